@@ -1,0 +1,6 @@
+// Everything the server announces, in one place next to the handlers that implement it.
+import { type ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+
+export const SERVER_CAPABILITIES: ServerCapabilities = {
+  textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+};

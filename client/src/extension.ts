@@ -20,7 +20,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     outputChannel: output,
     initializationOptions: { locale: vscode.env.language },
-    synchronize: { configurationSection: 'layerwise' },
+    synchronize: {
+      configurationSection: 'layerwise',
+      // The server reads .dockerignore files; tell it when they change.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.dockerignore'),
+    },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   const started = Date.now();

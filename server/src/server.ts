@@ -3,13 +3,18 @@ import { createConnection, type InitializeParams, ProposedFeatures, TextDocument
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentStore } from './service/analysedDocument';
 import { SERVER_CAPABILITIES } from './service/capabilities';
-import { resolveLanguage } from './service/language';
+import { type Language, resolveLanguage } from './service/language';
 import { defaultSettings, readSettings, type Settings } from './service/settings';
-import { syntaxDiagnostics } from './service/syntaxDiagnostics';
+import { fileURLToPath } from 'node:url';
+import { BuildContext } from './context/buildContext';
+import { RULES } from './rules';
+import { DiagnosticsEngine } from './service/diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
+const diagnosticsEngine = new DiagnosticsEngine(RULES);
+const buildContexts = new Map<string, BuildContext>();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
@@ -43,7 +48,7 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(next: Settings): void {
   settings = next;
-  connection.console.log(`Layerwise: settings applied (language ${resolveLanguage(settings['layerwise.docs.language'], editorLocale)})`);
+  connection.console.log(`Layerwise: settings applied (language ${language()})`);
   for (const document of documents.all()) scheduleValidation(document);
 }
 
@@ -62,16 +67,37 @@ function scheduleValidation(document: TextDocument): void {
 function validate(document: TextDocument): void {
   try {
     const analysed = store.get(document);
-    const diagnostics = settings['layerwise.diagnostics.enable'] ? syntaxDiagnostics(analysed.tree) : [];
+    const diagnostics = diagnosticsEngine.diagnostics(analysed, settings, language(), buildContextFor(document.uri));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     connection.console.error(`Layerwise: checking ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
 
+function language(): Language {
+  return resolveLanguage(settings['layerwise.docs.language'], editorLocale);
+}
+
+/** The build context of a Dockerfile on disk (its folder), cached until watched files change. */
+function buildContextFor(uri: string): BuildContext | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  let context = buildContexts.get(uri);
+  if (!context) {
+    context = BuildContext.forDockerfile(fileURLToPath(uri));
+    buildContexts.set(uri, context);
+  }
+  return context;
+}
+
+connection.onDidChangeWatchedFiles(() => {
+  buildContexts.clear();
+  for (const document of documents.all()) scheduleValidation(document);
+});
+
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
   store.delete(event.document.uri);
+  buildContexts.delete(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });
 

@@ -8,6 +8,7 @@ import { defaultSettings, readSettings, type Settings } from './service/settings
 import { fileURLToPath } from 'node:url';
 import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
+import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -92,6 +93,12 @@ function buildContextFor(uri: string): BuildContext | undefined {
 connection.onDidChangeWatchedFiles(() => {
   buildContexts.clear();
   for (const document of documents.all()) scheduleValidation(document);
+});
+
+connection.onCodeAction((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  return quickFixes(document.uri, document.version, params.context.diagnostics, language());
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

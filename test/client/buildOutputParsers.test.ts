@@ -1,26 +1,11 @@
 // The build output parsers on real classic output and on BuildKit fixtures in the documented
 // plain and rawjson formats, plus edge cases as inline strings.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
-import { DetectingBuildOutputParser } from '../../client/src/docker/buildOutputParser';
 import { parseBuildkitVertexName } from '../../client/src/docker/buildkitVertexName';
 import { OutputLineSplitter, stripAnsi } from '../../client/src/docker/outputLines';
-
-export function fixture(name: string): string {
-  return readFileSync(join(__dirname, 'fixtures', name), 'utf8');
-}
-
-/** Feeds text line by line, one millisecond apart, and finishes with `exitCode`. */
-export function parseText(text: string, exitCode: number | null): ParsedBuildOutput {
-  const parser = new DetectingBuildOutputParser();
-  const splitter = new OutputLineSplitter();
-  let at = 0;
-  for (const line of [...splitter.push(text), ...splitter.flush()]) parser.push(line, (at += 1));
-  return parser.finish(exitCode, at + 1);
-}
+import { fixture, parseText } from '../helpers/buildOutput';
 
 function summary(parsed: ParsedBuildOutput): string[] {
   return parsed.steps.map((step) => `${step.id} ${step.keyword} ${step.status}`);

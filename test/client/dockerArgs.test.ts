@@ -105,6 +105,7 @@ describe('containerRunArgs', () => {
 describe('small commands', () => {
   it('stop, logs, shell, history', () => {
     assert.deepEqual(containerStopArgs('web'), ['stop', 'web']);
+    assert.deepEqual(containerStopArgs('web', 2), ['stop', '-t', '2', 'web']);
     assert.deepEqual(containerLogsArgs('web', true), ['logs', '-f', 'web']);
     assert.deepEqual(containerShellArgs('web'), ['exec', '-it', 'web', 'sh']);
     assert.deepEqual(imageHistoryArgs('app:1'), ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', 'app:1']);

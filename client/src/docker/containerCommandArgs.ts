@@ -6,8 +6,10 @@ function checkOperand(kind: string, value: string): string {
   return value;
 }
 
-export function containerStopArgs(container: string): string[] {
-  return ['stop', checkOperand('container', container)];
+/** `stop [-t seconds] <container>`: SIGTERM, then SIGKILL after the grace period (docker's default 10 s). */
+export function containerStopArgs(container: string, graceSeconds?: number): string[] {
+  const grace = graceSeconds === undefined ? [] : ['-t', String(Math.max(0, Math.round(graceSeconds)))];
+  return ['stop', ...grace, checkOperand('container', container)];
 }
 
 export function containerLogsArgs(container: string, follow: boolean): string[] {

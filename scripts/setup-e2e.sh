@@ -9,7 +9,10 @@
 #
 # Env: LAYERWISE_CODE_SERVER_DIR overrides the install folder (default .cache/code-server,
 # ignored by git).
+# --code-server-only: install code-server and nothing else (what `npm start` needs).
 set -euo pipefail
+CODE_SERVER_ONLY=0
+[ "${1:-}" = "--code-server-only" ] && CODE_SERVER_ONLY=1
 
 CODE_SERVER_VERSION=4.100.3 # VS Code 1.100.3; the newest code-server that runs on Node 20
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,10 +23,10 @@ log() { echo "setup-e2e: $*"; }
 
 # --- Debian packages: Chromium for Playwright, ripgrep and krb5 headers for code-server ------
 apt_needed=()
-[ -x /usr/bin/chromium ] || apt_needed+=(chromium)
+[ $CODE_SERVER_ONLY = 1 ] || [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 command -v rg >/dev/null 2>&1 || apt_needed+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || apt_needed+=(libkrb5-dev)
-command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
+[ $CODE_SERVER_ONLY = 1 ] || command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   log "installing ${apt_needed[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -64,4 +67,4 @@ else
 fi
 
 # --- Docker engine ------------------------------------------------------------------------
-bash "$ROOT/scripts/setup-docker.sh"
+[ $CODE_SERVER_ONLY = 1 ] || bash "$ROOT/scripts/setup-docker.sh"

@@ -1,0 +1,191 @@
+// `npm start` end to end: the command a newcomer runs, in code-server mode, checked in a real
+// browser, then stopped with Ctrl+C (SIGINT to its process group, as a terminal sends it).
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumSkipReason, launchChromium } from '../helpers/chromium';
+import { LspClient } from '../helpers/lspClient';
+import { descendants, isRunning, listProcesses, type ProcessInfo } from '../helpers/processTree';
+
+const REPO_ROOT = resolve(__dirname, '../..');
+const EXAMPLES = join(REPO_ROOT, 'examples');
+const EXTENSION_FOLDER = `layerwise.layerwise-${(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version}`;
+const URL_PATTERN = /http:\/\/127\.0\.0\.1:(\d+)\/\?folder=(\S+)/;
+
+interface StartedNpm {
+  readonly child: ChildProcess;
+  readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  output(): string;
+}
+
+function startNpmStart(stateDir: string): StartedNpm {
+  // detached: npm leads its own process group, like a command typed into a terminal.
+  const child = spawn('npm', ['start', '--', '--code-server'], {
+    cwd: REPO_ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, LAYERWISE_START_DIR: stateDir },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolvePromise) => child.on('exit', (code, signal) => resolvePromise({ code, signal })));
+  return { child, exit, output: () => output };
+}
+
+function waitForOutput(npm: StartedNpm, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => done(new Error(`no ${pattern} within ${timeoutMs} ms; output:\n${npm.output()}`)), timeoutMs);
+    const check = (): void => {
+      const match = pattern.exec(npm.output());
+      if (match) done(match);
+    };
+    const done = (result: RegExpExecArray | Error): void => {
+      clearTimeout(timer);
+      npm.child.stdout!.off('data', check);
+      if (result instanceof Error) reject(result);
+      else resolvePromise(result);
+    };
+    npm.child.stdout!.on('data', check);
+    void npm.exit.then(({ code, signal }) => done(new Error(`npm start exited (${signal ?? code}) before printing ${pattern}; output:\n${npm.output()}`)));
+    check();
+  });
+}
+
+async function openExplorerFile(page: Page, name: string): Promise<void> {
+  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).click();
+  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
+}
+
+/** What the bundled server itself reports for a file: the UI must show the same. */
+async function serverDiagnostics(file: string): Promise<string[]> {
+  const client = await LspClient.start();
+  try {
+    const uri = pathToFileURL(file).href;
+    const published = client.waitForDiagnostics(uri);
+    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: readFileSync(file, 'utf8') } });
+    return (await published).diagnostics.map((d) => d.message);
+  } finally {
+    client.process.kill();
+  }
+}
+
+async function serverAnnouncesHover(): Promise<boolean> {
+  const client = await LspClient.start();
+  try {
+    const result = client.initializeResult as { capabilities?: { hoverProvider?: unknown } };
+    return Boolean(result.capabilities?.hoverProvider);
+  } finally {
+    client.process.kill();
+  }
+}
+
+/** Moves the mouse over the first token `word` on the editor line that reads `lineText`, and returns the hover's text. */
+async function hoverText(page: Page, lineText: string, word: string): Promise<string> {
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
+  const token = line.locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
+  await token.hover();
+  const hover = page.locator('.monaco-hover .hover-contents').filter({ visible: true }).first();
+  await hover.waitFor();
+  return hover.innerText();
+}
+
+function summary(docFile: string): string {
+  return readFileSync(join(REPO_ROOT, 'server', 'docs', docFile), 'utf8').split('\n')[0]!.trim();
+}
+
+const skipReason = chromiumSkipReason() ?? (process.platform === 'linux' ? undefined : 'reads /proc to check for leftover processes (Linux only)');
+
+describe('npm start (code-server mode)', { skip: skipReason }, () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'layerwise-start-'));
+  let npm: StartedNpm;
+  let browser: Browser | undefined;
+  let page: Page;
+  let url: string;
+  let seen: ProcessInfo[] = [];
+
+  before(async () => {
+    npm = startNpmStart(stateDir);
+    // The first run may install code-server (about a minute and a half).
+    url = (await waitForOutput(npm, URL_PATTERN, 240_000))[0];
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await page.goto(url);
+  });
+
+  after(async () => {
+    await browser?.close();
+    // Whatever a failed test left running goes, so that a failure cannot leave code-server behind.
+    if (isRunning(npm.child.pid!)) process.kill(-npm.child.pid!, 'SIGKILL');
+    for (const process_ of [...seen, ...listProcesses().filter((p) => p.commandLine.includes(stateDir))]) {
+      if (isRunning(process_.pid)) process.kill(process_.pid, 'SIGKILL');
+    }
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  it('prints the URL of code-server on 127.0.0.1 with the examples folder', () => {
+    const match = URL_PATTERN.exec(url)!;
+    assert.equal(decodeURIComponent(match[2]!), EXAMPLES);
+    assert.match(npm.output(), /Press Ctrl\+C to stop/);
+  });
+
+  it("opens an example Dockerfile with Layerwise's diagnostics in the Problems panel", { timeout: 120_000 }, async () => {
+    const expected = await serverDiagnostics(join(EXAMPLES, 'broken.Dockerfile'));
+    assert.ok(expected.length >= 3, `broken.Dockerfile should have several problems, got ${expected.length}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await openExplorerFile(page, 'broken.Dockerfile');
+    await page.locator('.statusbar-item', { hasText: /^Dockerfile$/ }).first().waitFor();
+    await page.keyboard.press('Control+Shift+M');
+    const rows = page.locator('.markers-panel .monaco-list-row[aria-label$="generated by layerwise"]');
+    await rows.nth(expected.length - 1).waitFor({ timeout: 60_000 });
+    const labels = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('aria-label') ?? ''));
+    assert.equal(labels.length, expected.length, labels.join('\n'));
+    for (const message of expected) {
+      assert.ok(
+        labels.some((label) => label.startsWith(`Error: ${message} at line`)),
+        `Problems panel lacks "${message}":\n${labels.join('\n')}`,
+      );
+    }
+  });
+
+  it('shows hover docs in English, then in Korean after layerwise.docs.language is set to ko', { timeout: 120_000 }, async (t) => {
+    if (!(await serverAnnouncesHover())) {
+      t.todo('the server does not announce hoverProvider yet (hover is being built on branch hover-completion)');
+      return;
+    }
+    await openExplorerFile(page, 'Dockerfile');
+    assert.ok((await hoverText(page, 'FROM scratch AS base', 'FROM')).includes(summary('en/instruction/FROM.md')));
+
+    const settingsFile = join(stateDir, 'user-data', 'User', 'settings.json');
+    const settings = JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
+    writeFileSync(settingsFile, JSON.stringify({ ...settings, 'layerwise.docs.language': 'ko' }, null, 4));
+    const korean = summary('ko/instruction/FROM.md');
+    // The new setting reaches the server asynchronously: hover again until it shows Korean.
+    let shown = '';
+    for (let attempt = 0; attempt < 10 && !shown.includes(korean); attempt++) shown = await hoverText(page, 'FROM scratch AS base', 'FROM');
+    assert.ok(shown.includes(korean), `the hover should show "${korean}", it shows:\n${shown}`);
+  });
+
+  it('stops code-server and every process it started on Ctrl+C', { timeout: 60_000 }, async () => {
+    seen = descendants(npm.child.pid!);
+    assert.ok(seen.some((p) => p.commandLine.includes('bin/code-server')), `code-server is not running:\n${seen.map((p) => p.commandLine).join('\n')}`);
+    assert.ok(seen.some((p) => p.commandLine.includes(`${EXTENSION_FOLDER}/dist/server.js`)), 'the installed extension should have started its language server');
+
+    process.kill(-npm.child.pid!, 'SIGINT');
+    // npm passes the interrupt on to the launcher, waits for it, then ends itself by the same signal.
+    const { code, signal } = await npm.exit;
+    assert.ok(code === 0 || signal === 'SIGINT', `npm start ended with ${signal ?? code}:\n${npm.output()}`);
+    assert.match(npm.output(), /code-server stopped/);
+    const left = seen.filter((p) => isRunning(p.pid)).map((p) => `${p.pid} ${p.commandLine}`);
+    assert.deepEqual(left, []);
+    const strays = listProcesses().filter((p) => p.commandLine.includes(stateDir) && p.state !== 'Z');
+    assert.deepEqual(strays.map((p) => `${p.pid} ${p.commandLine}`), []);
+  });
+});

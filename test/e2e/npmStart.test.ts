@@ -66,12 +66,9 @@ async function openExplorerFile(page: Page, name: string): Promise<void> {
 async function serverDiagnostics(file: string): Promise<string[]> {
   const client = await LspClient.start();
   try {
-    const uri = pathToFileURL(file).href;
-    const published = client.waitForDiagnostics(uri);
-    await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version: 1, text: readFileSync(file, 'utf8') } });
-    return (await published).diagnostics.map((d) => d.message);
+    return (await client.open(pathToFileURL(file).href, readFileSync(file, 'utf8'))).diagnostics.map((d) => d.message);
   } finally {
-    client.process.kill();
+    await client.stop();
   }
 }
 
@@ -81,7 +78,7 @@ async function serverAnnouncesHover(): Promise<boolean> {
     const result = client.initializeResult as { capabilities?: { hoverProvider?: unknown } };
     return Boolean(result.capabilities?.hoverProvider);
   } finally {
-    client.process.kill();
+    await client.stop();
   }
 }
 

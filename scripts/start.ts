@@ -64,7 +64,7 @@ async function serveCodeServer(options: StartOptions): Promise<void> {
   const env = { ...process.env, XDG_DATA_HOME: dirs.xdg, XDG_CONFIG_HOME: dirs.xdg };
 
   say('packaging and installing the extension');
-  await mustRun(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--out', dirs.vsix], 'packaging the extension failed', {
+  await mustRun(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', dirs.vsix], 'packaging the extension failed', {
     cwd: REPO_ROOT,
     quiet: true,
   });

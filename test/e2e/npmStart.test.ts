@@ -11,6 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { chromiumSkipReason, launchChromium } from '../helpers/chromium';
 import { LspClient } from '../helpers/lspClient';
 import { descendants, isRunning, listProcesses, type ProcessInfo } from '../helpers/processTree';
+import { hoverText, openExplorerFile } from '../helpers/workbench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -57,11 +58,6 @@ function waitForOutput(npm: StartedNpm, pattern: RegExp, timeoutMs: number): Pro
   });
 }
 
-async function openExplorerFile(page: Page, name: string): Promise<void> {
-  await page.locator(`.explorer-folders-view .monaco-list-row[aria-label="${name}"]`).click();
-  await page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor();
-}
-
 /** What the bundled server itself reports for a file: the UI must show the same. */
 async function serverDiagnostics(file: string): Promise<string[]> {
   const client = await LspClient.start();
@@ -80,18 +76,6 @@ async function serverAnnouncesHover(): Promise<boolean> {
   } finally {
     await client.stop();
   }
-}
-
-/** Moves the mouse over the first token `word` on the editor line that reads `lineText`, and returns the hover's text. */
-async function hoverText(page: Page, lineText: string, word: string): Promise<string> {
-  await page.mouse.move(0, 0);
-  await page.keyboard.press('Escape');
-  const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
-  const token = line.locator('span > span', { hasText: new RegExp(`^${word}$`) }).first();
-  await token.hover();
-  const hover = page.locator('.monaco-hover .hover-contents').filter({ visible: true }).first();
-  await hover.waitFor();
-  return hover.innerText();
 }
 
 function summary(docFile: string): string {

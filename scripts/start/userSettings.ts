@@ -11,6 +11,8 @@ export const START_SETTINGS: Readonly<Record<string, unknown>> = {
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
   // examples/ sits inside this repository; do not offer to open the repository.
   'git.openRepositoryInParentFolders': 'never',
   'telemetry.telemetryLevel': 'off',

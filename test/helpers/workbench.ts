@@ -11,11 +11,40 @@ export async function openExplorerFile(page: Page, name: string): Promise<void> 
 /**
  * Moves the mouse onto the first `word` of the first editor line containing `lineText`, and
  * returns the text of the hover that appears. The position comes from a DOM range over the
- * line's text, so it does not depend on how the grammar splits the line into tokens.
+ * line's text, so it does not depend on how the grammar splits the line into tokens. Until the
+ * extension has registered its hover provider, resting on the word shows nothing: then the
+ * mouse leaves and comes back, up to `attempts` times.
  */
-export async function hoverText(page: Page, lineText: string, word: string): Promise<string> {
-  await page.mouse.move(0, 0);
-  await page.keyboard.press('Escape');
+export async function hoverText(page: Page, lineText: string, word: string, attempts = 10): Promise<string> {
+  const hover = page.locator('.monaco-hover').filter({ visible: true }).first();
+  for (let attempt = 1; ; attempt++) {
+    // Measured each time: the layout may still be settling.
+    const point = await wordCenter(page, lineText, word);
+    // Off the word but inside the editor (the line-number gutter): leaving the editor for the
+    // title bar kept the next hover from showing.
+    const gutter = await page.locator('.monaco-editor .margin').first().boundingBox();
+    await page.mouse.move((gutter?.x ?? 0) + 2, point.y, { steps: 2 });
+    await hover.waitFor({ state: 'hidden' });
+    await page.mouse.move(point.x, point.y, { steps: 2 });
+    try {
+      await hover.waitFor({ timeout: 5000 });
+      return await hover.innerText();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+/** Sets a setting with a drop-down (an enum) in the Settings editor, the way a user would. */
+export async function chooseSetting(page: Page, key: string, value: string): Promise<void> {
+  await page.keyboard.press('Control+Comma');
+  const search = page.locator('.settings-editor .suggest-input-container textarea').first();
+  await search.waitFor();
+  await search.fill(key);
+  await page.locator(`.settings-editor select[aria-label="${key}"]`).selectOption(value);
+}
+
+async function wordCenter(page: Page, lineText: string, word: string): Promise<{ x: number; y: number }> {
   const line = page.locator('.monaco-editor .view-line', { hasText: lineText }).first();
   await line.waitFor();
   const point = await line.evaluate((element, target) => {
@@ -40,8 +69,5 @@ export async function hoverText(page: Page, lineText: string, word: string): Pro
     return undefined;
   }, { lineText, word });
   if (point === undefined) throw new Error(`"${word}" not found on the editor line "${lineText}"`);
-  await page.mouse.move(point.x, point.y);
-  const hover = page.locator('.monaco-hover .hover-contents').filter({ visible: true }).first();
-  await hover.waitFor();
-  return hover.innerText();
+  return point;
 }

@@ -1,0 +1,131 @@
+// Runs Layerwise's server and the peer (dockerfile-language-server-nodejs) side by side over
+// stdio on the same generated files and prints latencies, peak memory and peer/ours ratios.
+// Usage: npm run bench [-- --sizes 100,1000,10000 --samples 30]
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { LspClient, SERVER_PATH } from '../test/helpers/lspClient';
+import { generateDockerfile } from './generate';
+
+interface ServerUnderTest {
+  name: string;
+  path: string;
+}
+
+interface Figures {
+  openMs: number;
+  editP50: number;
+  editP95: number;
+  hoverP50: number;
+  completionP50: number;
+  peakRssMiB: number;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback;
+};
+const sizes = option('sizes', '100,1000,10000').split(',').map(Number);
+const samples = Number(option('samples', '30'));
+
+const servers: ServerUnderTest[] = [
+  { name: 'layerwise', path: SERVER_PATH },
+  { name: 'peer', path: resolve(__dirname, '../node_modules/dockerfile-language-server-nodejs/lib/server.js') },
+];
+
+const percentile = (values: number[], p: number): number => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+};
+
+function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+) kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+/** Request latencies; empty when the server does not implement the method. */
+async function timeRequests(client: LspClient, method: string, params: unknown): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = performance.now();
+    try {
+      await client.request(method, params);
+    } catch {
+      return [];
+    }
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+async function measure(server: ServerUnderTest, text: string): Promise<Figures> {
+  const client = await LspClient.start({ serverPath: server.path });
+  try {
+    const uri = `file:///bench/${server.name}/Dockerfile`;
+    const lines = text.split('\n');
+    let started = performance.now();
+    await client.open(uri, text);
+    const openMs = performance.now() - started;
+
+    // Edits: type and delete a character at the end of a RUN line in the middle of the file.
+    const runLine = lines.findIndex((l, i) => i >= lines.length / 2 && l.startsWith('RUN --mount'));
+    const column = lines[runLine]!.length;
+    const editTimes: number[] = [];
+    let version = 1;
+    for (let i = 0; i < samples * 2; i++) {
+      version++;
+      const change = i % 2 === 0
+        ? { range: { start: { line: runLine, character: column }, end: { line: runLine, character: column } }, text: 'x' }
+        : { range: { start: { line: runLine, character: column }, end: { line: runLine, character: column + 1 } }, text: '' };
+      started = performance.now();
+      await client.change(uri, version, [change]);
+      editTimes.push(performance.now() - started);
+    }
+
+    const keywordLine = lines.findIndex((l, i) => i >= lines.length / 2 && l.startsWith('WORKDIR'));
+    const hoverTimes = await timeRequests(client, 'textDocument/hover', { textDocument: { uri }, position: { line: keywordLine, character: 2 } });
+    const completionTimes = await timeRequests(client, 'textDocument/completion', { textDocument: { uri }, position: { line: keywordLine, character: 3 } });
+    return {
+      openMs,
+      editP50: percentile(editTimes, 50),
+      editP95: percentile(editTimes, 95),
+      hoverP50: percentile(hoverTimes, 50),
+      completionP50: percentile(completionTimes, 50),
+      peakRssMiB: peakRssMiB(client.process.pid!),
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+const fmt = (n: number): string => Number.isNaN(n) ? 'n/a' : (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+const ratio = (peer: number, ours: number): string => (ours > 0 && !Number.isNaN(peer) ? `${(peer / ours).toFixed(1)}x` : 'n/a');
+
+async function main(): Promise<void> {
+  console.log(`Layerwise vs dockerfile-language-server-nodejs: ${samples} samples per measure, node ${process.version}`);
+  console.log('| lines | measure | layerwise | peer | peer/layerwise |');
+  console.log('|---|---|---|---|---|');
+  for (const size of sizes) {
+    const text = generateDockerfile(size);
+    const [ours, peer] = [await measure(servers[0]!, text), await measure(servers[1]!, text)];
+    const rows: [string, keyof Figures, string][] = [
+      ['open -> diagnostics', 'openMs', 'ms'],
+      ['edit -> diagnostics p50', 'editP50', 'ms'],
+      ['edit -> diagnostics p95', 'editP95', 'ms'],
+      ['hover p50', 'hoverP50', 'ms'],
+      ['completion p50', 'completionP50', 'ms'],
+      ['peak RSS', 'peakRssMiB', 'MiB'],
+    ];
+    for (const [label, key, unit] of rows) {
+      console.log(`| ${size} | ${label} | ${fmt(ours[key])}${Number.isNaN(ours[key]) ? '' : ` ${unit}`} | ${fmt(peer[key])}${Number.isNaN(peer[key]) ? '' : ` ${unit}`} | ${ratio(peer[key], ours[key])} |`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,5 @@
+// The model's public surface: pure, no LSP.
+export * from './definitions';
+export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileModel } from './model';
+export { expandValue, type Lookup } from './expand';
+export { PREDEFINED_ARGS, predefinedArg, type PredefinedArg } from './predefinedArgs';

@@ -1,0 +1,7 @@
+// The parser's public surface: pure functions and syntax types, no LSP.
+export { parseText, reparseText, type ParsedText } from './incremental';
+export { parseDockerfile, HEREDOC_KEYWORDS } from './parser';
+export { INSTRUCTION_KEYWORDS } from './instructionArguments';
+export { unquote } from './words';
+export { findClosingBrace } from './variables';
+export * from './syntax';

@@ -1,0 +1,190 @@
+// Each instruction's argument structure, following how BuildKit's parser reads it.
+import type { LogicalText } from './logicalText';
+import type { Instruction, KeyValue, Port, SyntaxProblem, Word } from './syntax';
+import { extractFlags, parseJsonStringArray, type Span, skipSpaces, splitOnWhitespace, splitShellWords, trimEnd, unquote } from './words';
+
+export const INSTRUCTION_KEYWORDS: readonly string[] = [
+  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
+  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+];
+const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
+
+/** Instructions whose arguments may be a JSON array (exec form). */
+const MAYBE_JSON = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
+/** Instructions BuildKit rejects without arguments. */
+const NEEDS_ARGUMENTS = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const FORBIDDEN_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+
+export interface ArgumentContext {
+  logical: LogicalText;
+  escape: string;
+  problems: SyntaxProblem[];
+}
+
+/** Fills flags, args, exec form and the per-keyword fields of `instruction` from text[argsStart, end). */
+export function readArguments(instruction: Instruction, context: ArgumentContext, argsStart: number, end: number, parseTrigger: (keywordStart: number) => Instruction): void {
+  const { logical } = context;
+  const text = logical.text;
+  const keyword = instruction.keyword;
+  const word = (span: Span, raw = text.slice(span.start, span.end)): Word => ({ raw, value: unquote(raw, context.escape), range: logical.range(span.start, span.end) });
+  const plainWord = (span: Span): Word => {
+    const raw = text.slice(span.start, span.end);
+    return { raw, value: raw, range: logical.range(span.start, span.end) };
+  };
+
+  const { flags, restStart } = extractFlags(text, argsStart, end);
+  for (const flag of flags) {
+    const equals = flag.text.indexOf('=');
+    const name = equals < 0 ? flag.text.slice(2) : flag.text.slice(2, equals);
+    const rawEquals = text.indexOf('=', flag.start);
+    const hasRawEquals = equals >= 0 && rawEquals >= 0 && rawEquals < flag.end;
+    instruction.flags.push({
+      name,
+      nameRange: logical.range(flag.start + 2, hasRawEquals ? rawEquals : flag.end),
+      value: equals < 0 ? undefined : flag.text.slice(equals + 1),
+      valueRange: hasRawEquals ? logical.range(rawEquals + 1, flag.end) : undefined,
+      raw: text.slice(flag.start, flag.end),
+      range: logical.range(flag.start, flag.end),
+    });
+  }
+  const restEnd = trimEnd(text, end, restStart);
+  if (restEnd > restStart) instruction.rest = plainWord({ start: restStart, end: restEnd });
+
+  if (restEnd <= restStart) {
+    if (NEEDS_ARGUMENTS.has(keyword)) {
+      context.problems.push({ code: 'missing-arguments', message: `${keyword} needs at least one argument.`, range: instruction.keywordRange });
+    }
+    return;
+  }
+
+  if (MAYBE_JSON.has(keyword)) {
+    const json = parseJsonStringArray(text, restStart, restEnd);
+    if (json) {
+      instruction.exec = {
+        range: logical.range(json.start, json.end),
+        strings: json.strings.map((s) => ({ value: s.value, range: logical.range(s.start, s.end) })),
+      };
+      instruction.args = json.strings.map((s) => ({ raw: text.slice(s.start, s.end), value: s.value, range: logical.range(s.start, s.end) }));
+    } else if (keyword === 'SHELL') {
+      context.problems.push({ code: 'invalid-json', message: 'SHELL must be written as a JSON array of strings, for example ["/bin/sh", "-c"].', range: instruction.rest!.range });
+    }
+  }
+
+  switch (keyword) {
+    case 'FROM': {
+      instruction.args = splitOnWhitespace(text, restStart, restEnd).map(plainWord);
+      const [image, as, name] = instruction.args;
+      instruction.image = image;
+      if (as) instruction.asKeyword = as;
+      if (name) instruction.stageName = name;
+      if (instruction.args.length === 2 || instruction.args.length > 3 || (as && as.value.toUpperCase() !== 'AS')) {
+        context.problems.push({ code: 'invalid-from', message: 'FROM takes an image and optionally "AS <name>": FROM [--platform=...] <image> [AS <name>].', range: instruction.rest!.range });
+      }
+      break;
+    }
+    case 'ARG':
+    case 'ENV':
+    case 'LABEL':
+      instruction.pairs = readPairs(instruction, context, restStart, restEnd, word);
+      instruction.args = instruction.pairs.map((pair) => pair.key);
+      break;
+    case 'EXPOSE':
+      {
+        const spans = splitOnWhitespace(text, restStart, restEnd);
+        instruction.args = spans.map(plainWord);
+        instruction.ports = spans.map((span, index) => readPort(span, instruction.args[index]!, logical));
+      }
+      break;
+    case 'COPY':
+    case 'ADD':
+      if (!instruction.exec) instruction.args = splitOnWhitespace(text, restStart, restEnd).map(plainWord);
+      if (instruction.args.length < 2) {
+        context.problems.push({ code: 'missing-arguments', message: `${keyword} needs at least one source and a destination.`, range: instruction.rest!.range });
+      }
+      instruction.sources = instruction.args.slice(0, -1);
+      if (instruction.args.length >= 2) instruction.destination = instruction.args[instruction.args.length - 1];
+      break;
+    case 'VOLUME':
+      if (!instruction.exec) instruction.args = splitOnWhitespace(text, restStart, restEnd).map(plainWord);
+      break;
+    case 'HEALTHCHECK': {
+      const [mode] = splitOnWhitespace(text, restStart, restEnd);
+      if (!mode) break;
+      instruction.healthcheckMode = plainWord(mode);
+      const commandStart = skipSpaces(text, mode.end);
+      if (commandStart < restEnd) {
+        const json = parseJsonStringArray(text, commandStart, restEnd);
+        if (json) {
+          const strings = json.strings.map((s) => ({ raw: text.slice(s.start, s.end), value: s.value, range: logical.range(s.start, s.end) }));
+          instruction.exec = { range: logical.range(json.start, json.end), strings: strings.map(({ value, range }) => ({ value, range })) };
+          instruction.args = [instruction.healthcheckMode, ...strings];
+        } else {
+          instruction.args = [instruction.healthcheckMode, plainWord({ start: commandStart, end: restEnd })];
+        }
+      } else instruction.args = [instruction.healthcheckMode];
+      break;
+    }
+    case 'ONBUILD': {
+      const trigger = parseTrigger(restStart);
+      instruction.trigger = trigger;
+      instruction.args = [plainWord({ start: restStart, end: restEnd })];
+      if (FORBIDDEN_TRIGGERS.has(trigger.keyword)) {
+        context.problems.push({ code: 'onbuild-trigger', message: `${trigger.keyword} is not allowed as an ONBUILD trigger.`, range: trigger.keywordRange });
+      }
+      break;
+    }
+    default:
+      if (!instruction.exec) instruction.args = [plainWord({ start: restStart, end: restEnd })];
+  }
+}
+
+export function isKnownKeyword(keyword: string): boolean {
+  return KNOWN_KEYWORDS.has(keyword);
+}
+
+function readPairs(instruction: Instruction, context: ArgumentContext, start: number, end: number, word: (span: Span, raw?: string) => Word): KeyValue[] {
+  const { logical } = context;
+  const text = logical.text;
+  const keyword = instruction.keyword;
+  const { words, unterminated } = splitShellWords(text, context.escape, start, end);
+  if (unterminated) {
+    context.problems.push({ code: 'unterminated-quote', message: 'A quote is opened here but never closed.', range: logical.range(start, end) });
+  }
+  const first = words[0];
+  if (!first) return [];
+  const firstHasEquals = text.slice(first.start, first.end).includes('=');
+  if (keyword !== 'ARG' && !firstHasEquals) {
+    // Legacy `ENV key value`: the key is the first word, the value everything after it.
+    const [key] = splitOnWhitespace(text, start, end);
+    const valueStart = skipSpaces(text, key!.end);
+    if (valueStart >= end) {
+      context.problems.push({ code: 'invalid-env', message: `${keyword} ${text.slice(key!.start, key!.end)} has no value: write ${keyword} name=value.`, range: logical.range(start, end) });
+      return [{ key: word(key!), value: undefined, equals: false, range: logical.range(key!.start, key!.end) }];
+    }
+    const raw = text.slice(valueStart, end);
+    return [{ key: word(key!), value: word({ start: valueStart, end }, raw), equals: false, range: logical.range(start, end) }];
+  }
+  const pairs: KeyValue[] = [];
+  for (const span of words) {
+    const raw = text.slice(span.start, span.end);
+    const equals = raw.indexOf('=');
+    if (equals < 0) {
+      if (keyword !== 'ARG') {
+        context.problems.push({ code: 'invalid-env', message: `"${raw}" is not of the form name=value.`, range: logical.range(span.start, span.end) });
+      }
+      pairs.push({ key: word(span), value: undefined, equals: false, range: logical.range(span.start, span.end) });
+      continue;
+    }
+    const key = word({ start: span.start, end: span.start + equals });
+    const value = word({ start: span.start + equals + 1, end: span.end });
+    pairs.push({ key, value, equals: true, range: logical.range(span.start, span.end) });
+  }
+  return pairs;
+}
+
+function readPort(span: Span, raw: Word, logical: LogicalText): Port {
+  const slash = raw.raw.indexOf('/');
+  if (slash < 0) return { port: raw, protocol: undefined, raw };
+  const port = raw.raw.slice(0, slash);
+  return { port: { raw: port, value: port, range: logical.range(span.start, span.start + slash) }, protocol: raw.raw.slice(slash + 1), raw };
+}

@@ -1,0 +1,59 @@
+// The server's settings: one schema with defaults; the type is inferred from it.
+// test/server/settings.test.ts keeps package.json `contributes.configuration` in sync.
+
+export type RuleSeverity = 'off' | 'info' | 'warning' | 'error';
+
+export const SETTINGS_SCHEMA = {
+  'layerwise.diagnostics.enable': {
+    type: 'boolean',
+    default: true as boolean,
+    description: 'Check Dockerfiles and report problems.',
+  },
+  'layerwise.diagnostics.rules': {
+    type: 'object',
+    default: {} as Record<string, RuleSeverity>,
+    description: 'Severity per rule code, for example { "JSONArgsRecommended": "off" }.',
+  },
+  'layerwise.docs.language': {
+    type: 'string',
+    enum: ['auto', 'en', 'ko'],
+    default: 'auto' as 'auto' | 'en' | 'ko',
+    description: 'Language of hover documentation, completion docs and messages. auto follows the VS Code display language.',
+  },
+} as const;
+
+type Schema = typeof SETTINGS_SCHEMA;
+export type Settings = { -readonly [K in keyof Schema]: Schema[K]['default'] };
+
+export function defaultSettings(): Settings {
+  const settings: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) settings[key] = structuredClone(spec.default);
+  return settings as Settings;
+}
+
+const SEVERITIES: ReadonlySet<string> = new Set(['off', 'info', 'warning', 'error']);
+
+/**
+ * Reads the `layerwise` section as the client sends it (nested objects). Values of the wrong
+ * type fall back to the default, so a bad setting never breaks the server.
+ */
+export function readSettings(section: unknown): Settings {
+  const settings = defaultSettings();
+  const root = isRecord(section) ? section : {};
+  const diagnostics = isRecord(root.diagnostics) ? root.diagnostics : {};
+  const docs = isRecord(root.docs) ? root.docs : {};
+  if (typeof diagnostics.enable === 'boolean') settings['layerwise.diagnostics.enable'] = diagnostics.enable;
+  if (isRecord(diagnostics.rules)) {
+    const rules: Record<string, RuleSeverity> = {};
+    for (const [code, severity] of Object.entries(diagnostics.rules)) {
+      if (typeof severity === 'string' && SEVERITIES.has(severity)) rules[code] = severity as RuleSeverity;
+    }
+    settings['layerwise.diagnostics.rules'] = rules;
+  }
+  if (docs.language === 'auto' || docs.language === 'en' || docs.language === 'ko') settings['layerwise.docs.language'] = docs.language;
+  return settings;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,29 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { test } from 'node:test';
+import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../server/src/service/settings';
+
+const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[] }> } };
+};
+
+test('package.json contributes every server setting with the same type, default and values', () => {
+  const contributed = manifest.contributes.configuration.properties;
+  for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
+    const entry = contributed[key];
+    assert.ok(entry, `package.json lacks ${key}`);
+    assert.equal(entry.type, spec.type, key);
+    assert.deepEqual(entry.default, spec.default, key);
+    if ('enum' in spec) assert.deepEqual(entry.enum, [...spec.enum], key);
+  }
+});
+
+test('settings read from the client fall back to defaults on bad values', () => {
+  assert.deepEqual(readSettings(undefined), defaultSettings());
+  assert.deepEqual(readSettings({ diagnostics: { enable: 'yes', rules: { A: 'loud', B: 'off' } }, docs: { language: 'fr' } }), {
+    ...defaultSettings(),
+    'layerwise.diagnostics.rules': { B: 'off' },
+  });
+  assert.equal(readSettings({ docs: { language: 'ko' } })['layerwise.docs.language'], 'ko');
+});

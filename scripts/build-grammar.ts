@@ -30,8 +30,9 @@
 // Limits (what a line-by-line TextMate grammar cannot know):
 // - The escape character is read only from a directive on the first lines. Directives after
 //   a BOM or leading blank lines are not recognised (BuildKit does not either).
-// - In backtick mode the embedded shell grammar still treats `\` as its own escape inside
-//   quotes; the shell in a Windows image is usually PowerShell or cmd, which we do not embed.
+// - A file with escape=` is a Windows image whose shell is cmd or PowerShell: its shell-form
+//   commands get strings and variables only, not the POSIX shell grammar (which would also
+//   take a trailing `c:\` for its own line continuation).
 // - Only the first heredoc of an instruction gets a body (`COPY <<a <<b /dst/` colours the
 //   second marker, but its body is plain text of the first).
 // - A shell construct left open (an unclosed quote in a RUN) runs on until the shell grammar
@@ -209,29 +210,44 @@ function variantRepository(v: Variant): Record<string, Rule> {
       ],
     },
 
-    'shell-command': {
-      comment: 'Shell form: the rest of the instruction is shell code.',
-      name: 'meta.embedded.block.shell',
-      begin: '(?=\\S)',
-      end: END,
-      patterns: [
-        ...lineStructure,
-        ref('heredoc-stdin'),
-        // In backtick mode a trailing `\` is not a continuation; keep the shell grammar from
-        // reading it (with the newline) as one.
-        ...(v.suffix === '-bt' ? [{ match: '\\\\(?=$)' }] : []),
-        {
+    'shell-command': v.suffix === ''
+      ? {
+          comment: 'Shell form: the rest of the instruction is shell code.',
+          name: 'meta.embedded.block.shell',
+          begin: '(?=\\S)',
+          end: END,
+          patterns: [
+            ...lineStructure,
+            ref('heredoc-stdin'),
+            {
+              comment:
+                'A `[` with no `]` after it on the line (CMD [" being typed): keep the shell grammar ' +
+                'from opening a test expression that would run over the rest of the file.',
+              match: `\\[(?=[^\\]]*$)(?![^\\]]*${v.esc}[ \\t]*$)`,
+              name: `punctuation.definition.array.begin${S}`,
+            },
+            {
+              comment:
+                'The first statement. The shell grammar starts a command only after a line start or a ' +
+                'separator (a lookbehind), and ours starts after the keyword, so open it here with \\G.',
+              name: 'meta.statement.shell',
+              begin: '\\G',
+              end: '(?=[\\n&);`{|}]|[ \\t]*#)(?<!\\\\)',
+              patterns: [{ include: 'source.shell#typical_statements' }],
+            },
+            { include: 'source.shell' },
+          ],
+        }
+      : {
           comment:
-            'The first statement. The shell grammar starts a command only after a line start or a ' +
-            'separator (a lookbehind), and ours starts after the keyword, so open it here with \\G.',
-          name: 'meta.statement.shell',
-          begin: '\\G',
-          end: '(?=[\\n&);`{|}]|[ \\t]*#)(?<!\\\\)',
-          patterns: [{ include: 'source.shell#typical_statements' }],
+            'Shell form in a file with escape=`: that is a Windows image, whose shell is cmd or ' +
+            'PowerShell, not sh. The POSIX shell grammar would also read a trailing backslash ' +
+            '(c:\\) as its own line continuation, so we do not embed it here.',
+          name: `meta.shell-form${S}`,
+          begin: '(?=\\S)',
+          end: END,
+          patterns: [...lineStructure, ref('heredoc-stdin'), ref('string-double'), shared('string-single'), shared('variable')],
         },
-        { include: 'source.shell' },
-      ],
-    },
 
     'heredoc-script': {
       comment: 'RUN <<EOF alone: the body is the script, run by the shell.',
@@ -261,10 +277,7 @@ function variantRepository(v: Variant): Record<string, Rule> {
     },
 
     'heredoc-first-line-shell': {
-      patterns: [
-        ...(v.suffix === '-bt' ? [{ match: '\\\\(?=$)' }] : []),
-        { include: 'source.shell' },
-      ],
+      patterns: v.suffix === '' ? [{ include: 'source.shell' }] : [ref('arguments')],
     },
 
     'instruction-from': {
@@ -608,14 +621,6 @@ function injections(): Record<string, Rule> {
   return {
     [`L:meta.embedded.block.shell - meta.escape-backtick.dockerfile ${notInHeredoc}`]: {
       patterns: [{ include: '#line-continuation' }, { include: '#comment-line-in-instruction' }, { include: '#blank-line-in-instruction' }],
-    },
-    [`L:meta.escape-backtick.dockerfile meta.embedded.block.shell ${notInHeredoc}`]: {
-      patterns: [
-        { include: '#line-continuation-bt' },
-        { include: '#comment-line-in-instruction' },
-        { include: '#blank-line-in-instruction' },
-        { match: '\\\\(?=$)' },
-      ],
     },
   };
 }

@@ -10,6 +10,8 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { hover } from './service/hover/hover';
+import { fromLspPosition } from './service/lspRange';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -99,6 +101,11 @@ connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   return quickFixes(document.uri, document.version, params.context.diagnostics, language());
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? hover(store.get(document), fromLspPosition(params.position), language()) : null;
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

@@ -10,7 +10,9 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { completion } from './service/completion/completion';
 import { hover } from './service/hover/hover';
+import { signatureHelp } from './service/signatureHelp';
 import { fromLspPosition } from './service/lspRange';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -106,6 +108,16 @@ connection.onCodeAction((params) => {
 connection.onHover((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? hover(store.get(document), fromLspPosition(params.position), language()) : null;
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? completion(store.get(document), fromLspPosition(params.position), language()) : [];
+});
+
+connection.onSignatureHelp((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? signatureHelp(store.get(document), fromLspPosition(params.position), language()) : null;
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

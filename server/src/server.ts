@@ -11,6 +11,7 @@ import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
 import { completion } from './service/completion/completion';
+import { DeferredDocumentation } from './service/completion/deferredDocumentation';
 import { hover } from './service/hover/hover';
 import { signatureHelp } from './service/signatureHelp';
 import { fromLspPosition } from './service/lspRange';
@@ -19,6 +20,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const diagnosticsEngine = new DiagnosticsEngine(RULES);
+const completionDocs = new DeferredDocumentation();
 const buildContexts = new Map<string, BuildContext>();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
@@ -112,8 +114,10 @@ connection.onHover((params) => {
 
 connection.onCompletion((params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? completion(store.get(document), fromLspPosition(params.position), language()) : [];
+  return document ? completionDocs.defer(completion(store.get(document), fromLspPosition(params.position), language())) : [];
 });
+
+connection.onCompletionResolve((item) => completionDocs.resolve(item));
 
 connection.onSignatureHelp((params) => {
   const document = documents.get(params.textDocument.uri);

@@ -31,10 +31,13 @@ async function open(language: string, marked: string): Promise<{ client: LspClie
   return { client, uri, position };
 }
 
+/** The completion list, each item resolved (documentation comes on completionItem/resolve). */
 async function complete(marked: string, language = 'en'): Promise<Item[]> {
   const { client, uri, position } = await open(language, marked);
   const reply = await client.request<Item[] | { items: Item[] }>('textDocument/completion', { textDocument: { uri }, position });
-  return Array.isArray(reply) ? reply : reply.items;
+  const items = Array.isArray(reply) ? reply : reply.items;
+  for (const item of items) assert.equal(item.documentation, undefined, 'documentation is deferred to resolve');
+  return Promise.all(items.map((item) => client.request<Item>('completionItem/resolve', item)));
 }
 
 const labels = (items: Item[]): string[] => items.map((i) => i.label);

@@ -5,6 +5,6 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
   hoverProvider: true,
-  completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'] },
+  completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'], resolveProvider: true },
   signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [','] },
 };

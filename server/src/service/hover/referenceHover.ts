@@ -1,7 +1,7 @@
 // Hovers on references: a variable (where it is defined and its value there), a stage (its base
 // image and where it starts) and an image (what it is and its tag, from the offline list).
 import { argDoc, conceptDoc, officialImage, splitImageReference } from '../../docs';
-import { type DockerfileModel, expandValue, type ResolvedReference, type Stage } from '../../model';
+import { type DockerfileModel, expandValue, predefinedArg, type ResolvedReference, type Stage } from '../../model';
 import type { Range, VariableReference } from '../../parser';
 import type { Language } from '../language';
 import { lineLabel, pick } from '../localized';
@@ -35,16 +35,15 @@ export function variableHover(model: DockerfileModel, reference: VariableReferen
         language,
       )}`,
     );
-    if (model.definitions.some((d) => d.name === reference.name)) {
+    if (predefinedArg(reference.name)?.kind === 'platform' && resolved?.stage) {
+      lines.push(pick({ en: `${reference.name} is a platform argument the builder sets globally, but a stage sees it only after \`ARG ${reference.name}\`: add that line above, otherwise the value is empty here.`, ko: `${reference.name}는 빌더가 전역으로 설정하는 플랫폼 인자지만, 스테이지 안에서는 \`ARG ${reference.name}\`로 선언한 뒤에만 보입니다. 이 줄 위에 선언을 추가하지 않으면 여기서는 빈 값입니다.` }, language));
+    } else if (model.definitions.some((d) => d.name === reference.name)) {
       lines.push(pick({ en: 'It is defined elsewhere, but not in this scope: each stage needs its own `ARG`, and a global ARG must be re-declared inside the stage.', ko: '다른 곳에 정의되어 있지만 이 범위에서는 보이지 않습니다. 스테이지마다 `ARG`를 따로 선언해야 하고, 전역 ARG도 스테이지 안에서 다시 선언해야 합니다.' }, language));
     }
     return { markdown: lines.join('\n\n'), range: reference.range };
   }
   if (definition.kind === 'predefined') {
     lines.push(`${title} — ${pick({ en: 'predefined build argument, set by the builder', ko: '빌더가 설정하는 미리 정의된 빌드 인자' }, language)}`);
-    if (definition.predefined?.kind === 'platform' && resolved?.stage && resolved.instruction.keyword !== 'FROM') {
-      lines.push(pick({ en: `Not declared in this stage: add \`ARG ${reference.name}\` above this line, otherwise the value is empty here.`, ko: `이 스테이지에서 선언되지 않았습니다. 이 줄 위에 \`ARG ${reference.name}\`를 추가하지 않으면 여기서는 빈 값입니다.` }, language));
-    }
     const example = definition.predefined?.example;
     if (example) lines.push(`${pick({ en: 'Example value', ko: '값 예시' }, language)}: ${code(example)}`);
     const doc = argDoc(reference.name, language);

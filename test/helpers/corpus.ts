@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const CORPUS_DIR = resolve(__dirname, '../../../shared/corpus/official');
+/** shared/ sits next to the repository (or next to the folder of worktrees holding it). */
+export const CORPUS_DIR = [resolve(__dirname, '../../../shared/corpus/official'), resolve(__dirname, '../../../../shared/corpus/official')].find(existsSync) ?? resolve(__dirname, '../../../shared/corpus/official');
 
 export interface CorpusFile {
   name: string;

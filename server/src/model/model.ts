@@ -41,9 +41,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
   const references: ResolvedReference[] = [];
   const stages: Stage[] = [];
   const stageByInstruction = new Map<Instruction, Stage>();
-  const initialScopes = new Map<Stage, Map<string, VariableDefinition>>();
-  const finalEnv = new Map<Stage, Map<string, VariableDefinition>>();
-  let scope: Map<string, VariableDefinition> | undefined;
+  const stageScopes = new Map<Stage, StageScope>();
+  let scope: StageScope | undefined;
   let stage: Stage | undefined;
 
   const globalLookup = (name: string): VariableDefinition | undefined => globals.get(name) ?? platformDefinition(name);
@@ -67,9 +66,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       };
       stages.push(stage);
       stageByInstruction.set(instruction, stage);
-      scope = new Map(baseStage ? finalEnv.get(baseStage) : undefined);
-      initialScopes.set(stage, new Map(scope));
-      finalEnv.set(stage, envOnly(scope));
+      scope = new StageScope(baseStage ? stageScopes.get(baseStage) : undefined);
+      stageScopes.set(stage, scope);
       continue;
     }
     if (!stage || !scope) {
@@ -91,7 +89,6 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     const stageLookup = (name: string): VariableDefinition | undefined => current.get(name);
     resolveReferences(instruction, stage, stageLookup, references);
     for (const definition of applyDefinitions(instruction, stage, current, globals, escape)) definitions.push(definition);
-    finalEnv.set(stage, envOnly(current));
   }
 
   const findStage = (nameOrIndex: string): Stage | undefined => {
@@ -112,7 +109,7 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       }
       return visible;
     }
-    const visible = new Map(initialScopes.get(owner));
+    const visible = stageScopes.get(owner)?.inheritedEnv() ?? new Map<string, VariableDefinition>();
     for (const definition of definitions) {
       if (definition.stage !== owner || !definition.instruction) continue;
       if (definition.instruction.range.start.line >= instruction.range.start.line) break;
@@ -128,10 +125,38 @@ function platformDefinition(name: string): VariableDefinition | undefined {
   return predefinedArg(name)?.kind === 'platform' ? predefinedDefinitions.get(name) : undefined;
 }
 
-function envOnly(scope: Map<string, VariableDefinition>): Map<string, VariableDefinition> {
-  const env = new Map<string, VariableDefinition>();
-  for (const [name, definition] of scope) if (definition.kind === 'env') env.set(name, definition);
-  return env;
+/**
+ * The names a stage sees: its own ARG/ENV definitions, then the ENV of the stage it builds on
+ * (and of that stage's base, ...). Layered rather than copied, so long chains of stages built
+ * on each other stay linear to build.
+ */
+class StageScope {
+  private readonly own = new Map<string, VariableDefinition>();
+
+  constructor(private readonly base: StageScope | undefined) {}
+
+  get(name: string): VariableDefinition | undefined {
+    const mine = this.own.get(name);
+    if (mine) return mine;
+    for (let layer = this.base; layer; layer = layer.base) {
+      const found = layer.own.get(name);
+      if (found?.kind === 'env') return found;
+    }
+    return undefined;
+  }
+
+  set(name: string, definition: VariableDefinition): void {
+    this.own.set(name, definition);
+  }
+
+  /** The ENV inherited from the base stages, as one map (nearest definition wins). */
+  inheritedEnv(): Map<string, VariableDefinition> {
+    const layers: StageScope[] = [];
+    for (let layer = this.base; layer; layer = layer.base) layers.push(layer);
+    const env = new Map<string, VariableDefinition>();
+    for (const layer of layers.reverse()) for (const [name, definition] of layer.own) if (definition.kind === 'env') env.set(name, definition);
+    return env;
+  }
 }
 
 /** Values for expansion: a name nothing defines expands to ''; a defined name with unknown value is unknown. */
@@ -173,7 +198,7 @@ function argDefinitions(
   return result;
 }
 
-function applyDefinitions(instruction: Instruction, stage: Stage, scope: Map<string, VariableDefinition>, globals: Map<string, VariableDefinition>, escape: string): VariableDefinition[] {
+function applyDefinitions(instruction: Instruction, stage: Stage, scope: StageScope, globals: Map<string, VariableDefinition>, escape: string): VariableDefinition[] {
   if (instruction.keyword === 'ARG') {
     const globalFind = (name: string): VariableDefinition | undefined => globals.get(name) ?? predefinedDefinitions.get(name);
     const added = argDefinitions(instruction, stage, (name) => scope.get(name), globalFind, escape);

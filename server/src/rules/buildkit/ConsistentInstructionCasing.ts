@@ -3,8 +3,9 @@
 import type { DocumentRule, Finding } from '../rule';
 import { buildCheckDocs, fix, replace, text } from '../support';
 
-const isLower = (word: string): boolean => word === word.toLowerCase();
-const isUpper = (word: string): boolean => word === word.toUpperCase();
+// Keywords are ASCII: a character-class test avoids building case-converted copies.
+const isLower = (word: string): boolean => !/[A-Z]/.test(word);
+const isUpper = (word: string): boolean => !/[a-z]/.test(word);
 
 export const ConsistentInstructionCasing: DocumentRule = {
   code: 'ConsistentInstructionCasing',
@@ -13,8 +14,9 @@ export const ConsistentInstructionCasing: DocumentRule = {
   severity: 'warning',
   docs: buildCheckDocs('consistent-instruction-casing'),
   description: text('All instructions should use the same casing.', '모든 명령어는 같은 대소문자로 씁니다.'),
-  check({ model }) {
-    const instructions = model.stages.flatMap((stage) => stage.instructions);
+  check({ tree }) {
+    const firstFrom = tree.instructions.findIndex((instruction) => instruction.keyword === 'FROM');
+    const instructions = firstFrom < 0 ? [] : tree.instructions.slice(firstFrom);
     let lower = 0;
     let upper = 0;
     for (const instruction of instructions) {

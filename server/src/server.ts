@@ -104,7 +104,7 @@ connection.onDidChangeWatchedFiles(() => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return quickFixes(document.uri, document.version, params.context.diagnostics, language());
+  return quickFixes(document.uri, document.version, params.context.diagnostics, language(), store.get(document).tree);
 });
 
 connection.onHover((params) => {

@@ -39,5 +39,8 @@ export function toWorkspaceEdit(uri: string, version: number, fix: Fix): Workspa
       edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.text }],
     });
   }
+  for (const { path, edits } of fix.fileEdits ?? []) {
+    documentChanges.push({ textDocument: { uri: pathToFileURL(path).href, version: null }, edits: edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) });
+  }
   return { documentChanges };
 }

@@ -94,16 +94,16 @@ function moveFix(stageInstructions: readonly Instruction[], broadCopy: Instructi
   };
 }
 
-function needsNoSources(command: SimpleCommand): boolean {
+function needsNoSources(original: SimpleCommand): boolean {
+  // `python -m pip ...` is `pip ...`.
+  const command = ['python', 'python3'].includes(commandName(original)) && original[1] === '-m' ? original.slice(2) : original;
   const name = commandName(command);
   if (SOURCE_FREE.has(name)) return true;
   if (command[1] === 'cache' && ['npm', 'yarn', 'pnpm'].includes(name)) return true;
   const install = dependencyInstall(command);
   if (install) return install.needsOnlyManifests;
-  // Named packages from the registry (`pip install -U pip`, `npm install -g pnpm`) need no sources.
+  // Named packages from a registry (`pip install -U pip`, `npm install -g pnpm`, `gem install bundler`) need no sources.
   const packages = command.slice(2).filter((word) => !word.startsWith('-'));
-  if (((name === 'pip' || name === 'pip3') && command[1] === 'install') || (name === 'npm' && (command[1] === 'install' || command[1] === 'i') && command.includes('-g'))) {
-    return packages.length > 0 && packages.every((p) => !p.startsWith('.') && !p.startsWith('/') && !p.includes('=/'));
-  }
-  return false;
+  const namedInstall = ((name === 'pip' || name === 'pip3' || name === 'gem') && command[1] === 'install') || (name === 'npm' && (command[1] === 'install' || command[1] === 'i') && command.includes('-g'));
+  return namedInstall && packages.length > 0 && packages.every((p) => !p.startsWith('.') && !p.startsWith('/') && !p.includes('=/'));
 }

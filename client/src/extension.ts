@@ -2,6 +2,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { WATCHED_CONTEXT_FILES } from './cache/watchedFiles';
+import { WHAT_REBUILDS_COMMAND, whatRebuilds } from './cache/whatRebuilds';
 
 let client: LanguageClient | undefined;
 
@@ -22,11 +24,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language },
     synchronize: {
       configurationSection: 'layerwise',
-      // The server reads .dockerignore files; tell it when they change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.dockerignore'),
+      // The server reads .dockerignore files and the manifests, lock files and output folders
+      // the cache hints depend on; tell it when they change.
+      fileEvents: WATCHED_CONTEXT_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
+  const languageClient = client;
+  context.subscriptions.push(vscode.commands.registerCommand(WHAT_REBUILDS_COMMAND, (uri?: vscode.Uri) => whatRebuilds(languageClient, uri)));
   const started = Date.now();
   await client.start();
   output.appendLine(`Layerwise language server started in ${Date.now() - started} ms`);

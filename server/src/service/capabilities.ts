@@ -4,4 +4,5 @@ import { CodeActionKind, type ServerCapabilities, TextDocumentSyncKind } from 'v
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  inlayHintProvider: { resolveProvider: false },
 };

@@ -1,8 +1,18 @@
 // The shared corpus of real Dockerfiles from official images (every one of them builds).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
-export const CORPUS_DIR = resolve(__dirname, '../../../shared/corpus/official');
+/** shared/corpus/official next to the repository, or next to a folder above it (git worktrees). */
+function findCorpus(): string {
+  const nextToRepository = resolve(__dirname, '../../../shared/corpus/official');
+  for (let dir = resolve(__dirname, '../..'); dirname(dir) !== dir; dir = dirname(dir)) {
+    const candidate = join(dirname(dir), 'shared/corpus/official');
+    if (existsSync(candidate)) return candidate;
+  }
+  return nextToRepository;
+}
+
+export const CORPUS_DIR = findCorpus();
 
 export interface CorpusFile {
   name: string;

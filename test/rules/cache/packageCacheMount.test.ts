@@ -36,6 +36,8 @@ const nearMisses: [string, string][] = [
   ['after USER node the paths differ', 'FROM node\nUSER node\nRUN npm ci\n'],
   ['no package manager', 'FROM alpine\nRUN make && make install\n'],
   ['apk add --no-cache', 'FROM alpine\nRUN apk add --no-cache curl\n'],
+  ['apt lists removed on purpose', 'FROM debian\nRUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*\n'],
+  ['npm cache cleaned on purpose', 'FROM node\nRUN npm ci && npm cache clean --force\n'],
 ];
 for (const [name, text] of nearMisses) {
   test(`near miss: ${name}`, () => assert.deepEqual(ranges(runRule(rule, text)), []));

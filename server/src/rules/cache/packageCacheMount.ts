@@ -1,6 +1,6 @@
 // Package downloads that a BuildKit cache mount would keep between builds: without one, every
 // rebuild of the layer downloads every package again.
-import { type CacheMount, runFacts } from '../../cache';
+import { type CacheMount, type CachedDownloads, commandName, runFacts, type SimpleCommand } from '../../cache';
 import type { Dockerfile, Instruction } from '../../parser';
 import type { Stage } from '../../model';
 import type { DocumentRule, Finding, RuleContext } from '../rule';
@@ -23,7 +23,7 @@ export const packageCacheMount: DocumentRule = {
         if (instruction.keyword !== 'RUN' || runsAsNonRoot(stage, instruction)) continue;
         const facts = runFacts(instruction);
         const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => m.target!.replace(/\/+$/, ''));
-        const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))));
+        const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
         if (missing.length === 0) continue;
         const mounts = missing.flatMap((d) => d.mounts);
         const names = missing.map((d) => d.id).join(', ');
@@ -74,4 +74,19 @@ function runsAsNonRoot(stage: Stage, run: Instruction): boolean {
     if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
   }
   return user !== 'root' && user !== '0';
+}
+
+/**
+ * The RUN deletes the download cache itself (`rm -rf /var/lib/apt/lists/*`, `npm cache clean`):
+ * its author chose a small image over cached downloads, as `--no-cache-dir` does for pip.
+ */
+function clearsCache(commands: readonly SimpleCommand[], downloads: CachedDownloads): boolean {
+  const paths = downloads.mounts.map((m) => m.target.replace(/^\/root\//, '~/'));
+  return commands.some((command) => {
+    const name = commandName(command);
+    if (name === 'rm') return command.slice(1).some((arg) => downloads.mounts.some((m) => arg.startsWith(m.target)) || paths.some((p) => arg.startsWith(p)));
+    if (command[1] === 'cache' && command[2] === 'clean') return name === downloads.id;
+    if ((name === 'apt-get' || name === 'apt') && (command[1] === 'clean' || command[1] === 'dist-clean')) return downloads.id === 'apt';
+    return name === 'go' && command[1] === 'clean' && command.includes('-modcache') && downloads.id === 'go';
+  });
 }

@@ -33,17 +33,22 @@ export const volatileBeforeHeavyRun: DocumentRule = {
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'RUN') {
           for (const candidate of [...open]) {
-            if (!isHeavyFor(candidate, instruction)) continue;
-            findings.push(finding(candidate, instruction, stage, lines));
-            open.splice(open.indexOf(candidate), 1);
+            // From the first layer that reads the value on, every layer rebuilds with it anyway.
+            if (readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
+            else if (isHeavy(candidate, instruction)) {
+              findings.push(finding(candidate, instruction, stage, lines));
+              open.splice(open.indexOf(candidate), 1);
+            }
           }
           continue;
         }
-        // An ENV or ARG derived from a volatile name is volatile with it.
+        if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+          for (const candidate of [...open]) if (candidate.pair && readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
+        }
+        // ENV and ARG set after a volatile one usually change with it (PHP_VERSION, then PHP_URL
+        // with the same version written out): a RUN reading them changes in step anyway.
         if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-          for (const candidate of open) {
-            if (instruction.variables.some((v) => candidate.names.has(v.name))) for (const pair of instruction.pairs ?? []) candidate.names.add(pair.key.value);
-          }
+          for (const candidate of open) for (const pair of instruction.pairs ?? []) candidate.names.add(pair.key.value);
         }
         const found = volatileOf(instruction);
         if (found) open.push(found);
@@ -64,15 +69,20 @@ function volatileOf(instruction: Instruction): Volatile | undefined {
   return { instruction, pair, names };
 }
 
-/** A slow RUN that does not read what the volatile instruction provides. */
-function isHeavyFor(candidate: Volatile, run: Instruction): boolean {
+/** The instruction uses the value: by name, through a variable set after it, or spelled out. */
+function readsValue(candidate: Volatile, instruction: Instruction): boolean {
+  if (candidate.pair === undefined) return false;
+  if (instruction.variables.some((v) => candidate.names.has(v.name))) return true;
+  const value = candidate.pair.value?.value ?? '';
+  return value.length >= 3 && instruction.argsText.includes(value);
+}
+
+/** A slow RUN: system packages or dependency installs. */
+function isHeavy(candidate: Volatile, run: Instruction): boolean {
   const facts = runFacts(run);
-  if (candidate.pair === undefined) {
-    // After a whole-context copy only system packages are clearly unrelated to the sources;
-    // dependency installs there are InstallAfterBroadCopy's finding.
-    return facts.installsSystemPackages && facts.installs.length === 0;
-  }
-  if (run.variables.some((v) => candidate.names.has(v.name))) return false;
+  // After a whole-context copy only system packages are clearly unrelated to the sources;
+  // dependency installs there are InstallAfterBroadCopy's finding.
+  if (candidate.pair === undefined) return facts.installsSystemPackages && facts.installs.length === 0;
   return facts.installsSystemPackages || facts.installs.length > 0;
 }
 

@@ -2,14 +2,20 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { BUILD_RESULTS } from '../../server/src/protocol';
+import { buildResults } from './build/buildResults';
+import { forwardBuildResults } from './cache/buildResultsForwarder';
 import { WATCHED_CONTEXT_FILES } from './cache/watchedFiles';
 import { WHAT_REBUILDS_COMMAND, whatRebuilds } from './cache/whatRebuilds';
+import { registerDockerFeatures } from './docker';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Layerwise');
   context.subscriptions.push(output);
+  // Build and run from the editor (works without the language server).
+  registerDockerFeatures(context);
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -31,7 +37,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);
   const languageClient = client;
-  context.subscriptions.push(vscode.commands.registerCommand(WHAT_REBUILDS_COMMAND, (uri?: vscode.Uri) => whatRebuilds(languageClient, uri)));
+  context.subscriptions.push(
+    vscode.commands.registerCommand(WHAT_REBUILDS_COMMAND, (uri?: vscode.Uri) => whatRebuilds(languageClient, uri)),
+    // Each finished build's per-step results go to the server for the layer hints.
+    forwardBuildResults(buildResults, (params) => void languageClient.sendNotification(BUILD_RESULTS.method, params)),
+  );
   const started = Date.now();
   await client.start();
   output.appendLine(`Layerwise language server started in ${Date.now() - started} ms`);

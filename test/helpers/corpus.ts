@@ -1,15 +1,16 @@
 // The shared corpus of real Dockerfiles from official images (every one of them builds).
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
-/** shared/corpus/official next to the repository, or next to a folder above it (git worktrees). */
+/** shared/ sits next to the repository (CI, /work/main) or further up (git worktrees). */
 function findCorpus(): string {
-  const nextToRepository = resolve(__dirname, '../../../shared/corpus/official');
-  for (let dir = resolve(__dirname, '../..'); dirname(dir) !== dir; dir = dirname(dir)) {
-    const candidate = join(dirname(dir), 'shared/corpus/official');
+  let dir = resolve(__dirname, '../..');
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, '..', 'shared', 'corpus', 'official');
     if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
   }
-  return nextToRepository;
+  return resolve(__dirname, '../../../shared/corpus/official');
 }
 
 export const CORPUS_DIR = findCorpus();

@@ -172,3 +172,28 @@ test('quick fix: install before the broad copy, manifests from the context', asy
   const change = actions[0]!.edit.documentChanges[0] as { edits: { newText: string }[] };
   assert.equal(change.edits[0]!.newText, 'COPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n');
 });
+
+test('end to end: parsed docker build output -> build results store -> forwarder -> layer hints', async () => {
+  const { recordBuild } = await import('../../client/src/build/buildRecord');
+  const { BuildResultStore } = await import('../../client/src/build/buildResults');
+  const { forwardBuildResults } = await import('../../client/src/cache/buildResultsForwarder');
+  const { outlineDockerfile } = await import('../../client/src/docker/parsedDockerfile');
+  const { parseImageHistory } = await import('../../client/src/docker/imageHistory');
+  const { fixture, parseText } = await import('../helpers/buildOutput');
+  const text = fixture('multistage.Dockerfile');
+  const uri = 'untitled:multistage-built';
+  await client.open(uri, text);
+  const store = new BuildResultStore();
+  const forwarding = forwardBuildResults(store, (params) => void client.connection.sendNotification(BUILD_RESULTS.method, params));
+  store.set(recordBuild({
+    dockerfileUri: uri, imageTag: 'lw:1', target: 'web', buildArgs: { GREETING: 'world' }, startedAt: 0, finishedAt: 4000, exitCode: 0, canceled: false,
+    parsed: parseText(fixture('classic-partly-cached.txt'), 0), outline: outlineDockerfile(text), layers: parseImageHistory(fixture('classic-history.jsonl')),
+  }));
+  forwarding.dispose();
+  // The notification is processed before the next request on the same connection.
+  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.replace(/^.* · (last build)/, '$1')), [
+    'last build: cached',
+    'last build: cached',
+    'last build: ran <0.1 s, 12 B',
+  ]);
+});

@@ -154,7 +154,7 @@ function contextDependency(source: string, context: BuildContext | undefined): D
 }
 
 function buildSuffix(result: InstructionBuildResult): LocalizedText {
-  const seconds = result.durationMs !== undefined ? (result.durationMs / 1000).toFixed(result.durationMs < 10_000 ? 1 : 0) : undefined;
+  const seconds = result.durationMs === undefined ? undefined : result.durationMs < 100 ? '<0.1' : (result.durationMs / 1000).toFixed(result.durationMs < 10_000 ? 1 : 0);
   const size = result.sizeBytes !== undefined && result.sizeBytes > 0 ? formatBytes(result.sizeBytes) : undefined;
   switch (result.status) {
     case 'cached':

@@ -18,38 +18,52 @@ export const argDeclaredEarly: DocumentRule = {
     const findings: Finding[] = [];
     for (const stage of model.stages) {
       const instructions = stage.instructions;
-      instructions.forEach((instruction, index) => {
-        if (instruction.keyword !== 'ARG') return;
+      // One backward pass: the next instruction that names each variable, and RUNs counted so far.
+      const nextUse = new Map<string, number>();
+      const runsFrom: number[] = new Array<number>(instructions.length + 1).fill(0);
+      const pending: { index: number; firstUse: Map<string, number> }[] = [];
+      for (let index = instructions.length - 1; index >= 0; index--) {
+        const instruction = instructions[index]!;
+        runsFrom[index] = runsFrom[index + 1]! + (instruction.keyword === 'RUN' ? 1 : 0);
+        if (instruction.keyword === 'ARG') pending.push({ index, firstUse: new Map((instruction.pairs ?? []).map((p) => [p.key.value, nextUse.get(p.key.value) ?? -1])) });
+        for (const variable of instruction.variables) nextUse.set(variable.name, index);
+        if (instruction.keyword === 'ARG') for (const pair of instruction.pairs ?? []) nextUse.set(pair.key.value, index);
+      }
+      for (const { index, firstUse } of pending.reverse()) {
+        const instruction = instructions[index]!;
         const pairs = instruction.pairs ?? [];
         for (const pair of pairs) {
           const name = pair.key.value;
+          const useIndex = firstUse.get(name) ?? -1;
+          const use = instructions[useIndex];
           // Proxy and platform args are outside the cache key or change everything anyway.
-          if (predefinedArg(name)) continue;
-          const firstUse = instructions.slice(index + 1).find((later) => later.variables.some((v) => v.name === name) || redeclares(later, name));
-          if (!firstUse || redeclares(firstUse, name)) continue;
-          const runsBetween = instructions.slice(index + 1, instructions.indexOf(firstUse)).filter((i) => i.keyword === 'RUN');
-          if (runsBetween.length === 0) continue;
-          const declared = instruction.range.start.line + 1;
-          const used = firstUse.range.start.line + 1;
-          const count = runsBetween.length;
-          const movable = pairs.length === 1 && !valueHasVariables(pair);
-          findings.push({
-            range: pair.key.range,
-            instruction,
-            message: {
-              en: `ARG ${name} is declared on line ${declared} but first used on line ${used}. The ${count === 1 ? 'RUN' : `${count} RUN instructions`} in between ${count === 1 ? 'sees' : 'see'} it as an environment variable, so a new value (--build-arg ${name}=...) rebuilds ${count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
-              ko: `ARG ${name}을(를) ${declared}행에서 선언했지만 처음 사용하는 곳은 ${used}행입니다. 그 사이의 RUN ${count}개가 이 값을 환경 변수로 받기 때문에 값이 바뀌면(--build-arg ${name}=...) 이 RUN들도 다시 빌드됩니다. 처음 사용하는 곳 바로 앞에서 선언하세요.`,
-            },
-            fixes: movable
-              ? [{ title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` }, edits: moveInstruction(instruction, firstUse.range.start.line, lines) }]
-              : undefined,
-          });
+          if (!use || predefinedArg(name) || redeclares(use, name)) continue;
+          const count = runsFrom[index + 1]! - runsFrom[useIndex]!;
+          if (count === 0) continue;
+          findings.push(finding(instruction, pair, use, count, pairs.length === 1 && !valueHasVariables(pair), lines));
         }
-      });
+      }
     }
     return findings;
   },
 };
+
+function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
+  const name = pair.key.value;
+  const declared = instruction.range.start.line + 1;
+  const used = firstUse.range.start.line + 1;
+  return {
+    range: pair.key.range,
+    instruction,
+    message: {
+      en: `ARG ${name} is declared on line ${declared} but first used on line ${used}. The ${count === 1 ? 'RUN' : `${count} RUN instructions`} in between ${count === 1 ? 'sees' : 'see'} it as an environment variable, so a new value (--build-arg ${name}=...) rebuilds ${count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
+      ko: `ARG ${name}을(를) ${declared}행에서 선언했지만 처음 사용하는 곳은 ${used}행입니다. 그 사이의 RUN ${count}개가 이 값을 환경 변수로 받기 때문에 값이 바뀌면(--build-arg ${name}=...) 이 RUN들도 다시 빌드됩니다. 처음 사용하는 곳 바로 앞에서 선언하세요.`,
+    },
+    fixes: movable
+      ? [{ title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` }, edits: moveInstruction(instruction, firstUse.range.start.line, lines) }]
+      : undefined,
+  };
+}
 
 /** A later `ARG NAME` starts a new declaration: the earlier one was never used. */
 function redeclares(instruction: Instruction, name: string): boolean {

@@ -1,8 +1,7 @@
 // Package downloads that a BuildKit cache mount would keep between builds: without one, every
 // rebuild of the layer downloads every package again.
 import { type CacheMount, type CachedDownloads, commandName, runFacts, type SimpleCommand } from '../../cache';
-import type { Dockerfile, Instruction } from '../../parser';
-import type { Stage } from '../../model';
+import type { Dockerfile } from '../../parser';
 import type { DocumentRule, Finding, RuleContext } from '../rule';
 import { firstLineRange } from './instructionEdits';
 
@@ -19,8 +18,11 @@ export const packageCacheMount: DocumentRule = {
     if (!allowsCacheMounts(tree)) return [];
     const findings: Finding[] = [];
     for (const stage of model.stages) {
+      let user = 'root';
       for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'RUN' || runsAsNonRoot(stage, instruction)) continue;
+        // The cache paths below are root's: after `USER someone` they would be wrong.
+        if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
+        if (instruction.keyword !== 'RUN' || (user !== 'root' && user !== '0')) continue;
         const facts = runFacts(instruction);
         const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => m.target!.replace(/\/+$/, ''));
         const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
@@ -64,16 +66,6 @@ export function allowsCacheMounts(tree: Dockerfile): boolean {
   const major = Number(version[1]);
   const minor = version[2] === undefined ? Infinity : Number(version[2]);
   return major > 1 || (major === 1 && minor >= 2);
-}
-
-/** The cache paths above are root's: after `USER someone` they would be wrong. */
-function runsAsNonRoot(stage: Stage, run: Instruction): boolean {
-  let user = 'root';
-  for (const instruction of stage.instructions) {
-    if (instruction === run) break;
-    if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
-  }
-  return user !== 'root' && user !== '0';
 }
 
 /**

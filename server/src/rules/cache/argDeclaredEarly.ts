@@ -40,13 +40,31 @@ export const argDeclaredEarly: DocumentRule = {
           if (!use || predefinedArg(name) || redeclares(use, name)) continue;
           const count = runsFrom[index + 1]! - runsFrom[useIndex]!;
           if (count === 0) continue;
-          findings.push(finding(instruction, pair, use, count, pairs.length === 1 && !valueHasVariables(pair), lines));
+          findings.push(cachedFinding(instruction, pair, use, count, pairs.length === 1 && !valueHasVariables(pair), lines));
         }
       }
     }
     return findings;
   },
 };
+
+/** Findings per ARG pair, reused while the ARG, its first use and the RUN count stay the same (edits elsewhere). */
+const findingCache = new WeakMap<KeyValue, { key: string; finding: Finding }>();
+
+function cachedFinding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
+  const key = `${instruction.range.start.line}:${instruction.range.end.line}:${pair.key.range.start.character}:${firstUse.range.start.line}:${count}:${movable}`;
+  const cached = findingCache.get(pair);
+  if (cached && cached.key === key && (!movable || instructionUnchanged(cached.finding, instruction, lines))) return cached.finding;
+  const fresh = finding(instruction, pair, firstUse, count, movable, lines);
+  findingCache.set(pair, { key, finding: fresh });
+  return fresh;
+}
+
+/** The fix carries the ARG's text: reuse it only while that text is the same. */
+function instructionUnchanged(cached: Finding, instruction: Instruction, lines: readonly string[]): boolean {
+  const inserted = cached.fixes?.[0]?.edits[0]?.newText;
+  return inserted === undefined || inserted === lines.slice(instruction.range.start.line, instruction.range.end.line + 1).join('\n') + '\n';
+}
 
 function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
   const name = pair.key.value;

@@ -9,7 +9,7 @@ test('fires on the ARG name and moves the ARG down to its first use', () => {
   const text = 'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nRUN echo "$VERSION" > /version\n';
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:4-1:11']);
-  assert.match(findings[0]!.message.en, /declared on line 2 but first used on line 5\. The 2 RUN instructions in between see it/);
+  assert.match(findings[0]!.message.en, /ARG VERSION is first used on line 5: the 2 RUNs between here and there see it/);
   assert.match(findings[0]!.message.ko, /RUN 2개/);
   assert.equal(fixed(text, findings[0]), 'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nARG VERSION=1.2\nRUN echo "$VERSION" > /version\n');
 });

@@ -68,14 +68,13 @@ function instructionUnchanged(cached: Finding, instruction: Instruction, lines: 
 
 function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
   const name = pair.key.value;
-  const declared = instruction.range.start.line + 1;
   const used = firstUse.range.start.line + 1;
   return {
     range: pair.key.range,
     instruction,
     message: {
-      en: `ARG ${name} is declared on line ${declared} but first used on line ${used}. The ${count === 1 ? 'RUN' : `${count} RUN instructions`} in between ${count === 1 ? 'sees' : 'see'} it as an environment variable, so a new value (--build-arg ${name}=...) rebuilds ${count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
-      ko: `ARG ${name}을(를) ${declared}행에서 선언했지만 처음 사용하는 곳은 ${used}행입니다. 그 사이의 RUN ${count}개가 이 값을 환경 변수로 받기 때문에 값이 바뀌면(--build-arg ${name}=...) 이 RUN들도 다시 빌드됩니다. 처음 사용하는 곳 바로 앞에서 선언하세요.`,
+      en: `ARG ${name} is first used on line ${used}: the ${count === 1 ? 'RUN' : `${count} RUNs`} between here and there ${count === 1 ? 'sees' : 'see'} it as environment, so a new value rebuilds ${count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
+      ko: `ARG ${name}은(는) ${used}행에서 처음 쓰입니다. 그 사이의 RUN ${count}개도 이 값을 환경 변수로 받아 값이 바뀌면 다시 빌드됩니다. 처음 쓰는 곳 바로 앞에서 선언하세요.`,
     },
     fixes: movable
       ? [{ title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` }, edits: moveInstruction(instruction, firstUse.range.start.line, lines) }]

@@ -14,7 +14,8 @@ export const dockerignoreMissing: DocumentRule = {
     ko: 'Dockerfile이 빌드 컨텍스트 전체를 복사하는데 컨텍스트에 .dockerignore가 없습니다.',
   },
   check({ model, lines, buildContext }: RuleContext): Finding[] {
-    if (!buildContext || buildContext.dockerignorePath) return [];
+    // No folder on disk (or an empty one) is no build context to filter.
+    if (!buildContext || buildContext.dockerignorePath || buildContext.topLevelEntries().size === 0) return [];
     const copy = firstBroadCopy(model);
     if (!copy) return [];
     const entries = missingExclusions(buildContext);

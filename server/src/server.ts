@@ -15,6 +15,12 @@ import { DeferredDocumentation } from './service/completion/deferredDocumentatio
 import { hover } from './service/hover/hover';
 import { signatureHelp } from './service/signatureHelp';
 import { fromLspPosition } from './service/lspRange';
+import { BUILD_RESULTS, FILE_IMPACT, type FileImpactParams } from './protocol';
+import { BuildResultStore, readBuildResultsParams } from './service/buildResults';
+import { readDockerfileModel } from './service/dockerfileOnDisk';
+import { answerFileImpact } from './service/fileImpactRequest';
+import { collectInlayHints, type InlayHintProvider } from './service/inlayHints';
+import { layerHintProvider } from './service/layerHints';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -25,11 +31,16 @@ const buildContexts = new Map<string, BuildContext>();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
+let canRefreshInlayHints = false;
+const buildResults = new BuildResultStore();
+/** Every inlay hint provider; the handler concatenates their hints. */
+const inlayHintProviders: InlayHintProvider[] = [layerHintProvider(buildResults)];
 
 connection.onInitialize((params: InitializeParams) => {
   const options = params.initializationOptions as { locale?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'layerwise', version: '0.1.0' } };
 });
 
@@ -57,6 +68,11 @@ function applySettings(next: Settings): void {
   settings = next;
   connection.console.log(`Layerwise: settings applied (language ${language()})`);
   for (const document of documents.all()) scheduleValidation(document);
+  refreshInlayHints();
+}
+
+function refreshInlayHints(): void {
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
 }
 
 // Validation runs once per burst of changes, right after the pending messages are handled.
@@ -99,12 +115,45 @@ function buildContextFor(uri: string): BuildContext | undefined {
 connection.onDidChangeWatchedFiles(() => {
   buildContexts.clear();
   for (const document of documents.all()) scheduleValidation(document);
+  refreshInlayHints();
 });
+
+connection.languages.inlayHint.on((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const request = { document: store.get(document), range: params.range, settings, language: language(), buildContext: buildContextFor(document.uri) };
+  return collectInlayHints(inlayHintProviders, request, (message) => connection.console.error(message));
+});
+
+connection.onNotification(BUILD_RESULTS.method, (raw: unknown) => {
+  const params = readBuildResultsParams(raw);
+  if (!params) {
+    connection.console.warn('Layerwise: ignored malformed build results');
+    return;
+  }
+  const open = documents.get(params.uri);
+  const model = open ? store.get(open).model : readDockerfileModel(params.uri);
+  if (model) buildResults.set(params, model.tree);
+  else buildResults.delete(params.uri);
+  refreshInlayHints();
+});
+
+connection.onRequest(FILE_IMPACT.method, (params: FileImpactParams) =>
+  answerFileImpact(params, {
+    openModel: (uri) => {
+      const open = documents.get(uri);
+      return open ? store.get(open).model : undefined;
+    },
+    buildContext: buildContextFor,
+  }),
+);
 
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return quickFixes(document.uri, document.version, params.context.diagnostics, language(), store.get(document).tree);
+  const analysed = store.get(document);
+  const fixesFor = diagnosticsEngine.fixesFor(analysed, settings, buildContextFor(document.uri), params.context.diagnostics);
+  return quickFixes(document.uri, document.version, params.context.diagnostics, language(), fixesFor, analysed.tree);
 });
 
 connection.onHover((params) => {

@@ -7,4 +7,5 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'], resolveProvider: true },
   signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [','] },
+  inlayHintProvider: { resolveProvider: false },
 };

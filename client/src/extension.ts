@@ -25,8 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language },
     synchronize: {
       configurationSection: 'layerwise',
-      // The server reads .dockerignore files; tell it when they change.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.dockerignore'),
+      // The server reads .dockerignore and .layerwise.json files; tell it when they change.
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/*.dockerignore'), vscode.workspace.createFileSystemWatcher('**/.layerwise.json')],
     },
   };
   client = new LanguageClient('layerwise', 'Layerwise', serverOptions, clientOptions);

@@ -12,7 +12,9 @@ export class FileSettings {
   constructor(
     private readonly explicitConfig: ProjectConfig | undefined,
     private readonly ruleOverrides: Readonly<Record<string, RuleSeverity>>,
-  ) {}
+  ) {
+    if (explicitConfig) this.configsUsed.add(explicitConfig);
+  }
 
   static withConfigFile(path: string | undefined, ruleOverrides: Readonly<Record<string, RuleSeverity>>): FileSettings {
     return new FileSettings(path === undefined ? undefined : readProjectConfig(path), ruleOverrides);

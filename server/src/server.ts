@@ -11,11 +11,17 @@ import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
 import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from './service/projectConfig';
+import { completion } from './service/completion/completion';
+import { DeferredDocumentation } from './service/completion/deferredDocumentation';
+import { hover } from './service/hover/hover';
+import { signatureHelp } from './service/signatureHelp';
+import { fromLspPosition } from './service/lspRange';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const diagnosticsEngine = new DiagnosticsEngine(RULES);
+const completionDocs = new DeferredDocumentation();
 const buildContexts = new Map<string, BuildContext>();
 const projectConfigs = new ProjectConfigs();
 let settings: Settings = defaultSettings();
@@ -116,7 +122,24 @@ connection.onDidChangeWatchedFiles(() => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return quickFixes(document.uri, document.version, params.context.diagnostics, language());
+  return quickFixes(document.uri, document.version, params.context.diagnostics, language(), store.get(document).tree);
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? hover(store.get(document), fromLspPosition(params.position), language()) : null;
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? completionDocs.defer(completion(store.get(document), fromLspPosition(params.position), language())) : [];
+});
+
+connection.onCompletionResolve((item) => completionDocs.resolve(item));
+
+connection.onSignatureHelp((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? signatureHelp(store.get(document), fromLspPosition(params.position), language()) : null;
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

@@ -54,3 +54,19 @@ test('the workspace turning diagnostics off is overridden by the file; edits to 
     await local.stop();
   }
 });
+
+test('rule severities in the file merge with the workspace ones per rule code', async () => {
+  // The workspace raises JSONArgsRecommended to an error; the file turns FromAsCasing off.
+  const local = await LspClient.start({ configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } } });
+  try {
+    await local.waitForLog('settings applied');
+    const text = 'FROM alpine as build\nCMD echo hi\n';
+    const outside = makeFolder({});
+    const inside = makeFolder({ '.layerwise.json': '{"diagnostics": {"rules": {"FromAsCasing": "off"}}}' });
+    const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] => published.diagnostics.map((d) => [d.code, d.severity]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(outside, 'Dockerfile')).href, text)), [['FromAsCasing', 2], ['JSONArgsRecommended', 1]]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(inside, 'Dockerfile')).href, text)), [['JSONArgsRecommended', 1]]);
+  } finally {
+    await local.stop();
+  }
+});

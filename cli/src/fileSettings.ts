@@ -8,6 +8,8 @@ export class FileSettings {
   private readonly discovered = new ProjectConfigs();
   /** Every settings file used so far, to report each one's problems once. */
   readonly configsUsed = new Set<ProjectConfig>();
+  /** Settings per settings file (undefined: none), computed once. */
+  private readonly resolved = new Map<ProjectConfig | undefined, Settings>();
 
   constructor(
     private readonly explicitConfig: ProjectConfig | undefined,
@@ -28,9 +30,13 @@ export class FileSettings {
   forFile(path: string | undefined, cwd: string): Settings {
     const config = this.explicitConfig ?? this.discovered.forFile(path ?? join(cwd, '-'));
     if (config) this.configsUsed.add(config);
-    const settings = applyProjectConfig(defaultSettings(), config);
-    if (Object.keys(this.ruleOverrides).length === 0) return settings;
-    return { ...settings, 'layerwise.diagnostics.rules': { ...settings['layerwise.diagnostics.rules'], ...this.ruleOverrides } };
+    let settings = this.resolved.get(config);
+    if (!settings) {
+      settings = applyProjectConfig(defaultSettings(), config);
+      settings = { ...settings, 'layerwise.diagnostics.rules': { ...settings['layerwise.diagnostics.rules'], ...this.ruleOverrides } };
+      this.resolved.set(config, settings);
+    }
+    return settings;
   }
 }
 

@@ -30,8 +30,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     initializationOptions: { locale: vscode.env.language },
     synchronize: {
       configurationSection: 'layerwise',
-      // The server reads .dockerignore files and the manifests, lock files and output folders
-      // the cache hints depend on; tell it when they change.
+      // The server reads .dockerignore and .layerwise.json files and the manifests, lock files and
+      // output folders the cache hints depend on; tell it when they change.
       fileEvents: WATCHED_CONTEXT_FILES.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
   };

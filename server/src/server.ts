@@ -10,6 +10,7 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from './service/projectConfig';
 import { completion } from './service/completion/completion';
 import { DeferredDocumentation } from './service/completion/deferredDocumentation';
 import { hover } from './service/hover/hover';
@@ -28,6 +29,7 @@ const store = new DocumentStore();
 const diagnosticsEngine = new DiagnosticsEngine(RULES);
 const completionDocs = new DeferredDocumentation();
 const buildContexts = new Map<string, BuildContext>();
+const projectConfigs = new ProjectConfigs();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
@@ -90,7 +92,7 @@ function scheduleValidation(document: TextDocument): void {
 function validate(document: TextDocument): void {
   try {
     const analysed = store.get(document);
-    const diagnostics = diagnosticsEngine.diagnostics(analysed, settings, language(), buildContextFor(document.uri));
+    const diagnostics = diagnosticsEngine.diagnostics(analysed, settingsFor(document.uri), language(), buildContextFor(document.uri));
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   } catch (error) {
     connection.console.error(`Layerwise: checking ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -112,8 +114,24 @@ function buildContextFor(uri: string): BuildContext | undefined {
   return context;
 }
 
+/** The workspace settings, overridden by the nearest .layerwise.json above a file on disk. */
+function settingsFor(uri: string): Settings {
+  if (!uri.startsWith('file:')) return settings;
+  const config = projectConfigs.forFile(fileURLToPath(uri));
+  if (config) reportConfigProblems(config);
+  return applyProjectConfig(settings, config);
+}
+
+const reportedConfigs = new WeakSet<ProjectConfig>();
+function reportConfigProblems(config: ProjectConfig): void {
+  if (reportedConfigs.has(config) || config.problems.length === 0) return;
+  reportedConfigs.add(config);
+  connection.console.warn(`Layerwise: ${config.path}: ${config.problems.join('; ')}`);
+}
+
 connection.onDidChangeWatchedFiles(() => {
   buildContexts.clear();
+  projectConfigs.clear();
   for (const document of documents.all()) scheduleValidation(document);
   refreshInlayHints();
 });

@@ -2,6 +2,8 @@
 // (.dockerignore, root listing) is dropped then, never re-read per keystroke.
 export const WATCHED_CONTEXT_FILES: readonly string[] = [
   '**/*.dockerignore',
+  // Project settings shared with the command-line checker.
+  '**/.layerwise.json',
   '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,bun.lockb}',
   '**/{requirements*.txt,pyproject.toml,poetry.lock,uv.lock,Pipfile,Pipfile.lock,setup.py}',
   '**/{go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,composer.lock,Cargo.toml,Cargo.lock,pom.xml,build.gradle,build.gradle.kts,*.csproj}',

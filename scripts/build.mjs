@@ -1,5 +1,7 @@
-// Bundles the client and the server with esbuild: dist/extension.js and dist/server.js.
+// Bundles the client, the server and the CLI with esbuild: dist/extension.js, dist/server.js, dist/cli.js.
 import * as esbuild from 'esbuild';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -17,14 +19,40 @@ const common = {
   loader: { '.md': 'text' },
 };
 
+/**
+ * Docs are data: server/src/docs/docFiles.ts reads server/docs at run time when tests run from
+ * sources; in the bundle it becomes a module holding every file's text, so no docs are read from disk.
+ */
+const docsFolder = resolve('server/docs');
+const bundledDocs = {
+  name: 'bundled-docs',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]docs[\\/]docFiles\.ts$/ }, () => {
+      const entries = readdirSync(docsFolder, { recursive: true, encoding: 'utf8' })
+        .filter((entry) => /\.(md|json)$/.test(entry))
+        .sort()
+        .map((entry) => [entry.split('\\').join('/'), readFileSync(join(docsFolder, entry), 'utf8')]);
+      return {
+        contents: `export const DOC_FILES = new Map(${JSON.stringify(entries)});`,
+        loader: 'js',
+        watchDirs: [docsFolder, ...new Set(entries.map(([path]) => join(docsFolder, path, '..')))],
+      };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [bundledDocs] },
+  // `layerwise check`: the server's analysis without VS Code, run by `npx layerwise`.
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
-  console.log('esbuild: watching client and server');
+  console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Runnable as ./dist/cli.js too, not only through npm's bin link.
+  chmodSync('dist/cli.js', 0o755);
 }

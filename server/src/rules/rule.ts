@@ -22,6 +22,8 @@ export interface Fix {
   edits: TextEdit[];
   /** A file to create or replace (e.g. .dockerignore), as an absolute path. */
   createFile?: { path: string; text: string };
+  /** Edits to other files (e.g. lines appended to an existing .dockerignore), by absolute path. */
+  fileEdits?: { path: string; edits: TextEdit[] }[];
 }
 
 export interface Finding {
@@ -46,6 +48,11 @@ interface RuleBase {
   severity: Severity;
   /** Off unless the user turns it on (BuildKit's experimental checks). */
   offByDefault?: boolean;
+  /**
+   * `builder-error`: `docker build` rejects the file (cannot be skipped with `# check=skip`).
+   * `build-check`: one of BuildKit's build checks (`# check=error=true` makes it an error).
+   */
+  kind?: 'builder-error' | 'build-check';
   /** Documentation page for `codeDescription`. */
   docs: string;
   description: LocalizedText;

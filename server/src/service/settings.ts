@@ -20,6 +20,11 @@ export const SETTINGS_SCHEMA = {
     default: 'auto' as 'auto' | 'en' | 'ko',
     description: 'Language of hover documentation, completion docs and messages. auto follows the VS Code display language.',
   },
+  'layerwise.cache.layerHints': {
+    type: 'boolean',
+    default: true as boolean,
+    description: 'Show an inlay hint on each instruction that adds a layer: its number, what rebuilds it, and the last build\'s result.',
+  },
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -50,6 +55,8 @@ export function readSettings(section: unknown): Settings {
     }
     settings['layerwise.diagnostics.rules'] = rules;
   }
+  const cache = isRecord(root.cache) ? root.cache : {};
+  if (typeof cache.layerHints === 'boolean') settings['layerwise.cache.layerHints'] = cache.layerHints;
   if (docs.language === 'auto' || docs.language === 'en' || docs.language === 'ko') settings['layerwise.docs.language'] = docs.language;
   return settings;
 }

@@ -15,7 +15,7 @@ import { after, before, describe, it } from 'node:test';
 import { SERVER_CAPABILITIES } from '../../server/src/service/capabilities';
 import { ROOT, startCodeServer, type CodeServer } from './codeServer';
 import {
-  afterDecorations, answerInput, editorText, goTo, openFile, openWorkbench, plain, runCommand, screenshot, terminalText, waitUntil,
+  afterDecorations, answerInput, chooseSetting, editorText, goTo, openFile, openWorkbench, plain, runCommand, screenshot, terminalText, waitUntil,
   type Workbench,
 } from './workbench';
 
@@ -130,7 +130,9 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
   it('after switching layerwise.docs.language to Korean the hover is in Korean', todoUnless(landed.hover, 'Hover documentation'), async () => {
     const p = page();
     assert.ok(server);
-    server.writeSettings({ 'layerwise.docs.language': 'ko' });
+    // Through the Settings editor: code-server did not pick up a settings.json rewritten on disk
+    // while the window was open (in 35 s of polling).
+    await chooseSetting(p, 'layerwise.docs.language', 'ko');
     await openFile(p, 'Dockerfile');
     const hover = p.locator('.monaco-hover:not(.hidden)').first();
     await waitUntil(
@@ -150,7 +152,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await hover.waitFor();
     await screenshot(p, 'hover-korean');
     await p.keyboard.press('Escape');
-    server.writeSettings({});
+    await chooseSetting(p, 'layerwise.docs.language', 'auto');
   });
 
   it('typing triggers completion with instruction keywords, and accepting one inserts it', todoUnless(landed.completion, 'Completion'), async () => {

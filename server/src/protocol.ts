@@ -3,3 +3,11 @@
 
 /** Prefix of every Layerwise-specific LSP method. */
 export const METHOD_PREFIX = 'layerwise/';
+
+/**
+ * The client command the "Build this stage" code lens runs: builds the Dockerfile at
+ * `documentUri` with `--target <target>`.
+ */
+export const BUILD_STAGE_COMMAND = 'layerwise.buildImage';
+
+export type BuildStageArguments = [documentUri: string, options: { target: string }];

@@ -10,6 +10,19 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { codeLenses } from './service/codeLens';
+import { foldingRanges } from './service/folding';
+import { formatLines, formatOnNewLine } from './service/formatting/formatting';
+import { variableValueHints } from './service/inlayHints';
+import { documentLinks } from './service/links';
+import { fromLspPosition } from './service/lspRange';
+import { definition } from './service/navigation/definition';
+import { documentHighlights, references } from './service/navigation/references';
+import { prepareRename, rename } from './service/navigation/rename';
+import { semanticTokens } from './service/semanticTokens';
+import { documentSymbols } from './service/symbols';
+import type { InlayHint } from 'vscode-languageserver';
+import type { AnalysedDocument } from './service/analysedDocument';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -19,11 +32,13 @@ const buildContexts = new Map<string, BuildContext>();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
+let canRefreshInlayHints = false;
 
 connection.onInitialize((params: InitializeParams) => {
   const options = params.initializationOptions as { locale?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
   return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'layerwise', version: '0.1.0' } };
 });
 
@@ -49,6 +64,7 @@ async function refreshSettings(): Promise<void> {
 
 function applySettings(next: Settings): void {
   settings = next;
+  if (canRefreshInlayHints) void connection.languages.inlayHint.refresh();
   connection.console.log(`Layerwise: settings applied (language ${language()})`);
   for (const document of documents.all()) scheduleValidation(document);
 }
@@ -99,6 +115,81 @@ connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   return quickFixes(document.uri, document.version, params.context.diagnostics, language());
+});
+
+// Editor features: each handler fetches the cached analysis and calls its service module.
+function analysed(uri: string): AnalysedDocument | undefined {
+  const document = documents.get(uri);
+  return document ? store.get(document) : undefined;
+}
+
+const formatOptions = (editor: { tabSize: number }) => ({ continuationIndent: settings['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize });
+
+/** Inlay hint providers, concatenated; each returns hints for lines fromLine..toLine. */
+const inlayHintProviders: ((document: AnalysedDocument, fromLine: number, toLine: number) => InlayHint[])[] = [
+  (document, fromLine, toLine) => (settings['layerwise.inlayHints.variableValues'] ? variableValueHints(document, fromLine, toLine, language()) : []),
+];
+
+connection.onDocumentSymbol((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? documentSymbols(document) : [];
+});
+connection.onFoldingRanges((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? foldingRanges(document) : [];
+});
+connection.onDefinition((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? definition(document, fromLspPosition(params.position)) : null;
+});
+connection.onReferences((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? references(document, fromLspPosition(params.position), params.context.includeDeclaration) : [];
+});
+connection.onDocumentHighlight((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? documentHighlights(document, fromLspPosition(params.position)) : [];
+});
+connection.onPrepareRename((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? prepareRename(document, fromLspPosition(params.position), language()) : null;
+});
+connection.onRenameRequest((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? rename(document, fromLspPosition(params.position), params.newName, language()) : null;
+});
+connection.onDocumentFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? formatLines(document, formatOptions(params.options)) : [];
+});
+connection.onDocumentRangeFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? formatLines(document, formatOptions(params.options), params.range.start.line, params.range.end.line) : [];
+});
+connection.onDocumentOnTypeFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document && params.ch === '\n' ? formatOnNewLine(document, fromLspPosition(params.position), formatOptions(params.options)) : [];
+});
+connection.languages.semanticTokens.on((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? semanticTokens(document) : { data: [] };
+});
+connection.languages.semanticTokens.onRange((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? semanticTokens(document, params.range) : { data: [] };
+});
+connection.onDocumentLinks((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? documentLinks(document, buildContextFor(document.uri), language()) : [];
+});
+connection.onCodeLens((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? codeLenses(document, language()) : [];
+});
+connection.languages.inlayHint.on((params) => {
+  const document = analysed(params.textDocument.uri);
+  if (!document) return [];
+  return inlayHintProviders.flatMap((provide) => provide(document, params.range.start.line, params.range.end.line));
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

@@ -1,0 +1,49 @@
+// Finding instructions by position: binary search over the tree's instructions (they are in
+// source order and never overlap), so a request on a 10,000-line file looks at ~14 of them.
+import type { Dockerfile, Instruction, Position } from '../parser';
+import { rangeContains } from './lspRange';
+
+/** Index of the first instruction that ends on or after `line`; instructions.length when none. */
+export function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number): number {
+  const instructions = tree.instructions;
+  let low = 0;
+  let high = instructions.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (instructions[middle]!.range.end.line < line) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** The instruction whose range (heredoc bodies included) contains `position`. */
+export function instructionAt(tree: Dockerfile, position: Position): Instruction | undefined {
+  const candidate = tree.instructions[firstInstructionEndingAtOrAfter(tree, position.line)];
+  return candidate && rangeContains(candidate.range, position) ? candidate : undefined;
+}
+
+/** Instructions that have at least one line in [fromLine, toLine]. */
+export function instructionsInLines(tree: Dockerfile, fromLine: number, toLine: number): Instruction[] {
+  const found: Instruction[] = [];
+  for (let i = firstInstructionEndingAtOrAfter(tree, fromLine); i < tree.instructions.length; i++) {
+    const instruction = tree.instructions[i]!;
+    if (instruction.range.start.line > toLine) break;
+    found.push(instruction);
+  }
+  return found;
+}
+
+/** The instruction itself and, for ONBUILD, its trigger (which has its own flags and words). */
+export function withTrigger(instruction: Instruction): Instruction[] {
+  return instruction.trigger ? [instruction, instruction.trigger] : [instruction];
+}
+
+/** The last line of the instruction's own text, before any heredoc body. */
+export function lastTextLine(instruction: Instruction): number {
+  const first = instruction.heredocs[0];
+  if (first) {
+    const bodyStart = first.bodyRange?.start.line ?? first.terminatorRange?.start.line;
+    if (bodyStart !== undefined) return bodyStart - 1;
+  }
+  return instruction.range.end.line;
+}

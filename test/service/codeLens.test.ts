@@ -1,28 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dockerCommands } from '../../client/src/commands/commandCatalog';
 import { BUILD_STAGE_COMMAND, readBuildStageOptions } from '../../server/src/protocol';
-import { LspClient } from '../helpers/lspClient';
+import { useTestServer } from '../helpers/testServer';
 
 interface CodeLens {
   range: { start: { line: number; character: number } };
   command: { title: string; command: string; arguments: unknown[] };
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('lens');
 
 test('"Build this stage" above every named stage runs the build command with that target', async () => {
   const uri = 'file:///lens/Dockerfile';
-  await client.open(uri, 'ARG V=1\nFROM golang AS Build\nRUN go build\nFROM alpine\nFROM build AS final\n');
-  const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  await server.client.open(uri, 'ARG V=1\nFROM golang AS Build\nRUN go build\nFROM alpine\nFROM build AS final\n');
+  const lenses = await server.client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   assert.deepEqual(
     lenses.map((l) => [l.range.start.line, l.command.title, l.command.command, l.command.arguments]),
     [
@@ -46,6 +40,6 @@ test('build options from menus or the palette (none, or malformed) leave the tar
 
 test('near miss: a file without named stages has no lenses', async () => {
   const uri = 'file:///lens/unnamed/Dockerfile';
-  await client.open(uri, 'FROM alpine\nRUN true\n');
-  assert.deepEqual(await client.request('textDocument/codeLens', { textDocument: { uri } }), []);
+  await server.client.open(uri, 'FROM alpine\nRUN true\n');
+  assert.deepEqual(await server.client.request('textDocument/codeLens', { textDocument: { uri } }), []);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 
 interface FoldingRange {
   startLine: number;
@@ -8,19 +8,11 @@ interface FoldingRange {
   kind?: string;
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('folding');
 
-let count = 0;
 async function folds(text: string): Promise<string[]> {
-  const uri = `file:///folding/${count++}/Dockerfile`;
-  await client.open(uri, text);
-  const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+  const uri = await server.open(text);
+  const ranges = await server.client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
   return ranges.map((r) => `${r.startLine}-${r.endLine}${r.kind ? ` ${r.kind}` : ''}`);
 }
 

@@ -1,31 +1,23 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { parseDockerfile } from '../../server/src/parser';
 import { buildSignature } from '../helpers/buildSignature';
 import { corpusFiles } from '../helpers/corpus';
-import { LspClient } from '../helpers/lspClient';
+import { useTestServer } from '../helpers/testServer';
 import { assertSameText } from '../helpers/show';
 import { applyEdits, type TextEditLike } from '../helpers/textEdits';
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('formatting');
 
 const OPTIONS = { tabSize: 4, insertSpaces: true };
-let count = 0;
 async function open(text: string): Promise<string> {
-  const uri = `file:///formatting/${count++}/Dockerfile`;
-  await client.open(uri, text);
+  const uri = await server.open(text);
   return uri;
 }
 
 async function format(text: string): Promise<string> {
   const uri = await open(text);
-  return applyEdits(text, await client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }));
+  return applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }));
 }
 
 describe('document formatting', () => {
@@ -62,11 +54,11 @@ describe('document formatting', () => {
   test('the indent comes from layerwise.formatting.continuationIndent', async () => {
     const text = 'RUN a \\\n  b\n';
     const uri = await open(text);
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting: { continuationIndent: 2 } } } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting: { continuationIndent: 2 } } } });
     try {
-      assert.equal(applyEdits(text, await client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS })), text);
+      assert.equal(applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS })), text);
     } finally {
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
     }
     assert.equal(await format(text), 'RUN a \\\n    b\n');
   });
@@ -76,7 +68,7 @@ describe('range formatting', () => {
   test('changes only the lines in the range', async () => {
     const text = 'from a\nrun  b\nrun  c \\\n  d\n';
     const uri = await open(text);
-    const edits = await client.request<TextEditLike[]>('textDocument/rangeFormatting', {
+    const edits = await server.client.request<TextEditLike[]>('textDocument/rangeFormatting', {
       textDocument: { uri },
       range: { start: { line: 1, character: 0 }, end: { line: 2, character: 3 } },
       options: OPTIONS,
@@ -88,7 +80,7 @@ describe('range formatting', () => {
 describe('on-type formatting', () => {
   async function newLine(text: string, line: number): Promise<string> {
     const uri = await open(text);
-    const edits = await client.request<TextEditLike[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line, character: 0 }, ch: '\n', options: OPTIONS });
+    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line, character: 0 }, ch: '\n', options: OPTIONS });
     return applyEdits(text, edits);
   }
   test('a new line after a continued line gets the indent, and the line above is formatted', async () => {

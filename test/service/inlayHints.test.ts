@@ -1,25 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 
 interface InlayHint {
   position: { line: number; character: number };
   label: string;
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('hints');
 
-let count = 0;
 async function hints(text: string, fromLine = 0, toLine = 1000): Promise<string[]> {
-  const uri = `file:///hints/${count++}/Dockerfile`;
-  await client.open(uri, text);
-  const found = await client.request<InlayHint[]>('textDocument/inlayHint', {
+  const uri = await server.open(text);
+  const found = await server.client.request<InlayHint[]>('textDocument/inlayHint', {
     textDocument: { uri },
     range: { start: { line: fromLine, character: 0 }, end: { line: toLine, character: 0 } },
   });
@@ -60,11 +52,11 @@ test('only the requested lines are answered', async () => {
 });
 
 test('layerwise.inlayHints.variableValues turns them off', async () => {
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { inlayHints: { variableValues: false } } } });
+  await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { inlayHints: { variableValues: false } } } });
   try {
     assert.deepEqual(await hints(TEXT), []);
   } finally {
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
   }
   assert.equal((await hints(TEXT)).length, 3);
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { useTestServer } from '../helpers/testServer';
 import { type Rng, showSpan } from '../helpers/positions';
 
 interface Link {
@@ -13,24 +13,21 @@ interface Link {
   tooltip?: string;
 }
 
-let client: LspClient;
+const server = useTestServer('links');
 let folder: string;
-before(async () => {
-  client = await LspClient.start();
+before(() => {
   folder = mkdtempSync(join(tmpdir(), 'layerwise-links-'));
   mkdirSync(join(folder, 'src'));
   for (const file of ['app.py', 'secret.txt', 'src/main.go', 'notes.txt']) writeFileSync(join(folder, file), 'x');
   writeFileSync(join(folder, '.dockerignore'), 'secret.txt\n*.txt\n');
 });
-after(async () => {
-  await client.stop();
+after(() => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-let count = 0;
-async function links(text: string, uri = `file:///links/${count++}/Dockerfile`): Promise<string[]> {
-  await client.open(uri, text);
-  const found = await client.request<Link[]>('textDocument/documentLink', { textDocument: { uri } });
+async function links(text: string, at?: string): Promise<string[]> {
+  const uri = await server.open(text, at);
+  const found = await server.client.request<Link[]>('textDocument/documentLink', { textDocument: { uri } });
   return found.map((l) => `${showSpan(text, l.range)} ${l.target}`);
 }
 

@@ -1,38 +1,30 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { describe, test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 import { type Pos, positionOf, type Rng, showSpan } from '../helpers/positions';
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('navigation');
 
-let count = 0;
 async function open(text: string): Promise<string> {
-  const uri = `file:///navigation/${count++}/Dockerfile`;
-  await client.open(uri, text);
+  const uri = await server.open(text);
   return uri;
 }
 
 async function references(text: string, at: Pos, includeDeclaration = true): Promise<string[]> {
   const uri = await open(text);
-  const found = await client.request<{ range: Rng }[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration } });
+  const found = await server.client.request<{ range: Rng }[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration } });
   return found.map((l) => showSpan(text, l.range));
 }
 
 async function definition(text: string, at: Pos): Promise<string[] | null> {
   const uri = await open(text);
-  const found = await client.request<{ uri: string; range: Rng }[] | null>('textDocument/definition', { textDocument: { uri }, position: at });
+  const found = await server.client.request<{ uri: string; range: Rng }[] | null>('textDocument/definition', { textDocument: { uri }, position: at });
   return found && found.map((l) => showSpan(text, l.range));
 }
 
 async function highlights(text: string, at: Pos): Promise<string[]> {
   const uri = await open(text);
-  const found = await client.request<{ range: Rng; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri }, position: at });
+  const found = await server.client.request<{ range: Rng; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri }, position: at });
   return found.map((h) => `${showSpan(text, h.range)}${h.kind === 3 ? ' write' : ''}`);
 }
 

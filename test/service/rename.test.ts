@@ -1,35 +1,27 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { describe, test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 import { type Pos, positionOf, type Rng } from '../helpers/positions';
 import { applyEdits } from '../helpers/textEdits';
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('rename');
 
-let count = 0;
 async function open(text: string): Promise<string> {
-  const uri = `file:///rename/${count++}/Dockerfile`;
-  await client.open(uri, text);
+  const uri = await server.open(text);
   return uri;
 }
 
 async function rename(text: string, at: Pos, newName: string): Promise<string> {
   const uri = await open(text);
-  const edit = await client.request<{ changes: Record<string, { range: Rng; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: at, newName });
+  const edit = await server.client.request<{ changes: Record<string, { range: Rng; newText: string }[]> }>('textDocument/rename', { textDocument: { uri }, position: at, newName });
   return applyEdits(text, edit.changes[uri] ?? []);
 }
 
 async function refusal(text: string, at: Pos, newName?: string): Promise<string> {
   const uri = await open(text);
   try {
-    if (newName === undefined) await client.request('textDocument/prepareRename', { textDocument: { uri }, position: at });
-    else await client.request('textDocument/rename', { textDocument: { uri }, position: at, newName });
+    if (newName === undefined) await server.client.request('textDocument/prepareRename', { textDocument: { uri }, position: at });
+    else await server.client.request('textDocument/rename', { textDocument: { uri }, position: at, newName });
   } catch (error) {
     return (error as Error).message;
   }
@@ -40,13 +32,13 @@ describe('prepareRename', () => {
   test('gives the range and current text of the name under the cursor', async () => {
     const text = 'FROM alpine AS base\nCOPY --from=base /a /b\n';
     const uri = await open(text);
-    const result = await client.request<{ range: Rng; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, '=base', 0, 2) });
+    const result = await server.client.request<{ range: Rng; placeholder: string }>('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, '=base', 0, 2) });
     assert.deepEqual(result, { range: { start: { line: 1, character: 12 }, end: { line: 1, character: 16 } }, placeholder: 'base' });
   });
   test('returns null where there is nothing to rename', async () => {
     const text = 'FROM alpine\nRUN echo hi\n';
     const uri = await open(text);
-    assert.equal(await client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, 'echo', 0, 1) }), null);
+    assert.equal(await server.client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, 'echo', 0, 1) }), null);
   });
   test('refuses predefined build args and names declared outside the Dockerfile', async () => {
     const text = 'FROM alpine\nARG TARGETARCH\nRUN echo $TARGETARCH $HOME\n';
@@ -57,11 +49,11 @@ describe('prepareRename', () => {
     const text = 'FROM alpine\nRUN echo $HOME\n';
     const uri = await open(text);
     // Pushed settings apply on receipt, before the next request is handled.
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { docs: { language: 'ko' } } } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { docs: { language: 'ko' } } } });
     try {
-      await assert.rejects(client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, 'HOME') }), /선언하는 곳이 없습니다/);
+      await assert.rejects(server.client.request('textDocument/prepareRename', { textDocument: { uri }, position: positionOf(text, 'HOME') }), /선언하는 곳이 없습니다/);
     } finally {
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
     }
   });
 });

@@ -1,30 +1,21 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 
 interface Legend {
   tokenTypes: string[];
   tokenModifiers: string[];
 }
 
-let client: LspClient;
-let legend: Legend;
-before(async () => {
-  client = await LspClient.start();
-  legend = (client.initializeResult as { capabilities: { semanticTokensProvider: { legend: Legend } } }).capabilities.semanticTokensProvider.legend;
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('tokens');
+const legend = (): Legend => (server.client.initializeResult as { capabilities: { semanticTokensProvider: { legend: Legend } } }).capabilities.semanticTokensProvider.legend;
 
-let count = 0;
 /** Tokens as `text type[.modifier...]`, in document order. */
 async function tokens(text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<string[]> {
-  const uri = `file:///tokens/${count++}/Dockerfile`;
-  await client.open(uri, text);
+  const uri = await server.open(text);
   const result = range
-    ? await client.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri }, range })
-    : await client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
+    ? await server.client.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri }, range })
+    : await server.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
   const lines = text.split('\n');
   const out: string[] = [];
   let line = 0;
@@ -33,8 +24,9 @@ async function tokens(text: string, range?: { start: { line: number; character: 
     const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5) as [number, number, number, number, number];
     line += deltaLine;
     character = deltaLine === 0 ? character + deltaStart : deltaStart;
-    const names = legend.tokenModifiers.filter((_, bit) => modifiers & (1 << bit));
-    out.push(`${lines[line]!.slice(character, character + length)} ${[legend.tokenTypes[type], ...names].join('.')}`);
+    const { tokenTypes, tokenModifiers } = legend();
+    const names = tokenModifiers.filter((_, bit) => modifiers & (1 << bit));
+    out.push(`${lines[line]!.slice(character, character + length)} ${[tokenTypes[type], ...names].join('.')}`);
   }
   return out;
 }

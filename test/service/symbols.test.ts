@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { LspClient } from '../helpers/lspClient';
+import { test } from 'node:test';
+import { useTestServer } from '../helpers/testServer';
 
 interface Symbol {
   name: string;
@@ -11,19 +11,11 @@ interface Symbol {
   children?: Symbol[];
 }
 
-let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-});
+const server = useTestServer('symbols');
 
-let count = 0;
 async function symbols(text: string): Promise<Symbol[]> {
-  const uri = `file:///symbols/${count++}/Dockerfile`;
-  await client.open(uri, text);
-  return client.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  const uri = await server.open(text);
+  return server.client.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
 }
 
 const outline = (list: Symbol[], depth = 0): string[] =>

@@ -21,6 +21,7 @@ import { documentHighlights, references } from './service/navigation/references'
 import { prepareRename, rename } from './service/navigation/rename';
 import { semanticTokens } from './service/semanticTokens';
 import { documentSymbols } from './service/symbols';
+import { perVersion } from './service/documentCache';
 import type { InlayHint } from 'vscode-languageserver';
 import type { AnalysedDocument } from './service/analysedDocument';
 
@@ -132,11 +133,11 @@ const inlayHintProviders: ((document: AnalysedDocument, fromLine: number, toLine
 
 connection.onDocumentSymbol((params) => {
   const document = analysed(params.textDocument.uri);
-  return document ? documentSymbols(document) : [];
+  return document ? perVersion(document, 'symbols', [], () => documentSymbols(document)) : [];
 });
 connection.onFoldingRanges((params) => {
   const document = analysed(params.textDocument.uri);
-  return document ? foldingRanges(document) : [];
+  return document ? perVersion(document, 'folding', [], () => foldingRanges(document)) : [];
 });
 connection.onDefinition((params) => {
   const document = analysed(params.textDocument.uri);
@@ -180,11 +181,13 @@ connection.languages.semanticTokens.onRange((params) => {
 });
 connection.onDocumentLinks((params) => {
   const document = analysed(params.textDocument.uri);
-  return document ? documentLinks(document, buildContextFor(document.uri), language()) : [];
+  if (!document) return [];
+  const context = buildContextFor(document.uri);
+  return perVersion(document, 'links', [context, language()], () => documentLinks(document, context, language()));
 });
 connection.onCodeLens((params) => {
   const document = analysed(params.textDocument.uri);
-  return document ? codeLenses(document, language()) : [];
+  return document ? perVersion(document, 'codeLens', [language()], () => codeLenses(document, language())) : [];
 });
 connection.languages.inlayHint.on((params) => {
   const document = analysed(params.textDocument.uri);

@@ -1,6 +1,6 @@
 // Finding instructions by position: binary search over the tree's instructions (they are in
 // source order and never overlap), so a request on a 10,000-line file looks at ~14 of them.
-import type { Dockerfile, Instruction, Position } from '../parser';
+import type { Dockerfile, Instruction, Position, TopLevel } from '../parser';
 import { rangeContains } from './lspRange';
 
 /** Index of the first instruction that ends on or after `line`; instructions.length when none. */
@@ -46,4 +46,19 @@ export function lastTextLine(instruction: Instruction): number {
     if (bodyStart !== undefined) return bodyStart - 1;
   }
   return instruction.range.end.line;
+}
+
+/** Directives, comments and instructions that have at least one line in [fromLine, toLine]. */
+export function itemsInLines(tree: Dockerfile, fromLine: number, toLine: number): TopLevel[] {
+  const items = tree.items;
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (items[middle]!.range.end.line < fromLine) low = middle + 1;
+    else high = middle;
+  }
+  const found: TopLevel[] = [];
+  for (let i = low; i < items.length && items[i]!.range.start.line <= toLine; i++) found.push(items[i]!);
+  return found;
 }

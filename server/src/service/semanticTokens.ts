@@ -6,7 +6,7 @@ import type { DockerfileModel } from '../model';
 import { predefinedArg } from '../model';
 import type { Instruction, Range } from '../parser';
 import type { AnalysedDocument } from './analysedDocument';
-import { instructionsInLines, withTrigger } from './instructionAt';
+import { itemsInLines, withTrigger } from './instructionAt';
 import { navigationIndex } from './navigation/navigationIndex';
 import { stageMentions } from './stageReferences';
 
@@ -47,16 +47,20 @@ export function semanticTokens(document: AnalysedDocument, range?: { start: { li
   const fromLine = range?.start.line ?? 0;
   const toLine = range?.end.line ?? lines.length - 1;
   const sink = new TokenSink();
-  for (const directive of tree.directives) {
-    if (directive.range.start.line < fromLine || directive.range.start.line > toLine) continue;
-    sink.add(directive.nameRange, 'macro');
-    sink.add(directive.valueRange, 'string');
+  const data: number[] = [];
+  const position = { line: 0, character: 0 };
+  // Items come in source order, so sorting each item's few tokens keeps the whole list sorted.
+  for (const item of itemsInLines(tree, fromLine, toLine)) {
+    sink.tokens.length = 0;
+    if (item.kind === 'directive') {
+      sink.add(item.nameRange, 'macro');
+      sink.add(item.valueRange, 'string');
+    } else if (item.kind === 'comment') sink.add(item.range, 'comment');
+    else instructionTokens(model, lines, item, sink);
+    const inRange = range ? sink.tokens.filter((t) => t.line >= fromLine && t.line <= toLine) : sink.tokens;
+    encode(resolveOverlaps(inRange), data, position);
   }
-  for (const item of tree.items) {
-    if (item.kind === 'comment' && item.range.start.line >= fromLine && item.range.start.line <= toLine) sink.add(item.range, 'comment');
-  }
-  for (const instruction of instructionsInLines(tree, fromLine, toLine)) instructionTokens(model, lines, instruction, sink);
-  return { data: encode(resolveOverlaps(sink.tokens.filter((t) => t.line >= fromLine && t.line <= toLine))) };
+  return { data };
 }
 
 function instructionTokens(model: DockerfileModel, lines: readonly string[], instruction: Instruction, sink: TokenSink): void {
@@ -162,15 +166,11 @@ function paint(cluster: Token[]): Token[] {
   return taken.sort((a, b) => a.start - b.start);
 }
 
-function encode(tokens: readonly Token[]): number[] {
-  const data: number[] = [];
-  let line = 0;
-  let character = 0;
+function encode(tokens: readonly Token[], data: number[], previous: { line: number; character: number }): void {
   for (const token of tokens) {
-    const deltaLine = token.line - line;
-    data.push(deltaLine, deltaLine === 0 ? token.start - character : token.start, token.end - token.start, TOKEN_TYPES.indexOf(token.type), token.modifiers);
-    line = token.line;
-    character = token.start;
+    const deltaLine = token.line - previous.line;
+    data.push(deltaLine, deltaLine === 0 ? token.start - previous.character : token.start, token.end - token.start, TOKEN_TYPES.indexOf(token.type), token.modifiers);
+    previous.line = token.line;
+    previous.character = token.start;
   }
-  return data;
 }

@@ -60,6 +60,13 @@ export function formatInstruction(lines: readonly string[], instruction: Instruc
   const edits: LineEdit[] = [];
   const first = instruction.range.start.line;
   const last = Math.min(lastTextLine(instruction), untilLine, lines.length - 1);
+  if (first === last && instruction.trivia.length === 0) {
+    // One line, no continuation: most instructions; no quote tracking needed.
+    const text = lines[first] ?? '';
+    formatFirstLine(text, first, instruction, text.length, false, edits);
+    trimTrailing(text, first, instruction.keywordRange.start.character, edits);
+    return { edits, inQuote: false, endsWithSpace: false, reindentable: isReindentable(instruction), lastIndent: '' };
+  }
   const triviaAt = new Map(instruction.trivia.map((t) => [t.range.start.line, t]));
   const quotes = new QuoteState(escape, instruction.exec !== undefined);
   const reindentable = isReindentable(instruction);
@@ -92,11 +99,7 @@ export function formatInstruction(lines: readonly string[], instruction: Instruc
     if (trivia?.kind === 'continuation') {
       const escapeEnd = pieceEnd + 1;
       if (text.length > escapeEnd) edits.push(edit(line, escapeEnd, text.length, ''));
-    } else {
-      let end = text.length;
-      while (end > pieceStart && isBlankChar(text[end - 1])) end--;
-      if (end < text.length) edits.push(edit(line, end, text.length, ''));
-    }
+    } else trimTrailing(text, line, pieceStart, edits);
     const piece = text.slice(pieceStart, pieceEnd);
     quotes.read(piece);
     if (piece !== '') endsWithSpace = isBlankChar(piece[piece.length - 1]);
@@ -109,6 +112,12 @@ export function formatInstruction(lines: readonly string[], instruction: Instruc
     if (candidate.line === last) lastLeading = wanted;
   }
   return { edits, inQuote: quotes.inQuote, endsWithSpace, reindentable, lastIndent: lastLeading };
+}
+
+function trimTrailing(text: string, line: number, from: number, edits: LineEdit[]): void {
+  let end = text.length;
+  while (end > from && isBlankChar(text[end - 1])) end--;
+  if (end < text.length) edits.push(edit(line, end, text.length, ''));
 }
 
 function formatFirstLine(text: string, line: number, instruction: Instruction, pieceEnd: number, continued: boolean, edits: LineEdit[]): void {

@@ -3,17 +3,21 @@
 import type { Dockerfile, Instruction, Position, TopLevel } from '../parser';
 import { rangeContains } from './lspRange';
 
-/** Index of the first instruction that ends on or after `line`; instructions.length when none. */
-export function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number): number {
-  const instructions = tree.instructions;
+/** Index of the first node (in source order, not overlapping) that ends on or after `line`; length when none. */
+function firstEndingAtOrAfter(nodes: readonly { range: { end: { line: number } } }[], line: number): number {
   let low = 0;
-  let high = instructions.length;
+  let high = nodes.length;
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if (instructions[middle]!.range.end.line < line) low = middle + 1;
+    if (nodes[middle]!.range.end.line < line) low = middle + 1;
     else high = middle;
   }
   return low;
+}
+
+/** Index of the first instruction that ends on or after `line`; instructions.length when none. */
+export function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number): number {
+  return firstEndingAtOrAfter(tree.instructions, line);
 }
 
 /** The instruction whose range (heredoc bodies included) contains `position`. */
@@ -51,14 +55,7 @@ export function lastTextLine(instruction: Instruction): number {
 /** Directives, comments and instructions that have at least one line in [fromLine, toLine]. */
 export function itemsInLines(tree: Dockerfile, fromLine: number, toLine: number): TopLevel[] {
   const items = tree.items;
-  let low = 0;
-  let high = items.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (items[middle]!.range.end.line < fromLine) low = middle + 1;
-    else high = middle;
-  }
   const found: TopLevel[] = [];
-  for (let i = low; i < items.length && items[i]!.range.start.line <= toLine; i++) found.push(items[i]!);
+  for (let i = firstEndingAtOrAfter(items, fromLine); i < items.length && items[i]!.range.start.line <= toLine; i++) found.push(items[i]!);
   return found;
 }

@@ -76,14 +76,14 @@ function peakRssMiB(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
-/** A request slower than this in total stops after 3 samples, so slow peers do not stall the run. */
+/** A request slower than this in total stops sampling early, so slow peers do not stall the run. */
 const BUDGET_MS = 5000;
 
 /** Request latencies; empty when the server does not implement the method. */
 async function timeRequests(client: LspClient, method: string, params: unknown): Promise<number[]> {
   const times: number[] = [];
   let total = 0;
-  for (let i = 0; i < samples && !(times.length >= 3 && total > BUDGET_MS); i++) {
+  for (let i = 0; i < samples && !(times.length >= 1 && total > BUDGET_MS); i++) {
     const started = performance.now();
     try {
       await client.request(method, params);

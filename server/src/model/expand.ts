@@ -27,10 +27,21 @@ function expandRaw(raw: string, lookup: Lookup, escape: string, quotesLiteral: b
   }
 }
 
+const SPECIAL = /[$"'\\`]/g;
+
 function expandText(text: string, lookup: Lookup, escape: string, singleQuotesLiteral: boolean): string {
   let out = '';
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
+    // Copy a run of ordinary characters at once (values such as a long PATH are mostly that).
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(text);
+    const runEnd = special ? special.index : text.length;
+    if (runEnd > i) {
+      out += text.slice(i, runEnd);
+      i = runEnd - 1;
+      continue;
+    }
     const ch = text[i]!;
     if (ch === escape && i + 1 < text.length) {
       out += ch + text[++i];

@@ -100,8 +100,9 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     const seen = new Map<string, VariableDefinition | undefined>();
     for (const reference of instruction.variables) {
       let definition = find(reference.name);
-      // The shell of RUN/CMD/... also sees the proxy and BuildKit args the builder passes in.
-      if (!definition && !expandedByBuilder) definition = predefinedDefinitions.get(reference.name);
+      // The shell of RUN/CMD/... also sees the proxy args the builder passes in without an
+      // ARG; platform args must be declared in the stage to be set there.
+      if (!definition && !expandedByBuilder && predefinedArg(reference.name)?.kind === 'proxy') definition = predefinedDefinitions.get(reference.name);
       seen.set(reference.name, definition);
       references.push({ reference, instruction, stage, definition, expandedByBuilder });
     }

@@ -5,6 +5,9 @@ import { SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'], resolveProvider: true },
+  signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [','] },
   documentSymbolProvider: true,
   foldingRangeProvider: true,
   definitionProvider: true,

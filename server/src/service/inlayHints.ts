@@ -37,7 +37,7 @@ function instructionHints(document: AnalysedDocument, instruction: Instruction, 
     let known = true;
     let fromArg = false;
     for (const variable of inside) {
-      const definition = knownDefinition(model, variable);
+      const definition = knownDefinition(model, document.lines, variable);
       if (definition?.value === undefined) known = false;
       else values.set(variable.name, definition.value);
       if (definition?.kind === 'arg') fromArg = true;
@@ -56,8 +56,8 @@ function instructionHints(document: AnalysedDocument, instruction: Instruction, 
 }
 
 /** The definition giving the value in this Dockerfile; undefined when the value comes from outside (the builder, the base image). */
-function knownDefinition(model: DockerfileModel, reference: VariableReference): VariableDefinition | undefined {
-  const definition = navigationIndex(model).variables.atReference(reference)?.definition;
+function knownDefinition(model: DockerfileModel, lines: readonly string[], reference: VariableReference): VariableDefinition | undefined {
+  const definition = navigationIndex(model, lines).variables.atReference(reference)?.definition;
   if (!definition || definition.kind === 'predefined' || definition.redeclares?.kind === 'predefined') return undefined;
   return definition;
 }

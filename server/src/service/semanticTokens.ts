@@ -85,12 +85,12 @@ function instructionTokens(model: DockerfileModel, lines: readonly string[], ins
     const mentionsStage = model.stageOf(instruction)?.baseStage !== undefined;
     if (!mentionsStage && instruction.image.raw.toLowerCase() !== 'scratch') sink.add(instruction.image.range, 'type');
   }
-  for (const mention of stageMentions(model, instruction)) sink.add(mention.range, 'namespace', mention.kind === 'declaration' ? ['declaration'] : [], 2);
-  variableTokens(model, instruction, sink);
+  for (const mention of stageMentions(model, lines, instruction)) sink.add(mention.range, 'namespace', mention.kind === 'declaration' ? ['declaration'] : [], 2);
+  variableTokens(model, lines, instruction, sink);
 }
 
-function variableTokens(model: DockerfileModel, instruction: Instruction, sink: TokenSink): void {
-  const { variables } = navigationIndex(model);
+function variableTokens(model: DockerfileModel, lines: readonly string[], instruction: Instruction, sink: TokenSink): void {
+  const { variables } = navigationIndex(model, lines);
   if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
     for (const pair of instruction.pairs ?? []) {
       const predefined = instruction.keyword === 'ARG' && predefinedArg(pair.key.value) !== undefined;

@@ -3,7 +3,7 @@
 import type { DockerfileModel, Stage } from '../model';
 import type { Instruction, Range } from '../parser';
 import { withTrigger } from './instructionAt';
-import { mountFields } from './mountOptions';
+import { mountOptions } from './mountOptions';
 
 export type StageMentionKind = 'declaration' | 'from' | 'copyFrom' | 'mountFrom';
 
@@ -16,7 +16,7 @@ export interface StageMention {
 }
 
 /** Where `instruction` (and its ONBUILD trigger) names a stage of this Dockerfile, by name. */
-export function stageMentions(model: DockerfileModel, instruction: Instruction): StageMention[] {
+export function stageMentions(model: DockerfileModel, lines: readonly string[], instruction: Instruction): StageMention[] {
   const mentions: StageMention[] = [];
   const stageOf = model.stageOf(instruction);
   if (instruction.keyword === 'FROM' && stageOf) {
@@ -33,7 +33,7 @@ export function stageMentions(model: DockerfileModel, instruction: Instruction):
         const stage = namedStage(model, flag.value);
         if (stage) mentions.push({ kind: 'copyFrom', text: flag.value, range: flag.valueRange, stage });
       } else if (name === 'mount') {
-        for (const field of mountFields(flag)) {
+        for (const field of mountOptions(flag, lines)) {
           if (field.key !== 'from' || !field.valueRange) continue;
           const stage = namedStage(model, field.value);
           if (stage) mentions.push({ kind: 'mountFrom', text: field.value, range: field.valueRange, stage });

@@ -12,13 +12,14 @@ export interface NavigationIndex {
 
 const cache = new WeakMap<DockerfileModel, NavigationIndex>();
 
-export function navigationIndex(model: DockerfileModel): NavigationIndex {
+/** `lines`: the source lines of the same version (for positions inside flag values). */
+export function navigationIndex(model: DockerfileModel, lines: readonly string[]): NavigationIndex {
   let index = cache.get(model);
   if (!index) {
     const mentions = new Map<Stage, StageMention[]>();
     for (const stage of model.stages) mentions.set(stage, []);
     for (const instruction of model.tree.instructions) {
-      for (const mention of stageMentions(model, instruction)) mentions.get(mention.stage)?.push(mention);
+      for (const mention of stageMentions(model, lines, instruction)) mentions.get(mention.stage)?.push(mention);
     }
     index = { variables: new VariableGroups(model), stageMentions: mentions };
     cache.set(model, index);

@@ -46,13 +46,13 @@ export function symbolAt(document: AnalysedDocument, position: Position): Naviga
   const instruction = instructionAt(document.tree, position);
   if (!instruction) return undefined;
   const model = document.model;
-  return heredocAt(document, instruction, position) ?? stageAt(model, instruction, position) ?? variableAt(model, instruction, position);
+  return heredocAt(document, instruction, position) ?? stageAt(model, document.lines, instruction, position) ?? variableAt(model, document.lines, instruction, position);
 }
 
-function stageAt(model: DockerfileModel, instruction: Instruction, position: Position): StageSymbol | undefined {
-  const mention = stageMentions(model, instruction).find((m) => rangeContains(m.range, position));
+function stageAt(model: DockerfileModel, lines: readonly string[], instruction: Instruction, position: Position): StageSymbol | undefined {
+  const mention = stageMentions(model, lines, instruction).find((m) => rangeContains(m.range, position));
   if (!mention) return undefined;
-  const mentions = navigationIndex(model).stageMentions.get(mention.stage) ?? [];
+  const mentions = navigationIndex(model, lines).stageMentions.get(mention.stage) ?? [];
   return {
     kind: 'stage',
     stage: mention.stage,
@@ -61,8 +61,8 @@ function stageAt(model: DockerfileModel, instruction: Instruction, position: Pos
   };
 }
 
-function variableAt(model: DockerfileModel, instruction: Instruction, position: Position): VariableSymbol | undefined {
-  const { variables } = navigationIndex(model);
+function variableAt(model: DockerfileModel, lines: readonly string[], instruction: Instruction, position: Position): VariableSymbol | undefined {
+  const { variables } = navigationIndex(model, lines);
   let occurrence: VariableOccurrence | undefined;
   if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
     const pair = instruction.pairs?.find((p) => rangeContains(p.key.range, position));

@@ -80,3 +80,22 @@ export interface FileImpactResult {
 }
 
 export const FILE_IMPACT: RequestMethod<FileImpactParams, FileImpactResult> = { method: `${METHOD_PREFIX}fileImpact` };
+
+/**
+ * The client command the "Build this stage" code lens runs (the docker client's Build Image):
+ * builds the Dockerfile at `documentUri` with `--target <target>`, without asking for a target.
+ */
+export const BUILD_STAGE_COMMAND = 'layerwise.docker.buildImage';
+
+export interface BuildStageOptions {
+  target: string;
+}
+
+export type BuildStageArguments = [documentUri: string, options: BuildStageOptions];
+
+/** The options a build command was run with, when well formed (menus and the palette pass none). */
+export function readBuildStageOptions(value: unknown): BuildStageOptions | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const target = (value as { target?: unknown }).target;
+  return typeof target === 'string' && target !== '' ? { target } : undefined;
+}

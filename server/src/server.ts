@@ -22,6 +22,18 @@ import { readDockerfileModel } from './service/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
 import { collectInlayHints, type InlayHintProvider } from './service/inlayHints';
 import { layerHintProvider } from './service/layerHints';
+import { codeLenses } from './service/codeLens';
+import { foldingRanges } from './service/folding';
+import { formatLines, formatOnNewLine } from './service/formatting/formatting';
+import { variableValueHints } from './service/variableValueHints';
+import { documentLinks } from './service/links';
+import { definition } from './service/navigation/definition';
+import { documentHighlights, references } from './service/navigation/references';
+import { prepareRename, rename } from './service/navigation/rename';
+import { semanticTokens } from './service/semanticTokens';
+import { documentSymbols } from './service/symbols';
+import { perVersion } from './service/documentCache';
+import type { AnalysedDocument } from './service/analysedDocument';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -36,7 +48,11 @@ let canPullConfiguration = false;
 let canRefreshInlayHints = false;
 const buildResults = new BuildResultStore();
 /** Every inlay hint provider; the handler concatenates their hints. */
-const inlayHintProviders: InlayHintProvider[] = [layerHintProvider(buildResults)];
+const inlayHintProviders: InlayHintProvider[] = [
+  layerHintProvider(buildResults),
+  (request) =>
+    request.settings['layerwise.inlayHints.variableValues'] ? variableValueHints(request.document, request.range.start.line, request.range.end.line, request.language) : [],
+];
 
 connection.onInitialize((params: InitializeParams) => {
   const options = params.initializationOptions as { locale?: unknown } | undefined;
@@ -139,7 +155,7 @@ connection.onDidChangeWatchedFiles(() => {
 connection.languages.inlayHint.on((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  const request = { document: store.get(document), range: params.range, settings, language: language(), buildContext: buildContextFor(document.uri) };
+  const request = { document: store.get(document), range: params.range, settings: settingsFor(document.uri), language: language(), buildContext: buildContextFor(document.uri) };
   return collectInlayHints(inlayHintProviders, request, (message) => connection.console.error(message));
 });
 
@@ -170,7 +186,7 @@ connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
   const analysed = store.get(document);
-  const fixesFor = diagnosticsEngine.fixesFor(analysed, settings, buildContextFor(document.uri), params.context.diagnostics);
+  const fixesFor = diagnosticsEngine.fixesFor(analysed, settingsFor(document.uri), buildContextFor(document.uri), params.context.diagnostics);
   return quickFixes(document.uri, document.version, params.context.diagnostics, language(), fixesFor, analysed.tree);
 });
 
@@ -189,6 +205,74 @@ connection.onCompletionResolve((item) => completionDocs.resolve(item));
 connection.onSignatureHelp((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? signatureHelp(store.get(document), fromLspPosition(params.position), language()) : null;
+});
+
+// Editor features: each handler fetches the cached analysis and calls its service module.
+function analysed(uri: string): AnalysedDocument | undefined {
+  const document = documents.get(uri);
+  return document ? store.get(document) : undefined;
+}
+
+const formatOptions = (editor: { tabSize: number }) => ({ continuationIndent: settings['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize });
+
+
+connection.onDocumentSymbol((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? perVersion(document, 'symbols', [], () => documentSymbols(document)) : [];
+});
+connection.onFoldingRanges((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? perVersion(document, 'folding', [], () => foldingRanges(document)) : [];
+});
+connection.onDefinition((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? definition(document, fromLspPosition(params.position)) : null;
+});
+connection.onReferences((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? references(document, fromLspPosition(params.position), params.context.includeDeclaration) : [];
+});
+connection.onDocumentHighlight((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? documentHighlights(document, fromLspPosition(params.position)) : [];
+});
+connection.onPrepareRename((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? prepareRename(document, fromLspPosition(params.position), language()) : null;
+});
+connection.onRenameRequest((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? rename(document, fromLspPosition(params.position), params.newName, language()) : null;
+});
+connection.onDocumentFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? formatLines(document, formatOptions(params.options)) : [];
+});
+connection.onDocumentRangeFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? formatLines(document, formatOptions(params.options), params.range.start.line, params.range.end.line) : [];
+});
+connection.onDocumentOnTypeFormatting((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document && params.ch === '\n' ? formatOnNewLine(document, fromLspPosition(params.position), formatOptions(params.options)) : [];
+});
+connection.languages.semanticTokens.on((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? semanticTokens(document) : { data: [] };
+});
+connection.languages.semanticTokens.onRange((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? semanticTokens(document, params.range) : { data: [] };
+});
+connection.onDocumentLinks((params) => {
+  const document = analysed(params.textDocument.uri);
+  if (!document) return [];
+  const context = buildContextFor(document.uri);
+  return perVersion(document, 'links', [context, language()], () => documentLinks(document, context, language()));
+});
+connection.onCodeLens((params) => {
+  const document = analysed(params.textDocument.uri);
+  return document ? perVersion(document, 'codeLens', [language()], () => codeLenses(document, language())) : [];
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

@@ -130,11 +130,14 @@ export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boo
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
 }
 
-/** Sets a drop-down (enum) setting in the Settings editor, the way a user would. */
+/** Sets a drop-down (enum) setting in the Settings editor, the way a user would, then closes the editor. */
 export async function chooseSetting(page: Page, key: string, value: string): Promise<void> {
   await page.keyboard.press('Control+Comma');
   const search = page.locator('.settings-editor .suggest-input-container textarea').first();
   await search.waitFor();
   await search.fill(key);
   await page.locator(`.settings-editor select[aria-label="${key}"]`).selectOption(value);
+  // Left open, the Settings editor kept Quick Open from activating an already open file's tab.
+  await runCommand(page, 'View: Close Editor');
+  await page.locator('.settings-editor').waitFor({ state: 'hidden' });
 }

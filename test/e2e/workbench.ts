@@ -80,6 +80,8 @@ async function useQuickInput(page: Page, shortcut: string, text: string, accept:
       return;
     } catch (error) {
       if (attempt === 3) throw new Error(`"${text}" did not take effect after ${attempt} tries (tabs: ${JSON.stringify(await tabLabels(page))})`, { cause: error });
+      // Shown in the test output, so a step that needed a second try is visible.
+      console.log(`# "${text}" did not take effect (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again`);
     }
   }
 }

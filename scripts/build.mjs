@@ -1,6 +1,6 @@
-// Bundles the client and the server with esbuild: dist/extension.js and dist/server.js.
+// Bundles the client, the server and the CLI with esbuild: dist/extension.js, dist/server.js, dist/cli.js.
 import * as esbuild from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -44,11 +44,15 @@ const bundledDocs = {
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [bundledDocs] },
+  // `layerwise check`: the server's analysis without VS Code, run by `npx layerwise`.
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
-  console.log('esbuild: watching client and server');
+  console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Runnable as ./dist/cli.js too, not only through npm's bin link.
+  chmodSync('dist/cli.js', 0o755);
 }

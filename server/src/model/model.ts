@@ -95,7 +95,9 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
   const globalFind: Find = (name) => globals.get(name) ?? platformDefinition(name);
 
   /** Resolves the instruction's references against `find` and returns what each name meant there. */
+  const noneSeen: Find = () => undefined;
   const resolve = (instruction: Instruction, find: Find): Find => {
+    if (instruction.variables.length === 0) return noneSeen;
     const expandedByBuilder = BUILDER_EXPANDED.has(instruction.keyword);
     const seen = new Map<string, VariableDefinition | undefined>();
     for (const reference of instruction.variables) {
@@ -159,7 +161,6 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       continue;
     }
     stage.instructions.push(instruction);
-    stage.range = { start: stage.range.start, end: instruction.range.end };
     stageByInstruction.set(instruction, stage);
     const current = scope;
     const visible = resolve(instruction, (name) => current.find(name));
@@ -180,6 +181,9 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       }
     }
   }
+
+  // A stage runs from its FROM to its last instruction.
+  for (const each of stages) each.range = { start: each.from.range.start, end: each.instructions[each.instructions.length - 1]!.range.end };
 
   const findStage = (nameOrIndex: string): Stage | undefined => {
     const named = stagesByName.get(nameOrIndex.toLowerCase());

@@ -1,5 +1,7 @@
 // Bundles the client and the server with esbuild: dist/extension.js and dist/server.js.
 import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +23,13 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
 ];
+
+// The shell parser's WebAssembly files, found next to dist/server.js at run time.
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+for (const file of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
+  copyFileSync(require.resolve(file), `dist/${file.slice(file.indexOf('/') + 1)}`);
+}
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

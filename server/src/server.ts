@@ -10,6 +10,7 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { initShellParser } from './shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -20,7 +21,11 @@ let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
 let canPullConfiguration = false;
 
-connection.onInitialize((params: InitializeParams) => {
+let shellParserProblem: string | undefined;
+
+connection.onInitialize(async (params: InitializeParams) => {
+  // Rules that read RUN as shell need the parser before the first check (it loads in ~40 ms).
+  await initShellParser().catch((error: unknown) => (shellParserProblem = String(error)));
   const options = params.initializationOptions as { locale?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -28,6 +33,7 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(() => {
+  if (shellParserProblem) connection.console.warn(`Layerwise: the shell parser could not load, so rules that read RUN commands are off (${shellParserProblem})`);
   void refreshSettings();
 });
 

@@ -1,0 +1,40 @@
+// The shell that RUN uses in each stage: /bin/sh -c unless a SHELL instruction (in the stage or
+// in the stage it builds on) says otherwise.
+import type { DockerfileModel, Stage } from '../../model';
+import type { Instruction } from '../../parser';
+
+export interface StageShell {
+  /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
+  posix: boolean;
+  /** Started with `-o pipefail`. */
+  pipefail: boolean;
+}
+
+const DEFAULT: StageShell = { posix: true, pipefail: false };
+
+export function shellOf(instruction: Instruction): StageShell {
+  const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
+  const program = strings[0] ?? '';
+  const posix = /(^|[/\\])(sh|bash|dash|ash|ksh|mksh|zsh)(\.exe)?$/i.test(program);
+  let pipefail = false;
+  for (let i = 1; i < strings.length; i++) {
+    if (/^[-+][a-zA-Z]*o$/.test(strings[i]!) && strings[i + 1] === 'pipefail') pipefail = strings[i]!.startsWith('-');
+  }
+  return { posix, pipefail };
+}
+
+/**
+ * Calls `visit` for every instruction of every stage with the shell in effect there. Linear:
+ * each stage starts from the shell its base stage ended with.
+ */
+export function forEachWithShell(model: DockerfileModel, visit: (instruction: Instruction, shell: StageShell, stage: Stage) => void): void {
+  const atEnd = new Map<Stage, StageShell>();
+  for (const stage of model.stages) {
+    let shell = (stage.baseStage && atEnd.get(stage.baseStage)) ?? DEFAULT;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'SHELL' && instruction.exec) shell = shellOf(instruction);
+      visit(instruction, shell, stage);
+    }
+    atEnd.set(stage, shell);
+  }
+}

@@ -162,6 +162,8 @@ class Walker {
         return this.isolatedShell(() => this.isolatedChain(() => this.sequence(node, { ...where, inSubshell: true, inSubstitution: true, inPipeline: false })));
       case 'function_definition':
         return this.isolatedChain(() => this.children(node, { ...where, inControlFlow: true }));
+      case 'heredoc_redirect':
+        return this.heredocRedirect(node, where);
       case 'compound_statement':
       case 'program':
         return this.sequence(node, where);
@@ -169,6 +171,15 @@ class Walker {
         if (CONTROL.has(node.type)) return this.sequence(node, { ...where, inControlFlow: true });
         // redirected_statement, negated_command, variable_assignment, test_command, ...: look inside.
         return this.children(node, where);
+    }
+  }
+
+  /** tree-sitter-bash keeps what follows `<<EOF` on its line (`&& next`) inside the redirect. */
+  private heredocRedirect(node: Node, where: Where): void {
+    for (const child of node.children) {
+      if (!child) continue;
+      if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&' || child.type === ';') this.join(child.type);
+      else if (child.isNamed) this.visit(child, where);
     }
   }
 
@@ -193,6 +204,7 @@ class Walker {
     };
     flatten(node);
     let segment: Node[] = [];
+    let pipes: ShellOperator[] = [];
     const flush = (): void => {
       if (segment.length > 1 && !where.inPipeline) {
         this.pipelines.push({ start: segment[0]!.startIndex, end: segment[segment.length - 1]!.endIndex, length: segment.length, pipefail: this.pipefail, inSubstitution: where.inSubstitution });
@@ -205,7 +217,6 @@ class Walker {
       segment = [];
       pipes = [];
     };
-    let pipes: ShellOperator[] = [];
     for (const item of items) {
       if (typeof item !== 'string') segment.push(item);
       else if (item === '|' || item === '|&') pipes.push(item);

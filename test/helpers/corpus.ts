@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export const CORPUS_DIR = resolve(__dirname, '../../../shared/corpus/official');
+// LAYERWISE_CORPUS points elsewhere, e.g. from a git worktree that does not sit next to shared/.
+export const CORPUS_DIR = process.env.LAYERWISE_CORPUS ?? resolve(__dirname, '../../../shared/corpus/official');
 
 export interface CorpusFile {
   name: string;

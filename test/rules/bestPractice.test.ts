@@ -5,6 +5,7 @@ import { buildModel } from '../../server/src/model';
 import { parseDockerfile } from '../../server/src/parser';
 import { RULES } from '../../server/src/rules';
 import { initShellParser } from '../../server/src/shell';
+import { corpusFiles } from '../helpers/corpus';
 import { showRange } from '../helpers/show';
 
 before(() => initShellParser());
@@ -236,6 +237,16 @@ describe('best-practice rules', () => {
       for (const text of quiet) assert.deepEqual(findings(code, text), [], text);
     });
   }
+
+  test('no rule that is on by default fires on the official corpus (they are all reviewed)', () => {
+    const hits: string[] = [];
+    for (const file of corpusFiles()) {
+      for (const rule of RULES.filter((r) => r.docs.includes('best-practices') && !r.offByDefault)) {
+        for (const range of findings(rule.code, file.text)) hits.push(`${file.name} ${rule.code}@${range}`);
+      }
+    }
+    assert.deepEqual(hits, []);
+  });
 
   test('every best-practice rule has a case here', () => {
     const covered = new Set(CASES.map((c) => c.code));

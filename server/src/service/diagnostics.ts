@@ -3,7 +3,7 @@
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
 import type { Instruction, Range } from '../parser';
-import type { Finding, Rule, Severity } from '../rules';
+import type { Finding, Rule, RuleContext, Severity } from '../rules';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
@@ -44,7 +44,15 @@ export class DiagnosticsEngine {
         if (instructionRules.has(found.rule)) result.push(found);
       }
     }
-    const context = { tree: document.tree, model: document.model, lines: document.lines, buildContext };
+    // The model is built only if a rule reads it: most edits then skip it.
+    const context: RuleContext = {
+      tree: document.tree,
+      get model() {
+        return document.model;
+      },
+      lines: document.lines,
+      buildContext,
+    };
     for (const rule of enabled) {
       if (rule.scope !== 'document') continue;
       for (const finding of rule.check(context)) result.push({ rule, finding });

@@ -1,4 +1,5 @@
 import type { DocumentRule, Finding } from '../rule';
+import { stagesOf } from './stages';
 import { BEST_PRACTICES } from './support';
 
 /** The tag of an image reference (`registry:5000/name:tag`), undefined when untagged. */
@@ -17,13 +18,13 @@ export const baseImageLatestTag: DocumentRule = {
     en: 'An untagged or :latest base image changes under you; name a version tag (or a digest) so builds are repeatable.',
     ko: '태그가 없거나 :latest인 베이스 이미지는 언제든 바뀝니다. 빌드를 재현할 수 있도록 버전 태그(또는 다이제스트)를 적으세요.',
   },
-  check({ model }) {
+  check({ tree }) {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
+    for (const stage of stagesOf(tree)) {
       const image = stage.from.image;
       if (!image || stage.baseStage) continue;
       // With variables, only the written text counts: the value may come from --build-arg.
-      const reference = image.raw.includes('$') ? image.raw : stage.resolvedBaseImage ?? image.raw;
+      const reference = image.raw;
       if (reference.includes('@') || reference.toLowerCase() === 'scratch') continue;
       const tag = imageTag(reference);
       if (tag === undefined && reference.includes('$')) continue;

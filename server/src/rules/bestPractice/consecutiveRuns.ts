@@ -7,7 +7,15 @@ import { BEST_PRACTICES } from './support';
  * A short, plain RUN (one or two commands, no control flow): such neighbours are the ones worth
  * joining. Long scripts next to each other are usually split on purpose, for the build cache.
  */
+const smallRuns = new WeakMap<Instruction, boolean>();
+
 function isSmallRun(instruction: Instruction): boolean {
+  let small = smallRuns.get(instruction);
+  if (small === undefined) smallRuns.set(instruction, (small = computeSmallRun(instruction)));
+  return small;
+}
+
+function computeSmallRun(instruction: Instruction): boolean {
   if (instruction.keyword !== 'RUN' || instruction.exec || instruction.heredocs.length > 0) return false;
   const shell = runShell(instruction);
   return shell !== undefined && !shell.error && shell.commands.length <= 2 && shell.commands.every((command) => !command.inControlFlow);

@@ -1,5 +1,5 @@
 import type { DocumentRule, Finding } from '../rule';
-import type { Stage } from '../../model';
+import { type BuildStage, stagesOf } from './stages';
 import { BEST_PRACTICES } from './support';
 
 /** Absolute on Linux or Windows, or left to a variable we cannot see. */
@@ -14,10 +14,10 @@ export const copyRelativeWithoutWorkdir: DocumentRule = {
     en: 'A relative COPY or ADD destination is resolved against the WORKDIR; without one in the stage it depends on whatever the base image set.',
     ko: 'COPY·ADD의 상대 경로 대상은 WORKDIR 기준으로 풀립니다. 스테이지에 WORKDIR가 없으면 베이스 이미지가 정한 값에 따라 달라집니다.',
   },
-  check({ model }) {
+  check({ tree }) {
     const findings: Finding[] = [];
-    const hasWorkdirAtEnd = new Map<Stage, boolean>();
-    for (const stage of model.stages) {
+    const hasWorkdirAtEnd = new Map<BuildStage, boolean>();
+    for (const stage of stagesOf(tree)) {
       let workdir = stage.baseStage ? hasWorkdirAtEnd.get(stage.baseStage) ?? false : false;
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'WORKDIR') workdir = true;

@@ -1,8 +1,9 @@
 import type { DocumentRule, Finding } from '../rule';
 import type { Instruction } from '../../parser';
-import type { Stage } from '../../model';
+import { type BuildStage, stagesOf } from './stages';
 import { hasOption } from '../../shell';
 import { imageStages } from './imageStages';
+import { memoFindings } from './instructionMemo';
 import { pipCalls } from './pip';
 import { BEST_PRACTICES, cacheMountTargets, callRange, cleansFolder, insertAfter } from './support';
 
@@ -17,16 +18,16 @@ export const pipInstallWithoutNoCacheDir: DocumentRule = {
     en: 'pip keeps downloaded wheels in ~/.cache/pip; --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
     ko: 'pip는 내려받은 wheel을 ~/.cache/pip에 남깁니다. --no-cache-dir(또는 ENV PIP_NO_CACHE_DIR=1, 캐시 마운트)를 쓰면 이미지에 남지 않습니다.',
   },
-  check({ model }) {
+  check({ tree }) {
     const findings: Finding[] = [];
     // Whether PIP_NO_CACHE_DIR is set (ENV or ARG) at the end of each stage, for stages built on it.
-    const settingAtEnd = new Map<Stage, boolean>();
-    const shipped = imageStages(model);
-    for (const stage of model.stages) {
+    const settingAtEnd = new Map<BuildStage, boolean>();
+    const shipped = imageStages(tree);
+    for (const stage of stagesOf(tree)) {
       let disabled = stage.baseStage ? settingAtEnd.get(stage.baseStage) ?? false : false;
       for (const instruction of stage.instructions) {
         if ((instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)) disabled = true;
-        if (instruction.keyword === 'RUN' && !disabled && shipped.has(stage)) findings.push(...check(instruction));
+        if (instruction.keyword === 'RUN' && !disabled && shipped.has(stage)) findings.push(...checkRun(instruction));
       }
       settingAtEnd.set(stage, disabled);
     }
@@ -34,7 +35,7 @@ export const pipInstallWithoutNoCacheDir: DocumentRule = {
   },
 };
 
-function check(instruction: Instruction): Finding[] {
+const checkRun = memoFindings((instruction: Instruction): Finding[] => {
   if (cacheMountTargets(instruction).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target)) || cleansFolder(instruction, '/root/.cache') || cleansFolder(instruction, '/root/.cache/pip') || cleansFolder(instruction, '~/.cache') || cleansFolder(instruction, '~/.cache/pip')) return [];
   return pipCalls(instruction, 'install')
     .filter((call) => !hasOption(call.line, 'no-cache-dir', 'cache-dir') && !call.command.assignments.includes(SETTING))
@@ -46,4 +47,4 @@ function check(instruction: Instruction): Finding[] {
       },
       fixes: [insertAfter(call.subcommand!, '--no-cache-dir', { en: 'Add --no-cache-dir', ko: '--no-cache-dir 추가' })],
     }));
-}
+});

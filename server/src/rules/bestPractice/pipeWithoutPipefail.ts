@@ -1,7 +1,9 @@
 import type { DocumentRule, Finding } from '../rule';
 import { runShell, type ShellCommand, type ShellPipeline } from '../../shell';
 import { forEachWithShell } from './stageShell';
+import { memoFindings } from './instructionMemo';
 import { BEST_PRACTICES } from './support';
+import type { Instruction } from '../../parser';
 
 /** Producers that do not fail in practice. */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
@@ -41,6 +43,25 @@ const contains = (pipeline: ShellPipeline, command: ShellCommand): boolean => {
   return after && before;
 };
 
+/** Pipelines of one RUN whose failure can be masked, ignoring the stage's SHELL (the rule checks that). */
+const maskedPipelines = memoFindings((instruction: Instruction): Finding[] => {
+  const view = runShell(instruction);
+  if (!view || view.error) return [];
+  const findings: Finding[] = [];
+  for (const pipeline of view.pipelines) {
+    // Output captured by $( ... ) is normally checked by the code that uses it.
+    if (pipeline.pipefail || pipeline.inSubstitution || !canMaskFailure(pipeline, view.commands)) continue;
+    findings.push({
+      range: pipeline.range,
+      message: {
+        en: 'Only the last command of this pipeline decides whether the RUN succeeds: if an earlier one fails, the build goes on with partial output. Use SHELL ["/bin/bash", "-o", "pipefail", "-c"], or begin the RUN with set -o pipefail where /bin/sh supports it.',
+        ko: '이 파이프라인은 마지막 명령의 결과만으로 RUN 성공 여부가 정해져, 앞 명령이 실패해도 불완전한 출력으로 빌드가 이어집니다. SHELL ["/bin/bash", "-o", "pipefail", "-c"]를 쓰거나, /bin/sh가 지원한다면 RUN을 set -o pipefail로 시작하세요.',
+      },
+    });
+  }
+  return findings;
+});
+
 export const pipeWithoutPipefail: DocumentRule = {
   scope: 'document',
   code: 'PipeWithoutPipefail',
@@ -50,23 +71,11 @@ export const pipeWithoutPipefail: DocumentRule = {
     en: 'A pipeline succeeds when its last command does, so a failing first command can go unnoticed; pipefail makes it fail the build.',
     ko: '파이프라인은 마지막 명령만 성공하면 성공으로 끝나므로 앞 명령의 실패가 묻힐 수 있습니다. pipefail을 켜면 빌드가 실패로 멈춥니다.',
   },
-  check({ model }) {
+  check({ tree }) {
     const findings: Finding[] = [];
-    forEachWithShell(model, (instruction, shell) => {
+    forEachWithShell(tree, (instruction, shell) => {
       if (instruction.keyword !== 'RUN' || !shell.posix || shell.pipefail) return;
-      const view = runShell(instruction);
-      if (!view || view.error) return;
-      for (const pipeline of view.pipelines) {
-        // Output captured by $( ... ) is normally checked by the code that uses it.
-        if (pipeline.pipefail || pipeline.inSubstitution || !canMaskFailure(pipeline, view.commands)) continue;
-        findings.push({
-          range: pipeline.range,
-          message: {
-            en: 'Only the last command of this pipeline decides whether the RUN succeeds: if an earlier one fails, the build goes on with partial output. Use SHELL ["/bin/bash", "-o", "pipefail", "-c"], or begin the RUN with set -o pipefail where /bin/sh supports it.',
-            ko: '이 파이프라인은 마지막 명령의 결과만으로 RUN 성공 여부가 정해져, 앞 명령이 실패해도 불완전한 출력으로 빌드가 이어집니다. SHELL ["/bin/bash", "-o", "pipefail", "-c"]를 쓰거나, /bin/sh가 지원한다면 RUN을 set -o pipefail로 시작하세요.',
-          },
-        });
-      }
+      findings.push(...maskedPipelines(instruction));
     });
     return findings;
   },

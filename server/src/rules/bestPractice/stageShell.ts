@@ -1,7 +1,7 @@
 // The shell that RUN uses in each stage: /bin/sh -c unless a SHELL instruction (in the stage or
 // in the stage it builds on) says otherwise.
-import type { DockerfileModel, Stage } from '../../model';
-import type { Instruction } from '../../parser';
+import type { Dockerfile, Instruction } from '../../parser';
+import { type BuildStage, stagesOf } from './stages';
 
 export interface StageShell {
   /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
@@ -27,9 +27,9 @@ export function shellOf(instruction: Instruction): StageShell {
  * Calls `visit` for every instruction of every stage with the shell in effect there. Linear:
  * each stage starts from the shell its base stage ended with.
  */
-export function forEachWithShell(model: DockerfileModel, visit: (instruction: Instruction, shell: StageShell, stage: Stage) => void): void {
-  const atEnd = new Map<Stage, StageShell>();
-  for (const stage of model.stages) {
+export function forEachWithShell(tree: Dockerfile, visit: (instruction: Instruction, shell: StageShell, stage: BuildStage) => void): void {
+  const atEnd = new Map<BuildStage, StageShell>();
+  for (const stage of stagesOf(tree)) {
     let shell = (stage.baseStage && atEnd.get(stage.baseStage)) ?? DEFAULT;
     for (const instruction of stage.instructions) {
       if (instruction.keyword === 'SHELL' && instruction.exec) shell = shellOf(instruction);

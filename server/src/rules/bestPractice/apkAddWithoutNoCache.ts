@@ -3,7 +3,7 @@ import { shippedRunRule } from './imageStages';
 import { hasOption } from '../../shell';
 import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, insertAfter, toolCalls } from './support';
 
-const APK_OPTIONS = { shortWithValue: 'Xtp', longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'] };
+export const APK_OPTIONS = { shortWithValue: 'Xtp', longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'] };
 
 export const apkAddWithoutNoCache = shippedRunRule({
   code: 'ApkAddWithoutNoCache',

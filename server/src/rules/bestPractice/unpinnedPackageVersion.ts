@@ -1,11 +1,10 @@
 import type { Finding, InstructionRule } from '../rule';
 import type { ShellWord } from '../../shell';
 import { hasOption } from '../../shell';
+import { APK_OPTIONS } from './apkAddWithoutNoCache';
 import { aptGetCalls } from './aptGet';
 import { pipCalls } from './pip';
 import { BEST_PRACTICES, toolCalls } from './support';
-
-const APK_OPTIONS = { shortWithValue: 'Xtp', longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'] };
 
 /** Files, folders and URLs are not package names. */
 const isPath = (name: string): boolean => /[/]/.test(name) || name.startsWith('.') || /\.(deb|rpm|apk|whl|tar\.gz|zip)$/.test(name);

@@ -1,7 +1,8 @@
 // Bundles the client and the server with esbuild: dist/extension.js and dist/server.js.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -19,12 +20,35 @@ const common = {
   loader: { '.md': 'text' },
 };
 
+/**
+ * Docs are data: server/src/docs/docFiles.ts reads server/docs at run time when tests run from
+ * sources; in the bundle it becomes a module holding every file's text, so no docs are read from disk.
+ */
+const docsFolder = resolve('server/docs');
+const bundledDocs = {
+  name: 'bundled-docs',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]docs[\\/]docFiles\.ts$/ }, () => {
+      const entries = readdirSync(docsFolder, { recursive: true, encoding: 'utf8' })
+        .filter((entry) => /\.(md|json)$/.test(entry))
+        .sort()
+        .map((entry) => [entry.split('\\').join('/'), readFileSync(join(docsFolder, entry), 'utf8')]);
+      return {
+        contents: `export const DOC_FILES = new Map(${JSON.stringify(entries)});`,
+        loader: 'js',
+        watchDirs: [docsFolder, ...new Set(entries.map(([path]) => join(docsFolder, path, '..')))],
+      };
+    });
+  },
+};
+
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
     ...common,
     entryPoints: ['server/src/server.ts'],
     outfile: 'dist/server.js',
+    plugins: [bundledDocs],
     // web-tree-sitter's ES module reads import.meta.url to find its .wasm: give it the bundle's URL.
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

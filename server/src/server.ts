@@ -10,12 +10,18 @@ import { BuildContext } from './context/buildContext';
 import { RULES } from './rules';
 import { quickFixes } from './service/codeActions';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { completion } from './service/completion/completion';
+import { DeferredDocumentation } from './service/completion/deferredDocumentation';
+import { hover } from './service/hover/hover';
+import { signatureHelp } from './service/signatureHelp';
+import { fromLspPosition } from './service/lspRange';
 import { initShellParser } from './shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const diagnosticsEngine = new DiagnosticsEngine(RULES);
+const completionDocs = new DeferredDocumentation();
 const buildContexts = new Map<string, BuildContext>();
 let settings: Settings = defaultSettings();
 let editorLocale: string | undefined;
@@ -104,7 +110,24 @@ connection.onDidChangeWatchedFiles(() => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  return quickFixes(document.uri, document.version, params.context.diagnostics, language());
+  return quickFixes(document.uri, document.version, params.context.diagnostics, language(), store.get(document).tree);
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? hover(store.get(document), fromLspPosition(params.position), language()) : null;
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? completionDocs.defer(completion(store.get(document), fromLspPosition(params.position), language())) : [];
+});
+
+connection.onCompletionResolve((item) => completionDocs.resolve(item));
+
+connection.onSignatureHelp((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? signatureHelp(store.get(document), fromLspPosition(params.position), language()) : null;
 });
 
 documents.onDidChangeContent((event) => scheduleValidation(event.document));

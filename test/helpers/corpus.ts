@@ -2,8 +2,18 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-// LAYERWISE_CORPUS points elsewhere, e.g. from a git worktree that does not sit next to shared/.
-export const CORPUS_DIR = process.env.LAYERWISE_CORPUS ?? resolve(__dirname, '../../../shared/corpus/official');
+/** shared/ sits next to the repository (CI, /work/main) or further up (git worktrees). */
+function findCorpus(): string {
+  let dir = resolve(__dirname, '../..');
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, '..', 'shared', 'corpus', 'official');
+    if (existsSync(candidate)) return candidate;
+    dir = resolve(dir, '..');
+  }
+  return resolve(__dirname, '../../../shared/corpus/official');
+}
+
+export const CORPUS_DIR = findCorpus();
 
 export interface CorpusFile {
   name: string;

@@ -51,7 +51,7 @@ describe('scopes and references', () => {
   test('platform ARGs are global automatically, in stages only when declared', () => {
     assert.deepEqual(refs('FROM --platform=$BUILDPLATFORM a\nRUN echo $TARGETARCH\nARG TARGETARCH\nWORKDIR /$TARGETARCH'), [
       'BUILDPLATFORM@0->predefined:?',
-      'TARGETARCH@1->predefined:?',
+      'TARGETARCH@1->undefined',
       'TARGETARCH@3->arg:amd64',
     ]);
     const m = model('FROM a\nARG TARGETARCH\nWORKDIR /$TARGETARCH');

@@ -1,5 +1,5 @@
 // Variable expansion as the builder does it for ENV, ARG, FROM, COPY, ... values.
-import { unquote } from '../parser';
+import { findClosingBrace, unquote } from '../parser';
 
 /** Looks a name up; undefined means "not set". */
 export type Lookup = (name: string) => string | undefined;
@@ -27,10 +27,21 @@ function expandRaw(raw: string, lookup: Lookup, escape: string, quotesLiteral: b
   }
 }
 
+const SPECIAL = /[$"'\\`]/g;
+
 function expandText(text: string, lookup: Lookup, escape: string, singleQuotesLiteral: boolean): string {
   let out = '';
   let inDouble = false;
   for (let i = 0; i < text.length; i++) {
+    // Copy a run of ordinary characters at once (values such as a long PATH are mostly that).
+    SPECIAL.lastIndex = i;
+    const special = SPECIAL.exec(text);
+    const runEnd = special ? special.index : text.length;
+    if (runEnd > i) {
+      out += text.slice(i, runEnd);
+      i = runEnd - 1;
+      continue;
+    }
     const ch = text[i]!;
     if (ch === escape && i + 1 < text.length) {
       out += ch + text[++i];
@@ -55,7 +66,7 @@ function expandText(text: string, lookup: Lookup, escape: string, singleQuotesLi
       out += protect(valueOf(lookup, text.slice(i + 1, end)), escape);
       i = end - 1;
     } else if (next === '{') {
-      const close = matchingBrace(text, i + 2, escape);
+      const close = findClosingBrace(text, i + 2, text.length, escape);
       if (close < 0) throw new Unknown();
       out += protect(expandBraced(text.slice(i + 2, close), lookup, escape), escape);
       i = close;
@@ -134,20 +145,4 @@ function trimSuffix(value: string, pattern: string, longest: boolean): string {
   const regex = new RegExp(`^(?:${globToRegExp(pattern, true).source})$`);
   for (const i of indices) if (regex.test(value.slice(i))) return value.slice(0, i);
   return value;
-}
-
-function matchingBrace(text: string, from: number, escape: string): number {
-  let depth = 0;
-  for (let i = from; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === escape) i++;
-    else if (ch === '$' && text[i + 1] === '{') {
-      depth++;
-      i++;
-    } else if (ch === '}') {
-      if (depth === 0) return i;
-      depth--;
-    }
-  }
-  return -1;
 }

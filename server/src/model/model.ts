@@ -1,8 +1,11 @@
 // The semantic model of a Dockerfile: stages, ARG/ENV scopes and what each reference means.
-import type { Dockerfile, Instruction } from '../parser';
+// Built in one linear pass on every document version, so it avoids copying scopes (a stage
+// looks names up through the stage it builds on) and computes values only when asked.
+import type { Dockerfile, Instruction, KeyValue } from '../parser';
 import type { ResolvedReference, Stage, VariableDefinition } from './definitions';
 import { expandValue, type Lookup } from './expand';
-import { PREDEFINED_ARGS, predefinedArg } from './predefinedArgs';
+import { PREDEFINED_ARGS, type PredefinedArg, predefinedArg } from './predefinedArgs';
+import { StageScope } from './stageScope';
 
 /** Instructions whose arguments the builder expands (elsewhere the shell or nobody does). */
 export const BUILDER_EXPANDED: ReadonlySet<string> = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
@@ -22,15 +25,57 @@ export interface DockerfileModel {
   scopeBefore(instruction: Instruction): ReadonlyMap<string, VariableDefinition>;
 }
 
+type Find = (name: string) => VariableDefinition | undefined;
+
+/** A definition whose value is expanded on first use, with the definitions visible where it was written. */
+class Definition implements VariableDefinition {
+  private computed = false;
+  private cached: string | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly kind: VariableDefinition['kind'],
+    readonly instruction: Instruction | undefined,
+    readonly pair: KeyValue | undefined,
+    readonly predefined: PredefinedArg | undefined,
+    readonly stage: Stage | undefined,
+    readonly redeclares: VariableDefinition | undefined,
+    private readonly compute: () => string | undefined,
+  ) {}
+
+  get value(): string | undefined {
+    if (!this.computed) {
+      this.computed = true;
+      this.cached = this.compute();
+    }
+    return this.cached;
+  }
+
+  toJSON(): object {
+    return { name: this.name, kind: this.kind, value: this.value };
+  }
+}
+
 const predefinedDefinitions = new Map<string, VariableDefinition>(
-  PREDEFINED_ARGS.map((arg) => [
-    arg.name,
-    { name: arg.name, kind: 'predefined', instruction: undefined, pair: undefined, predefined: arg, stage: undefined, value: undefined, redeclares: undefined },
-  ]),
+  PREDEFINED_ARGS.map((arg) => [arg.name, new Definition(arg.name, 'predefined', undefined, undefined, arg, undefined, undefined, () => undefined)]),
 );
 
 export function predefinedDefinition(name: string): VariableDefinition | undefined {
   return predefinedDefinitions.get(name);
+}
+
+function platformDefinition(name: string): VariableDefinition | undefined {
+  return predefinedArg(name)?.kind === 'platform' ? predefinedDefinitions.get(name) : undefined;
+}
+
+/** Values for expansion: a name nothing defines expands to ''; a defined name with unknown value is unknown. */
+function lookupValues(find: Find): Lookup {
+  return (name) => {
+    const definition = find(name);
+    if (!definition) return '';
+    if (definition.kind === 'predefined') return definition.predefined?.example;
+    return definition.value;
+  };
 }
 
 export function buildModel(tree: Dockerfile): DockerfileModel {
@@ -40,23 +85,50 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
   const definitions: VariableDefinition[] = [];
   const references: ResolvedReference[] = [];
   const stages: Stage[] = [];
+  const stagesByName = new Map<string, Stage>();
   const stageByInstruction = new Map<Instruction, Stage>();
-  const initialScopes = new Map<Stage, Map<string, VariableDefinition>>();
-  const finalEnv = new Map<Stage, Map<string, VariableDefinition>>();
-  let scope: Map<string, VariableDefinition> | undefined;
+  const scopes = new Map<Stage, StageScope>();
+  const envNames = new Set<string>();
   let stage: Stage | undefined;
+  let scope: StageScope | undefined;
 
-  const globalLookup = (name: string): VariableDefinition | undefined => globals.get(name) ?? platformDefinition(name);
+  const globalFind: Find = (name) => globals.get(name) ?? platformDefinition(name);
+
+  /** Resolves the instruction's references against `find` and returns what each name meant there. */
+  const resolve = (instruction: Instruction, find: Find): Find => {
+    const expandedByBuilder = BUILDER_EXPANDED.has(instruction.keyword);
+    const seen = new Map<string, VariableDefinition | undefined>();
+    for (const reference of instruction.variables) {
+      let definition = find(reference.name);
+      // The shell of RUN/CMD/... also sees the proxy args the builder passes in without an
+      // ARG; platform args must be declared in the stage to be set there.
+      if (!definition && !expandedByBuilder && predefinedArg(reference.name)?.kind === 'proxy') definition = predefinedDefinitions.get(reference.name);
+      seen.set(reference.name, definition);
+      references.push({ reference, instruction, stage, definition, expandedByBuilder });
+    }
+    return (name) => seen.get(name);
+  };
+
+  const argDefinitions = (instruction: Instruction, visibleThere: Find, global: Find | undefined): VariableDefinition[] =>
+    (instruction.pairs ?? []).map((pair) => {
+      const name = pair.key.value;
+      const redeclares = global && !pair.value ? global(name) : undefined;
+      const compute = pair.value
+        ? () => expandValue(pair.value!.raw, lookupValues(visibleThere), escape)
+        : () => (redeclares ? (redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value) : undefined);
+      return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, compute);
+    });
 
   for (const instruction of tree.instructions) {
     if (instruction.keyword === 'FROM') {
-      resolveReferences(instruction, undefined, globalLookup, references);
+      const stageIndex = stages.length;
+      stage = undefined;
+      const visibleInFrom = resolve(instruction, globalFind);
       const baseImage = instruction.image?.raw ?? '';
-      const resolvedBaseImage = expandValue(baseImage, lookupValues(globalLookup), escape);
-      const lowerBase = (resolvedBaseImage ?? baseImage).toLowerCase();
-      const baseStage = stages.find((s) => s.name !== undefined && s.name === lowerBase);
+      const resolvedBaseImage = expandValue(baseImage, lookupValues(visibleInFrom), escape);
+      const baseStage = stagesByName.get((resolvedBaseImage ?? baseImage).toLowerCase());
       stage = {
-        index: stages.length,
+        index: stageIndex,
         name: instruction.stageName?.value.toLowerCase(),
         from: instruction,
         instructions: [instruction],
@@ -65,18 +137,20 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
         baseStage,
         range: instruction.range,
       };
+      // References in FROM belong to the stage it starts.
+      for (let i = references.length - 1; i >= 0 && references[i]!.instruction === instruction; i--) references[i]!.stage = stage;
       stages.push(stage);
+      if (stage.name !== undefined && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
       stageByInstruction.set(instruction, stage);
-      scope = new Map(baseStage ? finalEnv.get(baseStage) : undefined);
-      initialScopes.set(stage, new Map(scope));
-      finalEnv.set(stage, envOnly(scope));
+      scope = new StageScope(baseStage ? scopes.get(baseStage) : undefined, envNames);
+      scopes.set(stage, scope);
       continue;
     }
     if (!stage || !scope) {
       // Before the first FROM only ARG is allowed; its ARGs form the global scope.
-      resolveReferences(instruction, undefined, globalLookup, references);
+      const visible = resolve(instruction, globalFind);
       if (instruction.keyword === 'ARG') {
-        for (const definition of argDefinitions(instruction, undefined, globalLookup, globalLookup, escape)) {
+        for (const definition of argDefinitions(instruction, visible, undefined)) {
           globals.set(definition.name, definition);
           globalArgs.push(definition);
           definitions.push(definition);
@@ -88,114 +162,51 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     stage.range = { start: stage.range.start, end: instruction.range.end };
     stageByInstruction.set(instruction, stage);
     const current = scope;
-    const stageLookup = (name: string): VariableDefinition | undefined => current.get(name);
-    resolveReferences(instruction, stage, stageLookup, references);
-    for (const definition of applyDefinitions(instruction, stage, current, globals, escape)) definitions.push(definition);
-    finalEnv.set(stage, envOnly(current));
+    const visible = resolve(instruction, (name) => current.find(name));
+    if (instruction.keyword === 'ARG') {
+      const global: Find = (name) => globals.get(name) ?? predefinedDefinitions.get(name);
+      for (const definition of argDefinitions(instruction, visible, global)) {
+        definitions.push(definition);
+        // ENV wins over an ARG of the same name.
+        if (current.find(definition.name)?.kind !== 'env') current.define(definition);
+      }
+    } else if (instruction.keyword === 'ENV') {
+      // All pairs of one ENV see the values from before the instruction.
+      for (const pair of instruction.pairs ?? []) {
+        const compute = pair.value ? () => expandValue(pair.value!.raw, lookupValues(visible), escape) : () => undefined;
+        const definition = new Definition(pair.key.value, 'env', instruction, pair, undefined, stage, undefined, compute);
+        definitions.push(definition);
+        current.define(definition);
+      }
+    }
   }
 
   const findStage = (nameOrIndex: string): Stage | undefined => {
-    const lower = nameOrIndex.toLowerCase();
-    const named = stages.find((s) => s.name === lower);
+    const named = stagesByName.get(nameOrIndex.toLowerCase());
     if (named) return named;
     return /^\d+$/.test(nameOrIndex) ? stages[Number(nameOrIndex)] : undefined;
   };
 
   const scopeBefore = (instruction: Instruction): ReadonlyMap<string, VariableDefinition> => {
     const owner = stageByInstruction.get(instruction);
+    const line = instruction.range.start.line;
+    const visible = new Map<string, VariableDefinition>();
     if (!owner || instruction.keyword === 'FROM') {
-      const visible = new Map<string, VariableDefinition>();
       for (const arg of PREDEFINED_ARGS) if (arg.kind === 'platform') visible.set(arg.name, predefinedDefinitions.get(arg.name)!);
       for (const definition of globalArgs) {
-        if (definition.instruction && definition.instruction.range.start.line >= instruction.range.start.line) break;
+        if (definition.instruction && definition.instruction.range.start.line >= line) break;
         visible.set(definition.name, definition);
       }
       return visible;
     }
-    const visible = new Map(initialScopes.get(owner));
+    for (const [name, definition] of scopes.get(owner)!.inheritedEnv()) visible.set(name, definition);
     for (const definition of definitions) {
       if (definition.stage !== owner || !definition.instruction) continue;
-      if (definition.instruction.range.start.line >= instruction.range.start.line) break;
-      visible.set(definition.name, definition);
+      if (definition.instruction.range.start.line >= line) break;
+      if (definition.kind === 'env' || visible.get(definition.name)?.kind !== 'env') visible.set(definition.name, definition);
     }
     return visible;
   };
 
   return { tree, stages, globalArgs, definitions, references, stageOf: (i) => stageByInstruction.get(i), findStage, scopeBefore };
-}
-
-function platformDefinition(name: string): VariableDefinition | undefined {
-  return predefinedArg(name)?.kind === 'platform' ? predefinedDefinitions.get(name) : undefined;
-}
-
-function envOnly(scope: Map<string, VariableDefinition>): Map<string, VariableDefinition> {
-  const env = new Map<string, VariableDefinition>();
-  for (const [name, definition] of scope) if (definition.kind === 'env') env.set(name, definition);
-  return env;
-}
-
-/** Values for expansion: a name nothing defines expands to ''; a defined name with unknown value is unknown. */
-function lookupValues(find: (name: string) => VariableDefinition | undefined): Lookup {
-  return (name) => {
-    const definition = find(name);
-    if (!definition) return '';
-    if (definition.kind === 'predefined') return definition.predefined?.example;
-    return definition.value;
-  };
-}
-
-function resolveReferences(instruction: Instruction, stage: Stage | undefined, find: (name: string) => VariableDefinition | undefined, out: ResolvedReference[]): void {
-  const expandedByBuilder = BUILDER_EXPANDED.has(instruction.keyword);
-  for (const reference of instruction.variables) {
-    let definition = find(reference.name);
-    // The shell of RUN/CMD/... also sees the proxy and BuildKit args the builder passes in.
-    if (!definition && !expandedByBuilder) definition = predefinedDefinitions.get(reference.name);
-    out.push({ reference, instruction, stage, definition, expandedByBuilder });
-  }
-}
-
-function argDefinitions(
-  instruction: Instruction,
-  stage: Stage | undefined,
-  find: (name: string) => VariableDefinition | undefined,
-  globalFind: (name: string) => VariableDefinition | undefined,
-  escape: string,
-): VariableDefinition[] {
-  const result: VariableDefinition[] = [];
-  for (const pair of instruction.pairs ?? []) {
-    const name = pair.key.value;
-    const redeclares = stage && !pair.value ? globalFind(name) : undefined;
-    let value: string | undefined;
-    if (pair.value) value = expandValue(pair.value.raw, lookupValues(find), escape);
-    else if (redeclares) value = redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value;
-    result.push({ name, kind: 'arg', instruction, pair, predefined: undefined, stage, value, redeclares });
-  }
-  return result;
-}
-
-function applyDefinitions(instruction: Instruction, stage: Stage, scope: Map<string, VariableDefinition>, globals: Map<string, VariableDefinition>, escape: string): VariableDefinition[] {
-  if (instruction.keyword === 'ARG') {
-    const globalFind = (name: string): VariableDefinition | undefined => globals.get(name) ?? predefinedDefinitions.get(name);
-    const added = argDefinitions(instruction, stage, (name) => scope.get(name), globalFind, escape);
-    // ENV wins over an ARG of the same name.
-    for (const definition of added) if (scope.get(definition.name)?.kind !== 'env') scope.set(definition.name, definition);
-    return added;
-  }
-  if (instruction.keyword === 'ENV') {
-    // All pairs of one ENV see the values from before the instruction.
-    const before = lookupValues((name) => scope.get(name));
-    const added: VariableDefinition[] = (instruction.pairs ?? []).map((pair) => ({
-      name: pair.key.value,
-      kind: 'env',
-      instruction,
-      pair,
-      predefined: undefined,
-      stage,
-      value: pair.value ? expandValue(pair.value.raw, before, escape) : undefined,
-      redeclares: undefined,
-    }));
-    for (const definition of added) scope.set(definition.name, definition);
-    return added;
-  }
-  return [];
 }

@@ -96,7 +96,8 @@ function readReference(text: string, dollar: number, to: number, escape: string)
   return { span, nested: scanVariables(text, wordStart, close, escape, false) };
 }
 
-function findClosingBrace(text: string, from: number, to: number, escape: string): number {
+/** Index of the `}` closing a `${` whose body starts at `from`, skipping nested `${...}`; -1 when unclosed. */
+export function findClosingBrace(text: string, from: number, to: number, escape: string): number {
   let depth = 0;
   for (let i = from; i < to; i++) {
     const ch = text[i];

@@ -72,6 +72,7 @@ export function splitShellWords(text: string, escape: string, from: number, to =
  * In double quotes the escape character only escapes `"`, `$`, itself and a newline.
  */
 export function unquote(raw: string, escape: string): string {
+  if (!raw.includes('"') && !raw.includes("'") && !raw.includes(escape)) return raw;
   let out = '';
   let quote: string | undefined;
   for (let i = 0; i < raw.length; i++) {

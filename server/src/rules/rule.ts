@@ -46,6 +46,11 @@ interface RuleBase {
   severity: Severity;
   /** Off unless the user turns it on (BuildKit's experimental checks). */
   offByDefault?: boolean;
+  /**
+   * `builder-error`: `docker build` rejects the file (cannot be skipped with `# check=skip`).
+   * `build-check`: one of BuildKit's build checks (`# check=error=true` makes it an error).
+   */
+  kind?: 'builder-error' | 'build-check';
   /** Documentation page for `codeDescription`. */
   docs: string;
   description: LocalizedText;

@@ -4,4 +4,7 @@ import { CodeActionKind, type ServerCapabilities, TextDocumentSyncKind } from 'v
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
   codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  hoverProvider: true,
+  completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'], resolveProvider: true },
+  signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [','] },
 };

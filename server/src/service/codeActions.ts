@@ -1,25 +1,38 @@
-// Quick fixes: the mechanical fixes rules attach to their findings (carried in diagnostic.data).
+// Quick fixes: the mechanical fixes rules attach to their findings (carried in diagnostic.data),
+// and for every rule diagnostic "Ignore <Rule> on this line" and "Ignore <Rule> in this file".
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import type { Dockerfile } from '../parser';
 import type { Fix } from '../rules';
+import type { DiagnosticData } from './diagnostics';
+import { ignoreInFileFix, ignoreOnLineFix } from './ignoreFixes';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
 import { pathToFileURL } from 'node:url';
 
-export interface FixData {
-  fixes: Fix[];
+function dataOf(diagnostic: Diagnostic): Partial<DiagnosticData> {
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
+  return typeof data === 'object' && data !== null ? data : {};
 }
 
-function fixesOf(diagnostic: Diagnostic): Fix[] {
-  const data = diagnostic.data as Partial<FixData> | undefined;
-  return Array.isArray(data?.fixes) ? data.fixes : [];
-}
-
-/** One quick fix per fix attached to each diagnostic in the request. */
-export function quickFixes(uri: string, version: number, diagnostics: readonly Diagnostic[], language: Language): CodeAction[] {
+/** One quick fix per fix attached to each diagnostic in the request, then the ignore fixes. */
+export function quickFixes(uri: string, version: number, diagnostics: readonly Diagnostic[], language: Language, tree?: Dockerfile): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    for (const fix of fixesOf(diagnostic)) {
+    const data = dataOf(diagnostic);
+    for (const fix of Array.isArray(data.fixes) ? data.fixes : []) {
       actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(uri, version, fix) });
+    }
+  }
+  if (!tree) return actions;
+  const offered = new Set<string>();
+  for (const diagnostic of diagnostics) {
+    const code = diagnostic.code;
+    if (!dataOf(diagnostic).ignorable || typeof code !== 'string') continue;
+    const line = diagnostic.range.start.line;
+    for (const [key, fix] of [[`${code}@${line}`, ignoreOnLineFix(tree, line, code)], [code, ignoreInFileFix(tree, code)]] as const) {
+      if (!fix || offered.has(key)) continue;
+      offered.add(key);
+      actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(uri, version, fix) });
     }
   }
   return actions;

@@ -2,7 +2,8 @@
 // Instruction rules are cached per parsed instruction: an edit re-checks only what it touched.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
-import type { Instruction, Range } from '../parser';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions, instructionAtLine } from '../model';
+import type { Dockerfile, Instruction, Range } from '../parser';
 import type { Finding, Rule, RuleContext, Severity } from '../rules';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
@@ -16,6 +17,13 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
+
+/** What a rule diagnostic carries for code actions. */
+export interface DiagnosticData {
+  fixes?: Finding['fixes'];
+  /** Whether "Ignore ... on this line / in this file" applies (not to builder errors). */
+  ignorable: boolean;
+}
 
 export interface RuleFinding {
   rule: Rule;
@@ -33,10 +41,11 @@ export class DiagnosticsEngine {
 
   constructor(private readonly rules: readonly Rule[]) {}
 
-  /** Every finding of every enabled rule, in source order. */
+  /** Every finding of every enabled rule not skipped by a `# check=skip` comment, in source order. */
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
     const overrides = settings['layerwise.diagnostics.rules'];
-    const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code]));
+    const options = fileCheckOptions(document.tree);
+    const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code], options));
     const instructionRules = new Set<Rule>(enabled.filter((rule) => rule.scope === 'instruction'));
     const result: RuleFinding[] = [];
     for (const instruction of document.tree.instructions) {
@@ -57,23 +66,28 @@ export class DiagnosticsEngine {
       if (rule.scope !== 'document') continue;
       for (const finding of rule.check(context)) result.push({ rule, finding });
     }
-    return result;
+    return withoutSkipped(result, document.tree);
   }
 
   diagnostics(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Diagnostic[] {
     if (!settings['layerwise.diagnostics.enable']) return [];
     const overrides = settings['layerwise.diagnostics.rules'];
+    const errorOnWarning = fileCheckOptions(document.tree).error;
     const diagnostics = syntaxDiagnostics(document.tree);
     for (const { rule, finding } of this.findings(document, settings, buildContext)) {
-      const severity = overrides[rule.code];
+      const override = overrides[rule.code];
+      // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
+      const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
+      const data: DiagnosticData = { ignorable: rule.kind !== 'builder-error' };
+      if (finding.fixes) data.fixes = finding.fixes;
       diagnostics.push({
         range: toLspRange(finding.range),
-        severity: LSP_SEVERITY[severity && severity !== 'off' ? severity : rule.severity],
+        severity: LSP_SEVERITY[override && override !== 'off' ? override : fileSeverity],
         code: rule.code,
         codeDescription: { href: rule.docs },
         source: DIAGNOSTIC_SOURCE,
         message: finding.message[language],
-        data: finding.fixes ? { fixes: finding.fixes } : undefined,
+        data,
       });
     }
     return diagnostics;
@@ -100,9 +114,27 @@ export class DiagnosticsEngine {
   }
 }
 
-function isEnabled(rule: Rule, override: RuleSeverity | undefined): boolean {
+function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: CheckOptions): boolean {
   if (override === 'off') return false;
-  return override !== undefined || !rule.offByDefault;
+  if (override !== undefined || !rule.offByDefault) return true;
+  return options.experimentalAll || options.experimental.has(rule.code);
+}
+
+/**
+ * Drops findings that `# check=skip=...` silences: the file directive for every instruction,
+ * a comment directly above an instruction for that instruction. Builder errors stay: skipping
+ * them would not make `docker build` accept the file.
+ */
+function withoutSkipped(findings: RuleFinding[], tree: Dockerfile): RuleFinding[] {
+  const file = fileCheckOptions(tree);
+  const above = findings.length > 0 ? checkCommentsAbove(tree) : new Map();
+  return findings.filter(({ rule, finding }) => {
+    if (rule.kind === 'builder-error') return true;
+    if (file.skipAll || file.skip.has(rule.code)) return false;
+    const instruction = finding.instruction ?? instructionAtLine(tree, finding.range.start.line);
+    const local = instruction ? above.get(instruction)?.options : undefined;
+    return !(local && (local.skipAll || local.skip.has(rule.code)));
+  });
 }
 
 /** A copy with fresh range objects moved by `delta` lines (cached findings never share positions with the tree). */

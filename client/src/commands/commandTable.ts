@@ -1,0 +1,44 @@
+// Every docker command's handler, keyed by the catalog entry; registered in one loop.
+import * as vscode from 'vscode';
+import type { BuildResultStore } from '../build/buildResults';
+import type { StartedContainers } from '../docker/startedContainers';
+import { buildImageCommand } from './buildImageCommand';
+import { dockerCommands, type DockerCommandName } from './commandCatalog';
+import { openShellCommand, showLogsCommand, stopContainerCommand } from './containerCommands';
+import type { DockerfileMemory } from './dockerfileMemory';
+import { runContainerCommand } from './runContainerCommand';
+
+export interface CommandContext {
+  readonly store: BuildResultStore;
+  readonly memory: DockerfileMemory;
+  readonly containers: StartedContainers;
+}
+
+type Handler = (context: CommandContext, argument: unknown) => Promise<unknown>;
+
+const handlers: Record<DockerCommandName, Handler> = {
+  buildImage: (context, argument) => buildImageCommand(argument, context.store, context.memory),
+  runContainer: (context, argument) => runContainerCommand(argument, false, context),
+  runInteractive: (context, argument) => runContainerCommand(argument, true, context),
+  buildAndRun: async (context, argument) => {
+    const result = await buildImageCommand(argument, context.store, context.memory);
+    if (result?.succeeded === true) await runContainerCommand(vscode.Uri.parse(result.dockerfileUri), false, context, result.imageTag);
+  },
+  stopContainer: (context, argument) => stopContainerCommand(argument, context.containers),
+  showLogs: (context, argument) => showLogsCommand(argument, context.containers),
+  openShell: (context, argument) => openShellCommand(argument, context.containers),
+};
+
+export function registerDockerCommands(context: CommandContext): vscode.Disposable {
+  return vscode.Disposable.from(
+    ...(Object.keys(dockerCommands) as DockerCommandName[]).map((name) =>
+      vscode.commands.registerCommand(dockerCommands[name].id, async (argument: unknown) => {
+        try {
+          await handlers[name](context, argument);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Layerwise: ${dockerCommands[name].title} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }),
+    ),
+  );
+}

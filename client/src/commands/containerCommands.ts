@@ -1,0 +1,66 @@
+// Stop Container, Show Logs (`logs -f`) and Open Shell (`exec -it <c> sh`) for the containers
+// Layerwise started.
+import * as vscode from 'vscode';
+import { containerLogsArgs, containerShellArgs, containerStatesArgs, containerStopArgs } from '../docker/containerCommandArgs';
+import { dockerInvocation } from '../docker/dockerInvocation';
+import { ensureDockerReady } from '../docker/dockerReadiness';
+import { runDockerProcess } from '../docker/processRunner';
+import type { DockerSettings } from '../docker/settings';
+import type { StartedContainers } from '../docker/startedContainers';
+
+async function pickContainer(argument: unknown, containers: StartedContainers, settings: DockerSettings, verb: string): Promise<string | undefined> {
+  if (typeof argument === 'string' && argument !== '') return argument;
+  const known = containers.list();
+  if (known.length > 0) {
+    const states = await runDockerProcess(dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name))));
+    if (states.exitCode === 0) {
+      const running = new Set(states.stdout.split('\n').filter((line) => line.endsWith('\trunning')).map((line) => line.split('\t')[0] ?? ''));
+      containers.retainOnly(running);
+    }
+  }
+  const candidates = containers.list();
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('No running container started by Layerwise. Use "Layerwise: Run Container" first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    candidates.map((container) => ({ label: container.name, description: container.image, detail: container.hostPorts.map((port) => `localhost:${port}`).join(', ') || undefined })),
+    { title: `${verb}: which container?` },
+  );
+  return picked?.label;
+}
+
+function openDockerTerminal(settings: DockerSettings, name: string, args: string[]): void {
+  const invocation = dockerInvocation(settings, args);
+  vscode.window.createTerminal({ name, shellPath: invocation.executable, shellArgs: [...invocation.args], env: invocation.env }).show();
+}
+
+export async function stopContainerCommand(argument: unknown, containers: StartedContainers): Promise<void> {
+  const settings = await ensureDockerReady();
+  if (settings === undefined) return;
+  const name = await pickContainer(argument, containers, settings, 'Stop');
+  if (name === undefined) return;
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping ${name}…` }, () =>
+    runDockerProcess(dockerInvocation(settings, containerStopArgs(name))),
+  );
+  if (outcome.exitCode === 0) {
+    containers.remove(name);
+    void vscode.window.showInformationMessage(`Stopped ${name}.`);
+  } else {
+    void vscode.window.showErrorMessage(`Could not stop ${name}: ${outcome.stderr.trim() || outcome.spawnFailure?.message || 'unknown error'}`);
+  }
+}
+
+export async function showLogsCommand(argument: unknown, containers: StartedContainers): Promise<void> {
+  const settings = await ensureDockerReady();
+  if (settings === undefined) return;
+  const name = await pickContainer(argument, containers, settings, 'Show Logs');
+  if (name !== undefined) openDockerTerminal(settings, `Logs ${name}`, containerLogsArgs(name, true));
+}
+
+export async function openShellCommand(argument: unknown, containers: StartedContainers): Promise<void> {
+  const settings = await ensureDockerReady();
+  if (settings === undefined) return;
+  const name = await pickContainer(argument, containers, settings, 'Open Shell');
+  if (name !== undefined) openDockerTerminal(settings, `Shell ${name}`, containerShellArgs(name));
+}

@@ -1,0 +1,98 @@
+// Task types `layerwise-build` (runs in our build terminal, so results and insights are
+// recorded) and `layerwise-run` (a ProcessExecution with an argument array). Offers one build
+// task per open Dockerfile.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { BuildResultStore } from '../build/buildResults';
+import { createImageBuild } from '../build/imageBuild';
+import { resolveBuildContext } from '../docker/buildContextPath';
+import { containerRunArgs } from '../docker/containerRunArgs';
+import { dockerInvocation } from '../docker/dockerInvocation';
+import { currentDockerSettings } from '../docker/dockerReadiness';
+import { suggestImageTag } from '../docker/imageNames';
+import { outlineDockerfile } from '../docker/parsedDockerfile';
+import { readBuildTaskDefinition, readRunTaskDefinition } from '../docker/taskDefinitions';
+import { buildTaskType, runTaskType } from './commandCatalog';
+import type { DockerfileMemory } from './dockerfileMemory';
+
+function folderPath(scope: vscode.TaskScope | vscode.WorkspaceFolder | undefined): string | undefined {
+  return typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+export function registerDockerTaskProvider(store: BuildResultStore, memory: DockerfileMemory): vscode.Disposable {
+  const resolveBuild = (task: vscode.Task): vscode.Task | undefined => {
+    const definition = readBuildTaskDefinition(task.definition);
+    if (definition === undefined) return undefined;
+    const root = folderPath(task.scope);
+    const file = path.resolve(root ?? '', definition.file);
+    const uri = vscode.Uri.file(file);
+    const execution = new vscode.CustomExecution(async () => {
+      const settings = currentDockerSettings(uri);
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.isDirty) await document.save();
+      const tag = definition.tag ?? memory.get(uri.toString()).tag ?? suggestImageTag(path.basename(path.dirname(file)), definition.target);
+      const build = createImageBuild(
+        {
+          dockerfileUri: uri.toString(),
+          outline: outlineDockerfile(document.getText()),
+          settings,
+          request: {
+            dockerfile: file,
+            context: resolveBuildContext(definition.context ?? settings.buildContext, file, root),
+            tag,
+            target: definition.target,
+            buildArgs: definition.buildArgs,
+            platform: definition.platform ?? settings.buildPlatform,
+            extraArgs: [...settings.buildExtraArgs, ...definition.extraArgs],
+          },
+        },
+        store,
+        true,
+      );
+      void build.result.then((result) => (result.succeeded ? memory.remember(uri.toString(), { lastImage: result.imageTag }) : undefined));
+      return build.terminal;
+    });
+    return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
+  };
+
+  const resolveRun = (task: vscode.Task): vscode.Task | undefined => {
+    const definition = readRunTaskDefinition(task.definition);
+    const root = folderPath(task.scope);
+    const fileUri = definition.file === undefined ? undefined : vscode.Uri.file(path.resolve(root ?? '', definition.file));
+    const image = definition.image ?? (fileUri === undefined ? undefined : (store.get(fileUri.toString())?.imageTag ?? memory.get(fileUri.toString()).lastImage));
+    if (image === undefined) return undefined;
+    const settings = currentDockerSettings(fileUri);
+    const invocation = dockerInvocation(
+      settings,
+      containerRunArgs({
+        image,
+        name: definition.name,
+        detach: definition.detach,
+        removeWhenStopped: true,
+        ports: definition.ports,
+        env: definition.env,
+        extraArgs: [...settings.runExtraArgs, ...definition.extraArgs],
+        command: definition.command,
+      }),
+    );
+    const execution = new vscode.ProcessExecution(invocation.executable, [...invocation.args], { env: { ...invocation.env } });
+    return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
+  };
+
+  return vscode.Disposable.from(
+    vscode.tasks.registerTaskProvider(buildTaskType, {
+      provideTasks: () =>
+        vscode.workspace.textDocuments
+          .filter((document) => document.languageId === 'dockerfile' && document.uri.scheme === 'file')
+          .flatMap((document) => {
+            const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+            if (folder === undefined) return [];
+            const file = path.relative(folder.uri.fsPath, document.uri.fsPath);
+            const task = resolveBuild(new vscode.Task({ type: buildTaskType, file }, folder, `build ${file}`, 'layerwise'));
+            return task === undefined ? [] : [task];
+          }),
+      resolveTask: resolveBuild,
+    }),
+    vscode.tasks.registerTaskProvider(runTaskType, { provideTasks: () => [], resolveTask: resolveRun }),
+  );
+}

@@ -1,0 +1,106 @@
+// Layerwise: Run Container / Run Interactive — runs the last image built from this Dockerfile
+// (or asks for one) with --rm, a suggested --name and -p host:container for each EXPOSE port.
+// Detached runs are listed for Stop / Show Logs / Open Shell; interactive runs get a terminal.
+import * as vscode from 'vscode';
+import type { BuildResultStore } from '../build/buildResults';
+import { containerRunArgs } from '../docker/containerRunArgs';
+import { exposedPorts } from '../docker/dockerfileOutline';
+import { dockerInvocation } from '../docker/dockerInvocation';
+import { ensureDockerReady } from '../docker/dockerReadiness';
+import { containerNameProblem, imageReferenceProblem, suggestContainerName } from '../docker/imageNames';
+import { parseHostPort, type PortMapping } from '../docker/portMappings';
+import { runDockerProcess } from '../docker/processRunner';
+import type { StartedContainers } from '../docker/startedContainers';
+import type { DockerfileMemory } from './dockerfileMemory';
+import { resolveDockerfile } from './dockerfileTarget';
+
+export interface RunContext {
+  readonly store: BuildResultStore;
+  readonly memory: DockerfileMemory;
+  readonly containers: StartedContainers;
+}
+
+export async function runContainerCommand(argument: unknown, interactive: boolean, context: RunContext, image?: string): Promise<void> {
+  const dockerfile = await resolveDockerfile(argument);
+  if (dockerfile === undefined) return;
+  const settings = await ensureDockerReady(dockerfile.uri);
+  if (settings === undefined) return;
+  const key = dockerfile.uri.toString();
+  const remembered = context.memory.get(key);
+  const lastBuild = context.store.get(key);
+
+  const chosenImage =
+    image ??
+    (await vscode.window.showInputBox({
+      title: 'Image to run',
+      value: (lastBuild?.succeeded === true ? lastBuild.imageTag : undefined) ?? remembered.lastImage ?? remembered.tag ?? '',
+      validateInput: (value) => (value.includes('@') ? undefined : imageReferenceProblem(value)),
+    }));
+  if (chosenImage === undefined) return;
+
+  const name = await vscode.window.showInputBox({
+    title: 'Container name (--name)',
+    value: remembered.containerName ?? suggestContainerName(chosenImage),
+    validateInput: containerNameProblem,
+  });
+  if (name === undefined) return;
+
+  const ports: PortMapping[] = [];
+  const hostPorts: Record<string, string> = {};
+  const target = lastBuild?.target ?? (remembered.target === '' ? undefined : remembered.target);
+  for (const port of exposedPorts(dockerfile.outline, target)) {
+    const portKey = `${port.port}/${port.protocol}`;
+    const answer = await vscode.window.showInputBox({
+      title: `Host port for container port ${portKey} (empty: do not publish)`,
+      value: remembered.hostPorts?.[portKey] ?? String(port.port),
+      validateInput: (value) => (value.trim() === '' || parseHostPort(value) !== undefined ? undefined : 'Enter a port (1-65535) or ip:port.'),
+    });
+    if (answer === undefined) return;
+    hostPorts[portKey] = answer.trim();
+    const host = parseHostPort(answer);
+    if (host !== undefined) ports.push({ ...host, containerPort: port.port, protocol: port.protocol });
+  }
+  await context.memory.remember(key, { containerName: name, hostPorts });
+
+  const args = containerRunArgs({
+    image: chosenImage,
+    name: name === '' ? undefined : name,
+    detach: !interactive,
+    interactive,
+    removeWhenStopped: true,
+    ports,
+    extraArgs: settings.runExtraArgs,
+  });
+  const invocation = dockerInvocation(settings, args);
+  const record = { name, image: chosenImage, dockerfileUri: key, hostPorts: ports.map((port) => port.hostPort), startedAt: Date.now() };
+
+  if (interactive) {
+    const terminal = vscode.window.createTerminal({
+      name: `Run ${name || chosenImage}`,
+      shellPath: invocation.executable,
+      shellArgs: [...invocation.args],
+      env: invocation.env,
+      iconPath: new vscode.ThemeIcon('terminal'),
+    });
+    terminal.show();
+    if (name !== '') context.containers.add(record);
+    return;
+  }
+
+  const outcome = await runDockerProcess(invocation);
+  if (outcome.exitCode !== 0) {
+    void vscode.window.showErrorMessage(`docker run failed: ${outcome.stderr.trim().split('\n').at(-1) ?? outcome.spawnFailure?.message ?? 'unknown error'}`);
+    return;
+  }
+  const containerName = name || outcome.stdout.trim().slice(0, 12);
+  context.containers.add({ ...record, name: containerName });
+  const actions = ['Show Logs', 'Open Shell', 'Stop', ...(ports.length > 0 ? ['Open in Browser'] : [])];
+  const choice = await vscode.window.showInformationMessage(
+    `Container ${containerName} is running${ports.length > 0 ? ` on ${ports.map((port) => `localhost:${port.hostPort}`).join(', ')}` : ''}.`,
+    ...actions,
+  );
+  if (choice === 'Show Logs') await vscode.commands.executeCommand('layerwise.docker.showLogs', containerName);
+  if (choice === 'Open Shell') await vscode.commands.executeCommand('layerwise.docker.openShell', containerName);
+  if (choice === 'Stop') await vscode.commands.executeCommand('layerwise.docker.stopContainer', containerName);
+  if (choice === 'Open in Browser' && ports[0] !== undefined) await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
+}

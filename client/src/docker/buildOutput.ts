@@ -1,0 +1,70 @@
+// The builder-independent shape of what a `docker build` printed: its steps (cached or ran,
+// how long, the image each produced) and the failure, if any. Produced by the classic,
+// BuildKit plain and BuildKit rawjson parsers.
+
+export type BuildOutputFormat = 'classic' | 'buildkit-plain' | 'buildkit-rawjson' | 'unknown';
+
+export type StepStatus = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete';
+
+/** Where the builder says a step sits in the Dockerfile. */
+export type StepPosition =
+  /** Classic builder: "Step 3/7": the 3rd instruction of the file (global ARGs included). */
+  | { readonly kind: 'classic'; readonly step: number; readonly total: number }
+  /** BuildKit: "[build 2/5]": the 2nd layer-making instruction of stage `stage` (FROM counts when it names an image). */
+  | { readonly kind: 'buildkit'; readonly stage: string | undefined; readonly index: number; readonly total: number };
+
+export interface BuildStep {
+  /** Stable within one build: the step number, `#5`, or the vertex digest. */
+  readonly id: string;
+  /** The instruction as the builder printed it, e.g. `RUN make`. */
+  readonly instruction: string;
+  /** Upper-case keyword of `instruction` (`RUN`, `COPY`, ...). */
+  readonly keyword: string;
+  readonly position: StepPosition;
+  status: StepStatus;
+  /** Wall time of the step, when the output tells (BuildKit) or the lines' timing shows (classic). */
+  durationMs?: number | undefined;
+  /** Classic builder: the short id of the image this step produced. */
+  imageId?: string | undefined;
+  /** The builder's message when this step failed. */
+  errorMessage?: string | undefined;
+  /** Last lines the step printed (bounded). */
+  readonly output: string[];
+}
+
+export interface BuildFailure {
+  readonly message: string;
+  /** The step that failed, when known. */
+  readonly stepId?: string | undefined;
+  /** 1-based Dockerfile line the builder pointed at (BuildKit's error excerpt), when it did. */
+  readonly dockerfileLine?: number | undefined;
+}
+
+export interface ParsedBuildOutput {
+  readonly format: BuildOutputFormat;
+  readonly steps: readonly BuildStep[];
+  readonly failure?: BuildFailure | undefined;
+  /** Final image id when the output names it. */
+  readonly imageId?: string | undefined;
+  readonly tags: readonly string[];
+}
+
+/** Consumes output lines as they arrive; `finish` tells how the build ended. */
+export interface BuildOutputParser {
+  /** `atMs` is when the line arrived (used for durations when the builder prints none). */
+  push(line: string, atMs: number): void;
+  finish(exitCode: number | null, atMs: number): ParsedBuildOutput;
+}
+
+/** How many lines of output each step keeps. */
+export const keptLinesPerStep = 40;
+
+export function keepLine(step: BuildStep, line: string): void {
+  step.output.push(line);
+  if (step.output.length > keptLinesPerStep) step.output.splice(0, step.output.length - keptLinesPerStep);
+}
+
+export function keywordOf(instruction: string): string {
+  const word = /^\s*(?:ONBUILD\s+)?([A-Za-z]+)/i.exec(instruction);
+  return word?.[1]?.toUpperCase() ?? '';
+}

@@ -1,0 +1,36 @@
+// Picks the right parser from the output itself: rawjson lines start with "{", BuildKit plain
+// lines with "#N ", the classic builder with "Step N/M :". Lines before that (deprecation
+// notices, "Sending build context") are kept only to explain an early failure.
+import type { BuildOutputParser, ParsedBuildOutput } from './buildOutput';
+import { BuildkitPlainOutputParser } from './buildkitPlainOutput';
+import { BuildkitRawJsonOutputParser } from './buildkitRawJsonOutput';
+import { ClassicBuildOutputParser } from './classicBuildOutput';
+import { stripAnsi } from './outputLines';
+
+export class DetectingBuildOutputParser implements BuildOutputParser {
+  private parser: BuildOutputParser | undefined;
+  private lastLines: string[] = [];
+
+  push(rawLine: string, atMs: number): void {
+    const line = stripAnsi(rawLine);
+    if (this.parser === undefined) {
+      if (line.startsWith('{"')) this.parser = new BuildkitRawJsonOutputParser();
+      else if (/^#\d+ /.test(line)) this.parser = new BuildkitPlainOutputParser();
+      else if (/^Step \d+\/\d+ : /.test(line)) this.parser = new ClassicBuildOutputParser();
+    }
+    if (this.parser !== undefined) {
+      this.parser.push(line, atMs);
+      return;
+    }
+    if (line.trim() !== '') this.lastLines = [...this.lastLines.slice(-4), line.trim()];
+  }
+
+  finish(exitCode: number | null, atMs: number): ParsedBuildOutput {
+    if (this.parser !== undefined) return this.parser.finish(exitCode, atMs);
+    const failure =
+      exitCode === 0
+        ? undefined
+        : { message: this.lastLines.at(-1) ?? (exitCode === null ? 'The build was stopped.' : `docker build exited with code ${String(exitCode)}.`) };
+    return { format: 'unknown', steps: [], failure, tags: [] };
+  }
+}

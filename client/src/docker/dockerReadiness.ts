@@ -1,0 +1,41 @@
+// Before building or running: is the workspace trusted, is the CLI there, is the daemon up?
+// Each problem gets one clear message with an action (open settings, retry).
+import * as vscode from 'vscode';
+import { dockerVersionArgs } from './containerCommandArgs';
+import { classifyDockerProbe } from './dockerAvailability';
+import { dockerInvocation } from './dockerInvocation';
+import { runDockerProcess } from './processRunner';
+import { readDockerSettings, type DockerSettings } from './settings';
+
+export function currentDockerSettings(scope?: vscode.Uri): DockerSettings {
+  const configuration = vscode.workspace.getConfiguration(undefined, scope);
+  return readDockerSettings((key) => configuration.get(key));
+}
+
+/** The settings to use when docker is ready; undefined (after telling the user) when it is not. */
+export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSettings | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    const manage = 'Manage Workspace Trust';
+    const choice = await vscode.window.showWarningMessage(
+      'Layerwise does not build images or run containers in an untrusted workspace: a Dockerfile can run any code.',
+      manage,
+    );
+    if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+    return undefined;
+  }
+  for (;;) {
+    const settings = currentDockerSettings(scope);
+    const outcome = await runDockerProcess(dockerInvocation(settings, dockerVersionArgs()));
+    const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
+    if (availability.kind === 'ready') return settings;
+    const openSettings = 'Open Settings';
+    const retry = 'Retry';
+    const message = availability.kind === 'cliMissing' ? availability.message : `${availability.message} (${availability.detail})`;
+    const choice = await vscode.window.showErrorMessage(message, openSettings, retry);
+    if (choice === openSettings) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', availability.kind === 'cliMissing' ? 'layerwise.docker.path' : 'layerwise.docker.context');
+      return undefined;
+    }
+    if (choice !== retry) return undefined;
+  }
+}

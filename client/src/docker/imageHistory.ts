@@ -1,0 +1,44 @@
+// Parses `docker history --no-trunc --human=false --format '{{json .}}'`: one JSON object per
+// layer, newest first, e.g. {"ID":"sha256:…","CreatedBy":"/bin/sh -c make","Size":"12",...}.
+// Older CLIs or podman may print human sizes ("1.98MB"); both are read. Pure.
+
+export interface ImageLayer {
+  /** Full id (`sha256:…`), or `<missing>` for layers built elsewhere or by BuildKit. */
+  readonly id: string;
+  readonly createdBy: string;
+  readonly sizeBytes: number | undefined;
+  readonly comment: string;
+}
+
+const unitFactors: Readonly<Record<string, number>> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
+
+export function parseSize(text: unknown): number | undefined {
+  if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text : undefined;
+  if (typeof text !== 'string') return undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B)?\s*$/i.exec(text);
+  if (match === null) return undefined;
+  const factor = unitFactors[(match[2] ?? 'B').toUpperCase()];
+  return factor === undefined ? undefined : Math.round(Number(match[1]) * factor);
+}
+
+export function parseImageHistory(stdout: string): ImageLayer[] {
+  const layers: ImageLayer[] = [];
+  for (const line of stdout.split(/\r?\n/)) {
+    if (!line.trim().startsWith('{')) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof record !== 'object' || record === null) continue;
+    const fields = record as Record<string, unknown>;
+    layers.push({
+      id: typeof fields['ID'] === 'string' ? fields['ID'] : '<missing>',
+      createdBy: typeof fields['CreatedBy'] === 'string' ? fields['CreatedBy'] : '',
+      sizeBytes: parseSize(fields['Size']),
+      comment: typeof fields['Comment'] === 'string' ? fields['Comment'] : '',
+    });
+  }
+  return layers;
+}

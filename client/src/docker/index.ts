@@ -1,0 +1,26 @@
+// Registers everything docker-related: commands, task provider, build decorations,
+// diagnostics and status bar. extension.ts calls registerDockerFeatures once.
+import * as vscode from 'vscode';
+import { registerBuildDecorations } from '../build/buildDecorations';
+import { registerBuildDiagnostics } from '../build/buildDiagnostics';
+import { buildResults } from '../build/buildResults';
+import { registerBuildStatusBar } from '../build/buildStatusBar';
+import { dockerCommands } from '../commands/commandCatalog';
+import { registerDockerCommands } from '../commands/commandTable';
+import { DockerfileMemory } from '../commands/dockerfileMemory';
+import { registerDockerTaskProvider } from '../commands/dockerTaskProvider';
+import { StartedContainers } from './startedContainers';
+
+export { buildResults } from '../build/buildResults';
+
+export function registerDockerFeatures(context: vscode.ExtensionContext): void {
+  const memory = new DockerfileMemory(context.workspaceState);
+  const containers = new StartedContainers();
+  context.subscriptions.push(
+    registerDockerCommands({ store: buildResults, memory, containers }),
+    registerDockerTaskProvider(buildResults, memory),
+    registerBuildDecorations(buildResults),
+    registerBuildDiagnostics(buildResults),
+    registerBuildStatusBar(buildResults, dockerCommands.buildImage.id),
+  );
+}

@@ -1,0 +1,33 @@
+// Turns Dockerfile text into the outline the docker features use, through the shared parser
+// (server/src/parser is pure and bundled into the client). This is the only place the client
+// reads the parser's syntax tree.
+import { parseDockerfile, type Instruction } from '../../../server/src/parser';
+import { outlineFromInstructions, type DockerfileOutline, type InstructionSource } from './dockerfileOutline';
+
+function wordsOf(instruction: Instruction): string[] {
+  if (instruction.keyword === 'ARG' && instruction.pairs !== undefined) {
+    // `name=default` or a bare `name`, so the outline can tell which ARGs have defaults.
+    return instruction.pairs.map((pair) => (pair.value === undefined ? pair.key.value : `${pair.key.value}=${pair.value.value}`));
+  }
+  if (instruction.keyword === 'EXPOSE' && instruction.ports !== undefined) {
+    return instruction.ports.map((port) => (port.protocol === undefined ? port.port.value : `${port.port.value}/${port.protocol}`));
+  }
+  return instruction.args.map((word) => word.value);
+}
+
+function sourceOf(instruction: Instruction): InstructionSource {
+  const flags: Record<string, string> = {};
+  for (const flag of instruction.flags) flags[flag.name.toLowerCase()] = flag.value ?? '';
+  return {
+    keyword: instruction.keyword,
+    argumentText: instruction.argsText,
+    words: wordsOf(instruction),
+    flags,
+    startLine: instruction.range.start.line,
+    endLine: instruction.range.end.line,
+  };
+}
+
+export function outlineDockerfile(text: string): DockerfileOutline {
+  return outlineFromInstructions(parseDockerfile(text).instructions.map(sourceOf));
+}

@@ -1,0 +1,4 @@
+// The docs' public surface: typed lookups over the bundled Markdown and the image list.
+export * from './docs';
+export { officialImage, officialImages, splitImageReference, type ImageReference, type OfficialImage } from './images';
+export type { TableRow } from './markdownTable';

@@ -1,0 +1,31 @@
+// Builder errors: what `docker build` rejects outright (beyond what the parser reports).
+import type { Rule } from '../rule';
+import { copyDestinationNotDirectory } from './copyDestinationNotDirectory';
+import { copyFromOwnStage } from './copyFromOwnStage';
+import { duplicateFlag } from './duplicateFlag';
+import { instructionBeforeFrom } from './instructionBeforeFrom';
+import { invalidFlagValue } from './invalidFlagValue';
+import { invalidHealthcheck } from './invalidHealthcheck';
+import { invalidCheckDirective } from './invalidCheckDirective';
+import { invalidImageReference } from './invalidImageReference';
+import { invalidMount } from './invalidMount';
+import { invalidPort } from './invalidPort';
+import { invalidStageName } from './invalidStageName';
+import { noBuildStage } from './noBuildStage';
+import { unknownFlag } from './unknownFlag';
+
+export const BUILDER_RULES: readonly Rule[] = [
+  unknownFlag,
+  duplicateFlag,
+  invalidFlagValue,
+  invalidMount,
+  invalidHealthcheck,
+  invalidPort,
+  invalidStageName,
+  invalidImageReference,
+  instructionBeforeFrom,
+  noBuildStage,
+  invalidCheckDirective,
+  copyDestinationNotDirectory,
+  copyFromOwnStage,
+];

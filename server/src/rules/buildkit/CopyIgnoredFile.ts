@@ -1,0 +1,40 @@
+// BuildKit check CopyIgnoredFile: COPY/ADD names a context file that .dockerignore leaves out,
+// so the build will not find it. Like BuildKit, only checked when .dockerignore has no `!`
+// re-includes (with those, a path's fate depends on files that cannot be judged statically).
+import { cleanPath } from '../../context/dockerignore';
+import type { DocumentRule, Finding } from '../rule';
+import { buildCheckDocs, hasVariable, text } from '../support';
+
+const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+
+export const CopyIgnoredFile: DocumentRule = {
+  code: 'CopyIgnoredFile',
+  kind: 'build-check',
+  scope: 'document',
+  severity: 'warning',
+  docs: buildCheckDocs('copy-ignored-file'),
+  description: text('COPY or ADD names a file that .dockerignore excludes.', 'COPY나 ADD가 .dockerignore에서 제외한 파일을 가리킵니다.'),
+  check({ tree, buildContext }) {
+    const ignore = buildContext?.dockerignore;
+    if (!ignore || ignore.patterns.some((pattern) => pattern.exclusion)) return [];
+    const findings: Finding[] = [];
+    for (const instruction of tree.instructions) {
+      if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
+      if (instruction.flags.some((flag) => flag.name === 'from')) continue;
+      for (const source of instruction.sources ?? []) {
+        const path = source.value;
+        if (path.startsWith('<<') || REMOTE.test(path) || hasVariable(path)) continue;
+        const cleaned = cleanPath(path);
+        if (cleaned === '' || !ignore.isIgnored(cleaned)) continue;
+        findings.push({
+          range: source.range,
+          message: text(
+            `${path} is excluded by .dockerignore, so ${instruction.keyword} will not find it in the build context.`,
+            `${path}는 .dockerignore에서 제외되어 ${instruction.keyword}가 빌드 컨텍스트에서 찾지 못합니다.`,
+          ),
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+// BuildKit check InvalidDefinitionDescription (experimental, off by default): a comment right
+// above FROM ... AS <name> or ARG <name> is read as its description by `docker build --call
+// outline`, so it should start with that name. A blank line in between detaches it.
+import type { Comment, Instruction } from '../../parser';
+import type { DocumentRule, Finding } from '../rule';
+import { buildCheckDocs, fix, text } from '../support';
+
+function definedNames(instruction: Instruction): string[] {
+  if (instruction.keyword === 'FROM') return instruction.stageName ? [instruction.stageName.value.toLowerCase()] : [];
+  if (instruction.keyword === 'ARG') return (instruction.pairs ?? []).map((pair) => pair.key.value);
+  return [];
+}
+
+export const InvalidDefinitionDescription: DocumentRule = {
+  code: 'InvalidDefinitionDescription',
+  kind: 'build-check',
+  scope: 'document',
+  severity: 'warning',
+  offByDefault: true,
+  docs: buildCheckDocs('invalid-definition-description'),
+  description: text('A comment directly above a stage or ARG should start with its name.', '스테이지나 ARG 바로 위의 주석은 그 이름으로 시작합니다.'),
+  check({ tree }) {
+    const findings: Finding[] = [];
+    let previous: Comment | undefined;
+    for (const item of tree.items) {
+      if (item.kind === 'instruction') {
+        const names = definedNames(item);
+        if (previous && names.length > 0 && previous.range.end.line === item.range.start.line - 1) {
+          const firstWord = previous.text.replace(/^#\s*/, '').split(' ')[0] ?? '';
+          if (!names.includes(firstWord)) {
+            const example = names.length === 1 ? names[0]! : '<name>';
+            const line = previous.range.end.line;
+            findings.push({
+              range: previous.range,
+              instruction: item,
+              message: text(
+                `A comment right above ${item.keyword} is read as its description and should start with its name: # ${example} <description>. If it is not a description, leave a blank line after it.`,
+                `${item.keyword} 바로 위 주석은 설명으로 읽히므로 이름으로 시작해야 합니다: # ${example} <설명>. 설명이 아니라면 주석 뒤에 빈 줄을 둡니다.`,
+              ),
+              fixes: [fix('Insert a blank line after the comment', '주석 뒤에 빈 줄 넣기', [{ range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '\n' }])],
+            });
+          }
+        }
+      }
+      previous = item.kind === 'comment' ? item : undefined;
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,24 @@
+// Earlier stages as completion items (for COPY --from, --mount from= and FROM).
+import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
+import type { DockerfileModel } from '../../model';
+import type { Instruction } from '../../parser';
+import type { Language } from '../language';
+import { lineLabel } from '../localized';
+
+/** Stages that start above `instruction` and are not the stage it belongs to (all stages when undefined). */
+export function stageItems(model: DockerfileModel, instruction: Instruction | undefined, language: Language): CompletionItem[] {
+  const own = instruction ? model.stageOf(instruction) : undefined;
+  const limit = instruction?.range.start.line ?? Number.POSITIVE_INFINITY;
+  return model.stages
+    .filter((stage) => stage !== own && stage.from.range.start.line < limit)
+    .map((stage) => ({
+      label: stage.name ?? String(stage.index),
+      kind: CompletionItemKind.Reference,
+      detail: `FROM ${stage.resolvedBaseImage ?? stage.baseImage}`,
+      documentation: {
+        kind: 'markdown',
+        value: `${language === 'ko' ? '스테이지' : 'Stage'} ${stage.name ? `\`${stage.name}\`` : `#${stage.index}`} — ${lineLabel(stage.from.range.start.line, language)}: \`FROM ${stage.from.argsText.split('\n')[0]}\``,
+      },
+      sortText: String(stage.index).padStart(4, '0'),
+    }));
+}

@@ -1,0 +1,47 @@
+// Variables after `$` and `${`: ARG and ENV in scope with their values, then predefined args.
+import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
+import { argDoc } from '../../docs';
+import { type DockerfileModel, PREDEFINED_ARGS, type VariableDefinition } from '../../model';
+import type { Instruction } from '../../parser';
+import type { Language } from '../language';
+import { lineLabel, pick } from '../localized';
+
+export function variableItems(model: DockerfileModel, scopeOwner: Instruction, braced: boolean, language: Language): CompletionItem[] {
+  const scope = model.scopeBefore(scopeOwner);
+  const items: CompletionItem[] = [];
+  const close = braced ? '}' : '';
+  for (const definition of scope.values()) items.push(definitionItem(definition, close, language));
+  // Inside a stage the shell also sees the builder's proxy and BuildKit args; platform args need `ARG`.
+  if (model.stageOf(scopeOwner) && scopeOwner.keyword !== 'FROM') {
+    for (const arg of PREDEFINED_ARGS) {
+      if (scope.has(arg.name)) continue;
+      const doc = argDoc(arg.name, language);
+      const note = arg.kind === 'platform' ? pick({ en: `Declare \`ARG ${arg.name}\` in this stage to use it.`, ko: `이 스테이지에서 쓰려면 \`ARG ${arg.name}\`를 선언하세요.` }, language) : '';
+      items.push({
+        label: arg.name,
+        kind: CompletionItemKind.Constant,
+        detail: pick({ en: 'predefined build arg', ko: '미리 정의된 빌드 인자' }, language),
+        documentation: { kind: 'markdown', value: [note, doc?.markdown ?? ''].filter(Boolean).join('\n\n') },
+        insertText: arg.name + close,
+        sortText: `2${arg.name}`,
+      });
+    }
+  }
+  return items;
+}
+
+function definitionItem(definition: VariableDefinition, close: string, language: Language): CompletionItem {
+  const value = definition.kind === 'predefined' ? definition.predefined?.example : definition.value;
+  const shownValue = value === undefined ? pick({ en: '(set at build time)', ko: '(빌드할 때 결정)' }, language) : `= ${value}`;
+  const where = definition.instruction
+    ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(definition.instruction.range.start.line, language)}: \`${definition.instruction.keyword} ${definition.instruction.argsText.split('\n')[0]}\``
+    : (argDoc(definition.name, language)?.markdown ?? '');
+  return {
+    label: definition.name,
+    kind: definition.kind === 'env' ? CompletionItemKind.Variable : CompletionItemKind.Constant,
+    detail: `${definition.kind === 'predefined' ? pick({ en: 'predefined', ko: '미리 정의됨' }, language) : definition.kind.toUpperCase()} ${shownValue}`,
+    documentation: { kind: 'markdown', value: where },
+    insertText: definition.name + close,
+    sortText: `${definition.kind === 'predefined' ? 1 : 0}${definition.name}`,
+  };
+}

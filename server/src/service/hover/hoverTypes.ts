@@ -1,0 +1,7 @@
+// What every hover helper returns: Markdown and the range it describes.
+import type { Range } from '../../parser';
+
+export interface HoverResult {
+  markdown: string;
+  range: Range;
+}

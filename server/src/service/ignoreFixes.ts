@@ -1,0 +1,49 @@
+// The "Ignore <Rule> on this line / in this file" fixes: a `# check=skip=` comment directly above
+// the instruction, or the rule added to the file's `# check=skip=` parser directive.
+import { checkCommentsAbove, instructionAtLine, parseCheckOptions } from '../model';
+import type { Dockerfile } from '../parser';
+import type { Fix, TextEdit } from '../rules';
+
+const at = (line: number, character = 0): { line: number; character: number } => ({ line, character });
+const insert = (line: number, newText: string): TextEdit => ({ range: { start: at(line), end: at(line) }, newText });
+
+/** `skip=A` in a check value becomes `skip=A,code`; a value without skip gains `;skip=code`. */
+function addToSkip(value: string, code: string): string {
+  const skip = /(^|;)(\s*skip\s*=)([^;]*)/.exec(value);
+  if (!skip) return value.trim() === '' ? `skip=${code}` : `${value};skip=${code}`;
+  const list = skip[3]!.trim();
+  const end = skip.index + skip[0].length;
+  return `${value.slice(0, skip.index)}${skip[1]}${skip[2]}${list === '' ? code : `${list},${code}`}${value.slice(end)}`;
+}
+
+export function ignoreOnLineFix(tree: Dockerfile, line: number, code: string): Fix | undefined {
+  const instruction = instructionAtLine(tree, line);
+  if (!instruction) return undefined;
+  const title = { en: `Ignore ${code} on this line`, ko: `이 줄에서 ${code} 무시하기` };
+  const existing = checkCommentsAbove(tree).get(instruction);
+  if (existing) {
+    const { comment } = existing;
+    const value = comment.text.slice(comment.text.indexOf('=') + 1);
+    if (existing.options?.skipAll || existing.options?.skip.has(code)) return undefined;
+    return { title, edits: [{ range: comment.range, newText: `# check=${addToSkip(value, code)}` }] };
+  }
+  const start = instruction.range.start;
+  const indent = ' '.repeat(start.character);
+  // Right under the directive block (or on line 0) the comment would itself be read as a file-wide
+  // directive; a blank line before it keeps it local.
+  const lastDirective = tree.directives[tree.directives.length - 1];
+  const extendsDirectives = start.line === 0 || (lastDirective !== undefined && lastDirective.range.end.line === start.line - 1);
+  return { title, edits: [insert(start.line, `${extendsDirectives ? '\n' : ''}${indent}# check=skip=${code}\n`)] };
+}
+
+export function ignoreInFileFix(tree: Dockerfile, code: string): Fix | undefined {
+  const title = { en: `Ignore ${code} in this file`, ko: `이 파일에서 ${code} 무시하기` };
+  const directive = tree.directives.find((d) => d.name === 'check');
+  if (directive) {
+    const { options } = parseCheckOptions(directive.value);
+    if (!options || options.skipAll || options.skip.has(code)) return undefined;
+    return { title, edits: [{ range: directive.valueRange, newText: addToSkip(directive.value, code) }] };
+  }
+  const lastDirective = tree.directives[tree.directives.length - 1];
+  return { title, edits: [insert(lastDirective ? lastDirective.range.end.line + 1 : 0, `# check=skip=${code}\n`)] };
+}

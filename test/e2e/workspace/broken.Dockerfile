@@ -1,0 +1,5 @@
+FROM scratch
+FORM scratch
+ENV GREETING=${NAME
+RUN <<EOF
+echo never closed

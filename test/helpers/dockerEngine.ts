@@ -1,0 +1,95 @@
+// Shared setup for the integration tests against a real Docker engine: whether one is reachable
+// (skip with a reason locally, fail under CI=true), running docker, building, cleaning up.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
+import { DetectingBuildOutputParser } from '../../client/src/docker/buildOutputParser';
+import { dockerVersionArgs } from '../../client/src/docker/containerCommandArgs';
+import { classifyDockerProbe, type DockerAvailability } from '../../client/src/docker/dockerAvailability';
+import { dockerInvocation } from '../../client/src/docker/dockerInvocation';
+import { OutputLineSplitter } from '../../client/src/docker/outputLines';
+import type { ProcessOutcome } from '../../client/src/docker/processOutcome';
+import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
+import { defaultDockerSettings, type DockerSettings } from '../../client/src/docker/settings';
+
+export const busyboxPath = '/bin/busybox';
+
+export async function probe(settings: DockerSettings = defaultDockerSettings): Promise<DockerAvailability> {
+  const outcome = await runDockerProcess(dockerInvocation(settings, dockerVersionArgs()));
+  return classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
+}
+
+/**
+ * Undefined when the engine is usable; otherwise the reason to skip. Under CI=true a missing
+ * engine is an error: the tests must run there.
+ */
+export async function engineSkipReason(): Promise<string | undefined> {
+  const availability = await probe();
+  if (availability.kind === 'ready') return undefined;
+  const reason = `no Docker engine reachable (${availability.message}${availability.kind === 'daemonUnreachable' ? ` ${availability.detail}` : ''}); run scripts/setup-docker.sh`;
+  if (process.env['CI'] === 'true') throw new Error(`CI=true but ${reason}`);
+  return reason;
+}
+
+export function docker(args: readonly string[]): Promise<ProcessOutcome> {
+  return runDockerProcess(dockerInvocation(defaultDockerSettings, args));
+}
+
+export interface BuildRun {
+  readonly parsed: ParsedBuildOutput;
+  readonly exitCode: number | null;
+  readonly text: string;
+}
+
+/** Runs `docker <args>` the way the extension does: merged streams, line by line, timed. */
+export async function buildWithParser(args: readonly string[]): Promise<BuildRun> {
+  const parser = new DetectingBuildOutputParser();
+  const splitter = new OutputLineSplitter();
+  let text = '';
+  const onChunk = (chunk: string): void => {
+    text += chunk;
+    for (const line of splitter.push(chunk)) parser.push(line, Date.now());
+  };
+  const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), { onStdout: onChunk, onStderr: onChunk });
+  const outcome = await running.outcome;
+  for (const line of splitter.flush()) parser.push(line, Date.now());
+  return { parsed: parser.finish(outcome.exitCode, Date.now()), exitCode: outcome.exitCode, text };
+}
+
+/** A temporary build context holding the static busybox and the given Dockerfiles. */
+export function makeBuildContext(dockerfiles: Readonly<Record<string, string>>): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'layerwise build ctx-'));
+  copyFileSync(busyboxPath, join(dir, 'busybox'));
+  for (const [name, text] of Object.entries(dockerfiles)) writeFileSync(join(dir, name), text);
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `attempt` until it returns a value or `timeoutMs` passes (waits on state, not fixed sleeps). */
+export async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await attempt();
+      if (value !== undefined) return value;
+    } catch (error) {
+      lastError = error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`timed out waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+}

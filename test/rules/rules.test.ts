@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { BuildContext } from '../../server/src/context/buildContext';
+import { RULES } from '../../server/src/rules';
+import { initShellParser } from '../../server/src/shell';
+import { findingsOf } from '../helpers/rules';
+import { RULE_CASES } from './ruleCases';
+
+// Rules that read RUN as shell need the parser loaded, as the server does before any check.
+before(() => initShellParser());
+
+// CopyIgnoredFile reads the real .dockerignore of a real folder.
+const contextDir = mkdtempSync(join(tmpdir(), 'layerwise-rules-'));
+writeFileSync(join(contextDir, '.dockerignore'), 'secret.txt\n*.log\n');
+const buildContext = BuildContext.forDockerfile(join(contextDir, 'Dockerfile'));
+
+test('every rule has a case that fires and a near miss', () => {
+  const covered = new Set(RULE_CASES.map((c) => c.code));
+  assert.deepEqual(RULES.map((rule) => rule.code).filter((code) => !covered.has(code)), []);
+});
+
+test('every rule has a docs link and both languages', () => {
+  for (const rule of RULES) {
+    assert.match(rule.docs, /^https:\/\/docs\.docker\.com\/(reference|build\/building\/best-practices)\//, rule.code);
+    if (rule.kind === 'build-check') assert.match(rule.docs, /\/build-checks\/[a-z-]+\/$/, rule.code);
+    assert.ok(rule.description.en && rule.description.ko, rule.code);
+  }
+});
+
+for (const ruleCase of RULE_CASES) {
+  test(`${ruleCase.code} fires with its exact range`, () => {
+    const found = findingsOf(ruleCase.fires, ruleCase.code, { rules: ruleCase.rules, buildContext });
+    assert.equal(found[0], `${ruleCase.code}@${ruleCase.range}`, `all: ${found.join(', ')}`);
+  });
+  test(`${ruleCase.code} stays quiet on the near miss`, () => {
+    assert.deepEqual(findingsOf(ruleCase.nearMiss, ruleCase.code, { rules: ruleCase.rules, buildContext }), []);
+  });
+}

@@ -2,7 +2,7 @@ import type { DocumentRule, Finding } from '../rule';
 import { runShell } from '../../shell';
 import type { Instruction, Range } from '../../parser';
 import { instructionMemo } from './instructionMemo';
-import { forEachWithShell } from './stageShell';
+import { runsOf } from './stageShell';
 import type { BuildStage } from './stages';
 import { BEST_PRACTICES } from './support';
 
@@ -39,12 +39,12 @@ export const curlAndWget: DocumentRule = {
     // The first unconditional call of each tool in the current stage.
     let stage: BuildStage | undefined;
     let first = new Map<string, ToolUse>();
-    forEachWithShell(tree, (instruction, shell, owner) => {
+    for (const { instruction, shell, stage: owner } of runsOf(tree)) {
       if (owner !== stage) {
         stage = owner;
         first = new Map();
       }
-      if (instruction.keyword !== 'RUN' || !shell.posix) return;
+      if (!shell.posix) continue;
       for (const use of toolUses(instruction)) {
         if (first.has(use.program)) continue;
         first.set(use.program, use);
@@ -59,7 +59,7 @@ export const curlAndWget: DocumentRule = {
           },
         });
       }
-    });
+    }
     return findings;
   },
 };

@@ -1,8 +1,7 @@
 import type { DocumentRule, Finding } from '../rule';
 import type { Instruction } from '../../parser';
-import { type BuildStage, stagesOf } from './stages';
+import { type BuildStage, imageStages, stagesOf } from './stages';
 import { hasOption } from '../../shell';
-import { imageStages } from './imageStages';
 import { memoFindings } from './instructionMemo';
 import { pipCalls } from './pip';
 import { BEST_PRACTICES, cacheMountTargets, callRange, cleansFolder, insertAfter } from './support';

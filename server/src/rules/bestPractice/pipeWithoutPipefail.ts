@@ -1,6 +1,6 @@
 import type { DocumentRule, Finding } from '../rule';
 import { runShell, type ShellCommand, type ShellPipeline } from '../../shell';
-import { forEachWithShell } from './stageShell';
+import { runsOf } from './stageShell';
 import { memoFindings } from './instructionMemo';
 import { BEST_PRACTICES } from './support';
 import type { Instruction } from '../../parser';
@@ -73,10 +73,9 @@ export const pipeWithoutPipefail: DocumentRule = {
   },
   check({ tree }) {
     const findings: Finding[] = [];
-    forEachWithShell(tree, (instruction, shell) => {
-      if (instruction.keyword !== 'RUN' || !shell.posix || shell.pipefail) return;
-      findings.push(...maskedPipelines(instruction));
-    });
+    for (const { instruction, shell } of runsOf(tree)) {
+      if (shell.posix && !shell.pipefail) findings.push(...maskedPipelines(instruction));
+    }
     return findings;
   },
 };

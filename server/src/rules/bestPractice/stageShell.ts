@@ -1,7 +1,7 @@
 // The shell that RUN uses in each stage: /bin/sh -c unless a SHELL instruction (in the stage or
 // in the stage it builds on) says otherwise.
 import type { Dockerfile, Instruction } from '../../parser';
-import { type BuildStage, stagesOf } from './stages';
+import { imageStages, type BuildStage, stagesOf } from './stages';
 
 export interface StageShell {
   /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
@@ -23,18 +23,35 @@ export function shellOf(instruction: Instruction): StageShell {
   return { posix, pipefail };
 }
 
+export interface RunInContext {
+  instruction: Instruction;
+  stage: BuildStage;
+  /** The shell RUN uses there. */
+  shell: StageShell;
+  /** The stage ends up in the image (the final stage or one it is built on). */
+  shipped: boolean;
+}
+
+const runsCache = new WeakMap<Dockerfile, RunInContext[]>();
+
 /**
- * Calls `visit` for every instruction of every stage with the shell in effect there. Linear:
- * each stage starts from the shell its base stage ended with.
+ * Every shell-form RUN with its stage and shell, in order; one linear pass per tree, shared by
+ * the rules. Each stage starts from the shell its base stage ended with.
  */
-export function forEachWithShell(tree: Dockerfile, visit: (instruction: Instruction, shell: StageShell, stage: BuildStage) => void): void {
+export function runsOf(tree: Dockerfile): RunInContext[] {
+  let runs = runsCache.get(tree);
+  if (runs) return runs;
+  runs = [];
+  const shipped = imageStages(tree);
   const atEnd = new Map<BuildStage, StageShell>();
   for (const stage of stagesOf(tree)) {
     let shell = (stage.baseStage && atEnd.get(stage.baseStage)) ?? DEFAULT;
     for (const instruction of stage.instructions) {
       if (instruction.keyword === 'SHELL' && instruction.exec) shell = shellOf(instruction);
-      visit(instruction, shell, stage);
+      if (instruction.keyword === 'RUN' && !instruction.exec) runs.push({ instruction, stage, shell, shipped: shipped.has(stage) });
     }
     atEnd.set(stage, shell);
   }
+  runsCache.set(tree, runs);
+  return runs;
 }

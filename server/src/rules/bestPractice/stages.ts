@@ -15,6 +15,21 @@ export interface BuildStage {
 }
 
 const cache = new WeakMap<Dockerfile, BuildStage[]>();
+const shippedCache = new WeakMap<Dockerfile, Set<BuildStage>>();
+
+/**
+ * Stages whose layers end up in the image: the final stage and the stages it is built on.
+ * Builder stages whose files are only copied out are not shipped.
+ */
+export function imageStages(tree: Dockerfile): Set<BuildStage> {
+  let stages = shippedCache.get(tree);
+  if (stages) return stages;
+  const all = stagesOf(tree);
+  stages = new Set<BuildStage>();
+  for (let stage = all[all.length - 1]; stage && !stages.has(stage); stage = stage.baseStage) stages.add(stage);
+  shippedCache.set(tree, stages);
+  return stages;
+}
 
 export function stagesOf(tree: Dockerfile): BuildStage[] {
   let stages = cache.get(tree);

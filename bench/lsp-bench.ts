@@ -19,6 +19,36 @@ interface Figures {
   hoverP50: number;
   completionP50: number;
   peakRssMiB: number;
+  /** p50 of each editor-feature request, by row label; NaN when the server lacks it. */
+  features: Record<string, number>;
+}
+
+/** Editor-feature requests timed on every size: [row label, method, params]. */
+function featureRequests(uri: string, lines: string[]): [string, string, unknown][] {
+  const middle = Math.floor(lines.length / 2);
+  const workdir = lines.findIndex((l, i) => i >= middle && l.startsWith('WORKDIR ${'));
+  const continued = lines.findIndex((l, i) => i >= middle && l.startsWith('RUN apt-get update \\'));
+  const textDocument = { uri };
+  const onVariable = { textDocument, position: { line: workdir, character: 12 } };
+  const window = { start: { line: middle, character: 0 }, end: { line: Math.min(lines.length - 1, middle + 50), character: 0 } };
+  const options = { tabSize: 4, insertSpaces: true };
+  return [
+    ['document symbols', 'textDocument/documentSymbol', { textDocument }],
+    ['folding ranges', 'textDocument/foldingRange', { textDocument }],
+    ['definition', 'textDocument/definition', onVariable],
+    ['references', 'textDocument/references', { ...onVariable, context: { includeDeclaration: true } }],
+    ['document highlight', 'textDocument/documentHighlight', onVariable],
+    ['prepare rename', 'textDocument/prepareRename', onVariable],
+    ['rename', 'textDocument/rename', { ...onVariable, newName: 'APP_ROOT' }],
+    ['format document', 'textDocument/formatting', { textDocument, options }],
+    ['format range (50 lines)', 'textDocument/rangeFormatting', { textDocument, range: window, options }],
+    ['format on type (newline)', 'textDocument/onTypeFormatting', { textDocument, position: { line: continued + 1, character: 4 }, ch: '\n', options }],
+    ['semantic tokens full', 'textDocument/semanticTokens/full', { textDocument }],
+    ['semantic tokens range (50 lines)', 'textDocument/semanticTokens/range', { textDocument, range: window }],
+    ['document links', 'textDocument/documentLink', { textDocument }],
+    ['code lens', 'textDocument/codeLens', { textDocument }],
+    ['inlay hints (50 lines)', 'textDocument/inlayHint', { textDocument, range: window }],
+  ];
 }
 
 const args = process.argv.slice(2);
@@ -46,10 +76,14 @@ function peakRssMiB(pid: number): number {
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
+/** A request slower than this in total stops sampling early, so slow peers do not stall the run. */
+const BUDGET_MS = 5000;
+
 /** Request latencies; empty when the server does not implement the method. */
 async function timeRequests(client: LspClient, method: string, params: unknown): Promise<number[]> {
   const times: number[] = [];
-  for (let i = 0; i < samples; i++) {
+  let total = 0;
+  for (let i = 0; i < samples && !(times.length >= 1 && total > BUDGET_MS); i++) {
     const started = performance.now();
     try {
       await client.request(method, params);
@@ -57,6 +91,7 @@ async function timeRequests(client: LspClient, method: string, params: unknown):
       return [];
     }
     times.push(performance.now() - started);
+    total += times[times.length - 1]!;
   }
   return times;
 }
@@ -88,6 +123,8 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
     const keywordLine = lines.findIndex((l, i) => i >= lines.length / 2 && l.startsWith('WORKDIR'));
     const hoverTimes = await timeRequests(client, 'textDocument/hover', { textDocument: { uri }, position: { line: keywordLine, character: 2 } });
     const completionTimes = await timeRequests(client, 'textDocument/completion', { textDocument: { uri }, position: { line: keywordLine, character: 3 } });
+    const features: Record<string, number> = {};
+    for (const [label, method, params] of featureRequests(uri, lines)) features[label] = percentile(await timeRequests(client, method, params), 50);
     return {
       openMs,
       editP50: percentile(editTimes, 50),
@@ -95,6 +132,7 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
       hoverP50: percentile(hoverTimes, 50),
       completionP50: percentile(completionTimes, 50),
       peakRssMiB: peakRssMiB(client.process.pid!),
+      features,
     };
   } finally {
     await client.stop();
@@ -104,6 +142,11 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
 const fmt = (n: number): string => Number.isNaN(n) ? 'n/a' : (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const ratio = (peer: number, ours: number): string => (ours > 0 && !Number.isNaN(peer) ? `${(peer / ours).toFixed(1)}x` : 'n/a');
 
+function printRow(size: number, label: string, ours: number, peer: number, unit: string): void {
+  const cell = (n: number): string => `${fmt(n)}${Number.isNaN(n) ? '' : ` ${unit}`}`;
+  console.log(`| ${size} | ${label} | ${cell(ours)} | ${cell(peer)} | ${ratio(peer, ours)} |`);
+}
+
 async function main(): Promise<void> {
   console.log(`Layerwise vs dockerfile-language-server-nodejs: ${samples} samples per measure, node ${process.version}`);
   console.log('| lines | measure | layerwise | peer | peer/layerwise |');
@@ -111,7 +154,7 @@ async function main(): Promise<void> {
   for (const size of sizes) {
     const text = generateDockerfile(size);
     const [ours, peer] = [await measure(servers[0]!, text), await measure(servers[1]!, text)];
-    const rows: [string, keyof Figures, string][] = [
+    const rows: [string, Exclude<keyof Figures, 'features'>, string][] = [
       ['open -> diagnostics', 'openMs', 'ms'],
       ['edit -> diagnostics p50', 'editP50', 'ms'],
       ['edit -> diagnostics p95', 'editP95', 'ms'],
@@ -120,8 +163,9 @@ async function main(): Promise<void> {
       ['peak RSS', 'peakRssMiB', 'MiB'],
     ];
     for (const [label, key, unit] of rows) {
-      console.log(`| ${size} | ${label} | ${fmt(ours[key])}${Number.isNaN(ours[key]) ? '' : ` ${unit}`} | ${fmt(peer[key])}${Number.isNaN(peer[key]) ? '' : ` ${unit}`} | ${ratio(peer[key], ours[key])} |`);
+      printRow(size, label, ours[key], peer[key], unit);
     }
+    for (const label of Object.keys(ours.features)) printRow(size, `${label} p50`, ours.features[label]!, peer.features[label] ?? NaN, 'ms');
   }
 }
 

@@ -1,6 +1,6 @@
-// Bundles the client and the server with esbuild: dist/extension.js and dist/server.js.
+// Bundles the client, the server and the CLI with esbuild: dist/extension.js, dist/server.js, dist/cli.js.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -53,6 +53,14 @@ const builds = [
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   },
+  // `layerwise check`: the server's analysis without VS Code, run by `npx layerwise`.
+  {
+    ...common,
+    entryPoints: ['cli/src/main.ts'],
+    outfile: 'dist/cli.js',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
 ];
 
 // The shell parser's WebAssembly files, found next to dist/server.js at run time.
@@ -64,7 +72,9 @@ for (const file of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-s
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();
-  console.log('esbuild: watching client and server');
+  console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(builds.map((options) => esbuild.build(options)));
+  // Runnable as ./dist/cli.js too, not only through npm's bin link.
+  chmodSync('dist/cli.js', 0o755);
 }

@@ -3,3 +3,99 @@
 
 /** Prefix of every Layerwise-specific LSP method. */
 export const METHOD_PREFIX = 'layerwise/';
+
+/** A request whose parameter and result types travel with its name. */
+export interface RequestMethod<Params, Result> {
+  readonly method: string;
+  /** Type carrier only; never set. */
+  readonly types?: (params: Params) => Result;
+}
+
+/** A notification whose parameter type travels with its name. */
+export interface NotificationMethod<Params> {
+  readonly method: string;
+  /** Type carrier only; never set. */
+  readonly types?: (params: Params) => void;
+}
+
+// --- Build results: client -> server after `docker build` -------------------------------------
+
+export type BuildStepOutcome = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete';
+
+/** What the last build did for one instruction. */
+export interface InstructionBuildResult {
+  /** 0-based first line of the instruction in the Dockerfile that was built. */
+  line: number;
+  /** Upper-case keyword at that line, so a result never lands on another instruction. */
+  keyword: string;
+  status: BuildStepOutcome;
+  durationMs?: number;
+  /** Bytes the layer added, when the builder tells. */
+  sizeBytes?: number;
+}
+
+export interface BuildResultsParams {
+  /** The Dockerfile's URI. */
+  uri: string;
+  /** Per-instruction results; an empty list forgets the previous build. */
+  instructions: InstructionBuildResult[];
+}
+
+/**
+ * Sent by the client when a build of a Dockerfile finishes. The server keeps the results per
+ * URI and shows them in the layer hints until an edit changes the instruction or one before it.
+ */
+export const BUILD_RESULTS: NotificationMethod<BuildResultsParams> = { method: `${METHOD_PREFIX}buildResults` };
+
+// --- What does changing this file rebuild? -----------------------------------------------------
+
+export interface FileImpactParams {
+  /** The file (or folder) the user asks about. */
+  fileUri: string;
+  /** The Dockerfiles to check, found by the client in the workspace. */
+  dockerfileUris: string[];
+}
+
+export interface DockerfileImpact {
+  uri: string;
+  /** The first instruction whose cache the change invalidates; absent when nothing rebuilds. */
+  first?: {
+    /** 0-based line of the instruction. */
+    line: number;
+    /** The instruction, shortened for display. */
+    text: string;
+    /** Stage name, or its index when unnamed. */
+    stage: string;
+    /** Layer number within the stage. */
+    layer: number;
+  };
+  /** Layers after `first` that rebuild too. */
+  rebuiltAfter: number;
+  /** Why nothing rebuilds, when nothing does. */
+  reason?: 'outside-context' | 'ignored' | 'not-copied' | 'unreadable';
+}
+
+export interface FileImpactResult {
+  dockerfiles: DockerfileImpact[];
+}
+
+export const FILE_IMPACT: RequestMethod<FileImpactParams, FileImpactResult> = { method: `${METHOD_PREFIX}fileImpact` };
+
+/**
+ * The client command the "Build this stage" code lens runs (the docker client's Build Image):
+ * builds the Dockerfile at `documentUri` with `--target <target>`, without asking for a target.
+ */
+export const BUILD_STAGE_COMMAND = 'layerwise.docker.buildImage';
+
+export interface BuildStageOptions {
+  target: string;
+}
+
+export type BuildStageArguments = [documentUri: string, options: BuildStageOptions];
+
+/** The options a build command was run with, when well formed (menus and the palette pass none). */
+export function readBuildStageOptions(value: unknown): BuildStageOptions | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const target = (value as { target?: unknown }).target;
+  return typeof target === 'string' && target !== '' ? { target } : undefined;
+}

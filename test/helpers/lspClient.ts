@@ -24,6 +24,7 @@ export class LspClient {
   private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishedDiagnostics) => void }[] = [];
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly logs: string[] = [];
+  private readonly logWaiters: { text: string; resolve: () => void }[] = [];
 
   private constructor(readonly process: ChildProcess) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -36,7 +37,15 @@ export class LspClient {
         }
       }
     });
-    this.connection.onNotification('window/logMessage', (params: { message: string }) => this.logs.push(params.message));
+    this.connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      for (const waiter of [...this.logWaiters]) {
+        if (params.message.includes(waiter.text)) {
+          this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+          waiter.resolve();
+        }
+      }
+    });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -78,6 +87,21 @@ export class LspClient {
         resolve: (p) => {
           clearTimeout(timer);
           resolvePromise(p);
+        },
+      });
+    });
+  }
+
+  /** Resolves when the server logs a line containing `text` (at once if it already has). */
+  waitForLog(text: string, timeoutMs = 10_000): Promise<void> {
+    if (this.logs.some((line) => line.includes(text))) return Promise.resolve();
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no log line containing "${text}" within ${timeoutMs} ms`)), timeoutMs);
+      this.logWaiters.push({
+        text,
+        resolve: () => {
+          clearTimeout(timer);
+          resolvePromise();
         },
       });
     });

@@ -52,7 +52,6 @@ export const RULE_CASES: readonly RuleCase[] = [
   { code: 'AptGetInstallWithoutNoInstallRecommends', fires: 'FROM debian:12\nRUN apt-get install -y curl\n', range: '1:4-1:19', nearMiss: 'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl\n' },
   { code: 'AptListsNotCleaned', fires: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', range: '1:4-1:18', nearMiss: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n' },
   { code: 'AptInsteadOfAptGet', fires: 'FROM debian:12\nRUN apt install -y curl\n', range: '1:4-1:15', nearMiss: 'FROM debian:12\nRUN apt list --installed\n' },
-  { code: 'AptGetUpdateInOwnRun', fires: 'FROM debian:12\nRUN apt-get update\nRUN apt-get install -y curl\n', range: '1:4-1:18', nearMiss: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' },
   { code: 'ApkAddWithoutNoCache', fires: 'FROM alpine:3.20\nRUN apk add curl\n', range: '1:4-1:11', nearMiss: 'FROM alpine:3.20\nRUN apk add --no-cache curl\n' },
   { code: 'PipInstallWithoutNoCacheDir', fires: 'FROM python:3.12\nRUN pip install flask\n', range: '1:4-1:15', nearMiss: 'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n' },
   { code: 'YumInstallWithoutYes', fires: 'FROM fedora:40\nRUN dnf install httpd && dnf clean all\n', range: '1:4-1:15', nearMiss: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n' },

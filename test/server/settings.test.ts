@@ -27,3 +27,11 @@ test('settings read from the client fall back to defaults on bad values', () => 
   });
   assert.equal(readSettings({ docs: { language: 'ko' } })['layerwise.docs.language'], 'ko');
 });
+
+test('formatting indent and inlay hint settings are read with their bounds', () => {
+  assert.equal(readSettings({ formatting: { continuationIndent: 2 } })['layerwise.formatting.continuationIndent'], 2);
+  assert.equal(readSettings({ formatting: { continuationIndent: 99 } })['layerwise.formatting.continuationIndent'], 4);
+  assert.equal(readSettings({ formatting: { continuationIndent: 1.5 } })['layerwise.formatting.continuationIndent'], 4);
+  assert.equal(readSettings({ inlayHints: { variableValues: false } })['layerwise.inlayHints.variableValues'], false);
+  assert.equal(readSettings({ inlayHints: { variableValues: 'no' } })['layerwise.inlayHints.variableValues'], true);
+});

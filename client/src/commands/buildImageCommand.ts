@@ -1,6 +1,7 @@
 // Layerwise: Build Image — asks for tag, context, target and ARG values (each remembered per
 // Dockerfile), then builds in a terminal. Returns the result for Build and Run.
 import * as vscode from 'vscode';
+import type { BuildStageOptions } from '../../../server/src/protocol';
 import type { BuildResultStore, DockerfileBuildResult } from '../build/buildResults';
 import { runImageBuildInTerminal } from '../build/imageBuild';
 import { resolveBuildContext } from '../docker/buildContextPath';
@@ -22,7 +23,8 @@ async function askTarget(target: DockerfileTarget, remembered: string | undefine
   return picked.label === last ? undefined : picked.label;
 }
 
-export async function buildImageCommand(argument: unknown, store: BuildResultStore, memory: DockerfileMemory): Promise<DockerfileBuildResult | undefined> {
+/** `requested`: a target chosen already (the "Build this stage" code lens), so none is asked for. */
+export async function buildImageCommand(argument: unknown, store: BuildResultStore, memory: DockerfileMemory, requested?: BuildStageOptions): Promise<DockerfileBuildResult | undefined> {
   const dockerfile = await resolveDockerfile(argument);
   if (dockerfile === undefined) return undefined;
   const settings = await ensureDockerReady(dockerfile.uri);
@@ -30,7 +32,7 @@ export async function buildImageCommand(argument: unknown, store: BuildResultSto
   const key = dockerfile.uri.toString();
   const remembered = memory.get(key);
 
-  const target = await askTarget(dockerfile, remembered.target);
+  const target = requested ? requested.target : await askTarget(dockerfile, remembered.target);
   if (target === null) return undefined;
 
   const tag = await vscode.window.showInputBox({

@@ -1,5 +1,6 @@
 // Every docker command's handler, keyed by the catalog entry; registered in one loop.
 import * as vscode from 'vscode';
+import { readBuildStageOptions } from '../../../server/src/protocol';
 import type { BuildResultStore } from '../build/buildResults';
 import type { StartedContainers } from '../docker/startedContainers';
 import { buildImageCommand } from './buildImageCommand';
@@ -14,10 +15,10 @@ export interface CommandContext {
   readonly containers: StartedContainers;
 }
 
-type Handler = (context: CommandContext, argument: unknown) => Promise<unknown>;
+type Handler = (context: CommandContext, argument: unknown, options: unknown) => Promise<unknown>;
 
 const handlers: Record<DockerCommandName, Handler> = {
-  buildImage: (context, argument) => buildImageCommand(argument, context.store, context.memory),
+  buildImage: (context, argument, options) => buildImageCommand(argument, context.store, context.memory, readBuildStageOptions(options)),
   runContainer: (context, argument) => runContainerCommand(argument, false, context),
   runInteractive: (context, argument) => runContainerCommand(argument, true, context),
   buildAndRun: async (context, argument) => {
@@ -32,9 +33,9 @@ const handlers: Record<DockerCommandName, Handler> = {
 export function registerDockerCommands(context: CommandContext): vscode.Disposable {
   return vscode.Disposable.from(
     ...(Object.keys(dockerCommands) as DockerCommandName[]).map((name) =>
-      vscode.commands.registerCommand(dockerCommands[name].id, async (argument: unknown) => {
+      vscode.commands.registerCommand(dockerCommands[name].id, async (argument: unknown, options: unknown) => {
         try {
-          await handlers[name](context, argument);
+          await handlers[name](context, argument, options);
         } catch (error) {
           void vscode.window.showErrorMessage(`Layerwise: ${dockerCommands[name].title} failed: ${error instanceof Error ? error.message : String(error)}`);
         }

@@ -14,7 +14,8 @@ export interface DockerfileTarget {
 }
 
 export async function resolveDockerfile(argument: unknown): Promise<DockerfileTarget | undefined> {
-  const uri = argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+  // A Uri from menus; a URI string from server-side commands such as the code lens.
+  const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? vscode.Uri.parse(argument) : vscode.window.activeTextEditor?.document.uri;
   if (uri === undefined) {
     void vscode.window.showWarningMessage('Open a Dockerfile first (or pick one in the Explorer).');
     return undefined;

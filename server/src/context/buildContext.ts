@@ -10,6 +10,7 @@ export const MAX_LISTED_FILES = 20_000;
 export class BuildContext {
   private files: string[] | undefined;
   private truncated = false;
+  private topLevel: ReadonlyMap<string, 'file' | 'directory'> | undefined;
 
   constructor(
     /** Absolute path of the context root. */
@@ -17,6 +18,8 @@ export class BuildContext {
     readonly dockerignore: DockerIgnore | undefined,
     /** The .dockerignore file in effect, when there is one. */
     readonly dockerignorePath: string | undefined,
+    /** The .dockerignore text, for fixes that append to it. */
+    readonly dockerignoreText?: string,
   ) {}
 
   /** The default context of a Dockerfile: its folder; `<Dockerfile>.dockerignore` wins over `.dockerignore`. */
@@ -24,7 +27,7 @@ export class BuildContext {
     const candidates = [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(root, '.dockerignore')];
     for (const candidate of candidates) {
       const text = readTextIfFile(candidate);
-      if (text !== undefined) return new BuildContext(root, DockerIgnore.parse(text), candidate);
+      if (text !== undefined) return new BuildContext(root, DockerIgnore.parse(text), candidate, text);
     }
     return new BuildContext(root, undefined, undefined);
   }
@@ -35,6 +38,20 @@ export class BuildContext {
 
   exists(relativePath: string): boolean {
     return existsSync(join(this.root, relativePath));
+  }
+
+  /** Names directly in the context root (ignored ones included), read once. */
+  topLevelEntries(): ReadonlyMap<string, 'file' | 'directory'> {
+    if (!this.topLevel) {
+      const entries = new Map<string, 'file' | 'directory'>();
+      try {
+        for (const entry of readdirSync(this.root, { withFileTypes: true })) entries.set(entry.name, entry.isDirectory() ? 'directory' : 'file');
+      } catch {
+        // no folder: an empty context
+      }
+      this.topLevel = entries;
+    }
+    return this.topLevel;
   }
 
   /** Files in the context (relative, `/`-separated), ignored ones left out, at most MAX_LISTED_FILES. */

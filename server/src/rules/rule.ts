@@ -22,6 +22,8 @@ export interface Fix {
   edits: TextEdit[];
   /** A file to create or replace (e.g. .dockerignore), as an absolute path. */
   createFile?: { path: string; text: string };
+  /** Edits to other files (e.g. lines appended to an existing .dockerignore), by absolute path. */
+  fileEdits?: { path: string; edits: TextEdit[] }[];
 }
 
 export interface Finding {

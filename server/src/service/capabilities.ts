@@ -1,5 +1,6 @@
 // Everything the server announces, in one place next to the handlers that implement it.
 import { CodeActionKind, type ServerCapabilities, TextDocumentSyncKind } from 'vscode-languageserver';
+import { SEMANTIC_TOKENS_LEGEND } from './semanticTokens';
 
 export const SERVER_CAPABILITIES: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -7,4 +8,17 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   hoverProvider: true,
   completionProvider: { triggerCharacters: ['-', '=', '$', '{', ',', ':'], resolveProvider: true },
   signatureHelpProvider: { triggerCharacters: [' '], retriggerCharacters: [','] },
+  documentSymbolProvider: true,
+  foldingRangeProvider: true,
+  definitionProvider: true,
+  referencesProvider: true,
+  documentHighlightProvider: true,
+  renameProvider: { prepareProvider: true },
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
+  documentOnTypeFormattingProvider: { firstTriggerCharacter: '\n' },
+  semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: true },
+  documentLinkProvider: { resolveProvider: false },
+  codeLensProvider: { resolveProvider: false },
+  inlayHintProvider: { resolveProvider: false },
 };

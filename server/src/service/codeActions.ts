@@ -1,4 +1,5 @@
-// Quick fixes: the mechanical fixes rules attach to their findings (carried in diagnostic.data),
+// Quick fixes: the mechanical fixes rules attach to their findings (looked up for the diagnostics
+// in the request),
 // and for every rule diagnostic "Ignore <Rule> on this line" and "Ignore <Rule> in this file".
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { Dockerfile } from '../parser';
@@ -15,11 +16,17 @@ function dataOf(diagnostic: Diagnostic): Partial<DiagnosticData> {
 }
 
 /** One quick fix per fix attached to each diagnostic in the request, then the ignore fixes. */
-export function quickFixes(uri: string, version: number, diagnostics: readonly Diagnostic[], language: Language, tree?: Dockerfile): CodeAction[] {
+export function quickFixes(
+  uri: string,
+  version: number,
+  diagnostics: readonly Diagnostic[],
+  language: Language,
+  fixesFor: (diagnostic: Diagnostic) => Fix[],
+  tree?: Dockerfile,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
-    const data = dataOf(diagnostic);
-    for (const fix of Array.isArray(data.fixes) ? data.fixes : []) {
+    for (const fix of fixesFor(diagnostic)) {
       actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(uri, version, fix) });
     }
   }
@@ -51,6 +58,9 @@ export function toWorkspaceEdit(uri: string, version: number, fix: Fix): Workspa
       textDocument: { uri: fileUri, version: null },
       edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.text }],
     });
+  }
+  for (const { path, edits } of fix.fileEdits ?? []) {
+    documentChanges.push({ textDocument: { uri: pathToFileURL(path).href, version: null }, edits: edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) });
   }
   return { documentChanges };
 }

@@ -4,7 +4,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, instructionAtLine } from '../model';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import type { Finding, Rule, RuleContext, Severity } from '../rules';
+import type { Finding, Fix, Rule, RuleContext, Severity } from '../rules';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
@@ -19,8 +19,14 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** What a rule diagnostic carries for code actions. */
+/**
+ * What a diagnostic carries for code actions. The fixes themselves are not sent with every
+ * diagnostic (hundreds of them would make each edit's notification large); the code-action
+ * request finds them again from the cached findings.
+ */
 export interface DiagnosticData {
-  fixes?: Finding['fixes'];
+  /** Whether the finding has mechanical fixes. */
+  fixable?: true;
   /** Whether "Ignore ... on this line / in this file" applies (not to builder errors). */
   ignorable: boolean;
 }
@@ -79,7 +85,7 @@ export class DiagnosticsEngine {
       // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
       const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
       const data: DiagnosticData = { ignorable: rule.kind !== 'builder-error' };
-      if (finding.fixes) data.fixes = finding.fixes;
+      if (finding.fixes?.length) data.fixable = true;
       diagnostics.push({
         range: toLspRange(finding.range),
         severity: LSP_SEVERITY[override && override !== 'off' ? override : fileSeverity],
@@ -91,6 +97,17 @@ export class DiagnosticsEngine {
       });
     }
     return diagnostics;
+  }
+
+  /** The fixes of the finding a diagnostic was made from (same rule code and range). */
+  fixesFor(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined, diagnostics: readonly Diagnostic[]): (diagnostic: Diagnostic) => Fix[] {
+    const wanted = diagnostics.filter((d) => (d.data as Partial<DiagnosticData> | undefined)?.fixable);
+    if (wanted.length === 0) return () => [];
+    const findings = this.findings(document, settings, buildContext);
+    return (diagnostic) =>
+      findings
+        .filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range))
+        .flatMap(({ finding }) => finding.fixes ?? []);
   }
 
   /** All instruction rules' findings for one instruction, from cache when it was not re-parsed. */
@@ -112,6 +129,10 @@ export class DiagnosticsEngine {
     this.instructionCache.set(instruction, { line, findings });
     return findings;
   }
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: CheckOptions): boolean {

@@ -20,6 +20,21 @@ export const SETTINGS_SCHEMA = {
     default: 'auto' as 'auto' | 'en' | 'ko',
     description: 'Language of hover documentation, completion docs and messages. auto follows the VS Code display language.',
   },
+  'layerwise.cache.layerHints': {
+    type: 'boolean',
+    default: true as boolean,
+    description: 'Show an inlay hint on each instruction that adds a layer: its number, what rebuilds it, and the last build\'s result.',
+  },
+  'layerwise.formatting.continuationIndent': {
+    type: 'integer',
+    default: 4 as number,
+    description: 'Spaces before the text of a continuation line when formatting (0 to 16).',
+  },
+  'layerwise.inlayHints.variableValues': {
+    type: 'boolean',
+    default: true as boolean,
+    description: 'Show the value of variables in FROM and in paths, where this Dockerfile determines it.',
+  },
 } as const;
 
 type Schema = typeof SETTINGS_SCHEMA;
@@ -50,6 +65,13 @@ export function readSettings(section: unknown): Settings {
     }
     settings['layerwise.diagnostics.rules'] = rules;
   }
+  const cache = isRecord(root.cache) ? root.cache : {};
+  if (typeof cache.layerHints === 'boolean') settings['layerwise.cache.layerHints'] = cache.layerHints;
+  const formatting = isRecord(root.formatting) ? root.formatting : {};
+  const indent = formatting.continuationIndent;
+  if (typeof indent === 'number' && Number.isInteger(indent) && indent >= 0 && indent <= 16) settings['layerwise.formatting.continuationIndent'] = indent;
+  const inlayHints = isRecord(root.inlayHints) ? root.inlayHints : {};
+  if (typeof inlayHints.variableValues === 'boolean') settings['layerwise.inlayHints.variableValues'] = inlayHints.variableValues;
   if (docs.language === 'auto' || docs.language === 'en' || docs.language === 'ko') settings['layerwise.docs.language'] = docs.language;
   return settings;
 }

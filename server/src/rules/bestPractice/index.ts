@@ -4,7 +4,6 @@ import { addInsteadOfCopy } from './addInsteadOfCopy';
 import { apkAddWithoutNoCache } from './apkAddWithoutNoCache';
 import { aptGetInstallWithoutYes } from './aptGetInstallWithoutYes';
 import { aptGetInstallWithRecommends } from './aptGetInstallWithRecommends';
-import { aptGetUpdateInOwnRun } from './aptGetUpdateInOwnRun';
 import { aptInsteadOfAptGet } from './aptInsteadOfAptGet';
 import { aptListsNotCleaned } from './aptListsNotCleaned';
 import { baseImageLatestTag } from './baseImageLatestTag';
@@ -26,7 +25,6 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   aptGetInstallWithRecommends,
   aptListsNotCleaned,
   aptInsteadOfAptGet,
-  aptGetUpdateInOwnRun,
   apkAddWithoutNoCache,
   pipInstallWithoutNoCacheDir,
   yumInstallWithoutYes,

@@ -1,0 +1,101 @@
+// Command-line arguments -> options, or the usage error that explains what is wrong.
+import { parseArgs } from 'node:util';
+import type { LocalizedText } from '../../server/src/rules';
+import type { Language } from '../../server/src/service/language';
+import type { RuleSeverity } from '../../server/src/service/settings';
+import { MESSAGES } from './messages';
+import { SEVERITIES, type Severity } from './report';
+
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+const LANGUAGES: readonly Language[] = ['en', 'ko'];
+const FAIL_LEVELS: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];
+const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'info', 'warning', 'error'];
+
+export interface CheckOptions {
+  /** Paths, folders, globs and `-`, as given; empty means the current folder. */
+  inputs: string[];
+  format: Format;
+  failLevel: Severity | 'none';
+  config: string | undefined;
+  rules: Record<string, RuleSeverity>;
+  language: Language;
+  stdinFilename: string | undefined;
+  /** undefined: decide from the terminal and NO_COLOR. */
+  color: boolean | undefined;
+}
+
+export type Command =
+  | { kind: 'check'; options: CheckOptions }
+  | { kind: 'help'; language: Language }
+  | { kind: 'version' }
+  | { kind: 'usage-error'; message: LocalizedText; language: Language };
+
+const OPTIONS = {
+  format: { type: 'string' },
+  'fail-level': { type: 'string' },
+  config: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  lang: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+export function parseArguments(argv: readonly string[]): Command {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    // Node's own message names the option ("Unknown option '--x'"); it is English only.
+    const message = error instanceof Error ? error.message : String(error);
+    return { kind: 'usage-error', message: { en: message, ko: message }, language: languageHint(argv) };
+  }
+  const { values, positionals } = parsed;
+  const language = values.lang === 'ko' ? 'ko' : 'en';
+  const fail = (message: LocalizedText): Command => ({ kind: 'usage-error', message, language });
+  if (values.help) return { kind: 'help', language };
+  if (values.version) return { kind: 'version' };
+  const [command, ...inputs] = positionals;
+  if (command === undefined) return fail(MESSAGES.missingCommand);
+  if (command !== 'check') return fail(MESSAGES.unknownCommand(command));
+
+  const choice = <T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T | LocalizedText => {
+    if (value === undefined) return fallback;
+    return allowed.includes(value as T) ? (value as T) : MESSAGES.badValue(option, value, allowed);
+  };
+  const format = choice('format', values.format, FORMATS, 'text');
+  const failLevel = choice('fail-level', values['fail-level'], FAIL_LEVELS, 'error');
+  const lang = choice('lang', values.lang, LANGUAGES, 'en');
+  for (const value of [format, failLevel, lang]) if (typeof value !== 'string') return fail(value);
+
+  const rules: Record<string, RuleSeverity> = {};
+  for (const rule of values.rule ?? []) {
+    const match = /^([^=\s]+)=(\w+)$/.exec(rule.trim());
+    if (!match || !RULE_SEVERITIES.includes(match[2] as RuleSeverity)) return fail(MESSAGES.badRule(rule));
+    rules[match[1]!] = match[2] as RuleSeverity;
+  }
+  if (inputs.filter((input) => input === '-').length > 1) return fail(MESSAGES.stdinTwice);
+
+  return {
+    kind: 'check',
+    options: {
+      inputs,
+      format: format as Format,
+      failLevel: failLevel as Severity | 'none',
+      config: values.config,
+      rules,
+      language: lang as Language,
+      stdinFilename: values['stdin-filename'],
+      color: values['no-color'] ? false : values.color ? true : undefined,
+    },
+  };
+}
+
+/** The language asked for, read loosely, so even an argument error is reported in it. */
+function languageHint(argv: readonly string[]): Language {
+  const index = argv.indexOf('--lang');
+  return argv.includes('--lang=ko') || (index >= 0 && argv[index + 1] === 'ko') ? 'ko' : 'en';
+}

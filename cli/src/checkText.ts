@@ -1,0 +1,51 @@
+// Checks one Dockerfile's text with the language server's own analysis: the same parser,
+// model, rules and DiagnosticsEngine (severities, overrides, `# check=` directives).
+import { pathToFileURL } from 'node:url';
+import { BuildContext } from '../../server/src/context/buildContext';
+import { parseText } from '../../server/src/parser';
+import { RULES } from '../../server/src/rules';
+import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
+import type { Language } from '../../server/src/service/language';
+import type { Settings } from '../../server/src/service/settings';
+import type { Finding, Severity } from './report';
+import { ruleCatalog } from './ruleCatalog';
+
+// LSP DiagnosticSeverity 1..4, as the engine reports them.
+const SEVERITY_BY_LSP: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
+
+export class TextChecker {
+  private readonly engine = new DiagnosticsEngine(RULES);
+  /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
+  private readonly contexts = new Map<string, BuildContext>();
+
+  /** `path` is absolute; undefined for standard input without a name (no build context then). */
+  check(text: string, path: string | undefined, settings: Settings, language: Language): Finding[] {
+    const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
+    const document = new AnalysedDocument(uri, 1, text, parseText(text));
+    const diagnostics = this.engine.diagnostics(document, settings, language, path === undefined ? undefined : this.contextFor(path));
+    const findings = diagnostics.map((diagnostic): Finding => {
+      const code = String(diagnostic.code ?? '');
+      return {
+        code,
+        severity: SEVERITY_BY_LSP[diagnostic.severity ?? 1] ?? 'error',
+        message: diagnostic.message,
+        line: diagnostic.range.start.line + 1,
+        column: diagnostic.range.start.character + 1,
+        endLine: diagnostic.range.end.line + 1,
+        endColumn: diagnostic.range.end.character + 1,
+        docs: diagnostic.codeDescription?.href ?? ruleCatalog().get(code)?.docs,
+      };
+    });
+    return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+  }
+
+  private contextFor(path: string): BuildContext {
+    const fresh = BuildContext.forDockerfile(path);
+    const key = `${fresh.root}\0${fresh.dockerignorePath ?? ''}`;
+    const known = this.contexts.get(key);
+    if (known) return known;
+    this.contexts.set(key, fresh);
+    return fresh;
+  }
+}

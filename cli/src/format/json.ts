@@ -1,0 +1,37 @@
+// A stable JSON report (documented in README, "JSON output"). Add fields only; never rename.
+import { countBySeverity, type Report, type Severity } from '../report';
+import { TOOL_VERSION } from '../version';
+
+export interface JsonReport {
+  schemaVersion: 1;
+  tool: { name: 'layerwise'; version: string };
+  files: {
+    path: string;
+    findings: { code: string; severity: Severity; message: string; line: number; column: number; endLine: number; endColumn: number; docs: string | null }[];
+  }[];
+  problems: { path: string | null; message: string }[];
+  summary: { files: number } & Record<Severity, number>;
+}
+
+export function formatJson(report: Report): string {
+  const json: JsonReport = {
+    schemaVersion: 1,
+    tool: { name: 'layerwise', version: TOOL_VERSION },
+    files: report.files.map((file) => ({
+      path: file.path,
+      findings: file.findings.map((f) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message,
+        line: f.line,
+        column: f.column,
+        endLine: f.endLine,
+        endColumn: f.endColumn,
+        docs: f.docs ?? null,
+      })),
+    })),
+    problems: report.problems.map((p) => ({ path: p.path ?? null, message: p.message })),
+    summary: { files: report.files.length, ...countBySeverity(report.files) },
+  };
+  return `${JSON.stringify(json, null, 2)}\n`;
+}

@@ -1,0 +1,24 @@
+// `file:line:col severity code message`, one finding a line; colours only when asked.
+import type { Report, Severity } from '../report';
+
+const RESET = '\u001b[0m';
+const STYLE: Record<Severity | 'path' | 'code', string> = {
+  path: '\u001b[1m',
+  code: '\u001b[2m',
+  error: '\u001b[31m',
+  warning: '\u001b[33m',
+  info: '\u001b[36m',
+  hint: '\u001b[2m',
+};
+
+export function formatText(report: Report, color: boolean): string {
+  const paint = (style: keyof typeof STYLE, text: string): string => (color ? `${STYLE[style]}${text}${RESET}` : text);
+  const lines: string[] = [];
+  for (const file of report.files) {
+    for (const finding of file.findings) {
+      const message = finding.message.replace(/\s*\r?\n\s*/g, ' ');
+      lines.push(`${paint('path', `${file.path}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', finding.code)} ${message}`);
+    }
+  }
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}

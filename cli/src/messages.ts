@@ -1,0 +1,104 @@
+// The CLI's own words (help, errors, summary) in English and Korean. Findings carry their own.
+import type { LocalizedText } from '../../server/src/rules';
+import type { Language } from '../../server/src/service/language';
+import type { Severity } from './report';
+
+export function usage(language: Language): string {
+  return language === 'ko' ? USAGE_KO : USAGE_EN;
+}
+
+const USAGE_EN = `Usage: layerwise check [options] [paths or globs...]
+
+Checks Dockerfiles with the same rules as the Layerwise editor extension.
+A folder is searched for Dockerfile, Containerfile, *.dockerfile, *.containerfile,
+Dockerfile.* and Containerfile.*; a glob (quote it) picks every file it matches;
+- reads standard input. Without paths, the current folder is searched.
+
+Options:
+  --format <text|json|sarif|github>   output format (default: text)
+  --fail-level <error|warning|info|hint|none>
+                                      exit with 1 when a finding is at or above it (default: error)
+  --config <file>                     settings file to use instead of the nearest .layerwise.json
+  --rule <Code=off|info|warning|error>
+                                      change one rule's severity (repeatable)
+  --lang <en|ko>                      language of messages (default: en)
+  --stdin-filename <path>             the name of the file read from standard input
+  --color, --no-color                 force or turn off colours (default: on a terminal, unless NO_COLOR is set)
+  -h, --help                          show this help
+  -v, --version                       show the version
+
+Exit status: 0 nothing at or above the fail level, 1 something was, 2 usage error or unreadable file.`;
+
+const USAGE_KO = `사용법: layerwise check [옵션] [경로 또는 글롭...]
+
+Layerwise 편집기 확장과 같은 규칙으로 Dockerfile을 검사합니다.
+폴더를 주면 Dockerfile, Containerfile, *.dockerfile, *.containerfile, Dockerfile.*,
+Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일치하는 파일을 모두 검사하고,
+-는 표준 입력을 읽습니다. 경로를 주지 않으면 현재 폴더를 찾습니다.
+
+옵션:
+  --format <text|json|sarif|github>   출력 형식 (기본값: text)
+  --fail-level <error|warning|info|hint|none>
+                                      이 수준 이상의 문제가 있으면 종료 코드 1 (기본값: error)
+  --config <파일>                     가장 가까운 .layerwise.json 대신 쓸 설정 파일
+  --rule <코드=off|info|warning|error>
+                                      규칙 하나의 심각도 변경 (여러 번 쓸 수 있음)
+  --lang <en|ko>                      메시지 언어 (기본값: en)
+  --stdin-filename <경로>             표준 입력으로 읽은 파일의 이름
+  --color, --no-color                 색상을 강제로 켜거나 끔 (기본값: 터미널이면 켜고, NO_COLOR가 있으면 끔)
+  -h, --help                          이 도움말 표시
+  -v, --version                       버전 표시
+
+종료 코드: 0 기준 이상의 문제 없음, 1 있음, 2 잘못된 사용법이나 읽을 수 없는 파일.`;
+
+export const MESSAGES = {
+  unknownCommand: (command: string): LocalizedText => ({
+    en: `unknown command "${command}": the command is "check"`,
+    ko: `알 수 없는 명령 "${command}"입니다. 명령은 "check"입니다`,
+  }),
+  missingCommand: { en: 'missing command: layerwise check [paths...]', ko: '명령이 없습니다: layerwise check [경로...]' },
+  badValue: (option: string, value: string, allowed: readonly string[]): LocalizedText => ({
+    en: `--${option} "${value}" is not one of ${allowed.join(', ')}`,
+    ko: `--${option} 값 "${value}"은(는) ${allowed.join(', ')} 중 하나여야 합니다`,
+  }),
+  badRule: (value: string): LocalizedText => ({
+    en: `--rule "${value}" must be Code=off|info|warning|error, e.g. JSONArgsRecommended=off`,
+    ko: `--rule "${value}"은(는) 코드=off|info|warning|error 형식이어야 합니다 (예: JSONArgsRecommended=off)`,
+  }),
+  unknownRule: (code: string): LocalizedText => ({
+    en: `--rule ${code}: no rule has this code; it has no effect`,
+    ko: `--rule ${code}: 이 코드를 가진 규칙이 없어 아무 효과가 없습니다`,
+  }),
+  stdinTwice: { en: '- (standard input) can be given only once', ko: '-(표준 입력)는 한 번만 줄 수 있습니다' },
+  cannotRead: (path: string, reason: LocalizedText): LocalizedText => ({
+    en: `cannot read ${path}: ${reason.en}`,
+    ko: `${path}을(를) 읽을 수 없습니다: ${reason.ko}`,
+  }),
+  noGlobMatch: (pattern: string): LocalizedText => ({
+    en: `no files match ${pattern}`,
+    ko: `${pattern}에 맞는 파일이 없습니다`,
+  }),
+  noDockerfiles: (folder: string): LocalizedText => ({
+    en: `no Dockerfiles found in ${folder}`,
+    ko: `${folder}에서 Dockerfile을 찾지 못했습니다`,
+  }),
+  badConfig: (path: string, problems: readonly string[]): LocalizedText => ({
+    en: `settings file ${path}: ${problems.join('; ')}`,
+    ko: `설정 파일 ${path}: ${problems.join('; ')}`,
+  }),
+  checkFailed: (path: string, reason: string): LocalizedText => ({
+    en: `checking ${path} failed: ${reason}`,
+    ko: `${path} 검사에 실패했습니다: ${reason}`,
+  }),
+};
+
+export function summary(files: number, counts: Record<Severity, number>, language: Language): string {
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (language === 'ko') {
+    if (total === 0) return `파일 ${files}개를 검사했고 문제가 없습니다.`;
+    return `파일 ${files}개에서 문제 ${total}개를 찾았습니다 (오류 ${counts.error}, 경고 ${counts.warning}, 정보 ${counts.info + counts.hint}).`;
+  }
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (total === 0) return `${plural(files, 'file')} checked, no problems.`;
+  return `${plural(total, 'problem')} in ${plural(files, 'file')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info).`;
+}

@@ -1,0 +1,131 @@
+// One run of the command line: arguments in, report out, exit status back. All I/O goes
+// through `CliIo`, so main.ts is the only place that touches the process.
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { LocalizedText } from '../../server/src/rules';
+import { RULES } from '../../server/src/rules';
+import { describeFileError } from '../../server/src/service/fileErrors';
+import { initShellParser } from '../../server/src/shell';
+import { type CheckOptions, type Format, parseArguments } from './arguments';
+import { TextChecker } from './checkText';
+import { discoverFiles, type Target } from './discovery';
+import { FileSettings } from './fileSettings';
+import { formatGithub } from './format/github';
+import { formatJson } from './format/json';
+import { formatSarif } from './format/sarif';
+import { formatText } from './format/text';
+import { MESSAGES, summary, usage } from './messages';
+import { countBySeverity, type FileResult, reachesLevel, type Report, type RunProblem } from './report';
+import { TOOL_VERSION } from './version';
+
+export interface CliIo {
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdoutIsTTY: boolean;
+  readStdin(): Promise<string>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+
+const FORMATTERS: Record<Format, (report: Report, color: boolean) => string> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
+};
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseArguments(argv);
+  switch (command.kind) {
+    case 'help':
+      io.stdout(`${usage(command.language)}\n`);
+      return EXIT.clean;
+    case 'version':
+      io.stdout(`${TOOL_VERSION}\n`);
+      return EXIT.clean;
+    case 'usage-error':
+      io.stderr(`layerwise: ${command.message[command.language]}\n${command.language === 'ko' ? '도움말: layerwise --help' : 'See layerwise --help.'}\n`);
+      return EXIT.usage;
+    case 'check':
+      return check(command.options, io);
+  }
+}
+
+async function check(options: CheckOptions, io: CliIo): Promise<number> {
+  const language = options.language;
+  const say = (text: LocalizedText): void => io.stderr(`layerwise: ${text[language]}\n`);
+  const problems: RunProblem[] = [];
+  const fail = (path: string | undefined, text: LocalizedText): void => {
+    problems.push({ path, message: text[language] });
+    say(text);
+  };
+
+  const settings = FileSettings.withConfigFile(options.config === undefined ? undefined : resolve(io.cwd, options.config), options.rules);
+  if (settings.explicit?.unusable) {
+    say(MESSAGES.badConfig(options.config!, settings.explicit.problems));
+    return EXIT.usage;
+  }
+  // Rules that read RUN as shell need the parser loaded; without it they stay silent.
+  await initShellParser().catch((error: unknown) => say({ en: `the shell parser could not load, so rules that read RUN commands are off (${String(error)})`, ko: `셸 파서를 불러오지 못해 RUN 명령을 읽는 규칙이 꺼졌습니다 (${String(error)})` }));
+  const knownCodes = new Set(RULES.map((rule) => rule.code));
+  for (const code of Object.keys(options.rules)) if (!knownCodes.has(code)) say(MESSAGES.unknownRule(code));
+
+  const discovery = discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], io.cwd);
+  discovery.errors.forEach((error) => fail(undefined, error));
+  discovery.notes.forEach(say);
+
+  const checker = new TextChecker();
+  const files: FileResult[] = [];
+  for (const target of discovery.targets) {
+    const path = targetPath(target, options, io.cwd);
+    const shown = path === undefined ? '<stdin>' : displayPath(path, io.cwd);
+    let text: string;
+    try {
+      text = target.kind === 'stdin' ? await io.readStdin() : readFileSync(target.path, 'utf8');
+    } catch (error) {
+      fail(shown, MESSAGES.cannotRead(shown, describeFileError(error)));
+      continue;
+    }
+    try {
+      files.push({ path: shown, findings: checker.check(text, path, settings.forFile(path, io.cwd), language) });
+    } catch (error) {
+      // A crash in one file's analysis must not hide the others' results.
+      fail(shown, MESSAGES.checkFailed(shown, error instanceof Error ? (error.stack ?? error.message) : String(error)));
+    }
+  }
+  for (const config of settings.configsUsed) {
+    if (config.problems.length > 0) fail(displayPath(config.path, io.cwd), MESSAGES.badConfig(displayPath(config.path, io.cwd), config.problems));
+  }
+
+  const report: Report = { files, problems, language, cwd: io.cwd };
+  io.stdout(FORMATTERS[options.format](report, useColor(options, io)));
+  if (options.format === 'text') io.stderr(`${summary(files.length, countBySeverity(files), language)}\n`);
+
+  if (problems.length > 0) return EXIT.usage;
+  const failed = files.some((file) => file.findings.some((finding) => reachesLevel(finding.severity, options.failLevel)));
+  return failed ? EXIT.findings : EXIT.clean;
+}
+
+/** The absolute path a target stands for; standard input has one only when named. */
+function targetPath(target: Target, options: CheckOptions, cwd: string): string | undefined {
+  if (target.kind === 'file') return target.path;
+  return options.stdinFilename === undefined ? undefined : resolve(cwd, options.stdinFilename);
+}
+
+/** Relative to the working folder when inside it, with `/` on every platform. */
+export function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
+  return rel.split(sep).join('/');
+}
+
+/** --color/--no-color, else FORCE_COLOR, else a terminal without NO_COLOR (https://no-color.org). */
+function useColor(options: CheckOptions, io: CliIo): boolean {
+  if (options.color !== undefined) return options.color;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '' && force !== '0') return true;
+  return io.stdoutIsTTY && !io.env.NO_COLOR;
+}
+

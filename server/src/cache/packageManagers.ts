@@ -1,0 +1,216 @@
+// What the commands of a RUN install, and from which files: project dependency managers
+// (npm, pip, go, ...) with their manifests, system package managers, and where each keeps its
+// download cache for `RUN --mount=type=cache`.
+import { commandName, positionals, type SimpleCommand } from './shellCommands';
+
+export interface CacheMount {
+  target: string;
+  /** apt needs exclusive access to its cache. */
+  sharing?: 'locked';
+}
+
+export interface DependencyManager {
+  id: string;
+  /** Files the install reads, in COPY order; the first must exist. */
+  manifests: readonly string[];
+  /** Lock and config files copied with the manifests when they exist in the build context. */
+  companions: readonly string[];
+}
+
+/** A command that installs a project's dependencies from its manifests. */
+export interface DependencyInstall {
+  manager: DependencyManager;
+  /** Works with only the manifests in place, so it can run before the sources are copied. */
+  needsOnlyManifests: boolean;
+  /** Files named on the command line (`pip install -r requirements.txt`), replacing the defaults. */
+  namedManifests: readonly string[] | undefined;
+}
+
+const manager = (id: string, manifests: string[], companions: string[] = []): DependencyManager => ({ id, manifests, companions });
+
+export const DEPENDENCY_MANAGERS = {
+  npm: manager('npm', ['package.json'], ['package-lock.json', 'npm-shrinkwrap.json']),
+  yarn: manager('yarn', ['package.json'], ['yarn.lock', '.yarnrc.yml']),
+  pnpm: manager('pnpm', ['package.json'], ['pnpm-lock.yaml', 'pnpm-workspace.yaml']),
+  bun: manager('bun', ['package.json'], ['bun.lock', 'bun.lockb']),
+  pip: manager('pip', ['requirements.txt']),
+  pipenv: manager('pipenv', ['Pipfile'], ['Pipfile.lock']),
+  poetry: manager('poetry', ['pyproject.toml'], ['poetry.lock']),
+  uv: manager('uv', ['pyproject.toml'], ['uv.lock']),
+  go: manager('go', ['go.mod'], ['go.sum']),
+  bundler: manager('bundler', ['Gemfile'], ['Gemfile.lock']),
+  composer: manager('composer', ['composer.json'], ['composer.lock']),
+  cargo: manager('cargo', ['Cargo.toml'], ['Cargo.lock']),
+  maven: manager('maven', ['pom.xml']),
+  gradle: manager('gradle', ['build.gradle'], ['settings.gradle', 'build.gradle.kts', 'settings.gradle.kts', 'gradle.properties']),
+  dotnet: manager('dotnet', ['*.csproj']),
+} as const satisfies Record<string, DependencyManager>;
+
+const ALL_MANIFEST_NAMES: ReadonlySet<string> = new Set(
+  Object.values(DEPENDENCY_MANAGERS).flatMap((m: DependencyManager) => [...m.manifests, ...m.companions]),
+);
+
+/** Whether a COPY source names a dependency manifest (or a glob that takes one, like `package*.json`). */
+export function isManifestSource(source: string): boolean {
+  const base = source.replace(/\/+$/, '').split('/').pop() ?? '';
+  if (ALL_MANIFEST_NAMES.has(base) || /^requirements.*\.(txt|in)$/.test(base) || base.endsWith('.csproj') || base.endsWith('.sln')) return true;
+  return /[*?[]/.test(base) && [...ALL_MANIFEST_NAMES].some((name) => globMatches(base, name));
+}
+
+function globMatches(glob: string, name: string): boolean {
+  const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  try {
+    return new RegExp(`^${source}$`).test(name);
+  } catch {
+    return false;
+  }
+}
+
+const install = (m: DependencyManager, needsOnlyManifests = true, namedManifests?: string[]): DependencyInstall => ({ manager: m, needsOnlyManifests, namedManifests });
+
+/** The dependency install a command performs, if any. Commands that add named packages are not installs from manifests. */
+export function dependencyInstall(command: SimpleCommand): DependencyInstall | undefined {
+  const name = commandName(command);
+  const sub = command[1];
+  const M = DEPENDENCY_MANAGERS;
+  switch (name) {
+    case 'npm':
+      if (sub === 'ci' || sub === 'clean-install') return install(M.npm);
+      if ((sub === 'install' || sub === 'i') && positionals(command, 2).length === 0) return install(M.npm);
+      return undefined;
+    case 'yarn':
+      return (sub === undefined || sub.startsWith('-') || sub === 'install') && positionals(command, 1).filter((w) => w !== 'install').length === 0 ? install(M.yarn) : undefined;
+    case 'pnpm':
+      return (sub === 'install' || sub === 'i' || sub === 'fetch') && positionals(command, 2).length === 0 ? install(M.pnpm) : undefined;
+    case 'bun':
+      return sub === 'install' && positionals(command, 2).length === 0 ? install(M.bun) : undefined;
+    case 'pip':
+    case 'pip3':
+      return pipInstall(command.slice(1));
+    case 'python':
+    case 'python3':
+      return command[1] === '-m' && (command[2] === 'pip' || command[2] === 'pip3') ? pipInstall(command.slice(3)) : undefined;
+    case 'pipenv':
+      return (sub === 'install' && positionals(command, 2).length === 0) || sub === 'sync' ? install(M.pipenv) : undefined;
+    case 'poetry':
+      return sub === 'install' ? install(M.poetry, command.includes('--no-root')) : undefined;
+    case 'uv':
+      if (sub === 'sync') return install(M.uv, command.includes('--no-install-project'));
+      return sub === 'pip' && command[2] === 'install' ? pipInstall(command.slice(2)) : undefined;
+    case 'go':
+      if (sub === 'mod' && command[2] === 'download') return install(M.go);
+      return sub === 'build' || sub === 'install' ? install(M.go, false) : undefined;
+    case 'bundle':
+    case 'bundler':
+      return sub === 'install' ? install(M.bundler) : undefined;
+    case 'composer':
+      return sub === 'install' ? install(M.composer, command.includes('--no-scripts') && command.includes('--no-autoloader')) : undefined;
+    case 'cargo':
+      if (sub === 'fetch') return install(M.cargo, false);
+      return sub === 'build' ? install(M.cargo, false) : undefined;
+    case 'mvn':
+    case 'mvnw': {
+      const goals = positionals(command, 1);
+      if (goals.some((g) => g.startsWith('dependency:go-offline') || g.startsWith('dependency:resolve'))) return install(M.maven);
+      return goals.some((g) => ['compile', 'package', 'install', 'verify'].includes(g)) ? install(M.maven, false) : undefined;
+    }
+    case 'gradle':
+    case 'gradlew':
+      return positionals(command, 1).length > 0 ? install(M.gradle, false) : undefined;
+    case 'dotnet':
+      if (sub === 'restore') return install(M.dotnet);
+      return sub === 'publish' || sub === 'build' ? install(M.dotnet, false) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** `pip install -r a.txt -r b.txt`: an install from those files; `pip install flask` is not. */
+function pipInstall(args: SimpleCommand): DependencyInstall | undefined {
+  if (args[0] !== 'install') return undefined;
+  const files: string[] = [];
+  for (let i = 1; i < args.length; i++) {
+    const word = args[i]!;
+    if ((word === '-r' || word === '--requirement') && args[i + 1]) files.push(args[++i]!);
+    else if (word.startsWith('--requirement=')) files.push(word.slice('--requirement='.length));
+    else if (word.startsWith('-r') && word.length > 2) files.push(word.slice(2));
+  }
+  return files.length > 0 ? install(DEPENDENCY_MANAGERS.pip, true, files) : undefined;
+}
+
+export type SystemPackageManager = 'apt' | 'apk';
+
+/** `apt-get update`, `apk update`: refreshes the package index only. */
+export function indexUpdate(command: SimpleCommand): SystemPackageManager | undefined {
+  const name = commandName(command);
+  if ((name === 'apt-get' || name === 'apt') && positionals(command, 1)[0] === 'update') return 'apt';
+  if (name === 'apk' && positionals(command, 1)[0] === 'update') return 'apk';
+  return undefined;
+}
+
+/** A command that uses the package index: install, upgrade, add. */
+export function indexUse(command: SimpleCommand): SystemPackageManager | undefined {
+  const name = commandName(command);
+  const action = positionals(command, 1)[0];
+  if ((name === 'apt-get' || name === 'apt' || name === 'aptitude') && action && ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(action)) return 'apt';
+  if (name === 'apk' && action && ['add', 'upgrade', 'fix', 'fetch'].includes(action)) return 'apk';
+  return undefined;
+}
+
+/** Commands that install system packages (heavy, and unrelated to the project's sources). */
+export function installsSystemPackages(command: SimpleCommand): boolean {
+  const name = commandName(command);
+  const action = positionals(command, 1)[0];
+  if (indexUse(command) !== undefined) return true;
+  return ['yum', 'dnf', 'microdnf', 'zypper', 'tdnf'].includes(name) && (action === 'install' || action === 'in');
+}
+
+/** Package managers whose downloads a cache mount keeps between builds, and where. */
+export interface CachedDownloads {
+  id: string;
+  mounts: readonly CacheMount[];
+}
+
+const APT_MOUNTS: CacheMount[] = [
+  { target: '/var/cache/apt', sharing: 'locked' },
+  { target: '/var/lib/apt', sharing: 'locked' },
+];
+
+/** The download cache a command fills, when a cache mount can keep it (commands that opt out of caching are left alone). */
+export function cachedDownloads(command: SimpleCommand): CachedDownloads | undefined {
+  const name = commandName(command);
+  const sub = command[1];
+  const action = positionals(command, 1)[0];
+  switch (name) {
+    case 'npm':
+      return ['ci', 'install', 'i', 'clean-install'].includes(sub ?? '') ? { id: 'npm', mounts: [{ target: '/root/.npm' }] } : undefined;
+    case 'yarn':
+      return sub === undefined || sub === 'install' || sub === 'add' ? { id: 'yarn', mounts: [{ target: '/usr/local/share/.cache/yarn' }] } : undefined;
+    case 'pnpm':
+      return ['install', 'i', 'add', 'fetch'].includes(sub ?? '') ? { id: 'pnpm', mounts: [{ target: '/root/.local/share/pnpm/store' }] } : undefined;
+    case 'pip':
+    case 'pip3':
+      return sub === 'install' && !command.includes('--no-cache-dir') ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] } : undefined;
+    case 'python':
+    case 'python3':
+      return command[1] === '-m' && command[2]?.startsWith('pip') && command[3] === 'install' && !command.includes('--no-cache-dir') ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] } : undefined;
+    case 'uv':
+      return (sub === 'sync' || (sub === 'pip' && command[2] === 'install')) && !command.includes('--no-cache') ? { id: 'uv', mounts: [{ target: '/root/.cache/uv' }] } : undefined;
+    case 'go':
+      if (sub === 'mod' && command[2] === 'download') return { id: 'go', mounts: [{ target: '/go/pkg/mod' }] };
+      return sub === 'build' || sub === 'install' ? { id: 'go', mounts: [{ target: '/go/pkg/mod' }, { target: '/root/.cache/go-build' }] } : undefined;
+    case 'cargo':
+      return sub === 'build' || sub === 'fetch' || sub === 'install' ? { id: 'cargo', mounts: [{ target: '/usr/local/cargo/registry' }] } : undefined;
+    case 'mvn':
+    case 'mvnw':
+      return positionals(command, 1).length > 0 ? { id: 'maven', mounts: [{ target: '/root/.m2' }] } : undefined;
+    case 'gradle':
+    case 'gradlew':
+      return positionals(command, 1).length > 0 ? { id: 'gradle', mounts: [{ target: '/root/.gradle' }] } : undefined;
+    case 'apt-get':
+    case 'apt':
+      return action === 'install' ? { id: 'apt', mounts: APT_MOUNTS } : undefined;
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,61 @@
+// Answers "what does changing this file rebuild?" for a list of Dockerfiles: reads each one
+// (the open document, or the file on disk), and asks the pure fileImpact for its context.
+import { statSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyseLayers, fileImpact } from '../cache';
+import type { BuildContext } from '../context/buildContext';
+import type { DockerfileModel } from '../model';
+import type { DockerfileImpact, FileImpactParams, FileImpactResult } from '../protocol';
+import { readDockerfileModel } from './dockerfileOnDisk';
+
+export interface FileImpactSources {
+  /** The model of an open document, when the Dockerfile is open. */
+  openModel(uri: string): DockerfileModel | undefined;
+  buildContext(uri: string): BuildContext | undefined;
+}
+
+export function answerFileImpact(raw: FileImpactParams | null | undefined, sources: FileImpactSources): FileImpactResult {
+  const params: Partial<FileImpactParams> = raw ?? {};
+  const filePath = toPath(params.fileUri);
+  const folder = filePath !== undefined && isFolder(filePath);
+  const dockerfiles = (Array.isArray(params.dockerfileUris) ? params.dockerfileUris : []).filter((u): u is string => typeof u === 'string');
+  return { dockerfiles: dockerfiles.map((uri) => impactOn(uri, filePath, folder, sources)) };
+}
+
+function impactOn(uri: string, filePath: string | undefined, folder: boolean, sources: FileImpactSources): DockerfileImpact {
+  const context = sources.buildContext(uri);
+  if (!filePath || !context) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
+  const rel = relative(context.root, filePath);
+  if (rel.startsWith('..') || isAbsolute(rel)) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
+  const relativePath = rel.split(sep).join('/');
+  if (relativePath !== '' && context.isIgnored(relativePath)) return { uri, rebuiltAfter: 0, reason: 'ignored' };
+  const model = sources.openModel(uri) ?? readDockerfileModel(uri);
+  if (!model) return { uri, rebuiltAfter: 0, reason: 'unreadable' };
+  const impact = fileImpact(analyseLayers(model), relativePath, (p) => p !== '' && context.isIgnored(p), { folder });
+  if (!impact) return { uri, rebuiltAfter: 0, reason: 'not-copied' };
+  const { instruction, stage, number } = impact.first;
+  const text = `${instruction.keyword} ${instruction.argsText.replace(/\s+/g, ' ').trim()}`;
+  return {
+    uri,
+    first: { line: instruction.range.start.line, text: text.length > 60 ? `${text.slice(0, 59)}…` : text, stage: stage.name ?? String(stage.index), layer: number },
+    rebuiltAfter: impact.rebuiltAfter,
+  };
+}
+
+function toPath(uri: unknown): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

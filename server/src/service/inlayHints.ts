@@ -1,0 +1,30 @@
+// Inlay hints come from several providers (layer hints, variable values, ...): the server's one
+// handler asks each and concatenates their answers. Add a provider to INLAY_HINT_PROVIDERS' caller.
+import type { InlayHint, Range } from 'vscode-languageserver';
+import type { BuildContext } from '../context/buildContext';
+import type { AnalysedDocument } from './analysedDocument';
+import type { Language } from './language';
+import type { Settings } from './settings';
+
+export interface InlayHintRequest {
+  document: AnalysedDocument;
+  range: Range;
+  settings: Settings;
+  language: Language;
+  buildContext: BuildContext | undefined;
+}
+
+export type InlayHintProvider = (request: InlayHintRequest) => InlayHint[];
+
+/** Every provider's hints; a provider that throws loses its own hints only. */
+export function collectInlayHints(providers: readonly InlayHintProvider[], request: InlayHintRequest, log: (message: string) => void): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const provider of providers) {
+    try {
+      hints.push(...provider(request));
+    } catch (error) {
+      log(`Layerwise: an inlay hint provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    }
+  }
+  return hints;
+}

@@ -1,0 +1,81 @@
+// Document links: the image in FROM opens its registry page (never for a stage or scratch);
+// COPY/ADD sources open the file in the build context, unless .dockerignore leaves it out.
+import { statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DocumentLink } from 'vscode-languageserver';
+import type { BuildContext } from '../context/buildContext';
+import type { Stage } from '../model';
+import type { Instruction, Word } from '../parser';
+import type { LocalizedText } from '../rules';
+import type { AnalysedDocument } from './analysedDocument';
+import { imagePage } from './imagePages';
+import type { Language } from './language';
+import { toLspRange } from './lspRange';
+
+const contextFiles = new WeakMap<BuildContext, { files: ReadonlySet<string>; truncated: boolean }>();
+
+export function documentLinks(document: AnalysedDocument, buildContext: BuildContext | undefined, language: Language): DocumentLink[] {
+  const links: DocumentLink[] = [];
+  for (const stage of document.model.stages) {
+    const link = imageLink(stage, language);
+    if (link) links.push(link);
+  }
+  if (buildContext) {
+    for (const instruction of document.tree.instructions) {
+      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') links.push(...sourceLinks(instruction, buildContext, language));
+    }
+  }
+  return links;
+}
+
+function imageLink(stage: Stage, language: Language): DocumentLink | undefined {
+  const image = stage.from.image;
+  if (!image || stage.baseStage || image.range.start.line !== image.range.end.line) return undefined;
+  const reference = stage.resolvedBaseImage ?? stage.baseImage;
+  if (reference.toLowerCase() === 'scratch' || reference.includes('$')) return undefined;
+  const page = imagePage(reference);
+  if (!page) return undefined;
+  const tooltip: LocalizedText = { en: `Open ${reference} on ${page.registry}`, ko: `${page.registry}에서 ${reference} 페이지 열기` };
+  return { range: toLspRange(image.range), target: page.url, tooltip: tooltip[language] };
+}
+
+function sourceLinks(instruction: Instruction, context: BuildContext, language: Language): DocumentLink[] {
+  // Sources from another stage or image are not in the build context.
+  if (instruction.flags.some((flag) => flag.name.toLowerCase() === 'from')) return [];
+  const links: DocumentLink[] = [];
+  for (const source of instruction.sources ?? []) {
+    const path = contextPath(source);
+    if (path === undefined || !isContextFile(context, path)) continue;
+    const tooltip: LocalizedText = { en: `Open ${path} from the build context`, ko: `빌드 컨텍스트의 ${path} 열기` };
+    links.push({ range: toLspRange(source.range), target: pathToFileURL(join(context.root, path)).href, tooltip: tooltip[language] });
+  }
+  return links;
+}
+
+/** The context-relative path a source names, when it is one literal path. */
+function contextPath(source: Word): string | undefined {
+  const value = source.value;
+  if (source.range.start.line !== source.range.end.line || value.startsWith('<<')) return undefined;
+  if (/[$*?[\]]/.test(value) || /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.startsWith('git@')) return undefined;
+  const normalized = posix.normalize(value.replace(/^\/+/, ''));
+  if (normalized === '.' || normalized === '' || normalized.startsWith('..')) return undefined;
+  return normalized.replace(/\/+$/, '');
+}
+
+function isContextFile(context: BuildContext, path: string): boolean {
+  if (context.isIgnored(path)) return false;
+  let listed = contextFiles.get(context);
+  if (!listed) {
+    const { files, truncated } = context.listFiles();
+    listed = { files: new Set(files), truncated };
+    contextFiles.set(context, listed);
+  }
+  if (listed.files.has(path)) return true;
+  if (!listed.truncated) return false;
+  try {
+    return statSync(join(context.root, path)).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,25 @@
+// Go to definition: a stage name to its `FROM ... AS`, a variable to the ARG/ENV that gives it
+// its value, a heredoc terminator to its `<<EOF`.
+import type { Location } from 'vscode-languageserver';
+import type { Position } from '../../parser';
+import type { AnalysedDocument } from '../analysedDocument';
+import { toLspRange } from '../lspRange';
+import { symbolAt } from './symbolAt';
+
+export function definition(document: AnalysedDocument, position: Position): Location[] | null {
+  const symbol = symbolAt(document, position);
+  if (!symbol) return null;
+  const location = (range: Parameters<typeof toLspRange>[0]): Location => ({ uri: document.uri, range: toLspRange(range) });
+  switch (symbol.kind) {
+    case 'stage': {
+      const name = symbol.stage.from.stageName;
+      return name ? [location(name.range)] : null;
+    }
+    case 'variable': {
+      const locations = symbol.definitions.flatMap((d) => (d.pair ? [location(d.pair.key.range)] : []));
+      return locations.length > 0 ? locations : null;
+    }
+    case 'heredoc':
+      return symbol.occurrences.filter((o) => o.declaration).map((o) => location(o.range));
+  }
+}

@@ -1,0 +1,63 @@
+// Inlay hints: the value a variable has in FROM and in paths (WORKDIR, COPY, ADD, VOLUME),
+// shown after it when every value it depends on is known from this Dockerfile.
+import type { InlayHint } from 'vscode-languageserver';
+import { type DockerfileModel, expandValue, type VariableDefinition } from '../model';
+import type { Instruction, VariableReference } from '../parser';
+import type { LocalizedText } from '../rules';
+import type { AnalysedDocument } from './analysedDocument';
+import { instructionsInLines } from './instructionAt';
+import type { Language } from './language';
+import { comparePositions } from './lspRange';
+import { navigationIndex } from './navigation/navigationIndex';
+
+const HINTED_KEYWORDS: ReadonlySet<string> = new Set(['FROM', 'WORKDIR', 'COPY', 'ADD', 'VOLUME']);
+const MAX_LABEL = 40;
+
+export function variableValueHints(document: AnalysedDocument, fromLine: number, toLine: number, language: Language): InlayHint[] {
+  const hints: InlayHint[] = [];
+  for (const instruction of instructionsInLines(document.tree, fromLine, toLine)) {
+    if (!HINTED_KEYWORDS.has(instruction.keyword) || instruction.variables.length === 0) continue;
+    hints.push(...instructionHints(document, instruction, language));
+  }
+  return hints.filter((hint) => hint.position.line >= fromLine && hint.position.line <= toLine);
+}
+
+function instructionHints(document: AnalysedDocument, instruction: Instruction, language: Language): InlayHint[] {
+  const model = document.model;
+  const hints: InlayHint[] = [];
+  let outer: VariableReference | undefined;
+  for (const reference of instruction.variables) {
+    // References inside another one's default value are part of that one's hint.
+    if (outer && comparePositions(reference.range.end, outer.range.end) <= 0) continue;
+    outer = reference;
+    const { range } = reference;
+    if (range.start.line !== range.end.line || reference.malformed) continue;
+    const inside = instruction.variables.filter((v) => comparePositions(v.range.start, range.start) >= 0 && comparePositions(v.range.end, range.end) <= 0);
+    const values = new Map<string, string>();
+    let known = true;
+    let fromArg = false;
+    for (const variable of inside) {
+      const definition = knownDefinition(model, document.lines, variable);
+      if (definition?.value === undefined) known = false;
+      else values.set(variable.name, definition.value);
+      if (definition?.kind === 'arg') fromArg = true;
+    }
+    if (!known) continue;
+    const written = document.lines[range.start.line]!.slice(range.start.character, range.end.character);
+    const value = expandValue(written, (name) => values.get(name), document.tree.escapeChar);
+    if (value === undefined) continue;
+    const label = value.length > MAX_LABEL ? `${value.slice(0, MAX_LABEL - 1)}…` : value;
+    const tooltip: LocalizedText = fromArg
+      ? { en: `Value here: "${value}" (the ARG default; --build-arg can change it).`, ko: `여기서의 값: "${value}" (ARG 기본값이며 --build-arg로 바꿀 수 있습니다).` }
+      : { en: `Value here: "${value}".`, ko: `여기서의 값: "${value}".` };
+    hints.push({ position: { ...range.end }, label: `= ${label === '' ? '""' : label}`, paddingLeft: true, tooltip: tooltip[language] });
+  }
+  return hints;
+}
+
+/** The definition giving the value in this Dockerfile; undefined when the value comes from outside (the builder, the base image). */
+function knownDefinition(model: DockerfileModel, lines: readonly string[], reference: VariableReference): VariableDefinition | undefined {
+  const definition = navigationIndex(model, lines).variables.atReference(reference)?.definition;
+  if (!definition || definition.kind === 'predefined' || definition.redeclares?.kind === 'predefined') return undefined;
+  return definition;
+}

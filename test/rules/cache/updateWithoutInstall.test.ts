@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { updateWithoutInstall } from '../../../server/src/rules/cache/updateWithoutInstall';
+import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
+
+const rule = updateWithoutInstall;
+
+test('fires on apt-get update alone and merges it with the next RUN that installs', () => {
+  const text = 'FROM debian\nRUN apt-get update\n\nRUN apt-get install -y curl \\\n    git\n';
+  const findings = runRule(rule, text);
+  assert.deepEqual(ranges(findings), ['1:0-1:18']);
+  assert.match(findings[0]!.message.en, /`apt-get update` runs in a RUN that installs nothing/);
+  assert.equal(fixed(text, findings[0]), 'FROM debian\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    git\n');
+});
+
+test('uses the escape directive for the continuation', () => {
+  const text = '# escape=`\nFROM debian\nRUN apt update\nRUN apt install -y curl\n';
+  assert.equal(fixed(text, runRule(rule, text)[0]), '# escape=`\nFROM debian\nRUN apt update `\n    && apt install -y curl\n');
+});
+
+const firesWithoutFix: [string, string, string][] = [
+  ['apk update alone, install far away', 'FROM alpine\nRUN apk update\nRUN echo hi\nRUN apk add curl\n', '1:0-1:14'],
+  ['next RUN has a mount flag', 'FROM debian\nRUN apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n', '1:0-1:18'],
+  ['a comment between would be lost', 'FROM debian\nRUN apt-get update\n# tools\nRUN apt-get install -y curl\n', '1:0-1:18'],
+  ['update as the last instruction', 'FROM debian\nRUN apt-get -q update\n', '1:0-1:21'],
+];
+for (const [name, text, range] of firesWithoutFix) {
+  test(`fires without a fix: ${name}`, () => {
+    const findings = runRule(rule, text);
+    assert.deepEqual(ranges(findings), [range]);
+    assert.equal(findings[0]!.fixes, undefined);
+  });
+}
+
+const nearMisses: [string, string][] = [
+  ['update and install together', 'FROM debian\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'],
+  ['update and upgrade together', 'FROM debian\nRUN apt-get update && apt-get -y upgrade\n'],
+  ['inside a heredoc with the install', 'FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n'],
+  ['a comment mentioning apt-get update', 'FROM debian\nRUN <<EOF\n# apt-get update is not needed here\necho hi\nEOF\n'],
+  ['apk add --update', 'FROM alpine\nRUN apk add --update curl\n'],
+  ['exec form with install', 'FROM debian\nRUN ["/bin/sh", "-c", "apt-get update && apt-get install -y curl"]\n'],
+];
+for (const [name, text] of nearMisses) {
+  test(`near miss: ${name}`, () => assert.deepEqual(ranges(runRule(rule, text)), []));
+}

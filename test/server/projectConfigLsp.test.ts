@@ -1,0 +1,72 @@
+// .layerwise.json over LSP: the server lays it over the workspace settings for documents below it,
+// and re-reads it when the client reports the file changed.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import { makeFolder, removeFolders } from '../helpers/cli';
+import { LspClient } from '../helpers/lspClient';
+
+const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
+const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] => published.diagnostics.map((d) => d.code);
+
+let client: LspClient;
+before(async () => {
+  client = await LspClient.start();
+});
+after(async () => {
+  await client.stop();
+  removeFolders();
+});
+
+test('a .layerwise.json in the folder or a parent overrides the workspace settings for that document', async () => {
+  const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false}}', 'svc/.layerwise.json': '{"diagnostics": {"enable": true}}' });
+  const quiet = await client.open(pathToFileURL(join(root, 'deep/er/Dockerfile')).href, BROKEN);
+  assert.deepEqual(codes(quiet), [], 'the parent folder config turns diagnostics off');
+  const nearest = await client.open(pathToFileURL(join(root, 'svc/Dockerfile')).href, BROKEN);
+  assert.deepEqual(codes(nearest), ['unknown-instruction'], 'the nearest config wins');
+  const untitled = await client.open('untitled:Untitled-1', BROKEN);
+  assert.deepEqual(codes(untitled), ['unknown-instruction'], 'documents not on disk keep the workspace settings');
+});
+
+test('the workspace turning diagnostics off is overridden by the file; edits to the file apply after a watched-file event', async () => {
+  const local = await LspClient.start({ configuration: { diagnostics: { enable: false } } });
+  try {
+    // The pulled workspace settings re-check open documents: let that happen first.
+    await local.waitForLog('settings applied');
+    const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": true}}' });
+    const uri = pathToFileURL(join(root, 'Dockerfile')).href;
+    assert.deepEqual(codes(await local.open(uri, BROKEN)), ['unknown-instruction']);
+
+    const configPath = join(root, '.layerwise.json');
+    writeFileSync(configPath, '{"diagnostics": {"enable": false}}');
+    let republished = local.waitForDiagnostics(uri);
+    await local.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    assert.deepEqual(codes(await republished), []);
+
+    writeFileSync(configPath, '{"diagnostics": ');
+    republished = local.waitForDiagnostics(uri);
+    await local.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    assert.deepEqual(codes(await republished), [], 'a broken file is ignored: back to the workspace settings (off)');
+    assert.ok(local.logs.some((line) => line.includes(configPath) && line.includes('not valid JSON')), 'the problem is logged with the path');
+  } finally {
+    await local.stop();
+  }
+});
+
+test('rule severities in the file merge with the workspace ones per rule code', async () => {
+  // The workspace raises JSONArgsRecommended to an error; the file turns FromAsCasing off.
+  const local = await LspClient.start({ configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } } });
+  try {
+    await local.waitForLog('settings applied');
+    const text = 'FROM alpine:3.20 as build\nCMD echo hi\n';
+    const outside = makeFolder({});
+    const inside = makeFolder({ '.layerwise.json': '{"diagnostics": {"rules": {"FromAsCasing": "off"}}}' });
+    const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] => published.diagnostics.map((d) => [d.code, d.severity]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(outside, 'Dockerfile')).href, text)), [['FromAsCasing', 2], ['JSONArgsRecommended', 1]]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(inside, 'Dockerfile')).href, text)), [['JSONArgsRecommended', 1]]);
+  } finally {
+    await local.stop();
+  }
+});

@@ -1,6 +1,7 @@
 // Bundles the client, the server and the CLI with esbuild: dist/extension.js, dist/server.js, dist/cli.js.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -43,10 +44,31 @@ const bundledDocs = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', plugins: [bundledDocs] },
+  {
+    ...common,
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'dist/server.js',
+    plugins: [bundledDocs],
+    // web-tree-sitter's ES module reads import.meta.url to find its .wasm: give it the bundle's URL.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
   // `layerwise check`: the server's analysis without VS Code, run by `npx layerwise`.
-  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  {
+    ...common,
+    entryPoints: ['cli/src/main.ts'],
+    outfile: 'dist/cli.js',
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "#!/usr/bin/env node\nconst importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
 ];
+
+// The shell parser's WebAssembly files, found next to dist/server.js at run time.
+const require = createRequire(import.meta.url);
+mkdirSync('dist', { recursive: true });
+for (const file of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
+  copyFileSync(require.resolve(file), `dist/${file.slice(file.indexOf('/') + 1)}`);
+}
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

@@ -9,11 +9,13 @@ import { AnalysedDocument } from '../server/src/service/analysedDocument';
 import { DiagnosticsEngine } from '../server/src/service/diagnostics';
 import { defaultSettings } from '../server/src/service/settings';
 import { parseText } from '../server/src/parser';
+import { initShellParser } from '../server/src/shell';
 import { corpusFiles } from '../test/helpers/corpus';
 
 export const REPORT_PATH = resolve(__dirname, '../test/corpus-report.md');
 const EXAMPLES_PER_RULE = 8;
 
+/** Needs the shell parser loaded (`initShellParser`), as the server loads it before any check. */
 export function renderCorpusReport(): string {
   const files = corpusFiles();
   const engine = new DiagnosticsEngine(RULES);
@@ -55,6 +57,8 @@ export function renderCorpusReport(): string {
 }
 
 if (require.main === module) {
-  writeFileSync(REPORT_PATH, renderCorpusReport());
-  console.log(`wrote ${REPORT_PATH}`);
+  void initShellParser().then(() => {
+    writeFileSync(REPORT_PATH, renderCorpusReport());
+    console.log(`wrote ${REPORT_PATH}`);
+  });
 }

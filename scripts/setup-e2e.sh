@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what `npm run test:e2e` needs: code-server (VS Code for the browser) at a pinned
-# version, Debian's Chromium, and a running Docker engine (scripts/setup-docker.sh).
+# version, Debian's Chromium (with a Korean font), and a running Docker engine (scripts/setup-docker.sh).
 # Idempotent: every step that is already done is skipped, so a second run takes a second.
 #
 # code-server's own install script downloads ripgrep from GitHub, which these machines cannot
@@ -26,6 +26,8 @@ apt_needed=()
 [ $CODE_SERVER_ONLY = 1 ] || [ -x /usr/bin/chromium ] || apt_needed+=(chromium)
 command -v rg >/dev/null 2>&1 || apt_needed+=(ripgrep)
 dpkg -s libkrb5-dev >/dev/null 2>&1 || apt_needed+=(libkrb5-dev)
+# A Korean font, so screenshots of the Korean hover show Hangul rather than empty boxes.
+[ $CODE_SERVER_ONLY = 1 ] || dpkg -s fonts-nanum >/dev/null 2>&1 || apt_needed+=(fonts-nanum)
 [ $CODE_SERVER_ONLY = 1 ] || command -v curl >/dev/null 2>&1 || apt_needed+=(curl)
 if [ ${#apt_needed[@]} -gt 0 ]; then
   log "installing ${apt_needed[*]}"

@@ -5,6 +5,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LocalizedText } from '../../server/src/rules';
 import { RULES } from '../../server/src/rules';
 import { describeFileError } from '../../server/src/service/fileErrors';
+import { initShellParser } from '../../server/src/shell';
 import { type CheckOptions, type Format, parseArguments } from './arguments';
 import { TextChecker } from './checkText';
 import { discoverFiles, type Target } from './discovery';
@@ -66,6 +67,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     say(MESSAGES.badConfig(options.config!, settings.explicit.problems));
     return EXIT.usage;
   }
+  // Rules that read RUN as shell need the parser loaded; without it they stay silent.
+  await initShellParser().catch((error: unknown) => say({ en: `the shell parser could not load, so rules that read RUN commands are off (${String(error)})`, ko: `셸 파서를 불러오지 못해 RUN 명령을 읽는 규칙이 꺼졌습니다 (${String(error)})` }));
   const knownCodes = new Set(RULES.map((rule) => rule.code));
   for (const code of Object.keys(options.rules)) if (!knownCodes.has(code)) say(MESSAGES.unknownRule(code));
 

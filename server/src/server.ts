@@ -34,6 +34,7 @@ import { semanticTokens } from './service/semanticTokens';
 import { documentSymbols } from './service/symbols';
 import { perVersion } from './service/documentCache';
 import type { AnalysedDocument } from './service/analysedDocument';
+import { initShellParser } from './shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -54,7 +55,11 @@ const inlayHintProviders: InlayHintProvider[] = [
     request.settings['layerwise.inlayHints.variableValues'] ? variableValueHints(request.document, request.range.start.line, request.range.end.line, request.language) : [],
 ];
 
-connection.onInitialize((params: InitializeParams) => {
+let shellParserProblem: string | undefined;
+
+connection.onInitialize(async (params: InitializeParams) => {
+  // Rules that read RUN as shell need the parser before the first check (it loads in ~40 ms).
+  await initShellParser().catch((error: unknown) => (shellParserProblem = String(error)));
   const options = params.initializationOptions as { locale?: unknown } | undefined;
   editorLocale = typeof options?.locale === 'string' ? options.locale : params.locale;
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -63,6 +68,7 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(() => {
+  if (shellParserProblem) connection.console.warn(`Layerwise: the shell parser could not load, so rules that read RUN commands are off (${shellParserProblem})`);
   void refreshSettings();
 });
 

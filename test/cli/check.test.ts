@@ -9,8 +9,8 @@ import { makeFolder, removeFolders, runLayerwise } from '../helpers/cli';
 
 after(removeFolders);
 
-const BROKEN = 'FROM alpine\nRUNX echo hi\n';
-const CLEAN = 'FROM alpine\nRUN echo hi\n';
+const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
+const CLEAN = 'FROM alpine:3.20\nRUN echo hi\n';
 
 /** `path:line code` of each text-format finding. */
 function found(stdout: string): string[] {

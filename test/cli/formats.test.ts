@@ -13,8 +13,8 @@ import { CLI_PATH, makeFolder, removeFolders, runLayerwise } from '../helpers/cl
 after(removeFolders);
 
 // Line 2: unknown instruction (columns 1-5); line 4: a heredoc never closed (columns 5-10).
-const BROKEN = 'FROM alpine\nRUNX echo hi\nWORKDIR /app\nRUN <<EOF\necho\n';
-const CLEAN = 'FROM alpine\nRUN echo hi\n';
+const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\nWORKDIR /app\nRUN <<EOF\necho\n';
+const CLEAN = 'FROM alpine:3.20\nRUN echo hi\n';
 
 function project(): string {
   return makeFolder({ 'Dockerfile': BROKEN, 'web/web.dockerfile': CLEAN });
@@ -153,7 +153,7 @@ test('github: workflow annotations with file, line, col and title', () => {
 });
 
 test('github: properties and messages are escaped; unreadable files are annotated too', () => {
-  const cwd = makeFolder({ 'a,b:c.dockerfile': 'FROM alpine\nBAD%WORD x\n' });
+  const cwd = makeFolder({ 'a,b:c.dockerfile': 'FROM alpine:3.20\nBAD%WORD x\n' });
   const run = runLayerwise(['check', '--format', 'github', '.', 'gone.dockerfile'], { cwd });
   assert.equal(run.status, 2);
   const lines = run.stdout.trimEnd().split('\n');

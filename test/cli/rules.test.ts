@@ -8,7 +8,7 @@ import { makeFolder, removeFolders, runLayerwise } from '../helpers/cli';
 after(removeFolders);
 
 // CMD in shell form: JSONArgsRecommended, a warning, on line 2 columns 5-12.
-const SHELL_CMD = 'FROM alpine\nCMD echo hi\n';
+const SHELL_CMD = 'FROM alpine:3.20\nCMD echo hi\n';
 const FINDING = 'Dockerfile:2:5 warning JSONArgsRecommended';
 
 test('a warning prints but passes the default fail level; --fail-level warning fails on it', () => {

@@ -28,6 +28,12 @@ export const BASE_SETTINGS: Record<string, unknown> = {
   // Only language-server items in the suggest widget, so the completion test sees ours.
   'editor.wordBasedSuggestions': 'off',
   'editor.hover.delay': 150,
+  // Other processes listening on this machine would otherwise pop up "Your application running
+  // on port N is available" toasts at random moments.
+  'remote.autoForwardPorts': false,
+  // VS Code for the browser saves after a delay by default: an edit a step makes would reach the
+  // disk at a random moment, and "File: Revert File" would then revert to that, not the fixture.
+  'files.autoSave': 'off',
 };
 
 export interface CodeServer {
@@ -35,8 +41,6 @@ export interface CodeServer {
   readonly workspace: string;
   readonly userDataDir: string;
   readonly logFile: string;
-  /** Replaces the user settings (BASE_SETTINGS + extra); code-server picks the file up live. */
-  writeSettings(extra: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 
@@ -82,11 +86,9 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
   cpSync(options.fixture, workspace, { recursive: true });
   options.prepareWorkspace?.(workspace);
 
-  const settingsFile = join(userDataDir, 'User', 'settings.json');
-  const writeSettings = (extra: Record<string, unknown>): void => {
-    writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...extra }, null, 2));
-  };
-  writeSettings({});
+  // Written once before start: code-server does not notice later changes to this file, so
+  // tests change settings through the Settings UI (workbench.ts chooseUserSetting).
+  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(BASE_SETTINGS, null, 2));
 
   const install = spawnSync(CODE_SERVER, ['--install-extension', options.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
     encoding: 'utf8',
@@ -127,5 +129,5 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
     await stop();
     throw error;
   }
-  return { url, workspace, userDataDir, logFile, writeSettings, stop };
+  return { url, workspace, userDataDir, logFile, stop };
 }

@@ -2,21 +2,19 @@
 // Chromium, driven by Playwright, against a real Docker engine. Run with `npm run test:e2e`,
 // which installs everything (scripts/setup-e2e.sh) and packages the extension first.
 //
-// The steps share one workbench and run in order. A flow whose feature has not landed on main
-// yet (judged from the server's announced capabilities) runs as a node:test `todo`: it drives
-// the real UI and reports what it saw, but cannot fail the run; once the feature lands the
-// same test becomes a normal one.
+// The steps share one workbench and run in order. Each starts by closing every editor, so it
+// does not depend on the tabs, widgets or unsaved edits the previous one left; only the build
+// hints and Run Container steps need the image the build step made.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 
-import { SERVER_CAPABILITIES } from '../../server/src/service/capabilities';
 import { ROOT, startCodeServer, type CodeServer } from './codeServer';
 import {
-  afterDecorations, answerInput, chooseSetting, editorText, goTo, openFile, openWorkbench, plain, runCommand, screenshot, terminalText, waitUntil,
-  type Workbench,
+  afterDecorations, answerInput, chooseUserSetting, closeAllEditors, editorText, goTo, openFile, openWorkbench, outputText, plain, runCommand,
+  screenshot, showOutputChannel, terminalText, waitUntil, type Workbench,
 } from './workbench';
 
 const VSIX = join(ROOT, 'layerwise.vsix');
@@ -25,12 +23,10 @@ const RUN_ID = `${process.pid}-${Date.now().toString(36)}`;
 const IMAGE = `layerwise-e2e:${RUN_ID}`;
 const CONTAINER = `layerwise-e2e-${RUN_ID}`;
 
-const landed = {
-  hover: SERVER_CAPABILITIES.hoverProvider !== undefined,
-  completion: SERVER_CAPABILITIES.completionProvider !== undefined,
-};
-const todoUnless = (present: boolean, feature: string): { todo?: string } =>
-  present ? {} : { todo: `${feature} has not landed on main yet (the server does not announce it)` };
+/** The language of the server's last "settings applied" log line in the Layerwise channel. */
+function appliedLanguage(output: string): string | undefined {
+  return [...output.matchAll(/Layerwise: settings applied \(language (\w+)\)/g)].at(-1)?.[1];
+}
 
 function docker(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 60_000 });
@@ -66,6 +62,11 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     workbench = await openWorkbench(server.url, server.workspace);
   });
 
+  afterEach(async (t) => {
+    // What the workbench showed when a step failed.
+    if ('passed' in t && !t.passed && workbench) await screenshot(workbench.page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+  });
+
   after(async () => {
     await workbench?.browser.close().catch(() => undefined);
     await server?.stop();
@@ -75,6 +76,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('opening a Dockerfile activates Layerwise and the Problems panel lists its diagnostics', async (t) => {
     const p = page();
+    await closeAllEditors(p);
     await openFile(p, 'broken.Dockerfile');
     await p.keyboard.press('Control+Shift+M');
     const panel = p.locator('.markers-panel');
@@ -83,12 +85,9 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     }
     await screenshot(p, 'problems-panel');
     // The language tab shows our language, and the log says the server started.
-    await runCommand(p, 'Output: Show Output Channels...');
-    const row = p.locator('.quick-input-widget .monaco-list-row', { hasText: /^Layerwise$/ }).first();
-    await row.waitFor();
-    await row.click();
+    await showOutputChannel(p, 'Layerwise');
     const started = await waitUntil(
-      () => p.locator('.part.panel .monaco-editor .view-lines').first().innerText().then(plain),
+      () => outputText(p),
       (text) => /Layerwise language server started in \d+ ms/.test(text),
       'the Layerwise output channel',
     );
@@ -98,8 +97,8 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('highlights with the Layerwise grammar (Inspect Editor Tokens and Scopes)', async () => {
     const p = page();
+    await closeAllEditors(p);
     const editor = await openFile(p, 'Dockerfile');
-    await p.keyboard.press('Escape');
     await goTo(p, 3, 18); // FROM scratch AS w|eb
     await runCommand(p, 'Developer: Inspect Editor Tokens and Scopes');
     const widget = p.locator('.token-inspect-widget');
@@ -116,47 +115,45 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     assert.match(await editorText(editor), /FROM scratch AS web/);
   });
 
-  it('hovering an instruction keyword shows our documentation in English', todoUnless(landed.hover, 'Hover documentation'), async () => {
+  it('hovering an instruction keyword shows our documentation in English', async () => {
     const p = page();
+    await closeAllEditors(p);
     await openFile(p, 'Dockerfile');
     await goTo(p, 3, 2);
     await runCommand(p, 'Show or Focus Hover');
     const hover = p.locator('.monaco-hover:not(.hidden)').first();
-    await waitUntil(() => hover.innerText().catch(() => ''), (text) => /FROM/.test(text) && /image|stage/i.test(text), 'an English hover on FROM', 15_000);
+    await waitUntil(() => hover.innerText().catch(() => ''), (text) => /Starts a new build stage/.test(text), 'an English hover on FROM', 15_000);
     await screenshot(p, 'hover-english');
     await p.keyboard.press('Escape');
   });
 
-  it('after switching layerwise.docs.language to Korean the hover is in Korean', todoUnless(landed.hover, 'Hover documentation'), async () => {
+  it('after choosing Korean for layerwise.docs.language in the Settings UI the hover is in Korean', async () => {
     const p = page();
-    assert.ok(server);
-    // Through the Settings editor: code-server did not pick up a settings.json rewritten on disk
-    // while the window was open (in 35 s of polling).
-    await chooseSetting(p, 'layerwise.docs.language', 'ko');
+    await closeAllEditors(p);
     await openFile(p, 'Dockerfile');
-    const hover = p.locator('.monaco-hover:not(.hidden)').first();
-    await waitUntil(
-      async () => {
-        await goTo(p, 3, 2);
-        await runCommand(p, 'Show or Focus Hover');
-        const text = await hover.innerText({ timeout: 5_000 }).catch(() => '');
-        await p.keyboard.press('Escape');
-        return text;
-      },
-      (text) => /[\uac00-\ud7a3]/.test(text),
-      'a Korean hover on FROM',
-      20_000,
-    );
-    await goTo(p, 3, 2);
-    await runCommand(p, 'Show or Focus Hover');
-    await hover.waitFor();
-    await screenshot(p, 'hover-korean');
-    await p.keyboard.press('Escape');
-    await chooseSetting(p, 'layerwise.docs.language', 'auto');
+    // The server logs every settings change it applies: proof that the client forwarded it.
+    await showOutputChannel(p, 'Layerwise');
+    await chooseUserSetting(p, 'layerwise.docs.language', 'ko');
+    await waitUntil(() => outputText(p), (text) => appliedLanguage(text) === 'ko', 'the server to log "settings applied (language ko)"');
+    await screenshot(p, 'settings-korean');
+    try {
+      await openFile(p, 'Dockerfile');
+      await goTo(p, 3, 2);
+      await runCommand(p, 'Show or Focus Hover');
+      const hover = p.locator('.monaco-hover:not(.hidden)').first();
+      await waitUntil(() => hover.innerText().catch(() => ''), (text) => /새 빌드 스테이지를 시작합니다/.test(text), 'a Korean hover on FROM', 15_000);
+      await screenshot(p, 'hover-korean');
+      await p.keyboard.press('Escape');
+    } finally {
+      // Back to the default (which follows VS Code's English display language) for later steps.
+      await chooseUserSetting(p, 'layerwise.docs.language', 'auto');
+      await waitUntil(() => outputText(p), (text) => appliedLanguage(text) === 'en', 'the server to log "settings applied (language en)"');
+    }
   });
 
-  it('typing triggers completion with instruction keywords, and accepting one inserts it', todoUnless(landed.completion, 'Completion'), async () => {
+  it('typing triggers completion with instruction keywords, and accepting one inserts it', async () => {
     const p = page();
+    await closeAllEditors(p);
     const editor = await openFile(p, 'broken.Dockerfile');
     await goTo(p, 1, 13); // end of "FROM scratch"
     await p.keyboard.press('Enter');
@@ -167,11 +164,15 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await screenshot(p, 'completion');
     await p.keyboard.press('Enter');
     await waitUntil(() => editorText(editor), (text) => /^WORKDIR/m.test(text), 'WORKDIR inserted');
+    await p.locator('.tab.active.dirty[data-resource-name="broken.Dockerfile"]').waitFor();
     await runCommand(p, 'File: Revert File');
+    await p.locator('.tab.active[data-resource-name="broken.Dockerfile"]:not(.dirty)').waitFor();
+    await waitUntil(() => editorText(editor), (text) => !/WORKD/.test(text), 'the fixture text back after File: Revert File');
   });
 
   it('"Layerwise: Build Image" builds in the real engine and the terminal shows the output', async () => {
     const p = page();
+    await closeAllEditors(p);
     await openFile(p, 'Dockerfile');
     await runCommand(p, 'Layerwise: Build Image');
     await answerInput(p, 'Image name:tag', IMAGE);
@@ -186,6 +187,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('the build insight hints appear on the instructions after the build', async () => {
     const p = page();
+    await closeAllEditors(p);
     const editor = await openFile(p, 'Dockerfile');
     const hints = await waitUntil(() => afterDecorations(editor), (found) => found.some((text) => /\b(ran|cached|base image)\b/.test(text)), 'build hints after the lines');
     assert.ok(hints.length >= 2, `hints: ${JSON.stringify(hints)}`);
@@ -194,6 +196,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('"Layerwise: Run Container" starts the image and its published port answers', async () => {
     const p = page();
+    await closeAllEditors(p);
     await openFile(p, 'Dockerfile');
     const hostPort = await freeHostPort();
     await runCommand(p, 'Layerwise: Run Container');
@@ -212,6 +215,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('reports the extension activation time (Developer: Show Running Extensions)', async (t) => {
     const p = page();
+    await closeAllEditors(p);
     await runCommand(p, 'Developer: Show Running Extensions');
     const row = p.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Layerwise' }).first();
     await row.waitFor();

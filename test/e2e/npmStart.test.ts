@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { LspClient } from '../helpers/lspClient';
 import { descendants, isRunning, listProcesses, type ProcessInfo } from '../helpers/processTree';
-import { chooseSetting, goTo, openFile, openWorkbench, runCommand, waitUntil, type Workbench } from './workbench';
+import { chooseUserSetting, closeAllEditors, goTo, openFile, openWorkbench, runCommand, waitUntil, type Workbench } from './workbench';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -150,11 +150,13 @@ describe('npm start (code-server mode)', { skip: skipReason }, () => {
       return;
     }
     // FROM on line 11 of examples/Dockerfile ("FROM scratch AS base").
+    await closeAllEditors(page);
     await openFile(page, 'Dockerfile');
     const english = summary('en/instruction/FROM.md');
     await waitUntil(() => hoverAt(page, 11, 2), (text) => text.includes(english), `a hover with "${english}"`);
 
-    await chooseSetting(page, 'layerwise.docs.language', 'ko');
+    await chooseUserSetting(page, 'layerwise.docs.language', 'ko');
+    await closeAllEditors(page);
     await openFile(page, 'Dockerfile');
     const korean = summary('ko/instruction/FROM.md');
     await waitUntil(() => hoverAt(page, 11, 2), (text) => text.includes(korean), `a hover with "${korean}"`);

@@ -4,7 +4,7 @@ import { parseCheckOptions } from '../../server/src/model';
 import { ruleFindings } from '../helpers/rules';
 
 const codes = (text: string): string[] => ruleFindings(text).map(({ rule, finding }) => `${rule.code}@${finding.range.start.line}`);
-const body = 'FROM alpine AS Build\nWORKDIR app\nCOPY --bogus a /b\n';
+const body = 'FROM alpine:3.20 AS Build\nWORKDIR app\nCOPY --bogus a /b\n';
 
 test('without a directive every rule reports', () => {
   assert.deepEqual(codes(body), ['StageNameCasing@0', 'unknown-flag@2', 'WorkdirRelativePath@1']);
@@ -19,14 +19,14 @@ test('# check=skip=all silences every check but never a builder error', () => {
 });
 
 test('a skip comment directly above an instruction applies to it alone', () => {
-  const text = 'FROM alpine\n# check=skip=WorkdirRelativePath\nWORKDIR app\nFROM alpine\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
+  const text = 'FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nFROM alpine:3.20\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
   assert.deepEqual(codes(text), ['WorkdirRelativePath@7']);
 });
 
 test('# check=experimental=<rule> turns on an experimental check', () => {
-  const text = '# check=experimental=InvalidDefinitionDescription\n# the base\nFROM alpine AS base\n';
+  const text = '# check=experimental=InvalidDefinitionDescription\n# the base\nFROM alpine:3.20 AS base\n';
   assert.deepEqual(codes(text), ['InvalidDefinitionDescription@1']);
-  assert.deepEqual(codes('# the base\nFROM alpine AS base\n'), []);
+  assert.deepEqual(codes('# the base\nFROM alpine:3.20 AS base\n'), []);
 });
 
 test('check options parse like BuildKit and explain what is wrong', () => {

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { renderCorpusReport, REPORT_PATH } from '../../scripts/corpus-report';
+import { initShellParser } from '../../server/src/shell';
 import { assertSameText } from '../helpers/show';
+
+before(() => initShellParser());
 
 test('test/corpus-report.md is up to date (run npm run corpus-report)', () => {
   assertSameText(readFileSync(REPORT_PATH, 'utf8'), renderCorpusReport(), 'corpus-report.md');

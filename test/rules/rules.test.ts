@@ -2,11 +2,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import { BuildContext } from '../../server/src/context/buildContext';
 import { RULES } from '../../server/src/rules';
+import { initShellParser } from '../../server/src/shell';
 import { findingsOf } from '../helpers/rules';
 import { RULE_CASES } from './ruleCases';
+
+// Rules that read RUN as shell need the parser loaded, as the server does before any check.
+before(() => initShellParser());
 
 // CopyIgnoredFile reads the real .dockerignore of a real folder.
 const contextDir = mkdtempSync(join(tmpdir(), 'layerwise-rules-'));

@@ -18,7 +18,7 @@ test('initialize announces incremental sync and names the server', () => {
 });
 
 test('didOpen publishes syntax diagnostics with stable codes and exact ranges', async () => {
-  const text = 'FROM alpine\nRUN <<EOF\necho hi\nFROMX a\n';
+  const text = 'FROM alpine:3.20\nRUN <<EOF\necho hi\nFROMX a\n';
   const published = await client.open('file:///t/open.Dockerfile', text);
   const codes = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
   assert.deepEqual(codes, ['unterminated-heredoc@1:4-1:9']);
@@ -28,7 +28,7 @@ test('didOpen publishes syntax diagnostics with stable codes and exact ranges', 
 
 test('incremental didChange re-publishes diagnostics for the new version', async () => {
   const uri = 'file:///t/change.Dockerfile';
-  let published = await client.open(uri, 'FROM alpine\nRUN echo ok\n');
+  let published = await client.open(uri, 'FROM alpine:3.20\nRUN echo ok\n');
   assert.deepEqual(published.diagnostics, []);
   // Type an unknown instruction on line 1: "RUN" -> "RUNX"
   published = await client.change(uri, 2, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: 'X' }]);
@@ -44,7 +44,7 @@ test('incremental didChange re-publishes diagnostics for the new version', async
 
 test('several changes in one notification are applied in order', async () => {
   const uri = 'file:///t/multi.Dockerfile';
-  await client.open(uri, 'FROM a\n');
+  await client.open(uri, 'FROM a:1\n');
   const published = await client.change(uri, 2, [
     { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'COPY x\n' },
     { range: { start: { line: 1, character: 6 }, end: { line: 1, character: 6 } }, text: ' /y' },

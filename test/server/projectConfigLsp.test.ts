@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import { makeFolder, removeFolders } from '../helpers/cli';
 import { LspClient } from '../helpers/lspClient';
 
-const BROKEN = 'FROM alpine\nRUNX echo hi\n';
+const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
 const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] => published.diagnostics.map((d) => d.code);
 
 let client: LspClient;
@@ -60,7 +60,7 @@ test('rule severities in the file merge with the workspace ones per rule code', 
   const local = await LspClient.start({ configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } } });
   try {
     await local.waitForLog('settings applied');
-    const text = 'FROM alpine as build\nCMD echo hi\n';
+    const text = 'FROM alpine:3.20 as build\nCMD echo hi\n';
     const outside = makeFolder({});
     const inside = makeFolder({ '.layerwise.json': '{"diagnostics": {"rules": {"FromAsCasing": "off"}}}' });
     const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] => published.diagnostics.map((d) => [d.code, d.severity]);

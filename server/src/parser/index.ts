@@ -3,5 +3,6 @@ export { parseText, reparseText, type ParsedText } from './incremental';
 export { parseDockerfile, HEREDOC_KEYWORDS } from './parser';
 export { INSTRUCTION_KEYWORDS } from './instructionArguments';
 export { unquote } from './words';
+export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
 export { findClosingBrace } from './variables';
 export * from './syntax';

@@ -197,6 +197,7 @@ function findHeredocs(logical: LogicalText, from: number): Heredoc[] {
       chomp: match[2] === '-',
       expand: !/['"]/.test(rawName),
       content: '',
+      strippedTabs: [],
       bodyRange: undefined,
       terminatorRange: undefined,
       terminated: false,
@@ -221,6 +222,7 @@ function readHeredocBodies(instruction: Instruction, reader: ItemReader, lastLin
         break;
       }
       content += candidate + '\n';
+      heredoc.strippedTabs.push(raw.length - candidate.length);
       if (heredoc.expand) scanHeredocLine(instruction, raw, line, sink);
     }
     const bodyEnd = Math.min(line, lines.length) - 1;

@@ -84,6 +84,8 @@ export interface Heredoc {
   expand: boolean;
   /** Body text, one `\n` after each line (tabs stripped when chomp). */
   content: string;
+  /** Leading tabs removed from each body line (all zero unless chomp), to map content back to columns. */
+  strippedTabs: number[];
   /** Lines of the body (may be empty when the body has no lines). */
   bodyRange: Range | undefined;
   terminatorRange: Range | undefined;

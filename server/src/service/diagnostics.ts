@@ -4,7 +4,7 @@ import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, instructionAtLine } from '../model';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import type { Finding, Fix, Rule, Severity } from '../rules';
+import type { Finding, Fix, Rule, RuleContext, Severity } from '../rules';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
@@ -59,7 +59,15 @@ export class DiagnosticsEngine {
         if (instructionRules.has(found.rule)) result.push(found);
       }
     }
-    const context = { tree: document.tree, model: document.model, lines: document.lines, buildContext };
+    // The model is built only if a rule reads it: most edits then skip it.
+    const context: RuleContext = {
+      tree: document.tree,
+      get model() {
+        return document.model;
+      },
+      lines: document.lines,
+      buildContext,
+    };
     for (const rule of enabled) {
       if (rule.scope !== 'document') continue;
       for (const finding of rule.check(context)) result.push({ rule, finding });

@@ -1,0 +1,31 @@
+import type { InstructionRule } from '../rule';
+import { aptGetCalls, answersYes } from './aptGet';
+import { BEST_PRACTICES, callRange, insertAfter } from './support';
+
+const PROMPTING = ['install', 'upgrade', 'dist-upgrade', 'build-dep', 'remove', 'purge', 'autoremove', 'reinstall'];
+
+export const aptGetInstallWithoutYes: InstructionRule = {
+  scope: 'instruction',
+  code: 'AptGetInstallWithoutYes',
+  severity: 'warning',
+  docs: `${BEST_PRACTICES}#apt-get`,
+  description: {
+    en: 'apt-get asks for confirmation before changing packages; a build has no one to answer, so add -y.',
+    ko: 'apt-get은 패키지를 바꾸기 전에 확인을 묻는데, 빌드 중에는 답할 사람이 없으므로 -y를 붙여야 합니다.',
+  },
+  check(instruction) {
+    return aptGetCalls(instruction, PROMPTING)
+      .filter((call) => !answersYes(call) && call.command.before !== '|')
+      .map((call) => {
+        const sub = call.subcommand!.value!;
+        return {
+          range: callRange(call),
+          message: {
+            en: `apt-get ${sub} without -y stops at its "Do you want to continue?" prompt and the build fails. Add -y.`,
+            ko: `-y 없는 apt-get ${sub}은 "계속하시겠습니까?" 질문에서 멈추고 빌드가 실패합니다. -y를 추가하세요.`,
+          },
+          fixes: [insertAfter(call.subcommand!, '-y', { en: 'Add -y', ko: '-y 추가' })],
+        };
+      });
+  },
+};

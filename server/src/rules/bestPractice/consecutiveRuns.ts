@@ -1,0 +1,58 @@
+import type { DocumentRule, Finding } from '../rule';
+import type { Instruction } from '../../parser';
+import { runShell } from '../../shell';
+import { BEST_PRACTICES } from './support';
+
+/**
+ * A short, plain RUN (one or two commands, no control flow): such neighbours are the ones worth
+ * joining. Long scripts next to each other are usually split on purpose, for the build cache.
+ */
+const smallRuns = new WeakMap<Instruction, boolean>();
+
+function isSmallRun(instruction: Instruction): boolean {
+  let small = smallRuns.get(instruction);
+  if (small === undefined) smallRuns.set(instruction, (small = computeSmallRun(instruction)));
+  return small;
+}
+
+function computeSmallRun(instruction: Instruction): boolean {
+  if (instruction.keyword !== 'RUN' || instruction.exec || instruction.heredocs.length > 0) return false;
+  const shell = runShell(instruction);
+  return shell !== undefined && !shell.error && shell.commands.length <= 2 && shell.commands.every((command) => !command.inControlFlow);
+}
+
+const flagsOf = (instruction: Instruction): string => instruction.flags.map((flag) => flag.raw).sort().join(' ');
+
+export const consecutiveRuns: DocumentRule = {
+  scope: 'document',
+  code: 'ConsecutiveRunInstructions',
+  severity: 'info',
+  docs: `${BEST_PRACTICES}#run`,
+  description: {
+    en: 'Each RUN makes a layer; short consecutive RUNs with the same options can be joined with && into one.',
+    ko: 'RUN마다 레이어가 하나씩 생깁니다. 옵션이 같은 짧은 RUN이 이어지면 &&로 하나로 합칠 수 있습니다.',
+  },
+  check({ tree }) {
+    const findings: Finding[] = [];
+    let previous: Instruction | undefined;
+    for (const item of tree.items) {
+      if (item.kind !== 'instruction') {
+        // A comment between two RUNs usually explains why they are apart.
+        previous = undefined;
+        continue;
+      }
+      const joinable = isSmallRun(item);
+      if (joinable && previous && flagsOf(previous) === flagsOf(item)) {
+        findings.push({
+          range: item.keywordRange,
+          message: {
+            en: `This RUN follows another RUN with the same options (line ${previous.range.start.line + 1}). Joining them with && saves a layer, unless you keep them apart on purpose for the build cache.`,
+            ko: `이 RUN은 옵션이 같은 RUN(${previous.range.start.line + 1}번째 줄) 바로 뒤에 있습니다. 빌드 캐시를 위해 일부러 나눈 것이 아니라면 &&로 합쳐 레이어를 줄일 수 있습니다.`,
+          },
+        });
+      }
+      previous = joinable ? item : undefined;
+    }
+    return findings;
+  },
+};

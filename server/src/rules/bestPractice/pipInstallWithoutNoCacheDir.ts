@@ -1,0 +1,49 @@
+import type { DocumentRule, Finding } from '../rule';
+import type { Instruction } from '../../parser';
+import { type BuildStage, imageStages, stagesOf } from './stages';
+import { hasOption } from '../../shell';
+import { memoFindings } from './instructionMemo';
+import { pipCalls } from './pip';
+import { BEST_PRACTICES, cacheMountTargets, callRange, cleansFolder, insertAfter } from './support';
+
+const SETTING = 'PIP_NO_CACHE_DIR';
+
+export const pipInstallWithoutNoCacheDir: DocumentRule = {
+  scope: 'document',
+  code: 'PipInstallWithoutNoCacheDir',
+  severity: 'info',
+  docs: `${BEST_PRACTICES}#run`,
+  description: {
+    en: 'pip keeps downloaded wheels in ~/.cache/pip; --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
+    ko: 'pip는 내려받은 wheel을 ~/.cache/pip에 남깁니다. --no-cache-dir(또는 ENV PIP_NO_CACHE_DIR=1, 캐시 마운트)를 쓰면 이미지에 남지 않습니다.',
+  },
+  check({ tree }) {
+    const findings: Finding[] = [];
+    // Whether PIP_NO_CACHE_DIR is set (ENV or ARG) at the end of each stage, for stages built on it.
+    const settingAtEnd = new Map<BuildStage, boolean>();
+    const shipped = imageStages(tree);
+    for (const stage of stagesOf(tree)) {
+      let disabled = stage.baseStage ? settingAtEnd.get(stage.baseStage) ?? false : false;
+      for (const instruction of stage.instructions) {
+        if ((instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)) disabled = true;
+        if (instruction.keyword === 'RUN' && !disabled && shipped.has(stage)) findings.push(...checkRun(instruction));
+      }
+      settingAtEnd.set(stage, disabled);
+    }
+    return findings;
+  },
+};
+
+const checkRun = memoFindings((instruction: Instruction): Finding[] => {
+  if (cacheMountTargets(instruction).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target)) || cleansFolder(instruction, '/root/.cache') || cleansFolder(instruction, '/root/.cache/pip') || cleansFolder(instruction, '~/.cache') || cleansFolder(instruction, '~/.cache/pip')) return [];
+  return pipCalls(instruction, 'install')
+    .filter((call) => !hasOption(call.line, 'no-cache-dir', 'cache-dir') && !call.command.assignments.includes(SETTING))
+    .map((call) => ({
+      range: callRange(call),
+      message: {
+        en: 'pip install keeps its download cache in this layer. Add --no-cache-dir.',
+        ko: 'pip install이 내려받은 캐시를 이 레이어에 남깁니다. --no-cache-dir를 추가하세요.',
+      },
+      fixes: [insertAfter(call.subcommand!, '--no-cache-dir', { en: 'Add --no-cache-dir', ko: '--no-cache-dir 추가' })],
+    }));
+});

@@ -1,0 +1,70 @@
+// What the best-practice rules share: the docs page, cache mounts, finding package-manager
+// commands in a RUN's shell view, and the "insert this flag" quick fix.
+import type { Instruction, Range } from '../../parser';
+import { type ReadCommandLine, readCommandLine, type OptionSyntax, runShell, type ShellCommand, type ShellWord } from '../../shell';
+import type { Fix, LocalizedText } from '../rule';
+
+export const BEST_PRACTICES = 'https://docs.docker.com/build/building/best-practices/';
+
+/** Targets of `--mount=type=cache` (and tmpfs, which also keeps files out of the layer). */
+export function cacheMountTargets(instruction: Instruction): string[] {
+  const targets: string[] = [];
+  for (const flag of instruction.flags) {
+    if (flag.name !== 'mount' || !flag.value) continue;
+    const fields = new Map(flag.value.split(',').map((field) => {
+      const equals = field.indexOf('=');
+      return equals < 0 ? [field.trim(), ''] : [field.slice(0, equals).trim(), field.slice(equals + 1).trim()];
+    }));
+    const type = fields.get('type');
+    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
+    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(target.replace(/\/+$/, '') || '/');
+  }
+  return targets;
+}
+
+/** Whether a cache mount covers `path` (a mount on the path itself or on a parent folder). */
+export function hasCacheMountOn(instruction: Instruction, path: string): boolean {
+  return cacheMountTargets(instruction).some((target) => path === target || path.startsWith(target === '/' ? '/' : `${target}/`));
+}
+
+export interface ToolCall {
+  command: ShellCommand;
+  line: ReadCommandLine;
+  /** The first operand: the subcommand (`install`), or undefined. */
+  subcommand: ShellWord | undefined;
+}
+
+/** Calls of the given programs in a RUN, with their command lines read. */
+export function toolCalls(instruction: Instruction, programs: readonly string[], syntax?: OptionSyntax): ToolCall[] {
+  const shell = runShell(instruction);
+  if (!shell || shell.error) return [];
+  const calls: ToolCall[] = [];
+  for (const command of shell.commands) {
+    if (!command.program || !programs.includes(command.program)) continue;
+    const line = readCommandLine(command, syntax);
+    calls.push({ command, line, subcommand: line.operands[0] });
+  }
+  return calls;
+}
+
+/** From the command name to its subcommand: `apt-get install`. */
+export function callRange(call: ToolCall): Range {
+  return { start: call.command.name.range.start, end: (call.subcommand ?? call.command.name).range.end };
+}
+
+/** Inserts ` text` right after `word` (after the subcommand, where people expect the flag). */
+export function insertAfter(word: ShellWord, text: string, title: LocalizedText): Fix {
+  return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText: ` ${text}` }] };
+}
+
+/** Whether any command of the RUN removes or otherwise touches a path under `folder` (rm -rf, find -delete, ...). */
+export function cleansFolder(instruction: Instruction, folder: string): boolean {
+  const shell = runShell(instruction);
+  if (!shell) return false;
+  return shell.commands.some((command) => command.program !== undefined && ['rm', 'find', 'rmdir'].includes(command.program) && command.args.some((arg) => mentionsPath(arg, folder)));
+}
+
+function mentionsPath(word: ShellWord, folder: string): boolean {
+  const text = (word.value ?? word.raw).replace(/["']/g, '');
+  return text === folder || text.startsWith(`${folder}/`) || text.startsWith(`${folder}*`);
+}

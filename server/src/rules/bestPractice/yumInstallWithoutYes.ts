@@ -1,0 +1,27 @@
+import type { InstructionRule } from '../rule';
+import { hasOption } from '../../shell';
+import { BEST_PRACTICES, callRange, insertAfter, toolCalls } from './support';
+import { YUM_CHANGING, YUM_OPTIONS, YUM_PROGRAMS } from './yum';
+
+export const yumInstallWithoutYes: InstructionRule = {
+  scope: 'instruction',
+  code: 'YumInstallWithoutYes',
+  severity: 'warning',
+  docs: `${BEST_PRACTICES}#run`,
+  description: {
+    en: 'yum and dnf ask "Is this ok [y/N]" before changing packages; without -y a build answers no and fails.',
+    ko: 'yum과 dnf는 패키지를 바꾸기 전에 "Is this ok [y/N]"을 묻습니다. -y가 없으면 빌드에서는 no로 처리되어 실패합니다.',
+  },
+  check(instruction) {
+    return toolCalls(instruction, YUM_PROGRAMS, YUM_OPTIONS)
+      .filter((call) => call.subcommand?.value !== undefined && YUM_CHANGING.includes(call.subcommand.value) && !hasOption(call.line, 'y', 'assumeyes', 'assumeno') && call.command.before !== '|')
+      .map((call) => ({
+        range: callRange(call),
+        message: {
+          en: `${call.command.program} ${call.subcommand!.value} without -y waits for a confirmation no one can give during a build. Add -y.`,
+          ko: `-y 없는 ${call.command.program} ${call.subcommand!.value}은 빌드 중에는 아무도 답할 수 없는 확인을 기다립니다. -y를 추가하세요.`,
+        },
+        fixes: [insertAfter(call.subcommand!, '-y', { en: 'Add -y', ko: '-y 추가' })],
+      }));
+  },
+};

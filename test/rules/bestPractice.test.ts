@@ -1,0 +1,251 @@
+// Every best-practice rule: a case that fires (with its exact range) and near misses that must not.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { buildModel } from '../../server/src/model';
+import { parseDockerfile } from '../../server/src/parser';
+import { RULES } from '../../server/src/rules';
+import { BEST_PRACTICE_RULES } from '../../server/src/rules/bestPractice';
+import { initShellParser } from '../../server/src/shell';
+import { corpusFiles } from '../helpers/corpus';
+import { showRange } from '../helpers/show';
+
+before(() => initShellParser());
+
+function findings(code: string, text: string, tree = parseDockerfile(text)): string[] {
+  const rule = RULES.find((r) => r.code === code);
+  assert.ok(rule, `no rule ${code}`);
+  const found = rule.scope === 'instruction'
+    ? tree.instructions.flatMap((i) => rule.check(i, tree.escapeChar))
+    : rule.check({ tree, model: buildModel(tree), lines: text.split('\n'), buildContext: undefined });
+  for (const finding of found) assert.ok(finding.message.en.length > 0 && finding.message.ko.length > 0);
+  return found.map((f) => showRange(f.range));
+}
+
+interface Case {
+  code: string;
+  fires: [text: string, ranges: string[]][];
+  quiet: string[];
+}
+
+const CASES: Case[] = [
+  {
+    code: 'AptGetInstallWithoutYes',
+    fires: [
+      ['FROM debian:12\nRUN apt-get update && apt-get install curl', ['1:22-1:37']],
+      ['FROM debian:12\nRUN if [ -n "$X" ]; then apt-get purge curl; fi', ['1:25-1:38']],
+    ],
+    quiet: [
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl',
+      'FROM debian:12\nRUN apt-get -qq install curl',
+      'FROM debian:12\nRUN apt-get install --assume-yes curl',
+      'FROM debian:12\nRUN apt-get -o APT::Get::Assume-Yes=true install curl',
+      'FROM debian:12\nRUN apt-get install -s curl',
+      'FROM debian:12\nRUN yes | apt-get install curl',
+      'FROM debian:12\nRUN apt-get update',
+      'FROM debian:12\nRUN echo "apt-get install curl"',
+    ],
+  },
+  {
+    code: 'AptGetInstallWithoutNoInstallRecommends',
+    fires: [['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', ['1:22-1:37']]],
+    quiet: [
+      'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl',
+      'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl',
+      'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec && apt-get install -y curl',
+      'FROM debian:12\nRUN if apt-get install -s "x" > /dev/null; then echo ok; fi',
+      // A builder stage that is not part of the final image.
+      'FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x',
+    ],
+  },
+  {
+    code: 'AptListsNotCleaned',
+    fires: [['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl', ['1:4-1:18']]],
+    quiet: [
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+      'FROM debian:12\nRUN set -eux; apt-get update; if true; then apt-get install -y curl; fi; rm -rf /var/lib/apt/lists/*',
+      'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y curl; apt-get dist-clean',
+      'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl',
+      'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /x /x',
+    ],
+  },
+  {
+    code: 'AptInsteadOfAptGet',
+    fires: [['FROM debian:12\nRUN apt update && apt full-upgrade -y', ['1:4-1:14', '1:18-1:34']]],
+    quiet: ['FROM debian:12\nRUN apt-get update', 'FROM debian:12\nRUN apt list --installed', 'FROM debian:12\nRUN apt-cache policy curl'],
+  },
+  {
+    code: 'ApkAddWithoutNoCache',
+    fires: [['FROM alpine:3.20\nRUN apk add curl', ['1:4-1:11']]],
+    quiet: [
+      'FROM alpine:3.20\nRUN apk add --no-cache curl',
+      'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $deps',
+      'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl',
+      'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*',
+      'FROM alpine:3.20\nRUN apk del curl',
+    ],
+  },
+  {
+    code: 'PipInstallWithoutNoCacheDir',
+    fires: [
+      ['FROM python:3.12\nRUN pip install requests', ['1:4-1:15']],
+      ['FROM python:3.12\nRUN python3 -m pip install -U pip', ['1:4-1:26']],
+    ],
+    quiet: [
+      'FROM python:3.12\nRUN pip install --no-cache-dir requests',
+      'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install requests',
+      'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=1\nFROM base\nRUN pip install requests',
+      'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install requests',
+      'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install requests',
+      'FROM python:3.12\nRUN pip install requests && rm -rf /root/.cache',
+      'FROM python:3.12\nRUN pip uninstall -y requests',
+    ],
+  },
+  {
+    code: 'YumInstallWithoutYes',
+    fires: [['FROM fedora:40\nRUN dnf install httpd && dnf clean all', ['1:4-1:15']]],
+    quiet: ['FROM fedora:40\nRUN dnf install -y httpd', 'FROM fedora:40\nRUN yum --assumeyes install httpd', 'FROM fedora:40\nRUN dnf clean all', 'FROM fedora:40\nRUN microdnf install httpd'],
+  },
+  {
+    code: 'ZypperWithoutNonInteractive',
+    fires: [['FROM opensuse/leap:15\nRUN zypper install curl', ['1:4-1:18']]],
+    quiet: ['FROM opensuse/leap:15\nRUN zypper -n install curl', 'FROM opensuse/leap:15\nRUN zypper --non-interactive in curl', 'FROM opensuse/leap:15\nRUN zypper install -y curl', 'FROM opensuse/leap:15\nRUN zypper search curl'],
+  },
+  {
+    code: 'PackageCacheNotCleaned',
+    fires: [['FROM fedora:40\nRUN dnf install -y httpd', ['1:4-1:15']]],
+    quiet: [
+      'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all',
+      'FROM centos:7\nRUN yum install -y httpd && rm -rf /var/cache/yum',
+      'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd',
+      'FROM fedora:40 AS build\nRUN dnf install -y gcc\nFROM scratch\nCOPY --from=build /x /x',
+    ],
+  },
+  {
+    code: 'UnpinnedPackageVersion',
+    fires: [['FROM debian:12\nRUN apt-get install -y curl=7.88.1-10 wget && pip install flask "django==5.0"', ['1:38-1:42', '1:58-1:63']]],
+    quiet: ['FROM debian:12\nRUN pip install -r requirements.txt', 'FROM debian:12\nRUN pip install ./dist/app-1.0-py3-none-any.whl', 'FROM debian:12\nRUN apt-get install -y ./pkg.deb', 'FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0'],
+  },
+  {
+    code: 'SudoInRun',
+    fires: [['FROM debian:12\nRUN sudo apt-get update', ['1:4-1:8']]],
+    quiet: ['FROM debian:12\nRUN apt-get install -y sudo', 'FROM debian:12\nRUN echo sudo'],
+  },
+  {
+    code: 'CdInsteadOfWorkdir',
+    fires: [
+      ['FROM node:20\nRUN cd /app && npm ci', ['1:4-1:11']],
+      ['FROM node:20\nRUN npm ci && cd /app', ['1:14-1:21']],
+    ],
+    quiet: [
+      'FROM node:20\nRUN (cd /app && npm ci)',
+      'FROM node:20\nRUN set -eux; tmp="$(mktemp -d)"; cd "$tmp"; make; cd /; rm -rf "$tmp"',
+      'FROM node:20\nRUN set -eux; make; cd /usr/src/x; make install; cd /; rm -rf /usr/src/x',
+      'FROM node:20\nRUN if [ -d /x ]; then cd /x; fi',
+    ],
+  },
+  {
+    code: 'PipeWithoutPipefail',
+    fires: [
+      ['FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh', ['1:4-1:50']],
+      ['FROM debian:12\nRUN set -eux; make 2>&1 | tee build.log', ['1:14-1:39']],
+    ],
+    quiet: [
+      'FROM debian:12\nRUN set -eo pipefail; curl -fsSL https://example.com/install.sh | sh',
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh',
+      'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com/install.sh | sh',
+      'FROM debian:12\nRUN echo "$SHA  file.tgz" | sha256sum -c -',
+      'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz',
+      'FROM debian:12\nRUN find / -exec ldd {} \\; | sort -u | xargs -r apt-mark manual',
+      'FROM debian:12\nRUN arch="$(dpkg --print-architecture | cut -d- -f2)"',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name',
+    ],
+  },
+  {
+    code: 'CurlAndWget',
+    fires: [['FROM debian:12\nRUN curl -fsSLO https://a/x\nRUN wget https://a/y', ['2:4-2:8']]],
+    quiet: [
+      'FROM debian:12\nRUN curl -fsSLO https://a/x\nFROM debian:12\nRUN wget https://a/y',
+      'FROM debian:12\nRUN if command -v curl; then curl -O https://a/x; else wget https://a/x; fi',
+      'FROM debian:12\nRUN curl -O https://a/x || wget https://a/x',
+    ],
+  },
+  {
+    code: 'AddInsteadOfCopy',
+    fires: [['FROM debian:12\nADD --chown=1000 app.py config.json /app/', ['1:0-1:3']]],
+    quiet: [
+      'FROM debian:12\nADD rootfs.tar.xz /',
+      'FROM debian:12\nADD --checksum=sha256:abc https://example.com/app.py /app/',
+      'FROM debian:12\nADD https://example.com/app.py /app/',
+      'FROM debian:12\nADD release /opt/',
+      'FROM debian:12\nADD $FILE /opt/',
+      'FROM debian:12\nCOPY app.py /app/',
+    ],
+  },
+  {
+    code: 'BaseImageLatestTag',
+    fires: [
+      ['FROM ubuntu\nRUN true', ['0:5-0:11']],
+      ['FROM registry:5000/team/app:latest AS app', ['0:5-0:34']],
+    ],
+    quiet: [
+      'FROM scratch',
+      'FROM ubuntu:24.04 AS base\nFROM base',
+      'FROM ubuntu@sha256:0000000000000000000000000000000000000000000000000000000000000000',
+      'ARG BASE=ubuntu:24.04\nFROM ${BASE}',
+      'ARG BASE\nFROM ${BASE}',
+    ],
+  },
+  {
+    code: 'FinalStageUserRoot',
+    fires: [['FROM debian:12\nUSER app\nRUN true\nUSER root', ['3:5-3:9']]],
+    quiet: ['FROM debian:12\nUSER root\nRUN apt-get update\nUSER app', 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app', 'FROM debian:12\nUSER rooty'],
+  },
+  {
+    code: 'CopyRelativeWithoutWorkdir',
+    fires: [['FROM node:20\nCOPY package.json app/', ['1:18-1:22']]],
+    quiet: [
+      'FROM node:20\nWORKDIR /app\nCOPY package.json ./',
+      'FROM node:20 AS base\nWORKDIR /app\nFROM base\nCOPY package.json .',
+      'FROM node:20\nCOPY package.json /app/',
+      'FROM node:20\nCOPY package.json $APP_HOME/',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nCOPY app.exe C:/app/',
+    ],
+  },
+  {
+    code: 'ConsecutiveRunInstructions',
+    fires: [['FROM debian:12\nRUN mkdir /app\nRUN chown 1000 /app', ['2:0-2:3']]],
+    quiet: [
+      'FROM debian:12\nRUN mkdir /app\n# owned by the app user\nRUN chown 1000 /app',
+      'FROM debian:12\nRUN mkdir /app\nRUN --mount=type=cache,target=/root/.cache make',
+      'FROM debian:12\nRUN set -eux; apt-get update; apt-get install -y gcc; rm -rf /var/lib/apt/lists/*\nRUN mkdir /app',
+      'FROM debian:12\nRUN mkdir /app\nWORKDIR /app\nRUN touch x',
+    ],
+  },
+];
+
+describe('best-practice rules', () => {
+  for (const { code, fires, quiet } of CASES) {
+    test(`${code} fires with exact ranges`, () => {
+      for (const [text, ranges] of fires) assert.deepEqual(findings(code, text), ranges, text);
+    });
+    test(`${code} stays quiet on near misses`, () => {
+      for (const text of quiet) assert.deepEqual(findings(code, text), [], text);
+    });
+  }
+
+  test('no rule that is on by default fires on the official corpus (they are all reviewed)', () => {
+    const hits: string[] = [];
+    for (const file of corpusFiles()) {
+      const tree = parseDockerfile(file.text);
+      for (const rule of BEST_PRACTICE_RULES.filter((r) => !r.offByDefault)) {
+        for (const range of findings(rule.code, file.text, tree)) hits.push(`${file.name} ${rule.code}@${range}`);
+      }
+    }
+    assert.deepEqual(hits, []);
+  });
+
+  test('every best-practice rule has a case here', () => {
+    const covered = new Set(CASES.map((c) => c.code));
+    assert.deepEqual(BEST_PRACTICE_RULES.map((r) => r.code).filter((c) => !covered.has(c)), []);
+  });
+});

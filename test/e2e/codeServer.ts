@@ -2,9 +2,9 @@
 // 127.0.0.1 and a free port, with our .vsix installed into a fresh profile, and stops it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../helpers/freePort';
 
 export const ROOT = join(__dirname, '..', '..');
 export const CODE_SERVER_DIR = process.env.LAYERWISE_CODE_SERVER_DIR ?? join(ROOT, '.cache', 'code-server');
@@ -46,18 +46,6 @@ export interface CodeServer {
 
 export function codeServerInstalled(): boolean {
   return existsSync(CODE_SERVER);
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitForHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {

@@ -1,7 +1,6 @@
 // Shared setup for the integration tests against a real Docker engine: whether one is reachable
 // (skip with a reason locally, fail under CI=true), running docker, building, cleaning up.
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
@@ -13,6 +12,7 @@ import { OutputLineSplitter } from '../../client/src/docker/outputLines';
 import type { ProcessOutcome } from '../../client/src/docker/processOutcome';
 import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
 import { defaultDockerSettings, type DockerSettings } from '../../client/src/docker/settings';
+export { freePort } from './freePort';
 
 export const busyboxPath = '/bin/busybox';
 
@@ -64,18 +64,6 @@ export function makeBuildContext(dockerfiles: Readonly<Record<string, string>>):
   copyFileSync(busyboxPath, join(dir, 'busybox'));
   for (const [name, text] of Object.entries(dockerfiles)) writeFileSync(join(dir, name), text);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Polls `attempt` until it returns a value or `timeoutMs` passes (waits on state, not fixed sleeps). */

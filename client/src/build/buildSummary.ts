@@ -1,6 +1,9 @@
 // Human wording for build results: durations, sizes, one-line summaries and per-instruction
 // labels. Pure.
+import { formatBytes } from '../../../server/src/byteSize';
 import { cacheSummary, type DockerfileBuildResult, type InstructionBuildResult } from './buildResults';
+
+export { formatBytes };
 
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -8,19 +11,6 @@ export function formatDuration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);
   const seconds = Math.round((ms % 60_000) / 1000);
   return `${minutes} min ${seconds} s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 'B';
-  for (const next of units) {
-    if (value < 1000) break;
-    value /= 1000;
-    unit = next;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${unit}`;
 }
 
 /** "Built app:latest in 4.2 s · 5 of 7 steps from cache" (or the failure/cancel variant). */

@@ -3,18 +3,17 @@
 // parser's instructions (see outlineFromInstructions); never parses Dockerfile text itself.
 import { parseExposedPort, type ContainerPort } from './portMappings';
 
-export interface OutlineInstruction {
-  /** Upper-case keyword: `RUN`, `FROM`, ... */
+/** The smallest description of one parsed instruction this module needs. */
+export interface InstructionSource {
   readonly keyword: string;
-  /** The arguments as written after the keyword (flags included), continuation lines joined. */
   readonly argumentText: string;
-  /** The argument words after flags (e.g. for `COPY --from=a x y`: ["x", "y"]). */
   readonly words: readonly string[];
-  /** Flags as name → value (`--from=a` → from: "a"). */
   readonly flags: Readonly<Record<string, string>>;
-  /** 0-based first and last line of the instruction (inclusive). */
   readonly startLine: number;
   readonly endLine: number;
+}
+
+export interface OutlineInstruction extends InstructionSource {
   /** Index into `stages`; -1 for instructions before the first FROM (global ARGs). */
   readonly stageIndex: number;
 }
@@ -42,16 +41,6 @@ export interface DockerfileOutline {
   readonly instructions: readonly OutlineInstruction[];
   readonly stages: readonly OutlineStage[];
   readonly args: readonly OutlineArg[];
-}
-
-/** The smallest description of one parsed instruction this module needs. */
-export interface InstructionSource {
-  readonly keyword: string;
-  readonly argumentText: string;
-  readonly words: readonly string[];
-  readonly flags: Readonly<Record<string, string>>;
-  readonly startLine: number;
-  readonly endLine: number;
 }
 
 /** Builds the outline from instructions in file order (as the parser gives them). */

@@ -7,6 +7,7 @@ import type { InstructionBuildResult } from '../protocol';
 import type { LocalizedText } from '../rules';
 import type { BuildResultStore } from './buildResults';
 import type { InlayHintProvider, InlayHintRequest } from './inlayHints';
+import { formatBytes } from '../byteSize';
 
 /** Shown in the label; the tooltip lists them all. */
 const MAX_LABEL_ITEMS = 4;
@@ -169,17 +170,6 @@ function buildSuffix(result: InstructionBuildResult): LocalizedText {
     default:
       return { en: 'last build: did not finish', ko: '지난 빌드: 끝나지 않음' };
   }
-}
-
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 function joinOr(items: readonly string[]): string {

@@ -70,18 +70,3 @@ export function checkCommentsAbove(tree: Dockerfile): Map<Instruction, { comment
   }
   return found;
 }
-
-/** The instruction whose lines hold `line` (binary search; instructions are in source order). */
-export function instructionAtLine(tree: Dockerfile, line: number): Instruction | undefined {
-  const instructions = tree.instructions;
-  let low = 0;
-  let high = instructions.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const candidate = instructions[middle]!;
-    if (candidate.range.end.line < line) low = middle + 1;
-    else if (candidate.range.start.line > line) high = middle - 1;
-    else return candidate;
-  }
-  return undefined;
-}

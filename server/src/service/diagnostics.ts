@@ -2,7 +2,8 @@
 // Instruction rules are cached per parsed instruction: an edit re-checks only what it touched.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
-import { checkCommentsAbove, type CheckOptions, fileCheckOptions, instructionAtLine } from '../model';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions } from '../model';
+import { instructionAtLine } from './instructionAt';
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { Finding, Fix, Rule, RuleContext, Severity } from '../rules';
 import type { AnalysedDocument } from './analysedDocument';

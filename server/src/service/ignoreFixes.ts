@@ -1,6 +1,7 @@
 // The "Ignore <Rule> on this line / in this file" fixes: a `# check=skip=` comment directly above
 // the instruction, or the rule added to the file's `# check=skip=` parser directive.
-import { checkCommentsAbove, instructionAtLine, parseCheckOptions } from '../model';
+import { checkCommentsAbove, parseCheckOptions } from '../model';
+import { instructionAtLine } from './instructionAt';
 import type { Dockerfile } from '../parser';
 import type { Fix, TextEdit } from '../rules';
 

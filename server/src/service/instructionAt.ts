@@ -49,6 +49,12 @@ export function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number):
   return firstEndingAtOrAfter(tree.instructions, line);
 }
 
+/** The instruction whose lines (continuations and heredoc bodies included) hold `line`. */
+export function instructionAtLine(tree: Dockerfile, line: number): Instruction | undefined {
+  const instruction = tree.instructions[firstInstructionEndingAtOrAfter(tree, line)];
+  return instruction && instruction.range.start.line <= line ? instruction : undefined;
+}
+
 /** Instructions that have at least one line in [fromLine, toLine]. */
 export function instructionsInLines(tree: Dockerfile, fromLine: number, toLine: number): Instruction[] {
   const found: Instruction[] = [];

@@ -4,9 +4,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BuildContext } from '../server/src/context/buildContext';
-import { buildModel } from '../server/src/model';
 import { parseText } from '../server/src/parser';
 import { CACHE_RULES } from '../server/src/rules/cache';
+import { AnalysedDocument } from '../server/src/service/analysedDocument';
+import { DiagnosticsEngine } from '../server/src/service/diagnostics';
+import { defaultSettings } from '../server/src/service/settings';
 import { corpusFiles } from '../test/helpers/corpus';
 
 export const REPORT_PATH = resolve(__dirname, '../test/cache-report.md');
@@ -16,16 +18,14 @@ export function cacheReport(): string {
   const counts = new Map<string, number>(CACHE_RULES.map((r) => [r.code, 0]));
   const filesWith = new Map<string, Set<string>>(CACHE_RULES.map((r) => [r.code, new Set<string>()]));
   const rows: string[] = [];
+  const engine = new DiagnosticsEngine(CACHE_RULES);
+  const settings = defaultSettings();
   for (const file of files) {
-    const { tree, lines } = parseText(file.text);
-    const context = { tree, model: buildModel(tree), lines, buildContext: BuildContext.forDockerfile(file.path) };
-    for (const rule of CACHE_RULES) {
-      if (rule.scope !== 'document') continue;
-      for (const finding of rule.check(context)) {
-        counts.set(rule.code, (counts.get(rule.code) ?? 0) + 1);
-        filesWith.get(rule.code)!.add(file.name);
-        rows.push(`| ${rule.code} | ${file.name}:${finding.range.start.line + 1} | ${finding.message.en.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
-      }
+    const document = new AnalysedDocument(file.path, 1, file.text, parseText(file.text));
+    for (const { rule, finding } of engine.findings(document, settings, BuildContext.forDockerfile(file.path))) {
+      counts.set(rule.code, (counts.get(rule.code) ?? 0) + 1);
+      filesWith.get(rule.code)!.add(file.name);
+      rows.push(`| ${rule.code} | ${file.name}:${finding.range.start.line + 1} | ${finding.message.en.replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`);
     }
   }
   return [

@@ -130,6 +130,7 @@ function validate(document: TextDocument): void {
 documents.onDidChangeContent((event) => scheduleValidation(event.document));
 documents.onDidClose((event) => {
   store.delete(event.document.uri);
+  diagnosticsEngine.forget(event.document.uri);
   workspace.forgetDocument(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

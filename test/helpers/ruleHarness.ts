@@ -4,15 +4,18 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BuildContext } from '../../server/src/context/buildContext';
-import { buildModel } from '../../server/src/model';
 import { parseText } from '../../server/src/parser';
 import type { Finding, Rule, TextEdit } from '../../server/src/rules';
+import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
+import { defaultSettings } from '../../server/src/service/settings';
 import { showRange } from './show';
 
+/** The rule's findings through the diagnostics engine, as the server runs it (turned on even when off by default). */
 export function runRule(rule: Rule, text: string, buildContext?: BuildContext): Finding[] {
-  const { tree, lines } = parseText(text);
-  if (rule.scope === 'instruction') return tree.instructions.flatMap((i) => rule.check(i, tree.escapeChar));
-  return rule.check({ tree, model: buildModel(tree), lines, buildContext });
+  const document = new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text));
+  const settings = { ...defaultSettings(), 'layerwise.diagnostics.rules': { [rule.code]: 'warning' as const } };
+  return new DiagnosticsEngine([rule]).findings(document, settings, buildContext).map(({ finding }) => finding);
 }
 
 /** `line:char-line:char` of each finding. */

@@ -1,22 +1,23 @@
 // Every best-practice rule: a case that fires (with its exact range) and near misses that must not.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { buildModel } from '../../server/src/model';
-import { parseDockerfile } from '../../server/src/parser';
+import { parseText } from '../../server/src/parser';
 import { RULES } from '../../server/src/rules';
 import { BEST_PRACTICE_RULES } from '../../server/src/rules/bestPractice';
+import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
+import { defaultSettings } from '../../server/src/service/settings';
 import { initShellParser } from '../../server/src/shell';
 import { corpusFiles } from '../helpers/corpus';
+import { runRule } from '../helpers/ruleHarness';
 import { showRange } from '../helpers/show';
 
 before(() => initShellParser());
 
-function findings(code: string, text: string, tree = parseDockerfile(text)): string[] {
+function findings(code: string, text: string): string[] {
   const rule = RULES.find((r) => r.code === code);
   assert.ok(rule, `no rule ${code}`);
-  const found = rule.scope === 'instruction'
-    ? tree.instructions.flatMap((i) => rule.check(i, tree.escapeChar))
-    : rule.check({ tree, model: buildModel(tree), lines: text.split('\n'), buildContext: undefined });
+  const found = runRule(rule, text);
   for (const finding of found) assert.ok(finding.message.en.length > 0 && finding.message.ko.length > 0);
   return found.map((f) => showRange(f.range));
 }
@@ -235,11 +236,10 @@ describe('best-practice rules', () => {
 
   test('no rule that is on by default fires on the official corpus (they are all reviewed)', () => {
     const hits: string[] = [];
+    const engine = new DiagnosticsEngine(BEST_PRACTICE_RULES);
     for (const file of corpusFiles()) {
-      const tree = parseDockerfile(file.text);
-      for (const rule of BEST_PRACTICE_RULES.filter((r) => !r.offByDefault)) {
-        for (const range of findings(rule.code, file.text, tree)) hits.push(`${file.name} ${rule.code}@${range}`);
-      }
+      const document = new AnalysedDocument(file.path, 1, file.text, parseText(file.text));
+      for (const { rule, finding } of engine.findings(document, defaultSettings(), undefined)) hits.push(`${file.name} ${rule.code}@${showRange(finding.range)}`);
     }
     assert.deepEqual(hits, []);
   });

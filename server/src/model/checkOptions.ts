@@ -18,6 +18,9 @@ const TRUE = /^(1|t|T|TRUE|true|True)$/;
 const BOOLEAN = /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/;
 const CHECK_COMMENT = /^#\s*check\s*=(.*)$/i;
 
+/** A `# check=...` comment (above an instruction it applies to that instruction). */
+export const isCheckComment = (text: string): boolean => CHECK_COMMENT.test(text);
+
 export type CheckParse = { options: CheckOptions; problem?: undefined } | { options?: undefined; problem: string };
 
 /** The options, or the reason the builder would reject the value. */

@@ -3,4 +3,4 @@ export * from './definitions';
 export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileModel } from './model';
 export { expandValue, type Lookup } from './expand';
 export { PREDEFINED_ARGS, predefinedArg, type PredefinedArg } from './predefinedArgs';
-export { checkCommentsAbove, fileCheckOptions, NO_CHECK_OPTIONS, parseCheckOptions, type CheckOptions, type CheckParse } from './checkOptions';
+export { checkCommentsAbove, isCheckComment, fileCheckOptions, NO_CHECK_OPTIONS, parseCheckOptions, type CheckOptions, type CheckParse } from './checkOptions';

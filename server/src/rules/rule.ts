@@ -1,7 +1,8 @@
 // The small interface every check implements: one rule per file, with a stable code.
-import type { DockerfileModel } from '../model';
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { BuildContext } from '../context/buildContext';
+import type { FileFacts } from './fileFacts';
+import type { BuildStage } from './stages';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -36,10 +37,35 @@ export interface Finding {
 
 export interface RuleContext {
   tree: Dockerfile;
-  model: DockerfileModel;
+  stages: readonly BuildStage[];
+  facts: FileFacts;
   lines: readonly string[];
   /** The files around the Dockerfile, when it is on disk; undefined for untitled documents. */
   buildContext: BuildContext | undefined;
+  /**
+   * `summarise` applied to each stage, kept while the stage is the same: file-wide rules add up
+   * per-stage summaries instead of walking every instruction on each edit. A summary must not
+   * hold positions (they would go stale); pass the same function each time.
+   */
+  stageSummaries<T>(summarise: (stage: BuildStage) => T): T[];
+}
+
+/** What a stage rule sees: one stage, what it inherits, and the file-wide facts. */
+export interface StageContext<Carry> {
+  stage: BuildStage;
+  /** What the stage it builds on handed down; the rule's `initial` for a stage built on an image. */
+  inherited: Carry;
+  /** The stage ends up in the image (the final stage or one it is built on). */
+  shipped: boolean;
+  facts: FileFacts;
+  /** The document's lines: read only the stage's own. */
+  lines: readonly string[];
+}
+
+/** A stage rule's findings and what it hands down to stages built on this one. */
+export interface CarriedFindings<Carry> {
+  findings: Finding[];
+  carry: Carry;
 }
 
 interface RuleBase {
@@ -67,10 +93,29 @@ export interface InstructionRule extends RuleBase {
   check(instruction: Instruction, escapeChar: string): Finding[];
 }
 
-/** Looks at the whole file (stages, scopes, order). Runs on every change: keep it linear. */
+/**
+ * Looks at one stage at a time, starting from what the stage it builds on handed down (its
+ * `carry`: the SHELL in effect, whether a WORKDIR is set, the ENV names, ...). Findings are
+ * cached per stage and reused while the stage's items, its index, the stage it builds on, what
+ * it inherits, whether it is shipped and the file facts stay the same, so an edit re-checks
+ * only the stage it touched. `check` must read nothing else, and its findings and fixes must
+ * lie inside the stage.
+ */
+export interface StageRule<Carry = unknown> extends RuleBase {
+  scope: 'stage';
+  /** What a stage built on an image starts from (rules that hand nothing down leave it out). */
+  initial?: Carry;
+  /** Carries are compared with this (default `Object.is`), so equal ones keep later stages cached. */
+  sameCarry?(a: Carry, b: Carry): boolean;
+  /** Messages or fix titles name line numbers: re-check the stage when it moves. */
+  positional?: boolean;
+  check(context: StageContext<Carry>): Finding[] | CarriedFindings<Carry>;
+}
+
+/** Looks at the whole file (stage names, the first FROM, ...). Runs on every change: keep it cheap. */
 export interface DocumentRule extends RuleBase {
   scope: 'document';
   check(context: RuleContext): Finding[];
 }
 
-export type Rule = InstructionRule | DocumentRule;
+export type Rule = InstructionRule | StageRule | DocumentRule;

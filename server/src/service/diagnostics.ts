@@ -2,10 +2,13 @@
 // Instruction rules are cached per parsed instruction: an edit re-checks only what it touched.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
-import { checkCommentsAbove, type CheckOptions, fileCheckOptions } from '../model';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions, isCheckComment } from '../model';
 import { instructionAtLine } from './instructionAt';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import type { Finding, Fix, Rule, RuleContext, Severity } from '../rules';
+import { type DocumentRule, type FileFacts, fileFacts, type Finding, type Fix, type Rule, type RuleContext, type Severity, shippedStages, type StageRule, stagesOf } from '../rules';
+import { sameItems } from '../rules/fileFacts';
+import { moveBy, moveFinding } from '../rules/shiftFindings';
+import { StageCache, type StageRun } from './stageCache';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
@@ -37,6 +40,13 @@ export interface RuleFinding {
   finding: Finding;
 }
 
+interface EnabledRules {
+  all: Rule[];
+  instructionRules: ReadonlySet<Rule>;
+  stageRules: StageRule[];
+  documentRules: DocumentRule[];
+}
+
 interface CachedFindings {
   /** The instruction's first line when the findings were computed. */
   line: number;
@@ -45,35 +55,61 @@ interface CachedFindings {
 
 export class DiagnosticsEngine {
   private readonly instructionCache = new WeakMap<Instruction, CachedFindings>();
+  private readonly stageCache = new StageCache();
+  private readonly diagnosticCache = new WeakMap<Finding, { severity: DiagnosticSeverity; language: Language; diagnostic: Diagnostic }>();
+  /** What the last run of each document used, reused while it stays the same. */
+  private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
+  private escapeChar = '\\';
 
   constructor(private readonly rules: readonly Rule[]) {}
 
-  /** Every finding of every enabled rule not skipped by a `# check=skip` comment, in source order. */
+  /** Every finding of every enabled rule not skipped by a `# check=skip` comment, by stage. */
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
-    const overrides = settings['layerwise.diagnostics.rules'];
-    const options = fileCheckOptions(document.tree);
-    const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code], options));
-    const instructionRules = new Set<Rule>(enabled.filter((rule) => rule.scope === 'instruction'));
-    const result: RuleFinding[] = [];
-    for (const instruction of document.tree.instructions) {
-      for (const found of this.instructionFindings(instruction, document.tree.escapeChar)) {
-        if (instructionRules.has(found.rule)) result.push(found);
-      }
-    }
-    // The model is built only if a rule reads it: most edits then skip it.
-    const context: RuleContext = {
-      tree: document.tree,
-      get model() {
-        return document.model;
-      },
-      lines: document.lines,
-      buildContext,
+    const { tree, lines, uri } = document;
+    const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
+    const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], fileCheckOptions(tree));
+    this.lastRun.set(uri, { facts, enabled });
+    this.escapeChar = tree.escapeChar;
+    const stages = stagesOf(tree, facts);
+    const shipped = shippedStages(tree, facts);
+    const records = this.stageCache.recordsOf(tree, stages);
+    const run: StageRun = {
+      stages,
+      records,
+      shippedFlags: stages.map((stage) => shipped.has(stage)),
+      facts,
+      lines,
+      rules: enabled.stageRules,
+      instructionRules: enabled.instructionRules,
+      instructionFindings: (instruction) => this.instructionFindings(instruction),
     };
-    for (const rule of enabled) {
-      if (rule.scope !== 'document') continue;
-      for (const finding of rule.check(context)) result.push({ rule, finding });
+    const result: RuleFinding[] = [];
+    for (const instruction of facts.globalInstructions) {
+      for (const found of this.instructionFindings(instruction)) if (enabled.instructionRules.has(found.rule)) result.push(found);
     }
-    return withoutSkipped(result, document.tree);
+    for (const found of this.stageCache.findings(run)) result.push(found);
+    const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
+    for (const rule of enabled.documentRules) for (const finding of rule.check(context)) result.push({ rule, finding });
+    const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
+    return withoutSkipped(result, tree, checkComments);
+  }
+
+  /** The enabled rules by kind: the same objects as last time while the set is the same, so stage caches stay valid. */
+  private enabledRules(uri: string, overrides: Settings['layerwise.diagnostics.rules'], options: CheckOptions): EnabledRules {
+    const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code], options));
+    const last = this.lastRun.get(uri)?.enabled;
+    if (last && sameItems(last.all, enabled)) return last;
+    return {
+      all: enabled,
+      instructionRules: new Set(enabled.filter((rule) => rule.scope === 'instruction')),
+      stageRules: enabled.filter((rule): rule is StageRule => rule.scope === 'stage'),
+      documentRules: enabled.filter((rule): rule is DocumentRule => rule.scope === 'document'),
+    };
+  }
+
+  /** Drops what was kept for a closed document. */
+  forget(uri: string): void {
+    this.lastRun.delete(uri);
   }
 
   diagnostics(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Diagnostic[] {
@@ -85,17 +121,26 @@ export class DiagnosticsEngine {
       const override = overrides[rule.code];
       // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
       const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
+      const severity = LSP_SEVERITY[override && override !== 'off' ? override : fileSeverity];
+      // Cached findings keep their objects from edit to edit, and so can their diagnostics.
+      const cached = this.diagnosticCache.get(finding);
+      if (cached && cached.severity === severity && cached.language === language) {
+        diagnostics.push(cached.diagnostic);
+        continue;
+      }
       const data: DiagnosticData = { ignorable: rule.kind !== 'builder-error' };
       if (finding.fixes?.length) data.fixable = true;
-      diagnostics.push({
+      const diagnostic: Diagnostic = {
         range: toLspRange(finding.range),
-        severity: LSP_SEVERITY[override && override !== 'off' ? override : fileSeverity],
+        severity,
         code: rule.code,
         codeDescription: { href: rule.docs },
         source: DIAGNOSTIC_SOURCE,
         message: finding.message[language],
         data,
-      });
+      };
+      this.diagnosticCache.set(finding, { severity, language, diagnostic });
+      diagnostics.push(diagnostic);
     }
     return diagnostics;
   }
@@ -111,12 +156,20 @@ export class DiagnosticsEngine {
         .flatMap(({ finding }) => finding.fixes ?? []);
   }
 
-  /** All instruction rules' findings for one instruction, from cache when it was not re-parsed. */
-  private instructionFindings(instruction: Instruction, escapeChar: string): RuleFinding[] {
+  /**
+   * All instruction rules' findings for one instruction, from cache when it was not re-parsed.
+   * An ONBUILD trigger is checked too (it runs in every build on this image), except for
+   * BuildKit's build checks, which BuildKit does not apply to triggers.
+   */
+  private instructionFindings(instruction: Instruction): RuleFinding[] {
     const line = instruction.range.start.line;
     const cached = this.instructionCache.get(instruction);
     if (cached) {
       if (cached.line === line) return cached.findings;
+      if (cached.findings.length === 0) {
+        cached.line = line;
+        return cached.findings;
+      }
       // The instruction moved (lines added or removed above it): move its findings too.
       const moved = { line, findings: cached.findings.map((f) => shiftFinding(f, line - cached.line)) };
       this.instructionCache.set(instruction, moved);
@@ -125,11 +178,22 @@ export class DiagnosticsEngine {
     const findings: RuleFinding[] = [];
     for (const rule of this.rules) {
       if (rule.scope !== 'instruction') continue;
-      for (const finding of rule.check(instruction, escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
+      for (const finding of rule.check(instruction, this.escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
+      if (!instruction.trigger || rule.kind === 'build-check') continue;
+      for (const finding of rule.check(instruction.trigger, this.escapeChar)) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;
   }
+}
+
+/** A `# check=` comment among the items before the first FROM. */
+function checkCommentBeforeStages(tree: Dockerfile): boolean {
+  for (const item of tree.items) {
+    if (item.kind === 'instruction' && item.keyword === 'FROM') return false;
+    if (item.kind === 'comment' && isCheckComment(item.text)) return true;
+  }
+  return false;
 }
 
 function sameRange(a: Range, b: Range): boolean {
@@ -147,12 +211,14 @@ function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: Chec
  * a comment directly above an instruction for that instruction. Builder errors stay: skipping
  * them would not make `docker build` accept the file.
  */
-function withoutSkipped(findings: RuleFinding[], tree: Dockerfile): RuleFinding[] {
+function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, checkComments: boolean): RuleFinding[] {
   const file = fileCheckOptions(tree);
-  const above = findings.length > 0 ? checkCommentsAbove(tree) : new Map();
+  if (!checkComments && !file.skipAll && file.skip.size === 0) return findings;
+  const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
   return findings.filter(({ rule, finding }) => {
     if (rule.kind === 'builder-error') return true;
     if (file.skipAll || file.skip.has(rule.code)) return false;
+    if (!checkComments) return true;
     const instruction = finding.instruction ?? instructionAtLine(tree, finding.range.start.line);
     const local = instruction ? above.get(instruction)?.options : undefined;
     return !(local && (local.skipAll || local.skip.has(rule.code)));
@@ -161,16 +227,7 @@ function withoutSkipped(findings: RuleFinding[], tree: Dockerfile): RuleFinding[
 
 /** A copy with fresh range objects moved by `delta` lines (cached findings never share positions with the tree). */
 function shiftFinding({ rule, finding }: RuleFinding, delta: number): RuleFinding {
-  const move = (range: Range): Range => ({
-    start: { line: range.start.line + delta, character: range.start.character },
-    end: { line: range.end.line + delta, character: range.end.character },
-  });
-  return {
-    rule,
-    finding: {
-      ...finding,
-      range: move(finding.range),
-      fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })) })),
-    },
-  };
+  return { rule, finding: moveFinding(finding, moveBy(delta)) };
 }
+
+

@@ -1,4 +1,4 @@
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import type { Instruction } from '../../parser';
 import { runShell } from '../../shell';
 import { BEST_PRACTICES } from './support';
@@ -21,10 +21,16 @@ function computeSmallRun(instruction: Instruction): boolean {
   return shell !== undefined && !shell.error && shell.commands.length <= 2 && shell.commands.every((command) => !command.inControlFlow);
 }
 
+function commentBetween(first: Instruction, second: Instruction, lines: readonly string[]): boolean {
+  for (let line = first.range.end.line + 1; line < second.range.start.line; line++) if (lines[line]?.trimStart().startsWith('#')) return true;
+  return false;
+}
+
 const flagsOf = (instruction: Instruction): string => instruction.flags.map((flag) => flag.raw).sort().join(' ');
 
-export const consecutiveRuns: DocumentRule = {
-  scope: 'document',
+export const consecutiveRuns: StageRule = {
+  scope: 'stage',
+  positional: true,
   code: 'ConsecutiveRunInstructions',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -32,15 +38,12 @@ export const consecutiveRuns: DocumentRule = {
     en: 'Each RUN makes a layer; short consecutive RUNs with the same options can be joined with && into one.',
     ko: 'RUN마다 레이어가 하나씩 생깁니다. 옵션이 같은 짧은 RUN이 이어지면 &&로 하나로 합칠 수 있습니다.',
   },
-  check({ tree }) {
+  check({ stage, lines }) {
     const findings: Finding[] = [];
     let previous: Instruction | undefined;
-    for (const item of tree.items) {
-      if (item.kind !== 'instruction') {
-        // A comment between two RUNs usually explains why they are apart.
-        previous = undefined;
-        continue;
-      }
+    for (const item of stage.instructions) {
+      // A comment between two RUNs usually explains why they are apart.
+      if (previous && commentBetween(previous, item, lines)) previous = undefined;
       const joinable = isSmallRun(item);
       if (joinable && previous && flagsOf(previous) === flagsOf(item)) {
         findings.push({

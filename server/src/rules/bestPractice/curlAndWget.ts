@@ -1,9 +1,8 @@
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import { runShell } from '../../shell';
 import type { Instruction, Range } from '../../parser';
 import { instructionMemo } from './instructionMemo';
-import { runsOf } from './stageShell';
-import type { BuildStage } from './stages';
+import { DEFAULT_SHELL, sameShell, shellRuns, type StageShell } from './stageShell';
 import { BEST_PRACTICES } from './support';
 
 const TOOLS = ['curl', 'wget'];
@@ -25,8 +24,11 @@ const toolUses = instructionMemo(
   (uses, move) => uses.map((use) => ({ program: use.program, range: move(use.range) })),
 );
 
-export const curlAndWget: DocumentRule = {
-  scope: 'document',
+export const curlAndWget: StageRule<StageShell> = {
+  scope: 'stage',
+  initial: DEFAULT_SHELL,
+  sameCarry: sameShell,
+  positional: true,
   code: 'CurlAndWget',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -34,16 +36,12 @@ export const curlAndWget: DocumentRule = {
     en: 'A stage that downloads with both curl and wget needs both tools in its image; one of them is enough.',
     ko: '한 스테이지에서 curl과 wget을 모두 쓰면 두 도구가 다 이미지에 있어야 합니다. 하나로 충분합니다.',
   },
-  check({ tree }) {
+  check({ stage, inherited }) {
     const findings: Finding[] = [];
-    // The first unconditional call of each tool in the current stage.
-    let stage: BuildStage | undefined;
-    let first = new Map<string, ToolUse>();
-    for (const { instruction, shell, stage: owner } of runsOf(tree)) {
-      if (owner !== stage) {
-        stage = owner;
-        first = new Map();
-      }
+    // The first unconditional call of each tool in the stage.
+    const first = new Map<string, ToolUse>();
+    const { runs, shell: carry } = shellRuns(stage, inherited);
+    for (const { instruction, shell } of runs) {
       if (!shell.posix) continue;
       for (const use of toolUses(instruction)) {
         if (first.has(use.program)) continue;
@@ -60,6 +58,6 @@ export const curlAndWget: DocumentRule = {
         });
       }
     }
-    return findings;
+    return { findings, carry };
   },
 };

@@ -1,5 +1,4 @@
 import type { DocumentRule } from '../rule';
-import { stagesOf } from './stages';
 import { BEST_PRACTICES } from './support';
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -13,8 +12,7 @@ export const finalStageUserRoot: DocumentRule = {
     en: 'The image runs as the last USER of its final stage; ending on USER root gives every container root rights.',
     ko: '이미지는 마지막 스테이지의 마지막 USER로 실행됩니다. USER root로 끝나면 모든 컨테이너가 root 권한으로 돕니다.',
   },
-  check({ tree }) {
-    const stages = stagesOf(tree);
+  check({ stages }) {
     const final = stages[stages.length - 1];
     if (!final) return [];
     let lastUser;

@@ -1,16 +1,17 @@
-// Per-instruction memo for document rules: what a rule computes from one RUN alone is kept per
-// parsed instruction, so an edit recomputes only the instructions it touched. Ranges are copied
-// when stored and moved when the instruction moved, as the engine does for instruction rules.
-import type { Instruction, Range } from '../../parser';
+// Per-instruction memo for stage rules: what a rule computes from one RUN alone is kept per
+// parsed instruction, so re-checking a stage recomputes only the instructions an edit touched.
+// Ranges are copied when stored and moved when the instruction moved.
+import type { Instruction } from '../../parser';
 import type { Finding } from '../rule';
 import { isShellParserReady } from '../../shell';
+import { moveBy, type Move, moveFinding } from '../shiftFindings';
 
 interface Entry<T> {
   line: number;
   value: T;
 }
 
-export type Shift<T> = (value: T, move: (range: Range) => Range) => T;
+export type Shift<T> = (value: T, move: Move) => T;
 
 export function instructionMemo<T>(compute: (instruction: Instruction) => T, shift: Shift<T>): (instruction: Instruction) => T {
   const cache = new WeakMap<Instruction, Entry<T>>();
@@ -25,17 +26,6 @@ export function instructionMemo<T>(compute: (instruction: Instruction) => T, shi
   };
 }
 
-const moveBy = (delta: number) => (range: Range): Range => ({
-  start: { line: range.start.line + delta, character: range.start.character },
-  end: { line: range.end.line + delta, character: range.end.character },
-});
-
-export const shiftFindings: Shift<Finding[]> = (findings, move) =>
-  findings.map((finding) => ({
-    ...finding,
-    range: move(finding.range),
-    fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })) })),
-  }));
-
 /** A per-RUN finding check, memoised. */
-export const memoFindings = (check: (instruction: Instruction) => Finding[]): ((instruction: Instruction) => Finding[]) => instructionMemo(check, shiftFindings);
+export const memoFindings = (check: (instruction: Instruction) => Finding[]): ((instruction: Instruction) => Finding[]) =>
+  instructionMemo(check, (findings, move) => findings.map((finding) => moveFinding(finding, move)));

@@ -1,6 +1,5 @@
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import type { Instruction } from '../../parser';
-import { type BuildStage, imageStages, stagesOf } from './stages';
 import { hasOption } from '../../shell';
 import { memoFindings } from './instructionMemo';
 import { pipCalls } from './pip';
@@ -8,8 +7,10 @@ import { BEST_PRACTICES, cacheMountTargets, callRange, cleansFolder, insertAfter
 
 const SETTING = 'PIP_NO_CACHE_DIR';
 
-export const pipInstallWithoutNoCacheDir: DocumentRule = {
-  scope: 'document',
+/** Carries whether PIP_NO_CACHE_DIR is set (ENV or ARG) by the end of the stage. */
+export const pipInstallWithoutNoCacheDir: StageRule<boolean> = {
+  scope: 'stage',
+  initial: false,
   code: 'PipInstallWithoutNoCacheDir',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -17,20 +18,14 @@ export const pipInstallWithoutNoCacheDir: DocumentRule = {
     en: 'pip keeps downloaded wheels in ~/.cache/pip; --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
     ko: 'pip는 내려받은 wheel을 ~/.cache/pip에 남깁니다. --no-cache-dir(또는 ENV PIP_NO_CACHE_DIR=1, 캐시 마운트)를 쓰면 이미지에 남지 않습니다.',
   },
-  check({ tree }) {
+  check({ stage, inherited, shipped }) {
     const findings: Finding[] = [];
-    // Whether PIP_NO_CACHE_DIR is set (ENV or ARG) at the end of each stage, for stages built on it.
-    const settingAtEnd = new Map<BuildStage, boolean>();
-    const shipped = imageStages(tree);
-    for (const stage of stagesOf(tree)) {
-      let disabled = stage.baseStage ? settingAtEnd.get(stage.baseStage) ?? false : false;
-      for (const instruction of stage.instructions) {
-        if ((instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)) disabled = true;
-        if (instruction.keyword === 'RUN' && !disabled && shipped.has(stage)) findings.push(...checkRun(instruction));
-      }
-      settingAtEnd.set(stage, disabled);
+    let disabled = inherited;
+    for (const instruction of stage.instructions) {
+      if ((instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)) disabled = true;
+      if (instruction.keyword === 'RUN' && !disabled && shipped) findings.push(...checkRun(instruction));
     }
-    return findings;
+    return { findings, carry: disabled };
   },
 };
 

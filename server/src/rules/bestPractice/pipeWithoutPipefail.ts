@@ -1,6 +1,6 @@
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import { runShell, type ShellCommand, type ShellPipeline } from '../../shell';
-import { runsOf } from './stageShell';
+import { DEFAULT_SHELL, sameShell, shellRuns, type StageShell } from './stageShell';
 import { memoFindings } from './instructionMemo';
 import { BEST_PRACTICES } from './support';
 import type { Instruction } from '../../parser';
@@ -62,8 +62,10 @@ const maskedPipelines = memoFindings((instruction: Instruction): Finding[] => {
   return findings;
 });
 
-export const pipeWithoutPipefail: DocumentRule = {
-  scope: 'document',
+export const pipeWithoutPipefail: StageRule<StageShell> = {
+  scope: 'stage',
+  initial: DEFAULT_SHELL,
+  sameCarry: sameShell,
   code: 'PipeWithoutPipefail',
   severity: 'warning',
   docs: `${BEST_PRACTICES}#using-pipes`,
@@ -71,11 +73,12 @@ export const pipeWithoutPipefail: DocumentRule = {
     en: 'A pipeline succeeds when its last command does, so a failing first command can go unnoticed; pipefail makes it fail the build.',
     ko: '파이프라인은 마지막 명령만 성공하면 성공으로 끝나므로 앞 명령의 실패가 묻힐 수 있습니다. pipefail을 켜면 빌드가 실패로 멈춥니다.',
   },
-  check({ tree }) {
+  check({ stage, inherited }) {
     const findings: Finding[] = [];
-    for (const { instruction, shell } of runsOf(tree)) {
+    const { runs, shell: carry } = shellRuns(stage, inherited);
+    for (const { instruction, shell } of runs) {
       if (shell.posix && !shell.pipefail) findings.push(...maskedPipelines(instruction));
     }
-    return findings;
+    return { findings, carry };
   },
 };

@@ -1,7 +1,7 @@
 // The shell that RUN uses in each stage: /bin/sh -c unless a SHELL instruction (in the stage or
 // in the stage it builds on) says otherwise.
-import type { Dockerfile, Instruction } from '../../parser';
-import { imageStages, type BuildStage, stagesOf } from './stages';
+import type { Instruction } from '../../parser';
+import type { BuildStage } from '../stages';
 
 export interface StageShell {
   /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
@@ -10,7 +10,8 @@ export interface StageShell {
   pipefail: boolean;
 }
 
-const DEFAULT: StageShell = { posix: true, pipefail: false };
+/** What RUN uses until a SHELL instruction says otherwise. */
+export const DEFAULT_SHELL: StageShell = { posix: true, pipefail: false };
 
 export function shellOf(instruction: Instruction): StageShell {
   const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
@@ -23,35 +24,15 @@ export function shellOf(instruction: Instruction): StageShell {
   return { posix, pipefail };
 }
 
-export interface RunInContext {
-  instruction: Instruction;
-  stage: BuildStage;
-  /** The shell RUN uses there. */
-  shell: StageShell;
-  /** The stage ends up in the image (the final stage or one it is built on). */
-  shipped: boolean;
-}
+export const sameShell = (a: StageShell, b: StageShell): boolean => a.posix === b.posix && a.pipefail === b.pipefail;
 
-const runsCache = new WeakMap<Dockerfile, RunInContext[]>();
-
-/**
- * Every shell-form RUN with its stage and shell, in order; one linear pass per tree, shared by
- * the rules. Each stage starts from the shell its base stage ended with.
- */
-export function runsOf(tree: Dockerfile): RunInContext[] {
-  let runs = runsCache.get(tree);
-  if (runs) return runs;
-  runs = [];
-  const shipped = imageStages(tree);
-  const atEnd = new Map<BuildStage, StageShell>();
-  for (const stage of stagesOf(tree)) {
-    let shell = (stage.baseStage && atEnd.get(stage.baseStage)) ?? DEFAULT;
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'SHELL' && instruction.exec) shell = shellOf(instruction);
-      if (instruction.keyword === 'RUN' && !instruction.exec) runs.push({ instruction, stage, shell, shipped: shipped.has(stage) });
-    }
-    atEnd.set(stage, shell);
+/** The stage's shell-form RUNs with the shell each runs under, and the shell the stage ends with. */
+export function shellRuns(stage: BuildStage, inherited: StageShell): { runs: { instruction: Instruction; shell: StageShell }[]; shell: StageShell } {
+  const runs: { instruction: Instruction; shell: StageShell }[] = [];
+  let shell = inherited;
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === 'SHELL' && instruction.exec) shell = shellOf(instruction);
+    if (instruction.keyword === 'RUN' && !instruction.exec) runs.push({ instruction, shell });
   }
-  runsCache.set(tree, runs);
-  return runs;
+  return { runs, shell };
 }

@@ -1,22 +1,22 @@
 // COPY --from naming the stage it is in: the stage would depend on itself.
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
+import type { BuildStage } from '../stages';
 import { hasVariable, referenceDocs, text } from '../support';
 
-export const copyFromOwnStage: DocumentRule = {
+export const copyFromOwnStage: StageRule = {
   code: 'copy-from-own-stage',
   kind: 'builder-error',
-  scope: 'document',
+  scope: 'stage',
   severity: 'error',
   docs: referenceDocs('copy---from'),
   description: text('COPY --from names the stage it is in.', 'COPY --from이 자기 자신이 속한 스테이지를 가리킵니다.'),
-  check({ tree, model }) {
+  check({ stage }) {
     const findings: Finding[] = [];
-    for (const instruction of tree.instructions) {
+    for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'COPY') continue;
       const from = instruction.flags.find((flag) => flag.name === 'from');
       if (!from?.value || hasVariable(from.value)) continue;
-      const own = model.stageOf(instruction);
-      if (own && model.findStage(from.value) === own) {
+      if (namesStage(from.value, stage)) {
         findings.push({
           range: from.valueRange ?? from.range,
           message: text(
@@ -29,3 +29,8 @@ export const copyFromOwnStage: DocumentRule = {
     return findings;
   },
 };
+
+/** `--from` names a stage by name (case-insensitive) or by index, as the builder resolves it. */
+function namesStage(value: string, stage: BuildStage): boolean {
+  return value.toLowerCase() === stage.name || (/^\d+$/.test(value) && Number(value) === stage.index);
+}

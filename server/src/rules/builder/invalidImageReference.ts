@@ -1,28 +1,24 @@
 // FROM <image> must be a valid image reference (distribution grammar) unless it names an
 // earlier stage. Checked when the reference has no variables, so the value is certain.
 import { imageReferenceProblem } from '../imageReference';
-import type { DocumentRule, Finding } from '../rule';
+import type { StageRule } from '../rule';
 import { hasVariable, referenceDocs, text } from '../support';
 
-export const invalidImageReference: DocumentRule = {
+export const invalidImageReference: StageRule = {
   code: 'invalid-image-reference',
   kind: 'builder-error',
-  scope: 'document',
+  scope: 'stage',
   severity: 'error',
   docs: referenceDocs('from'),
   description: text('FROM names an image with an invalid reference format.', 'FROM의 이미지 참조 형식이 올바르지 않습니다.'),
-  check({ model }) {
-    const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      const image = stage.from.image;
-      if (!image || stage.baseStage || hasVariable(image.raw)) continue;
-      const problem = imageReferenceProblem(image.raw);
-      if (!problem) continue;
-      findings.push({
-        range: image.range,
-        message: text(`"${image.raw}" is not a valid image reference: ${problem}.`, `"${image.raw}"는 올바른 이미지 참조가 아닙니다: ${problem}.`),
-      });
-    }
-    return findings;
+  check({ stage }) {
+    const image = stage.from.image;
+    if (!image || stage.baseStage || hasVariable(image.raw)) return [];
+    const problem = imageReferenceProblem(image.raw);
+    if (!problem) return [];
+    return [{
+      range: image.range,
+      message: text(`"${image.raw}" is not a valid image reference: ${problem}.`, `"${image.raw}"는 올바른 이미지 참조가 아닙니다: ${problem}.`),
+    }];
   },
 };

@@ -1,11 +1,32 @@
 // BuildKit check ConsistentInstructionCasing: every instruction keyword in the same case as
 // the majority (upper when tied). Mixed-case keywords never match. Global ARGs are not counted.
 import type { DocumentRule, Finding } from '../rule';
+import type { BuildStage } from '../stages';
 import { buildCheckDocs, fix, replace, text } from '../support';
 
 // Keywords are ASCII: a character-class test avoids building case-converted copies.
-const isLower = (word: string): boolean => !/[A-Z]/.test(word);
-const isUpper = (word: string): boolean => !/[a-z]/.test(word);
+function hasLetterIn(word: string, first: number, last: number): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code >= first && code <= last) return true;
+  }
+  return false;
+}
+
+const isLower = (word: string): boolean => !hasLetterIn(word, 65, 90);
+const isUpper = (word: string): boolean => !hasLetterIn(word, 97, 122);
+
+/** How many keywords of a stage are written in lower, upper and mixed case. */
+function countCasing(stage: BuildStage): { lower: number; upper: number; mixed: number } {
+  const counts = { lower: 0, upper: 0, mixed: 0 };
+  for (const instruction of stage.instructions) {
+    const word = instruction.keywordRaw;
+    if (isLower(word)) counts.lower++;
+    else if (isUpper(word)) counts.upper++;
+    else counts.mixed++;
+  }
+  return counts;
+}
 
 export const ConsistentInstructionCasing: DocumentRule = {
   code: 'ConsistentInstructionCasing',
@@ -14,17 +35,18 @@ export const ConsistentInstructionCasing: DocumentRule = {
   severity: 'warning',
   docs: buildCheckDocs('consistent-instruction-casing'),
   description: text('All instructions should use the same casing.', '모든 명령어는 같은 대소문자로 씁니다.'),
-  check({ tree }) {
-    const firstFrom = tree.instructions.findIndex((instruction) => instruction.keyword === 'FROM');
-    const instructions = firstFrom < 0 ? [] : tree.instructions.slice(firstFrom);
+  check({ tree, facts, stageSummaries }) {
     let lower = 0;
     let upper = 0;
-    for (const instruction of instructions) {
-      const word = instruction.keywordRaw;
-      if (isLower(word)) lower++;
-      else if (isUpper(word)) upper++;
+    let mixed = 0;
+    for (const counts of stageSummaries(countCasing)) {
+      lower += counts.lower;
+      upper += counts.upper;
+      mixed += counts.mixed;
     }
     const majorityLower = lower > upper;
+    if ((majorityLower ? upper : lower) + mixed === 0) return [];
+    const instructions = tree.instructions.slice(facts.globalInstructions.length);
     const findings: Finding[] = [];
     for (const instruction of instructions) {
       const word = instruction.keywordRaw;

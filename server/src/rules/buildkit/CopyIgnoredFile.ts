@@ -2,23 +2,23 @@
 // so the build will not find it. Like BuildKit, only checked when .dockerignore has no `!`
 // re-includes (with those, a path's fate depends on files that cannot be judged statically).
 import { cleanPath } from '../../context/dockerignore';
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
-export const CopyIgnoredFile: DocumentRule = {
+export const CopyIgnoredFile: StageRule = {
   code: 'CopyIgnoredFile',
   kind: 'build-check',
-  scope: 'document',
+  scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('copy-ignored-file'),
   description: text('COPY or ADD names a file that .dockerignore excludes.', 'COPY나 ADD가 .dockerignore에서 제외한 파일을 가리킵니다.'),
-  check({ tree, buildContext }) {
-    const ignore = buildContext?.dockerignore;
+  check({ stage, facts }) {
+    const ignore = facts.buildContext?.dockerignore;
     if (!ignore || ignore.patterns.some((pattern) => pattern.exclusion)) return [];
     const findings: Finding[] = [];
-    for (const instruction of tree.instructions) {
+    for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
       if (instruction.flags.some((flag) => flag.name === 'from')) continue;
       for (const source of instruction.sources ?? []) {

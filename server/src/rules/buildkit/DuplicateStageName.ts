@@ -9,10 +9,10 @@ export const DuplicateStageName: DocumentRule = {
   severity: 'warning',
   docs: buildCheckDocs('duplicate-stage-name'),
   description: text('Stage names should be unique.', '스테이지 이름은 겹치지 않아야 합니다.'),
-  check({ model }) {
+  check({ stages }) {
     const seen = new Map<string, number>();
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
+    for (const stage of stages) {
       const name = stage.from.stageName;
       if (!stage.name || !name) continue;
       const earlier = seen.get(stage.name);

@@ -2,42 +2,35 @@
 // FROM image empty or invalid (e.g. `ARG TAG` without default, then `FROM alpine:$TAG`).
 import { expandValue, predefinedArg } from '../../model';
 import { imageReferenceProblem } from '../imageReference';
-import type { DocumentRule, Finding } from '../rule';
+import type { StageRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
 
-export const InvalidDefaultArgInFrom: DocumentRule = {
+export const InvalidDefaultArgInFrom: StageRule = {
   code: 'InvalidDefaultArgInFrom',
   kind: 'build-check',
-  scope: 'document',
+  scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('invalid-default-arg-in-from'),
   description: text('The default values of global ARGs give FROM an empty or invalid image.', '전역 ARG의 기본값으로는 FROM 이미지가 비거나 올바르지 않게 됩니다.'),
-  check({ model, tree }) {
+  check({ stage, facts }) {
+    const image = stage.from.image;
+    // A FROM that names an earlier stage is not an image reference.
+    if (!image || !hasVariable(image.raw) || stage.baseStage) return [];
     const defaults = new Map<string, string | undefined>();
-    for (const definition of model.globalArgs) defaults.set(definition.name, definition.pair?.value ? definition.value : '');
+    for (const definition of facts.globalArgs) defaults.set(definition.name, definition.pair?.value ? definition.value : '');
     // Undefined (a default that depends on something unknown) makes the whole result unknown.
     const lookup = (name: string): string | undefined => {
       if (defaults.has(name)) return defaults.get(name);
       return predefinedArg(name)?.kind === 'platform' ? predefinedArg(name)!.example : '';
     };
-    const stageNames = new Set<string>();
-    const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      const image = stage.from.image;
-      if (image && hasVariable(image.raw)) {
-        const result = expandValue(image.raw, lookup, tree.escapeChar);
-        if (result !== undefined && !stageNames.has(result.toLowerCase()) && imageReferenceProblem(result)) {
-          findings.push({
-            range: image.range,
-            message: text(
-              `With the ARG defaults, ${image.raw} becomes ${result === '' ? 'an empty name' : `"${result}"`}, which is not a valid image; give the ARG a default that makes a valid reference.`,
-              `ARG 기본값으로는 ${image.raw}가 ${result === '' ? '빈 이름' : `"${result}"`}이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
-            ),
-          });
-        }
-      }
-      if (stage.name) stageNames.add(stage.name);
-    }
-    return findings;
+    const result = expandValue(image.raw, lookup, facts.escapeChar);
+    if (result === undefined || !imageReferenceProblem(result)) return [];
+    return [{
+      range: image.range,
+      message: text(
+        `With the ARG defaults, ${image.raw} becomes ${result === '' ? 'an empty name' : `"${result}"`}, which is not a valid image; give the ARG a default that makes a valid reference.`,
+        `ARG 기본값으로는 ${image.raw}가 ${result === '' ? '빈 이름' : `"${result}"`}이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
+      ),
+    }];
   },
 };

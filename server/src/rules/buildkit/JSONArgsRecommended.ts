@@ -2,8 +2,7 @@
 // which does not pass signals on to the program. Not reported once SHELL is set in the stage
 // (or a stage it builds on): then the shell form is a deliberate choice.
 import type { Instruction } from '../../parser';
-import type { DocumentRule, Finding, Fix } from '../rule';
-import type { Stage } from '../../model';
+import type { Finding, Fix, StageRule } from '../rule';
 import { buildCheckDocs, fix, replace, text } from '../support';
 
 /** Characters that make the text mean more than "a program and its arguments" to a shell. */
@@ -18,33 +17,31 @@ function execFormFix(instruction: Instruction): Fix | undefined {
   return fix(`Write it as ${json}`, `${json} 형태로 바꾸기`, [replace(rest.range, json)]);
 }
 
-export const JSONArgsRecommended: DocumentRule = {
+/** Carries whether a SHELL was set in the stage or the stages it builds on. */
+export const JSONArgsRecommended: StageRule<boolean> = {
   code: 'JSONArgsRecommended',
   kind: 'build-check',
-  scope: 'document',
+  scope: 'stage',
+  initial: false,
   severity: 'warning',
   docs: buildCheckDocs('json-args-recommended'),
   description: text('Use JSON (exec form) arguments for CMD and ENTRYPOINT so the program receives OS signals.', 'CMD와 ENTRYPOINT는 프로그램이 OS 시그널을 받도록 JSON(exec 형식) 인자로 씁니다.'),
-  check({ model }) {
-    const shellSet = new Map<Stage, boolean>();
+  check({ stage, inherited }) {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      let hasShell = stage.baseStage ? (shellSet.get(stage.baseStage) ?? false) : false;
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'SHELL') hasShell = true;
-        if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.exec || !instruction.rest || hasShell) continue;
-        const execFix = execFormFix(instruction);
-        findings.push({
-          range: instruction.rest.range,
-          message: text(
-            `${instruction.keyword} in shell form runs under /bin/sh -c, which does not forward signals such as SIGTERM to your program; prefer the JSON form ${instruction.keyword} ["program", "arg"].`,
-            `셸 형식의 ${instruction.keyword}는 /bin/sh -c 아래에서 실행되어 SIGTERM 같은 시그널이 프로그램에 전달되지 않습니다. ${instruction.keyword} ["program", "arg"] 같은 JSON 형식을 권장합니다.`,
-          ),
-          fixes: execFix ? [execFix] : undefined,
-        });
-      }
-      shellSet.set(stage, hasShell);
+    let hasShell = inherited;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'SHELL') hasShell = true;
+      if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.exec || !instruction.rest || hasShell) continue;
+      const execFix = execFormFix(instruction);
+      findings.push({
+        range: instruction.rest.range,
+        message: text(
+          `${instruction.keyword} in shell form runs under /bin/sh -c, which does not forward signals such as SIGTERM to your program; prefer the JSON form ${instruction.keyword} ["program", "arg"].`,
+          `셸 형식의 ${instruction.keyword}는 /bin/sh -c 아래에서 실행되어 SIGTERM 같은 시그널이 프로그램에 전달되지 않습니다. ${instruction.keyword} ["program", "arg"] 같은 JSON 형식을 권장합니다.`,
+        ),
+        fixes: execFix ? [execFix] : undefined,
+      });
     }
-    return findings;
+    return { findings, carry: hasShell };
   },
 };

@@ -2,8 +2,10 @@
 // ...) that nothing defines at that point. A stage built on an external image also sees the
 // image's ENV, which is unknown here: there only likely typos (a close defined name) are
 // reported. `${X:-...}`-style references deal with an unset X on purpose and are skipped.
-import type { ResolvedReference, Stage } from '../../model';
-import type { DocumentRule, Finding } from '../rule';
+import { BUILDER_EXPANDED, predefinedArg } from '../../model';
+import type { Instruction, VariableReference } from '../../parser';
+import type { Finding, StageRule } from '../rule';
+import type { BuildStage } from '../stages';
 import { suggestName } from '../suggest';
 import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support';
 
@@ -11,52 +13,75 @@ import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support'
 const ALWAYS_DEFINED = new Set(['PATH', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 const HANDLES_UNSET = new Set([':-', '-', ':+', '+', ':?', '?']);
 
-function rootStage(stage: Stage): Stage {
-  let root = stage;
-  while (root.baseStage) root = root.baseStage;
-  return root;
+/** What a stage hands down: the ENV names it ends with, and whether its chain starts from scratch. */
+interface StageEnv {
+  env: ReadonlySet<string>;
+  scratch: boolean;
 }
 
-function isScratch(stage: Stage): boolean {
-  return (stage.resolvedBaseImage ?? stage.baseImage).toLowerCase() === 'scratch';
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+function isScratch(stage: BuildStage): boolean {
+  return (stage.image ?? stage.from.image?.raw ?? '').toLowerCase() === 'scratch';
 }
 
-function expandedByBuilder(resolved: ResolvedReference): boolean {
-  if (resolved.expandedByBuilder) return resolved.instruction.keyword !== 'FROM';
+/** Whether the builder expands this reference (FROM is UndefinedArgInFrom's). */
+function expandedByBuilder(instruction: Instruction, reference: VariableReference): boolean {
+  if (BUILDER_EXPANDED.has(instruction.keyword)) return instruction.keyword !== 'FROM';
   // RUN's command is the shell's, but the builder expands its --mount/--network values.
-  const { reference, instruction } = resolved;
   return instruction.keyword === 'RUN' && instruction.flags.some((flag) => rangeWithin(reference.range, flag.range));
 }
 
-function definedEarlierInSameArg(resolved: ResolvedReference): boolean {
-  const { instruction, reference } = resolved;
+function definedEarlierInSameArg(instruction: Instruction, reference: VariableReference): boolean {
   return instruction.keyword === 'ARG' && (instruction.pairs ?? []).some((pair) => pair.key.value === reference.name && comparePositions(pair.range.end, reference.range.start) <= 0);
 }
 
-export const UndefinedVar: DocumentRule = {
+/**
+ * Names are visible as the model scopes them: the ENV of the stages this one builds on, then
+ * the stage's own ARG and ENV from the instruction after them on; the shell of RUN and the
+ * like also gets the proxy args. A stage test keeps this in step with the model.
+ */
+export const UndefinedVar: StageRule<StageEnv | undefined> = {
   code: 'UndefinedVar',
   kind: 'build-check',
-  scope: 'document',
+  scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('undefined-var'),
   description: text('Variables should be defined before they are used.', '변수는 쓰기 전에 정의합니다.'),
-  check({ model }) {
+  sameCarry: (a, b) => a !== undefined && b !== undefined && a.scratch === b.scratch && a.env.size === b.env.size && [...a.env].every((name) => b.env.has(name)),
+  check({ stage, inherited }) {
+    const base = inherited ?? { env: NO_NAMES, scratch: isScratch(stage) };
+    const own = new Set<string>();
+    let env = base.env;
+    let ownEnv: Set<string> | undefined;
     const findings: Finding[] = [];
-    for (const resolved of model.references) {
-      const { reference, stage, definition, instruction } = resolved;
-      if (definition || !stage || reference.inHeredoc || reference.malformed || reference.name === '') continue;
-      if (ALWAYS_DEFINED.has(reference.name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
-      if (!expandedByBuilder(resolved) || definedEarlierInSameArg(resolved)) continue;
-      const guess = suggestName(reference.name, model.scopeBefore(instruction).keys());
-      if (!guess && !isScratch(rootStage(stage))) continue;
-      findings.push({
-        range: reference.range,
-        message: text(
-          `$${reference.name} is not defined at this point, so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,
-          `$${reference.name}는 이 시점에 정의되어 있지 않아 빈 문자열로 바뀝니다${guess ? ` ($${guess}을(를) 뜻했나요?)` : ''}.`,
-        ),
-      });
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'FROM') continue;
+      for (const reference of instruction.variables) {
+        const { name } = reference;
+        if (own.has(name) || env.has(name) || reference.inHeredoc || reference.malformed || name === '') continue;
+        if (ALWAYS_DEFINED.has(name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
+        if (!BUILDER_EXPANDED.has(instruction.keyword) && predefinedArg(name)?.kind === 'proxy') continue;
+        if (!expandedByBuilder(instruction, reference) || definedEarlierInSameArg(instruction, reference)) continue;
+        const guess = suggestName(name, [...env, ...own]);
+        if (!guess && !base.scratch) continue;
+        findings.push({
+          range: reference.range,
+          message: text(
+            `$${name} is not defined at this point, so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,
+            `$${name}는 이 시점에 정의되어 있지 않아 빈 문자열로 바뀝니다${guess ? ` ($${guess}을(를) 뜻했나요?)` : ''}.`,
+          ),
+        });
+      }
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
+      for (const pair of instruction.pairs ?? []) {
+        own.add(pair.key.value);
+        if (instruction.keyword !== 'ENV' || env.has(pair.key.value)) continue;
+        // Copied once per stage that adds ENV names; stages that add none hand the base's set on.
+        env = ownEnv ??= new Set(base.env);
+        ownEnv.add(pair.key.value);
+      }
     }
-    return findings;
+    return { findings, carry: { env, scratch: base.scratch } };
   },
 };

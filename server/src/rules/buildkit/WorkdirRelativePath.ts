@@ -1,39 +1,36 @@
 // BuildKit check WorkdirRelativePath: the first WORKDIR of a stage is relative, so the result
 // depends on the base image's working directory. Later WORKDIRs build on the first one.
-import type { Stage } from '../../model';
-import type { DocumentRule, Finding } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import { buildCheckDocs, text } from '../support';
 
 const ABSOLUTE = /^(\/|\\|[A-Za-z]:[\\/])/;
 
-export const WorkdirRelativePath: DocumentRule = {
+/** Carries whether a WORKDIR was set in the stage or the stages it builds on. */
+export const WorkdirRelativePath: StageRule<boolean> = {
   code: 'WorkdirRelativePath',
   kind: 'build-check',
-  scope: 'document',
+  scope: 'stage',
+  initial: false,
   severity: 'warning',
   docs: buildCheckDocs('workdir-relative-path'),
   description: text('A relative WORKDIR with no absolute WORKDIR before it depends on the base image.', '앞에 절대 경로 WORKDIR 없이 쓴 상대 경로 WORKDIR은 베이스 이미지에 따라 결과가 달라집니다.'),
-  check({ model }) {
-    const workdirSet = new Map<Stage, boolean>();
+  check({ stage, inherited }) {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      let set = stage.baseStage ? (workdirSet.get(stage.baseStage) ?? false) : false;
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'WORKDIR' || !instruction.rest) continue;
-        const path = instruction.rest.raw;
-        if (!set && !path.startsWith('$') && !ABSOLUTE.test(path)) {
-          findings.push({
-            range: instruction.rest.range,
-            message: text(
-              `WORKDIR ${path} is relative to the base image's working directory, which can change with the image; start from an absolute path such as /app.`,
-              `WORKDIR ${path}는 베이스 이미지의 작업 디렉터리를 기준으로 하므로 이미지가 바뀌면 결과도 달라집니다. /app 같은 절대 경로로 시작합니다.`,
-            ),
-          });
-        }
-        set = true;
+    let set = inherited;
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword !== 'WORKDIR' || !instruction.rest) continue;
+      const path = instruction.rest.raw;
+      if (!set && !path.startsWith('$') && !ABSOLUTE.test(path)) {
+        findings.push({
+          range: instruction.rest.range,
+          message: text(
+            `WORKDIR ${path} is relative to the base image's working directory, which can change with the image; start from an absolute path such as /app.`,
+            `WORKDIR ${path}는 베이스 이미지의 작업 디렉터리를 기준으로 하므로 이미지가 바뀌면 결과도 달라집니다. /app 같은 절대 경로로 시작합니다.`,
+          ),
+        });
       }
-      workdirSet.set(stage, set);
+      set = true;
     }
-    return findings;
+    return { findings, carry: set };
   },
 };

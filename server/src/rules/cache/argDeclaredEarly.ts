@@ -2,69 +2,50 @@
 // so a new value for it rebuilds those RUNs although they never read it.
 import { predefinedArg } from '../../model';
 import type { Instruction, KeyValue } from '../../parser';
-import type { DocumentRule, Finding, RuleContext } from '../rule';
+import type { Finding, StageContext, StageRule } from '../rule';
 import { moveInstruction } from './instructionEdits';
 
-export const argDeclaredEarly: DocumentRule = {
+export const argDeclaredEarly: StageRule = {
   code: 'ArgDeclaredEarly',
   severity: 'hint',
-  scope: 'document',
+  scope: 'stage',
+  positional: true,
   docs: 'https://docs.docker.com/reference/dockerfile/#impact-on-build-caching',
   description: {
     en: 'An ARG is declared long before its first use: RUN instructions in between are rebuilt whenever its value changes.',
     ko: 'ARG를 처음 사용하는 곳보다 훨씬 앞에서 선언해, 그 사이의 RUN이 값이 바뀔 때마다 다시 빌드됩니다.',
   },
-  check({ model, lines }: RuleContext): Finding[] {
+  check({ stage, lines }: StageContext<unknown>): Finding[] {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      const instructions = stage.instructions;
-      // One backward pass: the next instruction that names each variable, and RUNs counted so far.
-      const nextUse = new Map<string, number>();
-      const runsFrom: number[] = new Array<number>(instructions.length + 1).fill(0);
-      const pending: { index: number; firstUse: Map<string, number> }[] = [];
-      for (let index = instructions.length - 1; index >= 0; index--) {
-        const instruction = instructions[index]!;
-        runsFrom[index] = runsFrom[index + 1]! + (instruction.keyword === 'RUN' ? 1 : 0);
-        if (instruction.keyword === 'ARG') pending.push({ index, firstUse: new Map((instruction.pairs ?? []).map((p) => [p.key.value, nextUse.get(p.key.value) ?? -1])) });
-        for (const variable of instruction.variables) nextUse.set(variable.name, index);
-        if (instruction.keyword === 'ARG') for (const pair of instruction.pairs ?? []) nextUse.set(pair.key.value, index);
-      }
-      for (const { index, firstUse } of pending.reverse()) {
-        const instruction = instructions[index]!;
-        const pairs = instruction.pairs ?? [];
-        for (const pair of pairs) {
-          const name = pair.key.value;
-          const useIndex = firstUse.get(name) ?? -1;
-          const use = instructions[useIndex];
-          // Proxy and platform args are outside the cache key or change everything anyway.
-          if (!use || predefinedArg(name) || redeclares(use, name)) continue;
-          const count = runsFrom[index + 1]! - runsFrom[useIndex]!;
-          if (count === 0) continue;
-          findings.push(cachedFinding(instruction, pair, use, count, pairs.length === 1 && !valueHasVariables(pair), lines));
-        }
+    const instructions = stage.instructions;
+    // One backward pass: the next instruction that names each variable, and RUNs counted so far.
+    const nextUse = new Map<string, number>();
+    const runsFrom: number[] = new Array<number>(instructions.length + 1).fill(0);
+    const pending: { index: number; firstUse: Map<string, number> }[] = [];
+    for (let index = instructions.length - 1; index >= 0; index--) {
+      const instruction = instructions[index]!;
+      runsFrom[index] = runsFrom[index + 1]! + (instruction.keyword === 'RUN' ? 1 : 0);
+      if (instruction.keyword === 'ARG') pending.push({ index, firstUse: new Map((instruction.pairs ?? []).map((p) => [p.key.value, nextUse.get(p.key.value) ?? -1])) });
+      for (const variable of instruction.variables) nextUse.set(variable.name, index);
+      if (instruction.keyword === 'ARG') for (const pair of instruction.pairs ?? []) nextUse.set(pair.key.value, index);
+    }
+    for (const { index, firstUse } of pending.reverse()) {
+      const instruction = instructions[index]!;
+      const pairs = instruction.pairs ?? [];
+      for (const pair of pairs) {
+        const name = pair.key.value;
+        const useIndex = firstUse.get(name) ?? -1;
+        const use = instructions[useIndex];
+        // Proxy and platform args are outside the cache key or change everything anyway.
+        if (!use || predefinedArg(name) || redeclares(use, name)) continue;
+        const count = runsFrom[index + 1]! - runsFrom[useIndex]!;
+        if (count === 0) continue;
+        findings.push(finding(instruction, pair, use, count, pairs.length === 1 && !valueHasVariables(pair), lines));
       }
     }
     return findings;
   },
 };
-
-/** Findings per ARG pair, reused while the ARG, its first use and the RUN count stay the same (edits elsewhere). */
-const findingCache = new WeakMap<KeyValue, { key: string; finding: Finding }>();
-
-function cachedFinding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
-  const key = `${instruction.range.start.line}:${instruction.range.end.line}:${pair.key.range.start.character}:${firstUse.range.start.line}:${count}:${movable}`;
-  const cached = findingCache.get(pair);
-  if (cached && cached.key === key && (!movable || instructionUnchanged(cached.finding, instruction, lines))) return cached.finding;
-  const fresh = finding(instruction, pair, firstUse, count, movable, lines);
-  findingCache.set(pair, { key, finding: fresh });
-  return fresh;
-}
-
-/** The fix carries the ARG's text: reuse it only while that text is the same. */
-function instructionUnchanged(cached: Finding, instruction: Instruction, lines: readonly string[]): boolean {
-  const inserted = cached.fixes?.[0]?.edits[0]?.newText;
-  return inserted === undefined || inserted === lines.slice(instruction.range.start.line, instruction.range.end.line + 1).join('\n') + '\n';
-}
 
 function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
   const name = pair.key.value;

@@ -3,8 +3,8 @@
 import { join } from 'node:path';
 import type { BuildContext } from '../../context/buildContext';
 import { copyFacts } from '../../cache';
-import type { DockerfileModel } from '../../model';
 import type { Instruction } from '../../parser';
+import type { BuildStage } from '../stages';
 
 interface Candidate {
   entry: string;
@@ -41,8 +41,8 @@ export function missingExclusions(context: BuildContext): string[] {
 }
 
 /** The first COPY/ADD that sends the whole build context into the image. */
-export function firstBroadCopy(model: DockerfileModel): Instruction | undefined {
-  for (const stage of model.stages) for (const instruction of stage.instructions) if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad) return instruction;
+export function firstBroadCopy(stages: readonly BuildStage[]): Instruction | undefined {
+  for (const stage of stages) for (const instruction of stage.instructions) if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad) return instruction;
   return undefined;
 }
 

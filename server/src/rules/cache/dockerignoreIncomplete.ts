@@ -13,9 +13,9 @@ export const dockerignoreIncomplete: DocumentRule = {
     en: 'The .dockerignore does not exclude .git, node_modules or build output that the whole-context copy takes.',
     ko: '.dockerignore가 컨텍스트 전체 복사에 딸려 들어가는 .git, node_modules, 빌드 결과물을 제외하지 않습니다.',
   },
-  check({ model, lines, buildContext }: RuleContext): Finding[] {
+  check({ stages, lines, buildContext }: RuleContext): Finding[] {
     if (!buildContext?.dockerignorePath) return [];
-    const copy = firstBroadCopy(model);
+    const copy = firstBroadCopy(stages);
     if (!copy) return [];
     const entries = missingExclusions(buildContext);
     if (entries.length === 0) return [];

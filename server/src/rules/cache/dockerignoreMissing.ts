@@ -13,10 +13,10 @@ export const dockerignoreMissing: DocumentRule = {
     en: 'The Dockerfile copies the whole build context but the context has no .dockerignore.',
     ko: 'Dockerfile이 빌드 컨텍스트 전체를 복사하는데 컨텍스트에 .dockerignore가 없습니다.',
   },
-  check({ model, lines, buildContext }: RuleContext): Finding[] {
+  check({ stages, lines, buildContext }: RuleContext): Finding[] {
     // No folder on disk (or an empty one) is no build context to filter.
     if (!buildContext || buildContext.dockerignorePath || buildContext.topLevelEntries().size === 0) return [];
-    const copy = firstBroadCopy(model);
+    const copy = firstBroadCopy(stages);
     if (!copy) return [];
     const entries = missingExclusions(buildContext);
     if (!entries.includes('.git')) entries.unshift('.git');

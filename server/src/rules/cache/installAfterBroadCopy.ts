@@ -3,7 +3,7 @@
 import type { BuildContext } from '../../context/buildContext';
 import { commandName, copyFacts, dependencyInstall, type DependencyInstall, isManifestSource, runFacts, type SimpleCommand } from '../../cache';
 import type { Instruction } from '../../parser';
-import type { DocumentRule, Finding, Fix, RuleContext } from '../rule';
+import type { Finding, Fix, StageContext, StageRule } from '../rule';
 import { between, commandLabel, firstLineRange, insertBeforeLine, instructionLabel, instructionText, deleteInstruction } from './instructionEdits';
 
 /** Between the copy and the install, these change what the install sees: moving it past them is not mechanical. */
@@ -11,47 +11,46 @@ const BLOCKS_MOVE: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD', 'ENV', '
 /** Commands that need no project sources, so they can move above the source copy with the install. */
 const SOURCE_FREE: ReadonlySet<string> = new Set(['rm', 'set', 'echo', 'true', 'mkdir']);
 
-export const installAfterBroadCopy: DocumentRule = {
+export const installAfterBroadCopy: StageRule = {
   code: 'InstallAfterBroadCopy',
   severity: 'info',
-  scope: 'document',
+  scope: 'stage',
+  positional: true,
   docs: 'https://docs.docker.com/build/cache/optimize/#order-your-layers',
   description: {
     en: 'Dependencies are installed after the whole source tree is copied, so any source change reinstalls them all.',
     ko: '소스 전체를 복사한 뒤 의존성을 설치하므로 소스가 조금만 바뀌어도 의존성을 전부 다시 설치합니다.',
   },
-  check({ model, lines, buildContext }: RuleContext): Finding[] {
+  check({ stage, lines, facts }: StageContext<unknown>): Finding[] {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      let broadCopy: Instruction | undefined;
-      const manifestsCopied = new Set<string>();
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-          const facts = copyFacts(instruction);
-          if (facts.broad) broadCopy ??= instruction;
-          else if (!broadCopy) for (const source of facts.contextSources) if (isManifestSource(source)) manifestsCopied.add(source);
-          continue;
-        }
-        if (instruction.keyword !== 'RUN' || !broadCopy) continue;
-        const found = runFacts(instruction).installs[0];
-        if (!found) continue;
-        const { command, install } = found;
-        const label = commandLabel(command);
-        const copyLabel = instructionLabel(broadCopy);
-        const copyLine = broadCopy.range.start.line + 1;
-        const manifests = manifestsToCopy(install, buildContext);
-        const fix = manifests && install.needsOnlyManifests ? moveFix(stage.instructions, broadCopy, instruction, manifestsCopied.size > 0 ? [] : manifests, lines) : undefined;
-        const shown = (manifests ?? install.namedManifests ?? install.manager.manifests).join(', ');
-        findings.push({
-          range: firstLineRange(instruction, lines),
-          instruction,
-          message: {
-            en: `\`${label}\` runs after \`${copyLabel}\` (line ${copyLine}): a change to any source file invalidates this layer and reinstalls every dependency. Copy ${shown} first, install, then copy the rest.`,
-            ko: `\`${label}\`이(가) \`${copyLabel}\`(${copyLine}행) 다음에 실행됩니다. 소스 파일 하나만 바뀌어도 이 레이어의 캐시가 무효가 되어 의존성을 모두 다시 설치합니다. ${shown}을(를) 먼저 복사해 설치한 뒤 나머지를 복사하세요.`,
-          },
-          fixes: fix ? [fix] : undefined,
-        });
+    let broadCopy: Instruction | undefined;
+    const manifestsCopied = new Set<string>();
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+        const facts = copyFacts(instruction);
+        if (facts.broad) broadCopy ??= instruction;
+        else if (!broadCopy) for (const source of facts.contextSources) if (isManifestSource(source)) manifestsCopied.add(source);
+        continue;
       }
+      if (instruction.keyword !== 'RUN' || !broadCopy) continue;
+      const found = runFacts(instruction).installs[0];
+      if (!found) continue;
+      const { command, install } = found;
+      const label = commandLabel(command);
+      const copyLabel = instructionLabel(broadCopy);
+      const copyLine = broadCopy.range.start.line + 1;
+      const manifests = manifestsToCopy(install, facts.buildContext);
+      const fix = manifests && install.needsOnlyManifests ? moveFix(stage.instructions, broadCopy, instruction, manifestsCopied.size > 0 ? [] : manifests, lines) : undefined;
+      const shown = (manifests ?? install.namedManifests ?? install.manager.manifests).join(', ');
+      findings.push({
+        range: firstLineRange(instruction, lines),
+        instruction,
+        message: {
+          en: `\`${label}\` runs after \`${copyLabel}\` (line ${copyLine}): a change to any source file invalidates this layer and reinstalls every dependency. Copy ${shown} first, install, then copy the rest.`,
+          ko: `\`${label}\`이(가) \`${copyLabel}\`(${copyLine}행) 다음에 실행됩니다. 소스 파일 하나만 바뀌어도 이 레이어의 캐시가 무효가 되어 의존성을 모두 다시 설치합니다. ${shown}을(를) 먼저 복사해 설치한 뒤 나머지를 복사하세요.`,
+        },
+        fixes: fix ? [fix] : undefined,
+      });
     }
     return findings;
   },

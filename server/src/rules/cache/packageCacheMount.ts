@@ -1,46 +1,44 @@
 // Package downloads that a BuildKit cache mount would keep between builds: without one, every
 // rebuild of the layer downloads every package again.
 import { type CacheMount, type CachedDownloads, commandName, runFacts, type SimpleCommand } from '../../cache';
-import type { Dockerfile } from '../../parser';
-import type { DocumentRule, Finding, RuleContext } from '../rule';
+import type { Directive } from '../../parser';
+import type { Finding, StageContext, StageRule } from '../rule';
 import { firstLineRange } from './instructionEdits';
 
-export const packageCacheMount: DocumentRule = {
+export const packageCacheMount: StageRule = {
   code: 'PackageCacheMount',
   severity: 'hint',
-  scope: 'document',
+  scope: 'stage',
   docs: 'https://docs.docker.com/build/cache/optimize/#use-cache-mounts',
   description: {
     en: 'A package manager downloads into the layer; a cache mount would keep its downloads between builds.',
     ko: '패키지 관리자가 레이어 안으로 내려받습니다. 캐시 마운트를 쓰면 빌드 사이에 내려받은 파일을 재사용합니다.',
   },
-  check({ tree, model, lines }: RuleContext): Finding[] {
-    if (!allowsCacheMounts(tree)) return [];
+  check({ stage, facts, lines }: StageContext<unknown>): Finding[] {
+    if (!allowsCacheMounts(facts.directives)) return [];
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      let user = 'root';
-      for (const instruction of stage.instructions) {
-        // The cache paths below are root's: after `USER someone` they would be wrong.
-        if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
-        if (instruction.keyword !== 'RUN' || (user !== 'root' && user !== '0')) continue;
-        const facts = runFacts(instruction);
-        const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => m.target!.replace(/\/+$/, ''));
-        const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
-        if (missing.length === 0) continue;
-        const mounts = missing.flatMap((d) => d.mounts);
-        const names = missing.map((d) => d.id).join(', ');
-        const flags = mounts.map(mountFlag).join(' ');
-        const apt = missing.some((d) => d.id === 'apt');
-        findings.push({
-          range: firstLineRange(instruction, lines),
-          instruction,
-          message: {
-            en: `Every rebuild of this layer downloads all ${names} packages again. A cache mount keeps the downloads between builds without adding them to the image: \`RUN ${flags} ...\`.${apt ? ' For apt, also remove /etc/apt/apt.conf.d/docker-clean in an earlier RUN (Debian and Ubuntu images delete downloaded packages otherwise) and drop `rm -rf /var/lib/apt/lists/*`.' : ''}`,
-            ko: `이 레이어를 다시 빌드할 때마다 ${names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ${flags} ...\`.${apt ? ' apt라면 앞선 RUN에서 /etc/apt/apt.conf.d/docker-clean도 지우고(Debian·Ubuntu 이미지는 그러지 않으면 내려받은 패키지를 지웁니다) `rm -rf /var/lib/apt/lists/*`는 빼세요.' : ''}`,
-          },
-          fixes: [{ title: { en: `Add a cache mount for ${names}`, ko: `${names} 캐시 마운트 추가` }, edits: [{ range: { start: instruction.keywordRange.end, end: instruction.keywordRange.end }, newText: ` ${flags}` }] }],
-        });
-      }
+    let user = 'root';
+    for (const instruction of stage.instructions) {
+      // The cache paths below are root's: after `USER someone` they would be wrong.
+      if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
+      if (instruction.keyword !== 'RUN' || (user !== 'root' && user !== '0')) continue;
+      const facts = runFacts(instruction);
+      const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => m.target!.replace(/\/+$/, ''));
+      const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
+      if (missing.length === 0) continue;
+      const mounts = missing.flatMap((d) => d.mounts);
+      const names = missing.map((d) => d.id).join(', ');
+      const flags = mounts.map(mountFlag).join(' ');
+      const apt = missing.some((d) => d.id === 'apt');
+      findings.push({
+        range: firstLineRange(instruction, lines),
+        instruction,
+        message: {
+          en: `Every rebuild of this layer downloads all ${names} packages again. A cache mount keeps the downloads between builds without adding them to the image: \`RUN ${flags} ...\`.${apt ? ' For apt, also remove /etc/apt/apt.conf.d/docker-clean in an earlier RUN (Debian and Ubuntu images delete downloaded packages otherwise) and drop `rm -rf /var/lib/apt/lists/*`.' : ''}`,
+          ko: `이 레이어를 다시 빌드할 때마다 ${names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ${flags} ...\`.${apt ? ' apt라면 앞선 RUN에서 /etc/apt/apt.conf.d/docker-clean도 지우고(Debian·Ubuntu 이미지는 그러지 않으면 내려받은 패키지를 지웁니다) `rm -rf /var/lib/apt/lists/*`는 빼세요.' : ''}`,
+        },
+        fixes: [{ title: { en: `Add a cache mount for ${names}`, ko: `${names} 캐시 마운트 추가` }, edits: [{ range: { start: instruction.keywordRange.end, end: instruction.keywordRange.end }, newText: ` ${flags}` }] }],
+      });
     }
     return findings;
   },
@@ -54,8 +52,8 @@ function mountFlag(mount: CacheMount): string {
  * RUN --mount needs BuildKit's Dockerfile frontend 1.2 or later. Without a `# syntax` directive
  * the builder's own frontend has it; a directive pinning an older or a foreign frontend does not.
  */
-export function allowsCacheMounts(tree: Dockerfile): boolean {
-  const syntax = tree.directives.find((d) => d.name === 'syntax');
+export function allowsCacheMounts(directives: readonly Directive[]): boolean {
+  const syntax = directives.find((d) => d.name === 'syntax');
   if (!syntax) return true;
   const match = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?::([^@\s]+))?(?:@\S+)?$/.exec(syntax.value.trim());
   if (!match) return false;

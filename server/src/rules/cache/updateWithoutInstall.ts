@@ -2,7 +2,7 @@
 // day it was built, and later installs in other RUNs read that stale index.
 import { runFacts, type SystemPackageManager } from '../../cache';
 import type { Instruction } from '../../parser';
-import type { DocumentRule, Finding, Fix, RuleContext } from '../rule';
+import type { Finding, Fix, StageContext, StageRule } from '../rule';
 import { firstLineRange } from './instructionEdits';
 
 const UPDATE: Record<SystemPackageManager, { update: string; install: string }> = {
@@ -10,38 +10,37 @@ const UPDATE: Record<SystemPackageManager, { update: string; install: string }> 
   apk: { update: 'apk update', install: 'apk add' },
 };
 
-export const updateWithoutInstall: DocumentRule = {
+export const updateWithoutInstall: StageRule = {
   code: 'UpdateWithoutInstall',
   severity: 'info',
-  scope: 'document',
+  scope: 'stage',
+  positional: true,
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   description: {
     en: 'The package index is updated in a RUN that installs nothing: its cached layer goes stale and later installs use an old index.',
     ko: '아무것도 설치하지 않는 RUN에서 패키지 인덱스를 갱신해, 캐시된 레이어가 오래되면 이후 설치가 낡은 인덱스를 씁니다.',
   },
-  check({ model, tree, lines }: RuleContext): Finding[] {
+  check({ stage, facts: file, lines }: StageContext<unknown>): Finding[] {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      stage.instructions.forEach((instruction, index) => {
-        if (instruction.keyword !== 'RUN') return;
-        const facts = runFacts(instruction);
-        for (const manager of new Set(facts.indexUpdates)) {
-          if (facts.indexUses.includes(manager)) continue;
-          const { update, install } = UPDATE[manager];
-          const next = stage.instructions[index + 1];
-          const fix = next ? mergeFix(instruction, next, manager, tree.escapeChar, lines) : undefined;
-          findings.push({
-            range: firstLineRange(instruction, lines),
-            instruction,
-            message: {
-              en: `\`${update}\` runs in a RUN that installs nothing. Its layer stays cached with the index of the day it was built, so a later \`${install}\` you add or change reads a stale index: old versions, or download errors once the mirror has moved on. Update and install in the same RUN.`,
-              ko: `\`${update}\`을(를) 아무것도 설치하지 않는 RUN에서 실행합니다. 이 레이어는 빌드한 날의 인덱스를 그대로 캐시하므로, 나중에 추가하거나 바꾼 \`${install}\`은(는) 낡은 인덱스를 읽어 오래된 버전을 설치하거나 미러가 바뀐 뒤에는 다운로드에 실패합니다. 갱신과 설치를 같은 RUN에서 하세요.`,
-            },
-            fixes: fix ? [fix] : undefined,
-          });
-        }
-      });
-    }
+    stage.instructions.forEach((instruction, index) => {
+      if (instruction.keyword !== 'RUN') return;
+      const facts = runFacts(instruction);
+      for (const manager of new Set(facts.indexUpdates)) {
+        if (facts.indexUses.includes(manager)) continue;
+        const { update, install } = UPDATE[manager];
+        const next = stage.instructions[index + 1];
+        const fix = next ? mergeFix(instruction, next, manager, file.escapeChar, lines) : undefined;
+        findings.push({
+          range: firstLineRange(instruction, lines),
+          instruction,
+          message: {
+            en: `\`${update}\` runs in a RUN that installs nothing. Its layer stays cached with the index of the day it was built, so a later \`${install}\` you add or change reads a stale index: old versions, or download errors once the mirror has moved on. Update and install in the same RUN.`,
+            ko: `\`${update}\`을(를) 아무것도 설치하지 않는 RUN에서 실행합니다. 이 레이어는 빌드한 날의 인덱스를 그대로 캐시하므로, 나중에 추가하거나 바꾼 \`${install}\`은(는) 낡은 인덱스를 읽어 오래된 버전을 설치하거나 미러가 바뀐 뒤에는 다운로드에 실패합니다. 갱신과 설치를 같은 RUN에서 하세요.`,
+          },
+          fixes: fix ? [fix] : undefined,
+        });
+      }
+    });
     return findings;
   },
 };

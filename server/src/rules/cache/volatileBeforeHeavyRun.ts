@@ -1,9 +1,9 @@
 // Something that changes often (the whole source tree, a version or date in LABEL/ENV) placed
 // before a slow RUN that does not need it: every change reruns that RUN.
 import { copyFacts, runFacts } from '../../cache';
-import type { Stage } from '../../model';
 import type { Instruction, KeyValue } from '../../parser';
-import type { DocumentRule, Finding, Fix, RuleContext } from '../rule';
+import type { Finding, Fix, StageContext, StageRule } from '../rule';
+import type { BuildStage } from '../stages';
 import { commandLabel, deleteInstruction, firstLineRange, instructionLabel, instructionText, moveInstruction } from './instructionEdits';
 
 /** Keys that name a version, date or revision: values that change from one build to the next. */
@@ -17,42 +17,41 @@ interface Volatile {
   names: Set<string>;
 }
 
-export const volatileBeforeHeavyRun: DocumentRule = {
+export const volatileBeforeHeavyRun: StageRule = {
   code: 'VolatileBeforeHeavyRun',
   severity: 'hint',
-  scope: 'document',
+  scope: 'stage',
+  positional: true,
   docs: 'https://docs.docker.com/build/cache/optimize/#order-your-layers',
   description: {
     en: 'An instruction that changes often comes before a slow RUN that does not depend on it.',
     ko: '자주 바뀌는 명령이 그것과 상관없는 무거운 RUN보다 앞에 있습니다.',
   },
-  check({ model, lines }: RuleContext): Finding[] {
+  check({ stage, lines }: StageContext<unknown>): Finding[] {
     const findings: Finding[] = [];
-    for (const stage of model.stages) {
-      const open: Volatile[] = [];
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'RUN') {
-          for (const candidate of [...open]) {
-            // From the first layer that reads the value on, every layer rebuilds with it anyway.
-            if (readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
-            else if (isHeavy(candidate, instruction)) {
-              findings.push(finding(candidate, instruction, stage, lines));
-              open.splice(open.indexOf(candidate), 1);
-            }
+    const open: Volatile[] = [];
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'RUN') {
+        for (const candidate of [...open]) {
+          // From the first layer that reads the value on, every layer rebuilds with it anyway.
+          if (readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
+          else if (isHeavy(candidate, instruction)) {
+            findings.push(finding(candidate, instruction, stage, lines));
+            open.splice(open.indexOf(candidate), 1);
           }
-          continue;
         }
-        if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-          for (const candidate of [...open]) if (candidate.pair && readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
-        }
-        // ENV and ARG set after a volatile one usually change with it (PHP_VERSION, then PHP_URL
-        // with the same version written out): a RUN reading them changes in step anyway.
-        if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-          for (const candidate of open) for (const pair of instruction.pairs ?? []) candidate.names.add(pair.key.value);
-        }
-        const found = volatileOf(instruction);
-        if (found) open.push(found);
+        continue;
       }
+      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
+        for (const candidate of [...open]) if (candidate.pair && readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
+      }
+      // ENV and ARG set after a volatile one usually change with it (PHP_VERSION, then PHP_URL
+      // with the same version written out): a RUN reading them changes in step anyway.
+      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
+        for (const candidate of open) for (const pair of instruction.pairs ?? []) candidate.names.add(pair.key.value);
+      }
+      const found = volatileOf(instruction);
+      if (found) open.push(found);
     }
     return findings;
   },
@@ -86,7 +85,7 @@ function isHeavy(candidate: Volatile, run: Instruction): boolean {
   return facts.installsSystemPackages || facts.installs.length > 0;
 }
 
-function finding(candidate: Volatile, run: Instruction, stage: Stage, lines: readonly string[]): Finding {
+function finding(candidate: Volatile, run: Instruction, stage: BuildStage, lines: readonly string[]): Finding {
   const runLine = run.range.start.line + 1;
   const facts = runFacts(run);
   const heavyCommand = facts.commands.find((c) => c.length > 1 && /install|add|build|download|fetch|sync/.test(c[1] ?? '')) ?? facts.commands[0] ?? [];
@@ -116,7 +115,7 @@ function finding(candidate: Volatile, run: Instruction, stage: Stage, lines: rea
 }
 
 /** LABEL only sets metadata: it can move to the end of its stage without changing the image. */
-function moveToStageEnd(label: Instruction, stage: Stage, lines: readonly string[]): Fix | undefined {
+function moveToStageEnd(label: Instruction, stage: BuildStage, lines: readonly string[]): Fix | undefined {
   const last = stage.instructions[stage.instructions.length - 1];
   if (!last || last === label) return undefined;
   const afterLast = last.range.end.line + 1;

@@ -1,0 +1,25 @@
+// Cached findings are kept with their own range objects (the tree's positions move in place
+// when lines are added above) and moved by the line delta when the code they are about moved.
+import type { Range } from '../parser';
+import type { Finding } from './rule';
+
+export type Move = (range: Range) => Range;
+
+export const moveBy = (delta: number): Move => (range) => ({
+  start: { line: range.start.line + delta, character: range.start.character },
+  end: { line: range.end.line + delta, character: range.end.character },
+});
+
+/** A copy of `finding` with fresh range objects moved by `move` (fixes included). */
+export function moveFinding(finding: Finding, move: Move): Finding {
+  return {
+    ...finding,
+    range: move(finding.range),
+    fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })) })),
+  };
+}
+
+export const shiftFindings = (findings: readonly Finding[], delta: number): Finding[] => {
+  const move = moveBy(delta);
+  return findings.map((finding) => moveFinding(finding, move));
+};

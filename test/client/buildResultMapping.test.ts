@@ -45,6 +45,12 @@ EXPOSE 8080 53/udp \\
     );
     assert.deepEqual(exposedPorts(outline, 'deps'), []);
   });
+  it('EXPOSE ports come from the parser: protocols, a range, a variable, an unknown protocol', () => {
+    const ports = (text: string): string[] => exposedPorts(outlineDockerfile(text)).map((port) => `${port.port}/${port.protocol}`);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 80/tcp 443\n'), ['80/tcp', '443/tcp']);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 53/UDP 7000-7002/sctp $PORT\n'), ['53/udp', '7000/sctp', '7001/sctp', '7002/sctp']);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 80/http\n'), []);
+  });
 });
 
 describe('locating steps', () => {

@@ -166,6 +166,9 @@ describe('image history and layer sizes', () => {
 describe('formatting and the store', () => {
   it('durations and sizes', () => {
     assert.deepEqual([formatDuration(250), formatDuration(4210), formatDuration(125_000)], ['250 ms', '4.2 s', '2 min 5 s']);
+    // Whole seconds from 10 s, and rounding carries into the next form (never "10.0 s" or "60 s").
+    assert.deepEqual([12_345, 999.6, 9_960, 59_600].map((ms) => formatDuration(ms)), ['12 s', '1.0 s', '10 s', '1 min 0 s']);
+    assert.deepEqual([250, 4210, 12_345, 125_000].map((ms) => formatDuration(ms, 'ko')), ['250ms', '4.2초', '12초', '2분 5초']);
     assert.deepEqual([formatBytes(12), formatBytes(1982256), formatBytes(25_000_000)], ['12 B', '2.0 MB', '25 MB']);
   });
   it('keeps results per URI, marks them stale, notifies listeners', () => {

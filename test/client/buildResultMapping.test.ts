@@ -45,6 +45,12 @@ EXPOSE 8080 53/udp \\
     );
     assert.deepEqual(exposedPorts(outline, 'deps'), []);
   });
+  it('EXPOSE ports come from the parser: protocols, a range, a variable, an unknown protocol', () => {
+    const ports = (text: string): string[] => exposedPorts(outlineDockerfile(text)).map((port) => `${port.port}/${port.protocol}`);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 80/tcp 443\n'), ['80/tcp', '443/tcp']);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 53/UDP 7000-7002/sctp $PORT\n'), ['53/udp', '7000/sctp', '7001/sctp', '7002/sctp']);
+    assert.deepEqual(ports('FROM alpine\nEXPOSE 80/http\n'), []);
+  });
 });
 
 describe('locating steps', () => {
@@ -160,6 +166,9 @@ describe('image history and layer sizes', () => {
 describe('formatting and the store', () => {
   it('durations and sizes', () => {
     assert.deepEqual([formatDuration(250), formatDuration(4210), formatDuration(125_000)], ['250 ms', '4.2 s', '2 min 5 s']);
+    // Whole seconds from 10 s, and rounding carries into the next form (never "10.0 s" or "60 s").
+    assert.deepEqual([12_345, 999.6, 9_960, 59_600].map((ms) => formatDuration(ms)), ['12 s', '1.0 s', '10 s', '1 min 0 s']);
+    assert.deepEqual([250, 4210, 12_345, 125_000].map((ms) => formatDuration(ms, 'ko')), ['250ms', '4.2초', '12초', '2분 5초']);
     assert.deepEqual([formatBytes(12), formatBytes(1982256), formatBytes(25_000_000)], ['12 B', '2.0 MB', '25 MB']);
   });
   it('keeps results per URI, marks them stale, notifies listeners', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { containerNameProblem, imageReferenceProblem, suggestContainerName, suggestImageTag } from '../../client/src/docker/imageNames';
-import { parseExposedPort, parseHostPort, publishFlagValue } from '../../client/src/docker/portMappings';
+import { containerPorts, parseHostPort, publishFlagValue } from '../../client/src/docker/portMappings';
 
 describe('image names', () => {
   const suggestions: Array<[string, string | undefined, string]> = [
@@ -28,16 +28,18 @@ describe('image names', () => {
 });
 
 describe('ports', () => {
-  const exposed: Array<[string, Array<[number, string]>]> = [
-    ['8080', [[8080, 'tcp']]],
-    ['53/udp', [[53, 'udp']]],
-    ['8000-8002/TCP', [[8000, 'tcp'], [8001, 'tcp'], [8002, 'tcp']]],
-    ['$PORT', []],
-    ['99999', []],
-    ['1000-9000', [[1000, 'tcp']]],
+  const exposed: Array<[string, string | undefined, Array<[number, string]>]> = [
+    ['8080', undefined, [[8080, 'tcp']]],
+    ['53', 'udp', [[53, 'udp']]],
+    ['8000-8002', 'TCP', [[8000, 'tcp'], [8001, 'tcp'], [8002, 'tcp']]],
+    ['$PORT', undefined, []],
+    ['99999', undefined, []],
+    ['1000-9000', undefined, [[1000, 'tcp']]],
+    ['80', 'http', []],
+    ['80', '', []],
   ];
-  for (const [word, expected] of exposed) {
-    it(`EXPOSE ${word}`, () => assert.deepEqual(parseExposedPort(word).map((p) => [p.port, p.protocol]), expected));
+  for (const [port, protocol, expected] of exposed) {
+    it(`EXPOSE ${port}${protocol === undefined ? '' : `/${protocol}`}`, () => assert.deepEqual(containerPorts(port, protocol).map((p) => [p.port, p.protocol]), expected));
   }
   it('host ports', () => {
     assert.deepEqual(parseHostPort(' 8080 '), { hostPort: 8080 });

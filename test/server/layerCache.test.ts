@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { BUILD_RESULTS, FILE_IMPACT, type BuildResultsParams, type FileImpactResult } from '../../server/src/protocol';
+import { instructionLabel } from '../../client/src/build/buildSummary';
 import { LspClient } from '../helpers/lspClient';
 import { makeContext } from '../helpers/ruleHarness';
 
@@ -80,12 +81,18 @@ test('build results show in the hints and are dropped when the instruction or on
   await client.connection.sendNotification(BUILD_RESULTS.method, results);
   assert.deepEqual(labels(await hintsOf(uri)), [
     '1:16 layer 1 · rebuilt when alpine changes · last build: cached',
-    '2:11 layer 2 · rebuilt when any context file or layer 1 change · last build: ran 0.4 s, 1.3 MB',
+    '2:11 layer 2 · rebuilt when any context file or layer 1 change · last build: ran 420 ms, 1.3 MB',
     '3:8 layer 3 · rebuilt when layer 2 changes · last build: ran 12 s',
   ]);
+  // The client's build decorations word the same results the same way.
+  const clientResult = { instructionIndex: 0, startLine: 0, endLine: 0, keyword: 'RUN', status: 'ran', errorMessage: undefined } as const;
+  assert.deepEqual(
+    [instructionLabel({ ...clientResult, durationMs: 420, sizeBytes: 1_250_000 }), instructionLabel({ ...clientResult, durationMs: 12_345, sizeBytes: undefined })],
+    ['ran 420 ms · +1.3 MB', 'ran 12 s'],
+  );
   // A blank line and a comment above move the instructions but change no cache key: kept.
   await client.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n# tools\n' }]);
-  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.split(' · ').pop()), ['last build: cached', 'last build: ran 0.4 s, 1.3 MB', 'last build: ran 12 s']);
+  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.split(' · ').pop()), ['last build: cached', 'last build: ran 420 ms, 1.3 MB', 'last build: ran 12 s']);
   // Editing the COPY drops its result and the one after it, not the one before.
   await client.change(uri, 3, [{ range: { start: { line: 4, character: 11 }, end: { line: 4, character: 11 } }, text: '/' }]);
   assert.deepEqual((await hintsOf(uri)).map((h) => h.label.includes('last build')), [true, false, false]);
@@ -194,6 +201,6 @@ test('end to end: parsed docker build output -> build results store -> forwarder
   assert.deepEqual((await hintsOf(uri)).map((h) => h.label.replace(/^.* · (last build)/, '$1')), [
     'last build: cached',
     'last build: cached',
-    'last build: ran <0.1 s, 12 B',
+    'last build: ran 4 ms, 12 B',
   ]);
 });

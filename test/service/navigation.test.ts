@@ -41,8 +41,8 @@ const STAGES = [
 ].join('\n');
 
 describe('stage names', () => {
-  test('references from FROM ... AS, FROM <stage>, COPY --from, RUN --mount from= and ONBUILD', async () => {
-    const expected = ['Build@0:20', 'build@2:5', 'build@3:28', 'build@5:12', 'build@8:20'];
+  test('references from FROM ... AS, FROM <stage>, COPY --from (name or index), RUN --mount from= and ONBUILD', async () => {
+    const expected = ['Build@0:20', 'build@2:5', 'build@3:28', 'build@5:12', '0@6:12', 'build@8:20'];
     assert.deepEqual(await references(STAGES, positionOf(STAGES, 'Build', 0, 2)), expected);
     assert.deepEqual(await references(STAGES, positionOf(STAGES, '=build', 1, 3)), expected);
     assert.deepEqual(await references(STAGES, positionOf(STAGES, 'Build', 0, 2), false), expected.slice(1));
@@ -54,10 +54,35 @@ describe('stage names', () => {
   test('highlight marks the declaration as a write', async () => {
     assert.deepEqual(await highlights(STAGES, positionOf(STAGES, 'test', 0, 1)), ['test@2:14 write']);
   });
-  test('near misses: an image in --from, a stage index and a plain image are no stage references', async () => {
+  test('near misses: an image in --from and a plain image are no stage references', async () => {
     assert.deepEqual(await references(STAGES, positionOf(STAGES, 'nginx:latest', 0, 2)), []);
-    assert.deepEqual(await references(STAGES, positionOf(STAGES, '--from=0', 0, 7)), []);
     assert.deepEqual(await definition(STAGES, positionOf(STAGES, 'alpine', 0, 2)), null);
+  });
+});
+
+describe('stage indexes: COPY --from=<n>', () => {
+  test('an index is a use of the stage at that position, found from the index and from the name', async () => {
+    const expected = ['Build@0:20', 'build@2:5', 'build@3:28', 'build@5:12', '0@6:12', 'build@8:20'];
+    assert.deepEqual(await references(STAGES, positionOf(STAGES, '--from=0', 0, 7)), expected);
+    assert.deepEqual(await references(STAGES, positionOf(STAGES, '--from=0', 0, 7), false), expected.slice(1));
+    assert.deepEqual(await definition(STAGES, positionOf(STAGES, '--from=0', 0, 7)), ['Build@0:20']);
+  });
+  test('highlight from an index marks the AS name as the write', async () => {
+    const text = 'FROM alpine AS base\nFROM alpine\nCOPY --from=0 /a /b\nCOPY --from=base /c /d\n';
+    assert.deepEqual(await highlights(text, positionOf(text, '=0', 0, 1)), ['base@0:15 write', '0@2:12', 'base@3:12']);
+  });
+  test('an unnamed stage: its indexes find each other and the definition is its FROM', async () => {
+    const text = 'FROM golang\nRUN go build\nFROM alpine\nCOPY --from=0 /a /b\nCOPY --from=00 /c /d\n';
+    assert.deepEqual(await references(text, positionOf(text, '=0 ', 0, 1)), ['0@3:12', '00@4:12']);
+    assert.deepEqual(await definition(text, positionOf(text, '=00', 0, 1)), ['FROM golang@0:0']);
+    assert.deepEqual(await highlights(text, positionOf(text, '=00', 0, 2)), ['0@3:12', '00@4:12']);
+  });
+  test('near misses: no such stage, RUN --mount from= (names only) and an index inside ONBUILD', async () => {
+    const text = 'FROM golang AS build\nFROM alpine\nCOPY --from=5 /a /b\nRUN --mount=from=0,target=/x true\nONBUILD COPY --from=0 /c /d\n';
+    assert.deepEqual(await references(text, positionOf(text, '=5', 0, 1)), []);
+    assert.deepEqual(await definition(text, positionOf(text, 'from=0,', 0, 5)), null);
+    assert.deepEqual(await references(text, positionOf(text, 'from=0,', 0, 5)), []);
+    assert.deepEqual(await references(text, positionOf(text, '--from=0 /c', 0, 7)), []);
   });
 });
 

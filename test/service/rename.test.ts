@@ -66,6 +66,17 @@ describe('rename', () => {
       'FROM golang AS compile\nFROM compile AS test\nRUN --mount=from=compile,target=/c true\nFROM alpine\nCOPY --from=compile /a /b\n',
     );
   });
+  test('a stage name leaves COPY --from=<index> as written: the index still names the same stage', async () => {
+    const text = 'FROM golang AS build\nFROM alpine\nCOPY --from=0 /a /b\nCOPY --from=build /c /d\n';
+    assert.equal(await rename(text, positionOf(text, 'build'), 'compile'), 'FROM golang AS compile\nFROM alpine\nCOPY --from=0 /a /b\nCOPY --from=compile /c /d\n');
+  });
+  test('refuses to rename at a stage index, named stage or not', async () => {
+    const named = 'FROM golang AS build\nFROM alpine\nCOPY --from=0 /a /b\n';
+    assert.match(await refusal(named, positionOf(named, '=0', 0, 1)), /names the stage by its position/);
+    assert.match(await refusal(named, positionOf(named, '=0', 0, 1), 'compile'), /names the stage by its position/);
+    const unnamed = 'FROM golang\nFROM alpine\nCOPY --from=0 /a /b\n';
+    assert.match(await refusal(unnamed, positionOf(unnamed, '=0', 0, 1)), /names the stage by its position/);
+  });
   test('a global ARG with its redeclaration and uses, leaving another stage alone', async () => {
     const text = 'ARG V=1\nFROM alpine:$V\nARG V\nRUN echo ${V:-0}\nFROM alpine\nARG V=2\nRUN echo $V\n';
     assert.equal(await rename(text, positionOf(text, '$V', 0, 1), 'VERSION'), 'ARG VERSION=1\nFROM alpine:$VERSION\nARG VERSION\nRUN echo ${VERSION:-0}\nFROM alpine\nARG V=2\nRUN echo $V\n');

@@ -1,17 +1,10 @@
 // Human wording for build results: durations, sizes, one-line summaries and per-instruction
 // labels. Pure.
 import { formatBytes } from '../../../server/src/byteSize';
+import { formatDuration } from '../../../server/src/duration';
 import { cacheSummary, type DockerfileBuildResult, type InstructionBuildResult } from './buildResults';
 
-export { formatBytes };
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 60_000);
-  const seconds = Math.round((ms % 60_000) / 1000);
-  return `${minutes} min ${seconds} s`;
-}
+export { formatBytes, formatDuration };
 
 /** "Built app:latest in 4.2 s · 5 of 7 steps from cache" (or the failure/cancel variant). */
 export function buildSummaryLine(result: DockerfileBuildResult): string {

@@ -1,7 +1,13 @@
 // The view of a parsed Dockerfile that the build and run features need: instructions with
 // their lines, stages (name, base, dependencies), ARGs and EXPOSE ports. Built from the
 // parser's instructions (see outlineFromInstructions); never parses Dockerfile text itself.
-import { parseExposedPort, type ContainerPort } from './portMappings';
+import { containerPorts, type ContainerPort } from './portMappings';
+
+/** One EXPOSE port as the parser split it: `8000-8010` and `udp` for `8000-8010/udp`. */
+export interface ExposedPortSource {
+  readonly port: string;
+  readonly protocol: string | undefined;
+}
 
 /** The smallest description of one parsed instruction this module needs. */
 export interface InstructionSource {
@@ -9,6 +15,8 @@ export interface InstructionSource {
   readonly argumentText: string;
   readonly words: readonly string[];
   readonly flags: Readonly<Record<string, string>>;
+  /** EXPOSE: its ports (undefined for other instructions). */
+  readonly ports?: readonly ExposedPortSource[] | undefined;
   readonly startLine: number;
   readonly endLine: number;
 }
@@ -136,8 +144,8 @@ export function exposedPorts(outline: DockerfileOutline, target?: string): Conta
     for (const index of member.instructionIndexes) {
       const instruction = outline.instructions[index];
       if (instruction?.keyword !== 'EXPOSE') continue;
-      for (const word of instruction.words) {
-        for (const port of parseExposedPort(word)) {
+      for (const written of instruction.ports ?? []) {
+        for (const port of containerPorts(written.port, written.protocol)) {
           if (!ports.some((known) => known.port === port.port && known.protocol === port.protocol)) ports.push(port);
         }
       }

@@ -9,9 +9,6 @@ function wordsOf(instruction: Instruction): string[] {
     // `name=default` or a bare `name`, so the outline can tell which ARGs have defaults.
     return instruction.pairs.map((pair) => (pair.value === undefined ? pair.key.value : `${pair.key.value}=${pair.value.value}`));
   }
-  if (instruction.keyword === 'EXPOSE' && instruction.ports !== undefined) {
-    return instruction.ports.map((port) => (port.protocol === undefined ? port.port.value : `${port.port.value}/${port.protocol}`));
-  }
   return instruction.args.map((word) => word.value);
 }
 
@@ -23,6 +20,7 @@ function sourceOf(instruction: Instruction): InstructionSource {
     argumentText: instruction.argsText,
     words: wordsOf(instruction),
     flags,
+    ports: instruction.ports?.map((port) => ({ port: port.port.value, protocol: port.protocol })),
     startLine: instruction.range.start.line,
     endLine: instruction.range.end.line,
   };

@@ -18,25 +18,30 @@ export interface PortMapping {
 /** Largest EXPOSE range we expand into separate prompts. */
 const maxExpandedRange = 16;
 
+function isProtocol(value: string): value is PortProtocol {
+  return value === 'tcp' || value === 'udp' || value === 'sctp';
+}
+
 function isPortNumber(value: number): boolean {
   return Number.isInteger(value) && value >= 1 && value <= 65535;
 }
 
 /**
- * Reads one EXPOSE word: `8080`, `8080/tcp`, `53/udp`, `8000-8002`. Words with variables
- * (`$PORT`) or garbage give no ports; a range gives each port (up to a small limit).
+ * The container ports of one EXPOSE entry, from the parser's port (`8080`, `8000-8002`) and
+ * protocol (`udp`, `TCP`; undefined means tcp). Variables (`$PORT`) or garbage give no ports;
+ * a range gives each port (up to a small limit).
  */
-export function parseExposedPort(word: string): ContainerPort[] {
-  const match = /^(\d+)(?:-(\d+))?(?:\/(tcp|udp|sctp))?$/i.exec(word.trim());
-  if (match === null) return [];
+export function containerPorts(port: string, protocol: string | undefined): ContainerPort[] {
+  const match = /^(\d+)(?:-(\d+))?$/.exec(port);
+  const lowered = protocol?.toLowerCase() ?? 'tcp';
+  if (match === null || !isProtocol(lowered)) return [];
   const first = Number(match[1]);
   const last = match[2] === undefined ? first : Number(match[2]);
-  const protocol = (match[3]?.toLowerCase() ?? 'tcp') as PortProtocol;
   if (!isPortNumber(first) || !isPortNumber(last) || last < first || last - first >= maxExpandedRange) {
-    return isPortNumber(first) ? [{ port: first, protocol }] : [];
+    return isPortNumber(first) ? [{ port: first, protocol: lowered }] : [];
   }
   const ports: ContainerPort[] = [];
-  for (let port = first; port <= last; port++) ports.push({ port, protocol });
+  for (let each = first; each <= last; each++) ports.push({ port: each, protocol: lowered });
   return ports;
 }
 

@@ -8,6 +8,7 @@ import type { LocalizedText } from '../rules';
 import type { BuildResultStore } from './buildResults';
 import type { InlayHintProvider, InlayHintRequest } from './inlayHints';
 import { formatBytes } from '../byteSize';
+import { formatDuration } from '../duration';
 
 /** Shown in the label; the tooltip lists them all. */
 const MAX_LABEL_ITEMS = 4;
@@ -155,14 +156,14 @@ function contextDependency(source: string, context: BuildContext | undefined): D
 }
 
 function buildSuffix(result: InstructionBuildResult): LocalizedText {
-  const seconds = result.durationMs === undefined ? undefined : result.durationMs < 100 ? '<0.1' : (result.durationMs / 1000).toFixed(result.durationMs < 10_000 ? 1 : 0);
   const size = result.sizeBytes !== undefined && result.sizeBytes > 0 ? formatBytes(result.sizeBytes) : undefined;
   switch (result.status) {
     case 'cached':
       return { en: 'last build: cached', ko: '지난 빌드: 캐시 사용' };
     case 'ran': {
-      const en = [seconds ? `${seconds} s` : undefined, size].filter(Boolean).join(', ');
-      const ko = [seconds ? `${seconds}초` : undefined, size].filter(Boolean).join(', ');
+      const time = result.durationMs;
+      const en = [time === undefined ? undefined : formatDuration(time), size].filter(Boolean).join(', ');
+      const ko = [time === undefined ? undefined : formatDuration(time, 'ko'), size].filter(Boolean).join(', ');
       return { en: `last build: ran${en ? ` ${en}` : ''}`, ko: `지난 빌드: 실행${ko ? ` ${ko}` : ''}` };
     }
     case 'failed':

@@ -1,11 +1,12 @@
-// Every place a stage is named: `FROM ... AS name`, `FROM name`, `COPY --from=name` and
-// `RUN --mount=from=name`. Shared by navigation, semantic tokens and links.
+// Every place a stage is named: `FROM ... AS name`, `FROM name`, `COPY --from=name` (or its
+// index, `COPY --from=0`) and `RUN --mount=from=name`. Shared by navigation, semantic tokens and links.
 import type { DockerfileModel, Stage } from '../model';
 import type { Instruction, Range } from '../parser';
 import { withTrigger } from './instructionAt';
 import { mountOptions } from './mountOptions';
 
-export type StageMentionKind = 'declaration' | 'from' | 'copyFrom' | 'mountFrom';
+/** `copyFromIndex`: `COPY --from=<n>`, the stage at that position, which renaming does not touch. */
+export type StageMentionKind = 'declaration' | 'from' | 'copyFrom' | 'copyFromIndex' | 'mountFrom';
 
 export interface StageMention {
   kind: StageMentionKind;
@@ -15,7 +16,7 @@ export interface StageMention {
   stage: Stage;
 }
 
-/** Where `instruction` (and its ONBUILD trigger) names a stage of this Dockerfile, by name. */
+/** Where `instruction` (and its ONBUILD trigger) names a stage of this Dockerfile, by name or COPY --from index. */
 export function stageMentions(model: DockerfileModel, lines: readonly string[], instruction: Instruction): StageMention[] {
   const mentions: StageMention[] = [];
   const stageOf = model.stageOf(instruction);
@@ -32,6 +33,9 @@ export function stageMentions(model: DockerfileModel, lines: readonly string[], 
       if (name === 'from' && part.keyword === 'COPY' && flag.value !== undefined && flag.valueRange) {
         const stage = namedStage(model, flag.value);
         if (stage) mentions.push({ kind: 'copyFrom', text: flag.value, range: flag.valueRange, stage });
+        // In an ONBUILD trigger an index counts the stages of the Dockerfile that builds FROM this image.
+        const indexed = stage || part !== instruction ? undefined : indexedStage(model, flag.value);
+        if (indexed) mentions.push({ kind: 'copyFromIndex', text: flag.value, range: flag.valueRange, stage: indexed });
       } else if (name === 'mount') {
         for (const field of mountOptions(flag, lines)) {
           if (field.key !== 'from' || !field.valueRange) continue;
@@ -48,4 +52,9 @@ export function stageMentions(model: DockerfileModel, lines: readonly string[], 
 function namedStage(model: DockerfileModel, text: string): Stage | undefined {
   const stage = model.findStage(text);
   return stage?.name !== undefined && stage.name === text.toLowerCase() ? stage : undefined;
+}
+
+/** A stage referred to by its position, as `COPY --from=0` does (RUN --mount from= takes names only). */
+function indexedStage(model: DockerfileModel, text: string): Stage | undefined {
+  return /^\d+$/.test(text) ? model.findStage(text) : undefined;
 }

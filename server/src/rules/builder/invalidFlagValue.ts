@@ -1,8 +1,10 @@
 // Flag values the builder cannot read: a missing value, a non-boolean for a boolean flag,
-// an unknown RUN --network/--security mode, a HEALTHCHECK duration or retry count it rejects.
+// an unknown RUN --network/--security mode, a HEALTHCHECK duration or retry count it rejects,
+// a COPY/ADD --chmod or ADD --checksum it rejects (copyFlagValues.ts).
 import type { Flag } from '../../parser';
 import type { Finding, InstructionRule, LocalizedText } from '../rule';
 import { hasVariable, referenceDocs, text } from '../support';
+import { copyFlagProblem } from './copyFlagValues';
 import { flagsAreRead, flagSpec } from './flagSpecs';
 
 const CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
@@ -79,6 +81,10 @@ export const invalidFlagValue: InstructionRule = {
       if (kind === undefined) continue;
       const message = problemWith(instruction.keyword, flag, kind);
       if (message) findings.push({ range: flag.valueRange ?? flag.range, message });
+      else if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.value !== undefined && !hasVariable(flag.value)) {
+        const problem = copyFlagProblem(instruction, flag, flag.value);
+        if (problem) findings.push(problem);
+      }
     }
     return findings;
   },

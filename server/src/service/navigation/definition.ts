@@ -1,5 +1,5 @@
-// Go to definition: a stage name to its `FROM ... AS`, a variable to the ARG/ENV that gives it
-// its value, a heredoc terminator to its `<<EOF`.
+// Go to definition: a stage name or index to its `FROM ... AS` (an unnamed stage's whole FROM),
+// a variable to the ARG/ENV that gives it its value, a heredoc terminator to its `<<EOF`.
 import type { Location } from 'vscode-languageserver';
 import type { Position } from '../../parser';
 import type { AnalysedDocument } from '../analysedDocument';
@@ -11,10 +11,8 @@ export function definition(document: AnalysedDocument, position: Position): Loca
   if (!symbol) return null;
   const location = (range: Parameters<typeof toLspRange>[0]): Location => ({ uri: document.uri, range: toLspRange(range) });
   switch (symbol.kind) {
-    case 'stage': {
-      const name = symbol.stage.from.stageName;
-      return name ? [location(name.range)] : null;
-    }
+    case 'stage':
+      return [location(symbol.stage.from.stageName?.range ?? symbol.stage.from.range)];
     case 'variable': {
       const locations = symbol.definitions.flatMap((d) => (d.pair ? [location(d.pair.key.range)] : []));
       return locations.length > 0 ? locations : null;

@@ -1,6 +1,7 @@
 // Rename stage names, ARG/ENV names and heredoc delimiters everywhere they occur. Refuses
 // positions it cannot rename safely (prepareRename) and new names the builder would reject
-// or that would change what the Dockerfile means.
+// or that would change what the Dockerfile means. A stage index (`COPY --from=0`) still names
+// the same stage after a rename, so it is left as written.
 import { LSPErrorCodes, type PrepareRenameResult, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
 import { predefinedArg } from '../../model';
 import type { Position } from '../../parser';
@@ -48,11 +49,17 @@ export function rename(document: AnalysedDocument, position: Position, newName: 
     if (error instanceof RenameRefused) throw refuse(language, error.text);
     throw error;
   }
-  const edits = symbol.occurrences.map((o) => ({ range: toLspRange(o.range), newText: newName }));
+  const edits = symbol.occurrences.filter((o) => !o.byIndex).map((o) => ({ range: toLspRange(o.range), newText: newName }));
   return { changes: { [document.uri]: edits } };
 }
 
 function checkRenamable(symbol: NavigationSymbol): void {
+  if (symbol.at.byIndex) {
+    throw new RenameRefused({
+      en: 'This COPY --from names the stage by its position, which a rename does not change; rename the stage where FROM ... AS names it.',
+      ko: '이 COPY --from은 스테이지를 순서 번호로 가리키므로 이름을 바꿔도 달라지지 않습니다. FROM ... AS에서 스테이지 이름을 바꾸세요.',
+    });
+  }
   if (symbol.occurrences.some((o) => o.range.start.line !== o.range.end.line)) {
     throw new RenameRefused({
       en: 'This name is split across lines by a line continuation; join it first to rename it.',

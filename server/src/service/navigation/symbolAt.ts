@@ -5,7 +5,7 @@ import type { Heredoc, Instruction, Position, Range } from '../../parser';
 import type { AnalysedDocument } from '../analysedDocument';
 import { instructionAt } from '../instructionAt';
 import { rangeContains } from '../lspRange';
-import { stageMentions } from '../stageReferences';
+import { type StageMention, stageMentions } from '../stageReferences';
 import { navigationIndex } from './navigationIndex';
 import type { VariableGroup, VariableOccurrence } from './variableGroups';
 
@@ -13,6 +13,8 @@ export interface Occurrence {
   range: Range;
   /** Where the symbol is declared (FROM ... AS, ARG/ENV name, `<<EOF`) rather than used. */
   declaration: boolean;
+  /** A stage named by its position (`COPY --from=0`): found with the stage, never renamed. */
+  byIndex?: boolean;
 }
 
 interface SymbolBase {
@@ -56,9 +58,15 @@ function stageAt(model: DockerfileModel, lines: readonly string[], instruction: 
   return {
     kind: 'stage',
     stage: mention.stage,
-    at: { range: mention.range, declaration: mention.kind === 'declaration' },
-    occurrences: mentions.map((m) => ({ range: m.range, declaration: m.kind === 'declaration' })),
+    at: stageOccurrence(mention),
+    occurrences: mentions.map(stageOccurrence),
   };
+}
+
+function stageOccurrence(mention: StageMention): Occurrence {
+  const occurrence: Occurrence = { range: mention.range, declaration: mention.kind === 'declaration' };
+  if (mention.kind === 'copyFromIndex') occurrence.byIndex = true;
+  return occurrence;
 }
 
 function variableAt(model: DockerfileModel, lines: readonly string[], instruction: Instruction, position: Position): VariableSymbol | undefined {

@@ -1,8 +1,11 @@
 // BuildKit's behaviour in the corners: each row is text, rule, and every finding expected.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { before, test } from 'node:test';
+import { initShellParser } from '../../server/src/shell';
 import { ruleFindings } from '../helpers/rules';
 import { showRange } from '../helpers/show';
+
+before(() => initShellParser());
 
 const rows: [string, string, string, string[]][] = [
   // [name, text, code, expected "l:c-l:c message-fragment"]
@@ -24,6 +27,10 @@ const rows: [string, string, string, string[]][] = [
   ['--checksum for Git is a commit hash', 'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://github.com/moby/buildkit.git#v0.26.2 /b\n', 'invalid-flag-value', ['1:15-1:86 commit hash']],
   ['--checksum with a variable source still needs a usable form', 'FROM a\nADD --checksum=md5:abc $URL /b\n', 'invalid-flag-value', ['1:15-1:22 written sha256']],
   ['--checksum: a sha256 URL digest, a Git commit prefix, a variable source, an empty value', 'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a.tgz /a\nADD --checksum=be1f38e https://github.com/moby/buildkit.git#v0.26.2 /b\nADD --checksum=be1f38e git@github.com:moby/buildkit.git /c\nADD --checksum=be1f38e $SRC /d\nADD --checksum= app.tgz /e\nADD --checksum=$SUM app.tgz /f\n', 'invalid-flag-value', []],
+  ['ONBUILD trigger flags are checked', 'FROM a\nONBUILD RUN --mount=type=foo true\n', 'invalid-mount', ['1:20-1:28 Unknown mount type']],
+  ['ONBUILD trigger flag values are checked', 'FROM a\nONBUILD COPY --chmod=9 a /b\n', 'invalid-flag-value', ['1:21-1:22 not an octal mode']],
+  ['ONBUILD trigger shell commands are read', 'FROM a\nONBUILD RUN apt-get install curl\n', 'AptGetInstallWithoutYes', ['1:12-1:27 without -y']],
+  ['BuildKit does not apply build checks to ONBUILD triggers', 'FROM a\nONBUILD ENV a b\n', 'LegacyKeyValueFormat', []],
   ['HEALTHCHECK NONE ignores options and takes nothing after it', 'FROM a\nHEALTHCHECK --bogus NONE extra\n', 'invalid-healthcheck', ['1:20-1:30 nothing after NONE']],
   ['HEALTHCHECK NONE flags are not read', 'FROM a\nHEALTHCHECK --bogus NONE\n', 'unknown-flag', []],
   ['CMD takes no flags', 'FROM a\nCMD --x ["a"]\n', 'unknown-flag', ['1:6-1:7 takes no flags']],

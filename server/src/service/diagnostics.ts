@@ -5,7 +5,7 @@ import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, isCheckComment } from '../model';
 import { instructionAtLine } from './instructionAt';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { type DocumentRule, type FileFacts, fileFacts, type Finding, type Fix, type Rule, type RuleContext, type Severity, shippedStages, type StageRule, stagesOf } from '../rules';
+import { type DocumentRule, type FileFacts, type InstructionRule, fileFacts, type Finding, type Fix, type Rule, type RuleContext, type Severity, shippedStages, type StageRule, stagesOf } from '../rules';
 import { sameItems } from '../rules/fileFacts';
 import { moveBy, moveFinding } from '../rules/shiftFindings';
 import { StageCache, type StageRun } from './stageCache';
@@ -61,7 +61,11 @@ export class DiagnosticsEngine {
   private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
   private escapeChar = '\\';
 
-  constructor(private readonly rules: readonly Rule[]) {}
+  private readonly instructionRules: readonly InstructionRule[];
+
+  constructor(private readonly rules: readonly Rule[]) {
+    this.instructionRules = rules.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
+  }
 
   /** Every finding of every enabled rule not skipped by a `# check=skip` comment, by stage. */
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
@@ -176,8 +180,7 @@ export class DiagnosticsEngine {
       return moved.findings;
     }
     const findings: RuleFinding[] = [];
-    for (const rule of this.rules) {
-      if (rule.scope !== 'instruction') continue;
+    for (const rule of this.instructionRules) {
       for (const finding of rule.check(instruction, this.escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
       if (!instruction.trigger || rule.kind === 'build-check') continue;
       for (const finding of rule.check(instruction.trigger, this.escapeChar)) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));

@@ -91,9 +91,25 @@ export function isShellParserReady(): boolean {
   return parser !== undefined;
 }
 
+/**
+ * Parses of recent script texts. A parse holds only offsets into its text, so the same text
+ * (a RUN repeated in several stages, an edit undone) reuses it. Bounded: oldest out first.
+ */
+const recentParses = new Map<string, ScriptParse>();
+const MAX_RECENT_PARSES = 4000;
+
 /** Parses bash (a superset of the POSIX sh that /bin/sh -c runs). Never throws. */
 export function parseScript(text: string): ScriptParse {
   if (!parser) return { ok: false, error: 'the shell parser is not loaded yet' };
+  const recent = recentParses.get(text);
+  if (recent) return recent;
+  const parsed = parseFresh(parser, text);
+  if (recentParses.size >= MAX_RECENT_PARSES) recentParses.delete(recentParses.keys().next().value!);
+  recentParses.set(text, parsed);
+  return parsed;
+}
+
+function parseFresh(parser: Parser, text: string): ScriptParse {
   const tree = parser.parse(text);
   if (!tree) return { ok: false, error: 'the shell parser gave no tree' };
   try {

@@ -48,11 +48,19 @@ const CASES: Case[] = [
   },
   {
     code: 'AptGetInstallWithoutNoInstallRecommends',
-    fires: [['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', ['1:22-1:37']]],
+    fires: [
+      ['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', ['1:22-1:37']],
+      // A setting written later does not cover an install before it.
+      ['FROM debian:12\nRUN apt-get install -y curl\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec', ['1:4-1:19']],
+    ],
     quiet: [
       'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl',
       'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl',
       'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec && apt-get install -y curl',
+      // Configured once by an earlier RUN, a COPY heredoc or a stage this one builds on.
+      'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/no-rec\nRUN apt-get install -y curl',
+      'FROM debian:12\nCOPY <<EOF /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "0";\nEOF\nRUN apt-get install -y curl',
+      'FROM debian:12 AS base\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec\nFROM base\nRUN apt-get install -y curl',
       'FROM debian:12\nRUN if apt-get install -s "x" > /dev/null; then echo ok; fi',
       // A builder stage that is not part of the final image.
       'FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x',

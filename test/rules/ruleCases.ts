@@ -24,6 +24,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   { code: 'no-build-stage', fires: 'ARG A=1\n', range: '0:0-0:3', nearMiss: 'ARG A=1\nFROM alpine\n' },
   { code: 'invalid-check-directive', fires: '# check=skip\nFROM alpine\n', range: '0:8-0:12', nearMiss: '# check=skip=all;error=true\nFROM alpine\n' },
   { code: 'copy-destination-not-directory', fires: 'FROM alpine\nCOPY a b /dest\n', range: '1:9-1:14', nearMiss: 'FROM alpine\nCOPY a b /dest/\nCOPY a b .\n' },
+  { code: 'stage-dependency-cycle', fires: 'FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\nCOPY --from=a /y /y\n', range: '1:5-1:13', nearMiss: 'FROM alpine AS a\nFROM alpine AS b\nCOPY --from=a /y /y\nFROM alpine\nCOPY --from=b /z /z\n' },
   { code: 'copy-from-own-stage', fires: 'FROM alpine AS build\nCOPY --from=build /a /b\n', range: '1:12-1:17', nearMiss: 'FROM alpine AS build\nFROM alpine\nCOPY --from=build /a /b\n' },
   // BuildKit build checks
   { code: 'ConsistentInstructionCasing', fires: 'FROM alpine\nrun true\nCMD ["a"]\n', range: '1:0-1:3', nearMiss: 'from alpine\nrun true\n' },

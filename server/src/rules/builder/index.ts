@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { copyDestinationNotDirectory } from './copyDestinationNotDirectory';
 import { copyFromOwnStage } from './copyFromOwnStage';
+import { stageDependencyCycle } from './stageDependencyCycle';
 import { duplicateFlag } from './duplicateFlag';
 import { instructionBeforeFrom } from './instructionBeforeFrom';
 import { invalidFlagValue } from './invalidFlagValue';
@@ -28,4 +29,5 @@ export const BUILDER_RULES: readonly Rule[] = [
   invalidCheckDirective,
   copyDestinationNotDirectory,
   copyFromOwnStage,
+  stageDependencyCycle,
 ];

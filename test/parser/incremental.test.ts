@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { parseText, reparseText } from '../../server/src/parser';
 import { corpusFiles } from '../helpers/corpus';
+import { spliceText } from '../helpers/splice';
 import { assertSameText, treeJson } from '../helpers/show';
 
 const pieces = ['\n', '\\\n', 'RUN ', 'FROM a AS b\n', '<<EOF\n', 'EOF\n', '# c\n', '  ', 'x', '"', "'", '${A:-b}', '`', '\n\n', 'ENV a=b \\\n', '<<-EOT\n', '\tEOT\n'];
@@ -26,11 +27,6 @@ const sample = [
   'ENV B=2',
 ].join('\n');
 
-function applyEdit(text: string, start: number, deleteCount: number, insert: string): string {
-  const at = Math.min(start, text.length);
-  return text.slice(0, at) + insert + text.slice(at + deleteCount);
-}
-
 test('incremental reparse equals a full parse after any sequence of edits', () => {
   const edit = fc.record({ start: fc.nat(400), deleteCount: fc.nat(12), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')) });
   fc.assert(
@@ -38,7 +34,7 @@ test('incremental reparse equals a full parse after any sequence of edits', () =
       let text = sample;
       let parsed = parseText(text);
       for (const e of edits) {
-        text = applyEdit(text, e.start, e.deleteCount, e.insert);
+        text = spliceText(text, e.start, e.deleteCount, e.insert);
         parsed = reparseText(parsed, text);
         assertSameText(treeJson(parsed.tree), treeJson(parseText(text).tree), JSON.stringify(text));
       }

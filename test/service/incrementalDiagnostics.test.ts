@@ -11,6 +11,7 @@ import { defaultSettings } from '../../server/src/service/settings';
 import { initShellParser } from '../../server/src/shell';
 import { makeContext } from '../helpers/ruleHarness';
 import { corpusFiles } from '../helpers/corpus';
+import { spliceText } from '../helpers/splice';
 
 before(() => initShellParser());
 
@@ -55,11 +56,6 @@ const sample = [
   'USER root',
 ].join('\n');
 
-function applyEdit(text: string, start: number, deleteCount: number, insert: string): string {
-  const at = Math.min(start, text.length);
-  return text.slice(0, at) + insert + text.slice(at + deleteCount);
-}
-
 const { dockerfile, context } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'requirements.txt': '', 'src/': '' });
 const settings = defaultSettings();
 
@@ -80,7 +76,7 @@ test('cached diagnostics equal a fresh check after any sequence of edits', () =>
       const check = (): string[] => engine.diagnostics(store.get({ uri: `file://${dockerfile}`, version: version++, getText: () => text }), settings, 'en', buildContext).map((d) => JSON.stringify(d));
       check();
       for (const e of edits) {
-        text = applyEdit(text, e.start, e.deleteCount, e.insert);
+        text = spliceText(text, e.start, e.deleteCount, e.insert);
         assert.deepEqual(check(), fresh(text), JSON.stringify(text));
       }
     }),

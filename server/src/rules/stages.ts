@@ -25,17 +25,18 @@ export function stagesOf(tree: Dockerfile, facts: FileFacts): BuildStage[] {
   if (stages) return stages;
   stages = [];
   const byName = new Map<string, BuildStage>();
-  let current: BuildStage | undefined;
-  for (const instruction of tree.instructions) {
-    if (instruction.keyword === 'FROM') {
-      const raw = instruction.image?.raw ?? '';
-      const image = facts.resolveImage(raw);
-      const baseStage = byName.get((image ?? raw).toLowerCase());
-      current = { index: stages.length, name: instruction.stageName?.value.toLowerCase(), from: instruction, instructions: [instruction], image, baseStage };
-      stages.push(current);
-      if (current.name && !byName.has(current.name)) byName.set(current.name, current);
-    } else current?.instructions.push(instruction);
-  }
+  const all = tree.instructions;
+  const starts: number[] = [];
+  for (let i = 0; i < all.length; i++) if (all[i]!.keyword === 'FROM') starts.push(i);
+  starts.forEach((start, index) => {
+    const from = all[start]!;
+    const raw = from.image?.raw ?? '';
+    const image = facts.resolveImage(raw);
+    const baseStage = byName.get((image ?? raw).toLowerCase());
+    const stage: BuildStage = { index, name: from.stageName?.value.toLowerCase(), from, instructions: all.slice(start, starts[index + 1] ?? all.length), image, baseStage };
+    stages!.push(stage);
+    if (stage.name && !byName.has(stage.name)) byName.set(stage.name, stage);
+  });
   cache.set(tree, stages);
   return stages;
 }

@@ -138,13 +138,22 @@ function pipInstall(args: SimpleCommand): DependencyInstall | undefined {
   return files.length > 0 ? install(DEPENDENCY_MANAGERS.pip, true, files) : undefined;
 }
 
-export type SystemPackageManager = 'apt' | 'apk';
+export type SystemPackageManager = 'apt' | 'apk' | 'rpm' | 'zypper';
 
-/** `apt-get update`, `apk update`: refreshes the package index only. */
+/** yum and its successors share one metadata model. */
+const RPM_TOOLS = ['yum', 'dnf', 'microdnf', 'tdnf'];
+
+/**
+ * A command that refreshes the package index only: `apt-get update`, `apk update`,
+ * `dnf makecache`, `zypper refresh`. (`yum update` upgrades packages: that uses the index.)
+ */
 export function indexUpdate(command: SimpleCommand): SystemPackageManager | undefined {
   const name = commandName(command);
-  if ((name === 'apt-get' || name === 'apt') && positionals(command, 1)[0] === 'update') return 'apt';
-  if (name === 'apk' && positionals(command, 1)[0] === 'update') return 'apk';
+  const action = positionals(command, 1)[0];
+  if ((name === 'apt-get' || name === 'apt') && action === 'update') return 'apt';
+  if (name === 'apk' && action === 'update') return 'apk';
+  if (RPM_TOOLS.includes(name) && action === 'makecache') return 'rpm';
+  if (name === 'zypper' && (action === 'refresh' || action === 'ref')) return 'zypper';
   return undefined;
 }
 
@@ -152,17 +161,20 @@ export function indexUpdate(command: SimpleCommand): SystemPackageManager | unde
 export function indexUse(command: SimpleCommand): SystemPackageManager | undefined {
   const name = commandName(command);
   const action = positionals(command, 1)[0];
-  if ((name === 'apt-get' || name === 'apt' || name === 'aptitude') && action && ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(action)) return 'apt';
-  if (name === 'apk' && action && ['add', 'upgrade', 'fix', 'fetch'].includes(action)) return 'apk';
+  if (!action) return undefined;
+  if ((name === 'apt-get' || name === 'apt' || name === 'aptitude') && ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(action)) return 'apt';
+  if (name === 'apk' && ['add', 'upgrade', 'fix', 'fetch'].includes(action)) return 'apk';
+  if (RPM_TOOLS.includes(name) && ['install', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'groupinstall', 'group', 'module', 'builddep', 'download', 'localinstall'].includes(action)) return 'rpm';
+  if (name === 'zypper' && ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si'].includes(action)) return 'zypper';
   return undefined;
 }
 
 /** Commands that install system packages (heavy, and unrelated to the project's sources). */
 export function installsSystemPackages(command: SimpleCommand): boolean {
-  const name = commandName(command);
   const action = positionals(command, 1)[0];
-  if (indexUse(command) !== undefined) return true;
-  return ['yum', 'dnf', 'microdnf', 'zypper', 'tdnf'].includes(name) && (action === 'install' || action === 'in');
+  const manager = indexUse(command);
+  if (manager === 'apt' || manager === 'apk') return true;
+  return manager !== undefined && (action === 'install' || action === 'in');
 }
 
 /** Package managers whose downloads a cache mount keeps between builds, and where. */

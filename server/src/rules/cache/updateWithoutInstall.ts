@@ -1,14 +1,29 @@
-// `apt-get update` (or `apk update`) alone in a RUN: the layer keeps the package index of the
-// day it was built, and later installs in other RUNs read that stale index.
-import { runFacts, type SystemPackageManager } from '../../cache';
+// A package index refreshed alone in a RUN. `apt-get update` and `apk update`: the layer keeps
+// the index of the day it was built, and later installs in other RUNs read that stale index.
+// `dnf makecache` and `zypper refresh`: those tools refresh expired metadata themselves when
+// they install, so the layer only freezes a metadata cache into the image.
+import { commandName, indexUpdate, runFacts, type SimpleCommand, type SystemPackageManager } from '../../cache';
 import type { Instruction } from '../../parser';
 import type { Finding, Fix, StageContext, StageRule } from '../rule';
-import { firstLineRange } from './instructionEdits';
+import { commandLabel, firstLineRange } from './instructionEdits';
 
-const UPDATE: Record<SystemPackageManager, { update: string; install: string }> = {
-  apt: { update: 'apt-get update', install: 'apt-get install' },
-  apk: { update: 'apk update', install: 'apk add' },
-};
+/** The install subcommand of each manager, to name it in messages. */
+const INSTALL: Record<SystemPackageManager, string> = { apt: 'install', apk: 'add', rpm: 'install', zypper: 'install' };
+
+function message(command: SimpleCommand, manager: SystemPackageManager): Finding['message'] {
+  const update = commandLabel(command);
+  const install = `${commandName(command)} ${INSTALL[manager]}`;
+  if (manager === 'rpm' || manager === 'zypper') {
+    return {
+      en: `\`${update}\` runs in a RUN that installs nothing. \`${install}\` refreshes expired metadata by itself, so this layer only freezes a metadata cache into the image, and it stays as old as the first build. Drop it, or refresh in the RUN that installs and clean the cache there.`,
+      ko: `\`${update}\`을(를) 아무것도 설치하지 않는 RUN에서 실행합니다. \`${install}\`은(는) 만료된 메타데이터를 스스로 갱신하므로, 이 레이어는 처음 빌드한 날의 메타데이터 캐시를 이미지에 남길 뿐입니다. 지우거나, 설치하는 RUN에서 갱신하고 캐시도 그 RUN에서 정리하세요.`,
+    };
+  }
+  return {
+    en: `\`${update}\` runs in a RUN that installs nothing. Its layer stays cached with the index of the day it was built, so a later \`${install}\` you add or change reads a stale index: old versions, or download errors once the mirror has moved on. Update and install in the same RUN.`,
+    ko: `\`${update}\`을(를) 아무것도 설치하지 않는 RUN에서 실행합니다. 이 레이어는 빌드한 날의 인덱스를 그대로 캐시하므로, 나중에 추가하거나 바꾼 \`${install}\`은(는) 낡은 인덱스를 읽어 오래된 버전을 설치하거나 미러가 바뀐 뒤에는 다운로드에 실패합니다. 갱신과 설치를 같은 RUN에서 하세요.`,
+  };
+}
 
 export const updateWithoutInstall: StageRule = {
   code: 'UpdateWithoutInstall',
@@ -25,18 +40,17 @@ export const updateWithoutInstall: StageRule = {
     stage.instructions.forEach((instruction, index) => {
       if (instruction.keyword !== 'RUN') return;
       const facts = runFacts(instruction);
-      for (const manager of new Set(facts.indexUpdates)) {
-        if (facts.indexUses.includes(manager)) continue;
-        const { update, install } = UPDATE[manager];
+      const reported = new Set<SystemPackageManager>();
+      for (const command of facts.commands) {
+        const manager = indexUpdate(command);
+        if (!manager || reported.has(manager) || facts.indexUses.includes(manager)) continue;
+        reported.add(manager);
         const next = stage.instructions[index + 1];
         const fix = next ? mergeFix(instruction, next, manager, file.escapeChar, lines) : undefined;
         findings.push({
           range: firstLineRange(instruction, lines),
           instruction,
-          message: {
-            en: `\`${update}\` runs in a RUN that installs nothing. Its layer stays cached with the index of the day it was built, so a later \`${install}\` you add or change reads a stale index: old versions, or download errors once the mirror has moved on. Update and install in the same RUN.`,
-            ko: `\`${update}\`을(를) 아무것도 설치하지 않는 RUN에서 실행합니다. 이 레이어는 빌드한 날의 인덱스를 그대로 캐시하므로, 나중에 추가하거나 바꾼 \`${install}\`은(는) 낡은 인덱스를 읽어 오래된 버전을 설치하거나 미러가 바뀐 뒤에는 다운로드에 실패합니다. 갱신과 설치를 같은 RUN에서 하세요.`,
-          },
+          message: message(command, manager),
           fixes: fix ? [fix] : undefined,
         });
       }

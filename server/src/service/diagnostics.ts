@@ -1,5 +1,6 @@
-// Runs the rules over an analysed document and turns findings into LSP diagnostics.
-// Instruction rules are cached per parsed instruction: an edit re-checks only what it touched.
+// Runs the rules over an analysed document and turns findings into LSP diagnostics. Findings
+// are kept between versions: instruction rules' per parsed instruction, stage rules' per build
+// stage (service/stageCache.ts), so an edit re-checks only what it touched.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, isCheckComment } from '../model';
@@ -22,7 +23,6 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** What a rule diagnostic carries for code actions. */
 /**
  * What a diagnostic carries for code actions. The fixes themselves are not sent with every
  * diagnostic (hundreds of them would make each edit's notification large); the code-action
@@ -59,8 +59,6 @@ export class DiagnosticsEngine {
   private readonly diagnosticCache = new WeakMap<Finding, { severity: DiagnosticSeverity; language: Language; diagnostic: Diagnostic }>();
   /** What the last run of each document used, reused while it stays the same. */
   private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
-  private escapeChar = '\\';
-
   private readonly instructionRules: readonly InstructionRule[];
 
   constructor(private readonly rules: readonly Rule[]) {
@@ -73,7 +71,6 @@ export class DiagnosticsEngine {
     const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
     const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], fileCheckOptions(tree));
     this.lastRun.set(uri, { facts, enabled });
-    this.escapeChar = tree.escapeChar;
     const stages = stagesOf(tree, facts);
     const shipped = shippedStages(tree, facts);
     const records = this.stageCache.recordsOf(tree, stages);
@@ -85,11 +82,11 @@ export class DiagnosticsEngine {
       lines,
       rules: enabled.stageRules,
       instructionRules: enabled.instructionRules,
-      instructionFindings: (instruction) => this.instructionFindings(instruction),
+      instructionFindings: (instruction) => this.instructionFindings(instruction, tree.escapeChar),
     };
     const result: RuleFinding[] = [];
     for (const instruction of facts.globalInstructions) {
-      for (const found of this.instructionFindings(instruction)) if (enabled.instructionRules.has(found.rule)) result.push(found);
+      for (const found of this.instructionFindings(instruction, tree.escapeChar)) if (enabled.instructionRules.has(found.rule)) result.push(found);
     }
     for (const found of this.stageCache.findings(run)) result.push(found);
     const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
@@ -165,7 +162,7 @@ export class DiagnosticsEngine {
    * An ONBUILD trigger is checked too (it runs in every build on this image), except for
    * BuildKit's build checks, which BuildKit does not apply to triggers.
    */
-  private instructionFindings(instruction: Instruction): RuleFinding[] {
+  private instructionFindings(instruction: Instruction, escapeChar: string): RuleFinding[] {
     const line = instruction.range.start.line;
     const cached = this.instructionCache.get(instruction);
     if (cached) {
@@ -181,9 +178,9 @@ export class DiagnosticsEngine {
     }
     const findings: RuleFinding[] = [];
     for (const rule of this.instructionRules) {
-      for (const finding of rule.check(instruction, this.escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
+      for (const finding of rule.check(instruction, escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
       if (!instruction.trigger || rule.kind === 'build-check') continue;
-      for (const finding of rule.check(instruction.trigger, this.escapeChar)) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
+      for (const finding of rule.check(instruction.trigger, escapeChar)) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;

@@ -4,3 +4,5 @@ export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileMode
 export { expandValue, type Lookup } from './expand';
 export { PREDEFINED_ARGS, predefinedArg, type PredefinedArg } from './predefinedArgs';
 export { checkCommentsAbove, isCheckComment, fileCheckOptions, NO_CHECK_OPTIONS, parseCheckOptions, type CheckOptions, type CheckParse } from './checkOptions';
+export { shippedStages, stagesOf, type BuildStage } from './buildStages';
+export { fileFacts, type FileFacts } from './fileFacts';

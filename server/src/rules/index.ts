@@ -8,5 +8,3 @@ import type { Rule } from './rule';
 export const RULES: readonly Rule[] = [...BUILDER_RULES, ...BUILDKIT_RULES, ...CACHE_RULES, ...BEST_PRACTICE_RULES];
 
 export type { CarriedFindings, DocumentRule, Finding, Fix, InstructionRule, LocalizedText, Rule, RuleContext, Severity, StageContext, StageRule, TextEdit } from './rule';
-export { fileFacts, type FileFacts } from './fileFacts';
-export { shippedStages, stagesOf, type BuildStage } from './stages';

@@ -1,8 +1,7 @@
 // The small interface every check implements: one rule per file, with a stable code.
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { BuildContext } from '../context/buildContext';
-import type { FileFacts } from './fileFacts';
-import type { BuildStage } from './stages';
+import type { BuildStage, FileFacts } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

@@ -3,11 +3,11 @@
 // stage (service/stageCache.ts), so an edit re-checks only what it touched.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
-import { checkCommentsAbove, type CheckOptions, fileCheckOptions, isCheckComment } from '../model';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../model';
 import { instructionAtLine } from './instructionAt';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { type DocumentRule, type FileFacts, type InstructionRule, fileFacts, type Finding, type Fix, type Rule, type RuleContext, type Severity, shippedStages, type StageRule, stagesOf } from '../rules';
-import { sameItems } from '../rules/fileFacts';
+import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type Severity, type StageRule } from '../rules';
+import { sameItems } from '../sameItems';
 import { moveBy, moveFinding } from '../rules/shiftFindings';
 import { StageCache, type StageRun } from './stageCache';
 import type { AnalysedDocument } from './analysedDocument';

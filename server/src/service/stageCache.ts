@@ -2,9 +2,9 @@
 // "the same" while its instructions and comments are the same parsed objects (the incremental
 // parser keeps the objects of untouched items) at the same lines relative to its FROM: then
 // everything in it moved by one delta, if at all, and its cached findings move with it.
-import { isCheckComment } from '../model';
+import { type BuildStage, type FileFacts, isCheckComment } from '../model';
 import type { Dockerfile, Instruction, TopLevel } from '../parser';
-import type { BuildStage, FileFacts, Rule, StageRule } from '../rules';
+import type { Rule, StageRule } from '../rules';
 import { moveBy, moveFinding } from '../rules/shiftFindings';
 import type { RuleFinding } from './diagnostics';
 

@@ -1,7 +1,7 @@
 // The shell that RUN uses in each stage: /bin/sh -c unless a SHELL instruction (in the stage or
 // in the stage it builds on) says otherwise.
 import type { Instruction } from '../../parser';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 
 export interface StageShell {
   /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */

@@ -1,6 +1,6 @@
 // COPY --from naming the stage it is in: the stage would depend on itself.
 import type { Finding, StageRule } from '../rule';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 import { hasVariable, referenceDocs, text } from '../support';
 
 export const copyFromOwnStage: StageRule = {

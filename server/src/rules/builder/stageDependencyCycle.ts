@@ -5,7 +5,7 @@
 import { parseMount } from '../../cache';
 import type { Flag, Instruction } from '../../parser';
 import type { DocumentRule, Finding } from '../rule';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 import { hasVariable, referenceDocs, text } from '../support';
 
 /** A stage named by `COPY --from` (a name or an index) or `RUN --mount=from=` (a name only). */

@@ -1,7 +1,7 @@
 // BuildKit check ConsistentInstructionCasing: every instruction keyword in the same case as
 // the majority (upper when tied). Mixed-case keywords never match. Global ARGs are not counted.
 import type { DocumentRule, Finding } from '../rule';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 import { buildCheckDocs, fix, replace, text } from '../support';
 
 // Keywords are ASCII: a character-class test avoids building case-converted copies.

@@ -5,7 +5,7 @@
 import { BUILDER_EXPANDED, predefinedArg } from '../../model';
 import type { Instruction, VariableReference } from '../../parser';
 import type { Finding, StageRule } from '../rule';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 import { suggestName } from '../suggest';
 import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BuildContext } from '../../context/buildContext';
 import { copyFacts } from '../../cache';
 import type { Instruction } from '../../parser';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 
 interface Candidate {
   entry: string;

@@ -3,7 +3,7 @@
 import { copyFacts, runFacts } from '../../cache';
 import type { Instruction, KeyValue } from '../../parser';
 import type { Finding, Fix, StageContext, StageRule } from '../rule';
-import type { BuildStage } from '../stages';
+import type { BuildStage } from '../../model';
 import { commandLabel, deleteInstruction, firstLineRange, instructionLabel, instructionText, moveInstruction } from './instructionEdits';
 
 /** Keys that name a version, date or revision: values that change from one build to the next. */

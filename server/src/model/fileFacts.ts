@@ -2,7 +2,11 @@
 // while typing. The engine reuses one FileFacts object while they stay the same, and re-runs
 // every stage rule when it has to make a new one.
 import type { BuildContext } from '../context/buildContext';
-import { buildModel, expandValue, predefinedArg, type VariableDefinition } from '../model';
+import type { VariableDefinition } from './definitions';
+import { expandValue } from './expand';
+import { buildModel } from './model';
+import { predefinedArg } from './predefinedArgs';
+import { sameItems } from '../sameItems';
 import type { Directive, Dockerfile, Instruction } from '../parser';
 
 export interface FileFacts {
@@ -47,11 +51,4 @@ function sameInputs(facts: FileFacts, tree: Dockerfile, globalInstructions: read
     && sameItems(facts.globalInstructions, globalInstructions)
     && facts.directives.length === tree.directives.length
     && facts.directives.every((directive, i) => directive.name === tree.directives[i]!.name && directive.value === tree.directives[i]!.value);
-}
-
-/** The same objects in the same order. */
-export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

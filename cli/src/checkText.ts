@@ -24,6 +24,8 @@ export class TextChecker {
     const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
     const document = new AnalysedDocument(uri, 1, text, parseText(text));
     const diagnostics = this.engine.diagnostics(document, settings, language, path === undefined ? undefined : this.contextFor(path));
+    // Each file is checked once: keep nothing for it across a run over thousands of files.
+    this.engine.forget(uri);
     const findings = diagnostics.map((diagnostic): Finding => {
       const code = String(diagnostic.code ?? '');
       return {

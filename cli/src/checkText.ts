@@ -15,7 +15,9 @@ import { ruleCatalog } from './ruleCatalog';
 const SEVERITY_BY_LSP: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
 
 export class TextChecker {
-  private readonly engine = new DiagnosticsEngine(RULES);
+  private readonly engine = new DiagnosticsEngine(RULES, (rule, error) =>
+    process.stderr.write(`layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? error.message : String(error)}\n`),
+  );
   /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
   private readonly contexts = new Map<string, BuildContext>();
 

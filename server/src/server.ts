@@ -37,7 +37,9 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
 const workspace = new WorkspaceState((message) => connection.console.warn(message));
-const diagnosticsEngine = new DiagnosticsEngine(RULES);
+const diagnosticsEngine = new DiagnosticsEngine(RULES, (rule, error) =>
+  connection.console.error(`Layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+);
 const completionDocs = new DeferredDocumentation();
 const buildResults = new BuildResultStore();
 /** Every inlay hint provider; the handler concatenates their hints. */

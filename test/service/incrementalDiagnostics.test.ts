@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { parseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
+import { type Rule, RULES } from '../../server/src/rules';
 import { AnalysedDocument, DocumentStore } from '../../server/src/service/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
 import { defaultSettings } from '../../server/src/service/settings';
@@ -116,4 +116,23 @@ test('changed settings and languages take effect on cached findings', () => {
   assert.deepEqual(codes(engine.diagnostics(document, off, 'en', undefined)), ['MaintainerDeprecated:1']);
   const korean = engine.diagnostics(document, settings, 'ko', undefined);
   assert.match(korean[0]!.message, /[가-힣]/);
+});
+
+test('a rule that throws is skipped and reported once; the other rules still report', () => {
+  const failures: string[] = [];
+  const boom = (): never => {
+    throw new Error('boom');
+  };
+  const base = { severity: 'warning' as const, docs: 'https://example.com', description: { en: 'x', ko: 'x' } };
+  const rules: Rule[] = [
+    { ...base, code: 'ThrowsPerInstruction', scope: 'instruction', check: boom },
+    { ...base, code: 'ThrowsPerStage', scope: 'stage', initial: false, check: boom },
+    { ...base, code: 'ThrowsPerFile', scope: 'document', check: boom },
+    ...RULES.filter((rule) => rule.code === 'WorkdirRelativePath'),
+  ];
+  const engine = new DiagnosticsEngine(rules, (rule, error) => failures.push(`${rule.code}: ${(error as Error).message}`));
+  const text = 'FROM alpine:3.20\nWORKDIR app\nFROM alpine:3.20\nWORKDIR other\n';
+  const codes = engine.diagnostics(new AnalysedDocument('file:///throws', 1, text, parseText(text)), settings, 'en', undefined).map((d) => String(d.code));
+  assert.deepEqual(codes, ['WorkdirRelativePath', 'WorkdirRelativePath']);
+  assert.deepEqual(failures.sort(), ['ThrowsPerFile: boom', 'ThrowsPerInstruction: boom', 'ThrowsPerStage: boom']);
 });

@@ -61,8 +61,27 @@ export class DiagnosticsEngine {
   private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
   private readonly instructionRules: readonly InstructionRule[];
 
-  constructor(private readonly rules: readonly Rule[]) {
+  private readonly failedRules = new Set<Rule>();
+
+  /** `reportError` hears once about each rule that throws (the rule then reports nothing where it threw). */
+  constructor(
+    private readonly rules: readonly Rule[],
+    private readonly reportError: (rule: Rule, error: unknown) => void = () => undefined,
+  ) {
     this.instructionRules = rules.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
+  }
+
+  /** Runs one rule; if it throws, the other rules' findings still reach the user. */
+  private guard<T>(rule: Rule, check: () => T, fallback: T): T {
+    try {
+      return check();
+    } catch (error) {
+      if (!this.failedRules.has(rule)) {
+        this.failedRules.add(rule);
+        this.reportError(rule, error);
+      }
+      return fallback;
+    }
   }
 
   /** Every finding of every enabled rule not skipped by a `# check=skip` comment, by stage. */
@@ -83,6 +102,7 @@ export class DiagnosticsEngine {
       rules: enabled.stageRules,
       instructionRules: enabled.instructionRules,
       instructionFindings: (instruction) => this.instructionFindings(instruction, tree.escapeChar),
+      guard: (rule, check, fallback) => this.guard(rule, check, fallback),
     };
     const result: RuleFinding[] = [];
     for (const instruction of facts.globalInstructions) {
@@ -90,7 +110,7 @@ export class DiagnosticsEngine {
     }
     for (const found of this.stageCache.findings(run)) result.push(found);
     const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
-    for (const rule of enabled.documentRules) for (const finding of rule.check(context)) result.push({ rule, finding });
+    for (const rule of enabled.documentRules) for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
     const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
     return withoutSkipped(result, tree, checkComments);
   }
@@ -178,9 +198,10 @@ export class DiagnosticsEngine {
     }
     const findings: RuleFinding[] = [];
     for (const rule of this.instructionRules) {
-      for (const finding of rule.check(instruction, escapeChar)) findings.push(shiftFinding({ rule, finding }, 0));
+      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), [])) findings.push(shiftFinding({ rule, finding }, 0));
       if (!instruction.trigger || rule.kind === 'build-check') continue;
-      for (const finding of rule.check(instruction.trigger, escapeChar)) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
+      const trigger = instruction.trigger;
+      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), [])) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;

@@ -65,6 +65,8 @@ export interface StageRun {
   instructionRules: ReadonlySet<Rule>;
   /** Findings of all instruction rules for one instruction (the engine caches them per instruction). */
   instructionFindings(instruction: Instruction): RuleFinding[];
+  /** Runs a rule's check, or gives `fallback` if the rule throws. */
+  guard<T>(rule: Rule, check: () => T, fallback: T): T;
 }
 
 export class StageCache {
@@ -163,7 +165,8 @@ export class StageCache {
       }
       return { entry, carryChanged: false };
     }
-    const checked = rule.check({ stage, inherited, shipped: key.shipped, facts: key.facts, lines: run.lines });
+    // A rule that throws reports nothing for the stage and hands down what it inherited.
+    const checked = run.guard(rule, () => rule.check({ stage, inherited, shipped: key.shipped, facts: key.facts, lines: run.lines }), { findings: [], carry: inherited });
     const findings = Array.isArray(checked) ? checked : checked.findings;
     let carry = Array.isArray(checked) ? undefined : checked.carry;
     // An unchanged carry keeps its old object, so the stages built on this one stay cached.

@@ -37,7 +37,7 @@ export function fileFacts(tree: Dockerfile, buildContext: BuildContext | undefin
   };
   return {
     escapeChar: tree.escapeChar,
-    directives: tree.directives.map((directive) => ({ ...directive })),
+    directives: tree.directives,
     globalInstructions,
     globalArgs,
     buildContext,

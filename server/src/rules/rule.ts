@@ -118,3 +118,9 @@ export interface DocumentRule extends RuleBase {
 }
 
 export type Rule = InstructionRule | StageRule | DocumentRule;
+
+/** A finding with the rule that made it. */
+export interface RuleFinding {
+  rule: Rule;
+  finding: Finding;
+}

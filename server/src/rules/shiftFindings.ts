@@ -1,7 +1,7 @@
 // Cached findings are kept with their own range objects (the tree's positions move in place
 // when lines are added above) and moved by the line delta when the code they are about moved.
 import type { Range } from '../parser';
-import type { Finding } from './rule';
+import type { Finding, RuleFinding } from './rule';
 
 export type Move = (range: Range) => Range;
 
@@ -19,7 +19,7 @@ export function moveFinding(finding: Finding, move: Move): Finding {
   };
 }
 
-export const shiftFindings = (findings: readonly Finding[], delta: number): Finding[] => {
-  const move = moveBy(delta);
-  return findings.map((finding) => moveFinding(finding, move));
-};
+/** A copy of a rule's finding with fresh range objects moved by `delta` lines. */
+export function shiftRuleFinding({ rule, finding }: RuleFinding, delta: number): RuleFinding {
+  return { rule, finding: moveFinding(finding, moveBy(delta)) };
+}

@@ -6,9 +6,9 @@ import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../model';
 import { instructionAtLine } from './instructionAt';
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type Severity, type StageRule } from '../rules';
+import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type RuleFinding, type Severity, type StageRule } from '../rules';
 import { sameItems } from '../sameItems';
-import { moveBy, moveFinding } from '../rules/shiftFindings';
+import { shiftRuleFinding } from '../rules/shiftFindings';
 import { StageCache, type StageRun } from './stageCache';
 import type { AnalysedDocument } from './analysedDocument';
 import type { Language } from './language';
@@ -35,10 +35,7 @@ export interface DiagnosticData {
   ignorable: boolean;
 }
 
-export interface RuleFinding {
-  rule: Rule;
-  finding: Finding;
-}
+export type { RuleFinding };
 
 interface EnabledRules {
   all: Rule[];
@@ -192,16 +189,16 @@ export class DiagnosticsEngine {
         return cached.findings;
       }
       // The instruction moved (lines added or removed above it): move its findings too.
-      const moved = { line, findings: cached.findings.map((f) => shiftFinding(f, line - cached.line)) };
+      const moved = { line, findings: cached.findings.map((f) => shiftRuleFinding(f, line - cached.line)) };
       this.instructionCache.set(instruction, moved);
       return moved.findings;
     }
     const findings: RuleFinding[] = [];
     for (const rule of this.instructionRules) {
-      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), [])) findings.push(shiftFinding({ rule, finding }, 0));
+      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), [])) findings.push(shiftRuleFinding({ rule, finding }, 0));
       if (!instruction.trigger || rule.kind === 'build-check') continue;
       const trigger = instruction.trigger;
-      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), [])) findings.push(shiftFinding({ rule, finding: { ...finding, instruction } }, 0));
+      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), [])) findings.push(shiftRuleFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;
@@ -244,11 +241,6 @@ function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, checkComments
     const local = instruction ? above.get(instruction)?.options : undefined;
     return !(local && (local.skipAll || local.skip.has(rule.code)));
   });
-}
-
-/** A copy with fresh range objects moved by `delta` lines (cached findings never share positions with the tree). */
-function shiftFinding({ rule, finding }: RuleFinding, delta: number): RuleFinding {
-  return { rule, finding: moveFinding(finding, moveBy(delta)) };
 }
 
 

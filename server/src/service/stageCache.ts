@@ -4,32 +4,27 @@
 // everything in it moved by one delta, if at all, and its cached findings move with it.
 import { type BuildStage, type FileFacts, isCheckComment } from '../model';
 import type { Dockerfile, Instruction, TopLevel } from '../parser';
-import type { Rule, StageRule } from '../rules';
-import { moveBy, moveFinding } from '../rules/shiftFindings';
-import type { RuleFinding } from './diagnostics';
-
-/** A stage rule's findings for one stage, and the inputs they were computed from. */
-interface RuleEntry {
-  index: number;
-  baseIndex: number;
-  shipped: boolean;
-  facts: FileFacts;
-  inherited: unknown;
-  /** The stage's first line when `findings` were computed or last moved. */
-  line: number;
-  findings: RuleFinding[];
-  carry: unknown;
-}
+import type { Rule, RuleFinding, StageRule } from '../rules';
+import { shiftRuleFinding } from '../rules/shiftFindings';
 
 /** Everything a stage's combined findings depend on besides its own items and its base's carries. */
 interface StageKey {
   index: number;
+  /** The stage's first line (findings computed at another line are moved). */
   line: number;
   baseIndex: number;
   shipped: boolean;
   facts: FileFacts;
   rules: readonly StageRule[];
   instructionRules: ReadonlySet<Rule>;
+}
+
+/** A stage rule's findings for one stage, and the inputs they were computed from. */
+interface RuleEntry {
+  key: StageKey;
+  inherited: unknown;
+  findings: RuleFinding[];
+  carry: unknown;
 }
 
 /** One stage as last seen, with what was computed for it. Replaced when the stage's items change. */
@@ -117,7 +112,8 @@ export class StageCache {
         rules: run.rules,
         instructionRules: run.instructionRules,
       };
-      const clean = record.key !== undefined && sameKey(record.key, key) && (key.baseIndex < 0 || !carriesChanged[key.baseIndex]);
+      const clean = record.key !== undefined && sameStageInputs(record.key, key, true) && record.key.rules === key.rules && record.key.instructionRules === key.instructionRules
+        && (key.baseIndex < 0 || !carriesChanged[key.baseIndex]);
       carriesChanged[index] = clean ? false : this.recheck(stage, record, key, run);
       for (const found of record.combined) result.push(found);
     }
@@ -157,12 +153,9 @@ export class StageCache {
     const same = (a: unknown, b: unknown): boolean => a === b || (rule.sameCarry !== undefined && rule.sameCarry(a, b));
     const inherited = key.baseIndex >= 0 ? run.records[key.baseIndex]!.ruleEntries[slot]?.carry : rule.initial;
     const entry = record.ruleEntries[slot];
-    if (entry && entry.index === key.index && entry.baseIndex === key.baseIndex && entry.shipped === key.shipped && entry.facts === key.facts && same(entry.inherited, inherited) && (!rule.positional || entry.line === key.line)) {
-      if (entry.line !== key.line) {
-        const move = moveBy(key.line - entry.line);
-        entry.findings = entry.findings.map((found) => ({ rule, finding: moveFinding(found.finding, move) }));
-        entry.line = key.line;
-      }
+    if (entry && sameStageInputs(entry.key, key, rule.positional === true) && same(entry.inherited, inherited)) {
+      if (entry.key.line !== key.line) entry.findings = entry.findings.map((found) => shiftRuleFinding(found, key.line - entry.key.line));
+      entry.key = key;
       return { entry, carryChanged: false };
     }
     // A rule that throws reports nothing for the stage and hands down what it inherited.
@@ -173,8 +166,7 @@ export class StageCache {
     const old = entry ?? record.previous?.ruleEntries[slot];
     const carryChanged = !old || !same(old.carry, carry);
     if (!carryChanged) carry = old.carry;
-    const move = moveBy(0);
-    const fresh: RuleEntry = { index: key.index, baseIndex: key.baseIndex, shipped: key.shipped, facts: key.facts, inherited, line: key.line, findings: findings.map((finding) => ({ rule, finding: moveFinding(finding, move) })), carry };
+    const fresh: RuleEntry = { key, inherited, findings: findings.map((finding) => shiftRuleFinding({ rule, finding }, 0)), carry };
     record.ruleEntries[slot] = fresh;
     return { entry: fresh, carryChanged };
   }
@@ -196,6 +188,7 @@ function sameSpan(record: StageRecord, items: readonly TopLevel[], start: number
   return true;
 }
 
-function sameKey(a: StageKey, b: StageKey): boolean {
-  return a.index === b.index && a.line === b.line && a.baseIndex === b.baseIndex && a.shipped === b.shipped && a.facts === b.facts && a.rules === b.rules && a.instructionRules === b.instructionRules;
+/** The same stage inputs: index, base stage, shipped, file facts, and (when `atSameLine`) the first line. */
+function sameStageInputs(a: StageKey, b: StageKey, atSameLine: boolean): boolean {
+  return a.index === b.index && a.baseIndex === b.baseIndex && a.shipped === b.shipped && a.facts === b.facts && (!atSameLine || a.line === b.line);
 }

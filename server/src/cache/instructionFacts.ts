@@ -17,7 +17,8 @@ export interface RunFacts {
   commands: readonly SimpleCommand[];
   /** Dependency installs, with the command that does each. */
   installs: readonly { command: SimpleCommand; install: DependencyInstall }[];
-  indexUpdates: readonly SystemPackageManager[];
+  /** Commands that only refresh a package index (`apt-get update`), with their manager. */
+  indexUpdates: readonly { command: SimpleCommand; manager: SystemPackageManager }[];
   indexUses: readonly SystemPackageManager[];
   installsSystemPackages: boolean;
   /** Downloads a cache mount could keep, one entry per package manager. */
@@ -52,7 +53,10 @@ export function runFacts(instruction: Instruction): RunFacts {
         const install = dependencyInstall(command);
         return install ? [{ command, install }] : [];
       }),
-      indexUpdates: commands.map(indexUpdate).filter((m): m is SystemPackageManager => m !== undefined),
+      indexUpdates: commands.flatMap((command) => {
+        const manager = indexUpdate(command);
+        return manager ? [{ command, manager }] : [];
+      }),
       indexUses: commands.map(indexUse).filter((m): m is SystemPackageManager => m !== undefined),
       installsSystemPackages: commands.some(installsSystemPackages),
       downloads: [...downloads.values()],

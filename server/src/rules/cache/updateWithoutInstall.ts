@@ -2,7 +2,7 @@
 // the index of the day it was built, and later installs in other RUNs read that stale index.
 // `dnf makecache` and `zypper refresh`: those tools refresh expired metadata themselves when
 // they install, so the layer only freezes a metadata cache into the image.
-import { commandName, indexUpdate, runFacts, type SimpleCommand, type SystemPackageManager } from '../../cache';
+import { commandName, runFacts, type SimpleCommand, type SystemPackageManager } from '../../cache';
 import type { Instruction } from '../../parser';
 import type { Finding, Fix, StageContext, StageRule } from '../rule';
 import { commandLabel, firstLineRange } from './instructionEdits';
@@ -41,9 +41,8 @@ export const updateWithoutInstall: StageRule = {
       if (instruction.keyword !== 'RUN') return;
       const facts = runFacts(instruction);
       const reported = new Set<SystemPackageManager>();
-      for (const command of facts.commands) {
-        const manager = indexUpdate(command);
-        if (!manager || reported.has(manager) || facts.indexUses.includes(manager)) continue;
+      for (const { command, manager } of facts.indexUpdates) {
+        if (reported.has(manager) || facts.indexUses.includes(manager)) continue;
         reported.add(manager);
         const next = stage.instructions[index + 1];
         const fix = next ? mergeFix(instruction, next, manager, file.escapeChar, lines) : undefined;

@@ -85,7 +85,8 @@ export class DiagnosticsEngine {
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
     const { tree, lines, uri } = document;
     const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
-    const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], fileCheckOptions(tree));
+    const options = fileCheckOptions(tree);
+    const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], options);
     this.lastRun.set(uri, { facts, enabled });
     const stages = stagesOf(tree, facts);
     const shipped = shippedStages(tree, facts);
@@ -109,7 +110,7 @@ export class DiagnosticsEngine {
     const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
     for (const rule of enabled.documentRules) for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
     const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
-    return withoutSkipped(result, tree, checkComments);
+    return withoutSkipped(result, tree, options, checkComments);
   }
 
   /** The enabled rules by kind: the same objects as last time while the set is the same, so stage caches stay valid. */
@@ -229,8 +230,7 @@ function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: Chec
  * a comment directly above an instruction for that instruction. Builder errors stay: skipping
  * them would not make `docker build` accept the file.
  */
-function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, checkComments: boolean): RuleFinding[] {
-  const file = fileCheckOptions(tree);
+function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, file: CheckOptions, checkComments: boolean): RuleFinding[] {
   if (!checkComments && !file.skipAll && file.skip.size === 0) return findings;
   const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
   return findings.filter(({ rule, finding }) => {

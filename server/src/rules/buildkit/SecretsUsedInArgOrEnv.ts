@@ -1,5 +1,6 @@
-// BuildKit check SecretsUsedInArgOrEnv: ARG and ENV values end up in the image metadata or
-// history, so names that look like secrets (…_TOKEN, PASSWORD, API_KEY, …) are reported.
+// BuildKit check SecretsUsedInArgOrEnv: ARG values used by RUN end up in the image history and
+// build provenance, ENV values in the image config, so names that look like secrets
+// (…_TOKEN, PASSWORD, API_KEY, …) are reported.
 // Unlike BuildKit, GPG/PGP key names are left alone: by convention they hold the fingerprint of a
 // public signing key used to verify downloads (GPG_KEY in the official python images), not a secret.
 import type { InstructionRule } from '../rule';
@@ -28,10 +29,15 @@ export const SecretsUsedInArgOrEnv: InstructionRule = {
       .filter((pair) => looksLikeSecret(pair.key.value))
       .map((pair) => ({
         range: pair.key.range,
-        message: text(
-          `${instruction.keyword} ${pair.key.value} looks like a secret; ${instruction.keyword} values stay readable in the image. Pass it with RUN --mount=type=secret instead.`,
-          `${instruction.keyword} ${pair.key.value}는 비밀 값으로 보입니다. ${instruction.keyword} 값은 이미지에 그대로 남으므로 RUN --mount=type=secret으로 넘깁니다.`,
-        ),
+        message: instruction.keyword === 'ARG'
+          ? text(
+            `ARG ${pair.key.value} looks like a secret: ARG values used by RUN are recorded in docker history and in build provenance. Pass it with RUN --mount=type=secret instead.`,
+            `ARG ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. RUN에서 쓰인 ARG 값은 docker history와 빌드 출처 증명(provenance)에 기록됩니다. RUN --mount=type=secret으로 넘기세요.`,
+          )
+          : text(
+            `ENV ${pair.key.value} looks like a secret: ENV values are stored in the image config and set in every container started from it. Use RUN --mount=type=secret during the build, or pass the value when the container starts.`,
+            `ENV ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. ENV 값은 이미지 설정에 저장되고, 이 이미지로 시작하는 모든 컨테이너에 설정됩니다. 빌드에는 RUN --mount=type=secret을 쓰고, 실행에 필요하면 컨테이너를 시작할 때 넘기세요.`,
+          ),
       }));
   },
 };

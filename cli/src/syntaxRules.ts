@@ -46,6 +46,10 @@ export const SYNTAX_RULES: Record<ProblemCode, { description: LocalizedText; doc
     description: { en: 'A variable substitution such as ${NAME} is malformed.', ko: '${NAME} 같은 변수 치환의 형식이 잘못되었습니다.' },
     docs: `${REFERENCE}#environment-replacement`,
   },
+  'nesting-too-deep': {
+    description: { en: 'Variable references are nested more levels deep than Layerwise reads (64).', ko: '변수 참조가 Layerwise가 읽는 깊이(64단계)보다 깊게 중첩되었습니다.' },
+    docs: `${REFERENCE}#environment-replacement`,
+  },
   'onbuild-trigger': {
     description: { en: 'ONBUILD cannot trigger FROM, MAINTAINER or another ONBUILD.', ko: 'ONBUILD의 트리거로 FROM, MAINTAINER, ONBUILD는 쓸 수 없습니다.' },
     docs: `${REFERENCE}#onbuild`,

@@ -1,148 +1,218 @@
-// Variable expansion as the builder does it for ENV, ARG, FROM, COPY, ... values.
-import { findClosingBrace, unquote } from '../parser';
+// Variable expansion as the builder does it for ENV, ARG, FROM, COPY, ... values: one pass
+// over the text as BuildKit's shell lexer (frontend/dockerfile/shell/lex.go) reads it, quotes
+// and escapes removed on the way. Nesting is limited to MAX_VARIABLE_NESTING levels of `${`
+// (deeper: the value is unknown), so the recursion depth is bounded and every character is
+// read once.
+import { MAX_VARIABLE_NESTING } from '../parser';
+import { removePrefix, removeSuffix, replacePattern } from './shellPattern';
 
 /** Looks a name up; undefined means "not set". */
 export type Lookup = (name: string) => string | undefined;
 
-const isNameStart = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z_]/.test(ch);
-const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
-
 /**
- * Expands `$NAME` and `${NAME<modifier>word}` in `raw`, then removes quotes. Returns undefined
- * when a value the result depends on is unknown (so callers never show a wrong value).
+ * Expands `$NAME` and `${NAME<modifier>word}` in `raw` and removes quotes and escapes.
+ * Returns undefined when a value the result depends on is unknown (a plain reference to a
+ * name the lookup does not know, `${NAME?}` on an unset name, a pattern BuildKit rejects, a
+ * malformed or too deeply nested `${`), so callers never show a wrong value.
  */
 export function expandValue(raw: string, lookup: Lookup, escape: string): string | undefined {
-  const expanded = expandRaw(raw, lookup, escape, true);
-  return expanded === undefined ? undefined : unquote(expanded, escape);
-}
-
-class Unknown extends Error {}
-
-function expandRaw(raw: string, lookup: Lookup, escape: string, quotesLiteral: boolean): string | undefined {
   try {
-    return expandText(raw, lookup, escape, quotesLiteral);
+    return new Expansion(raw, lookup, escape).word(undefined, false, 0);
   } catch (error) {
-    if (error instanceof Unknown) return undefined;
+    if (error instanceof Failure) return undefined;
     throw error;
   }
 }
 
-const SPECIAL = /[$"'\\`]/g;
+/** The text cannot be expanded (BuildKit would fail, or we stop reading): no value. */
+class Failure extends Error {}
 
-function expandText(text: string, lookup: Lookup, escape: string, singleQuotesLiteral: boolean): string {
-  let out = '';
-  let inDouble = false;
-  for (let i = 0; i < text.length; i++) {
-    // Copy a run of ordinary characters at once (values such as a long PATH are mostly that).
-    SPECIAL.lastIndex = i;
-    const special = SPECIAL.exec(text);
-    const runEnd = special ? special.index : text.length;
-    if (runEnd > i) {
-      out += text.slice(i, runEnd);
-      i = runEnd - 1;
-      continue;
+const isNameStart = (ch: string | undefined): boolean => ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_');
+const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
+const isNameChar = (ch: string | undefined): boolean => isNameStart(ch) || isDigit(ch);
+/** Shell special parameters, read as one-character names after `$`. */
+const SPECIAL_PARAMETERS = new Set(['@', '*', '#', '?', '-', '$', '!', '0']);
+
+/** A value that is not known: the rest of the word is still read, to find where it ends. */
+const UNKNOWN = undefined;
+type Value = string | typeof UNKNOWN;
+
+class Expansion {
+  private pos = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly lookup: Lookup,
+    private readonly escape: string,
+  ) {}
+
+  /**
+   * Reads up to `stop` (consumed) or, without one, to the end, expanding references and
+   * removing quotes. With `rawEscapes` the escape character stays in the result (pattern
+   * words keep `\*` for the pattern). `depth` is the number of enclosing `${`.
+   */
+  word(stop: string | undefined, rawEscapes: boolean, depth: number): Value {
+    const { text, escape } = this;
+    let out = '';
+    let known = true;
+    const add = (value: Value): void => {
+      if (value === UNKNOWN) known = false;
+      else if (known) out += value;
+    };
+    while (this.pos < text.length) {
+      const ch = text[this.pos]!;
+      if (ch === stop) {
+        this.pos++;
+        return known ? out : UNKNOWN;
+      }
+      if (ch === '$') add(this.dollar(depth));
+      else if (ch === "'") add(this.singleQuoted());
+      else if (ch === '"') add(this.doubleQuoted(rawEscapes, depth));
+      else if (ch === escape) {
+        this.pos++;
+        if (rawEscapes) add(ch);
+        if (this.pos >= text.length) break;
+        add(text[this.pos++]!);
+      } else add(this.plainRun(stop));
     }
-    const ch = text[i]!;
-    if (ch === escape && i + 1 < text.length) {
-      out += ch + text[++i];
-      continue;
+    if (stop !== undefined) throw new Failure(`missing ${stop}`);
+    return known ? out : UNKNOWN;
+  }
+
+  /** Characters up to the next one that means something here. */
+  private plainRun(stop: string | undefined): string {
+    const { text, escape } = this;
+    const start = this.pos;
+    let i = start + 1;
+    while (i < text.length) {
+      const ch = text[i];
+      if (ch === '$' || ch === "'" || ch === '"' || ch === escape || ch === stop) break;
+      i++;
     }
-    if (ch === '"') inDouble = !inDouble;
-    if (ch === "'" && singleQuotesLiteral && !inDouble) {
-      const close = text.indexOf("'", i + 1);
-      const end = close < 0 ? text.length : close + 1;
-      out += text.slice(i, end);
-      i = end - 1;
-      continue;
-    }
-    if (ch !== '$') {
+    this.pos = i;
+    return text.slice(start, i);
+  }
+
+  /** `'...'`: everything literal up to the next `'` (to the end when there is none). */
+  private singleQuoted(): string {
+    const close = this.text.indexOf("'", this.pos + 1);
+    const end = close < 0 ? this.text.length : close;
+    const content = this.text.slice(this.pos + 1, end);
+    this.pos = close < 0 ? end : end + 1;
+    return content;
+  }
+
+  /** `"..."`: references expand; the escape character only escapes `"`, `$` and itself. */
+  private doubleQuoted(rawEscapes: boolean, depth: number): Value {
+    const { text, escape } = this;
+    let out = '';
+    let known = true;
+    this.pos++;
+    while (this.pos < text.length) {
+      const ch = text[this.pos]!;
+      if (ch === '"') {
+        this.pos++;
+        break;
+      }
+      if (ch === '$') {
+        const value = this.dollar(depth);
+        if (value === UNKNOWN) known = false;
+        else out += value;
+        continue;
+      }
+      this.pos++;
+      if (ch === escape) {
+        if (rawEscapes) out += ch;
+        const next = text[this.pos];
+        if (next === undefined) continue;
+        if (next === '"' || next === '$' || next === escape) {
+          out += next;
+          this.pos++;
+          continue;
+        }
+      }
       out += ch;
-      continue;
     }
-    const next = text[i + 1];
-    if (isNameStart(next)) {
-      let end = i + 1;
-      while (end < text.length && isNameChar(text[end])) end++;
-      out += protect(valueOf(lookup, text.slice(i + 1, end)), escape);
-      i = end - 1;
-    } else if (next === '{') {
-      const close = findClosingBrace(text, i + 2, text.length, escape);
-      if (close < 0) throw new Unknown();
-      out += protect(expandBraced(text.slice(i + 2, close), lookup, escape), escape);
-      i = close;
-    } else out += ch;
+    return known ? out : UNKNOWN;
   }
-  return out;
-}
 
-/** Expanded values are literal text: escape quotes so the final unquote keeps them. */
-function protect(value: string, escape: string): string {
-  return value.replace(/["'\\`]/g, (c) => (c === escape || c === '"' || c === "'" ? escape + c : c));
-}
-
-function valueOf(lookup: Lookup, name: string): string {
-  const value = lookup(name);
-  if (value === undefined) throw new Unknown();
-  return value;
-}
-
-function expandBraced(inner: string, lookup: Lookup, escape: string): string {
-  let nameEnd = 0;
-  while (nameEnd < inner.length && isNameChar(inner[nameEnd])) nameEnd++;
-  const name = inner.slice(0, nameEnd);
-  const rest = inner.slice(nameEnd);
-  const current = lookup(name);
-  const word = (from: number): string => unquote(expandText(rest.slice(from), lookup, escape, false), escape);
-  if (rest === '') return valueOf(lookup, name);
-  if (rest.startsWith(':-')) return current === undefined || current === '' ? word(2) : current;
-  if (rest.startsWith(':+')) return current === undefined || current === '' ? '' : word(2);
-  if (rest.startsWith(':?')) return current === undefined || current === '' ? thrown() : current;
-  if (rest.startsWith('-')) return current === undefined ? word(1) : current;
-  if (rest.startsWith('+')) return current === undefined ? '' : word(1);
-  if (rest.startsWith('?')) return current === undefined ? thrown() : current;
-  const value = valueOf(lookup, name);
-  if (rest.startsWith('##')) return trimPrefix(value, word(2), true);
-  if (rest.startsWith('#')) return trimPrefix(value, word(1), false);
-  if (rest.startsWith('%%')) return trimSuffix(value, word(2), true);
-  if (rest.startsWith('%')) return trimSuffix(value, word(1), false);
-  if (rest.startsWith('/')) {
-    const all = rest.startsWith('//');
-    const body = rest.slice(all ? 2 : 1);
-    const slash = body.indexOf('/');
-    const pattern = slash < 0 ? body : body.slice(0, slash);
-    const replacement = slash < 0 ? '' : body.slice(slash + 1);
-    const regex = globToRegExp(pattern, true);
-    return value.replace(new RegExp(regex.source, all ? 'g' : ''), replacement);
+  /** `$NAME`, `${...}`, or a lone `$`. */
+  private dollar(depth: number): Value {
+    const { text } = this;
+    this.pos++;
+    if (text[this.pos] === '{') {
+      this.pos++;
+      return this.braced(depth + 1);
+    }
+    const name = this.name();
+    if (name === '') return '$';
+    return this.lookup(name);
   }
-  throw new Unknown();
-}
 
-function thrown(): never {
-  throw new Unknown();
-}
-
-function globToRegExp(glob: string, greedy: boolean): RegExp {
-  let source = '';
-  for (const ch of glob) {
-    if (ch === '*') source += greedy ? '.*' : '.*?';
-    else if (ch === '?') source += '.';
-    else source += ch.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  /** A name as BuildKit reads it: digits only, one special parameter, or letters, digits and `_`. */
+  private name(): string {
+    const { text } = this;
+    const start = this.pos;
+    if (isDigit(text[start])) {
+      while (isDigit(text[this.pos])) this.pos++;
+    } else if (SPECIAL_PARAMETERS.has(text[start]!)) {
+      this.pos++;
+    } else {
+      while (isNameChar(text[this.pos])) this.pos++;
+    }
+    return text.slice(start, this.pos);
   }
-  return new RegExp(source);
-}
 
-function trimPrefix(value: string, pattern: string, longest: boolean): string {
-  const indices = [...Array(value.length + 1).keys()];
-  if (longest) indices.reverse();
-  const regex = new RegExp(`^(?:${globToRegExp(pattern, true).source})$`);
-  for (const i of indices) if (regex.test(value.slice(0, i))) return value.slice(i);
-  return value;
-}
+  /** After `${`: the name, then `}` or a modifier and its word(s) up to the closing `}`. */
+  private braced(depth: number): Value {
+    if (depth > MAX_VARIABLE_NESTING) throw new Failure('nested too deep');
+    const { text } = this;
+    const first = text[this.pos];
+    if (first === undefined || first === '{' || first === '}' || first === ':') throw new Failure('bad substitution');
+    const name = this.name();
+    let modifier = text[this.pos++];
+    if (modifier === undefined) throw new Failure("missing '}'");
+    if (modifier === '}') return this.lookup(name);
+    const nullIsUnset = modifier === ':';
+    if (nullIsUnset) {
+      modifier = text[this.pos++];
+      if (modifier !== '-' && modifier !== '+' && modifier !== '?') throw new Failure('unsupported modifier');
+    }
+    if (modifier === '/') return this.replace(name, depth);
+    if (modifier !== '-' && modifier !== '+' && modifier !== '?' && modifier !== '#' && modifier !== '%') throw new Failure('unsupported modifier');
+    const pattern = modifier === '#' || modifier === '%';
+    const word = this.word('}', pattern, depth);
+    const value = this.lookup(name);
+    const unset = value === undefined || (nullIsUnset && value === '');
+    switch (modifier) {
+      case '-':
+        return unset ? word : value;
+      case '+':
+        return unset ? '' : word;
+      case '?':
+        // BuildKit fails the build here; whether it would is not known when the name is unknown.
+        if (unset) throw new Failure('required variable');
+        return value;
+    }
+    if (value === undefined || word === UNKNOWN) return UNKNOWN;
+    // `##` and `%%` are `#` and `%` whose (expanded) word starts with the modifier again.
+    const longest = word.startsWith(modifier);
+    const body = longest ? word.slice(1) : word;
+    const result = modifier === '#' ? removePrefix(value, body, longest) : removeSuffix(value, body, longest);
+    if (result === undefined) throw new Failure('invalid pattern');
+    return result;
+  }
 
-function trimSuffix(value: string, pattern: string, longest: boolean): string {
-  const indices = [...Array(value.length + 1).keys()];
-  if (!longest) indices.reverse();
-  const regex = new RegExp(`^(?:${globToRegExp(pattern, true).source})$`);
-  for (const i of indices) if (regex.test(value.slice(i))) return value.slice(0, i);
-  return value;
+  /** `${NAME/pattern/replacement}` and `${NAME//pattern/replacement}`, after the first `/`. */
+  private replace(name: string, depth: number): Value {
+    const all = this.text[this.pos] === '/';
+    if (all) this.pos++;
+    const pattern = this.word('/', true, depth);
+    const replacement = this.word('}', true, depth);
+    const value = this.lookup(name);
+    if (value === undefined || pattern === UNKNOWN || replacement === UNKNOWN) return UNKNOWN;
+    const result = replacePattern(value, pattern, replacement, all);
+    if (result === undefined) throw new Failure('invalid pattern');
+    return result;
+  }
 }

@@ -4,5 +4,5 @@ export { parseDockerfile, HEREDOC_KEYWORDS } from './parser';
 export { INSTRUCTION_KEYWORDS } from './instructionArguments';
 export { unquote } from './words';
 export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
-export { findClosingBrace } from './variables';
+export { findClosingBrace, MAX_VARIABLE_NESTING } from './variables';
 export * from './syntax';

@@ -5,7 +5,7 @@ import { isKnownKeyword, readArguments } from './instructionArguments';
 import { LogicalText, PositionSink } from './logicalText';
 import type { Comment, Dockerfile, Heredoc, Instruction, SyntaxProblem, TopLevel, Trivia } from './syntax';
 import { skipSpaces, splitShellWords, unquote } from './words';
-import { scanVariables } from './variables';
+import { MAX_VARIABLE_NESTING, scanVariables } from './variables';
 
 export const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
@@ -184,7 +184,9 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
       malformed: span.malformed,
       inHeredoc: false,
     });
-    if (span.malformed) {
+    if (span.nestedTooDeep) {
+      problems.push({ code: 'nesting-too-deep', message: `Variable references are nested more than ${MAX_VARIABLE_NESTING} levels deep; Layerwise does not read the deeper ones.`, range: logical.range(span.start, span.end) });
+    } else if (span.malformed) {
       problems.push({ code: 'bad-substitution', message: `Bad substitution: ${span.malformed}.`, range: logical.range(span.start, span.end) });
     }
   }

@@ -131,6 +131,7 @@ export type ProblemCode =
   | 'invalid-env'
   | 'invalid-json'
   | 'bad-substitution'
+  | 'nesting-too-deep'
   | 'onbuild-trigger';
 
 export interface SyntaxProblem {

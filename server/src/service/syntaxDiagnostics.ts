@@ -11,6 +11,10 @@ export function syntaxDiagnostics(tree: Dockerfile): Diagnostic[] {
   return diagnostics;
 }
 
+// Problems where `docker build` itself succeeds: Layerwise only stops reading there.
+const WARNING_CODES: ReadonlySet<SyntaxProblem['code']> = new Set(['nesting-too-deep']);
+
 function toDiagnostic(problem: SyntaxProblem): Diagnostic {
-  return { range: toLspRange(problem.range), severity: DiagnosticSeverity.Error, code: problem.code, source: DIAGNOSTIC_SOURCE, message: problem.message };
+  const severity = WARNING_CODES.has(problem.code) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
+  return { range: toLspRange(problem.range), severity, code: problem.code, source: DIAGNOSTIC_SOURCE, message: problem.message };
 }

@@ -15,8 +15,12 @@ export const UndefinedArgInFrom: StageRule = {
   check({ stage, facts }) {
     const declared = new Set(facts.globalArgs.map((definition) => definition.name));
     const findings: Finding[] = [];
+    // One finding per name and FROM, as BuildKit reports it (and a FROM that repeats a name
+    // 100,000 times stays one finding).
+    const reported = new Set<string>();
     for (const reference of stage.from.variables) {
-      if (declared.has(reference.name) || predefinedArg(reference.name) || reference.name === '') continue;
+      if (declared.has(reference.name) || predefinedArg(reference.name) || reference.name === '' || reported.has(reference.name)) continue;
+      reported.add(reference.name);
       const guess = suggestName(reference.name, declared);
       findings.push({
         range: reference.range,

@@ -1,8 +1,10 @@
 // Layerwise: Build Image — asks for tag, context, target and ARG values (each remembered per
-// Dockerfile), then builds in a terminal. Returns the result for Build and Run.
+// Dockerfile), then builds in a terminal (asking first when a build of the same Dockerfile is
+// still running). Returns the result for Build and Run.
 import * as vscode from 'vscode';
 import type { BuildStageOptions } from '../../../server/src/protocol';
 import type { BuildResultStore, DockerfileBuildResult } from '../build/buildResults';
+import type { BuildTracker } from '../build/buildTracker';
 import { runImageBuildInTerminal } from '../build/imageBuild';
 import { resolveBuildContext } from '../docker/buildContextPath';
 import { argsWithoutDefault, targetChoices } from '../docker/dockerfileOutline';
@@ -24,7 +26,13 @@ async function askTarget(target: DockerfileTarget, remembered: string | undefine
 }
 
 /** `requested`: a target chosen already (the "Build this stage" code lens), so none is asked for. */
-export async function buildImageCommand(argument: unknown, store: BuildResultStore, memory: DockerfileMemory, requested?: BuildStageOptions): Promise<DockerfileBuildResult | undefined> {
+export async function buildImageCommand(
+  argument: unknown,
+  store: BuildResultStore,
+  memory: DockerfileMemory,
+  tracker: BuildTracker,
+  requested?: BuildStageOptions,
+): Promise<DockerfileBuildResult | undefined> {
   const dockerfile = await resolveDockerfile(argument);
   if (dockerfile === undefined) return undefined;
   const settings = await ensureDockerReady(dockerfile.uri);
@@ -78,7 +86,8 @@ export async function buildImageCommand(argument: unknown, store: BuildResultSto
       },
     },
     store,
+    tracker,
   );
-  if (result.succeeded) await memory.remember(key, { lastImage: result.imageTag });
+  if (result?.succeeded === true) await memory.remember(key, { lastImage: result.imageTag });
   return result;
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { readBuildStageOptions } from '../../../server/src/protocol';
 import type { BuildResultStore } from '../build/buildResults';
+import type { BuildTracker } from '../build/buildTracker';
 import type { StartedContainers } from '../docker/startedContainers';
 import { buildImageCommand } from './buildImageCommand';
 import { dockerCommands, type DockerCommandName } from './commandCatalog';
@@ -13,16 +14,17 @@ export interface CommandContext {
   readonly store: BuildResultStore;
   readonly memory: DockerfileMemory;
   readonly containers: StartedContainers;
+  readonly builds: BuildTracker;
 }
 
 type Handler = (context: CommandContext, argument: unknown, options: unknown) => Promise<unknown>;
 
 const handlers: Record<DockerCommandName, Handler> = {
-  buildImage: (context, argument, options) => buildImageCommand(argument, context.store, context.memory, readBuildStageOptions(options)),
+  buildImage: (context, argument, options) => buildImageCommand(argument, context.store, context.memory, context.builds, readBuildStageOptions(options)),
   runContainer: (context, argument) => runContainerCommand(argument, false, context),
   runInteractive: (context, argument) => runContainerCommand(argument, true, context),
   buildAndRun: async (context, argument) => {
-    const result = await buildImageCommand(argument, context.store, context.memory);
+    const result = await buildImageCommand(argument, context.store, context.memory, context.builds);
     if (result?.succeeded === true) await runContainerCommand(vscode.Uri.parse(result.dockerfileUri), false, context, result.imageTag);
   },
   stopContainer: (context, argument) => stopContainerCommand(argument, context.containers),

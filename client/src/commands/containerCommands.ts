@@ -1,10 +1,12 @@
 // Stop Container, Show Logs (`logs -f`) and Open Shell (`exec -it <c> sh`) for the containers
-// Layerwise started.
+// Layerwise started. `ps` and `stop` run within their time limits, with a Cancel button.
 import * as vscode from 'vscode';
 import { containerLogsArgs, containerShellArgs, containerStatesArgs, containerStopArgs } from '../docker/containerCommandArgs';
 import { dockerInvocation } from '../docker/dockerInvocation';
+import { runDockerWithProgress } from '../docker/dockerProgress';
 import { ensureDockerReady } from '../docker/dockerReadiness';
-import { runDockerProcess } from '../docker/processRunner';
+import { processProblem } from '../docker/processOutcome';
+import { commandLabel } from '../docker/processTimeouts';
 import type { DockerSettings } from '../docker/settings';
 import type { StartedContainers } from '../docker/startedContainers';
 
@@ -12,7 +14,13 @@ async function pickContainer(argument: unknown, containers: StartedContainers, s
   if (typeof argument === 'string' && argument !== '') return argument;
   const known = containers.list();
   if (known.length > 0) {
-    const states = await runDockerProcess(dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name))));
+    const invocation = dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name)));
+    const states = await runDockerWithProgress(invocation, { title: 'Checking which containers are running…' });
+    if (states.canceled === true) return undefined;
+    if (states.timedOutAfterMs !== undefined) {
+      void vscode.window.showErrorMessage(processProblem(states, commandLabel(invocation)) ?? '');
+      return undefined;
+    }
     if (states.exitCode === 0) {
       const running = new Set(states.stdout.split('\n').filter((line) => line.endsWith('\trunning')).map((line) => line.split('\t')[0] ?? ''));
       containers.retainOnly(running);
@@ -40,14 +48,14 @@ export async function stopContainerCommand(argument: unknown, containers: Starte
   if (settings === undefined) return;
   const name = await pickContainer(argument, containers, settings, 'Stop');
   if (name === undefined) return;
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Stopping ${name}…` }, () =>
-    runDockerProcess(dockerInvocation(settings, containerStopArgs(name))),
-  );
+  const invocation = dockerInvocation(settings, containerStopArgs(name));
+  const outcome = await runDockerWithProgress(invocation, { title: `Stopping ${name}…`, showAfterMs: 0 });
   if (outcome.exitCode === 0) {
     containers.remove(name);
     void vscode.window.showInformationMessage(`Stopped ${name}.`);
-  } else {
-    void vscode.window.showErrorMessage(`Could not stop ${name}: ${outcome.stderr.trim() || outcome.spawnFailure?.message || 'unknown error'}`);
+  } else if (outcome.canceled !== true) {
+    const reason = outcome.timedOutAfterMs !== undefined ? processProblem(outcome, commandLabel(invocation)) : outcome.stderr.trim() || outcome.spawnFailure?.message;
+    void vscode.window.showErrorMessage(`Could not stop ${name}: ${reason || 'unknown error'}`);
   }
 }
 

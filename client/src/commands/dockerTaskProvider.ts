@@ -1,10 +1,14 @@
 // Task types `layerwise-build` (runs in our build terminal, so results and insights are
-// recorded) and `layerwise-run` (a ProcessExecution with an argument array). Offers one build
-// task per open Dockerfile.
+// recorded; one build per Dockerfile at a time) and `layerwise-run` (a ProcessExecution with an
+// argument array; a detached run in our terminal, with a time limit). Offers one build task per
+// open Dockerfile.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { BuildResultStore } from '../build/buildResults';
-import { createImageBuild } from '../build/imageBuild';
+import { claimBuildSlot, NoticeTerminal } from '../build/buildSlot';
+import type { BuildTracker } from '../build/buildTracker';
+import { createImageBuild, type ImageBuild } from '../build/imageBuild';
+import { ProcessTerminal } from '../build/processTerminal';
 import { resolveBuildContext } from '../docker/buildContextPath';
 import { containerRunArgs } from '../docker/containerRunArgs';
 import { dockerInvocation } from '../docker/dockerInvocation';
@@ -19,7 +23,7 @@ function folderPath(scope: vscode.TaskScope | vscode.WorkspaceFolder | undefined
   return typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
-export function registerDockerTaskProvider(store: BuildResultStore, memory: DockerfileMemory): vscode.Disposable {
+export function registerDockerTaskProvider(store: BuildResultStore, memory: DockerfileMemory, tracker: BuildTracker): vscode.Disposable {
   const resolveBuild = (task: vscode.Task): vscode.Task | undefined => {
     const definition = readBuildTaskDefinition(task.definition);
     if (definition === undefined) return undefined;
@@ -31,25 +35,26 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
       const tag = definition.tag ?? memory.get(uri.toString()).tag ?? suggestImageTag(path.basename(path.dirname(file)), definition.target);
-      const build = createImageBuild(
-        {
-          dockerfileUri: uri.toString(),
-          outline: outlineDockerfile(document.getText()),
-          settings,
-          request: {
-            dockerfile: file,
-            context: resolveBuildContext(definition.context ?? settings.buildContext, file, root),
-            tag,
-            target: definition.target,
-            buildArgs: definition.buildArgs,
-            platform: definition.platform ?? settings.buildPlatform,
-            extraArgs: [...settings.buildExtraArgs, ...definition.extraArgs],
-          },
+      const spec = {
+        dockerfileUri: uri.toString(),
+        outline: outlineDockerfile(document.getText()),
+        settings,
+        request: {
+          dockerfile: file,
+          context: resolveBuildContext(definition.context ?? settings.buildContext, file, root),
+          tag,
+          target: definition.target,
+          buildArgs: definition.buildArgs,
+          platform: definition.platform ?? settings.buildPlatform,
+          extraArgs: [...settings.buildExtraArgs, ...definition.extraArgs],
         },
-        store,
-        true,
-      );
-      void build.result.then((result) => (result.succeeded ? memory.remember(uri.toString(), { lastImage: result.imageTag }) : undefined));
+      };
+      // One build per Dockerfile: a task started while another build of it runs asks too.
+      let build: ImageBuild | undefined;
+      const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, tag, { stop: () => build?.terminal.stop() });
+      if (ticket === undefined) return new NoticeTerminal(`Not started: a build of ${path.basename(file)} is still running.`, 1);
+      build = createImageBuild(spec, store, true, ticket);
+      void build.result.then((result) => (result.succeeded && ticket.isCurrent() ? memory.remember(uri.toString(), { lastImage: result.imageTag }) : undefined));
       return build.terminal;
     });
     return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
@@ -75,7 +80,11 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
         command: definition.command,
       }),
     );
-    const execution = new vscode.ProcessExecution(invocation.executable, [...invocation.args], { env: { ...invocation.env } });
+    // A detached run ends by itself: it runs in our terminal, with its time limit. An attached
+    // one lasts as long as its container, so a plain process the task terminal can end will do.
+    const execution = definition.detach
+      ? new vscode.CustomExecution(async () => new ProcessTerminal({ invocation, closeWhenDone: true }))
+      : new vscode.ProcessExecution(invocation.executable, [...invocation.args], { env: { ...invocation.env } });
     return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
   };
 

@@ -6,10 +6,12 @@ import type { BuildResultStore } from '../build/buildResults';
 import { containerRunArgs } from '../docker/containerRunArgs';
 import { exposedPorts } from '../docker/dockerfileOutline';
 import { dockerInvocation } from '../docker/dockerInvocation';
+import { runDockerWithProgress } from '../docker/dockerProgress';
 import { ensureDockerReady } from '../docker/dockerReadiness';
 import { containerNameProblem, imageReferenceProblem, suggestContainerName } from '../docker/imageNames';
 import { parseHostPort, type PortMapping } from '../docker/portMappings';
-import { runDockerProcess } from '../docker/processRunner';
+import { processProblem } from '../docker/processOutcome';
+import { commandLabel } from '../docker/processTimeouts';
 import type { StartedContainers } from '../docker/startedContainers';
 import type { DockerfileMemory } from './dockerfileMemory';
 import { resolveDockerfile } from './dockerfileTarget';
@@ -87,9 +89,17 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
     return;
   }
 
-  const outcome = await runDockerProcess(invocation);
+  const outcome = await runDockerWithProgress(invocation, { title: `Starting ${name || chosenImage}…` });
+  if (outcome.canceled === true) {
+    void vscode.window.showWarningMessage(`Stopped waiting for "${commandLabel(invocation)}": the container may have started anyway.`);
+    return;
+  }
+  if (outcome.timedOutAfterMs !== undefined) {
+    void vscode.window.showErrorMessage(`docker run failed: ${processProblem(outcome, commandLabel(invocation)) ?? ''}`);
+    return;
+  }
   if (outcome.exitCode !== 0) {
-    void vscode.window.showErrorMessage(`docker run failed: ${outcome.stderr.trim().split('\n').at(-1) ?? outcome.spawnFailure?.message ?? 'unknown error'}`);
+    void vscode.window.showErrorMessage(`docker run failed: ${outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || 'unknown error'}`);
     return;
   }
   const containerName = name || outcome.stdout.trim().slice(0, 12);

@@ -31,9 +31,9 @@ export class BuildkitErrorReport {
       this.dockerfileLine ??= Number(marker[1]);
       return true;
     }
-    const named = /^ > (\[.*\] .*):$/.exec(line);
-    if (named !== null) {
-      this.failedStepName ??= named[1];
+    const named = failedStepHeading(line);
+    if (named !== undefined) {
+      this.failedStepName ??= named;
       return true;
     }
     const fileLine = /^([^\s:#][^\s]*):(\d+)$/.exec(line.trim());
@@ -48,4 +48,15 @@ export class BuildkitErrorReport {
     }
     return false;
   }
+}
+
+/**
+ * The step in a heading " > [build 3/3] RUN make:": the text between " > " and the final ":",
+ * when it starts with "[" and holds "] ". A scan: the pattern /^ > (\[.*\] .*):$/ backtracks
+ * quadratically on a long line with many "] " and no final ":".
+ */
+function failedStepHeading(line: string): string | undefined {
+  if (!line.startsWith(' > [') || !line.endsWith(':')) return undefined;
+  const close = line.indexOf('] ', 4);
+  return close !== -1 && close + 2 <= line.length - 1 ? line.slice(3, -1) : undefined;
 }

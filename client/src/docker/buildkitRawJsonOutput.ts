@@ -8,6 +8,7 @@ import { keepLine, type BuildOutputParser, type BuildStep, type ParsedBuildOutpu
 import { BuildkitErrorReport } from './buildkitErrorReport';
 import { parseBuildkitVertexName } from './buildkitVertexName';
 import { finishBuildkitParse } from './buildkitPlainOutput';
+import { maxLineChars } from './outputLines';
 
 interface VertexTimes {
   started?: number;
@@ -116,7 +117,9 @@ export class BuildkitRawJsonOutputParser implements BuildOutputParser {
     if (step === undefined) return;
     const text = (this.partialLogLines.get(digest) ?? '') + Buffer.from(data, 'base64').toString('utf8');
     const lines = text.split('\n');
-    this.partialLogLines.set(digest, lines.pop() ?? '');
-    for (const line of lines) keepLine(step, line.replace(/\r$/, ''));
+    // An unfinished line is carried to the next log record, cut to maxLineChars so that output
+    // without newlines is not re-split from its start at every record.
+    this.partialLogLines.set(digest, (lines.pop() ?? '').slice(0, maxLineChars));
+    for (const line of lines) keepLine(step, (line.endsWith('\r') ? line.slice(0, -1) : line).slice(0, maxLineChars));
   }
 }

@@ -1,24 +1,51 @@
 // Tells apart "the CLI is not installed / not on PATH", "the daemon is not reachable" and
 // "ready", from the outcome of `docker version`. Pure: the probe result comes in as data.
-import type { ProcessOutcome } from './processOutcome';
+import { formatTimeLimit, type ProcessOutcome } from './processOutcome';
 
 export type DockerAvailability =
   | { readonly kind: 'ready'; readonly serverVersion: string | undefined }
   | { readonly kind: 'cliMissing'; readonly message: string }
   | { readonly kind: 'daemonUnreachable'; readonly message: string; readonly detail: string };
 
-const unreachablePatterns = [
-  /cannot connect to the docker daemon/i,
-  /is the docker daemon running/i,
-  /error during connect/i,
-  /connection refused/i,
-  /no such file or directory/i,
-  /permission denied.*docker\.sock/i,
-  /unable to connect to podman/i,
-  /cannot connect to podman/i,
-  /context .* (?:not found|does not exist)/i,
-  /i\/o timeout|no route to host|connection reset/i,
+/** Phrases (lower case) in stderr that mean the daemon cannot be reached. */
+const unreachablePhrases = [
+  'cannot connect to the docker daemon',
+  'is the docker daemon running',
+  'error during connect',
+  'connection refused',
+  'no such file or directory',
+  'unable to connect to podman',
+  'cannot connect to podman',
+  'i/o timeout',
+  'no route to host',
+  'connection reset',
 ];
+
+/** Pairs that must appear on one line, the second after the first ("permission denied … docker.sock"). */
+const unreachablePhrasePairs: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['permission denied', ['docker.sock']],
+  ['context ', [' not found', ' does not exist']],
+];
+
+/** How much of stderr is read to classify a failure: the reason comes first, and the text is docker's. */
+const classifiedChars = 64 * 1024;
+
+/**
+ * Whether stderr says the daemon is unreachable. Substring scans, linear in the text (the
+ * patterns /permission denied.*docker\.sock/ and /context .* not found/ this replaces were
+ * quadratic on a long line repeating their first words).
+ */
+export function looksUnreachable(stderr: string): boolean {
+  const text = stderr.slice(0, classifiedChars).toLowerCase();
+  if (unreachablePhrases.some((phrase) => text.includes(phrase))) return true;
+  for (const line of text.split('\n')) {
+    for (const [first, thens] of unreachablePhrasePairs) {
+      const at = line.indexOf(first);
+      if (at !== -1 && thens.some((then) => line.indexOf(then, at + first.length) !== -1)) return true;
+    }
+  }
+  return false;
+}
 
 function firstMeaningfulLine(text: string): string {
   return (
@@ -48,7 +75,8 @@ function serverVersionFrom(stdout: string): string | undefined {
 
 /**
  * Classifies the outcome of `<cli> version --format {{json .}}`. `executable` and `daemon`
- * (the configured context/host, if any) are only used to word the messages.
+ * (the configured context/host, if any) are only used to word the messages. A probe the user
+ * canceled is the caller's to handle (it has nothing to report).
  */
 export function classifyDockerProbe(outcome: ProcessOutcome, executable: string, daemon: string): DockerAvailability {
   if (outcome.spawnFailure !== undefined) {
@@ -61,14 +89,21 @@ export function classifyDockerProbe(outcome: ProcessOutcome, executable: string,
       message: `Docker CLI not found: ${reason} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI's full path.`,
     };
   }
+  const where = daemon === '' ? '' : ` at ${daemon}`;
+  if (outcome.timedOutAfterMs !== undefined) {
+    return {
+      kind: 'daemonUnreachable',
+      message: `"${executable} version" did not answer within ${formatTimeLimit(outcome.timedOutAfterMs)}, so the Docker daemon${where} cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.`,
+      detail: firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || 'no answer',
+    };
+  }
   if (outcome.exitCode === 0) return { kind: 'ready', serverVersion: serverVersionFrom(outcome.stdout) };
 
-  const detail = firstMeaningfulLine(outcome.stderr) || firstMeaningfulLine(outcome.stdout) || `exit code ${String(outcome.exitCode)}`;
-  const where = daemon === '' ? '' : ` at ${daemon}`;
-  const looksUnreachable = unreachablePatterns.some((pattern) => pattern.test(outcome.stderr));
+  const detail =
+    firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || firstMeaningfulLine(outcome.stdout.slice(0, classifiedChars)) || `exit code ${String(outcome.exitCode)}`;
   return {
     kind: 'daemonUnreachable',
-    message: looksUnreachable
+    message: looksUnreachable(outcome.stderr)
       ? `The Docker daemon${where} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.`
       : `"${executable} version" failed, so the Docker daemon${where} cannot be used.`,
     detail,

@@ -1,15 +1,16 @@
 // Before building or running: is the workspace trusted, is the CLI there, is the daemon up?
-// Each problem gets one clear message with an action (open settings, retry).
+// Each problem gets one clear message with an action (open settings, retry). The probe has a
+// time limit, and a Cancel button when it is slow.
 import * as vscode from 'vscode';
 import { dockerVersionArgs } from './containerCommandArgs';
 import { classifyDockerProbe } from './dockerAvailability';
 import { dockerInvocation } from './dockerInvocation';
-import { runDockerProcess } from './processRunner';
-import { readDockerSettings, type DockerSettings } from './settings';
+import { runDockerWithProgress } from './dockerProgress';
+import { machineSafeGetter, readDockerSettings, type DockerSettings } from './settings';
 
+/** The settings for `scope`; the CLI path and daemon only from user settings (see settings.ts). */
 export function currentDockerSettings(scope?: vscode.Uri): DockerSettings {
-  const configuration = vscode.workspace.getConfiguration(undefined, scope);
-  return readDockerSettings((key) => configuration.get(key));
+  return readDockerSettings(machineSafeGetter(vscode.workspace.getConfiguration(undefined, scope)));
 }
 
 /** The settings to use when docker is ready; undefined (after telling the user) when it is not. */
@@ -25,7 +26,8 @@ export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSetti
   }
   for (;;) {
     const settings = currentDockerSettings(scope);
-    const outcome = await runDockerProcess(dockerInvocation(settings, dockerVersionArgs()));
+    const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), { title: `Checking Docker (${settings.dockerPath} version)…` });
+    if (outcome.canceled === true) return undefined;
     const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
     if (availability.kind === 'ready') return settings;
     const openSettings = 'Open Settings';

@@ -10,12 +10,19 @@ export interface ImageLayer {
   readonly comment: string;
 }
 
+/** "1234567890123", "1.98 MiB": sizes are short. */
+const maxSizeChars = 32;
+
 const unitFactors: Readonly<Record<string, number>> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 1024, MIB: 1024 ** 2, GIB: 1024 ** 3 };
 
 export function parseSize(text: unknown): number | undefined {
   if (typeof text === 'number') return Number.isFinite(text) && text >= 0 ? text : undefined;
   if (typeof text !== 'string') return undefined;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([KMGT]?i?B)?\s*$/i.exec(text);
+  // Trimmed and bounded first: /^\s*(\d+…)\s*(unit)?\s*$/ backtracked quadratically on a long
+  // run of spaces, and a size is never longer than a few characters.
+  const trimmed = text.trim();
+  if (trimmed.length > maxSizeChars) return undefined;
+  const match = /^(\d+(?:\.\d+)?)\s*([KMGT]?i?B)?$/i.exec(trimmed);
   if (match === null) return undefined;
   const factor = unitFactors[(match[2] ?? 'B').toUpperCase()];
   return factor === undefined ? undefined : Math.round(Number(match[1]) * factor);

@@ -4,11 +4,13 @@ import * as vscode from 'vscode';
 import { registerBuildDecorations } from '../build/buildDecorations';
 import { registerBuildDiagnostics } from '../build/buildDiagnostics';
 import { buildResults } from '../build/buildResults';
+import { BuildTracker } from '../build/buildTracker';
 import { registerBuildStatusBar } from '../build/buildStatusBar';
 import { dockerCommands } from '../commands/commandCatalog';
 import { registerDockerCommands } from '../commands/commandTable';
 import { DockerfileMemory } from '../commands/dockerfileMemory';
 import { registerDockerTaskProvider } from '../commands/dockerTaskProvider';
+import { stopAllDockerProcesses } from './processRunner';
 import { StartedContainers } from './startedContainers';
 
 export { buildResults } from '../build/buildResults';
@@ -16,11 +18,19 @@ export { buildResults } from '../build/buildResults';
 export function registerDockerFeatures(context: vscode.ExtensionContext): void {
   const memory = new DockerfileMemory(context.workspaceState);
   const containers = new StartedContainers();
+  const builds = new BuildTracker();
   context.subscriptions.push(
-    registerDockerCommands({ store: buildResults, memory, containers }),
-    registerDockerTaskProvider(buildResults, memory),
+    registerDockerCommands({ store: buildResults, memory, containers, builds }),
+    registerDockerTaskProvider(buildResults, memory, builds),
     registerBuildDecorations(buildResults),
     registerBuildDiagnostics(buildResults),
     registerBuildStatusBar(buildResults, dockerCommands.buildImage.id),
+    // Nothing Layerwise started outlives the extension.
+    {
+      dispose: () => {
+        stopAllDockerProcesses();
+        builds.stopAll();
+      },
+    },
   );
 }

@@ -1,6 +1,11 @@
 // The Docker-related settings of Layerwise: one schema with defaults, and a reader that turns
 // whatever the user wrote into a typed, validated value. Pure: no 'vscode' import, so the
 // schema can be compared with package.json in a unit test.
+//
+// Which CLI runs and which daemon it talks to are `machine` settings (like VS Code's own
+// `git.path`): a repository's .vscode/settings.json must not point them at a script in the
+// repository. They are read from user (or remote machine) settings and defaults only, never
+// from workspace or folder values, whatever the VS Code version does with the scope.
 
 export interface DockerSettings {
   /** The CLI to run: `docker` by default; `podman` works too. */
@@ -19,7 +24,7 @@ interface SettingSpec {
   readonly key: keyof DockerSettings;
   readonly type: 'string' | 'array';
   readonly default: string | readonly string[];
-  readonly scope: 'machine-overridable' | 'resource';
+  readonly scope: 'machine' | 'resource';
   readonly description: string;
 }
 
@@ -29,14 +34,14 @@ export const dockerSettingsSchema: Readonly<Record<string, SettingSpec>> = {
     key: 'dockerPath',
     type: 'string',
     default: 'docker',
-    scope: 'machine-overridable',
+    scope: 'machine',
     description: 'The container CLI Layerwise runs: `docker` (found on PATH) by default, or a full path. `podman` works too.',
   },
   'layerwise.docker.context': {
     key: 'dockerContext',
     type: 'string',
     default: '',
-    scope: 'machine-overridable',
+    scope: 'machine',
     description:
       'Which daemon to talk to: a docker context name (passed as `--context`), or a daemon URL such as `unix:///var/run/docker.sock` or `tcp://host:2376` (passed as DOCKER_HOST). Empty: the CLI default (DOCKER_HOST or the current context).',
   },
@@ -102,5 +107,37 @@ export function readDockerSettings(get: (fullKey: string) => unknown): DockerSet
     buildExtraArgs: readStringList(get('layerwise.build.extraArgs')),
     runExtraArgs: readStringList(get('layerwise.run.extraArgs')),
     buildPlatform: readString(get('layerwise.build.platform'), ''),
+  };
+}
+
+/** What `WorkspaceConfiguration.inspect` returns, as far as this module reads it. */
+export interface InspectedSetting {
+  readonly defaultValue?: unknown;
+  readonly globalValue?: unknown;
+  readonly workspaceValue?: unknown;
+  readonly workspaceFolderValue?: unknown;
+}
+
+/** The part of a WorkspaceConfiguration the reader needs. */
+export interface ConfigurationSource {
+  get(fullKey: string): unknown;
+  inspect(fullKey: string): InspectedSetting | undefined;
+}
+
+/** The settings that only the user (or the remote machine) may set. */
+export const machineSettingKeys: readonly string[] = Object.entries(dockerSettingsSchema)
+  .filter(([, spec]) => spec.scope === 'machine')
+  .map(([key]) => key);
+
+/**
+ * A `get` for readDockerSettings: machine settings come from the user's value (globalValue,
+ * which also holds remote-machine settings) or the default, never a workspace or folder value;
+ * the others as VS Code resolves them.
+ */
+export function machineSafeGetter(configuration: ConfigurationSource): (fullKey: string) => unknown {
+  return (fullKey) => {
+    if (!machineSettingKeys.includes(fullKey)) return configuration.get(fullKey);
+    const inspected = configuration.inspect(fullKey);
+    return inspected?.globalValue ?? inspected?.defaultValue;
   };
 }

@@ -1,5 +1,8 @@
-// `file:line:col severity code message`, one finding a line; colours only when asked.
+// `file:line:col severity code message`, one finding a line; colours only when asked. File names
+// and messages (which quote the Dockerfile) reach the terminal with their control characters
+// escaped, so neither can forge a line or send the terminal a command.
 import type { Report, Severity } from '../report';
+import { showControls } from '../terminalText';
 
 const RESET = '\u001b[0m';
 const STYLE: Record<Severity | 'path' | 'code', string> = {
@@ -16,9 +19,14 @@ export function formatText(report: Report, color: boolean): string {
   const lines: string[] = [];
   for (const file of report.files) {
     for (const finding of file.findings) {
-      const message = finding.message.replace(/\s*\r?\n\s*/g, ' ');
-      lines.push(`${paint('path', `${file.path}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', finding.code)} ${message}`);
+      const message = showControls(oneLine(finding.message));
+      lines.push(`${paint('path', `${showControls(file.path)}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', showControls(finding.code))} ${message}`);
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/** Each run of blanks that holds a line break, as one space (one pass: `\s+` never rescans a blank). */
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, (blanks) => (blanks.includes('\n') ? ' ' : blanks));
 }

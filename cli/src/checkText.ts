@@ -19,13 +19,13 @@ export class TextChecker {
     process.stderr.write(`layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? error.message : String(error)}\n`),
   );
   /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
-  private readonly contexts = new Map<string, BuildContext>();
+  private readonly contexts = new Map<string, Promise<BuildContext>>();
 
   /** `path` is absolute; undefined for standard input without a name (no build context then). */
-  check(text: string, path: string | undefined, settings: Settings, language: Language): Finding[] {
+  check(text: string, path: string | undefined, settings: Settings, language: Language, context: BuildContext | undefined): Finding[] {
     const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
     const document = new AnalysedDocument(uri, 1, text, parseText(text));
-    const diagnostics = this.engine.diagnostics(document, settings, language, path === undefined ? undefined : this.contextFor(path));
+    const diagnostics = this.engine.diagnostics(document, settings, language, context);
     // Each file is checked once: keep nothing for it across a run over thousands of files.
     this.engine.forget(uri);
     const findings = diagnostics.map((diagnostic): Finding => {
@@ -44,12 +44,16 @@ export class TextChecker {
     return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   }
 
-  private contextFor(path: string): BuildContext {
+  /**
+   * The listed build context of the Dockerfile at `path` (the walk is awaited); `first` is true
+   * for the first Dockerfile that uses it, so its problems are reported once.
+   */
+  async contextFor(path: string): Promise<{ context: BuildContext; first: boolean }> {
     const fresh = BuildContext.forDockerfile(path);
-    const key = `${fresh.root}\0${fresh.dockerignorePath ?? ''}`;
-    const known = this.contexts.get(key);
-    if (known) return known;
-    this.contexts.set(key, fresh);
-    return fresh;
+    const known = this.contexts.get(fresh.key);
+    if (known) return { context: await known, first: false };
+    const listed = fresh.listed();
+    this.contexts.set(fresh.key, listed);
+    return { context: await listed, first: true };
   }
 }

@@ -1,7 +1,10 @@
 // The CLI's own words (help, errors, summary) in English and Korean. Findings carry their own.
+// What the user typed or named (paths, patterns, option values) is quoted with its control
+// characters shown as escapes: these lines go to a terminal (the exact path stays in `path`).
 import type { LocalizedText } from '../../server/src/rules';
 import type { Language } from '../../server/src/service/language';
 import type { Severity } from './report';
+import { showControls as shown } from './terminalText';
 
 export function usage(language: Language): string {
   return language === 'ko' ? USAGE_KO : USAGE_EN;
@@ -53,42 +56,50 @@ Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일
 
 export const MESSAGES = {
   unknownCommand: (command: string): LocalizedText => ({
-    en: `unknown command "${command}": the command is "check"`,
-    ko: `알 수 없는 명령 "${command}"입니다. 명령은 "check"입니다`,
+    en: `unknown command "${shown(command)}": the command is "check"`,
+    ko: `알 수 없는 명령 "${shown(command)}"입니다. 명령은 "check"입니다`,
   }),
   missingCommand: { en: 'missing command: layerwise check [paths...]', ko: '명령이 없습니다: layerwise check [경로...]' },
   badValue: (option: string, value: string, allowed: readonly string[]): LocalizedText => ({
-    en: `--${option} "${value}" is not one of ${allowed.join(', ')}`,
-    ko: `--${option} 값 "${value}"은(는) ${allowed.join(', ')} 중 하나여야 합니다`,
+    en: `--${option} "${shown(value)}" is not one of ${allowed.join(', ')}`,
+    ko: `--${option} 값 "${shown(value)}"은(는) ${allowed.join(', ')} 중 하나여야 합니다`,
   }),
   badRule: (value: string): LocalizedText => ({
-    en: `--rule "${value}" must be Code=off|info|warning|error, e.g. JSONArgsRecommended=off`,
-    ko: `--rule "${value}"은(는) 코드=off|info|warning|error 형식이어야 합니다 (예: JSONArgsRecommended=off)`,
+    en: `--rule "${shown(value)}" must be Code=off|info|warning|error, e.g. JSONArgsRecommended=off`,
+    ko: `--rule "${shown(value)}"은(는) 코드=off|info|warning|error 형식이어야 합니다 (예: JSONArgsRecommended=off)`,
   }),
   unknownRule: (code: string): LocalizedText => ({
-    en: `--rule ${code}: no rule has this code; it has no effect`,
-    ko: `--rule ${code}: 이 코드를 가진 규칙이 없어 아무 효과가 없습니다`,
+    en: `--rule ${shown(code)}: no rule has this code; it has no effect`,
+    ko: `--rule ${shown(code)}: 이 코드를 가진 규칙이 없어 아무 효과가 없습니다`,
   }),
   stdinTwice: { en: '- (standard input) can be given only once', ko: '-(표준 입력)는 한 번만 줄 수 있습니다' },
   cannotRead: (path: string, reason: LocalizedText): LocalizedText => ({
-    en: `cannot read ${path}: ${reason.en}`,
-    ko: `${path}을(를) 읽을 수 없습니다: ${reason.ko}`,
+    en: `cannot read ${shown(path)}: ${reason.en}`,
+    ko: `${shown(path)}을(를) 읽을 수 없습니다: ${reason.ko}`,
+  }),
+  unreadableDockerignore: (path: string, reason: LocalizedText): LocalizedText => ({
+    en: `cannot read ${shown(path)}: ${reason.en}; its patterns were not applied (docker build would fail too)`,
+    ko: `${shown(path)}을(를) 읽을 수 없습니다: ${reason.ko}. 그 패턴을 적용하지 않았습니다(docker build도 실패합니다)`,
+  }),
+  unreadableContextFolder: (folder: string, reason: LocalizedText): LocalizedText => ({
+    en: `cannot read ${shown(folder)} in the build context: ${reason.en}; its files were not checked (docker build would fail to send it)`,
+    ko: `빌드 컨텍스트의 ${shown(folder)}을(를) 읽을 수 없습니다: ${reason.ko}. 그 안의 파일은 확인하지 않았습니다(docker build도 이 폴더를 보내지 못해 실패합니다)`,
   }),
   noGlobMatch: (pattern: string): LocalizedText => ({
-    en: `no files match ${pattern}`,
-    ko: `${pattern}에 맞는 파일이 없습니다`,
+    en: `no files match ${shown(pattern)}`,
+    ko: `${shown(pattern)}에 맞는 파일이 없습니다`,
   }),
   noDockerfiles: (folder: string): LocalizedText => ({
-    en: `no Dockerfiles found in ${folder}`,
-    ko: `${folder}에서 Dockerfile을 찾지 못했습니다`,
+    en: `no Dockerfiles found in ${shown(folder)}`,
+    ko: `${shown(folder)}에서 Dockerfile을 찾지 못했습니다`,
   }),
   badConfig: (path: string, problems: readonly string[]): LocalizedText => ({
-    en: `settings file ${path}: ${problems.join('; ')}`,
-    ko: `설정 파일 ${path}: ${problems.join('; ')}`,
+    en: `settings file ${shown(path)}: ${problems.map(shown).join('; ')}`,
+    ko: `설정 파일 ${shown(path)}: ${problems.map(shown).join('; ')}`,
   }),
   checkFailed: (path: string, reason: string): LocalizedText => ({
-    en: `checking ${path} failed: ${reason}`,
-    ko: `${path} 검사에 실패했습니다: ${reason}`,
+    en: `checking ${shown(path)} failed: ${reason}`,
+    ko: `${shown(path)} 검사에 실패했습니다: ${reason}`,
   }),
 };
 

@@ -1,7 +1,8 @@
 // One run of the command line: arguments in, report out, exit status back. All I/O goes
 // through `CliIo`, so main.ts is the only place that touches the process.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { BuildContext } from '../../server/src/context/buildContext';
 import type { LocalizedText } from '../../server/src/rules';
 import { RULES } from '../../server/src/rules';
 import { describeFileError } from '../../server/src/service/fileErrors';
@@ -77,6 +78,12 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   discovery.notes.forEach(say);
 
   const checker = new TextChecker();
+  /** The listed build context of a Dockerfile; its problems are reported with the first Dockerfile using it. */
+  const contextOf = async (path: string): Promise<BuildContext> => {
+    const { context, first } = await checker.contextFor(path);
+    if (first) for (const problem of contextProblems(context, io.cwd)) fail(problem.path, problem.message);
+    return context;
+  };
   const files: FileResult[] = [];
   for (const target of discovery.targets) {
     const path = targetPath(target, options, io.cwd);
@@ -89,7 +96,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
       continue;
     }
     try {
-      files.push({ path: shown, findings: checker.check(text, path, settings.forFile(path, io.cwd), language) });
+      const context = path === undefined ? undefined : await contextOf(path);
+      files.push({ path: shown, findings: checker.check(text, path, settings.forFile(path, io.cwd), language, context) });
     } catch (error) {
       // A crash in one file's analysis must not hide the others' results.
       fail(shown, MESSAGES.checkFailed(shown, error instanceof Error ? (error.stack ?? error.message) : String(error)));
@@ -106,6 +114,20 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   if (problems.length > 0) return EXIT.usage;
   const failed = files.some((file) => file.findings.some((finding) => reachesLevel(finding.severity, options.failLevel)));
   return failed ? EXIT.findings : EXIT.clean;
+}
+
+/** What docker build could not read in a build context: its .dockerignore, or a folder it would send. */
+function contextProblems(context: BuildContext, cwd: string): { path: string; message: LocalizedText }[] {
+  const problems: { path: string; message: LocalizedText }[] = [];
+  if (context.dockerignorePath !== undefined && context.dockerignoreError !== undefined) {
+    const shown = displayPath(context.dockerignorePath, cwd);
+    problems.push({ path: shown, message: MESSAGES.unreadableDockerignore(shown, describeFileError(context.dockerignoreError)) });
+  }
+  for (const folder of context.listing?.unreadable ?? []) {
+    const shown = displayPath(join(context.root, folder.path), cwd);
+    problems.push({ path: shown, message: MESSAGES.unreadableContextFolder(shown, describeFileError(folder.error)) });
+  }
+  return problems;
 }
 
 /** The absolute path a target stands for; standard input has one only when named. */

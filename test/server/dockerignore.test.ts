@@ -41,7 +41,7 @@ test('patterns keep their source line', () => {
   assert.deepEqual(DockerIgnore.parse('# c\n\n.git\n!keep').patterns.map((p) => [p.text, p.exclusion, p.line]), [['.git', false, 2], ['keep', true, 3]]);
 });
 
-test('a build context lists files minus ignored ones, and prefers <Dockerfile>.dockerignore', () => {
+test('a build context lists files minus ignored ones, and prefers <Dockerfile>.dockerignore', async () => {
   const root = mkdtempSync(join(tmpdir(), 'layerwise-ctx-'));
   mkdirSync(join(root, 'src'));
   mkdirSync(join(root, 'node_modules/x'), { recursive: true });
@@ -50,7 +50,8 @@ test('a build context lists files minus ignored ones, and prefers <Dockerfile>.d
   writeFileSync(join(root, 'Dockerfile'), 'FROM a');
   writeFileSync(join(root, '.dockerignore'), 'node_modules\n');
   let context = BuildContext.forDockerfile(join(root, 'Dockerfile'));
-  assert.deepEqual([...context.listFiles().files].sort(), ['.dockerignore', 'Dockerfile', 'src/index.js']);
+  assert.equal(context.listing, undefined, 'listed only when asked');
+  assert.deepEqual([...(await context.listed()).listing!.files].sort(), ['.dockerignore', 'Dockerfile', 'src/index.js']);
   writeFileSync(join(root, 'Dockerfile.dockerignore'), 'src\n');
   context = BuildContext.forDockerfile(join(root, 'Dockerfile'));
   assert.equal(context.dockerignorePath, join(root, 'Dockerfile.dockerignore'));

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { BUILD_RESULTS, FILE_IMPACT, type BuildResultsParams, type FileImpactResult } from '../../server/src/protocol';
 import { instructionLabel } from '../../client/src/build/buildSummary';
+import { english } from '../../client/src/l10n/translator';
 import { LspClient } from '../helpers/lspClient';
 import { makeContext } from '../helpers/ruleHarness';
 
@@ -36,9 +37,12 @@ test('initialize announces inlay hints', () => {
 });
 
 test('each layer gets a hint at the end of its first line with what rebuilds it', async () => {
-  const { dockerfile } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'src/a.ts': '', 'src/b.ts': '', 'src/b.test.ts': '', '.dockerignore': '**/*.test.ts\n' });
+  const { root, dockerfile } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'src/a.ts': '', 'src/b.ts': '', 'src/b.test.ts': '', '.dockerignore': '**/*.test.ts\n' });
   const uri = pathToFileURL(dockerfile).href;
   await client.open(uri, APP);
+  // The first hints start listing the context in the background; the tooltip's counts need the listing.
+  await hintsOf(uri);
+  await client.waitForLog(`listed build context ${root}:`);
   const hints = await hintsOf(uri);
   assert.deepEqual(labels(hints), [
     '2:38 layer 1 · rebuilt when package.json, package-lock.json or node:20 change',
@@ -87,7 +91,7 @@ test('build results show in the hints and are dropped when the instruction or on
   // The client's build decorations word the same results the same way.
   const clientResult = { instructionIndex: 0, startLine: 0, endLine: 0, keyword: 'RUN', status: 'ran', errorMessage: undefined } as const;
   assert.deepEqual(
-    [instructionLabel({ ...clientResult, durationMs: 420, sizeBytes: 1_250_000 }), instructionLabel({ ...clientResult, durationMs: 12_345, sizeBytes: undefined })],
+    [instructionLabel({ ...clientResult, durationMs: 420, sizeBytes: 1_250_000 }, english), instructionLabel({ ...clientResult, durationMs: 12_345, sizeBytes: undefined }, english)],
     ['ran 420 ms · +1.3 MB', 'ran 12 s'],
   );
   // A blank line and a comment above move the instructions but change no cache key: kept.
@@ -195,7 +199,7 @@ test('end to end: parsed docker build output -> build results store -> forwarder
   store.set(recordBuild({
     dockerfileUri: uri, imageTag: 'lw:1', target: 'web', buildArgs: { GREETING: 'world' }, startedAt: 0, finishedAt: 4000, exitCode: 0, canceled: false,
     parsed: parseText(fixture('classic-partly-cached.txt'), 0), outline: outlineDockerfile(text), layers: parseImageHistory(fixture('classic-history.jsonl')),
-  }));
+  }, english));
   forwarding.dispose();
   // The notification is processed before the next request on the same connection.
   assert.deepEqual((await hintsOf(uri)).map((h) => h.label.replace(/^.* · (last build)/, '$1')), [

@@ -1,96 +1,160 @@
 // The files a build would send: the context folder minus what .dockerignore leaves out.
-// Read lazily and cached; the server drops the cache when watched files change.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+// A BuildContext is a snapshot: made at once from the .dockerignore (no listing yet), then
+// `listed()` walks the folder asynchronously (contextWalk.ts) and returns the same context with
+// its files. Until then, readers ask cheap questions about single paths (`kindOf`, one stat);
+// in the server, reading `listing` starts the shared walk (contextListings.ts) and never waits.
+import { type Dir, opendirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { type ContextListing, type EntryKind, walkContext, type WalkOptions } from './contextWalk';
 import { DockerIgnore } from './dockerignore';
 
-/** Listing stops here so a huge folder never stalls the server. */
-export const MAX_LISTED_FILES = 20_000;
+export type { ContextListing, EntryKind } from './contextWalk';
+
+/** Names of the root read at once when the walk has not listed them yet. */
+const MAX_TOP_LEVEL_READ = 2_000;
+
+export interface TopLevelEntries {
+  /** Names directly in the context root, ignored ones included. */
+  entries: ReadonlyMap<string, EntryKind>;
+  /** Every name of the root is there (false when the root holds more than could be read). */
+  complete: boolean;
+}
+
+interface ContextParts {
+  /** Absolute path of the context root. */
+  root: string;
+  dockerignore?: DockerIgnore;
+  /** The .dockerignore file in effect, when there is one (also when it could not be read). */
+  dockerignorePath?: string;
+  /** The .dockerignore text, for fixes that append to it. */
+  dockerignoreText?: string;
+  /** Why the .dockerignore in effect could not be read: its patterns are unknown. */
+  dockerignoreError?: unknown;
+  listing?: ContextListing;
+  /** Called when `listing` is read before there is one: starts a walk whose end makes a new snapshot. */
+  wantListing?: () => void;
+}
 
 export class BuildContext {
-  private files: string[] | undefined;
-  private truncated = false;
-  private topLevel: ReadonlyMap<string, 'file' | 'directory'> | undefined;
+  readonly root: string;
+  readonly dockerignore: DockerIgnore | undefined;
+  readonly dockerignorePath: string | undefined;
+  readonly dockerignoreText: string | undefined;
+  readonly dockerignoreError: unknown;
+  private readonly walked: ContextListing | undefined;
+  private readonly wantListing: (() => void) | undefined;
+  private topLevel: TopLevelEntries | undefined;
+  private readonly kinds = new Map<string, EntryKind | 'absent' | undefined>();
 
-  constructor(
-    /** Absolute path of the context root. */
-    readonly root: string,
-    readonly dockerignore: DockerIgnore | undefined,
-    /** The .dockerignore file in effect, when there is one. */
-    readonly dockerignorePath: string | undefined,
-    /** The .dockerignore text, for fixes that append to it. */
-    readonly dockerignoreText?: string,
-  ) {}
+  constructor(parts: ContextParts) {
+    this.root = parts.root;
+    this.dockerignore = parts.dockerignore;
+    this.dockerignorePath = parts.dockerignorePath;
+    this.dockerignoreText = parts.dockerignoreText;
+    this.dockerignoreError = parts.dockerignoreError;
+    this.walked = parts.listing;
+    this.wantListing = parts.wantListing;
+  }
 
   /** The default context of a Dockerfile: its folder; `<Dockerfile>.dockerignore` wins over `.dockerignore`. */
   static forDockerfile(dockerfilePath: string, root = dirname(dockerfilePath)): BuildContext {
     const candidates = [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(root, '.dockerignore')];
     for (const candidate of candidates) {
-      const text = readTextIfFile(candidate);
-      if (text !== undefined) return new BuildContext(root, DockerIgnore.parse(text), candidate, text);
+      const read = readDockerignore(candidate);
+      if (!read) continue;
+      if ('error' in read) return new BuildContext({ root, dockerignorePath: candidate, dockerignoreError: read.error });
+      return new BuildContext({ root, dockerignore: DockerIgnore.parse(read.text), dockerignorePath: candidate, dockerignoreText: read.text });
     }
-    return new BuildContext(root, undefined, undefined);
+    return new BuildContext({ root });
+  }
+
+  /** Contexts with the same key send the same files: one walk serves them all. */
+  get key(): string {
+    return `${this.root}\0${this.dockerignorePath ?? ''}`;
+  }
+
+  /** The walked files; undefined until listed (reading it then asks for a walk, where one is wired). */
+  get listing(): ContextListing | undefined {
+    if (!this.walked) this.wantListing?.();
+    return this.walked;
+  }
+
+  /** The same snapshot, asking `want` for a walk when its listing is read. */
+  withListingRequest(want: () => void): BuildContext {
+    return new BuildContext({ ...this.parts(), wantListing: want });
+  }
+
+  /** This context with its files listed by an asynchronous, bounded walk. */
+  async listed(options?: WalkOptions): Promise<BuildContext> {
+    return this.withListing(await walkContext(this.root, this.dockerignore, options));
+  }
+
+  withListing(listing: ContextListing): BuildContext {
+    return new BuildContext({ ...this.parts(), listing });
   }
 
   isIgnored(relativePath: string): boolean {
     return this.dockerignore?.isIgnored(relativePath) ?? false;
   }
 
-  exists(relativePath: string): boolean {
-    return existsSync(join(this.root, relativePath));
+  /** What is at a context path, by one stat (links followed), remembered; undefined when it cannot be told. */
+  kindOf(relativePath: string): EntryKind | 'absent' | undefined {
+    if (this.kinds.has(relativePath)) return this.kinds.get(relativePath);
+    let kind: EntryKind | 'absent' | undefined;
+    try {
+      kind = statSync(join(this.root, relativePath)).isDirectory() ? 'directory' : 'file';
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : undefined;
+    }
+    this.kinds.set(relativePath, kind);
+    return kind;
   }
 
-  /** Names directly in the context root (ignored ones included), read once. */
-  topLevelEntries(): ReadonlyMap<string, 'file' | 'directory'> {
-    if (!this.topLevel) {
-      const entries = new Map<string, 'file' | 'directory'>();
-      try {
-        for (const entry of readdirSync(this.root, { withFileTypes: true })) entries.set(entry.name, entry.isDirectory() ? 'directory' : 'file');
-      } catch {
-        // no folder: an empty context
-      }
-      this.topLevel = entries;
-    }
+  /** Names directly in the context root: from the listing, else read at once (at most MAX_TOP_LEVEL_READ). */
+  topLevelEntries(): TopLevelEntries {
+    if (this.walked) return { entries: this.walked.topLevel, complete: this.walked.topLevelComplete };
+    this.topLevel ??= readTopLevel(this.root);
     return this.topLevel;
   }
 
-  /** Files in the context (relative, `/`-separated), ignored ones left out, at most MAX_LISTED_FILES. */
-  listFiles(): { files: readonly string[]; truncated: boolean } {
-    if (!this.files) {
-      this.files = [];
-      this.walk(this.root);
-    }
-    return { files: this.files, truncated: this.truncated };
-  }
-
-  private walk(dir: string): void {
-    let entries: import('node:fs').Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (this.files!.length >= MAX_LISTED_FILES) {
-        this.truncated = true;
-        return;
-      }
-      const path = join(dir, entry.name);
-      const rel = relative(this.root, path).split(sep).join('/');
-      if (this.isIgnored(rel)) {
-        // A re-included path below an ignored folder still needs the walk.
-        if (!entry.isDirectory() || !this.dockerignore?.patterns.some((p) => p.exclusion)) continue;
-      }
-      if (entry.isDirectory()) this.walk(path);
-      else if (!this.isIgnored(rel)) this.files!.push(rel);
-    }
+  private parts(): ContextParts {
+    const { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError } = this;
+    return { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError };
   }
 }
 
-function readTextIfFile(path: string): string | undefined {
+/** The text of a .dockerignore; undefined when there is none; the error when it is there but unreadable. */
+function readDockerignore(path: string): { text: string } | { error: unknown } | undefined {
   try {
-    return statSync(path).isFile() ? readFileSync(path, 'utf8') : undefined;
+    const stat = statSync(path);
+    // A folder or a pipe by that name would make the build fail; never block reading a pipe.
+    if (!stat.isFile()) return { error: Object.assign(new Error(`${path} is not a file`), { code: stat.isDirectory() ? 'EISDIR' : 'EINVAL' }) };
+    return { text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { error };
+  }
+}
+
+function readTopLevel(root: string): TopLevelEntries {
+  const entries = new Map<string, EntryKind>();
+  let dir: Dir;
+  try {
+    dir = opendirSync(root);
   } catch {
-    return undefined;
+    // No folder: an empty context.
+    return { entries, complete: true };
+  }
+  try {
+    for (let entry = dir.readSync(); entry; entry = dir.readSync()) {
+      if (entries.size >= MAX_TOP_LEVEL_READ) return { entries, complete: false };
+      entries.set(entry.name, entry.isDirectory() ? 'directory' : 'file');
+    }
+    return { entries, complete: true };
+  } catch {
+    return { entries, complete: false };
+  } finally {
+    dir.closeSync();
   }
 }

@@ -1,10 +1,9 @@
 // Document links: the image in FROM opens its registry page (never for a stage or scratch);
 // COPY/ADD sources open the file in the build context, unless .dockerignore leaves it out.
-import { statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
-import type { BuildContext } from '../context/buildContext';
+import type { BuildContext, ContextListing } from '../context/buildContext';
 import type { Stage } from '../model';
 import type { Instruction, Word } from '../parser';
 import type { LocalizedText } from '../rules';
@@ -13,7 +12,7 @@ import { imagePage } from './imagePages';
 import type { Language } from './language';
 import { toLspRange } from './lspRange';
 
-const contextFiles = new WeakMap<BuildContext, { files: ReadonlySet<string>; truncated: boolean }>();
+const listedFiles = new WeakMap<ContextListing, ReadonlySet<string>>();
 
 export function documentLinks(document: AnalysedDocument, buildContext: BuildContext | undefined, language: Language): DocumentLink[] {
   const links: DocumentLink[] = [];
@@ -63,19 +62,15 @@ function contextPath(source: Word): string | undefined {
   return normalized.replace(/\/+$/, '');
 }
 
+/** Without a complete listing (still walking, stopped early, a folder unreadable): one stat of the path. */
 function isContextFile(context: BuildContext, path: string): boolean {
   if (context.isIgnored(path)) return false;
-  let listed = contextFiles.get(context);
-  if (!listed) {
-    const { files, truncated } = context.listFiles();
-    listed = { files: new Set(files), truncated };
-    contextFiles.set(context, listed);
+  const listing = context.listing;
+  if (!listing || listing.truncated || listing.unreadable.length > 0) return context.kindOf(path) === 'file';
+  let files = listedFiles.get(listing);
+  if (!files) {
+    files = new Set(listing.files);
+    listedFiles.set(listing, files);
   }
-  if (listed.files.has(path)) return true;
-  if (!listed.truncated) return false;
-  try {
-    return statSync(join(context.root, path)).isFile();
-  } catch {
-    return false;
-  }
+  return files.has(path);
 }

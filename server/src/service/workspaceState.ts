@@ -1,22 +1,48 @@
 // What the server knows beyond one document: the workspace settings and the editor's locale,
 // each Dockerfile's build context and the project's .layerwise.json files. File-backed parts
-// are cached until the client reports watched-file changes.
+// are cached until the client reports watched-file changes. A build context is listed by an
+// asynchronous walk shared by the Dockerfiles using it; asking for it never waits for the walk.
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BuildContext } from '../context/buildContext';
+import { ContextListings } from '../context/contextListings';
+import type { WalkOptions } from '../context/contextWalk';
+import { describeFileError } from './fileErrors';
 import { type Language, resolveLanguage } from './language';
 import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from './projectConfig';
 import { defaultSettings, type Settings } from './settings';
 
 export class WorkspaceState {
   private settings: Settings = defaultSettings();
+  /** Each Dockerfile's context as read from its .dockerignore, before any listing. */
   private readonly buildContexts = new Map<string, BuildContext>();
+  private readonly listings: ContextListings;
   private readonly projectConfigs = new ProjectConfigs();
   private readonly reportedConfigs = new WeakSet<ProjectConfig>();
 
   /** The editor's display language (initializationOptions.locale). */
   private editorLocale: string | undefined;
 
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(
+    private readonly warn: (message: string) => void,
+    /** A build context finished listing (a summary for the log): check again, redraw hints. */
+    private readonly contextListed: (summary: string) => void = () => undefined,
+    walkOptions: Omit<WalkOptions, 'signal'> = {},
+  ) {
+    this.listings = new ContextListings(
+      {
+        listed: (context) => {
+          const { listing } = context;
+          if (!listing) return;
+          for (const folder of listing.unreadable) this.warn(`Layerwise: cannot read ${join(context.root, folder.path)} in the build context (${describeFileError(folder.error).en}); its files are not listed`);
+          const stopped = listing.truncated ? `, stopped at the limit of ${listing.limits.maxEntries} entries or ${listing.limits.maxFiles} files` : '';
+          this.contextListed(`Layerwise: listed build context ${context.root}: ${listing.files.length} files, ${listing.entriesVisited} entries in ${Math.round(listing.elapsedMs)} ms${stopped}`);
+        },
+        failed: (context, error) => this.warn(`Layerwise: listing the build context ${context.root} failed: ${error instanceof Error ? error.message : String(error)}`),
+      },
+      walkOptions,
+    );
+  }
 
   setEditorLocale(locale: string | undefined): void {
     this.editorLocale = locale;
@@ -24,6 +50,11 @@ export class WorkspaceState {
 
   setSettings(next: Settings): void {
     this.settings = next;
+  }
+
+  /** The workspace folders (absolute paths): .layerwise.json is read inside them only, none outside. */
+  setWorkspaceFolders(folders: readonly string[]): void {
+    this.projectConfigs.setRoots(folders);
   }
 
   language(): Language {
@@ -41,24 +72,50 @@ export class WorkspaceState {
     return applyProjectConfig(this.settings, config);
   }
 
-  /** The build context of a Dockerfile on disk (its folder); undefined for untitled documents. */
+  /**
+   * The build context of a Dockerfile on disk (its folder); undefined for untitled documents.
+   * Never waits: without `listing` while its walk runs (the walk's end calls `contextListed`).
+   */
   buildContextFor(uri: string): BuildContext | undefined {
     if (!uri.startsWith('file:')) return undefined;
     let context = this.buildContexts.get(uri);
     if (!context) {
       context = BuildContext.forDockerfile(fileURLToPath(uri));
       this.buildContexts.set(uri, context);
+      if (context.dockerignoreError !== undefined) this.warn(`Layerwise: cannot read ${context.dockerignorePath} (${describeFileError(context.dockerignoreError).en}); its patterns are not applied`);
     }
-    return context;
+    return this.listings.current(context);
   }
 
-  /** Files changed on disk: read contexts and configs again when next asked. */
-  forgetFiles(): void {
-    this.buildContexts.clear();
+  /**
+   * Files changed on disk (`uris`, or anything when not given): contexts holding one of them are
+   * read and walked again when next asked, and a walk still running for them stops.
+   */
+  forgetFiles(uris?: readonly string[]): void {
     this.projectConfigs.clear();
+    const paths = uris?.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    if (!paths) {
+      this.buildContexts.clear();
+      this.listings.forget();
+      return;
+    }
+    if (paths.length === 0) return;
+    // A .dockerignore appearing or going away next to a Dockerfile changes which context it uses.
+    for (const [uri, context] of this.buildContexts) {
+      const folder = dirname(fileURLToPath(uri));
+      if (paths.some((path) => dirname(path) === folder || path === context.root || isBelow(context.root, path) || isBelow(path, context.root))) this.buildContexts.delete(uri);
+    }
+    this.listings.forget(paths);
   }
 
   forgetDocument(uri: string): void {
+    const context = this.buildContexts.get(uri);
     this.buildContexts.delete(uri);
+    // The walk is kept while another Dockerfile still uses the context.
+    if (context && ![...this.buildContexts.values()].some((other) => other.key === context.key)) this.listings.forgetKey(context.key);
   }
+}
+
+function isBelow(folder: string, path: string): boolean {
+  return path.startsWith(folder.endsWith(sep) ? folder : folder + sep);
 }

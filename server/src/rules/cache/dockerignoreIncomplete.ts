@@ -14,7 +14,8 @@ export const dockerignoreIncomplete: DocumentRule = {
     ko: '.dockerignore가 컨텍스트 전체 복사에 딸려 들어가는 .git, node_modules, 빌드 결과물을 제외하지 않습니다.',
   },
   check({ stages, lines, buildContext }: RuleContext): Finding[] {
-    if (!buildContext?.dockerignorePath) return [];
+    // An unreadable .dockerignore: what it excludes is unknown.
+    if (!buildContext?.dockerignorePath || buildContext.dockerignoreError !== undefined) return [];
     const copy = firstBroadCopy(stages);
     if (!copy) return [];
     const entries = missingExclusions(buildContext);

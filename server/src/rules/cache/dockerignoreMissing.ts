@@ -15,7 +15,7 @@ export const dockerignoreMissing: DocumentRule = {
   },
   check({ stages, lines, buildContext }: RuleContext): Finding[] {
     // No folder on disk (or an empty one) is no build context to filter.
-    if (!buildContext || buildContext.dockerignorePath || buildContext.topLevelEntries().size === 0) return [];
+    if (!buildContext || buildContext.dockerignorePath || buildContext.topLevelEntries().entries.size === 0) return [];
     const copy = firstBroadCopy(stages);
     if (!copy) return [];
     const entries = missingExclusions(buildContext);

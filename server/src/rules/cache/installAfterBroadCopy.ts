@@ -61,13 +61,14 @@ function manifestsToCopy(install: DependencyInstall, context: BuildContext | und
   const required = install.namedManifests ?? install.manager.manifests;
   if (required.some((name) => name.includes('/') || name.startsWith('.'))) return undefined;
   if (!context) return [...required];
-  const entries = context.topLevelEntries();
-  const isFile = (name: string): boolean => entries.get(name) === 'file';
+  // One stat per named manifest; a `*` name needs the names of the root (read at once, bounded).
+  const isFile = (name: string): boolean => context.kindOf(name) === 'file';
   const result: string[] = [];
   for (const name of required) {
     if (name.includes('*')) {
       const suffix = name.slice(name.lastIndexOf('*') + 1);
-      const matches = [...entries.keys()].filter((entry) => entry.endsWith(suffix) && isFile(entry)).sort();
+      const { entries } = context.topLevelEntries();
+      const matches = [...entries.keys()].filter((entry) => entry.endsWith(suffix) && entries.get(entry) === 'file').sort();
       if (matches.length === 0) return undefined;
       result.push(...matches);
     } else if (isFile(name)) result.push(name);

@@ -1,8 +1,20 @@
 // Layerwise language server: LSP wiring only. Analysis lives in parser/, model/, rules/,
 // cache/ and service/; each handler fetches the cached analysis and calls one service function.
-import { createConnection, type InitializeParams, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
+// Every request answers "cancelled" once the client has cancelled it, and whole-file requests
+// keep to the budgets of service/requestBudget.ts, so a huge file never stalls the server.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  type CancellationToken,
+  createConnection,
+  type InitializeParams,
+  LSPErrorCodes,
+  ProposedFeatures,
+  ResponseError,
+  TextDocuments,
+  type WorkspaceFolder,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUILD_RESULTS, FILE_IMPACT, type FileImpactParams } from './protocol';
+import { BUILD_RESULTS, DOC_PAGE, FILE_IMPACT, type FileImpactParams } from './protocol';
 import { RULES } from './rules';
 import { type AnalysedDocument, DocumentStore } from './service/analysedDocument';
 import { BuildResultStore, readBuildResultsParams } from './service/buildResults';
@@ -12,6 +24,7 @@ import { codeLenses } from './service/codeLens';
 import { completion } from './service/completion/completion';
 import { DeferredDocumentation } from './service/completion/deferredDocumentation';
 import { DiagnosticsEngine } from './service/diagnostics';
+import { docPage } from './service/docPage';
 import { perVersion } from './service/documentCache';
 import { readDockerfileModel } from './service/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
@@ -25,23 +38,34 @@ import { fromLspPosition } from './service/lspRange';
 import { definition } from './service/navigation/definition';
 import { documentHighlights, references } from './service/navigation/references';
 import { prepareRename, rename } from './service/navigation/rename';
+import { BudgetNotices, budgetedItems, budgetedLines, ITEM_BUDGET, ItemBudget, LINE_BUDGET } from './service/requestBudget';
 import { semanticTokens } from './service/semanticTokens';
 import { readSettings } from './service/settings';
 import { signatureHelp } from './service/signatureHelp';
 import { documentSymbols } from './service/symbols';
+import { type CheckSteps, ValidationQueue } from './service/validationQueue';
 import { variableValueHints } from './service/variableValueHints';
 import { WorkspaceState } from './service/workspaceState';
-import { initShellParser } from './shell';
+import { initShellParser, onScriptTooLong } from './shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const store = new DocumentStore();
-const workspace = new WorkspaceState((message) => connection.console.warn(message));
+const workspace = new WorkspaceState(
+  (message) => connection.console.warn(message),
+  // A build context finished its (asynchronous) listing: check again and redraw the hints with its files.
+  (summary) => {
+    connection.console.log(summary);
+    recheckAll();
+  },
+);
 const diagnosticsEngine = new DiagnosticsEngine(RULES, (rule, error) =>
   connection.console.error(`Layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
 );
 const completionDocs = new DeferredDocumentation();
 const buildResults = new BuildResultStore();
+const budgetNotices = new BudgetNotices((message) => connection.console.log(message));
+onScriptTooLong((message) => connection.console.log(message));
 /** Every inlay hint provider; the handler concatenates their hints. */
 const inlayHintProviders: InlayHintProvider[] = [
   layerHintProvider(buildResults),
@@ -50,6 +74,9 @@ const inlayHintProviders: InlayHintProvider[] = [
 ];
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
+let canWatchWorkspaceFolders = false;
+/** The workspace folders by URI, as paths (.layerwise.json is read inside them only). */
+const workspaceFolders = new Map<string, string>();
 let shellParserProblem: string | undefined;
 
 // --- Lifecycle and settings --------------------------------------------------------------------
@@ -61,13 +88,34 @@ connection.onInitialize(async (params: InitializeParams) => {
   workspace.setEditorLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
+  canWatchWorkspaceFolders = params.capabilities.workspace?.workspaceFolders === true;
+  const root = params.rootUri ?? (params.rootPath ? pathToFileURL(params.rootPath).href : undefined);
+  setWorkspaceFolders(params.workspaceFolders ?? (root ? [{ uri: root, name: '' }] : []), []);
   return { capabilities: SERVER_CAPABILITIES, serverInfo: { name: 'layerwise', version: '0.1.0' } };
 });
 
 connection.onInitialized(() => {
   if (shellParserProblem) connection.console.warn(`Layerwise: the shell parser could not load, so rules that read RUN commands are off (${shellParserProblem})`);
+  if (canWatchWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
+      setWorkspaceFolders(added, removed);
+      recheckAll();
+    });
+  }
   void refreshSettings();
 });
+
+function setWorkspaceFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
+  for (const folder of removed) workspaceFolders.delete(folder.uri);
+  for (const folder of added) {
+    try {
+      if (folder.uri.startsWith('file:')) workspaceFolders.set(folder.uri, fileURLToPath(folder.uri));
+    } catch {
+      // not a local folder: nothing to read there
+    }
+  }
+  workspace.setWorkspaceFolders([...workspaceFolders.values()]);
+}
 
 connection.onDidChangeConfiguration((change) => {
   const pushed = (change.settings as { layerwise?: unknown } | undefined)?.layerwise;
@@ -91,13 +139,13 @@ function applySettings(section: unknown): void {
   recheckAll();
 }
 
-connection.onDidChangeWatchedFiles(() => {
-  workspace.forgetFiles();
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  workspace.forgetFiles(changes.map((change) => change.uri));
   recheckAll();
 });
 
 function recheckAll(): void {
-  for (const document of documents.all()) scheduleValidation(document);
+  for (const document of documents.all()) validations.schedule(document.uri, false);
   refreshInlayHints();
 }
 
@@ -107,30 +155,27 @@ function refreshInlayHints(): void {
 
 // --- Diagnostics ---------------------------------------------------------------------------------
 
-// Validation runs once per burst of changes, right after the pending messages are handled.
-const pending = new Set<string>();
-function scheduleValidation(document: TextDocument): void {
-  if (pending.has(document.uri)) return;
-  pending.add(document.uri);
-  setImmediate(() => {
-    pending.delete(document.uri);
-    const current = documents.get(document.uri);
-    if (current) validate(current);
-  });
+// Checks run in the background, in slices between other messages (service/validationQueue.ts):
+// a change waits for typing to pause, and a newer version stops the check of an older one, so
+// typing into a huge file never builds a backlog and requests are answered meanwhile.
+const validations = new ValidationQueue(checkSteps, {
+  reportError: (uri, error) => connection.console.error(`Layerwise: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+});
+
+/** One check of the document as it is now, ending with its diagnostics published. */
+function* checkSteps(uri: string): CheckSteps {
+  const document = documents.get(uri);
+  if (!document) return;
+  const analysedDocument = store.get(document);
+  yield;
+  const diagnostics = yield* diagnosticsEngine.diagnosticSteps(analysedDocument, workspace.settingsFor(uri), workspace.language(), workspace.buildContextFor(uri));
+  void connection.sendDiagnostics({ uri, version: analysedDocument.version, diagnostics });
 }
 
-function validate(document: TextDocument): void {
-  try {
-    const analysed = store.get(document);
-    const diagnostics = diagnosticsEngine.diagnostics(analysed, workspace.settingsFor(document.uri), workspace.language(), workspace.buildContextFor(document.uri));
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
-  } catch (error) {
-    connection.console.error(`Layerwise: checking ${document.uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  }
-}
-
-documents.onDidChangeContent((event) => scheduleValidation(event.document));
+documents.onDidChangeContent((event) => validations.schedule(event.document.uri, true));
 documents.onDidClose((event) => {
+  validations.cancel(event.document.uri);
+  budgetNotices.forget(event.document.uri);
   store.delete(event.document.uri);
   diagnosticsEngine.forget(event.document.uri);
   workspace.forgetDocument(event.document.uri);
@@ -145,76 +190,159 @@ function analysed(uri: string): AnalysedDocument | undefined {
   return document ? store.get(document) : undefined;
 }
 
-/** Runs `feature` on the open document, or answers `none` when it is not open. */
-function withDocument<T, N>(uri: string, none: N, feature: (document: AnalysedDocument) => T): T | N {
+/** The answer to a request the client cancelled before it was handled. */
+const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+
+/** Runs `feature` on the open document; answers `none` when it is not open, "cancelled" when the client cancelled. */
+function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feature: (document: AnalysedDocument) => T): T | N | ResponseError<void> {
+  if (token.isCancellationRequested) return cancelled();
   const document = analysed(uri);
   return document ? feature(document) : none;
 }
 
+const whenCancelled = (token: CancellationToken): Promise<void> => new Promise((resolve) => token.onCancellationRequested(() => resolve()));
+
 const formatOptions = (uri: string, editor: { tabSize: number }) => ({ continuationIndent: workspace.settingsFor(uri)['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize });
 
-connection.onCodeAction(({ textDocument, context }) =>
-  withDocument(textDocument.uri, [], (document) => {
+/** Lines `fromLine` to `toLine` within the line budget, noting once when the budget cut them. */
+function linesFor(document: AnalysedDocument, feature: string, fromLine: number, toLine: number): { fromLine: number; toLine: number } {
+  const lines = budgetedLines(fromLine, toLine);
+  if (lines.cut) budgetNotices.note(document.uri, feature, `${feature} cover only ${LINE_BUDGET} lines at a time (${fromLine + 1} to ${lines.toLine + 1} of ${toLine + 1})`);
+  return lines;
+}
+
+/** At most ITEM_BUDGET items, noting once when the budget cut them. */
+function itemsFor<T>(document: AnalysedDocument, feature: string, all: T[]): T[] {
+  const { items, cut } = budgetedItems(all);
+  if (cut) budgetNotices.note(document.uri, feature, `${feature} stop after ${ITEM_BUDGET} of ${all.length}`);
+  return items;
+}
+
+connection.onCodeAction(async ({ textDocument, context }, token) => {
+  if (token.isCancellationRequested) return cancelled();
+  const uri = textDocument.uri;
+  const version = documents.get(uri)?.version;
+  // Mechanical fixes come from the findings of the check: wait for one that is pending or
+  // running rather than check the whole file once more in this request.
+  if (validations.isBusy(uri)) {
+    await Promise.race([validations.whenIdle(uri), whenCancelled(token)]);
+    if (token.isCancellationRequested) return cancelled();
+    if (documents.get(uri)?.version !== version) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
+  }
+  return withDocument(uri, token, [], (document) => {
     const fixesFor = diagnosticsEngine.fixesFor(document, workspace.settingsFor(document.uri), workspace.buildContextFor(document.uri), context.diagnostics);
     return quickFixes(document.uri, document.version, context.diagnostics, workspace.language(), fixesFor, document.tree);
-  }),
+  });
+});
+connection.onHover(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, null, (document) => hover(document, fromLspPosition(position), workspace.language(), workspace.settingsFor(document.uri)['layerwise.docs.detail'])),
 );
-connection.onHover(({ textDocument, position }) => withDocument(textDocument.uri, null, (document) => hover(document, fromLspPosition(position), workspace.language())));
-connection.onCompletion(({ textDocument, position }) =>
-  withDocument(textDocument.uri, [], (document) => completionDocs.defer(completion(document, fromLspPosition(position), workspace.language()))),
+connection.onCompletion(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => completionDocs.defer(completion(document, fromLspPosition(position), workspace.language()))),
 );
 connection.onCompletionResolve((item) => completionDocs.resolve(item));
-connection.onSignatureHelp(({ textDocument, position }) => withDocument(textDocument.uri, null, (document) => signatureHelp(document, fromLspPosition(position), workspace.language())));
-connection.onDocumentSymbol(({ textDocument }) => withDocument(textDocument.uri, [], (document) => perVersion(document, 'symbols', [], () => documentSymbols(document))));
-connection.onFoldingRanges(({ textDocument }) => withDocument(textDocument.uri, [], (document) => perVersion(document, 'folding', [], () => foldingRanges(document))));
-connection.onDefinition(({ textDocument, position }) => withDocument(textDocument.uri, null, (document) => definition(document, fromLspPosition(position))));
-connection.onReferences(({ textDocument, position, context }) => withDocument(textDocument.uri, [], (document) => references(document, fromLspPosition(position), context.includeDeclaration)));
-connection.onDocumentHighlight(({ textDocument, position }) => withDocument(textDocument.uri, [], (document) => documentHighlights(document, fromLspPosition(position))));
-connection.onPrepareRename(({ textDocument, position }) => withDocument(textDocument.uri, null, (document) => prepareRename(document, fromLspPosition(position), workspace.language())));
-connection.onRenameRequest(({ textDocument, position, newName }) => withDocument(textDocument.uri, null, (document) => rename(document, fromLspPosition(position), newName, workspace.language())));
-connection.onDocumentFormatting(({ textDocument, options }) => withDocument(textDocument.uri, [], (document) => formatLines(document, formatOptions(document.uri, options))));
-connection.onDocumentRangeFormatting(({ textDocument, options, range }) =>
-  withDocument(textDocument.uri, [], (document) => formatLines(document, formatOptions(document.uri, options), range.start.line, range.end.line)),
+connection.onSignatureHelp(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, null, (document) => signatureHelp(document, fromLspPosition(position), workspace.language())),
 );
-connection.onDocumentOnTypeFormatting(({ textDocument, options, position, ch }) =>
-  withDocument(textDocument.uri, [], (document) => (ch === '\n' ? formatOnNewLine(document, fromLspPosition(position), formatOptions(document.uri, options)) : [])),
+connection.onDocumentSymbol(({ textDocument }, token) =>
+  withDocument(textDocument.uri, token, [], (document) =>
+    perVersion(document, 'symbols', [], () => {
+      const budget = new ItemBudget();
+      const symbols = documentSymbols(document, budget);
+      if (budget.truncated) budgetNotices.note(document.uri, 'document symbols', `document symbols stop after ${ITEM_BUDGET}`);
+      return symbols;
+    }),
+  ),
 );
-connection.languages.semanticTokens.on(({ textDocument }) => withDocument(textDocument.uri, { data: [] }, (document) => semanticTokens(document)));
-connection.languages.semanticTokens.onRange(({ textDocument, range }) => withDocument(textDocument.uri, { data: [] }, (document) => semanticTokens(document, range)));
-connection.onDocumentLinks(({ textDocument }) =>
-  withDocument(textDocument.uri, [], (document) => {
-    const context = workspace.buildContextFor(document.uri);
-    const language = workspace.language();
-    return perVersion(document, 'links', [context, language], () => documentLinks(document, context, language));
+connection.onFoldingRanges(({ textDocument }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => perVersion(document, 'folding', [], () => itemsFor(document, 'folding ranges', foldingRanges(document)))),
+);
+connection.onDefinition(({ textDocument, position }, token) => withDocument(textDocument.uri, token, null, (document) => definition(document, fromLspPosition(position))));
+connection.onReferences(({ textDocument, position, context }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => references(document, fromLspPosition(position), context.includeDeclaration)),
+);
+connection.onDocumentHighlight(({ textDocument, position }, token) => withDocument(textDocument.uri, token, [], (document) => documentHighlights(document, fromLspPosition(position))));
+connection.onPrepareRename(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, null, (document) => prepareRename(document, fromLspPosition(position), workspace.language())),
+);
+connection.onRenameRequest(({ textDocument, position, newName }, token) =>
+  withDocument(textDocument.uri, token, null, (document) => rename(document, fromLspPosition(position), newName, workspace.language())),
+);
+connection.onDocumentFormatting(({ textDocument, options }, token) =>
+  // Formatting is asked for explicitly and is linear (~0.3 s at 100,000 lines): never cut short.
+  withDocument(textDocument.uri, token, [], (document) => formatLines(document, formatOptions(document.uri, options))),
+);
+connection.onDocumentRangeFormatting(({ textDocument, options, range }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => formatLines(document, formatOptions(document.uri, options), range.start.line, range.end.line)),
+);
+connection.onDocumentOnTypeFormatting(({ textDocument, options, position, ch }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => (ch === '\n' ? formatOnNewLine(document, fromLspPosition(position), formatOptions(document.uri, options)) : [])),
+);
+connection.languages.semanticTokens.on(({ textDocument }, token) =>
+  withDocument(textDocument.uri, token, { data: [] }, (document) => {
+    const lastLine = document.lines.length - 1;
+    const { fromLine, toLine } = linesFor(document, 'semantic tokens', 0, lastLine);
+    return toLine < lastLine ? semanticTokens(document, { start: { line: fromLine }, end: { line: toLine } }) : semanticTokens(document);
   }),
 );
-connection.onCodeLens(({ textDocument }) =>
-  withDocument(textDocument.uri, [], (document) => perVersion(document, 'codeLens', [workspace.language()], () => codeLenses(document, workspace.language()))),
+connection.languages.semanticTokens.onRange(({ textDocument, range }, token) =>
+  withDocument(textDocument.uri, token, { data: [] }, (document) => {
+    const { fromLine, toLine } = linesFor(document, 'semantic tokens', range.start.line, range.end.line);
+    return semanticTokens(document, { start: { line: fromLine }, end: { line: toLine } });
+  }),
 );
-connection.languages.inlayHint.on(({ textDocument, range }) =>
-  withDocument(textDocument.uri, [], (document) => {
-    const request = { document, range, settings: workspace.settingsFor(document.uri), language: workspace.language(), buildContext: workspace.buildContextFor(document.uri) };
+connection.onDocumentLinks(({ textDocument }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => {
+    const context = workspace.buildContextFor(document.uri);
+    const language = workspace.language();
+    return perVersion(document, 'links', [context, language], () => itemsFor(document, 'document links', documentLinks(document, context, language)));
+  }),
+);
+connection.onCodeLens(({ textDocument }, token) =>
+  withDocument(textDocument.uri, token, [], (document) =>
+    perVersion(document, 'codeLens', [workspace.language()], () => itemsFor(document, 'code lenses', codeLenses(document, workspace.language()))),
+  ),
+);
+connection.languages.inlayHint.on(({ textDocument, range }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => {
+    const { toLine } = linesFor(document, 'inlay hints', range.start.line, range.end.line);
+    const budgeted = toLine < range.end.line ? { start: range.start, end: { line: toLine, character: document.lines[toLine]?.length ?? 0 } } : range;
+    const request = { document, range: budgeted, settings: workspace.settingsFor(document.uri), language: workspace.language(), buildContext: workspace.buildContextFor(document.uri) };
     return collectInlayHints(inlayHintProviders, request, (message) => connection.console.error(message));
   }),
 );
 
 // --- Build results and file impact (custom protocol) ---------------------------------------------
 
-connection.onNotification(BUILD_RESULTS.method, (raw: unknown) => {
+/** The latest build results notification per URI: a slower read of an older one must not win. */
+const latestBuildResults = new Map<string, number>();
+let buildResultsCount = 0;
+
+connection.onNotification(BUILD_RESULTS.method, async (raw: unknown) => {
   const params = readBuildResultsParams(raw);
   if (!params) {
     connection.console.warn('Layerwise: ignored malformed build results');
     return;
   }
-  const model = analysed(params.uri)?.model ?? readDockerfileModel(params.uri);
+  const sequence = ++buildResultsCount;
+  latestBuildResults.set(params.uri, sequence);
+  // An open document is read as it is now; a file on disk only when it is a regular file (asynchronously).
+  const model = analysed(params.uri)?.model ?? (await readDockerfileModel(params.uri));
+  if (latestBuildResults.get(params.uri) !== sequence) return;
+  latestBuildResults.delete(params.uri);
   if (model) buildResults.set(params, model.tree);
   else buildResults.delete(params.uri);
   refreshInlayHints();
 });
 
-connection.onRequest(FILE_IMPACT.method, (params: FileImpactParams) =>
-  answerFileImpact(params, { openModel: (uri) => analysed(uri)?.model, buildContext: (uri) => workspace.buildContextFor(uri) }),
-);
+// The whole page behind a hover's "Open the full page" link.
+connection.onRequest(DOC_PAGE.method, (params: unknown) => docPage(params));
+
+connection.onRequest(FILE_IMPACT.method, async (params: FileImpactParams, token: CancellationToken) => {
+  if (token.isCancellationRequested) return cancelled();
+  const sources = { openModel: (uri: string) => analysed(uri)?.model, buildContext: (uri: string) => workspace.buildContextFor(uri) };
+  return (await answerFileImpact(params, sources, () => token.isCancellationRequested)) ?? cancelled();
+});
 
 documents.listen(connection);
 connection.listen();

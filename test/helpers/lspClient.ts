@@ -1,6 +1,7 @@
 // Starts dist/server.js (or any server) over stdio and speaks real LSP to it.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
@@ -55,16 +56,18 @@ export class LspClient {
   configuration: unknown = {};
   initializeResult: unknown;
 
-  static async start(options: { serverPath?: string; args?: string[]; initializationOptions?: unknown; configuration?: unknown } = {}): Promise<LspClient> {
+  /** `workspaceFolders`: folder paths sent with initialize (none by default, as VS Code with a lone file open). */
+  static async start(options: { serverPath?: string; args?: string[]; initializationOptions?: unknown; configuration?: unknown; workspaceFolders?: string[] } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
     child.stderr!.on('data', () => undefined);
     const client = new LspClient(child);
     if (options.configuration !== undefined) client.configuration = options.configuration;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] === undefined ? null : pathToFileURL(options.workspaceFolders[0]).href,
+      workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: basename(folder) })) ?? null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },
         textDocument: {
           synchronization: { didSave: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },

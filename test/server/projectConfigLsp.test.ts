@@ -1,5 +1,6 @@
 // .layerwise.json over LSP: the server lays it over the workspace settings for documents below it,
-// and re-reads it when the client reports the file changed.
+// and re-reads it when the client reports the file changed. It reads the file inside the workspace
+// folders only, so each test makes its folder one (test/server/boundedWork.test.ts checks outside).
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,10 @@ import { LspClient } from '../helpers/lspClient';
 
 const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
 const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] => published.diagnostics.map((d) => d.code);
+
+/** Tells the server `folder` is a workspace folder (handled before any later notification). */
+const addWorkspaceFolder = (on: LspClient, folder: string): Promise<void> =>
+  on.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(folder).href, name: 'root' }], removed: [] } });
 
 let client: LspClient;
 before(async () => {
@@ -22,6 +27,7 @@ after(async () => {
 
 test('a .layerwise.json in the folder or a parent overrides the workspace settings for that document', async () => {
   const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false}}', 'svc/.layerwise.json': '{"diagnostics": {"enable": true}}' });
+  await addWorkspaceFolder(client, root);
   const quiet = await client.open(pathToFileURL(join(root, 'deep/er/Dockerfile')).href, BROKEN);
   assert.deepEqual(codes(quiet), [], 'the parent folder config turns diagnostics off');
   const nearest = await client.open(pathToFileURL(join(root, 'svc/Dockerfile')).href, BROKEN);
@@ -36,6 +42,7 @@ test('the workspace turning diagnostics off is overridden by the file; edits to 
     // The pulled workspace settings re-check open documents: let that happen first.
     await local.waitForLog('settings applied');
     const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": true}}' });
+    await addWorkspaceFolder(local, root);
     const uri = pathToFileURL(join(root, 'Dockerfile')).href;
     assert.deepEqual(codes(await local.open(uri, BROKEN)), ['unknown-instruction']);
 
@@ -63,6 +70,8 @@ test('rule severities in the file merge with the workspace ones per rule code', 
     const text = 'FROM alpine:3.20 as build\nCMD echo hi\n';
     const outside = makeFolder({});
     const inside = makeFolder({ '.layerwise.json': '{"diagnostics": {"rules": {"FromAsCasing": "off"}}}' });
+    await addWorkspaceFolder(local, outside);
+    await addWorkspaceFolder(local, inside);
     const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] => published.diagnostics.map((d) => [d.code, d.severity]);
     assert.deepEqual(severities(await local.open(pathToFileURL(join(outside, 'Dockerfile')).href, text)), [['FromAsCasing', 2], ['JSONArgsRecommended', 1]]);
     assert.deepEqual(severities(await local.open(pathToFileURL(join(inside, 'Dockerfile')).href, text)), [['JSONArgsRecommended', 1]]);

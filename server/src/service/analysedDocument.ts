@@ -34,16 +34,18 @@ export interface VersionedText {
 }
 
 /**
- * Parse once per (uri, version): a new version is parsed incrementally from the previous one,
- * so an edit only re-reads the instructions it touched.
+ * Parse once per (uri, version, text): a new version is parsed incrementally from the previous
+ * one, so an edit only re-reads the instructions it touched. The text is part of the key: a
+ * client may send two changes with the same version, and the second one must not be lost.
+ * (Comparing the texts is cheap: an unchanged document hands back the very same string.)
  */
 export class DocumentStore {
   private readonly documents = new Map<string, AnalysedDocument>();
 
   get(document: VersionedText): AnalysedDocument {
     const previous = this.documents.get(document.uri);
-    if (previous && previous.version === document.version) return previous;
     const text = document.getText();
+    if (previous && previous.version === document.version && previous.text === text) return previous;
     const parsed = previous ? reparseText(previous.parsed, text) : parseText(text);
     const analysed = new AnalysedDocument(document.uri, document.version, text, parsed);
     this.documents.set(document.uri, analysed);

@@ -21,4 +21,6 @@ export const SERVER_CAPABILITIES: ServerCapabilities = {
   documentLinkProvider: { resolveProvider: false },
   codeLensProvider: { resolveProvider: false },
   inlayHintProvider: { resolveProvider: false },
+  // .layerwise.json is read inside the workspace folders only: the server follows their changes.
+  workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };

@@ -1,6 +1,9 @@
 // Runs the rules over an analysed document and turns findings into LSP diagnostics. Findings
 // are kept between versions: instruction rules' per parsed instruction, stage rules' per build
-// stage (service/stageCache.ts), so an edit re-checks only what it touched.
+// stage (service/stageCache.ts), so an edit re-checks only what it touched. A check is also
+// available in steps (`diagnosticSteps`): it yields between units of work, so the server can
+// answer requests in between and drop a check that a newer version made pointless.
+import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../context/buildContext';
 import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../model';
@@ -83,6 +86,15 @@ export class DiagnosticsEngine {
 
   /** Every finding of every enabled rule not skipped by a `# check=skip` comment, by stage. */
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
+    return finish(this.findingSteps(document, settings, buildContext));
+  }
+
+  /**
+   * `findings` in steps: yields after each instruction checked, each stage re-checked and each
+   * document rule. Whatever a step stores is complete, so a caller may stop at any yield; the
+   * next check (of this or a newer version) picks up what was stored.
+   */
+  *findingSteps(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): Generator<void, RuleFinding[], void> {
     const { tree, lines, uri } = document;
     const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
     const options = fileCheckOptions(tree);
@@ -105,10 +117,14 @@ export class DiagnosticsEngine {
     const result: RuleFinding[] = [];
     for (const instruction of facts.globalInstructions) {
       for (const found of this.instructionFindings(instruction, tree.escapeChar)) if (enabled.instructionRules.has(found.rule)) result.push(found);
+      yield;
     }
-    for (const found of this.stageCache.findings(run)) result.push(found);
+    for (const found of yield* this.stageCache.findingSteps(run)) result.push(found);
     const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
-    for (const rule of enabled.documentRules) for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
+    for (const rule of enabled.documentRules) {
+      for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
+      yield;
+    }
     const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
     return withoutSkipped(result, tree, options, checkComments);
   }
@@ -132,11 +148,19 @@ export class DiagnosticsEngine {
   }
 
   diagnostics(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Diagnostic[] {
+    return finish(this.diagnosticSteps(document, settings, language, buildContext));
+  }
+
+  /** `diagnostics` in steps (see `findingSteps`). */
+  *diagnosticSteps(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Generator<void, Diagnostic[], void> {
     if (!settings['layerwise.diagnostics.enable']) return [];
     const overrides = settings['layerwise.diagnostics.rules'];
     const errorOnWarning = fileCheckOptions(document.tree).error;
     const diagnostics = syntaxDiagnostics(document.tree);
-    for (const { rule, finding } of this.findings(document, settings, buildContext)) {
+    yield;
+    let mapped = 0;
+    for (const { rule, finding } of yield* this.findingSteps(document, settings, buildContext)) {
+      if (++mapped % 1000 === 0) yield;
       const override = overrides[rule.code];
       // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
       const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
@@ -158,21 +182,37 @@ export class DiagnosticsEngine {
         message: finding.message[language],
         data,
       };
+      if (finding.related?.length) {
+        diagnostic.relatedInformation = finding.related.map((place) => ({
+          location: { uri: pathToFileURL(place.path).href, range: toLspRange(place.range) },
+          message: place.message[language],
+        }));
+      }
       this.diagnosticCache.set(finding, { severity, language, diagnostic });
       diagnostics.push(diagnostic);
     }
     return diagnostics;
   }
 
-  /** The fixes of the finding a diagnostic was made from (same rule code and range). */
+  /**
+   * The fixes of the finding a diagnostic was made from (same rule code and range). The findings
+   * with fixes are indexed by line once, so each diagnostic is one lookup however many there are.
+   */
   fixesFor(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined, diagnostics: readonly Diagnostic[]): (diagnostic: Diagnostic) => Fix[] {
-    const wanted = diagnostics.filter((d) => (d.data as Partial<DiagnosticData> | undefined)?.fixable);
-    if (wanted.length === 0) return () => [];
-    const findings = this.findings(document, settings, buildContext);
-    return (diagnostic) =>
-      findings
-        .filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range))
-        .flatMap(({ finding }) => finding.fixes ?? []);
+    if (!diagnostics.some((d) => (d.data as Partial<DiagnosticData> | undefined)?.fixable)) return () => [];
+    const byLine = new Map<number, RuleFinding[]>();
+    for (const found of this.findings(document, settings, buildContext)) {
+      if (!found.finding.fixes?.length) continue;
+      const line = found.finding.range.start.line;
+      const onLine = byLine.get(line);
+      if (onLine) onLine.push(found);
+      else byLine.set(line, [found]);
+    }
+    return (diagnostic) => {
+      const onLine = byLine.get(diagnostic.range.start.line);
+      if (!onLine) return [];
+      return onLine.filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range)).flatMap(({ finding }) => finding.fixes ?? []);
+    };
   }
 
   /**
@@ -215,8 +255,17 @@ function checkCommentBeforeStages(tree: Dockerfile): boolean {
   return false;
 }
 
+/** Diagnostics carry their finding's range unchanged (see toLspRange). */
 function sameRange(a: Range, b: Range): boolean {
   return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** Runs steps to the end; the synchronous API of a check that is also available in steps. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: CheckOptions): boolean {

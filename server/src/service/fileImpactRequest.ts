@@ -1,6 +1,8 @@
 // Answers "what does changing this file rebuild?" for a list of Dockerfiles: reads each one
 // (the open document, or the file on disk), and asks the pure fileImpact for its context.
-import { statSync } from 'node:fs';
+// Nothing here blocks: files are looked at with asynchronous stat and read only when regular
+// (service/dockerfileOnDisk.ts), and a cancelled request stops between Dockerfiles.
+import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseLayers, fileImpact } from '../cache';
@@ -15,22 +17,28 @@ export interface FileImpactSources {
   buildContext(uri: string): BuildContext | undefined;
 }
 
-export function answerFileImpact(raw: FileImpactParams | null | undefined, sources: FileImpactSources): FileImpactResult {
+/** The impact on each Dockerfile; undefined when `isCancelled` turned true on the way. */
+export async function answerFileImpact(raw: FileImpactParams | null | undefined, sources: FileImpactSources, isCancelled: () => boolean = () => false): Promise<FileImpactResult | undefined> {
   const params: Partial<FileImpactParams> = raw ?? {};
   const filePath = toPath(params.fileUri);
-  const folder = filePath !== undefined && isFolder(filePath);
+  const folder = filePath !== undefined && (await isFolder(filePath));
   const dockerfiles = (Array.isArray(params.dockerfileUris) ? params.dockerfileUris : []).filter((u): u is string => typeof u === 'string');
-  return { dockerfiles: dockerfiles.map((uri) => impactOn(uri, filePath, folder, sources)) };
+  const impacts: DockerfileImpact[] = [];
+  for (const uri of dockerfiles) {
+    if (isCancelled()) return undefined;
+    impacts.push(await impactOn(uri, filePath, folder, sources));
+  }
+  return { dockerfiles: impacts };
 }
 
-function impactOn(uri: string, filePath: string | undefined, folder: boolean, sources: FileImpactSources): DockerfileImpact {
+async function impactOn(uri: string, filePath: string | undefined, folder: boolean, sources: FileImpactSources): Promise<DockerfileImpact> {
   const context = sources.buildContext(uri);
   if (!filePath || !context) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
   const rel = relative(context.root, filePath);
   if (rel.startsWith('..') || isAbsolute(rel)) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
   const relativePath = rel.split(sep).join('/');
   if (relativePath !== '' && context.isIgnored(relativePath)) return { uri, rebuiltAfter: 0, reason: 'ignored' };
-  const model = sources.openModel(uri) ?? readDockerfileModel(uri);
+  const model = sources.openModel(uri) ?? (await readDockerfileModel(uri));
   if (!model) return { uri, rebuiltAfter: 0, reason: 'unreadable' };
   const impact = fileImpact(analyseLayers(model), relativePath, (p) => p !== '' && context.isIgnored(p), { folder });
   if (!impact) return { uri, rebuiltAfter: 0, reason: 'not-copied' };
@@ -52,9 +60,9 @@ function toPath(uri: unknown): string | undefined {
   }
 }
 
-function isFolder(path: string): boolean {
+async function isFolder(path: string): Promise<boolean> {
   try {
-    return statSync(path).isDirectory();
+    return (await stat(path)).isDirectory();
   } catch {
     return false;
   }

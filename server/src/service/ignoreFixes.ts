@@ -2,7 +2,7 @@
 // the instruction, or the rule added to the file's `# check=skip=` parser directive.
 import { checkCommentsAbove, parseCheckOptions } from '../model';
 import { instructionAtLine } from './instructionAt';
-import type { Dockerfile } from '../parser';
+import type { Dockerfile, Instruction } from '../parser';
 import type { Fix, TextEdit } from '../rules';
 
 const at = (line: number, character = 0): { line: number; character: number } => ({ line, character });
@@ -17,27 +17,68 @@ function addToSkip(value: string, code: string): string {
   return `${value.slice(0, skip.index)}${skip[1]}${skip[2]}${list === '' ? code : `${list},${code}`}${value.slice(end)}`;
 }
 
-export function ignoreOnLineFix(tree: Dockerfile, line: number, code: string): Fix | undefined {
-  const instruction = instructionAtLine(tree, line);
-  if (!instruction) return undefined;
-  const title = { en: `Ignore ${code} on this line`, ko: `이 줄에서 ${code} 무시하기` };
-  const existing = checkCommentsAbove(tree).get(instruction);
-  if (existing) {
-    const { comment } = existing;
-    const value = comment.text.slice(comment.text.indexOf('=') + 1);
-    if (existing.options?.skipAll || existing.options?.skip.has(code)) return undefined;
-    return { title, edits: [{ range: comment.range, newText: `# check=${addToSkip(value, code)}` }] };
+type CommentsAbove = ReturnType<typeof checkCommentsAbove>;
+
+/** The `# check=` comment directly above each instruction, read once per parsed version. */
+const commentsAboveCache = new WeakMap<Dockerfile, CommentsAbove>();
+
+function commentsAbove(tree: Dockerfile): CommentsAbove {
+  let found = commentsAboveCache.get(tree);
+  if (!found) commentsAboveCache.set(tree, (found = checkCommentsAbove(tree)));
+  return found;
+}
+
+/**
+ * The ignore fixes of one parsed version. What they read of the tree (the comments above the
+ * instructions, the file's check directive) is read once, so a fix costs a binary search however
+ * many diagnostics a request holds; "in this file" is computed once per rule code.
+ */
+export class IgnoreFixes {
+  private readonly inFileFixes = new Map<string, Fix | undefined>();
+
+  constructor(private readonly tree: Dockerfile) {}
+
+  /** The instruction whose lines hold `line`: "ignore on this line" is the same fix for all of them. */
+  instructionAt(line: number): Instruction | undefined {
+    return instructionAtLine(this.tree, line);
   }
-  const start = instruction.range.start;
-  const indent = ' '.repeat(start.character);
-  // Right under the directive block (or on line 0) the comment would itself be read as a file-wide
-  // directive; a blank line before it keeps it local.
-  const lastDirective = tree.directives[tree.directives.length - 1];
-  const extendsDirectives = start.line === 0 || (lastDirective !== undefined && lastDirective.range.end.line === start.line - 1);
-  return { title, edits: [insert(start.line, `${extendsDirectives ? '\n' : ''}${indent}# check=skip=${code}\n`)] };
+
+  onLine(instruction: Instruction, code: string): Fix | undefined {
+    const tree = this.tree;
+    const title = { en: `Ignore ${code} on this line`, ko: `이 줄에서 ${code} 무시하기` };
+    const existing = commentsAbove(tree).get(instruction);
+    if (existing) {
+      const { comment } = existing;
+      const value = comment.text.slice(comment.text.indexOf('=') + 1);
+      if (existing.options?.skipAll || existing.options?.skip.has(code)) return undefined;
+      return { title, edits: [{ range: comment.range, newText: `# check=${addToSkip(value, code)}` }] };
+    }
+    const start = instruction.range.start;
+    const indent = ' '.repeat(start.character);
+    // Right under the directive block (or on line 0) the comment would itself be read as a file-wide
+    // directive; a blank line before it keeps it local.
+    const lastDirective = tree.directives[tree.directives.length - 1];
+    const extendsDirectives = start.line === 0 || (lastDirective !== undefined && lastDirective.range.end.line === start.line - 1);
+    return { title, edits: [insert(start.line, `${extendsDirectives ? '\n' : ''}${indent}# check=skip=${code}\n`)] };
+  }
+
+  inFile(code: string): Fix | undefined {
+    if (!this.inFileFixes.has(code)) this.inFileFixes.set(code, inFileFix(this.tree, code));
+    return this.inFileFixes.get(code);
+  }
+}
+
+export function ignoreOnLineFix(tree: Dockerfile, line: number, code: string): Fix | undefined {
+  const fixes = new IgnoreFixes(tree);
+  const instruction = fixes.instructionAt(line);
+  return instruction ? fixes.onLine(instruction, code) : undefined;
 }
 
 export function ignoreInFileFix(tree: Dockerfile, code: string): Fix | undefined {
+  return new IgnoreFixes(tree).inFile(code);
+}
+
+function inFileFix(tree: Dockerfile, code: string): Fix | undefined {
   const title = { en: `Ignore ${code} in this file`, ko: `이 파일에서 ${code} 무시하기` };
   const directive = tree.directives.find((d) => d.name === 'check');
   if (directive) {

@@ -1,8 +1,10 @@
 // `.layerwise.json`: diagnostics settings kept in the repository, so the editor and the CLI agree.
 // The nearest file in the Dockerfile's folder or a parent wins; its `diagnostics` keys override
-// the workspace settings (rule severities merge per rule code, the file's winning).
+// the workspace settings (rule severities merge per rule code, the file's winning). The language
+// server only looks inside the workspace folders: a file above them (in the home folder, in /tmp)
+// is not the project's and is never read.
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { describeFileError } from './fileErrors';
 import { readSettings, type RuleSeverity, SETTINGS_SCHEMA, type Settings } from './settings';
 
@@ -86,12 +88,23 @@ export function applyProjectConfig(settings: Settings, config: ProjectConfig | u
   return result as Settings;
 }
 
-/** Finds the nearest config above a file, reading each folder's at most once until `clear`. */
+/**
+ * Finds the nearest config above a file, reading each folder's at most once until `clear`.
+ * With `setRoots`, only folders inside one of the roots are looked at (none without roots);
+ * without, every folder up to the file system root is (the CLI).
+ */
 export class ProjectConfigs {
   private readonly byFolder = new Map<string, ProjectConfig | undefined>();
+  private roots: readonly string[] | undefined;
 
   forFile(filePath: string): ProjectConfig | undefined {
     return this.forFolder(dirname(filePath));
+  }
+
+  /** Looks only inside these folders (absolute paths); undefined: everywhere. */
+  setRoots(roots: readonly string[] | undefined): void {
+    this.roots = roots?.slice();
+    this.clear();
   }
 
   clear(): void {
@@ -100,6 +113,10 @@ export class ProjectConfigs {
 
   private forFolder(folder: string): ProjectConfig | undefined {
     if (this.byFolder.has(folder)) return this.byFolder.get(folder);
+    if (this.roots && !this.roots.some((root) => isInside(folder, root))) {
+      this.byFolder.set(folder, undefined);
+      return undefined;
+    }
     const candidate = join(folder, PROJECT_CONFIG_FILE);
     let config: ProjectConfig | undefined;
     if (isFile(candidate)) config = readProjectConfig(candidate);
@@ -110,6 +127,12 @@ export class ProjectConfigs {
     this.byFolder.set(folder, config);
     return config;
   }
+}
+
+/** `folder` is `root` or below it. */
+function isInside(folder: string, root: string): boolean {
+  const rel = relative(root, folder);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 function isFile(path: string): boolean {

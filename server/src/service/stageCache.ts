@@ -2,6 +2,9 @@
 // "the same" while its instructions and comments are the same parsed objects (the incremental
 // parser keeps the objects of untouched items) at the same lines relative to its FROM: then
 // everything in it moved by one delta, if at all, and its cached findings move with it.
+// A check may stop between two steps (service/diagnostics.ts): each record says which version of
+// its base stage's carries it was computed from, so a check that stopped half-way leaves nothing
+// that a later one could take for current.
 import { type BuildStage, type FileFacts, isCheckComment } from '../model';
 import type { Dockerfile, Instruction, TopLevel } from '../parser';
 import type { Rule, RuleFinding, StageRule } from '../rules';
@@ -13,6 +16,8 @@ interface StageKey {
   /** The stage's first line (findings computed at another line are moved). */
   line: number;
   baseIndex: number;
+  /** The base stage's `carryStamp` when the stage was checked (0 without a base stage). */
+  baseStamp: number;
   shipped: boolean;
   facts: FileFacts;
   rules: readonly StageRule[];
@@ -27,6 +32,8 @@ interface RuleEntry {
   carry: unknown;
 }
 
+let lastStamp = 0;
+
 /** One stage as last seen, with what was computed for it. Replaced when the stage's items change. */
 export class StageRecord {
   readonly ruleEntries: (RuleEntry | undefined)[] = [];
@@ -36,6 +43,12 @@ export class StageRecord {
   key: StageKey | undefined;
   /** A `# check=` comment sits among the stage's items. */
   readonly hasCheckComment: boolean;
+  /**
+   * Changes whenever a carry this stage hands down changes: a stage built on it is current only
+   * while it was checked against the same stamp. A replacing record keeps its predecessor's stamp,
+   * whose carries it reuses while they compare the same.
+   */
+  carryStamp: number;
 
   constructor(
     readonly items: readonly TopLevel[],
@@ -44,6 +57,7 @@ export class StageRecord {
     public previous: StageRecord | undefined,
   ) {
     this.hasCheckComment = items.some((item) => item.kind === 'comment' && isCheckComment(item.text));
+    this.carryStamp = previous?.carryStamp ?? ++lastStamp;
   }
 }
 
@@ -95,26 +109,27 @@ export class StageCache {
   /**
    * Every stage's findings, in stage order. A stage whose items, key and base carries are as
    * in the last run hands back its combined findings as they were; the others re-check what
-   * changed, rule by rule.
+   * changed, rule by rule. Yields after each instruction and rule of a stage it re-checks.
    */
-  findings(run: StageRun): RuleFinding[] {
+  *findingSteps(run: StageRun): Generator<void, RuleFinding[], void> {
     const result: RuleFinding[] = [];
-    const carriesChanged: boolean[] = [];
     for (let index = 0; index < run.stages.length; index++) {
       const stage = run.stages[index]!;
       const record = run.records[index]!;
+      const baseIndex = stage.baseStage?.index ?? -1;
       const key: StageKey = {
         index,
         line: stage.from.range.start.line,
-        baseIndex: stage.baseStage?.index ?? -1,
+        baseIndex,
+        baseStamp: baseIndex >= 0 ? (run.records[baseIndex]?.carryStamp ?? 0) : 0,
         shipped: run.shippedFlags[index]!,
         facts: run.facts,
         rules: run.rules,
         instructionRules: run.instructionRules,
       };
       const clean = record.key !== undefined && sameStageInputs(record.key, key, true) && record.key.rules === key.rules && record.key.instructionRules === key.instructionRules
-        && (key.baseIndex < 0 || !carriesChanged[key.baseIndex]);
-      carriesChanged[index] = clean ? false : this.recheck(stage, record, key, run);
+        && record.key.baseStamp === key.baseStamp;
+      if (!clean) yield* this.recheck(stage, record, key, run);
       for (const found of record.combined) result.push(found);
     }
     return result;
@@ -129,23 +144,28 @@ export class StageCache {
     });
   }
 
-  /** Re-checks one stage; returns whether any carry it hands down changed. */
-  private recheck(stage: BuildStage, record: StageRecord, key: StageKey, run: StageRun): boolean {
+  /**
+   * Re-checks one stage, a step per instruction and per rule; a new carry gets a new stamp. A rule
+   * entry stored before a stop compares its own inputs when used again, so stopping is safe.
+   */
+  private *recheck(stage: BuildStage, record: StageRecord, key: StageKey, run: StageRun): Generator<void, void, void> {
+    // Half-way, the rule entries no longer match the old key: never clean until this completes.
+    record.key = undefined;
     const combined: RuleFinding[] = [];
     for (const instruction of stage.instructions) {
       for (const found of run.instructionFindings(instruction)) if (run.instructionRules.has(found.rule)) combined.push(found);
+      yield;
     }
-    let changed = false;
     for (const rule of run.rules) {
       const slot = this.slotOf(rule);
       const { entry, carryChanged } = this.ruleEntry(rule, slot, stage, record, key, run);
-      changed ||= carryChanged;
+      if (carryChanged) record.carryStamp = ++lastStamp;
       for (const found of entry.findings) combined.push(found);
+      yield;
     }
     record.previous = undefined;
     record.combined = combined;
     record.key = key;
-    return changed;
   }
 
   /** The rule's entry for the stage: reused (moved if the stage moved) while its inputs are the same. */

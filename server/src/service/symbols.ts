@@ -6,35 +6,50 @@ import type { Stage } from '../model';
 import type { Instruction } from '../parser';
 import type { AnalysedDocument } from './analysedDocument';
 import { toLspRange } from './lspRange';
+import { ItemBudget } from './requestBudget';
 
 const DETAIL_LENGTH = 60;
 
-export function documentSymbols(document: AnalysedDocument): DocumentSymbol[] {
+/** The outline, with at most as many symbols (children included) as `budget` allows. */
+export function documentSymbols(document: AnalysedDocument, budget = new ItemBudget(Infinity)): DocumentSymbol[] {
   const { tree, model } = document;
-  const symbols: DocumentSymbol[] = tree.directives.map((directive) => ({
-    name: directive.rawName,
-    detail: directive.value,
-    kind: SymbolKind.Property,
-    range: toLspRange(directive.range),
-    selectionRange: toLspRange(directive.nameRange),
-  }));
+  const symbols: DocumentSymbol[] = [];
+  for (const directive of tree.directives) {
+    if (!budget.take()) return symbols;
+    symbols.push({
+      name: directive.rawName,
+      detail: directive.value,
+      kind: SymbolKind.Property,
+      range: toLspRange(directive.range),
+      selectionRange: toLspRange(directive.nameRange),
+    });
+  }
   for (const instruction of tree.instructions) {
     if (model.stageOf(instruction)) break;
+    if (!budget.take()) return symbols;
     symbols.push(instructionSymbol(instruction));
   }
-  for (const stage of model.stages) symbols.push(stageSymbol(stage));
+  for (const stage of model.stages) {
+    if (!budget.take()) return symbols;
+    symbols.push(stageSymbol(stage, budget));
+  }
   return symbols;
 }
 
-function stageSymbol(stage: Stage): DocumentSymbol {
+function stageSymbol(stage: Stage, budget: ItemBudget): DocumentSymbol {
   const name = stage.from.stageName;
+  const children: DocumentSymbol[] = [];
+  for (const instruction of stage.instructions) {
+    if (!budget.take()) break;
+    children.push(instructionSymbol(instruction));
+  }
   return {
     name: name ? name.raw : `stage ${stage.index}`,
     detail: stage.baseImage,
     kind: SymbolKind.Module,
     range: toLspRange(stage.range),
     selectionRange: toLspRange(name?.range ?? stage.from.keywordRange),
-    children: stage.instructions.map(instructionSymbol),
+    children,
   };
 }
 

@@ -2,7 +2,7 @@
 // A folder is searched for Dockerfile names; a glob takes every file it matches, whatever its name.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { globToRegExp } from '../../server/src/context/dockerignore';
+import { anyChar, anyCharExcept, type CharRange, type CharTest, charClass, literalChar, many, one, optional, type PatternPart, WildcardPattern } from '../../server/src/match';
 import type { LocalizedText } from '../../server/src/rules';
 import { isDockerfileName } from './dockerfileNames';
 import { MESSAGES } from './messages';
@@ -75,7 +75,7 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   const firstMagic = segments.findIndex(isGlob);
   const baseSegments = segments.slice(0, firstMagic);
   const base = baseSegments.join('/') || (normalized.startsWith('/') ? '/' : '');
-  const regex = globToRegExp(normalized);
+  const glob = new WildcardPattern(globParts(normalized));
   // Without `**` the pattern cannot match deeper than its own number of segments.
   const maxDepth = normalized.includes('**') ? Infinity : segments.length - baseSegments.length;
   const matches: string[] = [];
@@ -84,11 +84,56 @@ export function expandGlob(pattern: string, cwd: string): string[] {
     root,
     (path, _name, relativePath) => {
       const candidate = base === '' ? relativePath : base.endsWith('/') ? base + relativePath : `${base}/${relativePath}`;
-      if (regex.test(candidate)) matches.push(path);
+      if (glob.matches(candidate)) matches.push(path);
     },
     maxDepth,
   );
   return matches;
+}
+
+/**
+ * A glob as linear-time matcher parts (a regular expression made from it backtracks
+ * exponentially: `*a*a*a*a*a*a*a*a*a*a*X` against a long file name of `a`s takes minutes):
+ * `*` any run within a segment, `?` one character of a segment, `**` any run across segments
+ * (`**` followed by `/` also matches no folder at all), `[...]` a class (`^` or `!` negates it;
+ * without a closing `]` the `[` is literal), `\` makes the next character literal.
+ */
+export function globParts(glob: string): PatternPart[] {
+  const parts: PatternPart[] = [];
+  const chars = [...glob];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch === '*') {
+      if (chars[i + 1] === '*') {
+        i++;
+        if (chars[i + 1] === '/') {
+          i++;
+          parts.push(optional([many(anyChar), one(literalChar('/'))]));
+        } else parts.push(many(anyChar));
+      } else parts.push(many(anyCharExcept('/')));
+    } else if (ch === '?') parts.push(one(anyCharExcept('/')));
+    else if (ch === '[' && chars.indexOf(']', i + 2) >= 0) {
+      const close = chars.indexOf(']', i + 2);
+      parts.push(one(classOf(chars.slice(i + 1, close))));
+      i = close;
+    } else if (ch === '\\' && i + 1 < chars.length) parts.push(one(literalChar(chars[++i]!)));
+    else parts.push(one(literalChar(ch)));
+  }
+  return parts;
+}
+
+/** A class body (the characters between `[` and `]`): single characters and `a-z` ranges. */
+function classOf(body: readonly string[]): CharTest {
+  const negated = body[0] === '^' || body[0] === '!';
+  const ranges: CharRange[] = [];
+  for (let i = negated ? 1 : 0; i < body.length; i++) {
+    const from = body[i]!;
+    if (body[i + 1] === '-' && i + 2 < body.length) {
+      ranges.push({ from, to: body[i + 2]! });
+      i += 2;
+    } else ranges.push({ from, to: from });
+  }
+  return charClass(ranges, negated);
 }
 
 /** Calls `visit` on every file below `folder` (sorted, skipped folders left out, symlinked folders not followed). */

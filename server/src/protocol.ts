@@ -99,3 +99,35 @@ export function readBuildStageOptions(value: unknown): BuildStageOptions | undef
   const target = (value as { target?: unknown }).target;
   return typeof target === 'string' && target !== '' ? { target } : undefined;
 }
+
+// --- Documentation pages: the "full page" link of a hover --------------------------------------
+
+/** The client command a hover's "full page" link runs, with `ShowDocsArguments`. */
+export const SHOW_DOCS_COMMAND = 'layerwise.showDocs';
+
+export interface DocPageParams {
+  /** The doc's path under its language folder, e.g. `instruction/RUN.md`. */
+  path: string;
+  language: 'en' | 'ko';
+}
+
+export interface DocPageResult {
+  /** A short title for the editor tab, e.g. `RUN --mount`. */
+  title: string;
+  /** The whole page. */
+  markdown: string;
+}
+
+/** The arguments of the command link: the doc's path and language, kept short for the hover's Markdown. */
+export type ShowDocsArguments = [path: string, language: DocPageParams['language']];
+
+/** Asked by the client to show a doc page in full; null when there is no such doc. */
+export const DOC_PAGE: RequestMethod<DocPageParams, DocPageResult | null> = { method: `${METHOD_PREFIX}docPage` };
+
+/** The parameters of a doc page request or command link, when well formed. */
+export function readDocPageParams(value: unknown): DocPageParams | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { path, language } = value as { path?: unknown; language?: unknown };
+  if (typeof path !== 'string' || !/^[a-z]+\/[A-Za-z0-9_.-]+\.md$/.test(path) || path.includes('..')) return undefined;
+  return language === 'en' || language === 'ko' ? { path, language } : undefined;
+}

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { DOC_FILES } from '../../server/src/docs/docFiles';
-import { flagValues, instructionDoc, instructionFlags, mountKeyDoc, mountKeys, MOUNT_TYPES, officialImage, officialImages, splitImageReference, argDoc } from '../../server/src/docs';
+import { BRIEF_MARKER, docAt, flagValues, instructionDoc, instructionFlags, mountKeyDoc, mountKeys, MOUNT_TYPES, officialImage, officialImages, splitImageReference, argDoc } from '../../server/src/docs';
 import { INSTRUCTION_KEYWORDS, parseDockerfile } from '../../server/src/parser';
 
 const DOCS = resolve(__dirname, '../../server/docs');
@@ -25,6 +25,31 @@ test('every doc starts with a one-line summary and ends with a link', () => {
       assert.ok(second.trim() === '' || second.startsWith('###'), `${language}/${file}: line 2 separates the summary`);
       assert.match(text, /\]\(https:\/\/docs\.docker\.com\//, `${language}/${file}: link to Docker's docs`);
       if (language === 'ko') assert.match(first, /[가-힣]/, `${file}: Korean summary`);
+    }
+  }
+});
+
+// A hover shows the summary and the brief part first (or alone, with a link to the full page):
+// every doc has one, in both languages, short and in prose, ended by the marker line.
+const BRIEF_MAX = 400;
+
+test('every doc has a brief part of bounded length, ended by the marker', () => {
+  for (const language of ['en', 'ko'] as const) {
+    for (const file of markdownFiles(language)) {
+      const name = `${language}/${file}`;
+      const text = readFileSync(resolve(DOCS, language, file), 'utf8');
+      const lines = text.split('\n');
+      assert.equal(lines.filter((line) => line === BRIEF_MARKER).length, 1, `${name}: one ${BRIEF_MARKER} line`);
+      const marker = lines.indexOf(BRIEF_MARKER);
+      assert.ok(lines[1] === '' && lines[marker - 1] === '' && lines[marker + 1] === '', `${name}: the marker and the brief stand apart by blank lines`);
+      const brief = lines.slice(2, marker - 1).join('\n');
+      assert.ok(brief.length >= 40 && brief.length <= BRIEF_MAX, `${name}: brief of ${brief.length} characters (40 to ${BRIEF_MAX})`);
+      assert.doesNotMatch(brief, /^(```|\||#|- )|\n\n/m, `${name}: the brief is one paragraph of prose`);
+      if (language === 'ko') assert.match(brief, /[가-힣]/, `${name}: Korean brief`);
+      const doc = docAt(file, language)!;
+      assert.equal(doc.brief, brief.trim(), name);
+      assert.ok(!doc.markdown.includes(BRIEF_MARKER) && doc.markdown.includes(doc.brief) && doc.markdown.endsWith(doc.rest), name);
+      assert.match(doc.reference?.url ?? '', /^https:\/\/docs\.docker\.com\//, `${name}: reference link`);
     }
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildModel, expandValue } from '../../server/src/model';
+import { buildModel, expandValue, MAX_EXPANDED_LENGTH } from '../../server/src/model';
 import { parseDockerfile } from '../../server/src/parser';
 
 const model = (text: string) => buildModel(parseDockerfile(text));
@@ -101,4 +101,56 @@ describe('expansion', () => {
   for (const [raw, expected] of cases) {
     test(`${raw} -> ${expected}`, () => assert.equal(expandValue(raw, lookup, '\\'), expected));
   }
+});
+
+describe('values past MAX_EXPANDED_LENGTH are unknown, and long chains do not recurse', () => {
+  const env = (values: Record<string, string>) => (name: string) => values[name];
+  test('a value of exactly the limit is kept, one character more is unknown', () => {
+    const x = 'x'.repeat(MAX_EXPANDED_LENGTH / 2);
+    assert.equal(expandValue('$X$X', env({ X: x }), '\\')?.length, MAX_EXPANDED_LENGTH);
+    assert.equal(expandValue('$X$X.', env({ X: x }), '\\'), undefined);
+    assert.equal(expandValue('"$X$X."', env({ X: x }), '\\'), undefined);
+    assert.equal(expandValue('${A:-$X$X.}', env({ X: x }), '\\'), undefined);
+  });
+  test('replace-all that would multiply a long value stops at the limit', () => {
+    const x = 'a'.repeat(60_000);
+    // Every character replaced by the whole value: 3.6e9 characters if built.
+    assert.equal(expandValue('${X//?/$X}', env({ X: x }), '\\'), undefined);
+    // The replacement is expanded first, so a Go template `$0` comes in through a variable.
+    assert.equal(expandValue('${X//?/$T}', env({ X: x, T: '$0$0' }), '\\'), undefined);
+    assert.equal(expandValue('${X/?/$X}', env({ X: x }), '\\'), undefined);
+    // Under the limit the same forms still expand.
+    assert.equal(expandValue('${X//a/$T}', env({ X: 'a'.repeat(100), T: '$0$0' }), '\\'), 'a'.repeat(200));
+    assert.equal(expandValue('${X/?/$X}', env({ X: 'abc' }), '\\'), 'abcbc');
+    // A long template whose names match nothing is read once, not once per match.
+    assert.equal(expandValue('${X//?/$T}', env({ X: x, T: `${'$n'.repeat(30_000)}-` }), '\\'), '-'.repeat(60_000));
+  });
+  test('60 ARGs each doubling the one before: known up to the limit, unknown after, no exception', () => {
+    const lines = ['ARG a0=xy'];
+    for (let i = 1; i < 60; i++) lines.push(`ARG a${i}=\${a${i - 1}}\${a${i - 1}}`);
+    lines.push('FROM alpine:${a59}', 'ARG a59', 'ENV e0=$a59', ...Array.from({ length: 59 }, (_, i) => `ENV e${i + 1}=\${e${i}}\${e${i}}`), 'WORKDIR /$e59');
+    const m = model(lines.join('\n'));
+    const value = (name: string) => m.definitions.find((d) => d.name === name)?.value;
+    assert.equal(value('a15')?.length, 2 ** 16);
+    assert.equal(value('a16'), undefined);
+    assert.equal(value('a59'), undefined);
+    assert.equal(m.stages[0]!.resolvedBaseImage, undefined);
+    assert.equal(m.definitions.filter((d) => d.kind === 'env').every((d) => d.value === undefined), true);
+  });
+  test('10,000 ARGs each naming the one before, and 10,000 ENVs after them, resolve without deep recursion (3,000 overflowed)', () => {
+    const lines = ['ARG a0=x'];
+    for (let i = 1; i < 10_000; i++) lines.push(`ARG a${i}=$a${i - 1}`);
+    lines.push('FROM alpine:$a9999', 'ARG a9999', 'ENV e0=${a9999}y');
+    for (let i = 1; i < 10_000; i++) lines.push(`ENV e${i}=$e${i - 1}`);
+    const m = model(lines.join('\n'));
+    assert.equal(m.stages[0]!.resolvedBaseImage, 'alpine:x');
+    assert.equal(m.definitions[m.definitions.length - 1]!.value, 'xy');
+  });
+  test('values are expanded when asked, not when the model is built', () => {
+    const m = model('FROM alpine\nENV A=$UNSET_B\nENV C=$A');
+    const [a, c] = m.definitions;
+    assert.equal((a as unknown as { state: string }).state, 'new');
+    assert.equal(c!.value, '');
+    assert.equal((a as unknown as { state: string }).state, 'done');
+  });
 });

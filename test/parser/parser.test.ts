@@ -268,6 +268,15 @@ describe('instruction arguments', () => {
     assert.deepEqual(problems('ONBUILD FROM x'), ['onbuild-trigger@0:8-0:12']);
     assert.deepEqual(problems('onbuild maintainer me'), ['onbuild-trigger@0:8-0:18']);
   });
+  test('ONBUILD repeated 100,000 times: one trigger level is read, the rest is reported, nothing recurses', () => {
+    const text = `${'ONBUILD '.repeat(100_000)}RUN echo hi`;
+    const onbuild = only(text);
+    assert.equal(onbuild.trigger!.keyword, 'ONBUILD');
+    // The inner ONBUILD is not read: its own trigger would be a third level.
+    assert.equal(onbuild.trigger!.trigger, undefined);
+    assert.equal(onbuild.trigger!.args.length, 0);
+    assert.deepEqual(problems(text), ['onbuild-trigger@0:8-0:15']);
+  });
   test('single-argument instructions keep their whole text', () => {
     assert.equal(only('WORKDIR /my dir').args[0]!.value, '/my dir');
     assert.equal(only('USER 1000:1000').args[0]!.value, '1000:1000');

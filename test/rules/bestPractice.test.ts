@@ -153,6 +153,14 @@ const CASES: Case[] = [
     ],
   },
   {
+    code: 'ServerStartedInRun',
+    fires: [
+      ['FROM node:22\nRUN npm ci && npm start', ['1:14-1:23']],
+      ['FROM nginx:1.27\nRUN service nginx start', ['1:4-1:23']],
+    ],
+    quiet: ['FROM node:22\nRUN npm run build', 'FROM python:3.13\nRUN python manage.py collectstatic --noinput', 'FROM mysql:8.4\nRUN service mysql start && mysql < /schema.sql'],
+  },
+  {
     code: 'PipeWithoutPipefail',
     fires: [
       ['FROM debian:12\nRUN curl -fsSL https://example.com/install.sh | sh', ['1:4-1:50']],

@@ -61,6 +61,7 @@ export const RULE_CASES: readonly RuleCase[] = [
   { code: 'UnpinnedPackageVersion', fires: 'FROM python:3.12\nRUN pip install --no-cache-dir flask\n', range: '1:31-1:36', nearMiss: 'FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.0\n', rules: { UnpinnedPackageVersion: 'info' } },
   { code: 'SudoInRun', fires: 'FROM debian:12\nRUN sudo make install\n', range: '1:4-1:8', nearMiss: 'FROM debian:12\nRUN make install\n' },
   { code: 'CdInsteadOfWorkdir', fires: 'FROM node:20\nRUN cd /app && npm ci\n', range: '1:4-1:11', nearMiss: 'FROM node:20\nRUN (cd /app && npm ci)\n' },
+  { code: 'ServerStartedInRun', fires: 'FROM node:22\nRUN node server.js\n', range: '1:4-1:18', nearMiss: 'FROM node:22\nRUN node build.js\nCMD ["node", "server.js"]\n' },
   { code: 'PipeWithoutPipefail', fires: 'FROM debian:12\nRUN curl -fsSL https://example.com/i.sh | sh\n', range: '1:4-1:44', nearMiss: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/i.sh | sh\n' },
   { code: 'CurlAndWget', fires: 'FROM debian:12\nRUN curl -O https://a/x\nRUN wget https://a/y\n', range: '2:4-2:8', nearMiss: 'FROM debian:12\nRUN curl -O https://a/x || wget https://a/x\n' },
   { code: 'AddInsteadOfCopy', fires: 'FROM debian:12\nADD app.py /app/\n', range: '1:0-1:3', nearMiss: 'FROM debian:12\nADD rootfs.tar.gz /\n' },

@@ -35,6 +35,7 @@ const CASES: { code: string; text: string; fixed: string }[] = [
   { code: 'PipInstallWithoutNoCacheDir', text: 'FROM python:3.12\nRUN pip install flask==3.0.0\n', fixed: 'FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.0\n' },
   { code: 'YumInstallWithoutYes', text: 'FROM fedora:40\nRUN dnf install httpd && dnf clean all\n', fixed: 'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n' },
   { code: 'ZypperWithoutNonInteractive', text: 'FROM opensuse/leap:15.6\nRUN zypper install curl && zypper clean --all\n', fixed: 'FROM opensuse/leap:15.6\nRUN zypper install -y curl && zypper clean --all\n' },
+  { code: 'ServerStartedInRun', text: 'FROM node:22\nRUN npm ci \\\n  && npm start\n', fixed: 'FROM node:22\nRUN npm ci\nCMD ["npm", "start"]\n' },
   { code: 'AddInsteadOfCopy', text: 'FROM debian:12\nadd app.py /app/\n', fixed: 'FROM debian:12\ncopy app.py /app/\n' },
 ];
 

@@ -222,7 +222,7 @@ describe('context notes where learners go wrong', () => {
     ['ADD of local files suggests COPY', 'FROM alpine:3.24\nA¦DD src/ /app/\n', /Prefer COPY for local files/, true],
     ['ADD of a URL has no COPY note', 'FROM alpine:3.24\nA¦DD https://example.com/a.tgz /a\n', /Prefer COPY for local files/, false],
     ['USER root explains non-root users', 'FROM alpine:3.24\nU¦SER root\n', /unprivileged user/, true],
-    ['ARG named like a secret explains ARG vs ENV and secrets', 'FROM alpine:3.24\nA¦RG NPM_TOKEN\n', /Neither is for secrets/, true],
+    ['ARG named like a secret explains ARG vs ENV and secrets', 'FROM alpine:3.24\nA¦RG NPM_TOKEN\n', /Neither one hides a value: for tokens and keys use `RUN --mount=type=secret`/, true],
     ['COPY . . explains .dockerignore', 'FROM alpine:3.24\nC¦OPY . .\n', /\.dockerignore/, true],
     ['install after COPY . . explains cache ordering', 'FROM node:22\nCOPY . .\nR¦UN npm ci\n', /build cache/i, true],
     ['install before COPY . . has no cache note', 'FROM node:22\nCOPY package.json .\nR¦UN npm ci\nCOPY . .\n', /How the build cache reuses layers/, false],
@@ -257,6 +257,59 @@ test('layerwise.docs.language applies without restart', async () => {
   } finally {
     await client.stop();
   }
+});
+
+describe('brief first, full on request (layerwise.docs.detail)', () => {
+  /** The doc page a hover's command link opens: `command:layerwise.showDocs?<[path, language]>`. */
+  const linkedPage = (markdown: string): unknown => {
+    const match = /\(command:layerwise\.showDocs\?([^)\s]+)\)/.exec(markdown);
+    return match ? JSON.parse(decodeURIComponent(match[1]!)) : undefined;
+  };
+
+  test('by default a hover is the summary, what it does here, the brief part and a link to the full page', async () => {
+    const h = await hoverOn('en', 'FROM node:22-alpine AS build\nWORKDIR /app\nUSER node\nR¦UN npm ci\n');
+    const value = h!.contents.value;
+    assert.ok(value.startsWith(`**${summary('en', 'instruction/RUN.md')}**\n\n**Here:** shell form, run by \`/bin/sh -c\` · working directory \`/app\` · user \`node\`\n\n`), value);
+    assert.match(value, /The command runs once, during `docker build`/);
+    assert.deepEqual(linkedPage(value), ['instruction/RUN.md', 'en']);
+    assert.match(value, /\[Dockerfile reference: RUN\]\(https:\/\/docs\.docker\.com\/reference\/dockerfile\/#run\)/);
+    assert.doesNotMatch(value, /### |<!-- more -->/);
+    const ko = await hoverOn('ko', 'FROM node:22-alpine\nRUN --net¦work=none make\n');
+    assert.ok(ko!.contents.value.startsWith(`**${summary('ko', 'flag/RUN--network.md')}**\n\n**여기서:** \`--network=none\` · \`none\`: `), ko!.contents.value);
+    assert.deepEqual(linkedPage(ko!.contents.value), ['flag/RUN--network.md', 'ko']);
+    assert.match(ko!.contents.value, /\[전체 문서 열기\]/);
+  });
+
+  test('full shows the whole page, without the link, and applies without restart', async () => {
+    const client = await LspClient.start({ initializationOptions: { locale: 'en' } });
+    try {
+      const uri = 'file:///hover/detail/Dockerfile';
+      await client.open(uri, 'FROM alpine:3.24\nWORKDIR /app\n');
+      const ask = async () => (await client.request<HoverReply>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })).contents.value;
+      const brief = await ask();
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { docs: { detail: 'full' } } } });
+      await client.waitForDiagnostics(uri);
+      const full = await ask();
+      assert.ok(full.startsWith(`**${summary('en', 'instruction/WORKDIR.md')}**\n\n**Here:** working directory \`/app\``), full);
+      assert.match(full, /### Forms/);
+      assert.equal(linkedPage(full), undefined);
+      assert.ok(brief.length * 2 < full.length, `brief ${brief.length}, full ${full.length}`);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  test('the full page comes from the server as Markdown, and only for real docs', async () => {
+    const client = clients.get('en')!;
+    const page = await client.request<{ title: string; markdown: string } | null>('layerwise/docPage', { path: 'flag/RUN--mount.md', language: 'ko' });
+    assert.equal(page?.title, 'RUN --mount');
+    assert.ok(page!.markdown.startsWith(`# RUN --mount\n\n${summary('ko', 'flag/RUN--mount.md')}\n\n`));
+    assert.match(page!.markdown, /```dockerfile/);
+    assert.doesNotMatch(page!.markdown, /<!-- more -->/);
+    for (const params of [{ path: 'instruction/NOPE.md', language: 'en' }, { path: '../package.json', language: 'en' }, { path: 'instruction/RUN.md', language: 'fr' }, null]) {
+      assert.equal(await client.request('layerwise/docPage', params), null, JSON.stringify(params));
+    }
+  });
 });
 
 test('nothing to explain gives no hover, and odd positions do not fail', async () => {

@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../server/src/service/settings';
+import { localizedManifest } from '../helpers/manifest';
 
-const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[] }> } };
-};
+// Descriptions are "%key%" placeholders in package.json: compare the English text of package.nls.json.
+const manifest = localizedManifest<{
+  contributes: { configuration: { properties: Record<string, { type: string; default: unknown; enum?: string[]; description?: string }> } };
+}>('en');
 
-test('package.json contributes every server setting with the same type, default and values', () => {
+test('package.json contributes every server setting with the same type, default, values and description', () => {
   const contributed = manifest.contributes.configuration.properties;
   for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
     const entry = contributed[key];
@@ -16,6 +16,7 @@ test('package.json contributes every server setting with the same type, default 
     assert.equal(entry.type, spec.type, key);
     assert.deepEqual(entry.default, spec.default, key);
     if ('enum' in spec) assert.deepEqual(entry.enum, [...spec.enum], key);
+    assert.equal(entry.description, spec.description, key);
   }
 });
 
@@ -26,6 +27,8 @@ test('settings read from the client fall back to defaults on bad values', () => 
     'layerwise.diagnostics.rules': { B: 'off' },
   });
   assert.equal(readSettings({ docs: { language: 'ko' } })['layerwise.docs.language'], 'ko');
+  assert.equal(readSettings({ docs: { detail: 'full' } })['layerwise.docs.detail'], 'full');
+  assert.equal(readSettings({ docs: { detail: 'everything' } })['layerwise.docs.detail'], 'brief');
 });
 
 test('formatting indent and inlay hint settings are read with their bounds', () => {

@@ -33,6 +33,8 @@ export interface CopyFacts {
   contextSources: readonly string[];
   /** Copies the whole context (`.`, `./`, `*`). */
   broad: boolean;
+  /** `COPY --parents` (`--parents=true`): sources keep their folders and match differently. */
+  parents: boolean;
 }
 
 const runCache = new WeakMap<Instruction, RunFacts>();
@@ -87,7 +89,8 @@ export function copyFacts(instruction: Instruction): CopyFacts {
   if (!facts) {
     const from = instruction.flags.find((f) => f.name === 'from')?.value;
     const sources = from !== undefined ? [] : (instruction.sources ?? []).map((s) => s.value).filter((s) => !s.startsWith('<<') && !isRemote(s));
-    facts = { from, contextSources: sources, broad: sources.some(isWholeContext) };
+    const parents = instruction.keyword === 'COPY' && instruction.flags.some((f) => f.name === 'parents' && (f.value === undefined || f.value.toLowerCase() === 'true'));
+    facts = { from, contextSources: sources, broad: sources.some(isWholeContext), parents };
     copyCache.set(instruction, facts);
   }
   return facts;

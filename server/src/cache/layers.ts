@@ -1,9 +1,10 @@
 // The layer chain of a Dockerfile: which instructions add a layer, what each layer's cache
 // depends on (build-context files, other stages, build args) and which layer comes before it.
-import { cleanPath } from '../context/dockerignore';
 import { type DockerfileModel, expandValue, type Stage } from '../model';
 import type { Instruction } from '../parser';
+import { replaceVariableReferences } from '../parser/textScan';
 import { copyFacts, runFacts } from './instructionFacts';
+import { cleanSourcePath, parentsSource } from './sourceMatch';
 
 /** Only these instructions add a filesystem layer; the others change the image config. */
 export const LAYER_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
@@ -15,7 +16,10 @@ export interface LayerStep {
   number: number;
   /** The layer this one is built on; undefined for the first layer of a stage (built on FROM). */
   previous: LayerStep | undefined;
-  /** Build-context paths it reads (cleaned, relative to the context root; '' is the whole context). */
+  /**
+   * Build-context paths it reads (cleaned, relative to the context root; '' is the whole
+   * context); a `COPY --parents` source with wildcards as `parent/./pattern` (sourceTakes).
+   */
   contextSources: readonly string[];
   /** Whether a context source has a variable whose value is unknown (written as `*`). */
   uncertainSources: boolean;
@@ -78,7 +82,7 @@ function buildAnalysis(model: DockerfileModel): LayerAnalysis {
       } else {
         const facts = copyFacts(instruction);
         if (facts.from !== undefined) addFrom(facts.from);
-        Object.assign(step, expandSources(facts.contextSources, instruction, model, escape));
+        Object.assign(step, expandSources(facts.contextSources, instruction, model, escape, facts.parents));
       }
       step.fromStages = stages;
       step.fromImages = images;
@@ -90,16 +94,25 @@ function buildAnalysis(model: DockerfileModel): LayerAnalysis {
   return { model, steps, stepOf: (instruction) => byInstruction.get(instruction) };
 }
 
-/** Sources with the builder's variable expansion; an unknown value becomes `*` (any name). */
-function expandSources(sources: readonly string[], instruction: Instruction, model: DockerfileModel, escape: string): Pick<LayerStep, 'contextSources' | 'uncertainSources'> {
+/**
+ * Sources with the builder's expansion of each word (variables, quotes and escape characters:
+ * with the default escape `\*` is a plain `*` wildcard, `\\*` reaches the glob as `\*`); an
+ * unknown value becomes `*` (any name). `COPY --parents` sources keep BuildKit's form (see
+ * parentsSource).
+ */
+function expandSources(sources: readonly string[], instruction: Instruction, model: DockerfileModel, escape: string, parents = false): Pick<LayerStep, 'contextSources' | 'uncertainSources'> {
   let uncertain = false;
+  const clean = parents ? parentsSource : cleanSourcePath;
   const contextSources = sources.map((source) => {
-    if (!source.includes('$')) return cleanPath(source);
-    const scope = model.scopeBefore(instruction);
-    const expanded = expandValue(source, (name) => (scope.has(name) ? scope.get(name)!.value : ''), escape);
-    if (expanded !== undefined) return cleanPath(expanded);
+    let scope: ReturnType<DockerfileModel['scopeBefore']> | undefined;
+    const expanded = expandValue(source, (name) => {
+      scope ??= model.scopeBefore(instruction);
+      return scope.has(name) ? scope.get(name)!.value : '';
+    }, escape);
+    if (expanded !== undefined) return clean(expanded);
+    if (!source.includes('$')) return clean(source);
     uncertain = true;
-    return cleanPath(source.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '*'));
+    return clean(replaceVariableReferences(source, '*', true));
   });
   return { contextSources, uncertainSources: uncertain };
 }

@@ -1,6 +1,7 @@
 // What the commands of a RUN install, and from which files: project dependency managers
 // (npm, pip, go, ...) with their manifests, system package managers, and where each keeps its
 // download cache for `RUN --mount=type=cache`.
+import { trimTrailing } from '../parser/textScan';
 import { commandName, positionals, type SimpleCommand } from './shellCommands';
 
 export interface CacheMount {
@@ -52,18 +53,95 @@ const ALL_MANIFEST_NAMES: ReadonlySet<string> = new Set(
 
 /** Whether a COPY source names a dependency manifest (or a glob that takes one, like `package*.json`). */
 export function isManifestSource(source: string): boolean {
-  const base = source.replace(/\/+$/, '').split('/').pop() ?? '';
+  const trimmed = trimTrailing(source, '/');
+  const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   if (ALL_MANIFEST_NAMES.has(base) || /^requirements.*\.(txt|in)$/.test(base) || base.endsWith('.csproj') || base.endsWith('.sln')) return true;
   return /[*?[]/.test(base) && [...ALL_MANIFEST_NAMES].some((name) => globMatches(base, name));
 }
 
-function globMatches(glob: string, name: string): boolean {
-  const source = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  try {
-    return new RegExp(`^${source}$`).test(name);
-  } catch {
-    return false;
+/** One element of a glob: `*`, `?`, a `[...]` class or a literal character. */
+type GlobToken = { kind: 'star' } | { kind: 'any' } | { kind: 'literal'; char: string } | { kind: 'class'; negated: boolean; ranges: [string, string][] };
+
+/**
+ * A file-name glob as Go's filepath.Match reads it (`*`, `?`, `[a-z]`, `[^x]`, `\` escapes),
+ * or undefined when it is malformed (an unclosed `[`, a trailing `\`).
+ */
+function globTokens(glob: string): GlobToken[] | undefined {
+  const tokens: GlobToken[] = [];
+  for (let i = 0; i < glob.length; i++) {
+    const ch = glob[i]!;
+    if (ch === '*') {
+      // A run of stars matches what one star does.
+      if (tokens[tokens.length - 1]?.kind !== 'star') tokens.push({ kind: 'star' });
+    } else if (ch === '?') tokens.push({ kind: 'any' });
+    else if (ch === '\\') {
+      if (++i >= glob.length) return undefined;
+      tokens.push({ kind: 'literal', char: glob[i]! });
+    } else if (ch === '[') {
+      const negated = glob[i + 1] === '^';
+      let j = negated ? i + 2 : i + 1;
+      const ranges: [string, string][] = [];
+      while (j < glob.length && (glob[j] !== ']' || ranges.length === 0)) {
+        let low = glob[j]!;
+        if (low === '\\') low = glob[++j] ?? '';
+        let high = low;
+        if (glob[j + 1] === '-' && glob[j + 2] !== undefined && glob[j + 2] !== ']') {
+          j += 2;
+          high = glob[j] === '\\' ? (glob[++j] ?? '') : glob[j]!;
+        }
+        if (low === '' || high === '') return undefined;
+        ranges.push([low, high]);
+        j++;
+      }
+      if (j >= glob.length) return undefined;
+      tokens.push({ kind: 'class', negated, ranges });
+      i = j;
+    } else tokens.push({ kind: 'literal', char: ch });
   }
+  return tokens;
+}
+
+function tokenTakes(token: GlobToken, ch: string): boolean {
+  switch (token.kind) {
+    case 'star':
+      return false;
+    case 'any':
+      return ch !== '/';
+    case 'literal':
+      return token.char === ch;
+    case 'class':
+      return ch !== '/' && token.ranges.some(([low, high]) => ch >= low && ch <= high) !== token.negated;
+  }
+}
+
+/**
+ * Whether a file-name glob matches `name`. Walks both once, going back only to the last star
+ * (the classic wildcard match): at most glob length x name length steps, where a glob turned
+ * into a regular expression (`*` -> `[^/]*`) backtracks exponentially in the number of stars.
+ */
+export function globMatches(glob: string, name: string): boolean {
+  const tokens = globTokens(glob);
+  if (!tokens) return false;
+  let t = 0;
+  let n = 0;
+  let starToken = -1;
+  let starName = 0;
+  while (n < name.length) {
+    const token = tokens[t];
+    if (token?.kind === 'star') {
+      starToken = t++;
+      starName = n;
+    } else if (token && tokenTakes(token, name[n]!)) {
+      t++;
+      n++;
+    } else if (starToken >= 0 && name[starName] !== '/') {
+      // Let the last star take one more character and try again from there.
+      t = starToken + 1;
+      n = ++starName;
+    } else return false;
+  }
+  while (tokens[t]?.kind === 'star') t++;
+  return t === tokens.length;
 }
 
 const install = (m: DependencyManager, needsOnlyManifests = true, namedManifests?: string[]): DependencyInstall => ({ manager: m, needsOnlyManifests, namedManifests });

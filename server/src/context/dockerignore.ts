@@ -176,50 +176,6 @@ export function cleanPath(path: string): string {
   return out.join('/');
 }
 
-/**
- * A Go-style glob (`*`, `?`, `[...]`, `\` escapes, `**`) as a JavaScript regular expression.
- * @deprecated It backtracks: `*a*a*a*a*a*a*a*a*a*a*b` against a long name of `a`s takes
- * exponential time. Kept for COPY source matching (cache/sourceMatch.ts) until that moves to
- * the linear matcher; .dockerignore no longer uses it.
- */
-export function globToRegExp(pattern: string): RegExp {
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        // `**/` matches zero or more directories; a trailing `**` matches everything.
-        if (pattern[i + 1] === '/') {
-          i++;
-          source += '(?:.*/)?';
-        } else source += '.*';
-      } else source += '[^/]*';
-    } else if (ch === '?') source += '[^/]';
-    else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 2);
-      if (close < 0) source += '\\[';
-      else {
-        let body = pattern.slice(i + 1, close);
-        if (body.startsWith('^') || body.startsWith('!')) body = '^' + body.slice(1);
-        source += `[${body.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (ch === '\\' && i + 1 < pattern.length) {
-      source += escapeRegExp(pattern[++i]!);
-    } else source += escapeRegExp(ch);
-  }
-  try {
-    return new RegExp(`^${source}$`);
-  } catch {
-    return new RegExp(`^${escapeRegExp(pattern)}$`);
-  }
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 // --- Problems ------------------------------------------------------------------------------------
 
 function lineTooLong(line: number): DockerIgnoreProblem {

@@ -10,11 +10,23 @@ export interface Doc {
   path: string;
   /** Line 1: one sentence. */
   summary: string;
-  /** Everything after the summary line. */
+  /** Everything after the summary line (without the brief marker). */
   body: string;
   /** Summary in bold followed by the body, ready for a hover. */
   markdown: string;
+  /** The short part of the body: the text before the `<!-- more -->` line. */
+  brief: string;
+  /** The body after the `<!-- more -->` line. */
+  rest: string;
+  /** The link on the doc's last line, to Docker's documentation. */
+  reference: { title: string; url: string } | undefined;
 }
+
+/**
+ * A line of its own that ends a doc's brief part: the summary and the text above it are what a
+ * hover shows first (or alone, with a link to the whole page).
+ */
+export const BRIEF_MARKER = '<!-- more -->';
 
 const cache = new Map<string, Doc | null>();
 
@@ -24,7 +36,9 @@ export function docAt(path: string, language: DocLanguage): Doc | undefined {
   let doc = cache.get(key);
   if (doc === undefined) {
     const text = DOC_FILES.get(key) ?? DOC_FILES.get(`en/${path}`);
-    doc = text === undefined ? null : parseDoc(path, text);
+    // A miss is not kept: paths are made from what is typed (flag, mount type, variable names).
+    if (text === undefined) return undefined;
+    doc = parseDoc(path, text);
     cache.set(key, doc);
   }
   return doc ?? undefined;
@@ -34,8 +48,15 @@ function parseDoc(path: string, text: string): Doc {
   const normalized = text.replace(/\r\n?/g, '\n');
   const newline = normalized.indexOf('\n');
   const summary = (newline < 0 ? normalized : normalized.slice(0, newline)).trim();
-  const body = newline < 0 ? '' : normalized.slice(newline + 1).trim();
-  return { path, summary, body, markdown: body ? `**${summary}**\n\n${body}` : `**${summary}**` };
+  const after = newline < 0 ? '' : normalized.slice(newline + 1);
+  const lines = after.split('\n');
+  const marker = lines.findIndex((line) => line.trim() === BRIEF_MARKER);
+  const brief = marker < 0 ? '' : lines.slice(0, marker).join('\n').trim();
+  const rest = (marker < 0 ? after : lines.slice(marker + 1).join('\n')).trim();
+  const body = [brief, rest].filter(Boolean).join('\n\n');
+  const link = /^\[([^\]\n]+)\]\((https:\/\/[^)\s]+)\)$/.exec(rest.slice(rest.lastIndexOf('\n') + 1));
+  const reference = link ? { title: link[1]!, url: link[2]! } : undefined;
+  return { path, summary, body, markdown: body ? `**${summary}**\n\n${body}` : `**${summary}**`, brief, rest, reference };
 }
 
 export const instructionDoc = (keyword: string, language: DocLanguage): Doc | undefined => docAt(`instruction/${keyword.toUpperCase()}.md`, language);
@@ -114,6 +135,8 @@ export function mountKeyDoc(type: string, key: string, language: DocLanguage): s
   if (rendered === undefined) {
     const row = mountKeys(type, language).find((r) => r.names.includes(key));
     rendered = row ? renderRow(`--mount=type=${type}`, row) : null;
+    // Keyed by what is typed (a miss too): bounded, or every key typed letter by letter stays.
+    if (keyDocCache.size >= 1000) keyDocCache.clear();
     keyDocCache.set(cacheKey, rendered);
   }
   return rendered ?? undefined;

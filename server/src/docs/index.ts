@@ -2,3 +2,4 @@
 export * from './docs';
 export { officialImage, officialImages, splitImageReference, type ImageReference, type OfficialImage } from './images';
 export type { TableRow } from './markdownTable';
+export { escapeMarkdown, inlineCode } from './markdown';

@@ -22,7 +22,7 @@ export function tableRows(markdown: string): TableRow[] {
   const rows: TableRow[] = [];
   const lines = markdown.split('\n');
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!lines[i]!.startsWith('|') || !/^\|[\s|:-]+\|?\s*$/.test(lines[i + 1]!)) continue;
+    if (!lines[i]!.startsWith('|') || !/^\|[\s|:-]+$/.test(lines[i + 1]!)) continue;
     const header = splitCells(lines[i]!);
     let j = i + 2;
     for (; j < lines.length && lines[j]!.startsWith('|'); j++) {

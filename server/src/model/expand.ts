@@ -6,18 +6,29 @@
 import { MAX_VARIABLE_NESTING } from '../parser';
 import { removePrefix, removeSuffix, replacePattern } from './shellPattern';
 
-/** Looks a name up; undefined means "not set". */
+/**
+ * The longest value expansion produces (UTF-16 code units); a longer one is unknown. Values are
+ * image references, paths, versions, URLs and package lists: the longest ARG/ENV value in the
+ * official-image corpus has 122 characters. Linux refuses (E2BIG) any environment
+ * string over 128 KiB (MAX_ARG_STRLEN), so a longer ENV or ARG cannot reach a RUN anyway; half
+ * of that keeps every usable value while bounding what one lookup hands to hovers, inlay hints
+ * and rules. Without a cap, 60 ARGs each twice the previous one make 2^60 characters.
+ */
+export const MAX_EXPANDED_LENGTH = 64 * 1024;
+
+/** Looks a name up; undefined means "not set" (or not known). */
 export type Lookup = (name: string) => string | undefined;
 
 /**
  * Expands `$NAME` and `${NAME<modifier>word}` in `raw` and removes quotes and escapes.
  * Returns undefined when a value the result depends on is unknown (a plain reference to a
  * name the lookup does not know, `${NAME?}` on an unset name, a pattern BuildKit rejects, a
- * malformed or too deeply nested `${`), so callers never show a wrong value.
+ * malformed or too deeply nested `${`, a result longer than MAX_EXPANDED_LENGTH), so callers
+ * never show a wrong value.
  */
-export function expandValue(raw: string, lookup: Lookup, escape: string): string | undefined {
+export function expandValue(raw: string, lookup: Lookup, escape: string, maxLength = MAX_EXPANDED_LENGTH): string | undefined {
   try {
-    return new Expansion(raw, lookup, escape).word(undefined, false, 0);
+    return new Expansion(raw, lookup, escape, maxLength).word(undefined, false, 0);
   } catch (error) {
     if (error instanceof Failure) return undefined;
     throw error;
@@ -44,7 +55,14 @@ class Expansion {
     private readonly text: string,
     private readonly lookup: Lookup,
     private readonly escape: string,
+    private readonly maxLength: number,
   ) {}
+
+  /** `out + value`, or a Failure when that is longer than the limit. */
+  private append(out: string, value: string): string {
+    if (out.length + value.length > this.maxLength) throw new Failure('too long');
+    return out + value;
+  }
 
   /**
    * Reads up to `stop` (consumed) or, without one, to the end, expanding references and
@@ -57,7 +75,7 @@ class Expansion {
     let known = true;
     const add = (value: Value): void => {
       if (value === UNKNOWN) known = false;
-      else if (known) out += value;
+      else if (known) out = this.append(out, value);
     };
     while (this.pos < text.length) {
       const ch = text[this.pos]!;
@@ -117,7 +135,7 @@ class Expansion {
       if (ch === '$') {
         const value = this.dollar(depth);
         if (value === UNKNOWN) known = false;
-        else out += value;
+        else if (known) out = this.append(out, value);
         continue;
       }
       this.pos++;
@@ -211,8 +229,8 @@ class Expansion {
     const replacement = this.word('}', true, depth);
     const value = this.lookup(name);
     if (value === undefined || pattern === UNKNOWN || replacement === UNKNOWN) return UNKNOWN;
-    const result = replacePattern(value, pattern, replacement, all);
-    if (result === undefined) throw new Failure('invalid pattern');
+    const result = replacePattern(value, pattern, replacement, all, this.maxLength);
+    if (result === undefined) throw new Failure('invalid pattern or too long');
     return result;
   }
 }

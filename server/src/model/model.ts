@@ -2,6 +2,7 @@
 // Built in one linear pass on every document version, so it avoids copying scopes (a stage
 // looks names up through the stage it builds on) and computes values only when asked.
 import type { Dockerfile, Instruction, KeyValue } from '../parser';
+import { scanVariables } from '../parser/variables';
 import type { ResolvedReference, Stage, VariableDefinition } from './definitions';
 import { expandValue, type Lookup } from './expand';
 import { PREDEFINED_ARGS, type PredefinedArg, predefinedArg } from './predefinedArgs';
@@ -27,9 +28,12 @@ export interface DockerfileModel {
 
 type Find = (name: string) => VariableDefinition | undefined;
 
+const noDependencies = (): readonly VariableDefinition[] => [];
+
 /** A definition whose value is expanded on first use, with the definitions visible where it was written. */
 class Definition implements VariableDefinition {
-  private computed = false;
+  /** 'new' until asked; 'waiting' while the values it depends on are computed; then 'done'. */
+  state: 'new' | 'waiting' | 'done' = 'new';
   private cached: string | undefined;
 
   constructor(
@@ -41,18 +45,44 @@ class Definition implements VariableDefinition {
     readonly stage: Stage | undefined,
     readonly redeclares: VariableDefinition | undefined,
     private readonly compute: () => string | undefined,
+    /** The definitions whose values `compute` reads (found when the value is first asked). */
+    readonly dependencies: () => readonly VariableDefinition[] = noDependencies,
   ) {}
 
+  /** Undefined while its own dependencies are being computed (only a cycle would ask then). */
   get value(): string | undefined {
-    if (!this.computed) {
-      this.computed = true;
-      this.cached = this.compute();
-    }
+    if (this.state === 'new') evaluate(this);
     return this.cached;
+  }
+
+  /** Computes the value once every dependency is done. */
+  finish(): void {
+    this.cached = this.compute();
+    this.state = 'done';
   }
 
   toJSON(): object {
     return { name: this.name, kind: this.kind, value: this.value };
+  }
+}
+
+/**
+ * Computes `target`'s value after the values it depends on, with an explicit stack. A value is
+ * made from the values of earlier definitions; asking for them from inside `compute` would
+ * recurse once per link (3,000 ARGs each naming the one before overflowed the stack).
+ */
+function evaluate(target: Definition): void {
+  const stack: Definition[] = [target];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    if (top.state === 'new') {
+      top.state = 'waiting';
+      for (const dependency of top.dependencies()) if (dependency instanceof Definition && dependency.state === 'new') stack.push(dependency);
+      continue;
+    }
+    stack.pop();
+    // Everything pushed above it is done now (a copy pushed twice is already done).
+    if (top.state === 'waiting') top.finish();
   }
 }
 
@@ -111,14 +141,26 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     return (name) => seen.get(name);
   };
 
+  /** The definitions a written value reads: what each name it references meant there. */
+  const referencedIn = (raw: string, visibleThere: Find) => (): VariableDefinition[] => {
+    const found: VariableDefinition[] = [];
+    for (const span of scanVariables(raw, 0, raw.length, escape, true)) {
+      const definition = visibleThere(span.name);
+      if (definition) found.push(definition);
+    }
+    return found;
+  };
+
   const argDefinitions = (instruction: Instruction, visibleThere: Find, global: Find | undefined): VariableDefinition[] =>
     (instruction.pairs ?? []).map((pair) => {
       const name = pair.key.value;
       const redeclares = global && !pair.value ? global(name) : undefined;
-      const compute = pair.value
-        ? () => expandValue(pair.value!.raw, lookupValues(visibleThere), escape)
-        : () => (redeclares ? (redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value) : undefined);
-      return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, compute);
+      if (pair.value) {
+        const raw = pair.value.raw;
+        return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, () => expandValue(raw, lookupValues(visibleThere), escape), referencedIn(raw, visibleThere));
+      }
+      const compute = (): string | undefined => (redeclares ? (redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value) : undefined);
+      return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, compute, () => (redeclares ? [redeclares] : []));
     });
 
   for (const instruction of tree.instructions) {
@@ -174,8 +216,9 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     } else if (instruction.keyword === 'ENV') {
       // All pairs of one ENV see the values from before the instruction.
       for (const pair of instruction.pairs ?? []) {
-        const compute = pair.value ? () => expandValue(pair.value!.raw, lookupValues(visible), escape) : () => undefined;
-        const definition = new Definition(pair.key.value, 'env', instruction, pair, undefined, stage, undefined, compute);
+        const raw = pair.value?.raw;
+        const compute = raw !== undefined ? () => expandValue(raw, lookupValues(visible), escape) : () => undefined;
+        const definition = new Definition(pair.key.value, 'env', instruction, pair, undefined, stage, undefined, compute, raw !== undefined ? referencedIn(raw, visible) : noDependencies);
         definitions.push(definition);
         current.define(definition);
       }

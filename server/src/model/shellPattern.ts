@@ -11,8 +11,8 @@
 // `//` every match as Go's ReplaceAllString does, which reads `$` in the replacement as a
 // template (`$$` is `$`, `$0` and `${0}` the matched text, other names are empty).
 
-import { anyCharExcept, compilePattern, literalChar, many, one, type PatternPart, replaceAll, replaceFirst } from '../match';
-import { expandReplacementTemplate } from './replacementTemplate';
+import { anyCharExcept, compilePattern, literalChar, many, one, type PatternPart, replaceAll, replaceFirst, type Span } from '../match';
+import { compileReplacementTemplate } from './replacementTemplate';
 
 const notNewline = anyCharExcept('\n');
 
@@ -71,12 +71,42 @@ export function removeSuffix(value: string, pattern: string, longest: boolean): 
   return start === undefined ? value : value.slice(0, start);
 }
 
-/** `${VAR/pattern/replacement}` and `${VAR//pattern/replacement}`; undefined for an invalid pattern. */
-export function replacePattern(value: string, pattern: string, replacement: string, all: boolean): string | undefined {
+/** Thrown out of a replacement callback when the result would pass `maxLength`. */
+class TooLong extends Error {}
+
+/**
+ * `${VAR/pattern/replacement}` and `${VAR//pattern/replacement}`; undefined for an invalid
+ * pattern, and when the result would be longer than `maxLength` (every character of a value
+ * replaced by a long replacement multiplies its length): the search stops there.
+ */
+export function replacePattern(value: string, pattern: string, replacement: string, all: boolean, maxLength = Infinity): string | undefined {
   const parts = shellPatternParts(pattern, true);
   if (parts === undefined) return undefined;
   const compiled = compilePattern(parts);
-  if (!all) return replaceFirst(compiled, value, () => replacement);
-  const usesTemplate = replacement.includes('$');
-  return replaceAll(compiled, value, (match) => (usesTemplate ? expandReplacementTemplate(replacement, value.slice(match.start, match.end)) : replacement));
+  // The result's length, kept exact as matches are replaced: checked before each replacement is made.
+  let length = value.length;
+  const budget = (match: Span, replacementLength: number): void => {
+    length += replacementLength - (match.end - match.start);
+    if (length > maxLength) throw new TooLong();
+  };
+  try {
+    if (!all) {
+      return replaceFirst(compiled, value, (match) => {
+        budget(match, replacement.length);
+        return replacement;
+      });
+    }
+    const template = replacement.includes('$') ? compileReplacementTemplate(replacement) : undefined;
+    return replaceAll(compiled, value, (match) => {
+      if (!template) {
+        budget(match, replacement.length);
+        return replacement;
+      }
+      budget(match, template.lengthFor(match.end - match.start));
+      return template.apply(value.slice(match.start, match.end));
+    });
+  } catch (error) {
+    if (error instanceof TooLong) return undefined;
+    throw error;
+  }
 }

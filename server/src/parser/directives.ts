@@ -1,7 +1,6 @@
 import type { PositionSink } from './logicalText';
 import type { Directive, DirectiveName, SyntaxProblem } from './syntax';
 
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 const KNOWN: ReadonlySet<string> = new Set<DirectiveName>(['syntax', 'escape', 'check']);
 
 export interface DirectiveBlock {
@@ -25,15 +24,16 @@ export function readDirectives(lines: readonly string[], sink: PositionSink): Di
   for (; line < lines.length; line++) {
     const text = line === 0 ? stripBom(lines[0]!) : lines[line]!;
     const indent = text.length - text.trimStart().length;
-    const match = DIRECTIVE.exec(text.slice(indent));
+    const match = matchDirective(text, indent);
     if (!match) break;
-    const rawName = match[1]!;
+    const rawName = text.slice(match.nameStart, match.nameEnd);
     const name = rawName.toLowerCase();
     if (!KNOWN.has(name)) break;
-    const value = match[2]!;
-    const offset = (line === 0 ? lines[0]!.length - text.length : 0) + indent;
-    const nameStart = offset + text.slice(indent).indexOf(rawName);
-    const valueStart = value === '' ? offset + text.slice(indent).length : offset + text.slice(indent).lastIndexOf(value);
+    const value = text.slice(match.valueStart, match.valueEnd);
+    const shift = line === 0 ? lines[0]!.length - text.length : 0;
+    const offset = shift + indent;
+    const nameStart = shift + match.nameStart;
+    const valueStart = shift + (value === '' ? text.length : match.valueStart);
     const directive: Directive = {
       kind: 'directive',
       name: name as DirectiveName,
@@ -52,6 +52,47 @@ export function readDirectives(lines: readonly string[], sink: PositionSink): Di
     directives.push(directive);
   }
   return { directives, problems, nextLine: line, escapeChar };
+}
+
+interface DirectiveMatch {
+  nameStart: number;
+  nameEnd: number;
+  valueStart: number;
+  valueEnd: number;
+}
+
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
+const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
+/** Characters a regular expression's `.` does not match: a directive's value cannot hold them. */
+const isLineTerminator = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+
+/**
+ * `#[ \t]*name[ \t]*=[ \t]*value[ \t]*` from `start` to the end of `text`, with name
+ * `[a-zA-Z][a-zA-Z0-9]*` and value trimmed of spaces and tabs: offsets into `text`, or
+ * undefined when the line is not of that form. One pass over the line (a regular expression
+ * with `(.*?)[ \t]*$` backtracks quadratically on a long run of blanks inside the value).
+ */
+export function matchDirective(text: string, start = 0): DirectiveMatch | undefined {
+  const end = text.length;
+  let i = start;
+  if (text.charCodeAt(i) !== 0x23) return undefined;
+  i++;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  const nameStart = i;
+  if (!isLetter(text.charCodeAt(i))) return undefined;
+  i++;
+  while (i < end && (isLetter(text.charCodeAt(i)) || isDigit(text.charCodeAt(i)))) i++;
+  const nameEnd = i;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) !== 0x3d) return undefined;
+  i++;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  const valueStart = i;
+  for (let j = i; j < end; j++) if (isLineTerminator(text.charCodeAt(j))) return undefined;
+  let valueEnd = end;
+  while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  return { nameStart, nameEnd, valueStart, valueEnd };
 }
 
 function stripBom(text: string): string {

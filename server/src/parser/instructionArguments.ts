@@ -36,7 +36,8 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
   for (const flag of flags) {
     const equals = flag.text.indexOf('=');
     const name = equals < 0 ? flag.text.slice(2) : flag.text.slice(2, equals);
-    const rawEquals = text.indexOf('=', flag.start);
+    // Searched only when the flag has one, so the search stays inside the flag (not to the end of the text for every flag).
+    const rawEquals = equals < 0 ? -1 : text.indexOf('=', flag.start);
     const hasRawEquals = equals >= 0 && rawEquals >= 0 && rawEquals < flag.end;
     instruction.flags.push({
       name,

@@ -3,6 +3,7 @@
 // continuation ends a physical piece, and the next piece starts at column 0 of the next line
 // that is not a skipped comment or empty line. Pure; for consumers that re-read a word's text
 // (the shell parser reads `rest` of RUN).
+import { pieceAt } from './pieceIndex';
 import type { Instruction, Position, Range, Word } from './syntax';
 
 interface Piece {
@@ -32,10 +33,9 @@ export function wordOffsetMapper(instruction: Instruction, word: Word): OffsetMa
     while (skipped.has(line)) line++;
     pieces.push({ offset, line, character: 0 });
   }
+  const starts = pieces.map((piece) => piece.offset);
   const position = (offset: number, isEnd = false): Position => {
-    let index = pieces.length - 1;
-    while (index > 0 && (isEnd ? pieces[index]!.offset >= offset : pieces[index]!.offset > offset)) index--;
-    const piece = pieces[index]!;
+    const piece = pieces[pieceAt(starts, offset, isEnd)]!;
     return { line: piece.line, character: piece.character + offset - piece.offset };
   };
   return { position, range: (start, end) => ({ start: position(start), end: position(end, end > start) }) };

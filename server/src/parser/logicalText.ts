@@ -1,3 +1,4 @@
+import { pieceAt } from './pieceIndex';
 import type { Position, Range } from './syntax';
 
 /**
@@ -26,9 +27,8 @@ export class LogicalText {
    */
   positionAt(offset: number, isEnd = false): Position {
     const starts = this.segmentStarts;
-    let index = starts.length - 1;
-    while (index > 0 && (isEnd ? starts[index]! >= offset : starts[index]! > offset)) index--;
-    if (index < 0) return this.positions.position(0, 0);
+    if (starts.length === 0) return this.positions.position(0, 0);
+    const index = pieceAt(starts, offset, isEnd);
     return this.positions.position(this.segmentLines[index]!, this.segmentCharacters[index]! + offset - starts[index]!);
   }
 

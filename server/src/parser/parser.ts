@@ -126,7 +126,7 @@ function readInstruction(reader: ItemReader, firstLine: number, sink: PositionSi
 }
 
 /** Builds the instruction whose keyword starts at or after `from` in the logical text (ONBUILD triggers reuse it). */
-function buildInstruction(logical: LogicalText, from: number, escapeChar: string, sink: PositionSink): Instruction {
+function buildInstruction(logical: LogicalText, from: number, escapeChar: string, sink: PositionSink, isTrigger = false): Instruction {
   const text = logical.text;
   const keywordStart = skipSpaces(text, from);
   let keywordEnd = keywordStart;
@@ -169,7 +169,10 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
     problems.push({ code: 'unknown-instruction', message: `Unknown instruction: ${keywordRaw}.`, range: keywordRange });
     return instruction;
   }
-  readArguments(instruction, { logical, escape: escapeChar, problems }, argsStart, textEnd, (start) => buildInstruction(logical, start, escapeChar, sink));
+  // `ONBUILD ONBUILD ...` is an error (reported on the outer ONBUILD); reading the inner one's
+  // trigger would recurse once per word.
+  if (isTrigger && keyword === 'ONBUILD') return instruction;
+  readArguments(instruction, { logical, escape: escapeChar, problems }, argsStart, textEnd, (start) => buildInstruction(logical, start, escapeChar, sink, true));
   if (HEREDOC_KEYWORDS.has(keyword) && instruction.argsText.includes('<<') && !instruction.exec) {
     instruction.heredocs = findHeredocs(logical, argsStart);
   }

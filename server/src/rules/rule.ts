@@ -32,6 +32,14 @@ export interface Finding {
   fixes?: Fix[];
   /** Lines of the Dockerfile the finding is about, for `# check=skip` above an instruction. */
   instruction?: Instruction;
+  /** Places in other files the finding is about (LSP relatedInformation), by absolute path. */
+  related?: RelatedPlace[];
+}
+
+export interface RelatedPlace {
+  path: string;
+  range: Range;
+  message: LocalizedText;
 }
 
 export interface RuleContext {

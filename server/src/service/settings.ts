@@ -20,6 +20,12 @@ export const SETTINGS_SCHEMA = {
     default: 'auto' as 'auto' | 'en' | 'ko',
     description: 'Language of hover documentation, completion docs and messages. auto follows the VS Code display language.',
   },
+  'layerwise.docs.detail': {
+    type: 'string',
+    enum: ['brief', 'full'],
+    default: 'brief' as 'brief' | 'full',
+    description: 'How much a hover shows: brief shows what the instruction or flag does here and a link that opens the full page beside the editor; full shows the whole page in the hover.',
+  },
   'layerwise.cache.layerHints': {
     type: 'boolean',
     default: true as boolean,
@@ -73,6 +79,7 @@ export function readSettings(section: unknown): Settings {
   const inlayHints = isRecord(root.inlayHints) ? root.inlayHints : {};
   if (typeof inlayHints.variableValues === 'boolean') settings['layerwise.inlayHints.variableValues'] = inlayHints.variableValues;
   if (docs.language === 'auto' || docs.language === 'en' || docs.language === 'ko') settings['layerwise.docs.language'] = docs.language;
+  if (docs.detail === 'brief' || docs.detail === 'full') settings['layerwise.docs.detail'] = docs.detail;
   return settings;
 }
 

@@ -12,6 +12,8 @@ import { navigationIndex } from './navigation/navigationIndex';
 
 const HINTED_KEYWORDS: ReadonlySet<string> = new Set(['FROM', 'WORKDIR', 'COPY', 'ADD', 'VOLUME']);
 const MAX_LABEL = 40;
+/** A value can be up to MAX_EXPANDED_LENGTH; the tooltip shows its start. */
+const MAX_TOOLTIP_VALUE = 1_000;
 
 export function variableValueHints(document: AnalysedDocument, fromLine: number, toLine: number, language: Language): InlayHint[] {
   const hints: InlayHint[] = [];
@@ -47,9 +49,10 @@ function instructionHints(document: AnalysedDocument, instruction: Instruction, 
     const value = expandValue(written, (name) => values.get(name), document.tree.escapeChar);
     if (value === undefined) continue;
     const label = value.length > MAX_LABEL ? `${value.slice(0, MAX_LABEL - 1)}…` : value;
+    const shown = value.length > MAX_TOOLTIP_VALUE ? `${value.slice(0, MAX_TOOLTIP_VALUE - 1)}…` : value;
     const tooltip: LocalizedText = fromArg
-      ? { en: `Value here: "${value}" (the ARG default; --build-arg can change it).`, ko: `여기서의 값: "${value}" (ARG 기본값이며 --build-arg로 바꿀 수 있습니다).` }
-      : { en: `Value here: "${value}".`, ko: `여기서의 값: "${value}".` };
+      ? { en: `Value here: "${shown}" (the ARG default; --build-arg can change it).`, ko: `여기서의 값: "${shown}" (ARG 기본값이며 --build-arg로 바꿀 수 있습니다).` }
+      : { en: `Value here: "${shown}".`, ko: `여기서의 값: "${shown}".` };
     hints.push({ position: { ...range.end }, label: `= ${label === '' ? '""' : label}`, paddingLeft: true, tooltip: tooltip[language] });
   }
   return hints;

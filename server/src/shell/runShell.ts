@@ -1,6 +1,7 @@
 // The shell view of one RUN instruction: its shell-form command and the heredoc bodies the shell
 // reads, parsed once per parsed instruction, with every range mapped back to the Dockerfile.
 import { type Heredoc, type Instruction, type Position, type Range, wordOffsetMapper } from '../parser';
+import { pieceAt } from '../parser/pieceIndex';
 import { isShellParserReady, parseScript, type ScriptCommand, type ScriptWord } from './shellParser';
 
 export type { ShellOperator } from './shellParser';
@@ -67,6 +68,49 @@ export function runShell(instruction: Instruction): RunShell | undefined {
   return shell;
 }
 
+/**
+ * Heredocs one RUN may read for its shell view: tree-sitter-bash's scanner takes quadratic time
+ * in the heredocs pending on a line (4,000 take seconds); real Dockerfiles use a handful.
+ */
+const MAX_HEREDOCS = 100;
+
+/**
+ * The longest script (command line plus the heredoc bodies it reads) given to the shell parser.
+ * The longest RUN of the official-image corpus has 4,624 characters; tree-sitter-bash, the walk
+ * and the rules take about 1.5 s per megabyte of ordinary script, so one RUN stays well inside
+ * a check's budget. A longer script gets no shell view (its rules stay silent, as for a syntax
+ * error) instead of slowing every check of the file.
+ */
+export const MAX_SCRIPT_LENGTH = 1024 * 1024;
+
+/**
+ * The longest word (characters without a space, tab or line break) a script may hold.
+ * tree-sitter-bash reads a word made of many quoted or expanded pieces about four times slower
+ * than ordinary text (a 400,000-character `$$$…` or `'"\'"\…` word takes 1.5 s); the longest word
+ * in a RUN of the corpus has 146 characters.
+ */
+export const MAX_WORD_LENGTH = 16 * 1024;
+
+let scriptTooLongListener: ((message: string) => void) | undefined;
+let toldScriptTooLong = false;
+
+/** Hears, once per process, that a RUN script was past MAX_SCRIPT_LENGTH or MAX_WORD_LENGTH (the server logs it). */
+export function onScriptTooLong(listener: (message: string) => void): void {
+  scriptTooLongListener = listener;
+}
+
+/** Why the shell parser should not read `text`, if it should not. */
+export function scriptTooLarge(text: string): string | undefined {
+  if (text.length > MAX_SCRIPT_LENGTH) return `the script has more than ${MAX_SCRIPT_LENGTH} characters`;
+  let word = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) word = 0;
+    else if (++word > MAX_WORD_LENGTH) return `the script has a word of more than ${MAX_WORD_LENGTH} characters`;
+  }
+  return undefined;
+}
+
 /** Maps offsets of one parsed text to Dockerfile positions. */
 type Locate = (offset: number, isEnd: boolean) => Position;
 
@@ -80,6 +124,10 @@ function readRun(instruction: Instruction, positions: Position[]): RunShell {
     if (isShellScript(scriptHeredoc.content)) addScript(shell, scriptHeredoc.content, bodyLocator(scriptHeredoc), positions);
     return shell;
   }
+  if (instruction.heredocs.length > MAX_HEREDOCS) {
+    shell.error = `more than ${MAX_HEREDOCS} heredocs in one RUN`;
+    return shell;
+  }
   // The command line, followed by the bodies of the heredocs it reads, as the shell sees them.
   let text = rest.raw;
   const pieces: { start: number; locate: Locate }[] = [{ start: 0, locate: (offset, isEnd) => mapper.position(offset, isEnd) }];
@@ -90,11 +138,8 @@ function readRun(instruction: Instruction, positions: Position[]): RunShell {
     pieces.push({ start, locate: (offset, isEnd) => body(offset - start, isEnd) });
     text += heredoc.content + heredoc.name;
   }
-  const locate: Locate = (offset, isEnd) => {
-    let index = pieces.length - 1;
-    while (index > 0 && (isEnd ? pieces[index]!.start >= offset : pieces[index]!.start > offset)) index--;
-    return pieces[index]!.locate(offset, isEnd);
-  };
+  const starts = pieces.map((piece) => piece.start);
+  const locate: Locate = (offset, isEnd) => pieces[pieceAt(starts, offset, isEnd)]!.locate(offset, isEnd);
   addScript(shell, text, locate, positions);
   return shell;
 }
@@ -115,18 +160,28 @@ function isShellScript(content: string): boolean {
   return /(^|\/)(sh|bash|dash|ash|ksh|mksh|zsh)$/.test(program ?? '');
 }
 
+/** Positions in a heredoc body: its line starts are found once, each offset by binary search. */
 function bodyLocator(heredoc: Heredoc): Locate {
+  const content = heredoc.content;
   const lineStarts = [0];
-  for (let i = 0; i < heredoc.content.length; i++) if (heredoc.content[i] === '\n') lineStarts.push(i + 1);
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const firstLine = heredoc.bodyRange?.start.line ?? heredoc.range.end.line + 1;
   return (offset, isEnd) => {
-    let index = lineStarts.length - 1;
-    while (index > 0 && (isEnd ? lineStarts[index]! >= offset : lineStarts[index]! > offset)) index--;
+    const index = pieceAt(lineStarts, offset, isEnd);
     return { line: firstLine + index, character: offset - lineStarts[index]! + (heredoc.strippedTabs[index] ?? 0) };
   };
 }
 
 function addScript(shell: RunShell, text: string, locate: Locate, positions: Position[]): void {
+  const tooLarge = scriptTooLarge(text);
+  if (tooLarge !== undefined) {
+    shell.error = tooLarge;
+    if (scriptTooLongListener && !toldScriptTooLong) {
+      toldScriptTooLong = true;
+      scriptTooLongListener(`Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`);
+    }
+    return;
+  }
   const parsed = parseScript(text);
   if (!parsed.ok) {
     shell.error = parsed.error;

@@ -115,15 +115,38 @@ export function parseScript(text: string): ScriptParse {
   return parsed;
 }
 
+/**
+ * Deepest nesting of subshells, substitutions, braces and control flow the walker follows: it
+ * recurses once per level, so a script nested thousands deep would overflow the stack.
+ */
+export const MAX_SCRIPT_NESTING = 200;
+/**
+ * Time one script may take in tree-sitter: some inputs make its bash scanner slow (thousands of
+ * heredocs pending on one line take quadratic time). Past this the script gets no view.
+ */
+const PARSE_BUDGET_MS = 2000;
+
+class TooDeep extends Error {}
+
 function parseFresh(parser: Parser, text: string): ScriptParse {
-  const tree = parser.parse(text);
-  if (!tree) return { ok: false, error: 'the shell parser gave no tree' };
+  const deadline = performance.now() + PARSE_BUDGET_MS;
+  let tree: ReturnType<Parser['parse']>;
+  try {
+    // A progress callback that returns true cancels the parse (the type says void).
+    tree = parser.parse(text, null, { progressCallback: ((): boolean => performance.now() > deadline) as () => void });
+  } catch {
+    return { ok: false, error: 'the shell parser failed on this script' };
+  }
+  if (!tree) return { ok: false, error: performance.now() > deadline ? 'the script took too long to parse' : 'the shell parser gave no tree' };
   try {
     const root = tree.rootNode;
     if (root.hasError) return { ok: false, error: 'the script has a shell syntax error' };
     const walker = new Walker();
     walker.sequence(root, TOP);
     return { ok: true, script: { commands: walker.commands, pipelines: walker.pipelines } };
+  } catch (error) {
+    if (error instanceof TooDeep) return { ok: false, error: `the script nests more than ${MAX_SCRIPT_NESTING} levels deep` };
+    throw error;
   } finally {
     tree.delete();
   }
@@ -145,6 +168,7 @@ class Walker {
   private pipefail = false;
   private pendingBefore: ShellOperator | undefined;
   private last: ScriptCommand | undefined;
+  private depth = 0;
 
   /** A list of statements (program, `{ }`, `( )`, bodies): named children joined by `;`, `&` or newlines. */
   sequence(node: Node, where: Where): void {
@@ -168,6 +192,16 @@ class Walker {
   }
 
   private visit(node: Node, where: Where): void {
+    if (this.depth >= MAX_SCRIPT_NESTING) throw new TooDeep();
+    this.depth++;
+    try {
+      this.visitNode(node, where);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private visitNode(node: Node, where: Where): void {
     switch (node.type) {
       case 'command':
         return this.command(node, where);
@@ -215,16 +249,7 @@ class Walker {
    * inside a pipeline (after a redirect earlier in the chain); regrouping undoes that.
    */
   private chain(node: Node, where: Where): void {
-    const items: (Node | ShellOperator)[] = [];
-    const flatten = (current: Node): void => {
-      for (const child of current.children) {
-        if (!child || child.type === 'comment') continue;
-        if (child.type === 'list' || child.type === 'pipeline') flatten(child);
-        else if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&') items.push(child.type);
-        else if (child.isNamed) items.push(child);
-      }
-    };
-    flatten(node);
+    const items = flattenChain(node);
     let segment: Node[] = [];
     let pipes: ShellOperator[] = [];
     const flush = (): void => {
@@ -313,6 +338,32 @@ class Walker {
     run();
     this.pipefail = pipefail;
   }
+}
+
+/**
+ * A list or pipeline's operands and operators in source order, with the nested lists and
+ * pipelines opened. tree-sitter-bash nests `a && b && c` to the left, one level per operator,
+ * so this walks with its own stack instead of recursing.
+ */
+function flattenChain(node: Node): (Node | ShellOperator)[] {
+  const items: (Node | ShellOperator)[] = [];
+  // Children still to read, last first.
+  const pending: Node[] = [];
+  const pushChildren = (parent: Node): void => {
+    const children = parent.children;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child) pending.push(child);
+    }
+  };
+  pushChildren(node);
+  for (let child = pending.pop(); child; child = pending.pop()) {
+    if (child.type === 'comment') continue;
+    if (child.type === 'list' || child.type === 'pipeline') pushChildren(child);
+    else if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&') items.push(child.type);
+    else if (child.isNamed) items.push(child);
+  }
+  return items;
 }
 
 function scriptWord(node: Node): ScriptWord {

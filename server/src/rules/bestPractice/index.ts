@@ -15,6 +15,7 @@ import { finalStageUserRoot } from './finalStageUserRoot';
 import { packageCacheNotCleaned } from './packageCacheNotCleaned';
 import { pipeWithoutPipefail } from './pipeWithoutPipefail';
 import { pipInstallWithoutNoCacheDir } from './pipInstallWithoutNoCacheDir';
+import { serverStartedInRun } from './serverStartedInRun';
 import { sudoInRun } from './sudoInRun';
 import { unpinnedPackageVersion } from './unpinnedPackageVersion';
 import { yumInstallWithoutYes } from './yumInstallWithoutYes';
@@ -33,6 +34,7 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   unpinnedPackageVersion,
   sudoInRun,
   cdInsteadOfWorkdir,
+  serverStartedInRun,
   pipeWithoutPipefail,
   curlAndWget,
   addInsteadOfCopy,

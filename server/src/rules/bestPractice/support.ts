@@ -1,7 +1,8 @@
 // What the best-practice rules share: the docs page, cache mounts, finding package-manager
 // commands in a RUN's shell view, and the "insert this flag" quick fix.
 import type { Instruction, Range } from '../../parser';
-import { type ReadCommandLine, readCommandLine, type OptionSyntax, runShell, type ShellCommand, type ShellWord } from '../../shell';
+import { trimTrailing } from '../../parser/textScan';
+import { type ReadCommandLine, readCommandLine, type OptionSyntax, runShell, type RunShell, type ShellCommand, type ShellWord } from '../../shell';
 import type { Fix, LocalizedText } from '../rule';
 
 export const BEST_PRACTICES = 'https://docs.docker.com/build/building/best-practices/';
@@ -17,7 +18,7 @@ export function cacheMountTargets(instruction: Instruction): string[] {
     }));
     const type = fields.get('type');
     const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(target.replace(/\/+$/, '') || '/');
+    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(trimTrailing(target, '/') || '/');
   }
   return targets;
 }
@@ -38,13 +39,39 @@ export interface ToolCall {
 export function toolCalls(instruction: Instruction, programs: readonly string[], syntax?: OptionSyntax): ToolCall[] {
   const shell = runShell(instruction);
   if (!shell || shell.error) return [];
-  const calls: ToolCall[] = [];
-  for (const command of shell.commands) {
-    if (!command.program || !programs.includes(command.program)) continue;
+  return commandsOf(shell, programs).map((command) => {
     const line = readCommandLine(command, syntax);
-    calls.push({ command, line, subcommand: line.operands[0] });
+    return { command, line, subcommand: line.operands[0] };
+  });
+}
+
+/**
+ * Each shell view's commands by program. About 25 lookups of a few programs each are made per
+ * RUN, and a RUN can hold 40,000 commands: the view is read once, not once per lookup.
+ */
+const commandsByProgram = new WeakMap<RunShell, Map<string, ShellCommand[]>>();
+
+/** The commands of `shell` running one of `programs`, in source order. */
+function commandsOf(shell: RunShell, programs: readonly string[]): ShellCommand[] {
+  let index = commandsByProgram.get(shell);
+  if (!index) {
+    index = new Map();
+    for (const command of shell.commands) {
+      if (command.program === undefined) continue;
+      const list = index.get(command.program);
+      if (list) list.push(command);
+      else index.set(command.program, [command]);
+    }
+    commandsByProgram.set(shell, index);
   }
-  return calls;
+  const lists: ShellCommand[][] = [];
+  for (const program of new Set(programs)) {
+    const list = index.get(program);
+    if (list) lists.push(list);
+  }
+  if (lists.length <= 1) return lists[0] ?? [];
+  // A view lists its commands in the order they start (an outer command before those in its substitutions).
+  return lists.flat().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** From the command name to its subcommand: `apt-get install`. */
@@ -61,8 +88,10 @@ export function insertAfter(word: ShellWord, text: string, title: LocalizedText)
 export function cleansFolder(instruction: Instruction, folder: string): boolean {
   const shell = runShell(instruction);
   if (!shell) return false;
-  return shell.commands.some((command) => command.program !== undefined && ['rm', 'find', 'rmdir'].includes(command.program) && command.args.some((arg) => mentionsPath(arg, folder)));
+  return commandsOf(shell, REMOVERS).some((command) => command.args.some((arg) => mentionsPath(arg, folder)));
 }
+
+const REMOVERS = ['rm', 'find', 'rmdir'];
 
 function mentionsPath(word: ShellWord, folder: string): boolean {
   const text = (word.value ?? word.raw).replace(/["']/g, '');

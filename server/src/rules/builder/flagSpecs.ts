@@ -5,18 +5,23 @@ export type FlagKind = 'string' | 'bool' | 'list';
 
 const COPY_COMMON: Record<string, FlagKind> = { chown: 'string', chmod: 'string', link: 'bool', exclude: 'list' };
 
+/** Flags by name in an object without a prototype: `--constructor` or `--toString` must not look known. */
+const flags = (spec: Record<string, FlagKind>): Readonly<Record<string, FlagKind>> => Object.freeze(Object.assign(Object.create(null) as Record<string, FlagKind>, spec));
+
+const NO_FLAGS = flags({});
+
 export const FLAG_SPECS: Readonly<Record<string, Readonly<Record<string, FlagKind>>>> = {
-  FROM: { platform: 'string' },
-  RUN: { mount: 'list', network: 'string', security: 'string', device: 'list' },
-  COPY: { ...COPY_COMMON, from: 'string', parents: 'bool' },
-  ADD: { ...COPY_COMMON, 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool' },
-  HEALTHCHECK: { interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' },
-  ARG: { required: 'bool' },
+  FROM: flags({ platform: 'string' }),
+  RUN: flags({ mount: 'list', network: 'string', security: 'string', device: 'list' }),
+  COPY: flags({ ...COPY_COMMON, from: 'string', parents: 'bool' }),
+  ADD: flags({ ...COPY_COMMON, 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool' }),
+  HEALTHCHECK: flags({ interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' }),
+  ARG: flags({ required: 'bool' }),
 };
 
 /** The flags `instruction` accepts (none for most instructions). */
 export function flagSpec(keyword: string): Readonly<Record<string, FlagKind>> {
-  return FLAG_SPECS[keyword] ?? {};
+  return Object.hasOwn(FLAG_SPECS, keyword) ? FLAG_SPECS[keyword]! : NO_FLAGS;
 }
 
 /** HEALTHCHECK NONE takes no options: the builder does not read its flags. */

@@ -8,6 +8,7 @@ import { instructionBeforeFrom } from './instructionBeforeFrom';
 import { invalidFlagValue } from './invalidFlagValue';
 import { invalidHealthcheck } from './invalidHealthcheck';
 import { invalidCheckDirective } from './invalidCheckDirective';
+import { invalidDockerignore } from './invalidDockerignore';
 import { invalidImageReference } from './invalidImageReference';
 import { invalidMount } from './invalidMount';
 import { invalidPort } from './invalidPort';
@@ -27,6 +28,7 @@ export const BUILDER_RULES: readonly Rule[] = [
   instructionBeforeFrom,
   noBuildStage,
   invalidCheckDirective,
+  invalidDockerignore,
   copyDestinationNotDirectory,
   copyFromOwnStage,
   stageDependencyCycle,

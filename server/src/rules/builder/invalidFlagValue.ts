@@ -12,7 +12,9 @@ const CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]
 };
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
 const UNIT_NANOSECONDS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-const DURATION_PART = /(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
+// `\d+(?:\.\d*)?` rather than `\d+\.?\d*`: without the dot, `\d+\d*` splits a run of digits in
+// quadratically many ways before the unit fails to match.
+const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
 
 /** Nanoseconds of a Go duration string (`1m30s`, `500ms`), or undefined when it is not one. */
 export function parseGoDuration(value: string): number | undefined {

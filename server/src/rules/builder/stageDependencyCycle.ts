@@ -50,11 +50,25 @@ export const stageDependencyCycle: DocumentRule = {
     const resolve = ({ name, byIndex }: CopySource): number | undefined => byName.get(name) ?? (byIndex && /^\d+$/.test(name) && Number(name) < stages.length ? Number(name) : undefined);
     const edges = sources.map((list, from) => [...new Set(list.map(resolve))].filter((to): to is number => to !== undefined && to !== from));
     const component = cycleComponents(edges);
+    // The stages of each circle, gathered once (not once per stage: 10,000 stages in one circle).
+    const members = new Map<number, BuildStage[]>();
+    for (const stage of stages) {
+      const group = component[stage.index];
+      if (group === undefined) continue;
+      const list = members.get(group);
+      if (list) list.push(stage);
+      else members.set(group, [stage]);
+    }
+    const circles = new Map<number, { en: string; ko: string }>();
     const findings: Finding[] = [];
     for (const stage of stages) {
       const group = component[stage.index];
       if (group === undefined) continue;
-      const circle = stages.filter((other) => component[other.index] === group).map(label).join(', ');
+      let circle = circles.get(group);
+      if (circle === undefined) {
+        circle = circleList(members.get(group)!);
+        circles.set(group, circle);
+      }
       for (const instruction of stage.instructions) {
         for (const flag of instruction.flags) {
           const source = copySource(instruction, flag);
@@ -64,8 +78,8 @@ export const stageDependencyCycle: DocumentRule = {
             range: flag.range,
             instruction,
             message: text(
-              `${label(stage)} copies from ${label(stages[target]!)}, which in turn depends on ${label(stage)} (stages in the circle: ${circle}). The builder cannot order them and stops with "circular dependency detected". Copy in one direction only.`,
-              `${label(stage)}이(가) ${label(stages[target]!)}에서 복사하는데, 그 스테이지도 다시 ${label(stage)}에 의존합니다(순환하는 스테이지: ${circle}). 빌더가 순서를 정하지 못해 "circular dependency detected"로 멈춥니다. 한 방향으로만 복사하세요.`,
+              `${label(stage)} copies from ${label(stages[target]!)}, which in turn depends on ${label(stage)} (stages in the circle: ${circle.en}). The builder cannot order them and stops with "circular dependency detected". Copy in one direction only.`,
+              `${label(stage)}이(가) ${label(stages[target]!)}에서 복사하는데, 그 스테이지도 다시 ${label(stage)}에 의존합니다(순환하는 스테이지: ${circle.ko}). 빌더가 순서를 정하지 못해 "circular dependency detected"로 멈춥니다. 한 방향으로만 복사하세요.`,
             ),
           });
         }
@@ -77,34 +91,69 @@ export const stageDependencyCycle: DocumentRule = {
 
 const label = (stage: BuildStage): string => (stage.name !== undefined ? `"${stage.name}"` : `stage ${stage.index}`);
 
-/** For each stage on a cycle, the id of its strongly connected component (Tarjan); undefined for the rest. */
-function cycleComponents(edges: readonly number[][]): (number | undefined)[] {
+/** At most this many stages are named in a message; a longer circle ends with "and N more". */
+const CIRCLE_NAMES = 10;
+
+function circleList(stages: readonly BuildStage[]): { en: string; ko: string } {
+  const named = stages.slice(0, CIRCLE_NAMES).map(label).join(', ');
+  const more = stages.length - CIRCLE_NAMES;
+  return more > 0 ? { en: `${named} and ${more} more`, ko: `${named} 외 ${more}개` } : { en: named, ko: named };
+}
+
+/**
+ * For each stage on a cycle, the id of its strongly connected component (Tarjan); undefined for
+ * the rest. Iterative, with an explicit stack of (node, next edge) frames: a chain of 10,000
+ * stages must not take 10,000 JavaScript stack frames.
+ */
+export function cycleComponents(edges: readonly (readonly number[])[]): (number | undefined)[] {
   const index: (number | undefined)[] = new Array(edges.length);
   const low: number[] = new Array(edges.length).fill(0);
   const onStack: boolean[] = new Array(edges.length).fill(false);
   const stack: number[] = [];
   const result: (number | undefined)[] = new Array(edges.length);
+  /** The DFS path: each node with the position of the next edge to follow from it. */
+  const path: number[] = [];
+  const nextEdge: number[] = [];
   let counter = 0;
-  const visit = (node: number): void => {
+  const enter = (node: number): void => {
     index[node] = low[node] = counter++;
     stack.push(node);
     onStack[node] = true;
-    for (const next of edges[node]!) {
-      if (index[next] === undefined) {
-        visit(next);
-        low[node] = Math.min(low[node]!, low[next]!);
-      } else if (onStack[next]) low[node] = Math.min(low[node]!, index[next]!);
-    }
-    if (low[node] !== index[node]) return;
-    const members: number[] = [];
-    let member: number;
-    do {
-      member = stack.pop()!;
-      onStack[member] = false;
-      members.push(member);
-    } while (member !== node);
-    if (members.length > 1) for (const m of members) result[m] = node;
+    path.push(node);
+    nextEdge.push(0);
   };
-  for (let node = 0; node < edges.length; node++) if (index[node] === undefined) visit(node);
+  for (let root = 0; root < edges.length; root++) {
+    if (index[root] !== undefined) continue;
+    enter(root);
+    while (path.length > 0) {
+      const top = path.length - 1;
+      const node = path[top]!;
+      const out = edges[node]!;
+      const i = nextEdge[top]!;
+      if (i < out.length) {
+        nextEdge[top] = i + 1;
+        const next = out[i]!;
+        if (index[next] === undefined) enter(next);
+        else if (onStack[next]) low[node] = Math.min(low[node]!, index[next]!);
+        continue;
+      }
+      // Every edge of `node` followed: close it, then fold its low link into its parent's.
+      path.pop();
+      nextEdge.pop();
+      if (path.length > 0) {
+        const parent = path[path.length - 1]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
+      if (low[node] !== index[node]) continue;
+      const members: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop()!;
+        onStack[member] = false;
+        members.push(member);
+      } while (member !== node);
+      if (members.length > 1) for (const m of members) result[m] = node;
+    }
+  }
   return result;
 }

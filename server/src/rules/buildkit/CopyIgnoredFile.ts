@@ -6,6 +6,8 @@ import type { Finding, StageRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
+/** Patterns that leave out every entry of the context root (BuildKit's copySourceRootIgnored). */
+const ROOT_PATTERNS: ReadonlySet<string> = new Set(['*', '**', '**/*']);
 
 export const CopyIgnoredFile: StageRule = {
   code: 'CopyIgnoredFile',
@@ -25,7 +27,9 @@ export const CopyIgnoredFile: StageRule = {
         const path = source.value;
         if (path.startsWith('<<') || REMOTE.test(path) || hasVariable(path)) continue;
         const cleaned = cleanPath(path);
-        if (cleaned === '' || !ignore.isIgnored(cleaned)) continue;
+        // The context root is not a path .dockerignore can leave out; BuildKit only warns when
+        // a pattern leaves out everything in it.
+        if (cleaned === '' ? !ignore.patterns.some((pattern) => ROOT_PATTERNS.has(pattern.text)) : !ignore.isIgnored(cleaned)) continue;
         findings.push({
           range: source.range,
           message: text(

@@ -1,5 +1,6 @@
 // BuildKit check ExposeInvalidFormat: EXPOSE takes container ports only; an IP address or a
 // host:container mapping belongs to `docker run -p`.
+import { replaceVariableReferences } from '../../parser/textScan';
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, fix, hasVariable, replace, text } from '../support';
 
@@ -15,7 +16,7 @@ export const ExposeInvalidFormat: InstructionRule = {
     return (instruction.ports ?? []).flatMap((port) => {
       const raw = port.raw.raw;
       // `${PORT:-80}` holds a colon that is not a mapping.
-      if (!raw.replace(/\$\{[^}]*\}/g, '').includes(':')) return [];
+      if (!replaceVariableReferences(raw, '', false).includes(':')) return [];
       const containerPort = raw.slice(raw.lastIndexOf(':') + 1);
       return [{
         range: port.raw.range,

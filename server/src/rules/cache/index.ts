@@ -3,6 +3,7 @@ import type { Rule } from '../rule';
 import { argDeclaredEarly } from './argDeclaredEarly';
 import { dockerignoreIncomplete } from './dockerignoreIncomplete';
 import { dockerignoreMissing } from './dockerignoreMissing';
+import { dockerignoreUnsupportedPattern } from './dockerignoreUnsupportedPattern';
 import { installAfterBroadCopy } from './installAfterBroadCopy';
 import { packageCacheMount } from './packageCacheMount';
 import { updateWithoutInstall } from './updateWithoutInstall';
@@ -16,4 +17,5 @@ export const CACHE_RULES: readonly Rule[] = [
   packageCacheMount,
   dockerignoreMissing,
   dockerignoreIncomplete,
+  dockerignoreUnsupportedPattern,
 ];

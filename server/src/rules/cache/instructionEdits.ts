@@ -7,9 +7,23 @@ import type { TextEdit } from '../rule';
 export function firstLineRange(instruction: Instruction, lines: readonly string[]): Range {
   const line = instruction.keywordRange.start.line;
   if (instruction.range.end.line === line) return { start: instruction.keywordRange.start, end: instruction.range.end };
-  const text = lines[line] ?? '';
-  const end = text.replace(/\s*[\\`]?\s*$/, '').length;
+  const end = withoutContinuation(lines[line] ?? '');
   return { start: instruction.keywordRange.start, end: { line, character: Math.max(end, instruction.keywordRange.end.character) } };
+}
+
+const isWhitespace = (ch: string): boolean => /\s/.test(ch);
+
+/**
+ * Where a line's text ends without its trailing blanks, one continuation character (`\` or
+ * `` ` ``) and the blanks before it. Scans back from the end once (`/\s*[\\`]?\s*$/` tried
+ * from every position is cubic on a long run of blanks).
+ */
+export function withoutContinuation(text: string): number {
+  let end = text.length;
+  while (end > 0 && isWhitespace(text[end - 1]!)) end--;
+  if (end > 0 && (text[end - 1] === '\\' || text[end - 1] === '`')) end--;
+  while (end > 0 && isWhitespace(text[end - 1]!)) end--;
+  return end;
 }
 
 /** The instruction's whole lines, ending with a newline. */

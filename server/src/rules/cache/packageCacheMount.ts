@@ -2,6 +2,7 @@
 // rebuild of the layer downloads every package again.
 import { type CacheMount, type CachedDownloads, commandName, runFacts, type SimpleCommand } from '../../cache';
 import type { Directive } from '../../parser';
+import { trimTrailing } from '../../parser/textScan';
 import type { Finding, StageContext, StageRule } from '../rule';
 import { firstLineRange } from './instructionEdits';
 
@@ -23,7 +24,7 @@ export const packageCacheMount: StageRule = {
       if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
       if (instruction.keyword !== 'RUN' || (user !== 'root' && user !== '0')) continue;
       const facts = runFacts(instruction);
-      const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => m.target!.replace(/\/+$/, ''));
+      const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => trimTrailing(m.target!, '/'));
       const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
       if (missing.length === 0) continue;
       const mounts = missing.flatMap((d) => d.mounts);

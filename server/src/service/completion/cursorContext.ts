@@ -29,7 +29,10 @@ export function cursorContext(tree: Dockerfile, lines: readonly string[], positi
     return { kind: 'directive', text: before.slice(textStart), textStart };
   }
 
-  const tokenStart = before.search(/\S*$/);
+  // The run of non-blanks ending at the cursor, found by scanning back (`search(/\S*$/)` retries
+  // from every position and is quadratic on a long word followed by a blank).
+  let tokenStart = before.length;
+  while (tokenStart > 0 && !/\s/.test(before[tokenStart - 1]!)) tokenStart--;
   const token = before.slice(tokenStart);
   let tokenEnd = position.character;
   while (tokenEnd < line.length && /[\w.-]/.test(line[tokenEnd]!)) tokenEnd++;

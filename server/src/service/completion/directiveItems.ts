@@ -11,8 +11,7 @@ const markdown = (value: string | undefined): CompletionItem['documentation'] =>
 /** `text` is the line after `#` up to the cursor; `textStart` its character offset. */
 export function directiveItems(text: string, textStart: number, line: number, present: ReadonlySet<string>, language: Language): CompletionItem[] {
   const at = (from: number, to = textStart + text.length): Range => ({ start: { line, character: from }, end: { line, character: to } });
-  const match = /^(\s*)([a-zA-Z]*)(=?)(.*)$/.exec(text)!;
-  const [, spaces = '', name = '', equals, value = ''] = match;
+  const { spaces, name, equals, value } = splitDirectiveText(text);
   if (!equals) {
     return DIRECTIVE_NAMES.filter((n) => !present.has(n)).map((n) => {
       const doc = directiveDoc(n, language);
@@ -31,6 +30,20 @@ export function directiveItems(text: string, textStart: number, line: number, pr
     default:
       return [];
   }
+}
+
+/**
+ * `text` as leading whitespace, a name of ASCII letters, an optional `=` and the rest: one pass
+ * instead of `/^(\s*)([a-zA-Z]*)(=?)(.*)$/`, which backtracks quadratically (and then fails,
+ * leaving no match) when the line holds a character `.` does not match, such as U+2028.
+ */
+function splitDirectiveText(text: string): { spaces: string; name: string; equals: boolean; value: string } {
+  let i = 0;
+  while (i < text.length && /\s/.test(text[i]!)) i++;
+  const nameStart = i;
+  while (i < text.length && /[a-zA-Z]/.test(text[i]!)) i++;
+  const equals = text[i] === '=';
+  return { spaces: text.slice(0, nameStart), name: text.slice(nameStart, i), equals, value: text.slice(equals ? i + 1 : i) };
 }
 
 function checkItems(value: string, valueStart: number, at: (from: number) => Range, language: Language): CompletionItem[] {

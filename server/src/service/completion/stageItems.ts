@@ -1,7 +1,9 @@
 // Earlier stages as completion items (for COPY --from, --mount from= and FROM).
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
+import { inlineCode } from '../../docs';
 import type { DockerfileModel } from '../../model';
 import type { Instruction } from '../../parser';
+import { firstLine } from '../../parser/textScan';
 import type { Language } from '../language';
 import { lineLabel } from '../localized';
 
@@ -17,7 +19,7 @@ export function stageItems(model: DockerfileModel, instruction: Instruction | un
       detail: `FROM ${stage.resolvedBaseImage ?? stage.baseImage}`,
       documentation: {
         kind: 'markdown',
-        value: `${language === 'ko' ? '스테이지' : 'Stage'} ${stage.name ? `\`${stage.name}\`` : `#${stage.index}`} — ${lineLabel(stage.from.range.start.line, language)}: \`FROM ${stage.from.argsText.split('\n')[0]}\``,
+        value: `${language === 'ko' ? '스테이지' : 'Stage'} ${stage.name ? inlineCode(stage.name) : `#${stage.index}`} — ${lineLabel(stage.from.range.start.line, language)}: ${inlineCode(`FROM ${firstLine(stage.from.argsText)}`)}`,
       },
       sortText: String(stage.index).padStart(4, '0'),
     }));

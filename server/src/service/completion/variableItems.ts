@@ -1,8 +1,9 @@
 // Variables after `$` and `${`: ARG and ENV in scope with their values, then predefined args.
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
-import { argDoc } from '../../docs';
+import { argDoc, inlineCode } from '../../docs';
 import { type DockerfileModel, PREDEFINED_ARGS, type VariableDefinition } from '../../model';
 import type { Instruction } from '../../parser';
+import { firstLine } from '../../parser/textScan';
 import type { Language } from '../language';
 import { lineLabel, pick } from '../localized';
 
@@ -34,7 +35,7 @@ function definitionItem(definition: VariableDefinition, close: string, language:
   const value = definition.kind === 'predefined' ? definition.predefined?.example : definition.value;
   const shownValue = value === undefined ? pick({ en: '(set at build time)', ko: '(빌드할 때 결정)' }, language) : `= ${value}`;
   const where = definition.instruction
-    ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(definition.instruction.range.start.line, language)}: \`${definition.instruction.keyword} ${definition.instruction.argsText.split('\n')[0]}\``
+    ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(definition.instruction.range.start.line, language)}: ${inlineCode(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`)}`
     : (argDoc(definition.name, language)?.markdown ?? '');
   return {
     label: definition.name,

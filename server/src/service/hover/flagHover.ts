@@ -1,6 +1,6 @@
 // Hover on a flag: its doc on the name; on the value, the doc of the value or key under the cursor
 // (`type=cache`, `sharing=locked` inside --mount, `none` for --network, the stage for --from).
-import { flagDoc, flagValues, instructionFlags, mountDoc, mountKeyDoc, renderRow } from '../../docs';
+import { flagDoc, flagValues, inlineCode, instructionFlags, mountDoc, mountKeyDoc, renderRow } from '../../docs';
 import type { DockerfileModel } from '../../model';
 import type { Flag, Instruction, Position } from '../../parser';
 import type { Language } from '../language';
@@ -8,47 +8,49 @@ import { pick } from '../localized';
 import { rangeContains } from '../lspRange';
 import type { HoverResult } from './hoverTypes';
 import { mountOptions } from '../mountOptions';
+import { type DocDetail, docHover } from './docMarkdown';
+import { flagFacts } from './hereFacts';
 import { imageHover, stageHover } from './referenceHover';
 
-export function flagHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language): HoverResult | undefined {
+export function flagHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail = 'brief'): HoverResult | undefined {
   if (flag.valueRange && rangeContains(flag.valueRange, position) && !rangeContains(flag.nameRange, position)) {
-    const valueHover = flagValueHover(instruction, flag, position, lines, model, language);
+    const valueHover = flagValueHover(instruction, flag, position, lines, model, language, detail);
     if (valueHover) return valueHover;
   }
   const doc = flagDoc(instruction.keyword, flag.name, language);
-  if (doc) return { markdown: doc.markdown, range: flag.range };
+  if (doc) return { markdown: docHover(doc, detail, language, flagFacts(instruction, flag, lines, model, language)), range: flag.range };
   const known = instructionFlags(instruction.keyword).map((name) => `\`--${name}\``);
   const markdown = pick(
     {
-      en: `\`--${flag.name}\` is not a flag of ${instruction.keyword}.${known.length ? ` ${instruction.keyword} accepts ${known.join(', ')}.` : ` ${instruction.keyword} takes no flags.`}`,
-      ko: `\`--${flag.name}\`은(는) ${instruction.keyword}의 플래그가 아닙니다.${known.length ? ` ${instruction.keyword}에 쓸 수 있는 플래그: ${known.join(', ')}.` : ` ${instruction.keyword}에는 플래그가 없습니다.`}`,
+      en: `${inlineCode(`--${flag.name}`)} is not a flag of ${instruction.keyword}.${known.length ? ` ${instruction.keyword} accepts ${known.join(', ')}.` : ` ${instruction.keyword} takes no flags.`}`,
+      ko: `${inlineCode(`--${flag.name}`)}은(는) ${instruction.keyword}의 플래그가 아닙니다.${known.length ? ` ${instruction.keyword}에 쓸 수 있는 플래그: ${known.join(', ')}.` : ` ${instruction.keyword}에는 플래그가 없습니다.`}`,
     },
     language,
   );
   return { markdown, range: flag.nameRange };
 }
 
-function flagValueHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language): HoverResult | undefined {
+function flagValueHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail): HoverResult | undefined {
   const value = flag.value ?? '';
-  if (instruction.keyword === 'RUN' && flag.name === 'mount') return mountHover(flag, position, lines, model, language);
+  if (instruction.keyword === 'RUN' && flag.name === 'mount') return mountHover(flag, position, lines, model, language, detail);
   if (flag.name === 'from' && flag.valueRange) {
     const stage = model.findStage(value);
     if (stage) return stageHover(stage, flag.valueRange, language);
-    return imageHover(value, flag.valueRange, language);
+    return imageHover(value, flag.valueRange, language, undefined, detail);
   }
   const row = flagValues(instruction.keyword, flag.name, language).find((r) => r.names.includes(value));
   if (row && flag.valueRange) return { markdown: renderRow(`--${flag.name}`, row), range: flag.valueRange };
   return undefined;
 }
 
-function mountHover(flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language): HoverResult | undefined {
+function mountHover(flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail): HoverResult | undefined {
   const options = mountOptions(flag, lines);
   const type = options.find((o) => o.key === 'type')?.value ?? 'bind';
   const option = options.find((o) => rangeContains(o.range, position));
   if (!option) return undefined;
   if (option.key === 'type') {
     const doc = mountDoc(option.value, language);
-    return doc ? { markdown: doc.markdown, range: option.range } : undefined;
+    return doc ? { markdown: docHover(doc, detail, language), range: option.range } : undefined;
   }
   if ((option.key === 'from' || option.key === 'source') && option.valueRange && rangeContains(option.valueRange, position)) {
     const stage = option.key === 'from' ? model.findStage(option.value) : undefined;

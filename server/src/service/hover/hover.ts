@@ -7,65 +7,68 @@ import { innermostInstruction, instructionAt } from '../instructionAt';
 import type { Language } from '../language';
 import { rangeContains, toLspRange } from '../lspRange';
 import { CD_COMMAND } from './contextNotes';
+import { type DocDetail, docHover } from './docMarkdown';
 import { flagHover } from './flagHover';
+import { directiveFacts } from './hereFacts';
 import type { HoverResult } from './hoverTypes';
 import { keywordHover } from './keywordHover';
 import { imageHover, stageHover, variableHover } from './referenceHover';
 
-export function hover(document: AnalysedDocument, position: Position, language: Language): Hover | null {
-  const result = hoverResult(document, position, language);
+/** `detail` is the `layerwise.docs.detail` setting: `brief` docs end with a link to their full page. */
+export function hover(document: AnalysedDocument, position: Position, language: Language, detail: DocDetail = 'brief'): Hover | null {
+  const result = hoverResult(document, position, language, detail);
   return result ? { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(result.range) } : null;
 }
 
-function hoverResult(document: AnalysedDocument, position: Position, language: Language): HoverResult | undefined {
+function hoverResult(document: AnalysedDocument, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
   const tree = document.tree;
   for (const directive of tree.directives) {
     if (rangeContains(directive.range, position)) {
       const doc = directiveDoc(directive.name, language);
-      return doc ? { markdown: doc.markdown, range: directive.range } : undefined;
+      return doc ? { markdown: docHover(doc, detail, language, directiveFacts(directive, language)), range: directive.range } : undefined;
     }
   }
   const outer = instructionAt(tree, position);
   if (!outer) return undefined;
   const instruction = innermostInstruction(outer, position);
-  if (instruction !== outer && rangeContains(outer.keywordRange, position)) return keywordHover(outer, document.model, language);
-  return instructionPartHover(document, instruction, position, language);
+  if (instruction !== outer && rangeContains(outer.keywordRange, position)) return keywordHover(outer, document.model, language, detail);
+  return instructionPartHover(document, instruction, position, language, detail);
 }
 
-function instructionPartHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language): HoverResult | undefined {
+function instructionPartHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
   const model = document.model;
-  if (rangeContains(instruction.keywordRange, position)) return keywordHover(instruction, model, language);
+  if (rangeContains(instruction.keywordRange, position)) return keywordHover(instruction, model, language, detail);
   // Variables first: they can sit inside a flag value or an image name.
   const reference = instruction.variables.find((v) => rangeContains(v.range, position));
-  if (reference) return variableHover(model, reference, language);
+  if (reference) return variableHover(model, reference, language, detail);
   const flag = instruction.flags.find((f) => rangeContains(f.range, position));
-  if (flag) return flagHover(instruction, flag, position, document.lines, model, language);
+  if (flag) return flagHover(instruction, flag, position, document.lines, model, language, detail);
   switch (instruction.keyword) {
     case 'FROM':
-      return fromHover(document, instruction, position, language);
+      return fromHover(document, instruction, position, language, detail);
     case 'HEALTHCHECK': {
       const mode = instruction.healthcheckMode;
       if (mode && rangeContains(mode.range, position)) {
         const doc = healthcheckDoc(mode.value, language);
-        return doc ? { markdown: doc.markdown, range: mode.range } : undefined;
+        return doc ? { markdown: docHover(doc, detail, language), range: mode.range } : undefined;
       }
       return undefined;
     }
     case 'RUN':
-      return cdHover(document, instruction, position, language);
+      return cdHover(document, instruction, position, language, detail);
     default:
       return undefined;
   }
 }
 
-function fromHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language): HoverResult | undefined {
+function fromHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
   const model = document.model;
   const stage = model.stageOf(instruction);
   if (!stage) return undefined;
   const image = instruction.image;
   if (image && rangeContains(image.range, position)) {
     if (stage.baseStage) return stageHover(stage.baseStage, image.range, language);
-    return imageHover(image.raw, image.range, language, stage.resolvedBaseImage);
+    return imageHover(image.raw, image.range, language, stage.resolvedBaseImage, detail);
   }
   const name = instruction.stageName;
   if (name && rangeContains(name.range, position)) return stageHover(stage, name.range, language);
@@ -73,7 +76,7 @@ function fromHover(document: AnalysedDocument, instruction: Instruction, positio
 }
 
 /** `cd` inside a RUN command: explain why WORKDIR is the way to change directory. */
-function cdHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language): HoverResult | undefined {
+function cdHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
   const rest = instruction.rest;
   if (!rest || instruction.exec || !rangeContains(rest.range, position)) return undefined;
   const line = document.lines[position.line] ?? '';
@@ -84,5 +87,5 @@ function cdHover(document: AnalysedDocument, instruction: Instruction, position:
   const commandStart = rest.range.start.line === position.line ? rest.range.start.character : 0;
   if (line.slice(start, end) !== 'cd' || !CD_COMMAND.test(`${line.slice(commandStart, end)} `)) return undefined;
   const doc = conceptDoc('workdir-vs-cd', language);
-  return doc ? { markdown: doc.markdown, range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } } : undefined;
+  return doc ? { markdown: docHover(doc, detail, language), range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } } : undefined;
 }

@@ -1,23 +1,21 @@
-// Hover on an instruction keyword: the concepts this instruction raises here, then its reference doc.
+// Hover on an instruction keyword: its summary, what it does here and its brief part first, then
+// the concepts this instruction raises here, then the rest of its doc (or a link to the full page).
 import { conceptDoc, instructionDoc } from '../../docs';
 import type { DockerfileModel } from '../../model';
 import type { Instruction } from '../../parser';
 import type { Language } from '../language';
 import { contextConcepts } from './contextNotes';
+import { type DocDetail, docHover, docLinks, docOpening } from './docMarkdown';
+import { instructionFacts } from './hereFacts';
 import type { HoverResult } from './hoverTypes';
 
-const rendered = new Map<string, string>();
-
-export function keywordHover(instruction: Instruction, model: DockerfileModel, language: Language): HoverResult | undefined {
-  const concepts = contextConcepts(instruction, model);
-  const key = `${language}|${instruction.keyword}|${concepts.join(',')}`;
-  let markdown = rendered.get(key);
-  if (markdown === undefined) {
-    const doc = instructionDoc(instruction.keyword, language);
-    if (!doc) return undefined;
-    const notes = concepts.flatMap((name) => conceptDoc(name, language)?.markdown ?? []);
-    markdown = [...notes, doc.markdown].join('\n\n---\n\n');
-    rendered.set(key, markdown);
-  }
-  return { markdown, range: instruction.keywordRange };
+export function keywordHover(instruction: Instruction, model: DockerfileModel, language: Language, detail: DocDetail = 'brief'): HoverResult | undefined {
+  const doc = instructionDoc(instruction.keyword, language);
+  if (!doc) return undefined;
+  const concepts = contextConcepts(instruction, model).flatMap((name) => conceptDoc(name, language) ?? []);
+  const opening = docOpening(doc, instructionFacts(instruction, model, language), language);
+  const parts = detail === 'full'
+    ? [opening, ...concepts.map((concept) => concept.markdown), doc.rest]
+    : [`${opening}\n\n${docLinks(doc, language)}`, ...concepts.map((concept) => docHover(concept, 'brief', language))];
+  return { markdown: parts.filter(Boolean).join('\n\n---\n\n'), range: instruction.keywordRange };
 }

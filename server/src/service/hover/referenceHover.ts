@@ -1,10 +1,12 @@
 // Hovers on references: a variable (where it is defined and its value there), a stage (its base
 // image and where it starts) and an image (what it is and its tag, from the offline list).
-import { argDoc, conceptDoc, officialImage, splitImageReference } from '../../docs';
+import { argDoc, conceptDoc, inlineCode, officialImage, splitImageReference } from '../../docs';
 import { type DockerfileModel, expandValue, predefinedArg, type ResolvedReference, type Stage } from '../../model';
 import type { Range, VariableReference } from '../../parser';
+import { firstLine } from '../../parser/textScan';
 import type { Language } from '../language';
 import { lineLabel, pick } from '../localized';
+import { type DocDetail, docHover } from './docMarkdown';
 import type { HoverResult } from './hoverTypes';
 
 const resolvedByModel = new WeakMap<DockerfileModel, Map<VariableReference, ResolvedReference>>();
@@ -19,13 +21,14 @@ export function resolvedReference(model: DockerfileModel, reference: VariableRef
   return index.get(reference);
 }
 
-const code = (text: string): string => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
+// User text in a code span whose fence no backtick run in the text can close.
+const code = inlineCode;
 
-export function variableHover(model: DockerfileModel, reference: VariableReference, language: Language): HoverResult {
+export function variableHover(model: DockerfileModel, reference: VariableReference, language: Language, detail: DocDetail = 'brief'): HoverResult {
   const resolved = resolvedReference(model, reference);
   const definition = resolved?.definition;
   const lines: string[] = [];
-  const title = `**\`$${reference.name}\`**`;
+  const title = `**${code(`$${reference.name}`)}**`;
   if (!definition) {
     lines.push(
       `${title} — ${pick(
@@ -47,7 +50,7 @@ export function variableHover(model: DockerfileModel, reference: VariableReferen
     const example = definition.predefined?.example;
     if (example) lines.push(`${pick({ en: 'Example value', ko: '값 예시' }, language)}: ${code(example)}`);
     const doc = argDoc(reference.name, language);
-    if (doc) lines.push(`---\n\n${doc.markdown}`);
+    if (doc) lines.push(`---\n\n${docHover(doc, detail, language)}`);
     return { markdown: lines.join('\n\n'), range: reference.range };
   }
   const kind = definition.kind === 'arg'
@@ -55,7 +58,7 @@ export function variableHover(model: DockerfileModel, reference: VariableReferen
     : pick({ en: 'environment variable (ENV), also set in running containers', ko: '환경 변수(ENV). 실행 중인 컨테이너에도 설정됩니다' }, language);
   lines.push(`${title} — ${kind}`);
   if (definition.instruction && definition.pair) {
-    lines.push(`${pick({ en: 'Defined at', ko: '정의 위치' }, language)} ${lineLabel(definition.pair.range.start.line, language)}: ${code(`${definition.instruction.keyword} ${definition.instruction.argsText.split('\n')[0]}`)}`);
+    lines.push(`${pick({ en: 'Defined at', ko: '정의 위치' }, language)} ${lineLabel(definition.pair.range.start.line, language)}: ${code(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`)}`);
   }
   if (definition.redeclares?.instruction) {
     lines.push(pick({ en: `Takes its value from the global ARG on ${lineLabel(definition.redeclares.instruction.range.start.line, language)}.`, ko: `${lineLabel(definition.redeclares.instruction.range.start.line, language)}의 전역 ARG에서 값을 가져옵니다.` }, language));
@@ -82,11 +85,11 @@ function expandReference(model: DockerfileModel, resolved: ResolvedReference): s
 }
 
 export function stageHover(stage: Stage, range: Range, language: Language): HoverResult {
-  const name = stage.name ? `\`${stage.name}\`` : `#${stage.index}`;
+  const name = stage.name ? code(stage.name) : `#${stage.index}`;
   const lines = [`**${pick({ en: 'Stage', ko: '스테이지' }, language)} ${name}** (${pick({ en: 'index', ko: '인덱스' }, language)} ${stage.index})`];
-  lines.push(`${pick({ en: 'Starts at', ko: '시작 위치' }, language)} ${lineLabel(stage.from.range.start.line, language)}: ${code(`FROM ${stage.from.argsText.split('\n')[0]}`)}`);
+  lines.push(`${pick({ en: 'Starts at', ko: '시작 위치' }, language)} ${lineLabel(stage.from.range.start.line, language)}: ${code(`FROM ${firstLine(stage.from.argsText)}`)}`);
   if (stage.baseStage) {
-    lines.push(pick({ en: `Builds on the earlier stage \`${stage.baseStage.name ?? stage.baseStage.index}\`.`, ko: `앞선 스테이지 \`${stage.baseStage.name ?? stage.baseStage.index}\`을(를) 이어서 빌드합니다.` }, language));
+    lines.push(pick({ en: `Builds on the earlier stage ${code(stage.baseStage.name ?? String(stage.baseStage.index))}.`, ko: `앞선 스테이지 ${code(stage.baseStage.name ?? String(stage.baseStage.index))}을(를) 이어서 빌드합니다.` }, language));
   } else {
     const image = stage.resolvedBaseImage ?? stage.baseImage;
     lines.push(`${pick({ en: 'Base image', ko: '베이스 이미지' }, language)}: ${code(image)}`);
@@ -99,17 +102,19 @@ export function stageHover(stage: Stage, range: Range, language: Language): Hove
 const rendered = new Map<string, string>();
 
 /** What an image reference names, from the offline list of official images. */
-export function imageHover(reference: string, range: Range, language: Language, resolved?: string): HoverResult {
-  const key = `${language}|${reference}|${resolved ?? ''}`;
+export function imageHover(reference: string, range: Range, language: Language, resolved?: string, detail: DocDetail = 'brief'): HoverResult {
+  const key = `${language}|${detail}|${reference}|${resolved ?? ''}`;
   let markdown = rendered.get(key);
   if (markdown === undefined) {
-    markdown = renderImage(reference, language, resolved);
+    markdown = renderImage(reference, language, resolved, detail);
+    // Keyed by what is typed: bounded, or every image name typed letter by letter stays.
+    if (rendered.size >= 1000) rendered.clear();
     rendered.set(key, markdown);
   }
   return { markdown, range };
 }
 
-function renderImage(reference: string, language: Language, resolved: string | undefined): string {
+function renderImage(reference: string, language: Language, resolved: string | undefined, detail: DocDetail): string {
   const effective = resolved ?? reference;
   const lines = [`**${code(effective)}**`];
   if (resolved !== undefined && resolved !== reference) lines.push(`${pick({ en: 'Written as', ko: '작성된 형태' }, language)} ${code(reference)}`);
@@ -124,8 +129,8 @@ function renderImage(reference: string, language: Language, resolved: string | u
     if (tag !== undefined) {
       const known = official.tags.includes(tag);
       lines.push(known
-        ? pick({ en: `Tag \`${tag}\` is one of the common tags of this image.`, ko: `\`${tag}\` 태그는 이 이미지에서 흔히 쓰는 태그입니다.` }, language)
-        : pick({ en: `Tag \`${tag}\` is not in the offline list of common tags (it may still exist).`, ko: `\`${tag}\` 태그는 오프라인 목록의 대표 태그에 없습니다(실제로는 있을 수도 있습니다).` }, language));
+        ? pick({ en: `Tag ${code(tag)} is one of the common tags of this image.`, ko: `${code(tag)} 태그는 이 이미지에서 흔히 쓰는 태그입니다.` }, language)
+        : pick({ en: `Tag ${code(tag)} is not in the offline list of common tags (it may still exist).`, ko: `${code(tag)} 태그는 오프라인 목록의 대표 태그에 없습니다(실제로는 있을 수도 있습니다).` }, language));
     }
     if (official.recommended) lines.push(`${pick({ en: 'Suggested tag', ko: '추천 태그' }, language)}: \`${official.recommended}\``);
     if (official.tags.length) lines.push(`${pick({ en: 'Common tags', ko: '대표 태그' }, language)}: ${official.tags.map((t) => `\`${t}\``).join(', ')}`);
@@ -136,7 +141,7 @@ function renderImage(reference: string, language: Language, resolved: string | u
   if (digest === undefined && (tag === undefined || tag === 'latest')) {
     lines.push(pick({ en: '**No pinned version:** without a tag Docker uses `latest`, which changes over time. Pin a version tag (or a digest) for repeatable builds.', ko: '**버전이 고정되어 있지 않습니다:** 태그가 없으면 Docker는 시간이 지나며 바뀌는 `latest`를 씁니다. 재현 가능한 빌드를 위해 버전 태그(또는 다이제스트)로 고정하세요.' }, language));
     const pinned = conceptDoc('pinned-images', language);
-    if (pinned) lines.push(`---\n\n${pinned.markdown}`);
+    if (pinned) lines.push(`---\n\n${docHover(pinned, detail, language)}`);
   }
   return lines.join('\n\n');
 }

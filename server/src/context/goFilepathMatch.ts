@@ -74,6 +74,8 @@ export class GoFilepathPattern {
     if (last.items.length === 0) return ends.find((end) => end >= at && end <= limit);
     // The last chunk must end where the prefix does: it can only start one chunk length before.
     for (const end of ends) {
+      // Fewer code units than items: fewer characters too.
+      if (end - at < last.items.length) continue;
       const start = back(name, end, last.items.length);
       if (start < at) continue;
       if (start > (last.star ? limit : at)) break;

@@ -46,7 +46,7 @@ import { documentSymbols } from './service/symbols';
 import { type CheckSteps, ValidationQueue } from './service/validationQueue';
 import { variableValueHints } from './service/variableValueHints';
 import { WorkspaceState } from './service/workspaceState';
-import { initShellParser, onScriptTooLong } from './shell';
+import { initShellParser, initShellPrinter, onScriptTooLong } from './shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -84,6 +84,8 @@ let shellParserProblem: string | undefined;
 connection.onInitialize(async (params: InitializeParams) => {
   // Rules that read RUN as shell need the parser before the first check (it loads in ~40 ms).
   await initShellParser().catch((error: unknown) => (shellParserProblem = String(error)));
+  // Formatting of RUN scripts (shfmt's printer); until it loads, RUNs get whitespace-only formatting.
+  await initShellPrinter().catch(() => undefined);
   const options = params.initializationOptions as { locale?: unknown } | undefined;
   workspace.setEditorLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -202,7 +204,10 @@ function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feat
 
 const whenCancelled = (token: CancellationToken): Promise<void> => new Promise((resolve) => token.onCancellationRequested(() => resolve()));
 
-const formatOptions = (uri: string, editor: { tabSize: number }) => ({ continuationIndent: workspace.settingsFor(uri)['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize });
+const formatOptions = (uri: string, editor: { tabSize: number }) => {
+  const settings = workspace.settingsFor(uri);
+  return { continuationIndent: settings['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize, breakChains: settings['layerwise.formatting.breakChains'], maxLineLength: settings['layerwise.formatting.maxLineLength'] };
+};
 
 /** Lines `fromLine` to `toLine` within the line budget, noting once when the budget cut them. */
 function linesFor(document: AnalysedDocument, feature: string, fromLine: number, toLine: number): { fromLine: number; toLine: number } {

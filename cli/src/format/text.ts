@@ -28,5 +28,7 @@ export function formatText(report: Report, color: boolean): string {
 
 /** Each run of blanks that holds a line break, as one space (one pass: `\s+` never rescans a blank). */
 function oneLine(message: string): string {
+  // Most messages have no line break: nothing would change, so no run of blanks is visited.
+  if (!message.includes('\n')) return message;
   return message.replace(/\s+/g, (blanks) => (blanks.includes('\n') ? ' ' : blanks));
 }

@@ -7,7 +7,7 @@
 // When the numbers do not fit (another builder, another version), the instruction is found
 // by keyword and text instead.
 import type { BuildStep, ParsedBuildOutput, StepStatus } from '../docker/buildOutput';
-import type { DockerfileOutline, OutlineInstruction, OutlineStage } from '../docker/dockerfileOutline';
+import type { DockerfileOutline, OutlineStage } from '../docker/dockerfileOutline';
 
 export interface LocatedStep {
   readonly instructionIndex: number;
@@ -71,59 +71,119 @@ function buildkitNumberedInstructions(outline: DockerfileOutline, stage: Outline
   return numbered;
 }
 
-function buildkitStage(outline: DockerfileOutline, stageName: string | undefined): OutlineStage | undefined {
-  if (stageName === undefined) return outline.stages.length === 1 ? outline.stages[0] : undefined;
-  const lower = stageName.toLowerCase();
-  const named = outline.stages.find((stage) => stage.name === lower);
-  if (named !== undefined) return named;
-  const numbered = /^stage-(\d+)$/.exec(lower);
-  return numbered === null ? undefined : outline.stages[Number(numbered[1])];
-}
-
 function stepText(step: BuildStep): string {
   return normalizeText(step.instruction.replace(/^\s*(?:ONBUILD\s+)?[A-Za-z]+/i, ''));
 }
 
-/** Fallback: the first unclaimed instruction with the same keyword and text (preferring `stageIndex`). */
-function findByText(outline: DockerfileOutline, step: BuildStep, claimed: Set<number>, stageIndex: number | undefined): number | undefined {
-  const text = stepText(step);
-  const candidates = outline.instructions
-    .map((instruction, index) => ({ instruction, index }))
-    .filter(({ instruction, index }) => !claimed.has(index) && instruction.keyword === step.keyword);
-  const matches = (instruction: OutlineInstruction): boolean => normalizeText(instruction.argumentText) === text;
-  const sameStage = candidates.find(({ instruction }) => instruction.stageIndex === stageIndex && matches(instruction));
-  return (sameStage ?? candidates.find(({ instruction }) => matches(instruction)))?.index;
+/** Instructions with one keyword and text, in file order; `next` skips those already claimed. */
+interface Candidates {
+  readonly indexes: number[];
+  next: number;
 }
 
-function indexForStep(outline: DockerfileOutline, step: BuildStep, claimed: Set<number>, argValues: Record<string, string>): number | undefined {
+/**
+ * What placing the steps of one build looks up again and again, each made once: stages by name,
+ * the numbered instructions of a stage, instructions by keyword and text. A build of thousands
+ * of steps on a Dockerfile of thousands of instructions stays linear (it was steps x instructions).
+ */
+class StepLookup {
+  private readonly stagesByName = new Map<string, OutlineStage>();
+  private readonly numbered = new Map<string, number[]>();
+  private byText: { all: Map<string, Candidates>; byStage: Map<string, Candidates> } | undefined;
+  /** Instructions a step was placed on (a later step with the same text takes the next one). */
+  readonly claimed = new Set<number>();
+
+  constructor(
+    private readonly outline: DockerfileOutline,
+    private readonly argValues: Record<string, string>,
+  ) {
+    for (const stage of outline.stages) if (stage.name !== undefined && !this.stagesByName.has(stage.name)) this.stagesByName.set(stage.name, stage);
+  }
+
+  stage(stageName: string | undefined): OutlineStage | undefined {
+    const { outline } = this;
+    if (stageName === undefined) return outline.stages.length === 1 ? outline.stages[0] : undefined;
+    const lower = stageName.toLowerCase();
+    const named = this.stagesByName.get(lower);
+    if (named !== undefined) return named;
+    const numbered = /^stage-(\d+)$/.exec(lower);
+    return numbered === null ? undefined : outline.stages[Number(numbered[1])];
+  }
+
+  numberedInstructions(stage: OutlineStage, countWorkdir: boolean): number[] {
+    const key = `${stage.index}:${countWorkdir}`;
+    let numbered = this.numbered.get(key);
+    if (numbered === undefined) {
+      numbered = buildkitNumberedInstructions(this.outline, stage, this.argValues, countWorkdir);
+      this.numbered.set(key, numbered);
+    }
+    return numbered;
+  }
+
+  /** Fallback: the first unclaimed instruction with the same keyword and text (preferring `stageIndex`). */
+  findByText(step: BuildStep, stageIndex: number | undefined): number | undefined {
+    const byText = this.textIndex();
+    const key = `${step.keyword}\u0000${stepText(step)}`;
+    const sameStage = stageIndex === undefined ? undefined : this.firstUnclaimed(byText.byStage.get(`${stageIndex}\u0000${key}`));
+    return sameStage ?? this.firstUnclaimed(byText.all.get(key));
+  }
+
+  private textIndex(): { all: Map<string, Candidates>; byStage: Map<string, Candidates> } {
+    if (this.byText) return this.byText;
+    const all = new Map<string, Candidates>();
+    const byStage = new Map<string, Candidates>();
+    const add = (map: Map<string, Candidates>, key: string, index: number): void => {
+      const candidates = map.get(key);
+      if (candidates) candidates.indexes.push(index);
+      else map.set(key, { indexes: [index], next: 0 });
+    };
+    this.outline.instructions.forEach((instruction, index) => {
+      const key = `${instruction.keyword}\u0000${normalizeText(instruction.argumentText)}`;
+      add(all, key, index);
+      add(byStage, `${instruction.stageIndex}\u0000${key}`, index);
+    });
+    this.byText = { all, byStage };
+    return this.byText;
+  }
+
+  /** Instructions are only ever claimed, never released: `next` moves forward only. */
+  private firstUnclaimed(candidates: Candidates | undefined): number | undefined {
+    if (!candidates) return undefined;
+    while (candidates.next < candidates.indexes.length && this.claimed.has(candidates.indexes[candidates.next]!)) candidates.next++;
+    return candidates.indexes[candidates.next];
+  }
+}
+
+function indexForStep(lookup: StepLookup, outline: DockerfileOutline, step: BuildStep): number | undefined {
   const position = step.position;
   if (position.kind === 'classic') {
     const index = position.step - 1;
     if (outline.instructions[index]?.keyword === step.keyword) return index;
-    return findByText(outline, step, claimed, undefined);
+    return lookup.findByText(step, undefined);
   }
-  const stage = buildkitStage(outline, position.stage);
+  const stage = lookup.stage(position.stage);
   if (stage !== undefined) {
     for (const countWorkdir of [true, false]) {
-      const numbered = buildkitNumberedInstructions(outline, stage, argValues, countWorkdir);
+      const numbered = lookup.numberedInstructions(stage, countWorkdir);
       const index = numbered[position.index - 1];
       if (index !== undefined && outline.instructions[index]?.keyword === step.keyword) return index;
     }
   }
-  return findByText(outline, step, claimed, stage?.index);
+  return lookup.findByText(step, stage?.index);
 }
 
 /** Each reported step that could be placed, with the instruction it belongs to. */
 export function locateSteps(parsed: ParsedBuildOutput, outline: DockerfileOutline, buildArgs: Readonly<Record<string, string>> = {}): LocatedStep[] {
-  const argValues = knownArgValues(outline, buildArgs);
-  const claimed = new Set<number>();
+  const lookup = new StepLookup(outline, knownArgValues(outline, buildArgs));
   const located: LocatedStep[] = [];
+  /** Where each instruction's entry is in `located`. */
+  const entryOf = new Map<number, number>();
   for (const step of parsed.steps) {
-    const index = indexForStep(outline, step, claimed, argValues);
+    const index = indexForStep(lookup, outline, step);
     const instruction = index === undefined ? undefined : outline.instructions[index];
     if (index === undefined || instruction === undefined) continue;
     // Multi-platform builds report a step once per platform: keep the slowest / failed one.
-    const previous = located.findIndex((entry) => entry.instructionIndex === index);
+    const previous = entryOf.get(index);
     const entry: LocatedStep = {
       instructionIndex: index,
       startLine: instruction.startLine,
@@ -135,8 +195,9 @@ export function locateSteps(parsed: ParsedBuildOutput, outline: DockerfileOutlin
       errorMessage: step.errorMessage,
       stepId: step.id,
     };
-    if (previous === -1) {
-      claimed.add(index);
+    if (previous === undefined) {
+      lookup.claimed.add(index);
+      entryOf.set(index, located.length);
       located.push(entry);
     } else if (step.status === 'failed' || (step.durationMs ?? 0) > (located[previous]?.durationMs ?? 0)) {
       located[previous] = entry;

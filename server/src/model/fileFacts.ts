@@ -29,9 +29,11 @@ export function fileFacts(tree: Dockerfile, buildContext: BuildContext | undefin
   if (previous && sameInputs(previous, tree, globalInstructions, buildContext)) return previous;
   // The global scope is what the model makes of the instructions before the first FROM.
   const { globalArgs } = buildModel({ ...tree, instructions: globalInstructions });
-  const values = new Map(globalArgs.map((definition) => [definition.name, definition.value]));
+  // The definitions, not their values: a value is expanded only when an image names it.
+  const byName = new Map(globalArgs.map((definition) => [definition.name, definition]));
   const lookup = (name: string): string | undefined => {
-    if (values.has(name)) return values.get(name);
+    const definition = byName.get(name);
+    if (definition) return definition.value;
     const predefined = predefinedArg(name);
     return predefined?.kind === 'platform' ? predefined.example : '';
   };

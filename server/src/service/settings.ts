@@ -36,6 +36,16 @@ export const SETTINGS_SCHEMA = {
     default: 4 as number,
     description: 'Spaces before the text of a continuation line when formatting (0 to 16).',
   },
+  'layerwise.formatting.breakChains': {
+    type: 'boolean',
+    default: true as boolean,
+    description: 'When formatting, put each command of a `&&`, `||` or `;` chain of a multi-line or long RUN on its own line.',
+  },
+  'layerwise.formatting.maxLineLength': {
+    type: 'integer',
+    default: 100 as number,
+    description: 'When formatting, a one-line RUN longer than this has its chains broken one command per line (20 to 1000).',
+  },
   'layerwise.inlayHints.variableValues': {
     type: 'boolean',
     default: true as boolean,
@@ -76,6 +86,9 @@ export function readSettings(section: unknown): Settings {
   const formatting = isRecord(root.formatting) ? root.formatting : {};
   const indent = formatting.continuationIndent;
   if (typeof indent === 'number' && Number.isInteger(indent) && indent >= 0 && indent <= 16) settings['layerwise.formatting.continuationIndent'] = indent;
+  if (typeof formatting.breakChains === 'boolean') settings['layerwise.formatting.breakChains'] = formatting.breakChains;
+  const maxLineLength = formatting.maxLineLength;
+  if (typeof maxLineLength === 'number' && Number.isInteger(maxLineLength) && maxLineLength >= 20 && maxLineLength <= 1000) settings['layerwise.formatting.maxLineLength'] = maxLineLength;
   const inlayHints = isRecord(root.inlayHints) ? root.inlayHints : {};
   if (typeof inlayHints.variableValues === 'boolean') settings['layerwise.inlayHints.variableValues'] = inlayHints.variableValues;
   if (docs.language === 'auto' || docs.language === 'en' || docs.language === 'ko') settings['layerwise.docs.language'] = docs.language;

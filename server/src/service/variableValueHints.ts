@@ -27,14 +27,18 @@ export function variableValueHints(document: AnalysedDocument, fromLine: number,
 function instructionHints(document: AnalysedDocument, instruction: Instruction, language: Language): InlayHint[] {
   const model = document.model;
   const hints: InlayHint[] = [];
-  let outer: VariableReference | undefined;
-  for (const reference of instruction.variables) {
-    // References inside another one's default value are part of that one's hint.
-    if (outer && comparePositions(reference.range.end, outer.range.end) <= 0) continue;
-    outer = reference;
+  const variables = instruction.variables;
+  for (let next = 0; next < variables.length; ) {
+    // References inside another one's default value are part of that one's hint. The parser
+    // lists each reference right before those nested in it, so they are the run that follows
+    // (found by a forward scan: filtering every reference each time was quadratic).
+    const reference = variables[next]!;
     const { range } = reference;
+    let end = next + 1;
+    while (end < variables.length && within(variables[end]!, range)) end++;
+    const inside = variables.slice(next, end);
+    next = end;
     if (range.start.line !== range.end.line || reference.malformed) continue;
-    const inside = instruction.variables.filter((v) => comparePositions(v.range.start, range.start) >= 0 && comparePositions(v.range.end, range.end) <= 0);
     const values = new Map<string, string>();
     let known = true;
     let fromArg = false;
@@ -56,6 +60,10 @@ function instructionHints(document: AnalysedDocument, instruction: Instruction, 
     hints.push({ position: { ...range.end }, label: `= ${label === '' ? '""' : label}`, paddingLeft: true, tooltip: tooltip[language] });
   }
   return hints;
+}
+
+function within(reference: VariableReference, range: VariableReference['range']): boolean {
+  return comparePositions(reference.range.start, range.start) >= 0 && comparePositions(reference.range.end, range.end) <= 0;
 }
 
 /** The definition giving the value in this Dockerfile; undefined when the value comes from outside (the builder, the base image). */

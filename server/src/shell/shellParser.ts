@@ -160,6 +160,8 @@ interface Where {
 }
 
 const TOP: Where = { inPipeline: false, inSubshell: false, inSubstitution: false, inControlFlow: false };
+/** Named node types of tree-sitter-bash that never have children (node-types.json). */
+const LEAF_TYPES: ReadonlySet<string> = new Set(['word', 'raw_string', 'ansi_c_string', 'variable_name', 'special_variable_name', 'string_content', 'file_descriptor', 'comment', 'heredoc_start', 'heredoc_content', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern']);
 const CONTROL = new Set(['if_statement', 'elif_clause', 'else_clause', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'do_group']);
 
 class Walker {
@@ -202,7 +204,9 @@ class Walker {
   }
 
   private visitNode(node: Node, where: Where): void {
-    switch (node.type) {
+    // Each read of `type` is a call into the wasm parser: read it once.
+    const type = node.type;
+    switch (type) {
       case 'command':
         return this.command(node, where);
       case 'declaration_command':
@@ -224,7 +228,9 @@ class Walker {
       case 'program':
         return this.sequence(node, where);
       default:
-        if (CONTROL.has(node.type)) return this.sequence(node, { ...where, inControlFlow: true });
+        // Most nodes are words: they hold nothing to visit, so their children are not asked for.
+        if (LEAF_TYPES.has(type)) return;
+        if (CONTROL.has(type)) return this.sequence(node, { ...where, inControlFlow: true });
         // redirected_statement, negated_command, variable_assignment, test_command, ...: look inside.
         return this.children(node, where);
     }
@@ -281,10 +287,11 @@ class Walker {
     const assignments: string[] = [];
     for (const child of node.namedChildren) {
       if (!child || (nameNode && child.equals(nameNode))) continue;
-      if (child.type === 'variable_assignment') {
+      const type = child.type;
+      if (type === 'variable_assignment') {
         const variable = child.childForFieldName('name');
         if (variable) assignments.push(variable.text);
-      } else if (child.type !== 'file_redirect' && child.type !== 'herestring_redirect' && child.type !== 'heredoc_redirect' && child.type !== 'comment') {
+      } else if (type !== 'file_redirect' && type !== 'herestring_redirect' && type !== 'heredoc_redirect' && type !== 'comment') {
         args.push(scriptWord(child));
       }
     }

@@ -2,17 +2,23 @@
 // edits of instructionFormatter.ts, blank lines lose their whitespace, comments, directives
 // and heredoc bodies stay exactly as written. Formatting its own output changes nothing.
 import type { TextEdit } from 'vscode-languageserver';
-import type { Position } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
-import { instructionsInLines } from '../instructionAt';
+import type { Dockerfile, Instruction, Position } from '../../parser';
+import { parseText } from '../../parser';
+import { AnalysedDocument } from '../analysedDocument';
+import { instructionsInLines, lastTextLine } from '../instructionAt';
 import { toLspRange } from '../lspRange';
 import { formatInstruction, type IndentOptions, type LineEdit } from './instructionFormatter';
+import { formatRun, type RunFormatOptions } from './runFormatter';
 
 export interface FormatOptions {
   /** Spaces before the text of a continuation line. */
   continuationIndent: number;
   /** The editor's tab width, to compare the nesting of lines indented with tabs. */
   tabSize: number;
+  /** Break `&&`/`||`/`;` chains of a multi-line or long RUN one per line (default true). */
+  breakChains?: boolean;
+  /** Past this length a one-line RUN has its chains broken (default 100). */
+  maxLineLength?: number;
 }
 
 const indentOptions = (options: FormatOptions): IndentOptions => ({
@@ -32,16 +38,93 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
       if (text !== '' && text.trim() === '') edits.push({ range: { start: { line, character: 0 }, end: { line, character: text.length } }, newText: '' });
     }
   };
+  const runOptions = runFormatOptions(options);
+  const posix = posixShellRuns(tree, toLine);
   for (const instruction of instructionsInLines(tree, fromLine, toLine)) {
     trimBlankLines(instruction.range.start.line);
-    for (const lineEdit of formatInstruction(lines, instruction, tree.escapeChar, indent).edits) {
+    nextFreeLine = instruction.range.end.line + 1;
+    const whole = instruction.range.start.line >= fromLine && lastTextLine(instruction) <= toLine;
+    const run = !whole ? undefined : posix.has(instruction) ? formatRun(lines, instruction, tree.escapeChar, runOptions) : formatFrom(lines, instruction);
+    if (run) {
+      const first = instruction.range.start.line;
+      const last = lastTextLine(instruction);
+      const oldText = lines.slice(first, last + 1).join('\n');
+      const newText = run.join('\n');
+      if (oldText !== newText) edits.push({ range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last]!.length } }, newText });
+      continue;
+    }
+    for (const lineEdit of [...formatInstruction(lines, instruction, tree.escapeChar, indent).edits, ...wordSpacing(lines, instruction)]) {
       const line = lineEdit.range.start.line;
       if (line >= fromLine && line <= toLine) edits.push(lineEdit);
     }
-    nextFreeLine = instruction.range.end.line + 1;
   }
   trimBlankLines(toLine + 1);
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
+}
+
+const runFormatOptions = (options: FormatOptions): RunFormatOptions => ({
+  indent: Math.max(0, Math.min(16, Math.floor(options.continuationIndent))),
+  breakChains: options.breakChains ?? true,
+  maxLineLength: options.maxLineLength ?? 100,
+});
+
+/** A one-line FROM with one space between its words (flags, image, AS, name). */
+function formatFrom(lines: readonly string[], instruction: Instruction): string[] | undefined {
+  if (instruction.keyword !== 'FROM' || instruction.trivia.length > 0 || !instruction.image) return undefined;
+  const line = instruction.range.start.line;
+  if (instruction.range.end.line !== line || instruction.problems.length > 0) return undefined;
+  const words = [...instruction.flags.map((f) => f.raw), instruction.image.raw];
+  if (instruction.asKeyword && instruction.stageName) words.push('AS', instruction.stageName.raw);
+  if (instruction.args.length !== (instruction.asKeyword ? 3 : 1)) return undefined;
+  const text = lines[line]!;
+  return [`${text.slice(0, instruction.keywordRange.start.character).trim() === '' ? '' : text.slice(0, instruction.keywordRange.start.character)}FROM ${words.join(' ')}`];
+}
+
+/**
+ * On a one-line instruction: exec-form arrays as `["a", "b"]`, and one space between
+ * `key=value` pairs of ENV, LABEL and ARG (each pair kept as written, quotes and all).
+ */
+function wordSpacing(lines: readonly string[], instruction: Instruction): LineEdit[] {
+  const line = instruction.range.start.line;
+  if (instruction.range.end.line !== line || instruction.trivia.length > 0 || instruction.problems.length > 0) return [];
+  const text = lines[line]!;
+  const edits: LineEdit[] = [];
+  const between = (from: number, to: number, wanted: string): void => {
+    const gap = text.slice(from, to);
+    if (gap !== wanted && /^[ \t]*,?[ \t]*$/.test(gap)) edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: wanted });
+  };
+  const exec = instruction.exec;
+  if (exec && exec.strings.length > 0) {
+    const strings = exec.strings;
+    between(exec.range.start.character + 1, strings[0]!.range.start.character, '');
+    for (let i = 1; i < strings.length; i++) between(strings[i - 1]!.range.end.character, strings[i]!.range.start.character, ', ');
+    between(strings[strings.length - 1]!.range.end.character, exec.range.end.character - 1, '');
+  }
+  const pairs = instruction.pairs ?? [];
+  if (pairs.length > 1 && !pairs.some((pair) => !pair.equals && pair.value !== undefined)) {
+    for (let i = 1; i < pairs.length; i++) {
+      const gap = text.slice(pairs[i - 1]!.range.end.character, pairs[i]!.range.start.character);
+      if (/^[ \t]+$/.test(gap)) between(pairs[i - 1]!.range.end.character, pairs[i]!.range.start.character, ' ');
+    }
+  }
+  return edits;
+}
+
+/** Shell-form RUNs up to `toLine` that run in a POSIX-like shell (the default, or a SHELL naming one). */
+function posixShellRuns(tree: Dockerfile, toLine: number): Set<Instruction> {
+  const runs = new Set<Instruction>();
+  // A backtick escape is the mark of a Windows file, whose default shell is cmd.
+  const defaultPosix = tree.escapeChar === '\\';
+  let posix = defaultPosix;
+  for (const instruction of tree.instructions) {
+    if (instruction.range.start.line > toLine) break;
+    if (instruction.keyword === 'FROM') posix = defaultPosix;
+    else if (instruction.keyword === 'SHELL') {
+      const program = instruction.exec?.strings[0]?.value ?? '';
+      posix = /(^|\/)(sh|bash|dash|ash|ksh|mksh)$/.test(program);
+    } else if (instruction.keyword === 'RUN' && posix) runs.add(instruction);
+  }
+  return runs;
 }
 
 /**
@@ -70,4 +153,17 @@ export function formatOnNewLine(document: AnalysedDocument, position: Position, 
     edits.push({ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: leading } }, newText: wanted });
   }
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
+}
+
+/** The whole text formatted (for the CLI and tests); a CRLF text stays CRLF. */
+export function formatText(text: string, options: FormatOptions): string {
+  const document = new AnalysedDocument('untitled:format', 0, text, parseText(text));
+  const lines = [...document.lines];
+  const edits = formatLines(document, options).sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  for (const { range, newText } of edits) {
+    const prefix = lines[range.start.line]!.slice(0, range.start.character);
+    const suffix = lines[range.end.line]!.slice(range.end.character);
+    lines.splice(range.start.line, range.end.line - range.start.line + 1, ...`${prefix}${newText}${suffix}`.split('\n'));
+  }
+  return lines.join(text.includes('\r\n') ? '\r\n' : '\n');
 }

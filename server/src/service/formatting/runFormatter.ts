@@ -1,0 +1,184 @@
+// Formats the shell of a shell-form RUN with shfmt's printer (shell/shellPrinter.ts) and writes
+// the result back as Dockerfile lines joined by the escape character. The shell text Docker runs
+// is the instruction's lines with continuations removed; the new lines must give the same script,
+// so every result is checked: the script the new lines make, printed in shfmt's minified form,
+// must equal the original script's. Anything unsure (inner comment lines, heredocs, a word split
+// across lines, a quote open at a line break, a parse error, a failed check) leaves the
+// instruction to the whitespace-only formatter.
+import type { Instruction } from '../../parser';
+import { printShell, scriptTooLarge } from '../../shell';
+import { lastTextLine } from '../instructionAt';
+
+export interface RunFormatOptions {
+  /** Spaces per nesting level of the shell and before continuation lines. */
+  indent: number;
+  /** Break `&&`, `||` and `;` chains one per line when the RUN is multi-line or too long. */
+  breakChains: boolean;
+  /** Past this length a one-line RUN has its chains broken. */
+  maxLineLength: number;
+}
+
+/** The instruction's new lines (first text line to last), or undefined to leave it to the plain formatter. */
+export function formatRun(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
+  const rest = instruction.rest;
+  if (instruction.keyword !== 'RUN' || instruction.exec || !rest || instruction.heredocs.length > 0) return undefined;
+  if (instruction.trivia.some((t) => t.kind !== 'continuation')) return undefined;
+  const first = instruction.range.start.line;
+  const last = lastTextLine(instruction);
+  if (rest.range.start.line !== first || last >= lines.length) return undefined;
+  const script = rest.raw;
+  if (script.trim() === '' || script.includes('\n') || scriptTooLarge(script) !== undefined) return undefined;
+
+  // The script's pieces, one per Dockerfile line, as Docker joins them.
+  const continuationAt = new Map(instruction.trivia.map((t) => [t.range.start.line, t.range.start.character]));
+  const pieces: string[] = [];
+  for (let line = first; line <= last; line++) {
+    const text = lines[line]!;
+    const start = line === first ? rest.range.start.character : 0;
+    pieces.push(text.slice(start, continuationAt.get(line) ?? text.length));
+  }
+  if (pieces.join('').trimEnd() !== script.trimEnd()) return undefined;
+
+  const reference = printShell(script, { indent: 0, minify: true });
+  if (reference === undefined) return undefined;
+  const head = lines[first]!.slice(instruction.keywordRange.start.character, rest.range.start.character).replace(/[ \t]+$/, '');
+  const keywordLine = `${instruction.keyword}${head.slice(instruction.keywordRaw.length)} `;
+  const multiLine = pieces.length > 1;
+  const long = keywordLine.length + script.trim().length > options.maxLineLength;
+  const attempts: boolean[] = options.breakChains && (multiLine || long) ? [true, false] : [false];
+  for (const breakChains of attempts) {
+    const input = shellInput(pieces, breakChains);
+    if (input === undefined) continue;
+    const printed = printShell(input, { indent: options.indent });
+    if (printed === undefined) continue;
+    const result = toDockerfileLines(printed, keywordLine, escape, options.indent);
+    if (result === undefined) continue;
+    const newScript = result.map((line, i) => (i === 0 ? line.slice(keywordLine.length) : line)).map((line, i, all) => (i < all.length - 1 ? line.slice(0, -1) : line)).join('');
+    if (printShell(newScript, { indent: 0, minify: true }) === reference) return result;
+  }
+  return undefined;
+}
+
+/**
+ * The script for the printer, with real line breaks where the Dockerfile breaks after an
+ * operator or keyword (and after every top-level `&&`, `||` and `;` when breaking chains), and
+ * shell line continuations where it breaks between words. Undefined when a break is inside a
+ * quote or a word.
+ */
+function shellInput(pieces: readonly string[], breakChains: boolean): string | undefined {
+  let out = '';
+  const scanner = new Scanner();
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    out += breakChains ? scanner.readBreaking(piece) : (scanner.read(piece), piece);
+    if (i === pieces.length - 1) break;
+    if (scanner.quoted || scanner.comment) return undefined;
+    const next = pieces[i + 1]!;
+    const trimmed = out.trimEnd();
+    if (trimmed.length === out.length && next !== '' && !/^[ \t]/.test(next)) return undefined;
+    if (/(^|[^;]);$/.test(trimmed)) out = `${trimmed.slice(0, -1)}\n`;
+    else if (/(&&|\|\||\||\n)$/.test(trimmed) || /(^|[\s;])(then|do|else|\{)$/.test(trimmed)) out = `${trimmed}\n`;
+    else out = `${trimmed} \\\n`;
+  }
+  return out;
+}
+
+/** Quotes, substitutions and comments of a one-line script, read piece by piece. */
+class Scanner {
+  private quote: string | undefined;
+  private escaped = false;
+  private depth = 0;
+  private previous = ' ';
+  comment = false;
+
+  get quoted(): boolean {
+    return this.quote !== undefined || this.escaped;
+  }
+
+  read(piece: string): void {
+    this.readBreaking(piece, false);
+  }
+
+  /** Reads a piece; with `breaking`, returns it with a line break after each top-level `&&`, `||` and `;`. */
+  readBreaking(piece: string, breaking = true): string {
+    let out = '';
+    for (let i = 0; i < piece.length; i++) {
+      const ch = piece[i]!;
+      out += ch;
+      const previous = this.previous;
+      this.previous = ch;
+      if (this.comment) continue;
+      if (this.escaped) {
+        this.escaped = false;
+        continue;
+      }
+      if (this.quote === "'") {
+        if (ch === "'") this.quote = undefined;
+        continue;
+      }
+      if (ch === '\\') {
+        this.escaped = true;
+        continue;
+      }
+      if (this.quote === '"') {
+        if (ch === '"') this.quote = undefined;
+        else if (ch === '`') this.quote = '`"';
+        continue;
+      }
+      if (this.quote === '`' || this.quote === '`"') {
+        if (ch === '`') this.quote = this.quote === '`"' ? '"' : undefined;
+        continue;
+      }
+      if (ch === "'" || ch === '"' || ch === '`') this.quote = ch;
+      else if (ch === '#' && /[\s;&|()]/.test(previous)) this.comment = true;
+      else if (ch === '(' || (ch === '{' && previous === '$')) this.depth++;
+      else if (ch === ')' || (ch === '}' && this.depth > 0)) this.depth = Math.max(0, this.depth - 1);
+      else if (breaking && this.depth === 0) {
+        const next = piece[i + 1];
+        const isAndOr = (ch === '&' && previous === '&') || (ch === '|' && previous === '|');
+        const isSemicolon = ch === ';' && previous !== ';' && next !== ';' && next !== '&';
+        if (isAndOr) {
+          out += '\n';
+          this.previous = ' ';
+        } else if (isSemicolon) {
+          out = `${out.slice(0, -1)}\n`;
+          this.previous = ' ';
+        }
+      }
+    }
+    return out;
+  }
+}
+
+/** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
+function toDockerfileLines(printed: string, keywordLine: string, escape: string, indent: number): string[] | undefined {
+  const shellLines = printed.replace(/\n+$/, '').split('\n');
+  if (shellLines.some((line) => line.trim() === '' || line.includes('\t'))) return undefined;
+  const leading = shellLines.map((line) => line.length - line.trimStart().length);
+  // A plain chain (every continuation line one level in) starts at the first level, not the second.
+  const shift = shellLines.length > 1 && leading.slice(1).every((n) => n >= indent) ? indent : 0;
+  const result: string[] = [];
+  for (let i = 0; i < shellLines.length; i++) {
+    let line = shellLines[i]!;
+    if (i < shellLines.length - 1) {
+      if (line.endsWith(' \\')) line = line.slice(0, -1);
+      else if (needsNoSeparator(line.trim())) line += ' ';
+      else line += '; ';
+      line += escape;
+    }
+    result.push(i === 0 ? keywordLine + line : ' '.repeat(indent + leading[i]! - shift) + line.trimStart());
+  }
+  return result;
+}
+
+/** Whether a printed line ends where the shell continues reading the next line without a `;`. */
+function needsNoSeparator(line: string): boolean {
+  if (/(&&|\|\||\||;;|;&|\(|\{)$/.test(line) || /(^|[\s;])(then|do|else|in)$/.test(line)) return true;
+  // A case pattern: `amd64)` or `*)`, with more `)` than `(`.
+  if (line.endsWith(')') && line !== ')') {
+    let balance = 0;
+    for (const ch of line) balance += ch === '(' ? 1 : ch === ')' ? -1 : 0;
+    return balance < 0;
+  }
+  return false;
+}

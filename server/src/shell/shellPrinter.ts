@@ -1,0 +1,129 @@
+// The shell printer behind RUN formatting: mvdan/sh (the code of shfmt) compiled to WebAssembly,
+// from the sh-syntax package. Its own `print` instantiates a fresh module for every call (about
+// 10 ms); one instance is enough when the text is written into the buffer wasmAlloc returns: it
+// returns a pointer to a Go slice header (data pointer, length, capacity) whose data pointer is
+// where the bytes go. Loaded once, like tree-sitter; after that every call is synchronous.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+// Defines the global `Go` (the runtime the module needs). A require, not a bare import: the
+// package marks this file as free of side effects, so a bundler would drop the import.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+require('sh-syntax/vendors/wasm_exec.cjs');
+
+/** The little of the WebAssembly API used here (the project's lib has no WebAssembly types). */
+interface WasmInstance {
+  exports: unknown;
+}
+interface WasmApi {
+  compile(bytes: Uint8Array): Promise<unknown>;
+  instantiate(module: unknown, imports: unknown): Promise<WasmInstance>;
+}
+const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
+
+interface GoRuntime {
+  importObject: unknown;
+  run(instance: WasmInstance): Promise<void>;
+}
+declare const Go: new () => GoRuntime;
+
+interface PrinterExports {
+  memory: { buffer: ArrayBuffer };
+  wasmAlloc(size: number): number;
+  wasmFree(pointer: number): void;
+  process(...args: (number | boolean)[]): number;
+}
+
+export interface ShellPrintOptions {
+  /** Spaces per nesting level. */
+  indent: number;
+  /** One line, shortest form: a canonical text for comparing two scripts. */
+  minify?: boolean;
+}
+
+let printer: PrinterExports | undefined;
+let loading: Promise<void> | undefined;
+const LANG_BASH = 1;
+
+/** Next to the bundle (dist/, copied by scripts/build.mjs), else in node_modules (tests run the sources). */
+function wasmPath(file = 'main.wasm', module = 'sh-syntax'): string {
+  const bundled = join(__dirname, `${module}.wasm`);
+  return existsSync(bundled) ? bundled : require.resolve(`${module}/${file}`);
+}
+
+/** Loads the printer once. Until it resolves, `printShell` returns undefined. */
+export function initShellPrinter(): Promise<void> {
+  loading ??= (async () => {
+    const module = await wasmApi.compile(readFileSync(wasmPath()));
+    const go = new Go();
+    const instance = await wasmApi.instantiate(module, go.importObject);
+    // main() returns at once; the exports stay callable.
+    void go.run(instance);
+    printer = instance.exports as unknown as PrinterExports;
+  })();
+  return loading;
+}
+
+export function isShellPrinterReady(): boolean {
+  return printer !== undefined;
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Writes bytes into a fresh Go slice; returns its header (for wasmFree) and its data pointer. */
+function put(exports: PrinterExports, bytes: Uint8Array): [header: number, data: number] {
+  const header = exports.wasmAlloc(bytes.byteLength);
+  const data = new DataView(exports.memory.buffer).getUint32(header, true);
+  new Uint8Array(exports.memory.buffer).set(bytes, data);
+  return [header, data];
+}
+
+const recent = new Map<string, string | undefined>();
+const MAX_RECENT = 4000;
+
+/** The script printed by shfmt (bash syntax, comments kept), or undefined when it does not parse. */
+export function printShell(script: string, options: ShellPrintOptions): string | undefined {
+  if (!printer) return undefined;
+  const key = `${options.indent}${options.minify ? 'm' : 'p'}\0${script}`;
+  if (recent.has(key)) return recent.get(key);
+  const printed = printFresh(printer, script, options);
+  if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value!);
+  recent.set(key, printed);
+  return printed;
+}
+
+function printFresh(exports: PrinterExports, script: string, options: ShellPrintOptions): string | undefined {
+  const text = encoder.encode(script);
+  const [pathHeader, path] = put(exports, new Uint8Array(0));
+  const [textHeader, textData] = put(exports, text);
+  const [stopHeader, stop] = put(exports, new Uint8Array(0));
+  try {
+    // prettier-ignore
+    const result = exports.process(
+      path, 0, 0, textData, text.byteLength, text.byteLength,
+      true, // print
+      !options.minify, LANG_BASH, stop, 0, 0, 0, // keepComments, variant, stopAt, recoverErrors
+      false, // simplify
+      Math.max(0, Math.min(16, options.indent)),
+      true, // binaryNextLine: `&&` and `|` start the continued line
+      true, // switchCaseIndent
+      false, // spaceRedirects: `>/dev/null`, as shfmt prints by default
+      false, // keepPadding
+      options.minify === true,
+      false, // singleLine
+      false, // functionNextLine
+    );
+    const bytes = new Uint8Array(exports.memory.buffer).subarray(result);
+    const json = decoder.decode(bytes.subarray(0, bytes.indexOf(0)));
+    const parsed = JSON.parse(json) as { text?: string; parseError?: unknown; message?: string };
+    if (parsed.parseError || parsed.message || typeof parsed.text !== 'string') return undefined;
+    return parsed.text;
+  } catch {
+    return undefined;
+  } finally {
+    exports.wasmFree(pathHeader);
+    exports.wasmFree(textHeader);
+    exports.wasmFree(stopHeader);
+  }
+}

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { parseText } from '../../server/src/parser';
+import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { formatLines, formatText } from '../../server/src/service/formatting/formatting';
+import { initShellPrinter } from '../../server/src/shell';
+import { corpusFiles } from '../helpers/corpus';
+import { loadShellTree, runScripts, signatureOutsideRunScripts } from '../helpers/formatSignature';
+
+const OPTIONS = { continuationIndent: 4, tabSize: 4 };
+
+let shellTree: (script: string) => string | undefined;
+before(async () => {
+  await initShellPrinter();
+  shellTree = await loadShellTree();
+});
+
+const format = (text: string): string => formatText(text, OPTIONS);
+
+describe('formatting RUN scripts like shfmt', () => {
+  const cases: [string, string, string][] = [
+    ['the issue example', 'from   node:20-alpine   as   build\nrun npm ci &&    npm cache clean --force &&\\\n  echo done\nRUN set -eux; \\\nif [ -f x ]; then \\\necho yes; \\\nfi\n', 'FROM node:20-alpine AS build\nRUN npm ci \\\n    && npm cache clean --force \\\n    && echo done\nRUN set -eux; \\\n    if [ -f x ]; then \\\n        echo yes; \\\n    fi\n'],
+    ['exec-form arrays and key=value pairs', 'env A=1   B="x  y"\ncmd ["node",   "server.js"]\nENV legacy  value  kept\n', 'ENV A=1 B="x  y"\nCMD ["node", "server.js"]\nENV legacy  value  kept\n'],
+    ['spacing and redirections of a short one-line RUN', 'RUN echo  hi >  /dev/null|cat\n', 'RUN echo hi >/dev/null | cat\n'],
+    ['a long one-line chain is broken', `RUN apt-get update && apt-get install -y ${'pkg '.repeat(25)}&& rm -rf /var/lib/apt/lists/*\n`, `RUN apt-get update \\\n    && apt-get install -y ${'pkg '.repeat(24)}pkg \\\n    && rm -rf /var/lib/apt/lists/*\n`],
+    ['arguments split over lines stay split', 'RUN apt-get install -y \\\n\tcurl \\\n\t\tgit\n', 'RUN apt-get install -y \\\n    curl \\\n    git\n'],
+    ['CRLF stays CRLF', 'RUN a &&\\\r\n b\r\n', 'RUN a \\\r\n    && b\r\n'],
+    ['backtick escape, with a SHELL that names sh', '# escape=`\nSHELL ["/bin/sh", "-c"]\nRUN a && `\n b\n', '# escape=`\nSHELL ["/bin/sh", "-c"]\nRUN a `\n    && b\n'],
+  ];
+  for (const [name, input, expected] of cases) test(name, () => assert.equal(format(input), expected));
+
+  const untouched: [string, string][] = [
+    ['a shell syntax error', 'RUN if then fi &&\\\n    x\n'],
+    ['PowerShell', 'SHELL ["powershell", "-Command"]\nRUN Get-Item  x |  Select  y\n'],
+    ['a comment line inside the RUN', 'RUN a && \\\n# note\n    b\n'],
+    ['a break inside a quoted string', 'RUN echo "a  \\\n  b"\n'],
+  ];
+  test('range formatting reprints a RUN only when the range holds all of it', () => {
+    const text = 'RUN a &&\\\n  b\n';
+    const document = new AnalysedDocument('untitled:x', 0, text, parseText(text));
+    assert.deepEqual(formatLines(document, OPTIONS, 0, 0), []);
+    assert.deepEqual(
+      formatLines(document, OPTIONS, 0, 1).map((e) => e.newText),
+      ['RUN a \\\n    && b'],
+    );
+  });
+
+  for (const [name, input] of untouched) test(`left as written: ${name}`, () => assert.equal(format(input), input));
+});
+
+test('on every corpus file: same build, same shell trees, and a second pass changes nothing', () => {
+  let files = 0;
+  let changed = 0;
+  let scripts = 0;
+  let scriptsChanged = 0;
+  for (const file of corpusFiles()) {
+    files++;
+    const formatted = format(file.text);
+    if (formatted !== file.text) changed++;
+    assert.deepEqual(signatureOutsideRunScripts(formatted), signatureOutsideRunScripts(file.text), file.name);
+    const before = runScripts(file.text);
+    const after = runScripts(formatted);
+    assert.equal(after.length, before.length, file.name);
+    for (let i = 0; i < before.length; i++) {
+      scripts++;
+      if (before[i] !== after[i]) scriptsChanged++;
+      assert.equal(shellTree(after[i]!), shellTree(before[i]!), `${file.name}: RUN ${i + 1}`);
+    }
+    assert.equal(format(formatted), formatted, `${file.name}: not idempotent`);
+  }
+  console.log(`corpus: ${files} files, ${changed} changed; ${scripts} RUN scripts, ${scriptsChanged} reformatted`);
+  assert.equal(files, 218);
+  assert.ok(scriptsChanged > 100, `only ${scriptsChanged} scripts reformatted`);
+});

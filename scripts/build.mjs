@@ -69,6 +69,8 @@ mkdirSync('dist', { recursive: true });
 for (const file of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
   copyFileSync(require.resolve(file), `dist/${file.slice(file.indexOf('/') + 1)}`);
 }
+// shfmt's printer for formatting RUN scripts (server/src/shell/shellPrinter.ts).
+copyFileSync(require.resolve('sh-syntax/main.wasm'), 'dist/sh-syntax.wasm');
 
 if (watch) {
   for (const options of builds) (await esbuild.context(options)).watch();

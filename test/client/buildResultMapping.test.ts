@@ -10,6 +10,7 @@ import { locateFailure, locateSteps } from '../../client/src/build/stepLocations
 import { argsWithoutDefault, exposedPorts, targetChoices } from '../../client/src/docker/dockerfileOutline';
 import { parseImageHistory, parseSize } from '../../client/src/docker/imageHistory';
 import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
+import { english } from '../../client/src/l10n/translator';
 import { fixture, parseText } from '../helpers/buildOutput';
 
 const multistage = outlineDockerfile(fixture('multistage.Dockerfile'));
@@ -122,13 +123,13 @@ describe('image history and layer sizes', () => {
       parsed: parseText(fixture('classic-cached.txt'), 0),
       outline: multistage,
       layers: parseImageHistory(fixture('classic-history.jsonl')),
-    });
+    }, english);
     const sizes = Object.fromEntries(result.instructions.map((instruction) => [instruction.startLine + 1, instruction.sizeBytes]));
     assert.equal(sizes[2], 1982256);
     assert.equal(sizes[5], 12);
     assert.equal(result.succeeded, true);
     assert.deepEqual(cacheSummary(result), { steps: 6, cached: 6, ran: 0 });
-    assert.equal(buildSummaryLine(result), 'Built lw-explore:1 in 4.2 s · 6 of 6 steps from cache');
+    assert.equal(buildSummaryLine(result, english), 'Built lw-explore:1 in 4.2 s · 6 of 6 steps from cache');
 
     const buildkitLayers = parseImageHistory(
       [
@@ -137,10 +138,10 @@ describe('image history and layer sizes', () => {
         '{"ID":"<missing>","CreatedBy":"COPY busybox /bin/busybox # buildkit","Size":"1982256","Comment":"buildkit.dockerfile.v0"}',
       ].join('\n'),
     );
-    const buildkit = recordBuild({ ...result, buildArgs: {}, exitCode: 0, canceled: false, finishedAt: 2000, parsed: parseText(fixture('buildkit-plain-cached.txt'), 0), outline: multistage, layers: buildkitLayers });
+    const buildkit = recordBuild({ ...result, buildArgs: {}, exitCode: 0, canceled: false, finishedAt: 2000, parsed: parseText(fixture('buildkit-plain-cached.txt'), 0), outline: multistage, layers: buildkitLayers }, english);
     assert.deepEqual(buildkit.instructions.map((instruction) => instruction.sizeBytes), [1982256, 0, 12]);
-    assert.equal(instructionLabel(buildkit.instructions[2]!), 'ran 400 ms · +12 B');
-    assert.equal(instructionLabel(buildkit.instructions[0]!), 'cached · +2.0 MB');
+    assert.equal(instructionLabel(buildkit.instructions[2]!, english), 'ran 400 ms · +12 B');
+    assert.equal(instructionLabel(buildkit.instructions[0]!, english), 'cached · +2.0 MB');
   });
 
   it('a failed build records the failure with its lines', () => {
@@ -156,10 +157,10 @@ describe('image history and layer sizes', () => {
       parsed: parseText(fixture('classic-failed.txt'), 3),
       outline: failing,
       layers: [],
-    });
+    }, english);
     assert.equal(result.succeeded, false);
     assert.deepEqual(result.failure && [result.failure.startLine, result.failure.endLine], [4, 5]);
-    assert.match(buildSummaryLine(result), /^Build of x:1 failed after 1.5 s/);
+    assert.match(buildSummaryLine(result, english), /^Build of x:1 failed after 1.5 s/);
   });
 });
 
@@ -187,7 +188,7 @@ describe('formatting and the store', () => {
       parsed: parseText(fixture('classic-cached.txt'), 0),
       outline: multistage,
       layers: [],
-    });
+    }, english);
     store.set(result);
     store.markStale('file:///a');
     store.markStale('file:///a');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BuildResultStore } from '../../client/src/build/buildResults';
 import { BuildTracker, decideOnRunningBuild, runningBuildQuestion, type BuildTicket } from '../../client/src/build/buildTracker';
+import { english } from '../../client/src/l10n/translator';
 
 const dockerfile = 'file:///w/app/Dockerfile';
 const other = 'file:///w/api/Dockerfile';
@@ -131,10 +132,10 @@ describe('build tracker', () => {
 
   it('words the question', () => {
     const running = { dockerfileUri: dockerfile, generation: 3, imageTag: 'app:latest', startedAt: 0 };
-    assert.deepEqual(runningBuildQuestion('Dockerfile', running, 42_000), {
+    assert.deepEqual(runningBuildQuestion('Dockerfile', running, 42_000, english), {
       message: 'A build of Dockerfile (app:latest) is still running.',
       detail: 'It started 42 s ago. Stop it and start this build, or keep it running and do not start another.',
     });
-    assert.match(runningBuildQuestion('Dockerfile', running, 185_000).detail, /^It started 3 min ago\./);
+    assert.match(runningBuildQuestion('Dockerfile', running, 185_000, english).detail, /^It started 3 min ago\./);
   });
 });

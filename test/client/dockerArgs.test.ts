@@ -5,6 +5,7 @@ import { containerLogsArgs, containerShellArgs, containerStopArgs, imageHistoryA
 import { containerRunArgs, InvalidRunRequestError } from '../../client/src/docker/containerRunArgs';
 import { describeInvocation, dockerConnection, dockerInvocation } from '../../client/src/docker/dockerInvocation';
 import { imageBuildArgs, InvalidBuildRequestError } from '../../client/src/docker/imageBuildArgs';
+import { english } from '../../client/src/l10n/translator';
 
 describe('imageBuildArgs', () => {
   const cases: Array<{ name: string; request: Parameters<typeof imageBuildArgs>[0]; expected: string[] }> = [
@@ -58,13 +59,13 @@ describe('imageBuildArgs', () => {
     },
   ];
   for (const { name, request, expected } of cases) {
-    it(name, () => assert.deepEqual(imageBuildArgs(request), expected));
+    it(name, () => assert.deepEqual(imageBuildArgs(request, english), expected));
   }
 
   it('rejects an invalid build-arg name, an empty tag and an empty context', () => {
-    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '.', tag: 'x', buildArgs: [{ name: 'A B', value: '1' }] }), InvalidBuildRequestError);
-    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '.', tag: '  ' }), InvalidBuildRequestError);
-    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '', tag: 'x' }), InvalidBuildRequestError);
+    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '.', tag: 'x', buildArgs: [{ name: 'A B', value: '1' }] }, english), InvalidBuildRequestError);
+    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '.', tag: '  ' }, english), InvalidBuildRequestError);
+    assert.throws(() => imageBuildArgs({ dockerfile: 'D', context: '', tag: 'x' }, english), InvalidBuildRequestError);
   });
 });
 
@@ -82,34 +83,34 @@ describe('containerRunArgs', () => {
         ],
         env: [{ name: 'MODE', value: 'a b "c"' }],
         extraArgs: ['--memory', '512m'],
-      }),
+      }, english),
       ['run', '--rm', '-d', '--name', 'app', '-p', '18080:8080', '-p', '127.0.0.1:5353:53/udp', '-e', 'MODE=a b "c"', '--memory', '512m', 'app:latest'],
     );
   });
 
   it('interactive with a command after the image', () => {
-    assert.deepEqual(containerRunArgs({ image: 'app', interactive: true, removeWhenStopped: true, command: ['sh', '-c', 'echo $HOME'] }), [
+    assert.deepEqual(containerRunArgs({ image: 'app', interactive: true, removeWhenStopped: true, command: ['sh', '-c', 'echo $HOME'] }, english), [
       'run', '--rm', '-it', 'app', 'sh', '-c', 'echo $HOME',
     ]);
   });
 
   it('rejects bad names, both -d and -it, an image that looks like a flag', () => {
-    assert.throws(() => containerRunArgs({ image: 'app', name: '-x' }), InvalidRunRequestError);
-    assert.throws(() => containerRunArgs({ image: 'app', name: 'a b' }), InvalidRunRequestError);
-    assert.throws(() => containerRunArgs({ image: 'app', detach: true, interactive: true }), InvalidRunRequestError);
-    assert.throws(() => containerRunArgs({ image: '--privileged' }), InvalidRunRequestError);
-    assert.throws(() => containerRunArgs({ image: 'app', env: [{ name: 'A=B', value: '1' }] }), InvalidRunRequestError);
+    assert.throws(() => containerRunArgs({ image: 'app', name: '-x' }, english), InvalidRunRequestError);
+    assert.throws(() => containerRunArgs({ image: 'app', name: 'a b' }, english), InvalidRunRequestError);
+    assert.throws(() => containerRunArgs({ image: 'app', detach: true, interactive: true }, english), InvalidRunRequestError);
+    assert.throws(() => containerRunArgs({ image: '--privileged' }, english), InvalidRunRequestError);
+    assert.throws(() => containerRunArgs({ image: 'app', env: [{ name: 'A=B', value: '1' }] }, english), InvalidRunRequestError);
   });
 });
 
 describe('small commands', () => {
   it('stop, logs, shell, history', () => {
-    assert.deepEqual(containerStopArgs('web'), ['stop', 'web']);
-    assert.deepEqual(containerStopArgs('web', 2), ['stop', '-t', '2', 'web']);
-    assert.deepEqual(containerLogsArgs('web', true), ['logs', '-f', 'web']);
-    assert.deepEqual(containerShellArgs('web'), ['exec', '-it', 'web', 'sh']);
-    assert.deepEqual(imageHistoryArgs('app:1'), ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', 'app:1']);
-    assert.throws(() => containerStopArgs('--all'));
+    assert.deepEqual(containerStopArgs('web', english), ['stop', 'web']);
+    assert.deepEqual(containerStopArgs('web', english, 2), ['stop', '-t', '2', 'web']);
+    assert.deepEqual(containerLogsArgs('web', true, english), ['logs', '-f', 'web']);
+    assert.deepEqual(containerShellArgs('web', english), ['exec', '-it', 'web', 'sh']);
+    assert.deepEqual(imageHistoryArgs('app:1', english), ['history', '--no-trunc', '--human=false', '--format', '{{json .}}', 'app:1']);
+    assert.throws(() => containerStopArgs('--all', english));
   });
 });
 

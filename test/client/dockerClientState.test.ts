@@ -7,13 +7,14 @@ import { resolveBuildContext } from '../../client/src/docker/buildContextPath';
 import { classifyDockerProbe } from '../../client/src/docker/dockerAvailability';
 import { StartedContainers } from '../../client/src/docker/startedContainers';
 import { parsePortSpec, readBuildTaskDefinition, readRunTaskDefinition } from '../../client/src/docker/taskDefinitions';
+import { english } from '../../client/src/l10n/translator';
 
 describe('classifyDockerProbe', () => {
   it('ENOENT: CLI missing, wording for a PATH lookup and for a full path', () => {
-    const missing = classifyDockerProbe({ spawnFailure: { code: 'ENOENT', message: 'spawn docker ENOENT' }, exitCode: null, stdout: '', stderr: '' }, 'docker', '');
+    const missing = classifyDockerProbe({ spawnFailure: { code: 'ENOENT', message: 'spawn docker ENOENT' }, exitCode: null, stdout: '', stderr: '' }, 'docker', '', english);
     assert.deepEqual(missing.kind, 'cliMissing');
     assert.match(missing.kind === 'cliMissing' ? missing.message : '', /"docker" was not found on PATH/);
-    const denied = classifyDockerProbe({ spawnFailure: { code: 'EACCES', message: '' }, exitCode: null, stdout: '', stderr: '' }, '/opt/docker', '');
+    const denied = classifyDockerProbe({ spawnFailure: { code: 'EACCES', message: '' }, exitCode: null, stdout: '', stderr: '' }, '/opt/docker', '', english);
     assert.match(denied.kind === 'cliMissing' ? denied.message : '', /cannot be executed/);
   });
   it('daemon errors: unreachable, with the first meaningful stderr line as detail', () => {
@@ -21,6 +22,7 @@ describe('classifyDockerProbe', () => {
       { exitCode: 1, stdout: 'Client:\n Version: 28.2.2\n', stderr: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n' },
       'docker',
       'unix:///x.sock',
+      english,
     );
     assert.deepEqual(result, {
       kind: 'daemonUnreachable',
@@ -29,8 +31,8 @@ describe('classifyDockerProbe', () => {
     });
   });
   it('ready, with the server version when the JSON has it (docker and podman shapes)', () => {
-    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: '{"Client":{},"Server":{"Version":"20.10.24"}}\n', stderr: '' }, 'docker', ''), { kind: 'ready', serverVersion: '20.10.24' });
-    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: 'not json', stderr: '' }, 'podman', ''), { kind: 'ready', serverVersion: undefined });
+    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: '{"Client":{},"Server":{"Version":"20.10.24"}}\n', stderr: '' }, 'docker', '', english), { kind: 'ready', serverVersion: '20.10.24' });
+    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: 'not json', stderr: '' }, 'podman', '', english), { kind: 'ready', serverVersion: undefined });
   });
 });
 

@@ -1,19 +1,20 @@
 // The settings schema, its reader, and that package.json contributes exactly these settings.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { defaultDockerSettings, dockerSettingsSchema, readDockerSettings } from '../../client/src/docker/settings';
+import { localizedManifest } from '../helpers/manifest';
 
 interface ContributedProperty {
   type: string;
   default: unknown;
   scope?: string;
+  description?: string;
 }
 
-const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+// Titles and descriptions are "%key%" placeholders in package.json: compare the English of package.nls.json.
+const manifest = localizedManifest<{
   contributes: { configuration: { properties: Record<string, ContributedProperty> } };
-};
+}>('en');
 
 describe('docker settings', () => {
   it('defaults when nothing is set', () => assert.deepEqual(readDockerSettings(() => undefined), defaultDockerSettings));
@@ -36,7 +37,7 @@ describe('docker settings', () => {
 
   it('an empty docker path falls back to docker', () => assert.equal(readDockerSettings((key) => (key === 'layerwise.docker.path' ? '' : undefined)).dockerPath, 'docker'));
 
-  it('package.json contributes every docker setting with the same type, default and scope', () => {
+  it('package.json contributes every docker setting with the same type, default, scope and description', () => {
     const contributed = manifest.contributes.configuration.properties;
     for (const [key, spec] of Object.entries(dockerSettingsSchema)) {
       const property = contributed[key];
@@ -44,6 +45,7 @@ describe('docker settings', () => {
       assert.equal(property.type, spec.type, key);
       assert.deepEqual(property.default, spec.default, key);
       assert.equal(property.scope, spec.scope, key);
+      assert.equal(property.description, spec.description, key);
       assert.deepEqual(defaultDockerSettings[spec.key], spec.default);
     }
     const ours = Object.keys(contributed).filter((key) => /^layerwise\.(docker|build|run)\./.test(key));

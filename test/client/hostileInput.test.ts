@@ -14,6 +14,7 @@ import { classifyDockerProbe, looksUnreachable } from '../../client/src/docker/d
 import { parseSize } from '../../client/src/docker/imageHistory';
 import { imageReferenceProblem, isPathComponent, isRegistryHost, maxNameChars, suggestImageTag, suggestRepositoryName } from '../../client/src/docker/imageNames';
 import { maxLineChars, OutputLineSplitter } from '../../client/src/docker/outputLines';
+import { english } from '../../client/src/l10n/translator';
 
 const worstCaseBudgetMs = 500;
 
@@ -55,7 +56,7 @@ describe('image names: linear scans', () => {
 
   it('a default tag from a 100k-character stage name is a valid reference of at most 255 characters', () => {
     const tag = fast('suggestImageTag', () => suggestImageTag('my app', `Build-${'-a'.repeat(n / 2)}`));
-    assert.equal(imageReferenceProblem(tag), undefined);
+    assert.equal(imageReferenceProblem(tag, english), undefined);
     assert.ok(tag.length <= maxNameChars + ':latest'.length);
     assert.ok(tag.startsWith('my-app-build-a-a'));
     assert.ok(tag.endsWith('a:latest'));
@@ -74,14 +75,14 @@ describe('image names: linear scans', () => {
 
   it('a suggestion is always a valid name part (property)', () => {
     const chars = ['a', 'Z', '1', '.', '_', '-', ' ', '/', ':', '@', '#'];
-    fc.assert(fc.property(strings(chars, 300), (name) => isPathComponent(suggestRepositoryName(name)) && imageReferenceProblem(suggestImageTag(name, name)) === undefined), { numRuns: 1000 });
+    fc.assert(fc.property(strings(chars, 300), (name) => isPathComponent(suggestRepositoryName(name)) && imageReferenceProblem(suggestImageTag(name, name), english) === undefined), { numRuns: 1000 });
   });
 
   it('imageReferenceProblem: 100k-character input is answered at once', () => {
-    assert.match(fast('long name', () => imageReferenceProblem('a-'.repeat(n / 2) + 'a')) ?? '', /at most 255 characters/);
-    assert.match(fast('long registry', () => imageReferenceProblem(`${'a.'.repeat(n / 2)}!/app`)) ?? '', /at most 255 characters/);
-    assert.match(fast('long tag', () => imageReferenceProblem(`app:${'a'.repeat(n)}`)) ?? '', /not a valid tag/);
-    assert.equal(fast('long tag quoted short', () => (imageReferenceProblem(`app:${'a'.repeat(n)}`) ?? '').length < 200), true);
+    assert.match(fast('long name', () => imageReferenceProblem('a-'.repeat(n / 2) + 'a', english)) ?? '', /at most 255 characters/);
+    assert.match(fast('long registry', () => imageReferenceProblem(`${'a.'.repeat(n / 2)}!/app`, english)) ?? '', /at most 255 characters/);
+    assert.match(fast('long tag', () => imageReferenceProblem(`app:${'a'.repeat(n)}`, english)) ?? '', /not a valid tag/);
+    assert.equal(fast('long tag quoted short', () => (imageReferenceProblem(`app:${'a'.repeat(n)}`, english) ?? '').length < 200), true);
     assert.equal(fast('path component', () => isPathComponent(`${'a_'.repeat(n / 2)}_!`)), false);
     assert.equal(fast('registry host', () => isRegistryHost(`${'a.'.repeat(n / 2)}!`)), false);
   });
@@ -89,9 +90,9 @@ describe('image names: linear scans', () => {
   it('follows docker reference grammar', () => {
     const valid = ['app', 'app:1.0', 'a__b', 'a---b', 'registry.example.com/team/app:dev', 'localhost:5000/app', 'localhost/app', '[::1]:5000/app', '127.0.0.1:5000/a/b', 'Registry.Example/app', `${'a'.repeat(255)}:x`];
     const invalid = ['a___b', 'a..b', 'a.', '_a', 'my_registry:5000/app', '-reg.io/app', 'reg-.io/app', 'reg.io:port/app', '[zz]/app', 'a'.repeat(256), 'f'.repeat(64)];
-    for (const reference of valid) assert.equal(imageReferenceProblem(reference), undefined, reference);
-    for (const reference of invalid) assert.notEqual(imageReferenceProblem(reference), undefined, reference);
-    assert.equal(imageReferenceProblem('f'.repeat(64).slice(0, 63)), undefined, '63 hex characters is a name');
+    for (const reference of valid) assert.equal(imageReferenceProblem(reference, english), undefined, reference);
+    for (const reference of invalid) assert.notEqual(imageReferenceProblem(reference, english), undefined, reference);
+    assert.equal(imageReferenceProblem('f'.repeat(64).slice(0, 63), english), undefined, '63 hex characters is a name');
   });
 
   it('same verdicts as before on names without a registry part (property)', () => {
@@ -108,7 +109,7 @@ describe('image names: linear scans', () => {
     fc.assert(
       fc.property(strings(chars, 30), (value) => {
         if (value.trim() === '' || value.includes('/')) return true;
-        return (imageReferenceProblem(value) === undefined) === oldValid(value);
+        return (imageReferenceProblem(value, english) === undefined) === oldValid(value);
       }),
       { numRuns: 3000 },
     );
@@ -166,7 +167,7 @@ describe('build output: linear on hostile lines', () => {
   });
 
   it('a plain build whose output hits every parser with 100k-character lines', () => {
-    const parser = new DetectingBuildOutputParser();
+    const parser = new DetectingBuildOutputParser(english);
     const lines = [
       `#5 [a${'1'.repeat(n)} 2/3] RUN make`,
       `#5 0.1 ${'\r'.repeat(n)}x`,
@@ -184,7 +185,7 @@ describe('build output: linear on hostile lines', () => {
   });
 
   it('rawjson: a vertex logging 1M characters without a newline is cut, not re-split at every record', () => {
-    const parser = new BuildkitRawJsonOutputParser();
+    const parser = new BuildkitRawJsonOutputParser(english);
     parser.push(JSON.stringify({ vertexes: [{ digest: 'd1', name: '[1/1] RUN x' }] }), 0);
     const record = JSON.stringify({ logs: [{ vertex: 'd1', data: Buffer.from('y'.repeat(1000)).toString('base64') }] });
     const parsed = fast('rawjson logs', () => {
@@ -278,7 +279,7 @@ describe('docker answers: linear classifiers', () => {
   });
 
   it('a probe that timed out names the command and the limit', () => {
-    const availability = classifyDockerProbe({ exitCode: null, stdout: '', stderr: '', timedOutAfterMs: 10_000 }, 'docker', 'tcp://10.0.0.1:2376');
+    const availability = classifyDockerProbe({ exitCode: null, stdout: '', stderr: '', timedOutAfterMs: 10_000 }, 'docker', 'tcp://10.0.0.1:2376', english);
     assert.deepEqual(availability, {
       kind: 'daemonUnreachable',
       message:

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { containerNameProblem, imageReferenceProblem, suggestContainerName, suggestImageTag } from '../../client/src/docker/imageNames';
 import { containerPorts, parseHostPort, publishFlagValue } from '../../client/src/docker/portMappings';
+import { english } from '../../client/src/l10n/translator';
 
 describe('image names', () => {
   const suggestions: Array<[string, string | undefined, string]> = [
@@ -15,15 +16,15 @@ describe('image names', () => {
   }
   const valid = ['app', 'app:1.0', 'registry.example.com/team/app:dev', 'localhost:5000/app', 'a_b:latest'];
   const invalid = ['', 'App', 'app:', 'app:tag with space', 'app@sha256:abc', 'a//b', '-app'];
-  for (const reference of valid) it(`accepts ${reference}`, () => assert.equal(imageReferenceProblem(reference), undefined));
-  for (const reference of invalid) it(`rejects "${reference}"`, () => assert.notEqual(imageReferenceProblem(reference), undefined));
+  for (const reference of valid) it(`accepts ${reference}`, () => assert.equal(imageReferenceProblem(reference, english), undefined));
+  for (const reference of invalid) it(`rejects "${reference}"`, () => assert.notEqual(imageReferenceProblem(reference, english), undefined));
 
   it('suggests container names', () => {
     assert.equal(suggestContainerName('registry.example.com/team/app:latest'), 'app');
     assert.equal(suggestContainerName('app:dev'), 'app-dev');
     assert.equal(suggestContainerName('localhost:5000/app'), 'app');
-    assert.equal(containerNameProblem('app-dev'), undefined);
-    assert.notEqual(containerNameProblem('-x'), undefined);
+    assert.equal(containerNameProblem('app-dev', english), undefined);
+    assert.notEqual(containerNameProblem('-x', english), undefined);
   });
 });
 

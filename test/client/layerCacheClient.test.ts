@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { type BuildOutcome, buildResultsParams, forwardBuildResults } from '../../client/src/cache/buildResultsForwarder';
 import { impactItems } from '../../client/src/cache/impactItems';
 import type { BuildResultsParams, FileImpactResult } from '../../server/src/protocol';
+import { english, korean } from '../helpers/translators';
 
 const result: FileImpactResult = {
   dockerfiles: [
@@ -15,14 +16,14 @@ const display = (uri: string): string => uri.replace('file:///w/', '');
 
 test('quick-pick items: affected Dockerfiles first, most rebuilt first, then the reasons', () => {
   assert.deepEqual(
-    impactItems(result, display, 'en').map((i) => [i.label, i.description, i.detail ?? '', i.line]),
+    impactItems(result, display, english).map((i) => [i.label, i.description, i.detail ?? '', i.line]),
     [
       ['$(layers) c/Dockerfile', 'rebuilds from line 2 · 4 steps after it', 'stage 0, layer 1: COPY src ./src', 1],
       ['$(layers) a/Dockerfile', 'rebuilds from line 4 · 1 step after it', 'stage build, layer 2: COPY . .', 3],
       ['$(pass) b/Dockerfile', 'nothing rebuilds · left out by .dockerignore', '', 0],
     ],
   );
-  assert.deepEqual(impactItems(result, display, 'ko').map((i) => i.description), ['2행부터 다시 빌드 · 그 뒤 단계 4개', '4행부터 다시 빌드 · 그 뒤 단계 1개', '다시 빌드 없음 · .dockerignore가 제외함']);
+  assert.deepEqual(impactItems(result, display, korean).map((i) => i.description), ['2행부터 다시 빌드 · 그 뒤 단계 4개', '4행부터 다시 빌드 · 그 뒤 단계 1개', '다시 빌드 없음 · .dockerignore가 제외함']);
 });
 
 test('build results become the notification; stale results are not re-sent; a removed build clears', () => {

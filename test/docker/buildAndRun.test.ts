@@ -16,6 +16,7 @@ import { imageBuildArgs } from '../../client/src/docker/imageBuildArgs';
 import { parseImageHistory } from '../../client/src/docker/imageHistory';
 import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
+import { english } from '../../client/src/l10n/translator';
 import { buildWithParser, docker, engineSkipReason, eventually, freePort, makeBuildContext, probe } from '../helpers/dockerEngine';
 
 const multistageDockerfile = `# syntax=docker/dockerfile:1
@@ -73,7 +74,7 @@ describe('docker integration', async () => {
       target: 'web',
       buildArgs: [{ name: 'GREETING', value: `hello from "layerwise" & co` }],
       extraArgs: ['--force-rm'],
-    });
+    }, english);
 
   it('the outline offers the stages, asks for GREETING, publishes 8080', { skip }, () => {
     assert.deepEqual(targetChoices(outline), ['base', 'web', 'never-built']);
@@ -86,7 +87,7 @@ describe('docker integration', async () => {
     for (const step of run.parsed.steps) if (step.imageId !== undefined) intermediateImages.add(step.imageId);
     assert.equal(run.exitCode, 0, run.text);
     assert.equal(run.parsed.failure, undefined);
-    const inspected = await docker(imageIdArgs(tag));
+    const inspected = await docker(imageIdArgs(tag, english));
     assert.equal(inspected.exitCode, 0, inspected.stderr);
     assert.match(inspected.stdout.trim(), /^sha256:[0-9a-f]{64}$/);
     // The never-built stage is after the target: not one of the steps.
@@ -99,7 +100,7 @@ describe('docker integration', async () => {
     const startedAt = Date.now();
     const run = await buildWithParser(buildArgs());
     assert.equal(run.exitCode, 0, run.text);
-    const history = await docker(imageHistoryArgs(tag));
+    const history = await docker(imageHistoryArgs(tag, english));
     const result = recordBuild({
       dockerfileUri: 'file:///test/Dockerfile',
       imageTag: tag,
@@ -112,7 +113,7 @@ describe('docker integration', async () => {
       parsed: run.parsed,
       outline,
       layers: parseImageHistory(history.stdout),
-    });
+    }, english);
     const byLine = new Map(result.instructions.map((instruction) => [instruction.startLine, instruction]));
     for (const line of [2, 3, 7, 8, 9]) assert.equal(byLine.get(line)?.status, 'cached', `line ${line + 1}: ${run.text}`);
     const summary = cacheSummary(result);
@@ -129,7 +130,7 @@ describe('docker integration', async () => {
       detach: true,
       removeWhenStopped: true,
       ports: [{ hostPort, containerPort: 8080, protocol: 'tcp' }],
-    });
+    }, english);
     const started = await docker(args);
     assert.equal(started.exitCode, 0, started.stderr);
     const body = await eventually(
@@ -141,19 +142,19 @@ describe('docker integration', async () => {
       'httpd to answer',
     );
     assert.equal(body, 'hello from "layerwise" & co\n');
-    const states = await docker(containerStatesArgs([containerName]));
+    const states = await docker(containerStatesArgs([containerName], english));
     assert.match(states.stdout, new RegExp(`^${containerName}\\trunning`, 'm'));
 
-    const stopped = await docker(containerStopArgs(containerName, 1));
+    const stopped = await docker(containerStopArgs(containerName, english, 1));
     assert.equal(stopped.exitCode, 0, stopped.stderr);
-    const gone = await eventually(async () => ((await docker(containerStatesArgs([containerName]))).stdout.trim() === '' ? true : undefined), 15_000, '--rm to remove it');
+    const gone = await eventually(async () => ((await docker(containerStatesArgs([containerName], english))).stdout.trim() === '' ? true : undefined), 15_000, '--rm to remove it');
     assert.equal(gone, true);
   });
 
   it('a failing RUN is located on its lines with the builder message', { skip }, async () => {
     const failingOutline = outlineDockerfile(failingDockerfile);
     const run = await buildWithParser(
-      imageBuildArgs({ dockerfile: join(context.dir, 'failing.Dockerfile'), context: context.dir, tag: `layerwise-test-${suffix}:failing`, extraArgs: ['--force-rm'] }),
+      imageBuildArgs({ dockerfile: join(context.dir, 'failing.Dockerfile'), context: context.dir, tag: `layerwise-test-${suffix}:failing`, extraArgs: ['--force-rm'] }, english),
     );
     for (const step of run.parsed.steps) if (step.imageId !== undefined) intermediateImages.add(step.imageId);
     assert.notEqual(run.exitCode, 0);

@@ -17,6 +17,7 @@ import { processProblem } from '../../client/src/docker/processOutcome';
 import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
 import { commandLabel } from '../../client/src/docker/processTimeouts';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
+import { english } from '../../client/src/l10n/translator';
 import { docker, engineSkipReason, eventually, makeBuildContext, probe } from '../helpers/dockerEngine';
 import { isRunning } from '../helpers/processTree';
 
@@ -57,18 +58,18 @@ describe('docker integration: time limits and cancellation', async () => {
     const outcome = await runDockerProcess(invocation, { timeoutMs: 1500 });
     assert.equal(outcome.timedOutAfterMs, 1500, JSON.stringify(outcome));
     assert.ok(Date.now() - started < 6000);
-    const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
+    const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, english);
     assert.equal(availability.kind, 'daemonUnreachable');
     assert.match(availability.kind === 'daemonUnreachable' ? availability.message : '', new RegExp(`^"docker version" did not answer within 1\\.5 s, so the Docker daemon at tcp://127\\.0\\.0\\.1:${silentPort} cannot be used\\.`));
     assert.equal(
-      processProblem(outcome, commandLabel(invocation)),
+      processProblem(outcome, commandLabel(invocation), english),
       '"docker version" did not finish within 1.5 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
     );
   });
 
   it('a build canceled during a long RUN ends within seconds; nothing of it keeps running', { skip }, async () => {
     assert.ok(context);
-    const parser = new DetectingBuildOutputParser();
+    const parser = new DetectingBuildOutputParser(english);
     const splitter = new OutputLineSplitter();
     const cancel = new AbortController();
     let output = '';
@@ -86,7 +87,7 @@ describe('docker integration: time limits and cancellation', async () => {
         }
       }
     };
-    const args = imageBuildArgs({ dockerfile: join(context.dir, 'Dockerfile'), context: context.dir, tag: `layerwise-cancel-${suffix}:x`, extraArgs: ['--force-rm'] });
+    const args = imageBuildArgs({ dockerfile: join(context.dir, 'Dockerfile'), context: context.dir, tag: `layerwise-cancel-${suffix}:x`, extraArgs: ['--force-rm'] }, english);
     const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), { onStdout: onChunk, onStderr: onChunk }, { signal: cancel.signal });
     const pid = running.pid;
     const outcome = await running.outcome;

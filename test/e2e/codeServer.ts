@@ -63,7 +63,22 @@ async function waitForHealthy(url: string, child: ChildProcess, logFile: string,
   throw new Error(`code-server did not answer /healthz within ${timeoutMs} ms:\n${readFileSync(logFile, 'utf8')}`);
 }
 
-export async function startCodeServer(options: { vsix: string; fixture: string; prepareWorkspace?: (dir: string) => void }): Promise<CodeServer> {
+/**
+ * Makes `locale` VS Code's display language without a language pack (none can be downloaded
+ * here): the server reads <user-data-dir>/languagepacks.json to resolve the locale, and a pack
+ * whose translation file is empty leaves VS Code's own UI in English while `vscode.env.language`
+ * becomes `locale`, so extensions show their package.nls.<locale>.json and l10n bundle.
+ */
+function declareLanguagePack(base: string, userDataDir: string, locale: string): void {
+  const translations = join(base, 'language-pack', 'main.i18n.json');
+  mkdirSync(join(base, 'language-pack'), { recursive: true });
+  writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = { hash: `layerwise-e2e-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: `layerwise-e2e.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: translations } };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
+/** `locale`: the display language (`--locale`), e.g. `ko`; English when absent. */
+export async function startCodeServer(options: { vsix: string; fixture: string; prepareWorkspace?: (dir: string) => void; locale?: string }): Promise<CodeServer> {
   if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/setup-e2e.sh`);
   const base = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
   const userDataDir = join(base, 'user-data');
@@ -77,6 +92,7 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
   // Written once before start: code-server does not notice later changes to this file, so
   // tests change settings through the Settings UI (workbench.ts chooseUserSetting).
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(BASE_SETTINGS, null, 2));
+  if (options.locale !== undefined) declareLanguagePack(base, userDataDir, options.locale);
 
   const install = spawnSync(CODE_SERVER, ['--install-extension', options.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
     encoding: 'utf8',
@@ -90,7 +106,7 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
   const child = spawn(
     CODE_SERVER,
     ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, workspace],
+      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...(options.locale === undefined ? [] : ['--locale', options.locale]), workspace],
     // Its own process group, so stop() ends code-server and everything it started.
     { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '' } },
   );

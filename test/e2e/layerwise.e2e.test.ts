@@ -103,7 +103,8 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await runCommand(p, 'Developer: Inspect Editor Tokens and Scopes');
     const widget = p.locator('.token-inspect-widget');
     await widget.waitFor();
-    const text = plain(await widget.innerText());
+    // The widget says "Loading..." until the tokens are in.
+    const text = await waitUntil(() => widget.innerText().then(plain), (value) => !/^Loading/.test(value.trim()), 'the token inspector to load');
     assert.match(text, /entity\.name\.function\.stage\.dockerfile/);
     assert.match(text, /source\.dockerfile\.layerwise/);
     await screenshot(p, 'grammar-scopes');
@@ -143,6 +144,10 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
       const hover = p.locator('.monaco-hover:not(.hidden)').first();
       await waitUntil(() => hover.innerText().catch(() => ''), (text) => /새 빌드 스테이지를 시작합니다/.test(text), 'a Korean hover on FROM', 15_000);
       await screenshot(p, 'hover-korean');
+      await p.keyboard.press('Escape');
+      // The extension's own messages follow the setting too, though VS Code's display language is English.
+      await runCommand(p, 'Layerwise: What does changing this file rebuild?');
+      await p.locator('.quick-input-widget', { hasText: 'Dockerfile을(를) 바꾸면 다시 빌드되는 것' }).waitFor({ timeout: 15_000 });
       await p.keyboard.press('Escape');
     } finally {
       // Back to the default (which follows VS Code's English display language) for later steps.

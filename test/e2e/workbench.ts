@@ -93,6 +93,26 @@ export async function runCommand(page: Page, label: string): Promise<void> {
   await useQuickInput(page, 'F1', `>${label}`, () => filteredRow(page, label).click({ timeout: 15_000 }));
 }
 
+/**
+ * The command titles the palette lists for `filter` (typed after ">"), once the filtered list
+ * shows `expected`; the palette is closed again. For checking titles as a user sees them. In a
+ * display language other than English a row also shows the English title under the translated
+ * one: `aliases` has those.
+ */
+export async function paletteLabels(page: Page, filter: string, expected: string): Promise<{ labels: string[]; aliases: string[] }> {
+  let rows: string[][] = [];
+  await useQuickInput(page, 'F1', `>${filter}`, async () => {
+    await filteredRow(page, expected).waitFor({ timeout: 15_000 });
+    rows = await quickInput(page)
+      .locator('.monaco-list-row')
+      .evaluateAll((elements) =>
+        elements.map((row) => Array.from((row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('.label-name'), (name) => name.textContent ?? '')),
+      );
+  });
+  await closeQuickInput(page);
+  return { labels: rows.map((names) => plain(names[0] ?? '')), aliases: rows.flatMap((names) => names.slice(1).map(plain)) };
+}
+
 /** Answers the current input box: replaces its value (unless undefined) and accepts it. */
 export async function answerInput(page: Page, title: string | RegExp, value?: string): Promise<void> {
   const widget = quickInput(page);

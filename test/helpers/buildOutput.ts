@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
 import { DetectingBuildOutputParser } from '../../client/src/docker/buildOutputParser';
 import { OutputLineSplitter } from '../../client/src/docker/outputLines';
+import { english } from '../../client/src/l10n/translator';
 
 export function fixture(name: string): string {
   return readFileSync(join(__dirname, '../client/fixtures', name), 'utf8');
@@ -11,7 +12,7 @@ export function fixture(name: string): string {
 
 /** Feeds text line by line, one millisecond apart, and finishes with `exitCode`. */
 export function parseText(text: string, exitCode: number | null): ParsedBuildOutput {
-  const parser = new DetectingBuildOutputParser();
+  const parser = new DetectingBuildOutputParser(english);
   const splitter = new OutputLineSplitter();
   let at = 0;
   for (const line of [...splitter.push(text), ...splitter.flush()]) parser.push(line, (at += 1));

@@ -12,13 +12,14 @@ import { OutputLineSplitter } from '../../client/src/docker/outputLines';
 import type { ProcessOutcome } from '../../client/src/docker/processOutcome';
 import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
 import { defaultDockerSettings, type DockerSettings } from '../../client/src/docker/settings';
+import { english } from '../../client/src/l10n/translator';
 export { freePort } from './freePort';
 
 export const busyboxPath = '/bin/busybox';
 
 export async function probe(settings: DockerSettings = defaultDockerSettings): Promise<DockerAvailability> {
   const outcome = await runDockerProcess(dockerInvocation(settings, dockerVersionArgs()));
-  return classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
+  return classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, english);
 }
 
 /**
@@ -45,7 +46,7 @@ export interface BuildRun {
 
 /** Runs `docker <args>` the way the extension does: merged streams, line by line, timed. */
 export async function buildWithParser(args: readonly string[]): Promise<BuildRun> {
-  const parser = new DetectingBuildOutputParser();
+  const parser = new DetectingBuildOutputParser(english);
   const splitter = new OutputLineSplitter();
   let text = '';
   const onChunk = (chunk: string): void => {

@@ -1,6 +1,8 @@
 // Shows each instruction's last build result after its line (cached / ran, time, layer size),
 // with the details on hover, until the file is edited.
 import * as vscode from 'vscode';
+import type { StepStatus } from '../docker/buildOutput';
+import { l10n, t } from '../l10n/displayLanguage';
 import type { BuildResultStore, DockerfileBuildResult } from './buildResults';
 import { buildSummaryLine, instructionLabel } from './buildSummary';
 import { formatBytes, formatDuration } from './buildSummary';
@@ -15,6 +17,22 @@ const failedType = vscode.window.createTextEditorDecorationType({
   after: { margin: '0 0 0 2em', color: new vscode.ThemeColor('editorError.foreground'), fontStyle: 'italic' },
 });
 
+/** What the build did with an instruction, for its hover. */
+function statusText(status: StepStatus): string {
+  switch (status) {
+    case 'cached':
+      return t('taken from the build cache');
+    case 'ran':
+      return t('executed');
+    case 'failed':
+      return t('failed');
+    case 'canceled':
+      return t('stopped');
+    case 'incomplete':
+      return t('not finished');
+  }
+}
+
 function decorationsFor(result: DockerfileBuildResult, document: vscode.TextDocument): Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]> {
   const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>([
     [cachedType, []],
@@ -27,12 +45,12 @@ function decorationsFor(result: DockerfileBuildResult, document: vscode.TextDocu
     const type = instruction.status === 'cached' ? cachedType : instruction.status === 'ran' ? ranType : failedType;
     const hover = new vscode.MarkdownString(
       [
-        `**${instruction.keyword}** — ${instruction.status === 'cached' ? 'taken from the build cache' : instruction.status === 'ran' ? 'executed' : instruction.status}`,
-        instruction.durationMs === undefined ? '' : `- time: ${formatDuration(instruction.durationMs)}`,
-        instruction.sizeBytes === undefined ? '' : `- layer size: ${formatBytes(instruction.sizeBytes)}`,
-        instruction.errorMessage === undefined ? '' : `- error: ${instruction.errorMessage}`,
+        `**${instruction.keyword}** — ${statusText(instruction.status)}`,
+        instruction.durationMs === undefined ? '' : `- ${t('time: {0}', formatDuration(instruction.durationMs, l10n.language))}`,
+        instruction.sizeBytes === undefined ? '' : `- ${t('layer size: {0}', formatBytes(instruction.sizeBytes))}`,
+        instruction.errorMessage === undefined ? '' : `- ${t('error: {0}', instruction.errorMessage)}`,
         '',
-        `_${buildSummaryLine(result)}_`,
+        `_${buildSummaryLine(result, l10n)}_`,
       ]
         .filter((part, index) => part !== '' || index === 4)
         .join('\n'),
@@ -40,7 +58,7 @@ function decorationsFor(result: DockerfileBuildResult, document: vscode.TextDocu
     byType.get(type)?.push({
       range: new vscode.Range(line.range.end, line.range.end),
       hoverMessage: hover,
-      renderOptions: { after: { contentText: `  ${instructionLabel(instruction)}` } },
+      renderOptions: { after: { contentText: `  ${instructionLabel(instruction, l10n)}` } },
     });
   }
   return byType;

@@ -1,6 +1,7 @@
 // A failed build puts an error on the instruction that failed, with the builder's message,
 // so the Problems panel shows it. A successful build (or an edit) clears it.
 import * as vscode from 'vscode';
+import { t } from '../l10n/displayLanguage';
 import type { BuildResultStore } from './buildResults';
 
 export function registerBuildDiagnostics(store: BuildResultStore): vscode.Disposable {
@@ -17,7 +18,7 @@ export function registerBuildDiagnostics(store: BuildResultStore): vscode.Dispos
     const endCharacter = document !== undefined && endLine < document.lineCount ? document.lineAt(endLine).range.end.character : Number.MAX_SAFE_INTEGER;
     const diagnostic = new vscode.Diagnostic(
       new vscode.Range(failure.startLine, 0, endLine, endCharacter),
-      `Build failed here: ${failure.message}`,
+      t('Build failed here: {0}', failure.message),
       vscode.DiagnosticSeverity.Error,
     );
     diagnostic.source = 'docker build';

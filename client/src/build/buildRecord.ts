@@ -1,8 +1,9 @@
 // Turns one finished build (parsed output + the Dockerfile outline + image history) into the
 // DockerfileBuildResult kept in the store. Pure.
-import type { ParsedBuildOutput } from '../docker/buildOutput';
+import { buildEndedMessage, type ParsedBuildOutput } from '../docker/buildOutput';
 import type { DockerfileOutline } from '../docker/dockerfileOutline';
 import type { ImageLayer } from '../docker/imageHistory';
+import type { Translator } from '../l10n/translator';
 import type { DockerfileBuildResult, InstructionBuildResult } from './buildResults';
 import { layerSizesByInstruction } from './layerSizes';
 import { locateFailure, locateSteps } from './stepLocations';
@@ -23,7 +24,8 @@ export interface FinishedBuild {
   readonly imageId?: string | undefined;
 }
 
-export function recordBuild(build: FinishedBuild): DockerfileBuildResult {
+/** `l10n` words the failure when neither the builder nor the parser gave a message. */
+export function recordBuild(build: FinishedBuild, l10n: Translator): DockerfileBuildResult {
   const located = locateSteps(build.parsed, build.outline, build.buildArgs);
   const sizes = layerSizesByInstruction(located, build.layers, build.outline);
   const instructions: InstructionBuildResult[] = located.map((step) => ({
@@ -56,7 +58,7 @@ export function recordBuild(build: FinishedBuild): DockerfileBuildResult {
           ? { startLine: failure.startLine, endLine: failure.endLine, message: failure.message }
           : build.parsed.failure !== undefined
             ? { startLine: undefined, endLine: undefined, message: build.parsed.failure.message }
-            : { startLine: undefined, endLine: undefined, message: `docker build exited with code ${String(build.exitCode)}.` },
+            : { startLine: undefined, endLine: undefined, message: buildEndedMessage(build.exitCode, l10n) },
     stale: false,
   };
 }

@@ -3,10 +3,9 @@
 // buildTracker.ts for the rules). Used by the Build Image command and the layerwise-build task.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { l10n, t } from '../l10n/displayLanguage';
 import { decideOnRunningBuild, runningBuildQuestion, type BuildTicket, type BuildTracker, type RunningBuildAnswer } from './buildTracker';
 
-const restartChoice = 'Stop It and Build Again';
-const keepChoice = 'Keep Running';
 /** Each answer either ends the loop or replaces the build asked about; another may start meanwhile, so ask again, a few times. */
 const maxQuestions = 3;
 
@@ -23,7 +22,9 @@ export async function claimBuildSlot(tracker: BuildTracker, dockerfileUri: strin
     if (attempt.kind === 'started') return attempt.build;
     if (question === maxQuestions) break;
     const fileName = path.basename(vscode.Uri.parse(dockerfileUri).fsPath);
-    const { message, detail } = runningBuildQuestion(fileName, attempt.running, Date.now());
+    const { message, detail } = runningBuildQuestion(fileName, attempt.running, Date.now(), l10n);
+    const restartChoice = t('Stop It and Build Again');
+    const keepChoice = t('Keep Running');
     const picked = await vscode.window.showWarningMessage(message, { modal: true, detail }, restartChoice, keepChoice);
     const answer: RunningBuildAnswer | undefined = picked === restartChoice ? 'restart' : picked === keepChoice ? 'keep' : undefined;
     const decision = decideOnRunningBuild(attempt.running, answer);

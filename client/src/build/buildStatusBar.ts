@@ -1,11 +1,12 @@
 // The status bar item with the last build's summary (total time, cache hits) for the active Dockerfile.
 import * as vscode from 'vscode';
+import { l10n, t } from '../l10n/displayLanguage';
 import { cacheSummary, type BuildResultStore } from './buildResults';
 import { buildSummaryLine, formatDuration } from './buildSummary';
 
 export function registerBuildStatusBar(store: BuildResultStore, showCommand: string): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('layerwise.build', vscode.StatusBarAlignment.Left, 10);
-  item.name = 'Layerwise: last build';
+  item.name = t('Layerwise: last build');
   item.command = showCommand;
   const refresh = (): void => {
     const uri = vscode.window.activeTextEditor?.document.uri.toString();
@@ -16,8 +17,9 @@ export function registerBuildStatusBar(store: BuildResultStore, showCommand: str
     }
     const cache = cacheSummary(result);
     const icon = result.canceled ? '$(debug-stop)' : result.succeeded ? '$(check)' : '$(error)';
-    item.text = `${icon} ${formatDuration(result.durationMs)} · ${cache.cached}/${cache.steps} cached`;
-    item.tooltip = `${buildSummaryLine(result)}${result.stale ? ' (the Dockerfile changed since)' : ''}`;
+    item.text = `${icon} ${t('{0} · {1}/{2} cached', formatDuration(result.durationMs, l10n.language), cache.cached, cache.steps)}`;
+    const summary = buildSummaryLine(result, l10n);
+    item.tooltip = result.stale ? t('{0} (the Dockerfile changed since)', summary) : summary;
     item.show();
   };
   refresh();

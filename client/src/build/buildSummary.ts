@@ -1,43 +1,47 @@
 // Human wording for build results: durations, sizes, one-line summaries and per-instruction
-// labels. Pure.
+// labels, worded by the Translator passed in. Pure.
 import { formatBytes } from '../../../server/src/byteSize';
 import { formatDuration } from '../../../server/src/duration';
+import type { Translator } from '../l10n/translator';
 import { cacheSummary, type DockerfileBuildResult, type InstructionBuildResult } from './buildResults';
 
 export { formatBytes, formatDuration };
 
 /** "Built app:latest in 4.2 s · 5 of 7 steps from cache" (or the failure/cancel variant). */
-export function buildSummaryLine(result: DockerfileBuildResult): string {
+export function buildSummaryLine(result: DockerfileBuildResult, l10n: Translator): string {
   const cache = cacheSummary(result);
-  const cacheText = `${cache.cached} of ${cache.steps} step${cache.steps === 1 ? '' : 's'} from cache`;
-  const duration = formatDuration(result.durationMs);
-  if (result.canceled) return `Build of ${result.imageTag} stopped after ${duration}`;
-  if (!result.succeeded) return `Build of ${result.imageTag} failed after ${duration} · ${cacheText}`;
-  return `Built ${result.imageTag} in ${duration} · ${cacheText}`;
+  const cacheText =
+    cache.steps === 1 ? l10n.t('{0} of {1} step from cache', cache.cached, cache.steps) : l10n.t('{0} of {1} steps from cache', cache.cached, cache.steps);
+  const duration = formatDuration(result.durationMs, l10n.language);
+  if (result.canceled) return l10n.t('Build of {0} stopped after {1}', result.imageTag, duration);
+  if (!result.succeeded) return l10n.t('Build of {0} failed after {1} · {2}', result.imageTag, duration, cacheText);
+  return l10n.t('Built {0} in {1} · {2}', result.imageTag, duration, cacheText);
 }
 
 /** The short label shown after an instruction: "cached", "ran 2.3 s · +1.9 MB", "failed". */
-export function instructionLabel(instruction: InstructionBuildResult): string {
+export function instructionLabel(instruction: InstructionBuildResult, l10n: Translator): string {
   const parts: string[] = [];
+  const duration =
+    instruction.status !== 'cached' && instruction.durationMs !== undefined && instruction.keyword !== 'FROM'
+      ? formatDuration(instruction.durationMs, l10n.language)
+      : undefined;
   switch (instruction.status) {
     case 'cached':
-      parts.push('cached');
+      parts.push(l10n.t('cached'));
       break;
     case 'ran':
-      parts.push(instruction.keyword === 'FROM' ? 'base image' : 'ran');
+      if (instruction.keyword === 'FROM') parts.push(l10n.t('base image'));
+      else parts.push(duration === undefined ? l10n.t('ran') : l10n.t('ran {0}', duration));
       break;
     case 'failed':
-      parts.push('failed');
+      parts.push(duration === undefined ? l10n.t('failed') : l10n.t('failed {0}', duration));
       break;
     case 'canceled':
-      parts.push('stopped');
+      parts.push(duration === undefined ? l10n.t('stopped') : l10n.t('stopped {0}', duration));
       break;
     case 'incomplete':
-      parts.push('not finished');
+      parts.push(duration === undefined ? l10n.t('not finished') : l10n.t('not finished {0}', duration));
       break;
-  }
-  if (instruction.status !== 'cached' && instruction.durationMs !== undefined && instruction.keyword !== 'FROM') {
-    parts[0] = `${parts[0] ?? ''} ${formatDuration(instruction.durationMs)}`;
   }
   if (instruction.sizeBytes !== undefined && instruction.sizeBytes > 0) parts.push(`+${formatBytes(instruction.sizeBytes)}`);
   return parts.join(' · ');

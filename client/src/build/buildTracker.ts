@@ -3,6 +3,7 @@
 // (or that ignored being stopped) cannot overwrite a newer one. Starting a build while another
 // of the same Dockerfile runs is a question for the user: stop it and start again, or keep it.
 // Pure: the question is asked by the caller.
+import type { Translator } from '../l10n/translator';
 
 export interface RunningBuild {
   readonly dockerfileUri: string;
@@ -28,11 +29,12 @@ export function decideOnRunningBuild(running: RunningBuild, answer: RunningBuild
 }
 
 /** The question, in the words of the other client messages. */
-export function runningBuildQuestion(fileName: string, running: RunningBuild, now: number): { message: string; detail: string } {
+export function runningBuildQuestion(fileName: string, running: RunningBuild, now: number, l10n: Translator): { message: string; detail: string } {
   const seconds = Math.max(0, Math.round((now - running.startedAt) / 1000));
+  const age = seconds < 60 ? l10n.t('{0} s', seconds) : l10n.t('{0} min', Math.floor(seconds / 60));
   return {
-    message: `A build of ${fileName} (${running.imageTag}) is still running.`,
-    detail: `It started ${seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min`} ago. Stop it and start this build, or keep it running and do not start another.`,
+    message: l10n.t('A build of {0} ({1}) is still running.', fileName, running.imageTag),
+    detail: l10n.t('It started {0} ago. Stop it and start this build, or keep it running and do not start another.', age),
   };
 }
 

@@ -14,6 +14,7 @@ import { processProblem } from '../docker/processOutcome';
 import { runDockerProcess } from '../docker/processRunner';
 import { commandLabel } from '../docker/processTimeouts';
 import type { DockerSettings } from '../docker/settings';
+import { l10n, t } from '../l10n/displayLanguage';
 import { recordBuild } from './buildRecord';
 import type { BuildResultStore, DockerfileBuildResult } from './buildResults';
 import { claimBuildSlot } from './buildSlot';
@@ -38,13 +39,13 @@ export interface ImageBuild {
  * newer build of the same Dockerfile started), and frees the Dockerfile's slot when it ends.
  */
 export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, closeWhenDone: boolean, ticket: BuildTicket): ImageBuild {
-  const parser = new DetectingBuildOutputParser();
+  const parser = new DetectingBuildOutputParser(l10n);
   const startedAt = Date.now();
   let resolveResult: (result: DockerfileBuildResult) => void = () => undefined;
   const result = new Promise<DockerfileBuildResult>((resolve) => (resolveResult = resolve));
   const buildArgs = Object.fromEntries((spec.request.buildArgs ?? []).map((arg) => [arg.name, arg.value]));
   const terminal = new ProcessTerminal({
-    invocation: dockerInvocation(spec.settings, imageBuildArgs(spec.request)),
+    invocation: dockerInvocation(spec.settings, imageBuildArgs(spec.request, l10n)),
     cwd: spec.request.context,
     closeWhenDone,
     onLine: (line, atMs) => parser.push(line, atMs),
@@ -68,16 +69,16 @@ export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, 
           outline: spec.outline,
           layers,
           imageId,
-        });
+        }, l10n);
         // A build replaced by a newer one of the same Dockerfile keeps its terminal, not the store.
         if (current && ticket.isCurrent()) store.set(recorded);
         const colour = recorded.succeeded ? '32' : recorded.canceled ? '33' : '31';
-        write(`\n\x1b[1;${colour}m${buildSummaryLine(recorded)}\x1b[0m\n`);
+        write(`\n\x1b[1;${colour}m${buildSummaryLine(recorded, l10n)}\x1b[0m\n`);
         if (recorded.failure !== undefined) {
-          const where = recorded.failure.startLine === undefined ? '' : ` (line ${recorded.failure.startLine + 1})`;
-          write(`\x1b[31m${recorded.failure.message}${where}\x1b[0m\n`);
+          const failure = recorded.failure.startLine === undefined ? recorded.failure.message : t('{0} (line {1})', recorded.failure.message, recorded.failure.startLine + 1);
+          write(`\x1b[31m${failure}\x1b[0m\n`);
         }
-        if (!ticket.isCurrent()) write('\x1b[2mA newer build of this Dockerfile started, so this result is not shown in the editor.\x1b[0m\n');
+        if (!ticket.isCurrent()) write(`\x1b[2m${t('A newer build of this Dockerfile started, so this result is not shown in the editor.')}\x1b[0m\n`);
         resolveResult(recorded);
         return recorded.succeeded ? 0 : (outcome.exitCode ?? 1) || 1;
       } finally {
@@ -90,8 +91,8 @@ export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, 
 
 /** `docker history` (layer sizes) and `image inspect` (the id) of the image just built, each with its time limit. */
 async function inspectBuiltImage(spec: ImageBuildSpec, canceled: AbortSignal, write: (text: string) => void): Promise<{ layers: ImageLayer[]; imageId: string | undefined }> {
-  const historyInvocation = dockerInvocation(spec.settings, imageHistoryArgs(spec.request.tag));
-  const inspectInvocation = dockerInvocation(spec.settings, imageIdArgs(spec.request.tag));
+  const historyInvocation = dockerInvocation(spec.settings, imageHistoryArgs(spec.request.tag, l10n));
+  const inspectInvocation = dockerInvocation(spec.settings, imageIdArgs(spec.request.tag, l10n));
   const [history, inspected] = await Promise.all([
     runDockerProcess(historyInvocation, { signal: canceled }),
     runDockerProcess(inspectInvocation, { signal: canceled }),
@@ -100,7 +101,7 @@ async function inspectBuiltImage(spec: ImageBuildSpec, canceled: AbortSignal, wr
     [history, historyInvocation],
     [inspected, inspectInvocation],
   ] as const) {
-    if (outcome.timedOutAfterMs !== undefined) write(`\x1b[33m${processProblem(outcome, commandLabel(invocation)) ?? ''}\x1b[0m\n`);
+    if (outcome.timedOutAfterMs !== undefined) write(`\x1b[33m${processProblem(outcome, commandLabel(invocation), l10n) ?? ''}\x1b[0m\n`);
   }
   return {
     layers: history.exitCode === 0 ? parseImageHistory(history.stdout) : [],
@@ -118,7 +119,7 @@ export async function runImageBuildInTerminal(spec: ImageBuildSpec, store: Build
   const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, spec.request.tag, { stop: () => build?.terminal.stop(), reveal: () => terminal?.show() });
   if (ticket === undefined) return undefined;
   build = createImageBuild(spec, store, false, ticket);
-  terminal = vscode.window.createTerminal({ name: `Build ${spec.request.tag}`, pty: build.terminal, iconPath: new vscode.ThemeIcon('package') });
+  terminal = vscode.window.createTerminal({ name: t('Build {0}', spec.request.tag), pty: build.terminal, iconPath: new vscode.ThemeIcon('package') });
   terminal.show(true);
   const claimed = ticket;
   // A build replaced meanwhile by a newer one of the same Dockerfile has no result to act on.

@@ -9,6 +9,7 @@ import { OutputLineSplitter } from '../docker/outputLines';
 import { processProblem, type ProcessOutcome } from '../docker/processOutcome';
 import { startDockerProcess, type RunningProcess } from '../docker/processRunner';
 import { commandLabel } from '../docker/processTimeouts';
+import { l10n, t } from '../l10n/displayLanguage';
 
 export interface ProcessTerminalOptions {
   readonly invocation: DockerInvocation;
@@ -104,9 +105,9 @@ export class ProcessTerminal implements vscode.Pseudoterminal {
     for (const line of rest()) this.options.onLine?.(line, Date.now());
     const stopped = outcome.canceled === true || this.stopRequested;
     const executable = this.options.invocation.executable;
-    if (outcome.spawnFailure !== undefined) this.write(`\n\x1b[31mCould not start ${executable}: ${outcome.spawnFailure.message}\x1b[0m\n`);
-    else if (outcome.timedOutAfterMs !== undefined) this.write(`\n\x1b[31m${processProblem(outcome, commandLabel(this.options.invocation)) ?? ''}\x1b[0m\n`);
-    else if (stopped) this.write(`\n\x1b[33mStopped by you: the ${executable} process was ended.\x1b[0m\n`);
+    if (outcome.spawnFailure !== undefined) this.write(`\n\x1b[31m${t('Could not start {0}: {1}', executable, outcome.spawnFailure.message)}\x1b[0m\n`);
+    else if (outcome.timedOutAfterMs !== undefined) this.write(`\n\x1b[31m${processProblem(outcome, commandLabel(this.options.invocation), l10n) ?? ''}\x1b[0m\n`);
+    else if (stopped) this.write(`\n\x1b[33m${t('Stopped by you: the {0} process was ended.', executable)}\x1b[0m\n`);
     let code: number;
     try {
       code = (await this.options.onExit?.(outcome, stopped, (text) => this.write(text), this.canceled.signal)) ?? outcome.exitCode ?? 1;
@@ -117,7 +118,7 @@ export class ProcessTerminal implements vscode.Pseudoterminal {
     this.finished = true;
     this.resolveDone(outcome);
     if (this.options.closeWhenDone) this.closeEmitter.fire(code);
-    else this.write(dim('\nPress any key to close this terminal.\n'));
+    else this.write(dim(`\n${t('Press any key to close this terminal.')}\n`));
   }
 
   private write(text: string): void {

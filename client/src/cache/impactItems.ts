@@ -1,8 +1,7 @@
-// The quick-pick entries for "What does changing this file rebuild?", from the server's answer.
-// Pure (no 'vscode' import) so it is unit-tested.
+// The quick-pick entries for "What does changing this file rebuild?", from the server's answer,
+// worded by the Translator passed in. Pure (no 'vscode' import) so it is unit-tested.
 import type { DockerfileImpact, FileImpactResult } from '../../../server/src/protocol';
-
-export type ClientLanguage = 'en' | 'ko';
+import type { Translator } from '../l10n/translator';
 
 export interface ImpactItem {
   label: string;
@@ -14,30 +13,35 @@ export interface ImpactItem {
 }
 
 /** Affected Dockerfiles first (most rebuilt steps first), then the others with the reason. */
-export function impactItems(result: FileImpactResult, displayPath: (uri: string) => string, language: ClientLanguage): ImpactItem[] {
+export function impactItems(result: FileImpactResult, displayPath: (uri: string) => string, l10n: Translator): ImpactItem[] {
   const affected = result.dockerfiles.filter((d) => d.first).sort((a, b) => b.rebuiltAfter - a.rebuiltAfter || displayPath(a.uri).localeCompare(displayPath(b.uri)));
   const unaffected = result.dockerfiles.filter((d) => !d.first).sort((a, b) => displayPath(a.uri).localeCompare(displayPath(b.uri)));
-  return [...affected.map((d) => affectedItem(d, displayPath, language)), ...unaffected.map((d) => unaffectedItem(d, displayPath, language))];
+  return [...affected.map((d) => affectedItem(d, displayPath, l10n)), ...unaffected.map((d) => unaffectedItem(d, displayPath, l10n))];
 }
 
-function affectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, language: ClientLanguage): ImpactItem {
+function affectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, l10n: Translator): ImpactItem {
   const first = impact.first!;
   const after = impact.rebuiltAfter;
-  const description = language === 'ko'
-    ? `${first.line + 1}행부터 다시 빌드 · 그 뒤 단계 ${after}개`
-    : `rebuilds from line ${first.line + 1} · ${after} ${after === 1 ? 'step' : 'steps'} after it`;
-  const detail = language === 'ko' ? `스테이지 ${first.stage}, 레이어 ${first.layer}: ${first.text}` : `stage ${first.stage}, layer ${first.layer}: ${first.text}`;
+  const line = first.line + 1;
+  const description =
+    after === 1 ? l10n.t('rebuilds from line {0} · {1} step after it', line, after) : l10n.t('rebuilds from line {0} · {1} steps after it', line, after);
+  const detail = l10n.t('stage {0}, layer {1}: {2}', first.stage, first.layer, first.text);
   return { label: `$(layers) ${displayPath(impact.uri)}`, description, detail, uri: impact.uri, line: first.line };
 }
 
-const REASONS: Record<NonNullable<DockerfileImpact['reason']>, Record<ClientLanguage, string>> = {
-  'outside-context': { en: 'not in its build context', ko: '빌드 컨텍스트 밖의 파일' },
-  ignored: { en: 'left out by .dockerignore', ko: '.dockerignore가 제외함' },
-  'not-copied': { en: 'no COPY or ADD takes it', ko: '이 파일을 가져가는 COPY·ADD가 없음' },
-  unreadable: { en: 'could not be read', ko: '읽을 수 없음' },
-};
+function reason(impact: DockerfileImpact, l10n: Translator): string {
+  switch (impact.reason ?? 'not-copied') {
+    case 'outside-context':
+      return l10n.t('not in its build context');
+    case 'ignored':
+      return l10n.t('left out by .dockerignore');
+    case 'not-copied':
+      return l10n.t('no COPY or ADD takes it');
+    case 'unreadable':
+      return l10n.t('could not be read');
+  }
+}
 
-function unaffectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, language: ClientLanguage): ImpactItem {
-  const reason = REASONS[impact.reason ?? 'not-copied'][language];
-  return { label: `$(pass) ${displayPath(impact.uri)}`, description: language === 'ko' ? `다시 빌드 없음 · ${reason}` : `nothing rebuilds · ${reason}`, detail: undefined, uri: impact.uri, line: 0 };
+function unaffectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, l10n: Translator): ImpactItem {
+  return { label: `$(pass) ${displayPath(impact.uri)}`, description: l10n.t('nothing rebuilds · {0}', reason(impact, l10n)), detail: undefined, uri: impact.uri, line: 0 };
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FILE_IMPACT, type FileImpactParams, type FileImpactResult } from '../../../server/src/protocol';
+import { l10n, t } from '../l10n/displayLanguage';
 import { impactItems } from './impactItems';
 
 export const WHAT_REBUILDS_COMMAND = 'layerwise.whatRebuilds';
@@ -12,23 +13,22 @@ const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,C
 const MAX_DOCKERFILES = 500;
 
 export async function whatRebuilds(client: LanguageClient, target: vscode.Uri | undefined): Promise<void> {
-  const language = vscode.env.language.toLowerCase().startsWith('ko') ? 'ko' : 'en';
   const file = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
   if (!file || file.scheme !== 'file') {
-    void vscode.window.showInformationMessage(language === 'ko' ? '디스크에 있는 파일을 골라 주세요.' : 'Pick a file on disk first.');
+    void vscode.window.showInformationMessage(t('Pick a file on disk first.'));
     return;
   }
   const dockerfiles = await vscode.workspace.findFiles(DOCKERFILE_GLOB, '**/node_modules/**', MAX_DOCKERFILES);
   if (dockerfiles.length === 0) {
-    void vscode.window.showInformationMessage(language === 'ko' ? '작업 영역에 Dockerfile이 없습니다.' : 'No Dockerfile in the workspace.');
+    void vscode.window.showInformationMessage(t('No Dockerfile in the workspace.'));
     return;
   }
   const params: FileImpactParams = { fileUri: file.toString(), dockerfileUris: dockerfiles.map((u) => u.toString()) };
   const result = await client.sendRequest<FileImpactResult>(FILE_IMPACT.method, params);
-  const items = impactItems(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), language);
+  const items = impactItems(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), l10n);
   const name = vscode.workspace.asRelativePath(file);
   const picked = await vscode.window.showQuickPick(items, {
-    title: language === 'ko' ? `${name}을(를) 바꾸면 다시 빌드되는 것` : `What changing ${name} rebuilds`,
+    title: t('What changing {0} rebuilds', name),
     matchOnDescription: true,
   });
   if (!picked) return;

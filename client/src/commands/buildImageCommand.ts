@@ -10,6 +10,7 @@ import { resolveBuildContext } from '../docker/buildContextPath';
 import { argsWithoutDefault, targetChoices } from '../docker/dockerfileOutline';
 import { ensureDockerReady } from '../docker/dockerReadiness';
 import { imageReferenceProblem, suggestImageTag } from '../docker/imageNames';
+import { l10n, t } from '../l10n/displayLanguage';
 import type { DockerfileMemory } from './dockerfileMemory';
 import { resolveDockerfile, type DockerfileTarget } from './dockerfileTarget';
 
@@ -17,10 +18,10 @@ async function askTarget(target: DockerfileTarget, remembered: string | undefine
   const choices = targetChoices(target.outline);
   if (choices.length <= 1) return undefined;
   const last = choices.at(-1);
-  const items = choices.map((choice) => ({ label: choice, description: choice === last ? 'last stage (default)' : choice === remembered ? 'last used' : undefined }));
+  const items = choices.map((choice) => ({ label: choice, description: choice === last ? t('last stage (default)') : choice === remembered ? t('last used') : undefined }));
   const preferred = remembered !== undefined && choices.includes(remembered) ? remembered : last;
   items.sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));
-  const picked = await vscode.window.showQuickPick(items, { title: 'Target stage (--target)', placeHolder: 'Which stage to build' });
+  const picked = await vscode.window.showQuickPick(items, { title: t('Target stage (--target)'), placeHolder: t('Which stage to build') });
   if (picked === undefined) return null;
   return picked.label === last ? undefined : picked.label;
 }
@@ -44,26 +45,26 @@ export async function buildImageCommand(
   if (target === null) return undefined;
 
   const tag = await vscode.window.showInputBox({
-    title: 'Image name:tag',
+    title: t('Image name:tag'),
     value: remembered.tag ?? suggestImageTag(dockerfile.folderName, target),
-    validateInput: imageReferenceProblem,
+    validateInput: (value) => imageReferenceProblem(value, l10n),
   });
   if (tag === undefined) return undefined;
 
   const defaultContext = resolveBuildContext(settings.buildContext, dockerfile.uri.fsPath, dockerfile.workspaceFolder);
   const context = await vscode.window.showInputBox({
-    title: 'Build context directory',
+    title: t('Build context directory'),
     value: remembered.context ?? defaultContext,
-    validateInput: (value) => (value.trim() === '' ? 'Enter a directory.' : undefined),
+    validateInput: (value) => (value.trim() === '' ? t('Enter a directory.') : undefined),
   });
   if (context === undefined) return undefined;
 
   const buildArgs: Record<string, string> = {};
   for (const name of argsWithoutDefault(dockerfile.outline, target)) {
     const value = await vscode.window.showInputBox({
-      title: `Value for ARG ${name} (no default in the Dockerfile)`,
+      title: t('Value for ARG {0} (no default in the Dockerfile)', name),
       value: remembered.buildArgs?.[name] ?? '',
-      prompt: 'Leave empty to pass an empty value; press Escape to cancel the build.',
+      prompt: t('Leave empty to pass an empty value; press Escape to cancel the build.'),
     });
     if (value === undefined) return undefined;
     buildArgs[name] = value;

@@ -4,6 +4,7 @@ import { readBuildStageOptions } from '../../../server/src/protocol';
 import type { BuildResultStore } from '../build/buildResults';
 import type { BuildTracker } from '../build/buildTracker';
 import type { StartedContainers } from '../docker/startedContainers';
+import { t } from '../l10n/displayLanguage';
 import { buildImageCommand } from './buildImageCommand';
 import { dockerCommands, type DockerCommandName } from './commandCatalog';
 import { openShellCommand, showLogsCommand, stopContainerCommand } from './containerCommands';
@@ -18,6 +19,17 @@ export interface CommandContext {
 }
 
 type Handler = (context: CommandContext, argument: unknown, options: unknown) => Promise<unknown>;
+
+/** What the notification says when a command fails unexpectedly, with its title as the palette shows it. */
+const failureMessages: Record<DockerCommandName, (reason: string) => string> = {
+  buildImage: (reason) => t('Layerwise: Build Image failed: {0}', reason),
+  runContainer: (reason) => t('Layerwise: Run Container failed: {0}', reason),
+  runInteractive: (reason) => t('Layerwise: Run Interactive failed: {0}', reason),
+  buildAndRun: (reason) => t('Layerwise: Build and Run failed: {0}', reason),
+  stopContainer: (reason) => t('Layerwise: Stop Container failed: {0}', reason),
+  showLogs: (reason) => t('Layerwise: Show Logs failed: {0}', reason),
+  openShell: (reason) => t('Layerwise: Open Shell failed: {0}', reason),
+};
 
 const handlers: Record<DockerCommandName, Handler> = {
   buildImage: (context, argument, options) => buildImageCommand(argument, context.store, context.memory, context.builds, readBuildStageOptions(options)),
@@ -39,7 +51,7 @@ export function registerDockerCommands(context: CommandContext): vscode.Disposab
         try {
           await handlers[name](context, argument, options);
         } catch (error) {
-          void vscode.window.showErrorMessage(`Layerwise: ${dockerCommands[name].title} failed: ${error instanceof Error ? error.message : String(error)}`);
+          void vscode.window.showErrorMessage(failureMessages[name](error instanceof Error ? error.message : String(error)));
         }
       }),
     ),

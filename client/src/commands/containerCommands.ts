@@ -9,16 +9,18 @@ import { processProblem } from '../docker/processOutcome';
 import { commandLabel } from '../docker/processTimeouts';
 import type { DockerSettings } from '../docker/settings';
 import type { StartedContainers } from '../docker/startedContainers';
+import { l10n, t } from '../l10n/displayLanguage';
 
-async function pickContainer(argument: unknown, containers: StartedContainers, settings: DockerSettings, verb: string): Promise<string | undefined> {
+/** `title`: the question of the quick pick, e.g. "Stop: which container?". */
+async function pickContainer(argument: unknown, containers: StartedContainers, settings: DockerSettings, title: string): Promise<string | undefined> {
   if (typeof argument === 'string' && argument !== '') return argument;
   const known = containers.list();
   if (known.length > 0) {
-    const invocation = dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name)));
-    const states = await runDockerWithProgress(invocation, { title: 'Checking which containers are running…' });
+    const invocation = dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name), l10n));
+    const states = await runDockerWithProgress(invocation, { title: t('Checking which containers are running…') });
     if (states.canceled === true) return undefined;
     if (states.timedOutAfterMs !== undefined) {
-      void vscode.window.showErrorMessage(processProblem(states, commandLabel(invocation)) ?? '');
+      void vscode.window.showErrorMessage(processProblem(states, commandLabel(invocation), l10n) ?? '');
       return undefined;
     }
     if (states.exitCode === 0) {
@@ -28,12 +30,12 @@ async function pickContainer(argument: unknown, containers: StartedContainers, s
   }
   const candidates = containers.list();
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('No running container started by Layerwise. Use "Layerwise: Run Container" first.');
+    void vscode.window.showInformationMessage(t('No running container started by Layerwise. Use "Layerwise: Run Container" first.'));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     candidates.map((container) => ({ label: container.name, description: container.image, detail: container.hostPorts.map((port) => `localhost:${port}`).join(', ') || undefined })),
-    { title: `${verb}: which container?` },
+    { title },
   );
   return picked?.label;
 }
@@ -46,29 +48,29 @@ function openDockerTerminal(settings: DockerSettings, name: string, args: string
 export async function stopContainerCommand(argument: unknown, containers: StartedContainers): Promise<void> {
   const settings = await ensureDockerReady();
   if (settings === undefined) return;
-  const name = await pickContainer(argument, containers, settings, 'Stop');
+  const name = await pickContainer(argument, containers, settings, t('Stop: which container?'));
   if (name === undefined) return;
-  const invocation = dockerInvocation(settings, containerStopArgs(name));
-  const outcome = await runDockerWithProgress(invocation, { title: `Stopping ${name}…`, showAfterMs: 0 });
+  const invocation = dockerInvocation(settings, containerStopArgs(name, l10n));
+  const outcome = await runDockerWithProgress(invocation, { title: t('Stopping {0}…', name), showAfterMs: 0 });
   if (outcome.exitCode === 0) {
     containers.remove(name);
-    void vscode.window.showInformationMessage(`Stopped ${name}.`);
+    void vscode.window.showInformationMessage(t('Stopped {0}.', name));
   } else if (outcome.canceled !== true) {
-    const reason = outcome.timedOutAfterMs !== undefined ? processProblem(outcome, commandLabel(invocation)) : outcome.stderr.trim() || outcome.spawnFailure?.message;
-    void vscode.window.showErrorMessage(`Could not stop ${name}: ${reason || 'unknown error'}`);
+    const reason = outcome.timedOutAfterMs !== undefined ? processProblem(outcome, commandLabel(invocation), l10n) : outcome.stderr.trim() || outcome.spawnFailure?.message;
+    void vscode.window.showErrorMessage(t('Could not stop {0}: {1}', name, reason || t('unknown error')));
   }
 }
 
 export async function showLogsCommand(argument: unknown, containers: StartedContainers): Promise<void> {
   const settings = await ensureDockerReady();
   if (settings === undefined) return;
-  const name = await pickContainer(argument, containers, settings, 'Show Logs');
-  if (name !== undefined) openDockerTerminal(settings, `Logs ${name}`, containerLogsArgs(name, true));
+  const name = await pickContainer(argument, containers, settings, t('Show Logs: which container?'));
+  if (name !== undefined) openDockerTerminal(settings, t('Logs {0}', name), containerLogsArgs(name, true, l10n));
 }
 
 export async function openShellCommand(argument: unknown, containers: StartedContainers): Promise<void> {
   const settings = await ensureDockerReady();
   if (settings === undefined) return;
-  const name = await pickContainer(argument, containers, settings, 'Open Shell');
-  if (name !== undefined) openDockerTerminal(settings, `Shell ${name}`, containerShellArgs(name));
+  const name = await pickContainer(argument, containers, settings, t('Open Shell: which container?'));
+  if (name !== undefined) openDockerTerminal(settings, t('Shell {0}', name), containerShellArgs(name, l10n));
 }

@@ -16,6 +16,7 @@ import { currentDockerSettings } from '../docker/dockerReadiness';
 import { suggestImageTag } from '../docker/imageNames';
 import { outlineDockerfile } from '../docker/parsedDockerfile';
 import { readBuildTaskDefinition, readRunTaskDefinition } from '../docker/taskDefinitions';
+import { l10n, t } from '../l10n/displayLanguage';
 import { buildTaskType, runTaskType } from './commandCatalog';
 import type { DockerfileMemory } from './dockerfileMemory';
 
@@ -52,7 +53,7 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
       // One build per Dockerfile: a task started while another build of it runs asks too.
       let build: ImageBuild | undefined;
       const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, tag, { stop: () => build?.terminal.stop() });
-      if (ticket === undefined) return new NoticeTerminal(`Not started: a build of ${path.basename(file)} is still running.`, 1);
+      if (ticket === undefined) return new NoticeTerminal(t('Not started: a build of {0} is still running.', path.basename(file)), 1);
       build = createImageBuild(spec, store, true, ticket);
       void build.result.then((result) => (result.succeeded && ticket.isCurrent() ? memory.remember(uri.toString(), { lastImage: result.imageTag }) : undefined));
       return build.terminal;
@@ -69,16 +70,19 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
     const settings = currentDockerSettings(fileUri);
     const invocation = dockerInvocation(
       settings,
-      containerRunArgs({
-        image,
-        name: definition.name,
-        detach: definition.detach,
-        removeWhenStopped: true,
-        ports: definition.ports,
-        env: definition.env,
-        extraArgs: [...settings.runExtraArgs, ...definition.extraArgs],
-        command: definition.command,
-      }),
+      containerRunArgs(
+        {
+          image,
+          name: definition.name,
+          detach: definition.detach,
+          removeWhenStopped: true,
+          ports: definition.ports,
+          env: definition.env,
+          extraArgs: [...settings.runExtraArgs, ...definition.extraArgs],
+          command: definition.command,
+        },
+        l10n,
+      ),
     );
     // A detached run ends by itself: it runs in our terminal, with its time limit. An attached
     // one lasts as long as its container, so a plain process the task terminal can end will do.

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DockerfileOutline } from '../docker/dockerfileOutline';
 import { outlineDockerfile } from '../docker/parsedDockerfile';
+import { t } from '../l10n/displayLanguage';
 
 export interface DockerfileTarget {
   readonly uri: vscode.Uri;
@@ -17,12 +18,12 @@ export async function resolveDockerfile(argument: unknown): Promise<DockerfileTa
   // A Uri from menus; a URI string from server-side commands such as the code lens.
   const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? vscode.Uri.parse(argument) : vscode.window.activeTextEditor?.document.uri;
   if (uri === undefined) {
-    void vscode.window.showWarningMessage('Open a Dockerfile first (or pick one in the Explorer).');
+    void vscode.window.showWarningMessage(t('Open a Dockerfile first (or pick one in the Explorer).'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty && !(await document.save())) {
-    void vscode.window.showWarningMessage(`${path.basename(uri.fsPath)} has unsaved changes that could not be saved.`);
+    void vscode.window.showWarningMessage(t('{0} has unsaved changes that could not be saved.', path.basename(uri.fsPath)));
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);

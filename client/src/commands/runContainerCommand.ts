@@ -13,6 +13,7 @@ import { parseHostPort, type PortMapping } from '../docker/portMappings';
 import { processProblem } from '../docker/processOutcome';
 import { commandLabel } from '../docker/processTimeouts';
 import type { StartedContainers } from '../docker/startedContainers';
+import { l10n, t } from '../l10n/displayLanguage';
 import type { DockerfileMemory } from './dockerfileMemory';
 import { resolveDockerfile } from './dockerfileTarget';
 
@@ -34,16 +35,16 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
   const chosenImage =
     image ??
     (await vscode.window.showInputBox({
-      title: 'Image to run',
+      title: t('Image to run'),
       value: (lastBuild?.succeeded === true ? lastBuild.imageTag : undefined) ?? remembered.lastImage ?? remembered.tag ?? '',
-      validateInput: (value) => (value.includes('@') ? undefined : imageReferenceProblem(value)),
+      validateInput: (value) => (value.includes('@') ? undefined : imageReferenceProblem(value, l10n)),
     }));
   if (chosenImage === undefined) return;
 
   const name = await vscode.window.showInputBox({
-    title: 'Container name (--name)',
+    title: t('Container name (--name)'),
     value: remembered.containerName ?? suggestContainerName(chosenImage),
-    validateInput: containerNameProblem,
+    validateInput: (value) => containerNameProblem(value, l10n),
   });
   if (name === undefined) return;
 
@@ -53,9 +54,9 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
   for (const port of exposedPorts(dockerfile.outline, target)) {
     const portKey = `${port.port}/${port.protocol}`;
     const answer = await vscode.window.showInputBox({
-      title: `Host port for container port ${portKey} (empty: do not publish)`,
+      title: t('Host port for container port {0} (empty: do not publish)', portKey),
       value: remembered.hostPorts?.[portKey] ?? String(port.port),
-      validateInput: (value) => (value.trim() === '' || parseHostPort(value) !== undefined ? undefined : 'Enter a port (1-65535) or ip:port.'),
+      validateInput: (value) => (value.trim() === '' || parseHostPort(value) !== undefined ? undefined : t('Enter a port (1-65535) or ip:port.')),
     });
     if (answer === undefined) return;
     hostPorts[portKey] = answer.trim();
@@ -64,21 +65,24 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
   }
   await context.memory.remember(key, { containerName: name, hostPorts });
 
-  const args = containerRunArgs({
-    image: chosenImage,
-    name: name === '' ? undefined : name,
-    detach: !interactive,
-    interactive,
-    removeWhenStopped: true,
-    ports,
-    extraArgs: settings.runExtraArgs,
-  });
+  const args = containerRunArgs(
+    {
+      image: chosenImage,
+      name: name === '' ? undefined : name,
+      detach: !interactive,
+      interactive,
+      removeWhenStopped: true,
+      ports,
+      extraArgs: settings.runExtraArgs,
+    },
+    l10n,
+  );
   const invocation = dockerInvocation(settings, args);
   const record = { name, image: chosenImage, dockerfileUri: key, hostPorts: ports.map((port) => port.hostPort), startedAt: Date.now() };
 
   if (interactive) {
     const terminal = vscode.window.createTerminal({
-      name: `Run ${name || chosenImage}`,
+      name: t('Run {0}', name || chosenImage),
       shellPath: invocation.executable,
       shellArgs: [...invocation.args],
       env: invocation.env,
@@ -89,28 +93,33 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
     return;
   }
 
-  const outcome = await runDockerWithProgress(invocation, { title: `Starting ${name || chosenImage}…` });
+  const outcome = await runDockerWithProgress(invocation, { title: t('Starting {0}…', name || chosenImage) });
   if (outcome.canceled === true) {
-    void vscode.window.showWarningMessage(`Stopped waiting for "${commandLabel(invocation)}": the container may have started anyway.`);
+    void vscode.window.showWarningMessage(t('Stopped waiting for "{0}": the container may have started anyway.', commandLabel(invocation)));
     return;
   }
   if (outcome.timedOutAfterMs !== undefined) {
-    void vscode.window.showErrorMessage(`docker run failed: ${processProblem(outcome, commandLabel(invocation)) ?? ''}`);
+    void vscode.window.showErrorMessage(t('docker run failed: {0}', processProblem(outcome, commandLabel(invocation), l10n) ?? ''));
     return;
   }
   if (outcome.exitCode !== 0) {
-    void vscode.window.showErrorMessage(`docker run failed: ${outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || 'unknown error'}`);
+    void vscode.window.showErrorMessage(t('docker run failed: {0}', outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || t('unknown error')));
     return;
   }
   const containerName = name || outcome.stdout.trim().slice(0, 12);
   context.containers.add({ ...record, name: containerName });
-  const actions = ['Show Logs', 'Open Shell', 'Stop', ...(ports.length > 0 ? ['Open in Browser'] : [])];
-  const choice = await vscode.window.showInformationMessage(
-    `Container ${containerName} is running${ports.length > 0 ? ` on ${ports.map((port) => `localhost:${port.hostPort}`).join(', ')}` : ''}.`,
-    ...actions,
-  );
-  if (choice === 'Show Logs') await vscode.commands.executeCommand('layerwise.docker.showLogs', containerName);
-  if (choice === 'Open Shell') await vscode.commands.executeCommand('layerwise.docker.openShell', containerName);
-  if (choice === 'Stop') await vscode.commands.executeCommand('layerwise.docker.stopContainer', containerName);
-  if (choice === 'Open in Browser' && ports[0] !== undefined) await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
+  const showLogs = t('Show Logs');
+  const openShell = t('Open Shell');
+  const stop = t('Stop');
+  const openInBrowser = t('Open in Browser');
+  const actions = [showLogs, openShell, stop, ...(ports.length > 0 ? [openInBrowser] : [])];
+  const message =
+    ports.length > 0
+      ? t('Container {0} is running on {1}.', containerName, ports.map((port) => `localhost:${port.hostPort}`).join(', '))
+      : t('Container {0} is running.', containerName);
+  const choice = await vscode.window.showInformationMessage(message, ...actions);
+  if (choice === showLogs) await vscode.commands.executeCommand('layerwise.docker.showLogs', containerName);
+  if (choice === openShell) await vscode.commands.executeCommand('layerwise.docker.openShell', containerName);
+  if (choice === stop) await vscode.commands.executeCommand('layerwise.docker.stopContainer', containerName);
+  if (choice === openInBrowser && ports[0] !== undefined) await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
 }

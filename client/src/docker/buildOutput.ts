@@ -1,6 +1,7 @@
 // The builder-independent shape of what a `docker build` printed: its steps (cached or ran,
 // how long, the image each produced) and the failure, if any. Produced by the classic,
 // BuildKit plain and BuildKit rawjson parsers.
+import type { Translator } from '../l10n/translator';
 
 export type BuildOutputFormat = 'classic' | 'buildkit-plain' | 'buildkit-rawjson' | 'unknown';
 
@@ -62,6 +63,11 @@ export const keptLinesPerStep = 40;
 export function keepLine(step: BuildStep, line: string): void {
   step.output.push(line);
   if (step.output.length > keptLinesPerStep) step.output.splice(0, step.output.length - keptLinesPerStep);
+}
+
+/** The failure message when the builder printed none: the build was stopped, or exited with a code. */
+export function buildEndedMessage(exitCode: number | null, l10n: Translator): string {
+  return exitCode === null ? l10n.t('The build was stopped.') : l10n.t('docker build exited with code {0}.', String(exitCode));
 }
 
 export function keywordOf(instruction: string): string {

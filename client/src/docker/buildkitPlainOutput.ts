@@ -3,7 +3,8 @@
 //   #5 0.203 compiling...          (log line: seconds since the vertex started, then text)
 //   #5 CACHED | #5 DONE 1.2s | #5 ERROR: <message> | #5 CANCELED
 // followed, on failure, by the error report (see BuildkitErrorReport).
-import { keepLine, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
+import type { Translator } from '../l10n/translator';
+import { buildEndedMessage, keepLine, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
 import { BuildkitErrorReport } from './buildkitErrorReport';
 import { parseBuildkitVertexName } from './buildkitVertexName';
 
@@ -25,6 +26,9 @@ export class BuildkitPlainOutputParser implements BuildOutputParser {
   private readonly report = new BuildkitErrorReport();
   private imageId: string | undefined;
   private readonly tags: string[] = [];
+
+  /** `l10n` words the failure when the builder printed no message of its own. */
+  constructor(private readonly l10n: Translator) {}
 
   push(line: string, atMs: number): void {
     const match = vertexLine.exec(line);
@@ -92,7 +96,7 @@ export class BuildkitPlainOutputParser implements BuildOutputParser {
   }
 
   finish(exitCode: number | null, _atMs: number): ParsedBuildOutput {
-    return finishBuildkitParse('buildkit-plain', this.steps, this.report, exitCode, this.imageId, this.tags);
+    return finishBuildkitParse('buildkit-plain', this.steps, this.report, exitCode, this.imageId, this.tags, this.l10n);
   }
 }
 
@@ -104,6 +108,7 @@ export function finishBuildkitParse(
   exitCode: number | null,
   imageId: string | undefined,
   tags: readonly string[],
+  l10n: Translator,
 ): ParsedBuildOutput {
   for (const step of steps) {
     if (step.status === 'incomplete' && exitCode !== 0) step.status = 'canceled';
@@ -116,7 +121,7 @@ export function finishBuildkitParse(
     const message =
       failedStep?.errorMessage ??
       report.finalMessage ??
-      (exitCode === null ? 'The build was stopped.' : `docker build exited with code ${String(exitCode)}.`);
+      buildEndedMessage(exitCode, l10n);
     failure = { message, stepId: failedStep?.id, dockerfileLine: report.dockerfileLine };
   }
   return { format, steps, failure, imageId, tags };

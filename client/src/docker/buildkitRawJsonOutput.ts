@@ -4,6 +4,7 @@
 //    "logs":[{"vertex","stream","data" (base64),"timestamp"}], "warnings":[...]}
 // Updates for a vertex repeat its fields; the latest wins. Lines that are not JSON (the final
 // error report on stderr) go to BuildkitErrorReport. Input is untrusted: every field is checked.
+import type { Translator } from '../l10n/translator';
 import { keepLine, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
 import { BuildkitErrorReport } from './buildkitErrorReport';
 import { parseBuildkitVertexName } from './buildkitVertexName';
@@ -44,6 +45,9 @@ export class BuildkitRawJsonOutputParser implements BuildOutputParser {
   private readonly report = new BuildkitErrorReport();
   private readonly partialLogLines = new Map<string, string>();
 
+  /** `l10n` words the failure when the builder printed no message of its own. */
+  constructor(private readonly l10n: Translator) {}
+
   push(line: string, _atMs: number): void {
     const trimmed = line.trim();
     if (!trimmed.startsWith('{')) {
@@ -65,7 +69,7 @@ export class BuildkitRawJsonOutputParser implements BuildOutputParser {
       const step = this.stepsByDigest.get(digest);
       if (step !== undefined && rest !== '') keepLine(step, rest);
     }
-    return finishBuildkitParse('buildkit-rawjson', this.steps, this.report, exitCode, undefined, []);
+    return finishBuildkitParse('buildkit-rawjson', this.steps, this.report, exitCode, undefined, [], this.l10n);
   }
 
   private applyVertex(vertex: unknown): void {

@@ -5,7 +5,8 @@
 //   The command '/bin/sh -c make' returned a non-zero code: 2
 //   Successfully built 82220b502cb6 / Successfully tagged app:latest
 // The classic builder prints no timings: a step lasts from its "Step" line to the next one.
-import { keepLine, keywordOf, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
+import type { Translator } from '../l10n/translator';
+import { buildEndedMessage, keepLine, keywordOf, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
 
 const stepLine = /^Step (\d+)\/(\d+) : (.*)$/;
 const arrowLine = /^ ---> (.*)$/;
@@ -25,6 +26,9 @@ export class ClassicBuildOutputParser implements BuildOutputParser {
   private imageId: string | undefined;
   private readonly tags: string[] = [];
   private lastOtherLine = '';
+
+  /** `l10n` words the failure when the builder printed no message of its own. */
+  constructor(private readonly l10n: Translator) {}
 
   push(line: string, atMs: number): void {
     const step = stepLine.exec(line);
@@ -83,7 +87,7 @@ export class ClassicBuildOutputParser implements BuildOutputParser {
     if (this.failureMessage !== undefined) {
       failure = { message: this.failureMessage, stepId: this.failedStep?.id };
     } else if (exitCode !== 0) {
-      const message = this.lastOtherLine || (exitCode === null ? 'The build was stopped.' : `docker build exited with code ${exitCode}.`);
+      const message = this.lastOtherLine || buildEndedMessage(exitCode, this.l10n);
       failure = { message, stepId: failedAt?.id };
       if (failedAt !== undefined) {
         failedAt.status = exitCode === null ? 'canceled' : 'failed';

@@ -1,5 +1,6 @@
 // Tells apart "the CLI is not installed / not on PATH", "the daemon is not reachable" and
 // "ready", from the outcome of `docker version`. Pure: the probe result comes in as data.
+import type { Translator } from '../l10n/translator';
 import { formatTimeLimit, type ProcessOutcome } from './processOutcome';
 
 export type DockerAvailability =
@@ -78,34 +79,60 @@ function serverVersionFrom(stdout: string): string | undefined {
  * (the configured context/host, if any) are only used to word the messages. A probe the user
  * canceled is the caller's to handle (it has nothing to report).
  */
-export function classifyDockerProbe(outcome: ProcessOutcome, executable: string, daemon: string): DockerAvailability {
+export function classifyDockerProbe(outcome: ProcessOutcome, executable: string, daemon: string, l10n: Translator): DockerAvailability {
   if (outcome.spawnFailure !== undefined) {
     const reason =
       outcome.spawnFailure.code === 'EACCES'
-        ? `"${executable}" exists but cannot be executed (permission denied).`
-        : `"${executable}" was not found${executable.includes('/') || executable.includes('\\') ? '' : ' on PATH'}.`;
+        ? l10n.t('"{0}" exists but cannot be executed (permission denied).', executable)
+        : executable.includes('/') || executable.includes('\\')
+          ? l10n.t('"{0}" was not found.', executable)
+          : l10n.t('"{0}" was not found on PATH.', executable);
     return {
       kind: 'cliMissing',
-      message: `Docker CLI not found: ${reason} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI's full path.`,
+      message: l10n.t('Docker CLI not found: {0} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI\'s full path.', reason),
     };
   }
-  const where = daemon === '' ? '' : ` at ${daemon}`;
   if (outcome.timedOutAfterMs !== undefined) {
+    const limit = formatTimeLimit(outcome.timedOutAfterMs, l10n);
     return {
       kind: 'daemonUnreachable',
-      message: `"${executable} version" did not answer within ${formatTimeLimit(outcome.timedOutAfterMs)}, so the Docker daemon${where} cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.`,
-      detail: firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || 'no answer',
+      message:
+        daemon === ''
+          ? l10n.t(
+              '"{0} version" did not answer within {1}, so the Docker daemon cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
+              executable,
+              limit,
+            )
+          : l10n.t(
+              '"{0} version" did not answer within {1}, so the Docker daemon at {2} cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
+              executable,
+              limit,
+              daemon,
+            ),
+      detail: firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || l10n.t('no answer'),
     };
   }
   if (outcome.exitCode === 0) return { kind: 'ready', serverVersion: serverVersionFrom(outcome.stdout) };
 
   const detail =
-    firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || firstMeaningfulLine(outcome.stdout.slice(0, classifiedChars)) || `exit code ${String(outcome.exitCode)}`;
+    firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) ||
+    firstMeaningfulLine(outcome.stdout.slice(0, classifiedChars)) ||
+    l10n.t('exit code {0}', String(outcome.exitCode));
+  let message: string;
+  if (looksUnreachable(outcome.stderr)) {
+    message =
+      daemon === ''
+        ? l10n.t('The Docker daemon is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.')
+        : l10n.t('The Docker daemon at {0} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.', daemon);
+  } else {
+    message =
+      daemon === ''
+        ? l10n.t('"{0} version" failed, so the Docker daemon cannot be used.', executable)
+        : l10n.t('"{0} version" failed, so the Docker daemon at {1} cannot be used.', executable, daemon);
+  }
   return {
     kind: 'daemonUnreachable',
-    message: looksUnreachable(outcome.stderr)
-      ? `The Docker daemon${where} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.`
-      : `"${executable} version" failed, so the Docker daemon${where} cannot be used.`,
+    message,
     detail,
   };
 }

@@ -2,6 +2,7 @@
 // Each problem gets one clear message with an action (open settings, retry). The probe has a
 // time limit, and a Cancel button when it is slow.
 import * as vscode from 'vscode';
+import { l10n, t } from '../l10n/displayLanguage';
 import { dockerVersionArgs } from './containerCommandArgs';
 import { classifyDockerProbe } from './dockerAvailability';
 import { dockerInvocation } from './dockerInvocation';
@@ -16,9 +17,9 @@ export function currentDockerSettings(scope?: vscode.Uri): DockerSettings {
 /** The settings to use when docker is ready; undefined (after telling the user) when it is not. */
 export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSettings | undefined> {
   if (!vscode.workspace.isTrusted) {
-    const manage = 'Manage Workspace Trust';
+    const manage = t('Manage Workspace Trust');
     const choice = await vscode.window.showWarningMessage(
-      'Layerwise does not build images or run containers in an untrusted workspace: a Dockerfile can run any code.',
+      t('Layerwise does not build images or run containers in an untrusted workspace: a Dockerfile can run any code.'),
       manage,
     );
     if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
@@ -26,12 +27,12 @@ export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSetti
   }
   for (;;) {
     const settings = currentDockerSettings(scope);
-    const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), { title: `Checking Docker (${settings.dockerPath} version)…` });
+    const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), { title: t('Checking Docker ({0} version)…', settings.dockerPath) });
     if (outcome.canceled === true) return undefined;
-    const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext);
+    const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, l10n);
     if (availability.kind === 'ready') return settings;
-    const openSettings = 'Open Settings';
-    const retry = 'Retry';
+    const openSettings = t('Open Settings');
+    const retry = t('Retry');
     const message = availability.kind === 'cliMissing' ? availability.message : `${availability.message} (${availability.detail})`;
     const choice = await vscode.window.showErrorMessage(message, openSettings, retry);
     if (choice === openSettings) {

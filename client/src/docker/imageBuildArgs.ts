@@ -1,4 +1,6 @@
-// `docker build` argument arrays, built from a typed request. Pure and unit-tested.
+// `docker build` argument arrays, built from a typed request. Pure and unit-tested; a request
+// that cannot be passed safely is refused with a message worded by the Translator passed in.
+import type { Translator } from '../l10n/translator';
 
 export interface BuildArg {
   readonly name: string;
@@ -32,16 +34,16 @@ export class InvalidBuildRequestError extends Error {
  * [--platform p] [--progress p] [extra...] <context>`. Each value is its own array element,
  * so spaces and quotes reach docker exactly as given.
  */
-export function imageBuildArgs(request: ImageBuildRequest): string[] {
-  if (request.dockerfile === '') throw new InvalidBuildRequestError('The Dockerfile path is empty.');
-  if (request.context === '') throw new InvalidBuildRequestError('The build context is empty.');
-  if (request.tag.trim() === '') throw new InvalidBuildRequestError('The image tag is empty.');
+export function imageBuildArgs(request: ImageBuildRequest, l10n: Translator): string[] {
+  if (request.dockerfile === '') throw new InvalidBuildRequestError(l10n.t('The Dockerfile path is empty.'));
+  if (request.context === '') throw new InvalidBuildRequestError(l10n.t('The build context is empty.'));
+  if (request.tag.trim() === '') throw new InvalidBuildRequestError(l10n.t('The image tag is empty.'));
 
   const args = ['build', '-f', request.dockerfile, '-t', request.tag.trim()];
   if (request.target !== undefined && request.target !== '') args.push('--target', request.target);
   for (const buildArg of request.buildArgs ?? []) {
     if (!buildArgNamePattern.test(buildArg.name)) {
-      throw new InvalidBuildRequestError(`"${buildArg.name}" is not a valid build argument name.`);
+      throw new InvalidBuildRequestError(l10n.t('"{0}" is not a valid build argument name.', buildArg.name));
     }
     args.push('--build-arg', `${buildArg.name}=${buildArg.value}`);
   }

@@ -1,4 +1,6 @@
-// Suggesting and checking image tags and container names. Pure.
+// Suggesting and checking image tags and container names. Pure: problems are worded by the
+// Translator passed in.
+import type { Translator } from '../l10n/translator';
 //
 // Folder names, stage names and what the user types can be any length, so everything here is a
 // single left-to-right scan (or a regular expression over a bounded string): no backtracking.
@@ -170,28 +172,28 @@ function isImageIdLike(name: string): boolean {
 }
 
 /** Why `reference` is not a valid `name[:tag]`, or undefined when it is. */
-export function imageReferenceProblem(reference: string): string | undefined {
+export function imageReferenceProblem(reference: string, l10n: Translator): string | undefined {
   const value = reference.trim();
-  if (value === '') return 'Enter an image name, e.g. myapp:latest.';
-  if (/\s/.test(value)) return 'An image name cannot contain spaces.';
-  if (value.includes('@')) return 'Use a tag (name:tag), not a digest, to name a build.';
+  if (value === '') return l10n.t('Enter an image name, e.g. myapp:latest.');
+  if (/\s/.test(value)) return l10n.t('An image name cannot contain spaces.');
+  if (value.includes('@')) return l10n.t('Use a tag (name:tag), not a digest, to name a build.');
   const colon = value.indexOf(':', value.lastIndexOf('/') + 1);
   const name = colon === -1 ? value : value.slice(0, colon);
   const tag = colon === -1 ? undefined : value.slice(colon + 1);
-  if (tag !== undefined && !isTag(tag)) return `"${shorten(tag)}" is not a valid tag (letters, digits, _ . -; at most 128).`;
-  if (name.length > maxNameChars) return `An image name can have at most ${maxNameChars} characters (this one has ${name.length}).`;
+  if (tag !== undefined && !isTag(tag)) return l10n.t('"{0}" is not a valid tag (letters, digits, _ . -; at most 128).', shorten(tag));
+  if (name.length > maxNameChars) return l10n.t('An image name can have at most {0} characters (this one has {1}).', maxNameChars, name.length);
   const components = name.split('/');
   const first = components[0] ?? '';
   if (components.length > 1 && looksLikeRegistry(first)) {
-    if (!isRegistryHost(first)) return `"${first}" is not a valid registry: use a host name, host:port or [IPv6]:port.`;
+    if (!isRegistryHost(first)) return l10n.t('"{0}" is not a valid registry: use a host name, host:port or [IPv6]:port.', first);
     components.shift();
   }
   for (const component of components) {
     if (!isPathComponent(component)) {
-      return `"${shorten(component)}" is not a valid name part: use lower-case letters, digits and single separators (. _ -).`;
+      return l10n.t('"{0}" is not a valid name part: use lower-case letters, digits and single separators (. _ -).', shorten(component));
     }
   }
-  if (isImageIdLike(name)) return 'A name of 64 hexadecimal characters reads as an image ID: choose another name.';
+  if (isImageIdLike(name)) return l10n.t('A name of 64 hexadecimal characters reads as an image ID: choose another name.');
   return undefined;
 }
 
@@ -225,9 +227,9 @@ export function suggestContainerName(imageReference: string): string {
 const containerNamePattern = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
 
 /** Why `name` cannot be a container name, or undefined when it can (empty = let docker choose). */
-export function containerNameProblem(name: string): string | undefined {
+export function containerNameProblem(name: string, l10n: Translator): string | undefined {
   if (name === '') return undefined;
   return containerNamePattern.test(name)
     ? undefined
-    : 'A container name uses letters, digits, "_", "." and "-", and starts with a letter or digit.';
+    : l10n.t('A container name uses letters, digits, "_", "." and "-", and starts with a letter or digit.');
 }

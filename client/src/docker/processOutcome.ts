@@ -1,5 +1,6 @@
 // What happened when a process ran: how it ended and what it printed. Shared by the process
 // runner (which produces it) and the pure classifiers (which read it).
+import type { Translator } from '../l10n/translator';
 
 export interface SpawnFailure {
   /** Node's error code: ENOENT (not found), EACCES (not executable), ... */
@@ -21,27 +22,31 @@ export interface ProcessOutcome {
   readonly canceled?: boolean | undefined;
 }
 
-/** "10 s", "1.5 s", "5 min": a time limit in a message. */
-export function formatTimeLimit(ms: number): string {
-  if (ms < 10_000) return `${Math.round(ms / 100) / 10} s`;
+/** "10 s", "1.5 s", "5 min" (in Korean "10초", "5분"): a time limit in a message. */
+export function formatTimeLimit(ms: number, l10n: Translator): string {
+  if (ms < 10_000) return l10n.t('{0} s', Math.round(ms / 100) / 10);
   const seconds = Math.round(ms / 1000);
-  if (seconds < 120 || seconds % 60 !== 0) return `${seconds} s`;
-  return `${seconds / 60} min`;
+  if (seconds < 120 || seconds % 60 !== 0) return l10n.t('{0} s', seconds);
+  return l10n.t('{0} min', seconds / 60);
 }
 
 /**
  * Why `command` (e.g. `docker history`) did not succeed, in one sentence; undefined when it
  * exited with 0. Timeouts and cancellations name the command and the limit.
  */
-export function processProblem(outcome: ProcessOutcome, command: string): string | undefined {
+export function processProblem(outcome: ProcessOutcome, command: string, l10n: Translator): string | undefined {
   if (outcome.timedOutAfterMs !== undefined) {
-    return `"${command}" did not finish within ${formatTimeLimit(outcome.timedOutAfterMs)}; Layerwise ended the process. Check that the Docker daemon is running and responsive.`;
+    return l10n.t(
+      '"{0}" did not finish within {1}; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
+      command,
+      formatTimeLimit(outcome.timedOutAfterMs, l10n),
+    );
   }
-  if (outcome.canceled === true) return `"${command}" was canceled.`;
-  if (outcome.spawnFailure !== undefined) return `Could not start "${command}": ${outcome.spawnFailure.message}`;
+  if (outcome.canceled === true) return l10n.t('"{0}" was canceled.', command);
+  if (outcome.spawnFailure !== undefined) return l10n.t('Could not start "{0}": {1}', command, outcome.spawnFailure.message);
   if (outcome.exitCode === 0) return undefined;
   const lastLine = lastNonEmptyLine(outcome.stderr) ?? lastNonEmptyLine(outcome.stdout);
-  return `"${command}" failed: ${lastLine ?? `exit code ${String(outcome.exitCode)}`}`;
+  return l10n.t('"{0}" failed: {1}', command, lastLine ?? l10n.t('exit code {0}', String(outcome.exitCode)));
 }
 
 /** The last line with text, scanning back from the end (no regular expression, no full split). */

@@ -1,0 +1,30 @@
+// The command behind a hover's "Open the full page" link: shows the doc page beside the editor as
+// rendered Markdown. The page is a virtual document whose text comes from the language server.
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { DOC_PAGE, type DocPageResult, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../server/src/protocol';
+import { DOCS_SCHEME, docPageParams, docPagePath } from './docPageAddress';
+
+export function registerShowDocs(client: LanguageClient): vscode.Disposable {
+  const pages: vscode.TextDocumentContentProvider = {
+    async provideTextDocumentContent(uri, token) {
+      const params = docPageParams(uri.path);
+      const page = params ? await client.sendRequest<DocPageResult | null>(DOC_PAGE.method, params, token) : null;
+      return page?.markdown ?? `# Layerwise\n\nThere is no documentation page at \`${uri.path}\`.\n`;
+    },
+  };
+  return vscode.Disposable.from(
+    vscode.workspace.registerTextDocumentContentProvider(DOCS_SCHEME, pages),
+    vscode.commands.registerCommand(SHOW_DOCS_COMMAND, async (path: unknown, language: unknown) => {
+      const params = readDocPageParams({ path, language });
+      if (!params) return;
+      const uri = vscode.Uri.from({ scheme: DOCS_SCHEME, path: docPagePath(params) });
+      try {
+        await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      } catch {
+        // Without the built-in Markdown extension, show the page's text instead.
+        await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      }
+    }),
+  );
+}

@@ -1,0 +1,59 @@
+// The translator every message of the extension goes through. `layerwise.docs.language` decides:
+// `auto` follows VS Code's display language through vscode.l10n (which loads
+// l10n/bundle.l10n.ko.json when the display language is Korean); `en` and `ko` force a
+// language whatever the display language is, so `ko` reads the Korean bundle here. This is the
+// only module that chooses; everything else calls `t(...)` or hands `l10n` to pure code.
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { bundleTranslator, chosenLanguage, english, type MessageArgument, type MessageBundle, type Translator } from './translator';
+
+let bundleFolder: string | undefined;
+let koreanBundle: Translator | undefined;
+/** The translator for the current setting; cleared when the setting changes. */
+let current: Translator | undefined;
+
+function korean(): Translator {
+  if (koreanBundle !== undefined) return koreanBundle;
+  if (bundleFolder === undefined) return english;
+  try {
+    koreanBundle = bundleTranslator('ko', JSON.parse(readFileSync(path.join(bundleFolder, 'bundle.l10n.ko.json'), 'utf8')) as MessageBundle);
+  } catch {
+    // A broken installation: English rather than no message at all.
+    koreanBundle = english;
+  }
+  return koreanBundle;
+}
+
+function choose(): Translator {
+  const setting = vscode.workspace.getConfiguration('layerwise').get<unknown>('docs.language');
+  if (setting === 'en') return english;
+  if (setting === 'ko') return korean();
+  return { language: chosenLanguage('auto', vscode.env.language), t: (message, ...args) => vscode.l10n.t(message, ...args) };
+}
+
+function translator(): Translator {
+  current ??= choose();
+  return current;
+}
+
+/** The live translator: always in the language the setting asks for now. */
+export const l10n: Translator = {
+  get language() {
+    return translator().language;
+  },
+  t: (message: string, ...args: MessageArgument[]) => translator().t(message, ...args),
+};
+
+/** `message` in the user's language, `{0}`... replaced by `args`. */
+export const t = (message: string, ...args: MessageArgument[]): string => l10n.t(message, ...args);
+
+/** Finds the bundles in the installed extension and follows changes of the setting. Called once on activation. */
+export function registerTranslations(context: vscode.ExtensionContext): vscode.Disposable {
+  bundleFolder = context.asAbsolutePath('l10n');
+  koreanBundle = undefined;
+  current = undefined;
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('layerwise.docs.language')) current = undefined;
+  });
+}

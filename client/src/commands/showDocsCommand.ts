@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOC_PAGE, type DocPageResult, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../server/src/protocol';
+import { t } from '../l10n/displayLanguage';
 import { DOCS_SCHEME, docPageParams, docPagePath } from './docPageAddress';
 
 export function registerShowDocs(client: LanguageClient): vscode.Disposable {
@@ -10,7 +11,7 @@ export function registerShowDocs(client: LanguageClient): vscode.Disposable {
     async provideTextDocumentContent(uri, token) {
       const params = docPageParams(uri.path);
       const page = params ? await client.sendRequest<DocPageResult | null>(DOC_PAGE.method, params, token) : null;
-      return page?.markdown ?? `# Layerwise\n\nThere is no documentation page at \`${uri.path}\`.\n`;
+      return page?.markdown ?? `# Layerwise\n\n${t('There is no documentation page at {0}.', `\`${uri.path}\``)}\n`;
     },
   };
   return vscode.Disposable.from(

@@ -31,6 +31,15 @@ test('text: one line per finding, file:line:col severity code message; summary o
   assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colours into a pipe');
 });
 
+test('text: --lang ko gives the parser messages in Korean', () => {
+  const run = runLayerwise(['check', '--lang', 'ko', 'Dockerfile'], { cwd: project() });
+  assert.equal(run.status, 1);
+  assert.deepEqual(run.stdout.trimEnd().split('\n'), [
+    'Dockerfile:2:1 error unknown-instruction 알 수 없는 명령어입니다: RUNX.',
+    'Dockerfile:4:5 error unterminated-heredoc heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.',
+  ]);
+});
+
 test('text: no output and exit 0 for clean files', () => {
   const run = runLayerwise(['check', 'web'], { cwd: project() });
   assert.equal(run.status, 0);

@@ -79,6 +79,18 @@ describe('Layerwise in Korean (code-server --locale ko + Chromium)', { timeout: 
     await screenshot(p, 'ko-palette');
   });
 
+  it('the Problems panel shows the parser\'s messages in Korean', async () => {
+    const p = page();
+    await closeAllEditors(p);
+    await openFile(p, 'broken.Dockerfile');
+    await p.keyboard.press('Control+Shift+M');
+    const panel = p.locator('.markers-panel');
+    for (const message of ['알 수 없는 명령어입니다: FORM.', '변수 치환이 잘못되었습니다', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.']) {
+      await panel.getByText(message).first().waitFor({ timeout: 60_000 });
+    }
+    await screenshot(p, 'ko-problems-panel');
+  });
+
   it('"Layerwise: 이미지 빌드" asks in Korean, builds, and sums up in Korean', async () => {
     const p = page();
     await closeAllEditors(p);

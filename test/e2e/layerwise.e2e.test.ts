@@ -128,6 +128,33 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await p.keyboard.press('Escape');
   });
 
+  it('the brief hover\'s "Open the full page" link opens the whole page beside the editor', async () => {
+    const p = page();
+    await closeAllEditors(p);
+    await openFile(p, 'Dockerfile');
+    await goTo(p, 3, 2);
+    await runCommand(p, 'Show or Focus Hover');
+    const hover = p.locator('.monaco-hover:not(.hidden)').first();
+    const link = hover.locator('a', { hasText: 'Open the full page' }).first();
+    await link.waitFor({ timeout: 15_000 });
+    await link.click();
+    // markdown.showPreviewToSide: a second editor group whose active tab previews layerwise-docs:/en/instruction/FROM.md.
+    const previewTab = p.locator('.editor-group-container .tab.active', { hasText: /FROM\.md/ }).first();
+    await previewTab.waitFor({ timeout: 30_000 });
+    assert.equal(await p.locator('.editor-group-container').count(), 2, 'the page opens beside the Dockerfile');
+    assert.equal(await p.locator('.editor-group-container .tab[data-resource-name="Dockerfile"]').count(), 1);
+    await p.keyboard.press('Escape');
+    // The preview is a webview (frames inside the workbench's): it renders the whole page, with
+    // the sections the brief hover leaves out.
+    const webviewText = async (): Promise<string> => {
+      const frames = p.frames().filter((frame) => frame !== p.mainFrame());
+      const texts = await Promise.all(frames.map((frame) => frame.evaluate(() => (globalThis as unknown as { document: { body?: { innerText: string } } }).document.body?.innerText ?? '').catch(() => '')));
+      return plain(texts.join('\n'));
+    };
+    await waitUntil(webviewText, (text) => /Starts a new build stage/.test(text) && /Common mistakes/.test(text) && /Example/.test(text), 'the full FROM page in the preview');
+    await screenshot(p, 'hover-full-page');
+  });
+
   it('after choosing Korean for layerwise.docs.language in the Settings UI the hover is in Korean', async () => {
     const p = page();
     await closeAllEditors(p);

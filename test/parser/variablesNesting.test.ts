@@ -25,7 +25,7 @@ describe('nesting limit', () => {
     const end = start + 5 + 4 + 1;
     assert.deepEqual(problems(text), [`nesting-too-deep@0:${start}-0:${end}`]);
     const tree = parseDockerfile(text);
-    assert.match(tree.instructions[0]!.problems[0]!.message, /nested more than 64 levels/);
+    assert.match(tree.instructions[0]!.problems[0]!.message.en, /nested more than 64 levels/);
     const variables = tree.instructions[0]!.variables;
     assert.equal(variables.length, MAX_VARIABLE_NESTING);
     assert.equal(variables.at(-1)!.malformed, `variable references nested more than ${MAX_VARIABLE_NESTING} levels`);

@@ -77,3 +77,22 @@ test('node dist/server.js --stdio answers shutdown and exits', async () => {
   await probe.stop();
   assert.equal(typeof (await exited), 'number');
 });
+
+test('parser messages follow the language: Korean with a Korean editor or layerwise.docs.language ko', async () => {
+  const text = 'FROM alpine:3.20\nFROMX a\nRUN <<EOF\necho hi\n';
+  const english = await client.open('file:///t/parser-en.Dockerfile', text);
+  assert.deepEqual(english.diagnostics.map((d) => d.message), ['Unknown instruction: FROMX.', 'The heredoc EOF is never closed: add a line containing only EOF.']);
+  for (const options of [{ initializationOptions: { locale: 'ko-KR' } }, { initializationOptions: { locale: 'en-US' }, configuration: { docs: { language: 'ko' } } }]) {
+    const korean = await LspClient.start(options);
+    try {
+      if (options.configuration) await korean.waitForLog('language ko');
+      const published = await korean.open('file:///t/parser-ko.Dockerfile', text);
+      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
+        ['unknown-instruction', '알 수 없는 명령어입니다: FROMX.'],
+        ['unterminated-heredoc', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.'],
+      ]);
+    } finally {
+      await korean.stop();
+    }
+  }
+});

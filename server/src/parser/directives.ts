@@ -44,10 +44,10 @@ export function readDirectives(lines: readonly string[], sink: PositionSink): Di
       valueRange: sink.range(line, valueStart, line, valueStart + value.length),
     };
     if (directives.some((d) => d.name === directive.name)) {
-      problems.push({ code: 'duplicate-directive', message: `The ${name} parser directive can only be given once.`, range: directive.range });
+      problems.push({ code: 'duplicate-directive', message: { en: `The ${name} parser directive can only be given once.`, ko: `${name} 파서 지시문은 한 번만 쓸 수 있습니다.` }, range: directive.range });
     } else if (name === 'escape') {
       if (value === '\\' || value === '`') escapeChar = value;
-      else problems.push({ code: 'invalid-escape', message: `Invalid escape character "${value}": it must be \\ or \`.`, range: directive.valueRange });
+      else problems.push({ code: 'invalid-escape', message: { en: `Invalid escape character "${value}": it must be \\ or \`.`, ko: `escape 문자가 올바르지 않습니다: "${value}". \\ 또는 \`만 쓸 수 있습니다.` }, range: directive.valueRange });
     }
     directives.push(directive);
   }

@@ -53,7 +53,7 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
 
   if (restEnd <= restStart) {
     if (NEEDS_ARGUMENTS.has(keyword)) {
-      context.problems.push({ code: 'missing-arguments', message: `${keyword} needs at least one argument.`, range: instruction.keywordRange });
+      context.problems.push({ code: 'missing-arguments', message: { en: `${keyword} needs at least one argument.`, ko: `${keyword}에는 인자가 하나 이상 필요합니다.` }, range: instruction.keywordRange });
     }
     return;
   }
@@ -67,7 +67,7 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       };
       instruction.args = json.strings.map((s) => ({ raw: text.slice(s.start, s.end), value: s.value, range: logical.range(s.start, s.end) }));
     } else if (keyword === 'SHELL') {
-      context.problems.push({ code: 'invalid-json', message: 'SHELL must be written as a JSON array of strings, for example ["/bin/sh", "-c"].', range: instruction.rest!.range });
+      context.problems.push({ code: 'invalid-json', message: { en: 'SHELL must be written as a JSON array of strings, for example ["/bin/sh", "-c"].', ko: 'SHELL은 문자열로 된 JSON 배열로 써야 합니다. 예: ["/bin/sh", "-c"].' }, range: instruction.rest!.range });
     }
   }
 
@@ -79,7 +79,7 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       if (as) instruction.asKeyword = as;
       if (name) instruction.stageName = name;
       if (instruction.args.length === 2 || instruction.args.length > 3 || (as && as.value.toUpperCase() !== 'AS')) {
-        context.problems.push({ code: 'invalid-from', message: 'FROM takes an image and optionally "AS <name>": FROM [--platform=...] <image> [AS <name>].', range: instruction.rest!.range });
+        context.problems.push({ code: 'invalid-from', message: { en: 'FROM takes an image and optionally "AS <name>": FROM [--platform=...] <image> [AS <name>].', ko: 'FROM에는 이미지를 적고, 필요하면 "AS <name>"을 덧붙입니다: FROM [--platform=...] <image> [AS <name>].' }, range: instruction.rest!.range });
       }
       break;
     }
@@ -100,7 +100,7 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
     case 'ADD':
       if (!instruction.exec) instruction.args = splitOnWhitespace(text, restStart, restEnd).map(plainWord);
       if (instruction.args.length < 2) {
-        context.problems.push({ code: 'missing-arguments', message: `${keyword} needs at least one source and a destination.`, range: instruction.rest!.range });
+        context.problems.push({ code: 'missing-arguments', message: { en: `${keyword} needs at least one source and a destination.`, ko: `${keyword}에는 원본이 하나 이상 있어야 하고 마지막에 대상 경로가 있어야 합니다.` }, range: instruction.rest!.range });
       }
       instruction.sources = instruction.args.slice(0, -1);
       if (instruction.args.length >= 2) instruction.destination = instruction.args[instruction.args.length - 1];
@@ -130,7 +130,7 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       instruction.trigger = trigger;
       instruction.args = [plainWord({ start: restStart, end: restEnd })];
       if (FORBIDDEN_TRIGGERS.has(trigger.keyword)) {
-        context.problems.push({ code: 'onbuild-trigger', message: `${trigger.keyword} is not allowed as an ONBUILD trigger.`, range: trigger.keywordRange });
+        context.problems.push({ code: 'onbuild-trigger', message: { en: `${trigger.keyword} is not allowed as an ONBUILD trigger.`, ko: `ONBUILD의 트리거로는 ${trigger.keyword} 명령어를 쓸 수 없습니다.` }, range: trigger.keywordRange });
       }
       break;
     }
@@ -149,7 +149,7 @@ function readPairs(instruction: Instruction, context: ArgumentContext, start: nu
   const keyword = instruction.keyword;
   const { words, unterminated } = splitShellWords(text, context.escape, start, end);
   if (unterminated) {
-    context.problems.push({ code: 'unterminated-quote', message: 'A quote is opened here but never closed.', range: logical.range(start, end) });
+    context.problems.push({ code: 'unterminated-quote', message: { en: 'A quote is opened here but never closed.', ko: '여기서 연 따옴표가 닫히지 않았습니다.' }, range: logical.range(start, end) });
   }
   const first = words[0];
   if (!first) return [];
@@ -159,7 +159,8 @@ function readPairs(instruction: Instruction, context: ArgumentContext, start: nu
     const [key] = splitOnWhitespace(text, start, end);
     const valueStart = skipSpaces(text, key!.end);
     if (valueStart >= end) {
-      context.problems.push({ code: 'invalid-env', message: `${keyword} ${text.slice(key!.start, key!.end)} has no value: write ${keyword} name=value.`, range: logical.range(start, end) });
+      const name = text.slice(key!.start, key!.end);
+      context.problems.push({ code: 'invalid-env', message: { en: `${keyword} ${name} has no value: write ${keyword} name=value.`, ko: `${keyword} ${name}: 값이 없습니다. ${keyword} name=value 형식으로 쓰세요.` }, range: logical.range(start, end) });
       return [{ key: word(key!), value: undefined, equals: false, range: logical.range(key!.start, key!.end) }];
     }
     const raw = text.slice(valueStart, end);
@@ -171,7 +172,7 @@ function readPairs(instruction: Instruction, context: ArgumentContext, start: nu
     const equals = raw.indexOf('=');
     if (equals < 0) {
       if (keyword !== 'ARG') {
-        context.problems.push({ code: 'invalid-env', message: `"${raw}" is not of the form name=value.`, range: logical.range(span.start, span.end) });
+        context.problems.push({ code: 'invalid-env', message: { en: `"${raw}" is not of the form name=value.`, ko: `name=value 형식이 아닙니다: "${raw}".` }, range: logical.range(span.start, span.end) });
       }
       pairs.push({ key: word(span), value: undefined, equals: false, range: logical.range(span.start, span.end) });
       continue;

@@ -5,7 +5,7 @@ import { isKnownKeyword, readArguments } from './instructionArguments';
 import { LogicalText, PositionSink } from './logicalText';
 import type { Comment, Dockerfile, Heredoc, Instruction, SyntaxProblem, TopLevel, Trivia } from './syntax';
 import { skipSpaces, splitShellWords, unquote } from './words';
-import { MAX_VARIABLE_NESTING, scanVariables } from './variables';
+import { malformedText, MAX_VARIABLE_NESTING, scanVariables } from './variables';
 
 export const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
@@ -166,7 +166,7 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
     trigger: undefined,
   };
   if (!isKnownKeyword(keyword)) {
-    problems.push({ code: 'unknown-instruction', message: `Unknown instruction: ${keywordRaw}.`, range: keywordRange });
+    problems.push({ code: 'unknown-instruction', message: { en: `Unknown instruction: ${keywordRaw}.`, ko: `알 수 없는 명령어입니다: ${keywordRaw}.` }, range: keywordRange });
     return instruction;
   }
   // `ONBUILD ONBUILD ...` is an error (reported on the outer ONBUILD); reading the inner one's
@@ -188,9 +188,17 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
       inHeredoc: false,
     });
     if (span.nestedTooDeep) {
-      problems.push({ code: 'nesting-too-deep', message: `Variable references are nested more than ${MAX_VARIABLE_NESTING} levels deep; Layerwise does not read the deeper ones.`, range: logical.range(span.start, span.end) });
+      problems.push({
+        code: 'nesting-too-deep',
+        message: {
+          en: `Variable references are nested more than ${MAX_VARIABLE_NESTING} levels deep; Layerwise does not read the deeper ones.`,
+          ko: `변수 참조가 ${MAX_VARIABLE_NESTING}단계보다 깊게 중첩되어 있습니다. Layerwise는 그보다 깊은 참조를 읽지 않습니다.`,
+        },
+        range: logical.range(span.start, span.end),
+      });
     } else if (span.malformed) {
-      problems.push({ code: 'bad-substitution', message: `Bad substitution: ${span.malformed}.`, range: logical.range(span.start, span.end) });
+      const reason = malformedText(span.malformed);
+      problems.push({ code: 'bad-substitution', message: { en: `Bad substitution: ${reason.en}.`, ko: `변수 치환이 잘못되었습니다: ${reason.ko}.` }, range: logical.range(span.start, span.end) });
     }
   }
   return instruction;
@@ -245,7 +253,14 @@ function readHeredocBodies(instruction: Instruction, reader: ItemReader, lastLin
     if (bodyEnd >= bodyStart) heredoc.bodyRange = sink.range(bodyStart, 0, bodyEnd, lines[bodyEnd]!.length);
     heredoc.content = content;
     if (!heredoc.terminated) {
-      instruction.problems.push({ code: 'unterminated-heredoc', message: `The heredoc ${heredoc.name} is never closed: add a line containing only ${heredoc.name}.`, range: heredoc.range });
+      instruction.problems.push({
+        code: 'unterminated-heredoc',
+        message: {
+          en: `The heredoc ${heredoc.name} is never closed: add a line containing only ${heredoc.name}.`,
+          ko: `heredoc이 닫히지 않았습니다. ${heredoc.name}만 있는 줄을 추가해 닫으세요.`,
+        },
+        range: heredoc.range,
+      });
       return lines.length - 1;
     }
   }

@@ -134,9 +134,15 @@ export type ProblemCode =
   | 'nesting-too-deep'
   | 'onbuild-trigger';
 
+/** Text in both languages; the service layer picks one by the user's language setting. */
+export interface LocalizedText {
+  en: string;
+  ko: string;
+}
+
 export interface SyntaxProblem {
   code: ProblemCode;
-  message: string;
+  message: LocalizedText;
   range: Range;
 }
 

@@ -3,6 +3,8 @@
 // then references are read frame by frame; a `${` inside MAX_VARIABLE_NESTING others is not
 // read, and the reference holding it says so.
 
+import type { LocalizedText } from './syntax';
+
 export interface VariableSpan {
   name: string;
   start: number;
@@ -164,4 +166,16 @@ export function findClosingBrace(text: string, from: number, to: number, escape:
     }
   }
   return -1;
+}
+
+/** The reason a `${...}` reference is malformed (`VariableSpan.malformed`), in both languages. */
+export function malformedText(reason: string): LocalizedText {
+  if (reason === 'missing closing brace') return { en: reason, ko: '닫는 중괄호 }가 없습니다' };
+  if (reason === 'missing variable name') return { en: reason, ko: '변수 이름이 없습니다' };
+  const quoted = reason.indexOf('"');
+  const detail = quoted < 0 ? '' : reason.slice(quoted);
+  if (reason.startsWith('invalid variable name ')) return { en: reason, ko: `변수 이름이 올바르지 않습니다(${detail})` };
+  if (reason.startsWith('unsupported modifier ')) return { en: reason, ko: `지원하지 않는 수정자입니다(${detail})` };
+  if (reason.startsWith('variable references nested more than ')) return { en: reason, ko: `변수 참조가 ${MAX_VARIABLE_NESTING}단계보다 깊게 중첩되어 있습니다` };
+  return { en: reason, ko: reason };
 }

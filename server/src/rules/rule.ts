@@ -1,15 +1,12 @@
 // The small interface every check implements: one rule per file, with a stable code.
-import type { Dockerfile, Instruction, Range } from '../parser';
+import type { Dockerfile, Instruction, LocalizedText, Range } from '../parser';
 import type { BuildContext } from '../context/buildContext';
 import type { BuildStage, FileFacts } from '../model';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
-/** Text in both languages; the service picks one by the user's setting. */
-export interface LocalizedText {
-  en: string;
-  ko: string;
-}
+/** Text in both languages; the service picks one by the user's setting (one type, from the parser). */
+export type { LocalizedText } from '../parser';
 
 export interface TextEdit {
   range: Range;

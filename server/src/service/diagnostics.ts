@@ -156,7 +156,7 @@ export class DiagnosticsEngine {
     if (!settings['layerwise.diagnostics.enable']) return [];
     const overrides = settings['layerwise.diagnostics.rules'];
     const errorOnWarning = fileCheckOptions(document.tree).error;
-    const diagnostics = syntaxDiagnostics(document.tree);
+    const diagnostics = syntaxDiagnostics(document.tree, language);
     yield;
     let mapped = 0;
     for (const { rule, finding } of yield* this.findingSteps(document, settings, buildContext)) {

@@ -19,6 +19,9 @@ interface Figures {
   hoverP50: number;
   completionP50: number;
   peakRssMiB: number;
+  /** Formatting a messy copy of the file whose every RUN script is distinct: the first request (nothing cached) and p50. */
+  formatMessyFirst: number;
+  formatMessyP50: number;
   /** p50 of each editor-feature request, by row label; NaN when the server lacks it. */
   features: Record<string, number>;
 }
@@ -96,6 +99,22 @@ async function timeRequests(client: LspClient, method: string, params: unknown):
   return times;
 }
 
+/**
+ * The file as someone might write it: keywords lower case, extra spaces in one-line RUNs,
+ * continuation lines at column 0, and a number in every RUN so that no two scripts are the same.
+ */
+function messyCopy(text: string): string {
+  let n = 0;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<')) return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
+      if (/^\s+\S/.test(line)) return line.trimStart();
+      return line;
+    })
+    .join('\n');
+}
+
 async function measure(server: ServerUnderTest, text: string): Promise<Figures> {
   const client = await LspClient.start({ serverPath: server.path });
   try {
@@ -125,7 +144,16 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
     const completionTimes = await timeRequests(client, 'textDocument/completion', { textDocument: { uri }, position: { line: keywordLine, character: 3 } });
     const features: Record<string, number> = {};
     for (const [label, method, params] of featureRequests(uri, lines)) features[label] = percentile(await timeRequests(client, method, params), 50);
+    const messyUri = `file:///bench/${server.name}/messy/Dockerfile`;
+    await client.open(messyUri, messyCopy(text));
+    const formatParams = { textDocument: { uri: messyUri }, options: { tabSize: 4, insertSpaces: true } };
+    started = performance.now();
+    await client.request('textDocument/formatting', formatParams);
+    const formatMessyFirst = performance.now() - started;
+    const formatMessyP50 = percentile(await timeRequests(client, 'textDocument/formatting', formatParams), 50);
     return {
+      formatMessyFirst,
+      formatMessyP50,
       openMs,
       editP50: percentile(editTimes, 50),
       editP95: percentile(editTimes, 95),
@@ -161,6 +189,8 @@ async function main(): Promise<void> {
       ['hover p50', 'hoverP50', 'ms'],
       ['completion p50', 'completionP50', 'ms'],
       ['peak RSS', 'peakRssMiB', 'MiB'],
+      ['format document, messy copy, first request', 'formatMessyFirst', 'ms'],
+      ['format document, messy copy p50', 'formatMessyP50', 'ms'],
     ];
     for (const [label, key, unit] of rows) {
       printRow(size, label, ours[key], peer[key], unit);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { LocalizedText } from '../../server/src/rules';
 import type { Language } from '../../server/src/service/language';
 import type { RuleSeverity } from '../../server/src/service/settings';
+import { type FormatOptions, formatOptionsFrom } from './formatCommand';
 import { MESSAGES } from './messages';
 import { SEVERITIES, type Severity } from './report';
 
@@ -27,6 +28,7 @@ export interface CheckOptions {
 
 export type Command =
   | { kind: 'check'; options: CheckOptions }
+  | { kind: 'format'; options: FormatOptions }
   | { kind: 'help'; language: Language }
   | { kind: 'version' }
   | { kind: 'usage-error'; message: LocalizedText; language: Language };
@@ -42,6 +44,13 @@ const OPTIONS = {
   'no-color': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
+  // `layerwise format`
+  check: { type: 'boolean' },
+  write: { type: 'boolean' },
+  diff: { type: 'boolean' },
+  indent: { type: 'string' },
+  'max-line-length': { type: 'string' },
+  'no-break-chains': { type: 'boolean' },
 } as const;
 
 export function parseArguments(argv: readonly string[]): Command {
@@ -60,6 +69,10 @@ export function parseArguments(argv: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [command, ...inputs] = positionals;
   if (command === undefined) return fail(MESSAGES.missingCommand);
+  if (command === 'format') {
+    const options = formatOptionsFrom(values, inputs, language);
+    return 'mode' in options ? { kind: 'format', options } : fail(options);
+  }
   if (command !== 'check') return fail(MESSAGES.unknownCommand(command));
 
   const choice = <T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T | LocalizedText => {

@@ -30,7 +30,18 @@ Options:
   -h, --help                          show this help
   -v, --version                       show the version
 
-Exit status: 0 nothing at or above the fail level, 1 something was, 2 usage error or unreadable file.`;
+Exit status: 0 nothing at or above the fail level, 1 something was, 2 usage error or unreadable file.
+
+Usage: layerwise format [--check|--write|--diff] [paths or globs...]
+
+Formats Dockerfiles as the editor does (RUN scripts as shfmt prints them), finding files as check does.
+Without a mode the formatted text is printed.
+  --check                             list files that would change; exit with 1 if any would
+  --write                             rewrite files that change
+  --diff                              print a unified diff; exit with 1 if any file would change
+  --indent <0-16>                     spaces per continuation and nesting level (default: 4)
+  --max-line-length <20-1000>         break the chains of a longer one-line RUN (default: 100)
+  --no-break-chains                   keep && / || / ; chains on the lines they are on`;
 
 const USAGE_KO = `사용법: layerwise check [옵션] [경로 또는 글롭...]
 
@@ -52,12 +63,23 @@ Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일
   -h, --help                          이 도움말 표시
   -v, --version                       버전 표시
 
-종료 코드: 0 기준 이상의 문제 없음, 1 있음, 2 잘못된 사용법이나 읽을 수 없는 파일.`;
+종료 코드: 0 기준 이상의 문제 없음, 1 있음, 2 잘못된 사용법이나 읽을 수 없는 파일.
+
+사용법: layerwise format [--check|--write|--diff] [경로 또는 글롭...]
+
+편집기와 같은 방식으로 Dockerfile의 서식을 맞춥니다(RUN 스크립트는 shfmt처럼). 파일은 check와 같이 찾습니다.
+모드를 주지 않으면 서식을 맞춘 텍스트를 출력합니다.
+  --check                             바뀔 파일을 나열하고, 있으면 종료 코드 1
+  --write                             바뀌는 파일을 다시 씀
+  --diff                              unified diff를 출력하고, 바뀔 파일이 있으면 종료 코드 1
+  --indent <0-16>                     이어지는 줄과 중첩 한 단계의 공백 수 (기본값: 4)
+  --max-line-length <20-1000>         이보다 긴 한 줄짜리 RUN의 연결을 나눔 (기본값: 100)
+  --no-break-chains                   && / || / ; 연결을 지금 줄에 그대로 둠`;
 
 export const MESSAGES = {
   unknownCommand: (command: string): LocalizedText => ({
-    en: `unknown command "${shown(command)}": the command is "check"`,
-    ko: `알 수 없는 명령 "${shown(command)}"입니다. 명령은 "check"입니다`,
+    en: `unknown command "${shown(command)}": the commands are "check" and "format"`,
+    ko: `알 수 없는 명령 "${shown(command)}"입니다. 명령은 "check"와 "format"입니다`,
   }),
   missingCommand: { en: 'missing command: layerwise check [paths...]', ko: '명령이 없습니다: layerwise check [경로...]' },
   badValue: (option: string, value: string, allowed: readonly string[]): LocalizedText => ({

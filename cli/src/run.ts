@@ -10,6 +10,7 @@ import { initShellParser } from '../../server/src/shell';
 import { type CheckOptions, type Format, parseArguments } from './arguments';
 import { TextChecker } from './checkText';
 import { discoverFiles, type Target } from './discovery';
+import { formatFiles } from './formatCommand';
 import { FileSettings } from './fileSettings';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -51,6 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.usage;
     case 'check':
       return check(command.options, io);
+    case 'format':
+      return formatFiles(command.options, io);
   }
 }
 

@@ -21,6 +21,9 @@ describe('formatting RUN scripts like shfmt', () => {
   const cases: [string, string, string][] = [
     ['the issue example', 'from   node:20-alpine   as   build\nrun npm ci &&    npm cache clean --force &&\\\n  echo done\nRUN set -eux; \\\nif [ -f x ]; then \\\necho yes; \\\nfi\n', 'FROM node:20-alpine AS build\nRUN npm ci \\\n    && npm cache clean --force \\\n    && echo done\nRUN set -eux; \\\n    if [ -f x ]; then \\\n        echo yes; \\\n    fi\n'],
     ['exec-form arrays and key=value pairs', 'env A=1   B="x  y"\ncmd ["node",   "server.js"]\nENV legacy  value  kept\n', 'ENV A=1 B="x  y"\nCMD ["node", "server.js"]\nENV legacy  value  kept\n'],
+    ['flags one space apart', 'RUN   --mount=type=cache,target=/root/.cache    --network=none   make  all\n', 'RUN --mount=type=cache,target=/root/.cache --network=none make all\n'],
+    ['the body of RUN <<EOF is the script: printed by shfmt', "RUN <<EOF\nset -e\nif [ -f x ]; then\necho  yes >  out\nfi\nEOF\n", "RUN <<EOF\nset -e\nif [ -f x ]; then\n    echo yes >out\nfi\nEOF\n"],
+    ['a short one-line sequence stays on one line', 'RUN echo  a ;  echo b &  wait\n', 'RUN echo a; echo b & wait\n'],
     ['spacing and redirections of a short one-line RUN', 'RUN echo  hi >  /dev/null|cat\n', 'RUN echo hi >/dev/null | cat\n'],
     ['a long one-line chain is broken', `RUN apt-get update && apt-get install -y ${'pkg '.repeat(25)}&& rm -rf /var/lib/apt/lists/*\n`, `RUN apt-get update \\\n    && apt-get install -y ${'pkg '.repeat(24)}pkg \\\n    && rm -rf /var/lib/apt/lists/*\n`],
     ['arguments split over lines stay split', 'RUN apt-get install -y \\\n\tcurl \\\n\t\tgit\n', 'RUN apt-get install -y \\\n    curl \\\n    git\n'],
@@ -33,6 +36,7 @@ describe('formatting RUN scripts like shfmt', () => {
     ['a shell syntax error', 'RUN if then fi &&\\\n    x\n'],
     ['PowerShell', 'SHELL ["powershell", "-Command"]\nRUN Get-Item  x |  Select  y\n'],
     ['a comment line inside the RUN', 'RUN a && \\\n# note\n    b\n'],
+    ['a heredoc that is not the script, and a python script', "RUN cat <<EOF > /x\necho  hi\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint( 1 )\nEOF\nRUN <<-EOF\n\techo  hi\n\tEOF\n"],
     ['a break inside a quoted string', 'RUN echo "a  \\\n  b"\n'],
   ];
   test('range formatting reprints a RUN only when the range holds all of it', () => {
@@ -43,6 +47,14 @@ describe('formatting RUN scripts like shfmt', () => {
       formatLines(document, OPTIONS, 0, 1).map((e) => e.newText),
       ['RUN a \\\n    && b'],
     );
+  });
+
+  test('scripts nested or chained past what the printer can take are left as written, and the printer keeps working', () => {
+    for (const script of ['$('.repeat(20_000) + 'a' + ')'.repeat(20_000), Array(5_000).fill('a').join(' && '), 'if a; then '.repeat(2_000) + 'b' + '; fi'.repeat(2_000)]) {
+      const text = `RUN ${script}\n`;
+      assert.equal(format(text), text);
+    }
+    assert.equal(format('RUN a  &&  b\n'), 'RUN a && b\n');
   });
 
   for (const [name, input] of untouched) test(`left as written: ${name}`, () => assert.equal(format(input), input));

@@ -62,6 +62,23 @@ describe('document formatting', () => {
     }
     assert.equal(await format(text), 'RUN a \\\n    b\n');
   });
+
+  test('chains are broken per layerwise.formatting.breakChains and maxLineLength', async () => {
+    const text = 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
+    const broken = 'RUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n';
+    assert.equal(await format(text), text);
+    const uri = await open(text);
+    const formatWith = async (formatting: Record<string, unknown>): Promise<string> => {
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting } } });
+      return applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }));
+    };
+    try {
+      assert.equal(await formatWith({ maxLineLength: 40 }), broken);
+      assert.equal(await formatWith({ maxLineLength: 40, breakChains: false }), text);
+    } finally {
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+    }
+  });
 });
 
 describe('range formatting', () => {

@@ -82,9 +82,42 @@ function put(exports: PrinterExports, bytes: Uint8Array): [header: number, data:
 const recent = new Map<string, string | undefined>();
 const MAX_RECENT = 4000;
 
+/**
+ * The printer's parser recurses once per nesting level and per `&&`/`||`/`|` of a chain, on the
+ * small stack of its WebAssembly build: 500 nested `$(`, or a chain of 1,000 commands, overrun it
+ * and break the instance (measured; 200 levels and 600 commands are fine). Scripts past these
+ * bounds are not printed (the RUN keeps its text). Real RUNs stay far below them.
+ */
+export const MAX_PRINT_NESTING = 100;
+export const MAX_PRINT_CHAIN = 400;
+const MAX_PRINT_LENGTH = 256 * 1024;
+
+/** Whether the printer can take the script safely: a linear scan that over-counts (quotes are not read). */
+export function printerCanTake(script: string): boolean {
+  if (script.length > MAX_PRINT_LENGTH) return false;
+  let depth = 0;
+  let chain = 0;
+  let word = '';
+  for (let i = 0; i <= script.length; i++) {
+    const ch = script[i] ?? ' ';
+    if (/[A-Za-z]/.test(ch)) {
+      word += ch;
+      continue;
+    }
+    if (word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case' || word === 'select') depth++;
+    else if ((word === 'fi' || word === 'done' || word === 'esac') && depth > 0) depth--;
+    word = '';
+    if (ch === '(' || ch === '{' || ch === '`') depth++;
+    else if ((ch === ')' || ch === '}') && depth > 0) depth--;
+    else if (ch === '|' || (ch === '&' && script[i + 1] === '&')) chain++;
+    if (depth > MAX_PRINT_NESTING || chain > MAX_PRINT_CHAIN) return false;
+  }
+  return true;
+}
+
 /** The script printed by shfmt (bash syntax, comments kept), or undefined when it does not parse. */
 export function printShell(script: string, options: ShellPrintOptions): string | undefined {
-  if (!printer) return undefined;
+  if (!printer || !printerCanTake(script)) return undefined;
   const key = `${options.indent}${options.minify ? 'm' : 'p'}\0${script}`;
   if (recent.has(key)) return recent.get(key);
   const printed = printFresh(printer, script, options);
@@ -94,6 +127,19 @@ export function printShell(script: string, options: ShellPrintOptions): string |
 }
 
 function printFresh(exports: PrinterExports, script: string, options: ShellPrintOptions): string | undefined {
+  try {
+    return printOnce(exports, script, options);
+  } catch {
+    // The instance trapped (an input past what the bounds above foresee): it cannot be trusted
+    // again. Load a fresh one; until then scripts are not printed.
+    printer = undefined;
+    loading = undefined;
+    void initShellPrinter().catch(() => undefined);
+    return undefined;
+  }
+}
+
+function printOnce(exports: PrinterExports, script: string, options: ShellPrintOptions): string | undefined {
   const text = encoder.encode(script);
   const [pathHeader, path] = put(exports, new Uint8Array(0));
   const [textHeader, textData] = put(exports, text);
@@ -119,8 +165,6 @@ function printFresh(exports: PrinterExports, script: string, options: ShellPrint
     const parsed = JSON.parse(json) as { text?: string; parseError?: unknown; message?: string };
     if (parsed.parseError || parsed.message || typeof parsed.text !== 'string') return undefined;
     return parsed.text;
-  } catch {
-    return undefined;
   } finally {
     exports.wasmFree(pathHeader);
     exports.wasmFree(textHeader);

@@ -8,7 +8,7 @@ import { AnalysedDocument } from '../analysedDocument';
 import { instructionsInLines, lastTextLine } from '../instructionAt';
 import { toLspRange } from '../lspRange';
 import { formatInstruction, type IndentOptions, type LineEdit } from './instructionFormatter';
-import { formatRun, type RunFormatOptions } from './runFormatter';
+import { formatRun, formatRunHeredoc, type RunFormatOptions } from './runFormatter';
 
 export interface FormatOptions {
   /** Spaces before the text of a continuation line. */
@@ -57,6 +57,8 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
       const line = lineEdit.range.start.line;
       if (line >= fromLine && line <= toLine) edits.push(lineEdit);
     }
+    const body = posix.has(instruction) && instruction.range.start.line >= fromLine && instruction.range.end.line <= toLine ? formatRunHeredoc(instruction, runOptions) : undefined;
+    if (body) edits.push({ range: { start: { line: body.fromLine, character: 0 }, end: { line: body.toLine, character: lines[body.toLine]!.length } }, newText: body.lines.join('\n') });
   }
   trimBlankLines(toLine + 1);
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
@@ -158,12 +160,22 @@ export function formatOnNewLine(document: AnalysedDocument, position: Position, 
 /** The whole text formatted (for the CLI and tests); a CRLF text stays CRLF. */
 export function formatText(text: string, options: FormatOptions): string {
   const document = new AnalysedDocument('untitled:format', 0, text, parseText(text));
-  const lines = [...document.lines];
-  const edits = formatLines(document, options).sort((a, b) => b.range.start.line - a.range.start.line || b.range.start.character - a.range.start.character);
+  const lines = document.lines;
+  // The edits do not overlap: apply them front to back into one string.
+  const edits = formatLines(document, options).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  let out = '';
+  let line = 0;
+  let character = 0;
   for (const { range, newText } of edits) {
-    const prefix = lines[range.start.line]!.slice(0, range.start.character);
-    const suffix = lines[range.end.line]!.slice(range.end.character);
-    lines.splice(range.start.line, range.end.line - range.start.line + 1, ...`${prefix}${newText}${suffix}`.split('\n'));
+    while (line < range.start.line) {
+      out += `${lines[line]!.slice(character)}\n`;
+      line++;
+      character = 0;
+    }
+    out += lines[line]!.slice(character, range.start.character) + newText;
+    line = range.end.line;
+    character = range.end.character;
   }
-  return lines.join(text.includes('\r\n') ? '\r\n' : '\n');
+  for (; line < lines.length; line++, character = 0) out += lines[line]!.slice(character) + (line < lines.length - 1 ? '\n' : '');
+  return text.includes('\r\n') ? out.replace(/\r?\n/g, '\r\n') : out;
 }

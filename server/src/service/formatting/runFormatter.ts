@@ -4,9 +4,9 @@
 // so every result is checked: the script the new lines make, printed in shfmt's minified form,
 // must equal the original script's. Anything unsure (inner comment lines, heredocs, a word split
 // across lines, a quote open at a line break, a parse error, a failed check) leaves the
-// instruction to the whitespace-only formatter.
+// instruction to the whitespace-only formatter. The body of `RUN <<EOF` is printed the same way.
 import type { Instruction } from '../../parser';
-import { printShell, scriptTooLarge } from '../../shell';
+import { isShellPrinterReady, printShell, scriptTooLarge } from '../../shell';
 import { lastTextLine } from '../instructionAt';
 
 export interface RunFormatOptions {
@@ -18,8 +18,24 @@ export interface RunFormatOptions {
   maxLineLength: number;
 }
 
+/**
+ * Results per parsed instruction: a RUN's result depends only on its own text (which a parsed
+ * instruction never changes; an edit elsewhere keeps the object) and on the options.
+ */
+const recent = new WeakMap<Instruction, { key: string; result: string[] | undefined }>();
+
 /** The instruction's new lines (first text line to last), or undefined to leave it to the plain formatter. */
 export function formatRun(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
+  const key = `${escape}${options.indent},${options.breakChains},${options.maxLineLength}`;
+  const cached = recent.get(instruction);
+  if (cached?.key === key) return cached.result;
+  const result = formatFresh(lines, instruction, escape, options);
+  // Not while the printer is loading (or reloading): the RUN would keep its text for good.
+  if (isShellPrinterReady()) recent.set(instruction, { key, result });
+  return result;
+}
+
+function formatFresh(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
   const rest = instruction.rest;
   if (instruction.keyword !== 'RUN' || instruction.exec || !rest || instruction.heredocs.length > 0) return undefined;
   if (instruction.trivia.some((t) => t.kind !== 'continuation')) return undefined;
@@ -39,10 +55,12 @@ export function formatRun(lines: readonly string[], instruction: Instruction, es
   }
   if (pieces.join('').trimEnd() !== script.trimEnd()) return undefined;
 
-  const reference = printShell(script, { indent: 0, minify: true });
-  if (reference === undefined) return undefined;
+  let reference: string | undefined;
   const head = lines[first]!.slice(instruction.keywordRange.start.character, rest.range.start.character).replace(/[ \t]+$/, '');
-  const keywordLine = `${instruction.keyword}${head.slice(instruction.keywordRaw.length)} `;
+  // The flags one space apart, when the text between keyword and script is only they and blanks.
+  const flags = instruction.flags.map((flag) => flag.raw).join(' ');
+  const between = head.slice(instruction.keywordRaw.length);
+  const keywordLine = `${instruction.keyword}${between.trim().split(/[ \t]+/).join(' ') === flags && flags !== '' ? ` ${flags}` : between} `;
   const multiLine = pieces.length > 1;
   const long = keywordLine.length + script.trim().length > options.maxLineLength;
   const attempts: boolean[] = options.breakChains && (multiLine || long) ? [true, false] : [false];
@@ -51,8 +69,13 @@ export function formatRun(lines: readonly string[], instruction: Instruction, es
     if (input === undefined) continue;
     const printed = printShell(input, { indent: options.indent });
     if (printed === undefined) continue;
-    const result = toDockerfileLines(printed, keywordLine, escape, options.indent);
+    // A short one-line RUN stays on one line: the statements shfmt put on lines of their own are joined again.
+    const result = toDockerfileLines(printed, keywordLine, escape, options.indent, !multiLine && !breakChains);
     if (result === undefined) continue;
+    // Already as the printer prints it: nothing to prove.
+    if (result.length === pieces.length && result.every((line, i) => line === lines[first + i])) return result;
+    reference ??= printShell(script, { indent: 0, minify: true });
+    if (reference === undefined) return undefined;
     const newScript = result.map((line, i) => (i === 0 ? line.slice(keywordLine.length) : line)).map((line, i, all) => (i < all.length - 1 ? line.slice(0, -1) : line)).join('');
     if (printShell(newScript, { indent: 0, minify: true }) === reference) return result;
   }
@@ -151,8 +174,12 @@ class Scanner {
 }
 
 /** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
-function toDockerfileLines(printed: string, keywordLine: string, escape: string, indent: number): string[] | undefined {
+function toDockerfileLines(printed: string, keywordLine: string, escape: string, indent: number, oneLine: boolean): string[] | undefined {
   const shellLines = printed.replace(/\n+$/, '').split('\n');
+  if (oneLine) {
+    if (shellLines.some((line) => line.endsWith(' \\') || line.trimStart() !== line)) return undefined;
+    return [keywordLine + shellLines.map((line, i) => (i === shellLines.length - 1 ? line : line + (needsNoSeparator(line) ? ' ' : '; '))).join('')];
+  }
   if (shellLines.some((line) => line.trim() === '' || line.includes('\t'))) return undefined;
   const leading = shellLines.map((line) => line.length - line.trimStart().length);
   // A plain chain (every continuation line one level in) starts at the first level, not the second.
@@ -173,7 +200,7 @@ function toDockerfileLines(printed: string, keywordLine: string, escape: string,
 
 /** Whether a printed line ends where the shell continues reading the next line without a `;`. */
 function needsNoSeparator(line: string): boolean {
-  if (/(&&|\|\||\||;;|;&|\(|\{)$/.test(line) || /(^|[\s;])(then|do|else|in)$/.test(line)) return true;
+  if (/(&|\||;;|;&|\(|\{)$/.test(line) || /(^|[\s;])(then|do|else|in)$/.test(line)) return true;
   // A case pattern: `amd64)` or `*)`, with more `)` than `(`.
   if (line.endsWith(')') && line !== ')') {
     let balance = 0;
@@ -181,4 +208,33 @@ function needsNoSeparator(line: string): boolean {
     return balance < 0;
   }
   return false;
+}
+
+/**
+ * `RUN <<EOF` whose body is the script (no shebang, or one naming a POSIX-like shell): the body
+ * printed by shfmt, checked like a command line. Undefined to leave it as written.
+ */
+export function formatRunHeredoc(instruction: Instruction, options: RunFormatOptions): { fromLine: number; toLine: number; lines: string[] } | undefined {
+  const [heredoc] = instruction.heredocs;
+  const rest = instruction.rest;
+  if (instruction.keyword !== 'RUN' || instruction.exec || !rest || !heredoc || instruction.heredocs.length !== 1) return undefined;
+  if (!/^\d*<<-?\S+$/.test(rest.raw) || heredoc.chomp || !heredoc.terminated || !heredoc.bodyRange) return undefined;
+  const body = heredoc.content;
+  if (body.trim() === '' || scriptTooLarge(body) !== undefined || !isShellScript(body)) return undefined;
+  const printed = printShell(body, { indent: options.indent });
+  if (printed === undefined || printed === body) return undefined;
+  const newLines = printed.replace(/\n$/, '').split('\n');
+  if (newLines.some((line) => line === heredoc.name)) return undefined;
+  const reference = printShell(body, { indent: 0, minify: true });
+  if (reference === undefined || printShell(printed, { indent: 0, minify: true }) !== reference) return undefined;
+  return { fromLine: heredoc.bodyRange.start.line, toLine: heredoc.bodyRange.end.line, lines: newLines };
+}
+
+/** A body without a shebang runs in the default shell; with one, only if it names a POSIX-like shell. */
+function isShellScript(content: string): boolean {
+  if (!content.startsWith('#!')) return true;
+  const lineEnd = content.indexOf('\n');
+  const words = content.slice(2, lineEnd < 0 ? undefined : lineEnd).trim().split(/\s+/);
+  const program = words[0]?.endsWith('/env') ? words.find((w, i) => i > 0 && !w.startsWith('-')) : words[0];
+  return /(^|\/)(sh|bash|dash|ash|ksh|mksh)$/.test(program ?? '');
 }

@@ -3,13 +3,14 @@
 // --write rewrites files that change; --check lists them and exits 1; --diff prints a unified
 // diff of them and exits 1.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import type { LocalizedText } from '../../server/src/rules';
 import type { Language } from '../../server/src/service/language';
 import { formatText } from '../../server/src/service/formatting/formatting';
 import { describeFileError } from '../../server/src/service/fileErrors';
 import { initShellPrinter } from '../../server/src/shell';
 import { discoverFiles } from './discovery';
+import { editorConfigIndent, readEditorConfig } from './editorConfig';
 import { MESSAGES } from './messages';
 import type { CliIo } from './run';
 
@@ -19,8 +20,8 @@ export type FormatMode = (typeof FORMAT_MODES)[number];
 export interface FormatOptions {
   inputs: string[];
   mode: FormatMode;
-  /** Spaces per level of continuation lines and shell nesting (0 to 16). */
-  indent: number;
+  /** Spaces per level of continuation lines and shell nesting (0 to 16); undefined: from .editorconfig, else 4. */
+  indent: number | undefined;
   breakChains: boolean;
   maxLineLength: number;
   language: Language;
@@ -46,8 +47,8 @@ export function formatOptionsFrom(values: FormatFlags, inputs: string[], languag
     const number = Number(value);
     return /^\d+$/.test(value) && number >= min && number <= max ? number : { en: `--${option} must be a whole number from ${min} to ${max}, not "${value}"`, ko: `--${option}는 ${min}에서 ${max} 사이의 정수여야 합니다("${value}")` };
   };
-  const indent = integer('indent', values.indent, 4, 0, 16);
-  if (typeof indent !== 'number') return indent;
+  const indent = values.indent === undefined ? undefined : integer('indent', values.indent, 4, 0, 16);
+  if (typeof indent === 'object') return indent;
   const maxLineLength = integer('max-line-length', values['max-line-length'], 100, 20, 1000);
   if (typeof maxLineLength !== 'number') return maxLineLength;
   return { inputs, mode: modes[0] ?? 'print', indent, maxLineLength, breakChains: values['no-break-chains'] !== true, language, stdinFilename: values['stdin-filename'] };
@@ -65,7 +66,11 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
     failed = true;
   }
   discovery.notes.forEach(say);
-  const formatOptions = { continuationIndent: options.indent, tabSize: options.indent || 4, breakChains: options.breakChains, maxLineLength: options.maxLineLength };
+  const editorConfigs = new Map<string, string | undefined>();
+  const readOnce = (path: string): string | undefined => {
+    if (!editorConfigs.has(path)) editorConfigs.set(path, readEditorConfig(path));
+    return editorConfigs.get(path);
+  };
   const changed: string[] = [];
   for (const target of discovery.targets) {
     const shown = target.kind === 'stdin' ? (options.stdinFilename ?? '<stdin>') : displayPath(target.path, io.cwd);
@@ -77,7 +82,8 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
       failed = true;
       continue;
     }
-    const formatted = formatText(text, formatOptions);
+    const path = target.kind === 'stdin' ? (options.stdinFilename === undefined ? undefined : resolve(io.cwd, options.stdinFilename)) : target.path;
+    const formatted = formatText(text, { ...indentOf(options.indent, path, readOnce), breakChains: options.breakChains, maxLineLength: options.maxLineLength });
     if (options.mode === 'print') {
       io.stdout(formatted);
       continue;
@@ -103,6 +109,17 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
   }
   if (failed) return STATUS.usage;
   return (options.mode === 'check' || options.mode === 'diff') && changed.length > 0 ? STATUS.changes : STATUS.clean;
+}
+
+/**
+ * The indent for one file: --indent when given (spaces), else what the .editorconfig files around
+ * it say (indent_style = tab: tabs; indent_size), else 4 spaces.
+ */
+export function indentOf(flag: number | undefined, path: string | undefined, read?: (path: string) => string | undefined): { continuationIndent: number; tabSize: number; useTabs: boolean } {
+  if (flag !== undefined) return { continuationIndent: flag, tabSize: flag || 4, useTabs: false };
+  const config = path === undefined ? {} : editorConfigIndent(path, read);
+  const size = config.size ?? 4;
+  return { continuationIndent: size, tabSize: size || 4, useTabs: config.useTabs === true };
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -39,9 +39,9 @@ Without a mode the formatted text is printed.
   --check                             list files that would change; exit with 1 if any would
   --write                             rewrite files that change
   --diff                              print a unified diff; exit with 1 if any file would change
-  --indent <0-16>                     spaces per continuation and nesting level (default: 4)
+  --indent <0-16>                     spaces per continuation and nesting level (default: .editorconfig, else 4)
   --max-line-length <20-1000>         break the chains of a longer one-line RUN (default: 100)
-  --no-break-chains                   keep && / || / ; chains on the lines they are on`;
+  --no-break-chains                   keep && / || / | / ; chains on the lines they are on`;
 
 const USAGE_KO = `사용법: layerwise check [옵션] [경로 또는 글롭...]
 
@@ -72,9 +72,9 @@ Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일
   --check                             바뀔 파일을 나열하고, 있으면 종료 코드 1
   --write                             바뀌는 파일을 다시 씀
   --diff                              unified diff를 출력하고, 바뀔 파일이 있으면 종료 코드 1
-  --indent <0-16>                     이어지는 줄과 중첩 한 단계의 공백 수 (기본값: 4)
+  --indent <0-16>                     이어지는 줄과 중첩 한 단계의 공백 수 (기본값: .editorconfig, 없으면 4)
   --max-line-length <20-1000>         이보다 긴 한 줄짜리 RUN의 연결을 나눔 (기본값: 100)
-  --no-break-chains                   && / || / ; 연결을 지금 줄에 그대로 둠`;
+  --no-break-chains                   && / || / | / ; 연결을 지금 줄에 그대로 둠`;
 
 export const MESSAGES = {
   unknownCommand: (command: string): LocalizedText => ({

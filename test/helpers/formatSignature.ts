@@ -6,9 +6,12 @@ import { type Instruction, parseDockerfile } from '../../server/src/parser';
 import { buildSignature } from './buildSignature';
 
 export function signatureOutsideRunScripts(text: string): unknown {
-  const signature = buildSignature(parseDockerfile(text)) as { instructions: { keyword: string; exec: unknown; args: unknown }[] };
+  const signature = buildSignature(parseDockerfile(text)) as { instructions: { keyword: string; exec: unknown; args: unknown; flags: [string, string | undefined][] }[] };
   const tree = parseDockerfile(text);
   signature.instructions.forEach((instruction, i) => {
+    // BuildKit reads flags by name: the order of different names does not matter, the order of
+    // one repeated name (`--mount`) does. A stable sort by name keeps exactly that.
+    instruction.flags = [...instruction.flags].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     if (instruction.keyword !== 'RUN' || instruction.exec !== undefined) return;
     instruction.args = 'shell';
     if (scriptHeredoc(tree.instructions[i]!) !== undefined) (instruction as { heredocs?: unknown }).heredocs = 'shell';

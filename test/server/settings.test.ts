@@ -13,7 +13,7 @@ test('package.json contributes every server setting with the same type, default,
   for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
     const entry = contributed[key];
     assert.ok(entry, `package.json lacks ${key}`);
-    assert.equal(entry.type, spec.type, key);
+    assert.deepEqual(entry.type, spec.type, key);
     assert.deepEqual(entry.default, spec.default, key);
     if ('enum' in spec) assert.deepEqual(entry.enum, [...spec.enum], key);
     assert.equal(entry.description, spec.description, key);
@@ -33,8 +33,11 @@ test('settings read from the client fall back to defaults on bad values', () => 
 
 test('formatting indent and inlay hint settings are read with their bounds', () => {
   assert.equal(readSettings({ formatting: { continuationIndent: 2 } })['layerwise.formatting.continuationIndent'], 2);
-  assert.equal(readSettings({ formatting: { continuationIndent: 99 } })['layerwise.formatting.continuationIndent'], 4);
-  assert.equal(readSettings({ formatting: { continuationIndent: 1.5 } })['layerwise.formatting.continuationIndent'], 4);
+  // Unset (null) by default: the editor's indentation is used.
+  assert.equal(readSettings({})['layerwise.formatting.continuationIndent'], null);
+  assert.equal(readSettings({ formatting: { continuationIndent: null } })['layerwise.formatting.continuationIndent'], null);
+  assert.equal(readSettings({ formatting: { continuationIndent: 99 } })['layerwise.formatting.continuationIndent'], null);
+  assert.equal(readSettings({ formatting: { continuationIndent: 1.5 } })['layerwise.formatting.continuationIndent'], null);
   assert.equal(readSettings({ inlayHints: { variableValues: false } })['layerwise.inlayHints.variableValues'], false);
   assert.equal(readSettings({ inlayHints: { variableValues: 'no' } })['layerwise.inlayHints.variableValues'], true);
 });

@@ -27,6 +27,10 @@ describe('formatting RUN scripts like shfmt', () => {
     ['spacing and redirections of a short one-line RUN', 'RUN echo  hi >  /dev/null|cat\n', 'RUN echo hi >/dev/null | cat\n'],
     ['a long one-line chain is broken', `RUN apt-get update && apt-get install -y ${'pkg '.repeat(25)}&& rm -rf /var/lib/apt/lists/*\n`, `RUN apt-get update \\\n    && apt-get install -y ${'pkg '.repeat(24)}pkg \\\n    && rm -rf /var/lib/apt/lists/*\n`],
     ['arguments split over lines stay split', 'RUN apt-get install -y \\\n\tcurl \\\n\t\tgit\n', 'RUN apt-get install -y \\\n    curl \\\n    git\n'],
+    ['pipes of a multi-line RUN are broken one per line too', 'RUN curl -fsSL https://x | tar -xz -C /usr/local && \\\n  echo done\n', 'RUN curl -fsSL https://x \\\n    | tar -xz -C /usr/local \\\n    && echo done\n'],
+    ['a `|` of a case pattern: the chain is broken, the pipes stay', 'RUN case "$(uname -m)" in amd64|x86_64) a=1 ;; *) a=2 ;; esac && \\\n  echo $a | cat\n', 'RUN case "$(uname -m)" in amd64 | x86_64) a=1 ;; *) a=2 ;; esac \\\n    && echo $a | cat\n'],
+    ['`||`, `|&` and the `>|` redirection are not pipes', 'RUN a || b && \\\n  echo x >| f && c |& d\n', 'RUN a \\\n    || b \\\n    && echo x >|f \\\n    && c |& d\n'],
+    ['flags in a stable order where order cannot matter; repeated --mount flags keep theirs', 'RUN --network=none --mount=type=cache,target=/a --security=insecure --mount=type=bind,target=/b make\nCOPY --link --chmod=644 --from=build   --chown=app /a /b\nADD --chown=app --checksum=sha256:abc https://x /y\nhealthcheck --retries=3 --interval=5s cmd true\nFROM --platform=linux/amd64 alpine\n', 'RUN --mount=type=cache,target=/a --mount=type=bind,target=/b --network=none --security=insecure make\nCOPY --from=build --chown=app --chmod=644 --link /a /b\nADD --checksum=sha256:abc --chown=app https://x /y\nHEALTHCHECK --interval=5s --retries=3 CMD true\nFROM --platform=linux/amd64 alpine\n'],
     ['CRLF stays CRLF', 'RUN a &&\\\r\n b\r\n', 'RUN a \\\r\n    && b\r\n'],
     ['backtick escape, with a SHELL that names sh', '# escape=`\nSHELL ["/bin/sh", "-c"]\nRUN a && `\n b\n', '# escape=`\nSHELL ["/bin/sh", "-c"]\nRUN a `\n    && b\n'],
   ];
@@ -38,6 +42,7 @@ describe('formatting RUN scripts like shfmt', () => {
     ['a comment line inside the RUN', 'RUN a && \\\n# note\n    b\n'],
     ['a heredoc that is not the script, and a python script', "RUN cat <<EOF > /x\necho  hi\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint( 1 )\nEOF\nRUN <<-EOF\n\techo  hi\n\tEOF\n"],
     ['a break inside a quoted string', 'RUN echo "a  \\\n  b"\n'],
+    ['flags in an order BuildKit reads alike, but with a flag the table does not know', 'COPY --link --bogus=1 --from=a /x /y\nRUN --network=host --device=x --mystery make\n'],
   ];
   test('range formatting reprints a RUN only when the range holds all of it', () => {
     const text = 'RUN a &&\\\n  b\n';

@@ -63,6 +63,35 @@ describe('document formatting', () => {
     assert.equal(await format(text), 'RUN a \\\n    b\n');
   });
 
+  test("without the setting the editor's options give the indent: tabSize spaces, or tabs with insertSpaces false", async () => {
+    const text = 'RUN if [ -f x ]; then \\\n  echo yes; \\\n  fi && \\\n  true\nENV A=1 \\\n  B=2\n';
+    const uri = await open(text);
+    const withOptions = async (options: { tabSize: number; insertSpaces: boolean }): Promise<string> =>
+      applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options }));
+    assert.equal(await withOptions({ tabSize: 2, insertSpaces: true }), 'RUN if [ -f x ]; then \\\n    echo yes; \\\n  fi \\\n    && true\nENV A=1 \\\n  B=2\n');
+    assert.equal(await withOptions({ tabSize: 8, insertSpaces: false }), 'RUN if [ -f x ]; then \\\n\t\techo yes; \\\n\tfi \\\n\t\t&& true\nENV A=1 \\\n\tB=2\n');
+    // The setting, when set, wins over the editor's options.
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting: { continuationIndent: 3 } } } });
+    try {
+      assert.equal(await withOptions({ tabSize: 8, insertSpaces: false }), 'RUN if [ -f x ]; then \\\n      echo yes; \\\n   fi \\\n      && true\nENV A=1 \\\n   B=2\n');
+    } finally {
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+    }
+  });
+
+  test('tab-indented output is formatted again to itself, and on-type formatting indents with a tab', async () => {
+    const tabs = { tabSize: 4, insertSpaces: false };
+    const text = 'RUN apt-get update && \\\n  apt-get install -y curl\nLABEL a=1 \\\n  b=2\n';
+    const uri = await open(text);
+    const once = applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: tabs }));
+    assert.equal(once, 'RUN apt-get update \\\n\t&& apt-get install -y curl\nLABEL a=1 \\\n\tb=2\n');
+    const again = await open(once);
+    assert.deepEqual(await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri: again }, options: tabs }), []);
+    const typed = await open('RUN a \\\n\n');
+    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', { textDocument: { uri: typed }, position: { line: 1, character: 0 }, ch: '\n', options: tabs });
+    assert.equal(applyEdits('RUN a \\\n\n', edits), 'RUN a \\\n\t\n');
+  });
+
   test('chains are broken per layerwise.formatting.breakChains and maxLineLength', async () => {
     const text = 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n';
     const broken = 'RUN apt-get update \\\n    && apt-get install -y curl \\\n    && rm -rf /var/lib/apt/lists/*\n';

@@ -48,7 +48,8 @@ export function checkConfig(raw: unknown): { diagnostics: Record<string, unknown
   if (!isRecord(raw.diagnostics)) return { diagnostics, problems: [...problems, '"diagnostics" must be an object'] };
   for (const [name, value] of Object.entries(raw.diagnostics)) {
     const key = `${DIAGNOSTICS_PREFIX}${name}`;
-    const spec = (SETTINGS_SCHEMA as Record<string, { type: string; enum?: readonly string[] }>)[key];
+    // Only diagnostics.* keys get here, and each of them has a single type.
+    const spec = (SETTINGS_SCHEMA as unknown as Record<string, { type: string; enum?: readonly string[] } | undefined>)[key];
     if (!spec) {
       problems.push(`unknown setting "diagnostics.${name}"`);
       continue;

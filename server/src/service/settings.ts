@@ -32,14 +32,14 @@ export const SETTINGS_SCHEMA = {
     description: 'Show an inlay hint on each instruction that adds a layer: its number, what rebuilds it, and the last build\'s result.',
   },
   'layerwise.formatting.continuationIndent': {
-    type: 'integer',
-    default: 4 as number,
-    description: 'Spaces before the text of a continuation line when formatting (0 to 16).',
+    type: ['integer', 'null'],
+    default: null as number | null,
+    description: "Spaces before continuation lines and per level of shell nesting when formatting (0 to 16). Unset (null), the editor's indentation is used: its tab size in spaces, or tabs when the editor indents with tabs (VS Code's indentation settings, or .editorconfig through the EditorConfig extension).",
   },
   'layerwise.formatting.breakChains': {
     type: 'boolean',
     default: true as boolean,
-    description: 'When formatting, put each command of a `&&`, `||` or `;` chain of a multi-line or long RUN on its own line.',
+    description: 'When formatting, put each command of a `&&`, `||`, `|` or `;` chain of a multi-line or long RUN on its own line.',
   },
   'layerwise.formatting.maxLineLength': {
     type: 'integer',

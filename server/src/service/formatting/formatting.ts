@@ -8,23 +8,46 @@ import { AnalysedDocument } from '../analysedDocument';
 import { instructionsInLines, lastTextLine } from '../instructionAt';
 import { toLspRange } from '../lspRange';
 import { formatInstruction, type IndentOptions, type LineEdit } from './instructionFormatter';
+import { orderedFlags } from './flagOrder';
 import { formatRun, formatRunHeredoc, type RunFormatOptions } from './runFormatter';
 
 export interface FormatOptions {
-  /** Spaces before the text of a continuation line. */
+  /** Spaces before the text of a continuation line and per level of shell nesting (ignored with `useTabs`). */
   continuationIndent: number;
   /** The editor's tab width, to compare the nesting of lines indented with tabs. */
   tabSize: number;
-  /** Break `&&`/`||`/`;` chains of a multi-line or long RUN one per line (default true). */
+  /** Indent with one tab per level instead of spaces (default false). */
+  useTabs?: boolean;
+  /** Break `&&`/`||`/`;` chains and `|` pipelines of a multi-line or long RUN one per line (default true). */
   breakChains?: boolean;
   /** Past this length a one-line RUN has its chains broken (default 100). */
   maxLineLength?: number;
 }
 
+const clampIndent = (width: number): number => (Number.isFinite(width) ? Math.max(0, Math.min(16, Math.floor(width))) : 4);
+
 const indentOptions = (options: FormatOptions): IndentOptions => ({
-  indent: ' '.repeat(Math.max(0, Math.min(16, Math.floor(options.continuationIndent)))),
+  indent: options.useTabs ? '\t' : ' '.repeat(clampIndent(options.continuationIndent)),
   tabSize: Number.isInteger(options.tabSize) && options.tabSize > 0 ? options.tabSize : 4,
 });
+
+/** What the editor sends with a formatting request (VS Code: the editor's options, which the EditorConfig extension sets). */
+export interface EditorIndent {
+  tabSize: number;
+  insertSpaces: boolean;
+}
+
+/**
+ * The indent a request formats with. `layerwise.formatting.continuationIndent`, when the user set
+ * it (not null), wins: that many spaces. Otherwise the editor's: one tab per level when it
+ * inserts tabs, else `tabSize` spaces (0 to 16).
+ */
+export function indentFor(setting: number | null, editor: EditorIndent): Pick<FormatOptions, 'continuationIndent' | 'tabSize' | 'useTabs'> {
+  const tabSize = Number.isInteger(editor.tabSize) && editor.tabSize > 0 ? editor.tabSize : 4;
+  if (setting !== null) return { continuationIndent: clampIndent(setting), tabSize, useTabs: false };
+  if (editor.insertSpaces === false) return { continuationIndent: tabSize, tabSize, useTabs: true };
+  return { continuationIndent: clampIndent(tabSize), tabSize, useTabs: false };
+}
 
 /** Edits for lines fromLine..toLine (inclusive); the whole document by default. */
 export function formatLines(document: AnalysedDocument, options: FormatOptions, fromLine = 0, toLine = document.lines.length - 1): TextEdit[] {
@@ -65,7 +88,8 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
 }
 
 const runFormatOptions = (options: FormatOptions): RunFormatOptions => ({
-  indent: Math.max(0, Math.min(16, Math.floor(options.continuationIndent))),
+  indent: clampIndent(options.continuationIndent),
+  useTabs: options.useTabs === true,
   breakChains: options.breakChains ?? true,
   maxLineLength: options.maxLineLength ?? 100,
 });
@@ -75,7 +99,7 @@ function formatFrom(lines: readonly string[], instruction: Instruction): string[
   if (instruction.keyword !== 'FROM' || instruction.trivia.length > 0 || !instruction.image) return undefined;
   const line = instruction.range.start.line;
   if (instruction.range.end.line !== line || instruction.problems.length > 0) return undefined;
-  const words = [...instruction.flags.map((f) => f.raw), instruction.image.raw];
+  const words = [...(orderedFlags('FROM', instruction.flags) ?? instruction.flags).map((f) => f.raw), instruction.image.raw];
   if (instruction.asKeyword && instruction.stageName) words.push('AS', instruction.stageName.raw);
   if (instruction.args.length !== (instruction.asKeyword ? 3 : 1)) return undefined;
   const text = lines[line]!;
@@ -95,6 +119,16 @@ function wordSpacing(lines: readonly string[], instruction: Instruction): LineEd
     const gap = text.slice(from, to);
     if (gap !== wanted && /^[ \t]*,?[ \t]*$/.test(gap)) edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: wanted });
   };
+  // Flags in their stable order, when they are separated by blanks only.
+  const flags = instruction.flags;
+  const ordered = orderedFlags(instruction.keyword, flags);
+  if (ordered && flags.length > 1 && ordered.some((flag, i) => flag !== flags[i])) {
+    const from = flags[0]!.range.start.character;
+    const to = flags[flags.length - 1]!.range.end.character;
+    if (flags.every((flag, i) => i === 0 || /^[ \t]+$/.test(text.slice(flags[i - 1]!.range.end.character, flag.range.start.character)))) {
+      edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: ordered.map((flag) => flag.raw).join(' ') });
+    }
+  }
   const exec = instruction.exec;
   if (exec && exec.strings.length > 0) {
     const strings = exec.strings;

@@ -8,11 +8,14 @@
 import type { Instruction } from '../../parser';
 import { isShellPrinterReady, printShell, scriptTooLarge } from '../../shell';
 import { lastTextLine } from '../instructionAt';
+import { orderedFlags } from './flagOrder';
 
 export interface RunFormatOptions {
-  /** Spaces per nesting level of the shell and before continuation lines. */
+  /** Spaces per nesting level of the shell and before continuation lines (ignored with `useTabs`). */
   indent: number;
-  /** Break `&&`, `||` and `;` chains one per line when the RUN is multi-line or too long. */
+  /** One tab per level instead of spaces. */
+  useTabs: boolean;
+  /** Break `&&`, `||`, `;` and `|` chains one per line when the RUN is multi-line or too long. */
   breakChains: boolean;
   /** Past this length a one-line RUN has its chains broken. */
   maxLineLength: number;
@@ -26,7 +29,7 @@ const recent = new WeakMap<Instruction, { key: string; result: string[] | undefi
 
 /** The instruction's new lines (first text line to last), or undefined to leave it to the plain formatter. */
 export function formatRun(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
-  const key = `${escape}${options.indent},${options.breakChains},${options.maxLineLength}`;
+  const key = `${escape}${options.useTabs ? 't' : options.indent},${options.breakChains},${options.maxLineLength}`;
   const cached = recent.get(instruction);
   if (cached?.key === key) return cached.result;
   const result = formatFresh(lines, instruction, escape, options);
@@ -57,20 +60,28 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
 
   let reference: string | undefined;
   const head = lines[first]!.slice(instruction.keywordRange.start.character, rest.range.start.character).replace(/[ \t]+$/, '');
-  // The flags one space apart, when the text between keyword and script is only they and blanks.
+  // The flags one space apart, when the text between keyword and script is only they and blanks,
+  // and in their stable order (flagOrder.ts).
   const flags = instruction.flags.map((flag) => flag.raw).join(' ');
+  const ordered = (orderedFlags(instruction.keyword, instruction.flags) ?? instruction.flags).map((flag) => flag.raw).join(' ');
   const between = head.slice(instruction.keywordRaw.length);
-  const keywordLine = `${instruction.keyword}${between.trim().split(/[ \t]+/).join(' ') === flags && flags !== '' ? ` ${flags}` : between} `;
+  const keywordLine = `${instruction.keyword}${between.trim().split(/[ \t]+/).join(' ') === flags && flags !== '' ? ` ${ordered}` : between} `;
   const multiLine = pieces.length > 1;
   const long = keywordLine.length + script.trim().length > options.maxLineLength;
-  const attempts: boolean[] = options.breakChains && (multiLine || long) ? [true, false] : [false];
-  for (const breakChains of attempts) {
-    const input = shellInput(pieces, breakChains);
-    if (input === undefined) continue;
-    const printed = printShell(input, { indent: options.indent });
+  // Breaking at every `|` too; when that does not print (a `|` of a case pattern, say), at the
+  // other operators only; else as written.
+  const attempts: Breaks[] = options.breakChains && (multiLine || long) ? ['pipes', 'chains', 'none'] : ['none'];
+  const tried = new Set<string>();
+  for (const breaks of attempts) {
+    const breakChains = breaks !== 'none';
+    const input = shellInput(pieces, breaks);
+    if (input === undefined || tried.has(input)) continue;
+    tried.add(input);
+    // shfmt indents with tabs at indent 0.
+    const printed = printShell(input, { indent: options.useTabs ? 0 : options.indent });
     if (printed === undefined) continue;
     // A short one-line RUN stays on one line: the statements shfmt put on lines of their own are joined again.
-    const result = toDockerfileLines(printed, keywordLine, escape, options.indent, !multiLine && !breakChains);
+    const result = toDockerfileLines(printed, keywordLine, escape, options, !multiLine && !breakChains);
     if (result === undefined) continue;
     // Already as the printer prints it: nothing to prove.
     if (result.length === pieces.length && result.every((line, i) => line === lines[first + i])) return result;
@@ -88,12 +99,14 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
  * shell line continuations where it breaks between words. Undefined when a break is inside a
  * quote or a word.
  */
-function shellInput(pieces: readonly string[], breakChains: boolean): string | undefined {
+type Breaks = 'pipes' | 'chains' | 'none';
+
+function shellInput(pieces: readonly string[], breaks: Breaks): string | undefined {
   let out = '';
   const scanner = new Scanner();
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
-    out += breakChains ? scanner.readBreaking(piece) : (scanner.read(piece), piece);
+    out += breaks !== 'none' ? scanner.readBreaking(piece, true, breaks === 'pipes') : (scanner.read(piece), piece);
     if (i === pieces.length - 1) break;
     if (scanner.quoted || scanner.comment) return undefined;
     const next = pieces[i + 1]!;
@@ -122,8 +135,8 @@ class Scanner {
     this.readBreaking(piece, false);
   }
 
-  /** Reads a piece; with `breaking`, returns it with a line break after each top-level `&&`, `||` and `;`. */
-  readBreaking(piece: string, breaking = true): string {
+  /** Reads a piece; with `breaking`, returns it with a line break after each top-level `&&`, `||` and `;` (and `|` with `pipes`). */
+  readBreaking(piece: string, breaking = true, pipes = false): string {
     let out = '';
     for (let i = 0; i < piece.length; i++) {
       const ch = piece[i]!;
@@ -160,7 +173,9 @@ class Scanner {
         const next = piece[i + 1];
         const isAndOr = (ch === '&' && previous === '&') || (ch === '|' && previous === '|');
         const isSemicolon = ch === ';' && previous !== ';' && next !== ';' && next !== '&';
-        if (isAndOr) {
+        // A pipe, not `||`, `|&` or the `>|` redirection.
+        const isPipe = pipes && ch === '|' && previous !== '|' && previous !== '>' && next !== '|' && next !== '&';
+        if (isAndOr || isPipe) {
           out += '\n';
           this.previous = ' ';
         } else if (isSemicolon) {
@@ -174,14 +189,17 @@ class Scanner {
 }
 
 /** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
-function toDockerfileLines(printed: string, keywordLine: string, escape: string, indent: number, oneLine: boolean): string[] | undefined {
+function toDockerfileLines(printed: string, keywordLine: string, escape: string, options: RunFormatOptions, oneLine: boolean): string[] | undefined {
   const shellLines = printed.replace(/\n+$/, '').split('\n');
   if (oneLine) {
     if (shellLines.some((line) => line.endsWith(' \\') || line.trimStart() !== line)) return undefined;
     return [keywordLine + shellLines.map((line, i) => (i === shellLines.length - 1 ? line : line + (needsNoSeparator(line) ? ' ' : '; '))).join('')];
   }
-  if (shellLines.some((line) => line.trim() === '' || line.includes('\t'))) return undefined;
+  // Indented with spaces, or with tabs (one per level): no other tab anywhere.
+  const unit = options.useTabs ? '\t' : ' ';
+  const indent = options.useTabs ? 1 : options.indent;
   const leading = shellLines.map((line) => line.length - line.trimStart().length);
+  if (shellLines.some((line, i) => line.trim() === '' || line.slice(leading[i]).includes('\t') || line.slice(0, leading[i]) !== unit.repeat(leading[i]!))) return undefined;
   // A plain chain (every continuation line one level in) starts at the first level, not the second.
   const shift = shellLines.length > 1 && leading.slice(1).every((n) => n >= indent) ? indent : 0;
   const result: string[] = [];
@@ -193,7 +211,7 @@ function toDockerfileLines(printed: string, keywordLine: string, escape: string,
       else line += '; ';
       line += escape;
     }
-    result.push(i === 0 ? keywordLine + line : ' '.repeat(indent + leading[i]! - shift) + line.trimStart());
+    result.push(i === 0 ? keywordLine + line : unit.repeat(indent + leading[i]! - shift) + line.trimStart());
   }
   return result;
 }
@@ -221,7 +239,7 @@ export function formatRunHeredoc(instruction: Instruction, options: RunFormatOpt
   if (!/^\d*<<-?\S+$/.test(rest.raw) || heredoc.chomp || !heredoc.terminated || !heredoc.bodyRange) return undefined;
   const body = heredoc.content;
   if (body.trim() === '' || scriptTooLarge(body) !== undefined || !isShellScript(body)) return undefined;
-  const printed = printShell(body, { indent: options.indent });
+  const printed = printShell(body, { indent: options.useTabs ? 0 : options.indent });
   if (printed === undefined || printed === body) return undefined;
   const newLines = printed.replace(/\n$/, '').split('\n');
   if (newLines.some((line) => line === heredoc.name)) return undefined;

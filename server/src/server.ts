@@ -29,7 +29,7 @@ import { perVersion } from './service/documentCache';
 import { readDockerfileModel } from './service/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
 import { foldingRanges } from './service/folding';
-import { formatLines, formatOnNewLine } from './service/formatting/formatting';
+import { type EditorIndent, formatLines, formatOnNewLine, indentFor } from './service/formatting/formatting';
 import { hover } from './service/hover/hover';
 import { collectInlayHints, type InlayHintProvider } from './service/inlayHints';
 import { layerHintProvider } from './service/layerHints';
@@ -54,9 +54,10 @@ const store = new DocumentStore();
 const workspace = new WorkspaceState(
   (message) => connection.console.warn(message),
   // A build context finished its (asynchronous) listing: check again and redraw the hints with its files.
+  // A check already running finishes and publishes first: the listing must not delay it.
   (summary) => {
     connection.console.log(summary);
-    recheckAll();
+    recheckAll('after');
   },
 );
 const diagnosticsEngine = new DiagnosticsEngine(RULES, (rule, error) =>
@@ -136,9 +137,12 @@ async function refreshSettings(): Promise<void> {
 }
 
 function applySettings(section: unknown): void {
-  workspace.setSettings(readSettings(section));
+  const next = readSettings(section);
+  // The settings pulled at start are usually the defaults: nothing to check again then.
+  const changed = JSON.stringify(next) !== JSON.stringify(workspace.currentSettings());
+  workspace.setSettings(next);
   connection.console.log(`Layerwise: settings applied (language ${workspace.language()})`);
-  recheckAll();
+  if (changed) recheckAll();
 }
 
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -146,8 +150,9 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   recheckAll();
 });
 
-function recheckAll(): void {
-  for (const document of documents.all()) validations.schedule(document.uri, false);
+/** Checks every open document again: at once (`now`), or after a check that is running (`after`, see ValidationQueue.schedule). */
+function recheckAll(reason: 'now' | 'after' = 'now'): void {
+  for (const document of documents.all()) validations.schedule(document.uri, reason);
   refreshInlayHints();
 }
 
@@ -174,7 +179,7 @@ function* checkSteps(uri: string): CheckSteps {
   void connection.sendDiagnostics({ uri, version: analysedDocument.version, diagnostics });
 }
 
-documents.onDidChangeContent((event) => validations.schedule(event.document.uri, true));
+documents.onDidChangeContent((event) => validations.schedule(event.document.uri, 'edit'));
 documents.onDidClose((event) => {
   validations.cancel(event.document.uri);
   budgetNotices.forget(event.document.uri);
@@ -204,9 +209,9 @@ function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feat
 
 const whenCancelled = (token: CancellationToken): Promise<void> => new Promise((resolve) => token.onCancellationRequested(() => resolve()));
 
-const formatOptions = (uri: string, editor: { tabSize: number }) => {
+const formatOptions = (uri: string, editor: EditorIndent) => {
   const settings = workspace.settingsFor(uri);
-  return { continuationIndent: settings['layerwise.formatting.continuationIndent'], tabSize: editor.tabSize, breakChains: settings['layerwise.formatting.breakChains'], maxLineLength: settings['layerwise.formatting.maxLineLength'] };
+  return { ...indentFor(settings['layerwise.formatting.continuationIndent'], editor), breakChains: settings['layerwise.formatting.breakChains'], maxLineLength: settings['layerwise.formatting.maxLineLength'] };
 };
 
 /** Lines `fromLine` to `toLine` within the line budget, noting once when the budget cut them. */

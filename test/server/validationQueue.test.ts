@@ -1,6 +1,8 @@
 // The validation queue: a burst of schedules runs one check, a newer schedule stops a running
-// check at its next step, closing stops everything, and whenIdle waits for the last check.
+// check at its next step, closing stops everything, and whenIdle waits for the last check; a change
+// with nothing pending is checked at once, and a recheck (`after`) never stops a running check.
 import assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
 import { type CheckSteps, ValidationQueue } from '../../server/src/service/validationQueue';
 
@@ -75,4 +77,51 @@ test('a check that throws is reported and the queue goes idle', async () => {
   queue.schedule('x', false);
   await queue.whenIdle('x');
   assert.deepEqual(errors, ['x: boom']);
+});
+
+test('a change with no check pending or running is checked at once, not after the debounce', async () => {
+  const starts: number[] = [];
+  const queue = new ValidationQueue(
+    (): CheckSteps =>
+      (function* () {
+        starts.push(performance.now());
+        // The first check is slow (~40 ms), so the debounce after it would be the 30 ms maximum.
+        if (starts.length === 1) busyFor(40);
+        yield;
+      })(),
+    { maxDelayMs: 30, sliceMs: 100 },
+  );
+  queue.schedule('a', 'now');
+  await queue.whenIdle('a');
+  const changed = performance.now();
+  queue.schedule('a', 'edit');
+  await queue.whenIdle('a');
+  assert.equal(starts.length, 2);
+  assert.ok(starts[1]! - changed < 20, `the check started ${starts[1]! - changed} ms after the change`);
+});
+
+test('a recheck after a running check lets it publish first, then checks again once', async () => {
+  const { queue, log } = recordingQueue(20, 2);
+  queue.schedule('a', 'now');
+  while (log.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  queue.schedule('a', 'after');
+  queue.schedule('a', 'after');
+  await queue.whenIdle('a');
+  assert.deepEqual(log, ['start a #1', 'end a #1', 'start a #2', 'end a #2']);
+});
+
+test('a recheck while a check is pending adds nothing; a newer edit drops a recheck asked for meanwhile', async () => {
+  const pending = recordingQueue(2, 1);
+  pending.queue.schedule('a', 'now');
+  pending.queue.schedule('a', 'after');
+  await pending.queue.whenIdle('a');
+  assert.deepEqual(pending.log, ['start a #1', 'end a #1']);
+
+  const { queue, log } = recordingQueue(20, 2);
+  queue.schedule('a', 'now');
+  while (log.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  queue.schedule('a', 'after');
+  queue.schedule('a', 'edit');
+  await queue.whenIdle('a');
+  assert.deepEqual(log, ['start a #1', 'start a #2', 'end a #2']);
 });

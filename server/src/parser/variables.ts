@@ -45,6 +45,9 @@ interface Frame {
  * References come outer first, each followed by those nested in its modifier word.
  */
 export function scanVariables(text: string, from: number, to: number, escape: string, singleQuotesAreLiteral: boolean): VariableSpan[] {
+  // Most instructions reference no variable: no brace matching, no walk.
+  const dollar = text.indexOf('$', from);
+  if (dollar < 0 || dollar >= to) return [];
   const closes = matchBraces(text, from, to, escape);
   const found: VariableSpan[] = [];
   const frames: Frame[] = [{ at: from, to, singleQuotesAreLiteral, inDouble: false, owner: undefined, resume: to }];

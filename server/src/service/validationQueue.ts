@@ -1,7 +1,10 @@
 // When documents are checked: in the background, in short slices between the messages the server
-// handles, and only for the newest version. A change waits until typing pauses (as long as the
-// last check of that document took, at most `maxDelayMs`), and a check that a newer change or a
-// setting made pointless stops at its next step instead of running to the end.
+// handles, and only for the newest version. A change that finds no check of its document pending
+// or running is checked on the next turn; a change that comes while one is (typing faster than
+// checks finish) waits until typing pauses (as long as the last check of that document took, at
+// most `maxDelayMs`). A check that a newer change or a setting made pointless stops at its next
+// step instead of running to the end; a recheck that only brings news from outside the document
+// (a build context listed) waits for the running check to publish instead of stopping it.
 import { performance } from 'node:perf_hooks';
 
 /** One check of a document, in steps (see DiagnosticsEngine.diagnosticSteps); it publishes at its end. */
@@ -16,14 +19,20 @@ export interface ValidationQueueOptions {
   reportError?: (uri: string, error: unknown) => void;
 }
 
+/** How a check is asked for (see `schedule`). */
+export type ScheduleReason = 'edit' | 'now' | 'after';
+
 interface Entry {
   /** Bumped by every schedule and cancel: a check of an older generation stops at its next step. */
   generation: number;
-  timer: NodeJS.Timeout | undefined;
+  /** Clears the wait before the next check, while one is waiting. */
+  timer: (() => void) | undefined;
   /** The generation of the check running now, if one is. */
   running: number | undefined;
   /** Time the last completed check spent working (slices only, not the waits between them). */
   lastCostMs: number;
+  /** Check again once the running check has published (a recheck that must not stop it). */
+  again: boolean;
   idleWaiters: (() => void)[];
 }
 
@@ -46,18 +55,41 @@ export class ValidationQueue {
   }
 
   /**
-   * Checks the document soon: right away (on the next turn) when `afterEdit` is false, else once
-   * edits pause. Whatever was pending or running for it is superseded.
+   * Checks the document soon, superseding whatever was pending or running for it:
+   * - `edit`: the text changed. Checked on the next turn, unless a check is pending or running
+   *   (changes come faster than checks end): then once changes pause for as long as the last
+   *   check took.
+   * - `now`: settings changed; checked on the next turn.
+   * - `after`: something outside the document changed (a build context was listed). A running
+   *   check is not stopped: it publishes first and the document is checked again after it; a
+   *   pending check already sees the news.
    */
-  schedule(uri: string, afterEdit: boolean): void {
+  schedule(uri: string, reason: ScheduleReason | boolean): void {
+    const how: ScheduleReason = reason === true ? 'edit' : reason === false ? 'now' : reason;
     const entry = this.entry(uri);
+    if (how === 'after') {
+      if (entry.timer) return;
+      if (entry.running !== undefined) {
+        entry.again = true;
+        return;
+      }
+    }
+    const burst = busy(entry);
     const generation = ++entry.generation;
-    if (entry.timer) clearTimeout(entry.timer);
-    const delay = afterEdit ? Math.min(this.maxDelayMs, Math.ceil(entry.lastCostMs)) : 0;
-    entry.timer = setTimeout(() => {
+    entry.again = false;
+    entry.timer?.();
+    const delay = how === 'edit' && burst ? Math.min(this.maxDelayMs, Math.ceil(entry.lastCostMs)) : 0;
+    const start = (): void => {
       entry.timer = undefined;
       if (entry.generation === generation) void this.run(uri, entry, generation);
-    }, delay);
+    };
+    if (delay > 0) {
+      const timer = setTimeout(start, delay);
+      entry.timer = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(start);
+      entry.timer = () => clearImmediate(immediate);
+    }
   }
 
   /** Stops whatever is pending or running for the document (it was closed). */
@@ -65,7 +97,9 @@ export class ValidationQueue {
     const entry = this.entries.get(uri);
     if (!entry) return;
     entry.generation++;
-    if (entry.timer) clearTimeout(entry.timer);
+    entry.timer?.();
+    entry.timer = undefined;
+    entry.again = false;
     this.entries.delete(uri);
     for (const resolve of entry.idleWaiters.splice(0)) resolve();
   }
@@ -86,7 +120,7 @@ export class ValidationQueue {
   private entry(uri: string): Entry {
     let entry = this.entries.get(uri);
     if (!entry) {
-      entry = { generation: 0, timer: undefined, running: undefined, lastCostMs: 0, idleWaiters: [] };
+      entry = { generation: 0, timer: undefined, running: undefined, lastCostMs: 0, again: false, idleWaiters: [] };
       this.entries.set(uri, entry);
     }
     return entry;
@@ -115,6 +149,8 @@ export class ValidationQueue {
       this.reportError(uri, error);
     } finally {
       if (entry.running === generation) entry.running = undefined;
+      // A recheck asked for while this check ran (see `schedule`), unless a newer check supersedes it.
+      if (entry.again && entry.generation === generation && this.entries.get(uri) === entry) this.schedule(uri, 'now');
       if (!busy(entry)) for (const resolve of entry.idleWaiters.splice(0)) resolve();
     }
   }

@@ -48,6 +48,11 @@ export class WorkspaceState {
     this.editorLocale = locale;
   }
 
+  /** The workspace settings (before any .layerwise.json). */
+  currentSettings(): Settings {
+    return this.settings;
+  }
+
   setSettings(next: Settings): void {
     this.settings = next;
   }

@@ -125,6 +125,8 @@ export const MAX_SCRIPT_NESTING = 200;
  * heredocs pending on one line take quadratic time). Past this the script gets no view.
  */
 const PARSE_BUDGET_MS = 2000;
+/** Scripts longer than this are parsed against PARSE_BUDGET_MS (shorter ones are fast whatever they hold). */
+const TIMED_SCRIPT_LENGTH = 4096;
 
 class TooDeep extends Error {}
 
@@ -132,8 +134,11 @@ function parseFresh(parser: Parser, text: string): ScriptParse {
   const deadline = performance.now() + PARSE_BUDGET_MS;
   let tree: ReturnType<Parser['parse']>;
   try {
-    // A progress callback that returns true cancels the parse (the type says void).
-    tree = parser.parse(text, null, { progressCallback: ((): boolean => performance.now() > deadline) as () => void });
+    // A progress callback that returns true cancels the parse (the type says void). It is a call
+    // from wasm into JavaScript every few hundred parser steps: a short script, which cannot take
+    // long, is parsed without it.
+    const options = text.length > TIMED_SCRIPT_LENGTH ? { progressCallback: ((): boolean => performance.now() > deadline) as () => void } : undefined;
+    tree = parser.parse(text, null, options);
   } catch {
     return { ok: false, error: 'the shell parser failed on this script' };
   }

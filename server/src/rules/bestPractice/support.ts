@@ -40,19 +40,40 @@ export function toolCalls(instruction: Instruction, programs: readonly string[],
   const shell = runShell(instruction);
   if (!shell || shell.error) return [];
   return commandsOf(shell, programs).map((command) => {
-    const line = readCommandLine(command, syntax);
+    const line = commandLine(command, syntax);
     return { command, line, subcommand: line.operands[0] };
   });
 }
 
 /**
+ * Each command's line as read with each option syntax: a RUN's apt-get commands are looked up by
+ * several rules with the same syntax, and a line is read once, not once per rule. Read-only.
+ */
+const linesByCommand = new WeakMap<ShellCommand, Map<OptionSyntax | undefined, ReadCommandLine>>();
+
+function commandLine(command: ShellCommand, syntax: OptionSyntax | undefined): ReadCommandLine {
+  let lines = linesByCommand.get(command);
+  if (!lines) linesByCommand.set(command, (lines = new Map()));
+  let line = lines.get(syntax);
+  if (!line) lines.set(syntax, (line = readCommandLine(command, syntax)));
+  return line;
+}
+
+/**
  * Each shell view's commands by program. About 25 lookups of a few programs each are made per
- * RUN, and a RUN can hold 40,000 commands: the view is read once, not once per lookup.
+ * RUN, and a RUN can hold 40,000 commands: a long view is indexed once, not scanned per lookup
+ * (a short one is scanned: cheaper than building the index).
  */
 const commandsByProgram = new WeakMap<RunShell, Map<string, ShellCommand[]>>();
+const SCANNED_COMMANDS = 32;
 
 /** The commands of `shell` running one of `programs`, in source order. */
 function commandsOf(shell: RunShell, programs: readonly string[]): ShellCommand[] {
+  if (shell.commands.length <= SCANNED_COMMANDS) {
+    const found: ShellCommand[] = [];
+    for (const command of shell.commands) if (command.program !== undefined && programs.includes(command.program)) found.push(command);
+    return found;
+  }
   let index = commandsByProgram.get(shell);
   if (!index) {
     index = new Map();

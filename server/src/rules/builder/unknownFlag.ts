@@ -13,16 +13,14 @@ export const unknownFlag: InstructionRule = {
   check(instruction) {
     if (!flagsAreRead(instruction.keyword, instruction.healthcheckMode?.value)) return [];
     const spec = flagSpec(instruction.keyword);
-    const known = Object.keys(spec);
-    const hint = known.length > 0 ? ` ${instruction.keyword} accepts: ${known.map((k) => `--${k}`).join(', ')}.` : ` ${instruction.keyword} takes no flags.`;
-    const hintKo = known.length > 0 ? ` ${instruction.keyword}에서 쓸 수 있는 플래그: ${known.map((k) => `--${k}`).join(', ')}.` : ` ${instruction.keyword}에는 플래그가 없습니다.`;
     // Each unknown name once, where it is first used (the build stops at the first anyway):
     // `RUN --x --x ...` 100,000 times is one finding, not 100,000.
-    const reported = new Set<string>();
+    let reported: Set<string> | undefined;
     const findings: Finding[] = [];
     for (const flag of instruction.flags) {
-      if (flag.name in spec || reported.has(flag.name)) continue;
-      reported.add(flag.name);
+      if (flag.name in spec || reported?.has(flag.name)) continue;
+      (reported ??= new Set()).add(flag.name);
+      const { hint, hintKo } = accepted(instruction.keyword, Object.keys(spec));
       findings.push({
         range: flag.nameRange,
         message: text(`${instruction.keyword} has no flag --${flag.name}; the build stops here.${hint}`, `${instruction.keyword}에는 --${flag.name} 플래그가 없어 빌드가 여기서 멈춥니다.${hintKo}`),
@@ -31,3 +29,11 @@ export const unknownFlag: InstructionRule = {
     return findings;
   },
 };
+
+/** The flags an instruction accepts, for the message (made only when there is a finding). */
+function accepted(keyword: string, known: readonly string[]): { hint: string; hintKo: string } {
+  const list = known.map((k) => `--${k}`).join(', ');
+  return known.length > 0
+    ? { hint: ` ${keyword} accepts: ${list}.`, hintKo: ` ${keyword}에서 쓸 수 있는 플래그: ${list}.` }
+    : { hint: ` ${keyword} takes no flags.`, hintKo: ` ${keyword}에는 플래그가 없습니다.` };
+}

@@ -2,7 +2,7 @@
 // edits of instructionFormatter.ts, blank lines lose their whitespace, comments, directives
 // and heredoc bodies stay exactly as written. Formatting its own output changes nothing.
 import type { TextEdit } from 'vscode-languageserver';
-import type { Dockerfile, Instruction, Position } from '../../parser';
+import type { Dockerfile, Instruction, Position, Range } from '../../parser';
 import { parseText } from '../../parser';
 import { AnalysedDocument } from '../analysedDocument';
 import { instructionsInLines, lastTextLine } from '../instructionAt';
@@ -107,41 +107,60 @@ function formatFrom(lines: readonly string[], instruction: Instruction): string[
 }
 
 /**
- * On a one-line instruction: exec-form arrays as `["a", "b"]`, and one space between
- * `key=value` pairs of ENV, LABEL and ARG (each pair kept as written, quotes and all).
+ * Exec-form arrays as `["a", "b"]` (on a one-line instruction); one space between the flags of
+ * any instruction, the `key=value` pairs of ENV, LABEL and ARG and the words of FROM, and before
+ * the escape character that ends a line after one of them: only a run of blanks within one line
+ * is changed, so quotes, comment and blank lines and the line layout of a multi-line instruction
+ * stay as written. Flags in their stable order (flagOrder.ts), each written in its own place.
  */
 function wordSpacing(lines: readonly string[], instruction: Instruction): LineEdit[] {
-  const line = instruction.range.start.line;
-  if (instruction.range.end.line !== line || instruction.trivia.length > 0 || instruction.problems.length > 0) return [];
-  const text = lines[line]!;
+  if (instruction.problems.length > 0) return [];
   const edits: LineEdit[] = [];
-  const between = (from: number, to: number, wanted: string): void => {
-    const gap = text.slice(from, to);
-    if (gap !== wanted && /^[ \t]*,?[ \t]*$/.test(gap)) edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: wanted });
+  const replace = (line: number, from: number, to: number, newText: string): void => {
+    edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
   };
-  // Flags in their stable order, when they are separated by blanks only.
+  const oneLine = instruction.range.end.line === instruction.range.start.line && instruction.trivia.length === 0;
   const flags = instruction.flags;
   const ordered = orderedFlags(instruction.keyword, flags);
-  if (ordered && flags.length > 1 && ordered.some((flag, i) => flag !== flags[i])) {
-    const from = flags[0]!.range.start.character;
-    const to = flags[flags.length - 1]!.range.end.character;
-    if (flags.every((flag, i) => i === 0 || /^[ \t]+$/.test(text.slice(flags[i - 1]!.range.end.character, flag.range.start.character)))) {
-      edits.push({ range: { start: { line, character: from }, end: { line, character: to } }, newText: ordered.map((flag) => flag.raw).join(' ') });
-    }
+  // Each flag in one line, so that any flag's text fits in any flag's place.
+  if (ordered && flags.every((flag) => flag.range.start.line === flag.range.end.line) && ordered.some((flag, i) => flag !== flags[i])) {
+    flags.forEach((flag, i) => {
+      if (ordered[i] !== flag) replace(flag.range.start.line, flag.range.start.character, flag.range.end.character, ordered[i]!.raw);
+    });
+  }
+  const words: Range[] = flags.map((flag) => flag.range);
+  const pairs = instruction.pairs ?? [];
+  // Not the legacy `ENV name value with spaces`, whose value keeps its spaces.
+  if (!pairs.some((pair) => !pair.equals && pair.value !== undefined)) words.push(...pairs.map((pair) => pair.range));
+  if (instruction.keyword === 'FROM' && instruction.image && instruction.args.length === (instruction.asKeyword ? 3 : 1)) {
+    words.push(instruction.image.range);
+    if (instruction.asKeyword && instruction.stageName) words.push(instruction.asKeyword.range, instruction.stageName.range);
+  }
+  const oneSpace = (line: number, from: number, to: number): void => {
+    const gap = lines[line]!.slice(from, to);
+    if (gap !== ' ' && /^[ \t]+$/.test(gap)) replace(line, from, to, ' ');
+  };
+  for (let i = 1; i < words.length; i++) {
+    const [a, b] = [words[i - 1]!, words[i]!];
+    if (a.end.line === b.start.line) oneSpace(a.end.line, a.end.character, b.start.character);
+  }
+  const escapeAt = new Map(instruction.trivia.filter((t) => t.kind === 'continuation').map((t) => [t.range.start.line, t.range.start.character]));
+  for (const word of words) {
+    const escape = escapeAt.get(word.end.line);
+    if (escape !== undefined && escape > word.end.character) oneSpace(word.end.line, word.end.character, escape);
   }
   const exec = instruction.exec;
-  if (exec && exec.strings.length > 0) {
+  if (oneLine && exec && exec.strings.length > 0) {
+    const line = instruction.range.start.line;
+    const text = lines[line]!;
+    const between = (from: number, to: number, wanted: string): void => {
+      const gap = text.slice(from, to);
+      if (gap !== wanted && /^[ \t]*,?[ \t]*$/.test(gap)) replace(line, from, to, wanted);
+    };
     const strings = exec.strings;
     between(exec.range.start.character + 1, strings[0]!.range.start.character, '');
     for (let i = 1; i < strings.length; i++) between(strings[i - 1]!.range.end.character, strings[i]!.range.start.character, ', ');
     between(strings[strings.length - 1]!.range.end.character, exec.range.end.character - 1, '');
-  }
-  const pairs = instruction.pairs ?? [];
-  if (pairs.length > 1 && !pairs.some((pair) => !pair.equals && pair.value !== undefined)) {
-    for (let i = 1; i < pairs.length; i++) {
-      const gap = text.slice(pairs[i - 1]!.range.end.character, pairs[i]!.range.start.character);
-      if (/^[ \t]+$/.test(gap)) between(pairs[i - 1]!.range.end.character, pairs[i]!.range.start.character, ' ');
-    }
   }
   return edits;
 }

@@ -72,6 +72,11 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
   // other operators only; else as written.
   const attempts: Breaks[] = options.breakChains && (multiLine || long) ? ['pipes', 'chains', 'none'] : ['none'];
   const tried = new Set<string>();
+  // Whether each `;;`/`;&` of a case follows a `;`, as written: shfmt drops that `;`, which sh ignores
+  // but a reader of the text (tree-sitter-bash, a reviewer) sees, so it is written back as it was.
+  const terminators = caseTerminators(script);
+  // A `;` ending the script (alone on the last line in many official images), which shfmt drops too: written back.
+  const trailingSemicolon = endsWithSemicolon(script);
   for (const breaks of attempts) {
     const breakChains = breaks !== 'none';
     const input = shellInput(pieces, breaks);
@@ -81,14 +86,15 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
     const printed = printShell(input, { indent: options.useTabs ? 0 : options.indent });
     if (printed === undefined) continue;
     // A short one-line RUN stays on one line: the statements shfmt put on lines of their own are joined again.
-    const result = toDockerfileLines(printed, keywordLine, escape, options, !multiLine && !breakChains);
+    const result = toDockerfileLines(printed, keywordLine, escape, options, !multiLine && !breakChains, terminators);
     if (result === undefined) continue;
+    if (trailingSemicolon) addTrailingSemicolon(result, escape, options, pieces[pieces.length - 1]!.trim() === ';');
     // Already as the printer prints it: nothing to prove.
     if (result.length === pieces.length && result.every((line, i) => line === lines[first + i])) return result;
     reference ??= printShell(script, { indent: 0, minify: true });
     if (reference === undefined) return undefined;
     const newScript = result.map((line, i) => (i === 0 ? line.slice(keywordLine.length) : line)).map((line, i, all) => (i < all.length - 1 ? line.slice(0, -1) : line)).join('');
-    if (printShell(newScript, { indent: 0, minify: true }) === reference) return result;
+    if (printShell(newScript, { indent: 0, minify: true }) === reference && sameList(caseTerminators(newScript), terminators) && endsWithSemicolon(newScript) === trailingSemicolon) return result;
   }
   return undefined;
 }
@@ -110,13 +116,22 @@ function shellInput(pieces: readonly string[], breaks: Breaks): string | undefin
     if (i === pieces.length - 1) break;
     if (scanner.quoted || scanner.comment) return undefined;
     const next = pieces[i + 1]!;
-    const trimmed = out.trimEnd();
+    // Blanks only: a line break put in for a `;` is kept (trimming it glued two commands).
+    const trimmed = trimBlanksEnd(out);
     if (trimmed.length === out.length && next !== '' && !/^[ \t]/.test(next)) return undefined;
-    if (/(^|[^;]);$/.test(trimmed)) out = `${trimmed.slice(0, -1)}\n`;
+    // A line of only the escape character between two commands: a blank line, which shfmt keeps.
+    if (trimmed.endsWith('\n')) out = i > 0 && piece.trim() === '' && !trimmed.endsWith('\n\n') && !trimmed.endsWith('\\\n') ? `${trimmed}\n` : trimmed;
+    else if (/(^|[^;]);$/.test(trimmed)) out = `${trimmed.slice(0, -1)}\n`;
     else if (/(&&|\|\||\||\n)$/.test(trimmed) || /(^|[\s;])(then|do|else|\{)$/.test(trimmed)) out = `${trimmed}\n`;
     else out = `${trimmed} \\\n`;
   }
   return out;
+}
+
+function trimBlanksEnd(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return text.slice(0, end);
 }
 
 /** Quotes, substitutions and comments of a one-line script, read piece by piece. */
@@ -189,32 +204,106 @@ class Scanner {
 }
 
 /** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
-function toDockerfileLines(printed: string, keywordLine: string, escape: string, options: RunFormatOptions, oneLine: boolean): string[] | undefined {
+function toDockerfileLines(printed: string, keywordLine: string, escape: string, options: RunFormatOptions, oneLine: boolean, terminators: readonly boolean[]): string[] | undefined {
   const shellLines = printed.replace(/\n+$/, '').split('\n');
+  // The separator after each line but the last: none where the shell reads on, else `; `; before a
+  // case terminator on the next line, the `;` as the original had it (`terminators`, in order).
+  // The next line that is not blank, for each line (read back to front: linear).
+  const nextIndex: (number | undefined)[] = [];
+  for (let i = shellLines.length - 1, after: number | undefined; i >= 0; i--) {
+    nextIndex[i] = after;
+    if (shellLines[i]!.trim() !== '') after = i;
+  }
+  let terminator = 0;
+  const separators = shellLines.map((line, i) => {
+    terminator += caseTerminators(line).length;
+    const next = shellLines[nextIndex[i] ?? -1]?.trimStart();
+    if (line.trim() === '' || next === undefined) return '';
+    if (needsNoSeparator(line.trim())) return ' ';
+    if (next.startsWith(';;') || next.startsWith(';&')) return terminators[terminator] === false ? ' ' : '; ';
+    return '; ';
+  });
   if (oneLine) {
     if (shellLines.some((line) => line.endsWith(' \\') || line.trimStart() !== line)) return undefined;
-    return [keywordLine + shellLines.map((line, i) => (i === shellLines.length - 1 ? line : line + (needsNoSeparator(line) ? ' ' : '; '))).join('')];
+    return [keywordLine + shellLines.map((line, i) => line + separators[i]).join('')];
   }
   // Indented with spaces, or with tabs (one per level): no other tab anywhere.
   const unit = options.useTabs ? '\t' : ' ';
   const indent = options.useTabs ? 1 : options.indent;
   const leading = shellLines.map((line) => line.length - line.trimStart().length);
-  if (shellLines.some((line, i) => line.trim() === '' || line.slice(leading[i]).includes('\t') || line.slice(0, leading[i]) !== unit.repeat(leading[i]!))) return undefined;
+  // A blank line (kept by shfmt between commands) becomes a line of only the escape character.
+  const blank = (i: number): boolean => shellLines[i] === '';
+  if (blank(0) || blank(shellLines.length - 1)) return undefined;
+  if (shellLines.some((line, i) => line.slice(leading[i]).includes('\t') || line.slice(0, leading[i]) !== unit.repeat(leading[i]!) || (line.trim() === '' && !blank(i)))) return undefined;
   // A plain chain (every continuation line one level in) starts at the first level, not the second.
-  const shift = shellLines.length > 1 && leading.slice(1).every((n) => n >= indent) ? indent : 0;
+  const shift = shellLines.length > 1 && leading.slice(1).every((n, i) => blank(i + 1) || n >= indent) ? indent : 0;
   const result: string[] = [];
   for (let i = 0; i < shellLines.length; i++) {
     let line = shellLines[i]!;
+    if (blank(i)) {
+      // At the level of the line it comes before.
+      result.push(unit.repeat(indent + leading[nextIndex[i]!]! - shift) + escape);
+      continue;
+    }
     if (i < shellLines.length - 1) {
-      if (line.endsWith(' \\')) line = line.slice(0, -1);
-      else if (needsNoSeparator(line.trim())) line += ' ';
-      else line += '; ';
-      line += escape;
+      line = (line.endsWith(' \\') ? line.slice(0, -1) : line + separators[i]) + escape;
     }
     result.push(i === 0 ? keywordLine + line : unit.repeat(indent + leading[i]! - shift) + line.trimStart());
   }
   return result;
 }
+
+/**
+ * The case terminators (`;;`, `;&`, `;;&`) of a one-line script in order: for each, whether a `;`
+ * comes right before it (blanks aside), as in `exit 0; ;;`.
+ */
+function caseTerminators(script: string): boolean[] {
+  const found: boolean[] = [];
+  let quote: string | undefined;
+  let lastSemicolon = -2;
+  for (let i = 0; i < script.length; i++) {
+    const ch = script[i]!;
+    if (quote === "'") {
+      if (ch === "'") quote = undefined;
+      continue;
+    }
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (quote === '"') {
+      if (ch === '"') quote = undefined;
+      continue;
+    }
+    if (ch === "'" || ch === '"') quote = ch;
+    else if (ch === ';' && (script[i + 1] === ';' || script[i + 1] === '&')) {
+      let before = i - 1;
+      while (before >= 0 && (script[before] === ' ' || script[before] === '\t')) before--;
+      found.push(before >= 0 && before === lastSemicolon);
+      i += script[i + 1] === ';' && script[i + 2] === '&' ? 2 : 1;
+    } else if (ch === ';') lastSemicolon = i;
+  }
+  return found;
+}
+
+/** Whether the script ends with a `;` separator (not `;;`, not the word `\\;` of `find -exec`). */
+function endsWithSemicolon(script: string): boolean {
+  const trimmed = trimBlanksEnd(script);
+  return trimmed.endsWith(';') && !trimmed.endsWith(';;') && !trimmed.endsWith('\\;');
+}
+
+/** Puts the script's final `;` back: on a line of its own when the original had it so, else after the last command. */
+function addTrailingSemicolon(result: string[], escape: string, options: RunFormatOptions, ownLine: boolean): void {
+  const last = result.length - 1;
+  if (!ownLine) {
+    result[last] += ';';
+    return;
+  }
+  result[last] += ` ${escape}`;
+  result.push(`${options.useTabs ? '\t' : ' '.repeat(options.indent)};`);
+}
+
+const sameList = (a: readonly boolean[], b: readonly boolean[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Whether a printed line ends where the shell continues reading the next line without a `;`. */
 function needsNoSeparator(line: string): boolean {

@@ -4,65 +4,13 @@
 // command titles (package.nls.ko.json), its prompts and notifications (l10n/bundle.l10n.ko.json),
 // and the walkthrough ("Layerwise로 Docker 배우기") must all be Korean.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { ROOT, startCodeServer, type CodeServer } from './codeServer';
-import { answerInput, closeAllEditors, editorText, openFile, openWorkbench, paletteLabels, plain, runCommand, screenshot, terminalText, waitUntil, type Workbench } from './workbench';
-
-const VSIX = join(ROOT, 'layerwise.vsix');
-const FIXTURE = join(ROOT, 'test', 'e2e', 'workspace');
-const RUN_ID = `${process.pid}-${Date.now().toString(36)}`;
-const IMAGE = `layerwise-e2e-ko:${RUN_ID}`;
-const CONTAINER = `layerwise-e2e-ko-${RUN_ID}`;
-
-function docker(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function freeHostPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
+import { docker, freeHostPort, useWorkbenchSession } from './session';
+import { answerInput, closeAllEditors, editorText, openFile, paletteLabels, plain, runCommand, screenshot, showProblems, terminalText, waitUntil } from './workbench';
 
 describe('Layerwise in Korean (code-server --locale ko + Chromium)', { timeout: 4 * 60_000 }, () => {
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => {
-    assert.ok(workbench, 'the workbench did not open');
-    return workbench.page;
-  };
-
-  before(async () => {
-    assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
-    server = await startCodeServer({
-      vsix: VSIX,
-      fixture: FIXTURE,
-      locale: 'ko',
-      // The build context needs the static busybox binary (no registry is reachable).
-      prepareWorkspace: (dir) => copyFileSync('/bin/busybox', join(dir, 'busybox')),
-    });
-    workbench = await openWorkbench(server.url, server.workspace);
-  });
-
-  afterEach(async (t) => {
-    if ('passed' in t && !t.passed && workbench) await screenshot(workbench.page, `FAILED-ko-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await workbench?.browser.close().catch(() => undefined);
-    await server?.stop();
-    docker('rm', '-f', CONTAINER);
-    docker('rmi', '-f', IMAGE);
-  });
+  const { page, image: IMAGE, container: CONTAINER } = useWorkbenchSession({ name: 'layerwise-e2e-ko', locale: 'ko', shotPrefix: 'ko-' });
 
   it('the command palette shows Layerwise commands with Korean titles', async () => {
     const p = page();
@@ -82,12 +30,7 @@ describe('Layerwise in Korean (code-server --locale ko + Chromium)', { timeout: 
   it('the Problems panel shows the parser\'s messages in Korean', async () => {
     const p = page();
     await closeAllEditors(p);
-    await openFile(p, 'broken.Dockerfile');
-    await p.keyboard.press('Control+Shift+M');
-    const panel = p.locator('.markers-panel');
-    for (const message of ['알 수 없는 명령어입니다: FORM.', '변수 치환이 잘못되었습니다', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.']) {
-      await panel.getByText(message).first().waitFor({ timeout: 60_000 });
-    }
+    await showProblems(p, 'broken.Dockerfile', ['알 수 없는 명령어입니다: FORM.', '변수 치환이 잘못되었습니다', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.']);
     await screenshot(p, 'ko-problems-panel');
   });
 

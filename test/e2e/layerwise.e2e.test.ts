@@ -6,83 +6,26 @@
 // does not depend on the tabs, widgets or unsaved edits the previous one left; only the build
 // hints and Run Container steps need the image the build step made.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 
-import { ROOT, startCodeServer, type CodeServer } from './codeServer';
+import { docker, freeHostPort, useWorkbenchSession } from './session';
 import {
-  afterDecorations, answerInput, chooseUserSetting, closeAllEditors, editorText, goTo, openFile, openWorkbench, outputText, plain, runCommand,
-  screenshot, showOutputChannel, terminalText, waitUntil, type Workbench,
+  afterDecorations, answerInput, chooseUserSetting, closeAllEditors, editorText, goTo, openFile, outputText, plain, runCommand,
+  screenshot, showHover, showOutputChannel, showProblems, terminalText, waitUntil,
 } from './workbench';
-
-const VSIX = join(ROOT, 'layerwise.vsix');
-const FIXTURE = join(ROOT, 'test', 'e2e', 'workspace');
-const RUN_ID = `${process.pid}-${Date.now().toString(36)}`;
-const IMAGE = `layerwise-e2e:${RUN_ID}`;
-const CONTAINER = `layerwise-e2e-${RUN_ID}`;
 
 /** The language of the server's last "settings applied" log line in the Layerwise channel. */
 function appliedLanguage(output: string): string | undefined {
   return [...output.matchAll(/Layerwise: settings applied \(language (\w+)\)/g)].at(-1)?.[1];
 }
 
-function docker(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync('docker', args, { encoding: 'utf8', timeout: 60_000 });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-async function freeHostPort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
-
 describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 }, () => {
-  let server: CodeServer | undefined;
-  let workbench: Workbench | undefined;
-  const page = () => {
-    assert.ok(workbench, 'the workbench did not open');
-    return workbench.page;
-  };
-
-  before(async () => {
-    assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package`);
-    server = await startCodeServer({
-      vsix: VSIX,
-      fixture: FIXTURE,
-      // The build context needs the static busybox binary (no registry is reachable).
-      prepareWorkspace: (dir) => copyFileSync('/bin/busybox', join(dir, 'busybox')),
-    });
-    workbench = await openWorkbench(server.url, server.workspace);
-  });
-
-  afterEach(async (t) => {
-    // What the workbench showed when a step failed.
-    if ('passed' in t && !t.passed && workbench) await screenshot(workbench.page, `FAILED-${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
-  });
-
-  after(async () => {
-    await workbench?.browser.close().catch(() => undefined);
-    await server?.stop();
-    docker('rm', '-f', CONTAINER);
-    docker('rmi', '-f', IMAGE);
-  });
+  const { page, image: IMAGE, container: CONTAINER } = useWorkbenchSession({ name: 'layerwise-e2e' });
 
   it('opening a Dockerfile activates Layerwise and the Problems panel lists its diagnostics', async (t) => {
     const p = page();
     await closeAllEditors(p);
-    await openFile(p, 'broken.Dockerfile');
-    await p.keyboard.press('Control+Shift+M');
-    const panel = p.locator('.markers-panel');
-    for (const message of ['Unknown instruction: FORM.', 'Bad substitution', 'The heredoc EOF is never closed']) {
-      await panel.getByText(message).first().waitFor({ timeout: 60_000 });
-    }
+    await showProblems(p, 'broken.Dockerfile', ['Unknown instruction: FORM.', 'Bad substitution', 'The heredoc EOF is never closed']);
     await screenshot(p, 'problems-panel');
     // The language tab shows our language, and the log says the server started.
     await showOutputChannel(p, 'Layerwise');
@@ -119,10 +62,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
   it('hovering an instruction keyword shows our documentation in English', async () => {
     const p = page();
     await closeAllEditors(p);
-    await openFile(p, 'Dockerfile');
-    await goTo(p, 3, 2);
-    await runCommand(p, 'Show or Focus Hover');
-    const hover = p.locator('.monaco-hover:not(.hidden)').first();
+    const hover = await showHover(p, 'Dockerfile', 3, 2);
     await waitUntil(() => hover.innerText().catch(() => ''), (text) => /Starts a new build stage/.test(text), 'an English hover on FROM', 15_000);
     await screenshot(p, 'hover-english');
     await p.keyboard.press('Escape');
@@ -131,10 +71,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
   it('the brief hover\'s "Open the full page" link opens the whole page beside the editor', async () => {
     const p = page();
     await closeAllEditors(p);
-    await openFile(p, 'Dockerfile');
-    await goTo(p, 3, 2);
-    await runCommand(p, 'Show or Focus Hover');
-    const hover = p.locator('.monaco-hover:not(.hidden)').first();
+    const hover = await showHover(p, 'Dockerfile', 3, 2);
     const link = hover.locator('a', { hasText: 'Open the full page' }).first();
     await link.waitFor({ timeout: 15_000 });
     await link.click();
@@ -165,10 +102,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await waitUntil(() => outputText(p), (text) => appliedLanguage(text) === 'ko', 'the server to log "settings applied (language ko)"');
     await screenshot(p, 'settings-korean');
     try {
-      await openFile(p, 'Dockerfile');
-      await goTo(p, 3, 2);
-      await runCommand(p, 'Show or Focus Hover');
-      const hover = p.locator('.monaco-hover:not(.hidden)').first();
+      const hover = await showHover(p, 'Dockerfile', 3, 2);
       await waitUntil(() => hover.innerText().catch(() => ''), (text) => /새 빌드 스테이지를 시작합니다/.test(text), 'a Korean hover on FROM', 15_000);
       await screenshot(p, 'hover-korean');
       await p.keyboard.press('Escape');

@@ -223,6 +223,24 @@ export async function goTo(page: Page, line: number, column: number): Promise<vo
 }
 
 /** The text of the editor's lines as rendered (non-breaking spaces made plain). */
+/** Opens `file`, shows the Problems panel (Ctrl+Shift+M) and waits until it lists every one of `messages`. */
+export async function showProblems(page: Page, file: string, messages: readonly string[]): Promise<void> {
+  await openFile(page, file);
+  await page.keyboard.press('Control+Shift+M');
+  const panel = page.locator('.markers-panel');
+  for (const message of messages) {
+    await panel.getByText(message).first().waitFor({ timeout: 60_000 });
+  }
+}
+
+/** Opens `file`, puts the cursor at `line`:`column` and runs Show or Focus Hover: the hover widget. */
+export async function showHover(page: Page, file: string, line: number, column: number): Promise<Locator> {
+  await openFile(page, file);
+  await goTo(page, line, column);
+  await runCommand(page, 'Show or Focus Hover');
+  return page.locator('.monaco-hover:not(.hidden)').first();
+}
+
 export async function editorText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-line').evaluateAll((nodes) =>
     nodes

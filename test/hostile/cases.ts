@@ -2,6 +2,7 @@
 // trigger backtracking, deep recursion, quadratic scans and runaway output. Every one is
 // generated here, so nothing huge is stored in the repository. The CLI, the server, the
 // hostile test and `npm run bench:hostile` all read this one list.
+import { seededRandom } from '../helpers/seededRandom';
 
 export interface Position {
   line: number;
@@ -54,18 +55,6 @@ export function positionOf(text: string, needle: string, delta = 0, from = 0): P
 const repeat = (text: string, count: number): string => text.repeat(count);
 const lines = (count: number, line: (i: number) => string): string => Array.from({ length: count }, (_, i) => line(i)).join('\n');
 
-/** A small deterministic generator (mulberry32), so the binary case is the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function make(name: string, about: string, text: string, hoverAt: string | Position, extra: Omit<HostileCase, 'name' | 'about' | 'text' | 'hover'> = {}): HostileCase {
   const hover = typeof hoverAt === 'string' ? positionOf(text, hoverAt) : hoverAt;
   return { name, about, text, hover, ...extra };
@@ -76,7 +65,7 @@ const STAR_A_B = '*a*a*a*a*a*a*a*a*a*a*b';
 
 /** A Dockerfile with 500 kB of random bytes between instructions, as it is on disk. */
 function randomBytesDockerfile(): Buffer {
-  const next = random(14);
+  const next = seededRandom(14);
   const chunks: Buffer[] = [Buffer.from('FROM alpine:3.20\nRUN echo \0\0\0\nENV A\0B=c\u0001\u007f\n')];
   for (let i = 0; i < 500; i++) {
     const bytes = Buffer.alloc(1_000);

@@ -5,6 +5,7 @@ import { before, describe, test } from 'node:test';
 import { cycleComponents } from '../../server/src/rules/builder/stageDependencyCycle';
 import { initShellParser } from '../../server/src/shell';
 import { ruleFindings } from '../helpers/rules';
+import { seededRandom } from '../helpers/seededRandom';
 
 before(() => initShellParser());
 
@@ -37,21 +38,9 @@ function groups(components: readonly (number | undefined)[]): number[][] {
   return [...byId.values()].map((members) => members.sort((a, b) => a - b)).sort((a, b) => a[0]! - b[0]!);
 }
 
-/** mulberry32: the same graphs on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('cycleComponents', () => {
   test('agrees with reachability on 500 random graphs', () => {
-    const next = random(7);
+    const next = seededRandom(7);
     for (let round = 0; round < 500; round++) {
       const size = 1 + Math.floor(next() * 12);
       const edges = Array.from({ length: size }, (_, from) => {

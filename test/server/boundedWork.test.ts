@@ -8,11 +8,12 @@ import { execFileSync } from 'node:child_process';
 import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { FILE_IMPACT, type FileImpactResult } from '../../server/src/protocol';
-import { makeFolder, removeFolders } from '../helpers/cli';
+import { makeFolder } from '../helpers/cli';
 import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+import { useSharedLspClient } from '../helpers/sharedLspClient';
 
 interface Hover {
   contents: { kind: string; value: string };
@@ -27,13 +28,7 @@ const lines = (count: number, line: (i: number) => string): string => Array.from
 const summary = (published: PublishedDiagnostics): string[] => published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
 
 let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-  removeFolders();
-});
+useSharedLspClient((started) => (client = started));
 
 test('a second didChange with the same version is checked and answered from its own text', async () => {
   const uri = 'file:///bounded/same-version/Dockerfile';

@@ -5,9 +5,10 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
-import { makeFolder, removeFolders } from '../helpers/cli';
+import { test } from 'node:test';
+import { makeFolder } from '../helpers/cli';
 import { LspClient } from '../helpers/lspClient';
+import { useSharedLspClient } from '../helpers/sharedLspClient';
 
 const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
 const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] => published.diagnostics.map((d) => d.code);
@@ -17,13 +18,7 @@ const addWorkspaceFolder = (on: LspClient, folder: string): Promise<void> =>
   on.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(folder).href, name: 'root' }], removed: [] } });
 
 let client: LspClient;
-before(async () => {
-  client = await LspClient.start();
-});
-after(async () => {
-  await client.stop();
-  removeFolders();
-});
+useSharedLspClient((started) => (client = started));
 
 test('a .layerwise.json in the folder or a parent overrides the workspace settings for that document', async () => {
   const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false}}', 'svc/.layerwise.json': '{"diagnostics": {"enable": true}}' });

@@ -20,6 +20,7 @@
 // or a class may start inside a multi-byte character, whose leftover bytes then count as one
 // character each (`*??` matches `€`). Here characters are code points throughout.
 import { anyCharExcept, charClass, type CharRange, literalChar, many, one, type PatternPart, WildcardPattern } from '../match';
+import { goGlobChunkEnd } from './goText';
 
 interface Chunk {
   /** One or more stars come before the chunk. */
@@ -117,16 +118,7 @@ function scanChunks(pattern: string): Chunk[] | undefined {
       i++;
     }
     // The chunk runs to the next star outside `[...]` (`\` hides the character after it).
-    let end = i;
-    let inRange = false;
-    for (; end < pattern.length; end++) {
-      const c = pattern[end];
-      if (c === '\\') {
-        if (end + 1 < pattern.length) end++;
-      } else if (c === '[') inRange = true;
-      else if (c === ']') inRange = false;
-      else if (c === '*' && !inRange) break;
-    }
+    const end = goGlobChunkEnd(pattern, i);
     const items = chunkItems(pattern.slice(i, end));
     if (!items) return undefined;
     chunks.push({ star, items, placed: undefined, anchored: undefined });

@@ -1,6 +1,7 @@
 // Go standard-library string and path behaviour that .dockerignore handling depends on:
 // strings.TrimSpace (Go's idea of white space differs from JavaScript's trim) and
-// path/filepath.Clean for slash-separated paths (BuildKit runs it on Linux).
+// path/filepath.Clean for slash-separated paths (BuildKit runs it on Linux), and where
+// path/filepath.Match's scanChunk ends a chunk of a pattern.
 
 /** unicode.IsSpace: the Unicode White_Space property. Unlike String.prototype.trim, U+0085 is
  * space and U+FEFF is not. */
@@ -38,4 +39,23 @@ export function goCleanPath(path: string): string {
   }
   const cleaned = (rooted ? '/' : '') + kept.join('/');
   return cleaned === '' ? '.' : cleaned;
+}
+
+/**
+ * Where filepath.Match's scanChunk ends the chunk that starts at `start` (after its leading
+ * stars): at the next `*` outside `[...]`, or at the end of the pattern. `\` hides the
+ * character after it.
+ */
+export function goGlobChunkEnd(pattern: string, start: number): number {
+  let end = start;
+  let inRange = false;
+  for (; end < pattern.length; end++) {
+    const c = pattern[end];
+    if (c === '\\') {
+      if (end + 1 < pattern.length) end++;
+    } else if (c === '[') inRange = true;
+    else if (c === ']') inRange = false;
+    else if (c === '*' && !inRange) break;
+  }
+  return end;
 }

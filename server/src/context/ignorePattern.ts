@@ -21,7 +21,7 @@
 // is first tested against the pattern, and fails the build then.
 import { type PatternPart, WildcardPattern } from '../match';
 import { translateGoRegexp } from './goRegexp';
-import { goCleanPath, goTrimSpace } from './goText';
+import { goCleanPath, goGlobChunkEnd, goTrimSpace } from './goText';
 
 export type IgnorePatternKind = 'exact' | 'prefix' | 'suffix' | 'regexp';
 
@@ -243,16 +243,7 @@ export function globSyntaxError(pattern: string): GlobSyntaxReason | undefined {
   let i = 0;
   while (i < pattern.length) {
     while (pattern[i] === '*') i++;
-    let end = i;
-    let inRange = false;
-    for (; end < pattern.length; end++) {
-      const c = pattern[end];
-      if (c === '\\') {
-        if (end + 1 < pattern.length) end++;
-      } else if (c === '[') inRange = true;
-      else if (c === ']') inRange = false;
-      else if (c === '*' && !inRange) break;
-    }
+    const end = goGlobChunkEnd(pattern, i);
     const reason = chunkSyntaxError(pattern.slice(i, end));
     if (reason) return reason;
     i = end;

@@ -1,0 +1,18 @@
+// One language server for a whole test file: started before its tests, stopped after them, and
+// the folders made with makeFolder removed.
+import { after, before } from 'node:test';
+import { removeFolders } from './cli';
+import { LspClient } from './lspClient';
+
+/** Registers the file's `before`/`after` hooks; `onStart` receives the started client. */
+export function useSharedLspClient(onStart: (client: LspClient) => void): void {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start();
+    onStart(client);
+  });
+  after(async () => {
+    await client?.stop();
+    removeFolders();
+  });
+}

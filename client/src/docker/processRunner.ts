@@ -90,9 +90,9 @@ export function startDockerProcess(invocation: DockerInvocation, handlers: Proce
   let settled = false;
   const timers: NodeJS.Timeout[] = [];
   const later = (ms: number, action: () => void): void => {
-    const timer = setTimeout(action, ms);
-    timer.unref();
-    timers.push(timer);
+    // Kept referenced: a caller awaiting the outcome must not see the event loop drain while a
+    // settle is still scheduled (every timer is cleared once the outcome is settled).
+    timers.push(setTimeout(action, ms));
   };
 
   const child = spawn(invocation.executable, [...invocation.args], {

@@ -29,8 +29,9 @@ import { perVersion } from './service/documentCache';
 import { readDockerfileModel } from './service/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
 import { foldingRanges } from './service/folding';
-import { type EditorIndent, formatLines, formatOnNewLine, indentFor } from './service/formatting/formatting';
+import { type EditorIndent, formatLines, formatOnNewLine, indentFor, warmRunFormatting } from './service/formatting/formatting';
 import { hover } from './service/hover/hover';
+import { IdleWork } from './service/idleWork';
 import { collectInlayHints, type InlayHintProvider } from './service/inlayHints';
 import { layerHintProvider } from './service/layerHints';
 import { documentLinks } from './service/links';
@@ -177,10 +178,34 @@ function* checkSteps(uri: string): CheckSteps {
   yield;
   const diagnostics = yield* diagnosticsEngine.diagnosticSteps(analysedDocument, workspace.settingsFor(uri), workspace.language(), workspace.buildContextFor(uri));
   void connection.sendDiagnostics({ uri, version: analysedDocument.version, diagnostics });
+  warmFormatting(uri, analysedDocument);
 }
 
-documents.onDidChangeContent((event) => validations.schedule(event.document.uri, 'edit'));
+// Once a version is checked, its RUNs are formatted ahead of time when nothing else is going on
+// (service/idleWork.ts), so the first format request finds them cached; a request that comes
+// first does the rest itself. Not while any check waits or runs; dropped on change and close.
+const idleWork = new IdleWork({
+  isBusy: () => validations.isAnyBusy(),
+  reportError: (uri, error) => connection.console.error(`Layerwise: preparing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+});
+/** The editor options of the last format request per document (the ones the next will likely send). */
+const lastEditorIndent = new Map<string, EditorIndent>();
+const DEFAULT_EDITOR_INDENT: EditorIndent = { tabSize: 4, insertSpaces: true };
+
+function warmFormatting(uri: string, document: AnalysedDocument): void {
+  idleWork.schedule(uri, () => {
+    if (documents.get(uri)?.version !== document.version) return undefined;
+    return warmRunFormatting(document, formatOptions(uri, lastEditorIndent.get(uri) ?? DEFAULT_EDITOR_INDENT));
+  });
+}
+
+documents.onDidChangeContent((event) => {
+  idleWork.cancel(event.document.uri);
+  validations.schedule(event.document.uri, 'edit');
+});
 documents.onDidClose((event) => {
+  idleWork.cancel(event.document.uri);
+  lastEditorIndent.delete(event.document.uri);
   validations.cancel(event.document.uri);
   budgetNotices.forget(event.document.uri);
   store.delete(event.document.uri);
@@ -203,6 +228,8 @@ const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.Req
 /** Runs `feature` on the open document; answers `none` when it is not open, "cancelled" when the client cancelled. */
 function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feature: (document: AnalysedDocument) => T): T | N | ResponseError<void> {
   if (token.isCancellationRequested) return cancelled();
+  // Work prepared ahead of time waits until requests pause.
+  idleWork.noteActivity();
   const document = analysed(uri);
   return document ? feature(document) : none;
 }
@@ -280,10 +307,18 @@ connection.onRenameRequest(({ textDocument, position, newName }, token) =>
 );
 connection.onDocumentFormatting(({ textDocument, options }, token) =>
   // Formatting is asked for explicitly and is linear (~0.3 s at 100,000 lines): never cut short.
-  withDocument(textDocument.uri, token, [], (document) => formatLines(document, formatOptions(document.uri, options))),
+  withDocument(textDocument.uri, token, [], (document) => {
+    lastEditorIndent.set(document.uri, { tabSize: options.tabSize, insertSpaces: options.insertSpaces });
+    // What is not prepared yet is done here; the preparing has nothing left to do after.
+    idleWork.cancel(document.uri);
+    return formatLines(document, formatOptions(document.uri, options));
+  }),
 );
 connection.onDocumentRangeFormatting(({ textDocument, options, range }, token) =>
-  withDocument(textDocument.uri, token, [], (document) => formatLines(document, formatOptions(document.uri, options), range.start.line, range.end.line)),
+  withDocument(textDocument.uri, token, [], (document) => {
+    lastEditorIndent.set(document.uri, { tabSize: options.tabSize, insertSpaces: options.insertSpaces });
+    return formatLines(document, formatOptions(document.uri, options), range.start.line, range.end.line);
+  }),
 );
 connection.onDocumentOnTypeFormatting(({ textDocument, options, position, ch }, token) =>
   withDocument(textDocument.uri, token, [], (document) => (ch === '\n' ? formatOnNewLine(document, fromLspPosition(position), formatOptions(document.uri, options)) : [])),

@@ -110,6 +110,12 @@ export class ValidationQueue {
     return entry !== undefined && busy(entry);
   }
 
+  /** Whether a check of any document is waiting or running. */
+  isAnyBusy(): boolean {
+    for (const entry of this.entries.values()) if (busy(entry)) return true;
+    return false;
+  }
+
   /** Resolves once no check of the document is waiting or running (at once when none is). */
   whenIdle(uri: string): Promise<void> {
     const entry = this.entries.get(uri);

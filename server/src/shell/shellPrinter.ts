@@ -86,8 +86,40 @@ function put(exports: PrinterExports, bytes: Uint8Array): [header: number, data:
   return [header, data];
 }
 
+/**
+ * Printed scripts by options and text, least recently used first (a Map keeps insertion order; a
+ * hit moves its entry to the end). Bounded by entries and by characters (keys and results), so
+ * warming a document's RUNs ahead of a format request (formatWarmer.ts) cannot grow it without end.
+ */
 const recent = new Map<string, string | undefined>();
+let recentChars = 0;
 const MAX_RECENT = 4000;
+const MAX_RECENT_CHARS = 8 * 1024 * 1024;
+
+const entryChars = (key: string, printed: string | undefined): number => key.length + (printed?.length ?? 0);
+
+function remember(key: string, printed: string | undefined): void {
+  const size = entryChars(key, printed);
+  if (size > MAX_RECENT_CHARS / 8) return;
+  recent.set(key, printed);
+  recentChars += size;
+  while (recent.size > MAX_RECENT || recentChars > MAX_RECENT_CHARS) {
+    const [oldest, value] = recent.entries().next().value!;
+    recent.delete(oldest);
+    recentChars -= entryChars(oldest, value);
+  }
+}
+
+/** For tests: forgets every printed script (the next prints are cold). */
+export function clearShellPrintCache(): void {
+  recent.clear();
+  recentChars = 0;
+}
+
+/** For tests: how many printed scripts are kept, and their characters. */
+export function shellPrintCacheSize(): { entries: number; chars: number } {
+  return { entries: recent.size, chars: recentChars };
+}
 
 /**
  * The printer's parser recurses once per nesting level and per `&&`/`||`/`|` of a chain, on the
@@ -126,10 +158,15 @@ export function printerCanTake(script: string): boolean {
 export function printShell(script: string, options: ShellPrintOptions): string | undefined {
   if (!printer || !printerCanTake(script)) return undefined;
   const key = `${options.indent}${options.minify ? 'm' : 'p'}\0${script}`;
-  if (recent.has(key)) return recent.get(key);
+  if (recent.has(key)) {
+    const printed = recent.get(key);
+    // Most recently used now.
+    recent.delete(key);
+    recent.set(key, printed);
+    return printed;
+  }
   const printed = printFresh(printer, script, options);
-  if (recent.size >= MAX_RECENT) recent.delete(recent.keys().next().value!);
-  recent.set(key, printed);
+  remember(key, printed);
   return printed;
 }
 

@@ -87,6 +87,25 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
 }
 
+/** Past this many characters of script a RUN is not formatted ahead of time (one step must stay short): the request does it. */
+export const MAX_WARM_SCRIPT = 8 * 1024;
+
+/**
+ * Formats the document's shell RUNs ahead of a format request, one step per RUN, so that their
+ * results are cached (runFormatter.ts, per parsed instruction; shellPrinter.ts, per script) when
+ * `formatLines` asks with the same options: exactly the calls it makes, so its output is the same.
+ */
+export function* warmRunFormatting(document: AnalysedDocument, options: FormatOptions): Generator<void, void, void> {
+  const { lines, tree } = document;
+  const runOptions = runFormatOptions(options);
+  for (const instruction of posixShellRuns(tree, lines.length - 1)) {
+    const size = (instruction.rest?.raw.length ?? 0) + instruction.heredocs.reduce((sum, heredoc) => sum + heredoc.content.length, 0);
+    if (size > MAX_WARM_SCRIPT) continue;
+    if (!formatRun(lines, instruction, tree.escapeChar, runOptions)) formatRunHeredoc(instruction, runOptions);
+    yield;
+  }
+}
+
 const runFormatOptions = (options: FormatOptions): RunFormatOptions => ({
   indent: clampIndent(options.continuationIndent),
   useTabs: options.useTabs === true,

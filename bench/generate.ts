@@ -35,3 +35,19 @@ export function generateDockerfile(lineCount: number): string {
   }
   return lines.slice(0, lineCount).join('\n') + '\n';
 }
+
+/**
+ * The file as someone might write it: keywords lower case, extra spaces in one-line RUNs,
+ * continuation lines at column 0, and a number in every RUN so that no two scripts are the same.
+ */
+export function messyCopy(text: string, first = 0): string {
+  let n = first;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<')) return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
+      if (/^\s+\S/.test(line)) return line.trimStart();
+      return line;
+    })
+    .join('\n');
+}

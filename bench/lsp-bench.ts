@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { LspClient, SERVER_PATH } from '../test/helpers/lspClient';
-import { generateDockerfile } from './generate';
+import { generateDockerfile, messyCopy } from './generate';
 
 interface ServerUnderTest {
   name: string;
@@ -102,22 +102,6 @@ async function timeRequests(client: LspClient, method: string, params: unknown):
     total += times[times.length - 1]!;
   }
   return times;
-}
-
-/**
- * The file as someone might write it: keywords lower case, extra spaces in one-line RUNs,
- * continuation lines at column 0, and a number in every RUN so that no two scripts are the same.
- */
-function messyCopy(text: string, first = 0): string {
-  let n = first;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<')) return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
-      if (/^\s+\S/.test(line)) return line.trimStart();
-      return line;
-    })
-    .join('\n');
 }
 
 async function measure(server: ServerUnderTest, text: string): Promise<Figures> {

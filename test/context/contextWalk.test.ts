@@ -2,10 +2,10 @@
 // symbolic links, unreadable folders, stopping, the shared listing cache, and what the layer
 // hints say about a source the listing did not reach.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { opendir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { analyseLayers } from '../../server/src/cache';
 import { BuildContext } from '../../server/src/context/buildContext';
@@ -15,6 +15,7 @@ import { DockerIgnore } from '../../server/src/context/dockerignore';
 import { buildModel } from '../../server/src/model';
 import { parseText } from '../../server/src/parser';
 import { describeLayer } from '../../server/src/service/layerHints';
+import { writeFiles } from '../helpers/ruleHarness';
 
 const made: string[] = [];
 after(() => {
@@ -23,16 +24,8 @@ after(() => {
 
 /** A temporary folder with these files (`dir/` makes an empty folder). */
 function folder(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'layerwise-walk-'));
+  const root = writeFiles(mkdtempSync(join(tmpdir(), 'layerwise-walk-')), files);
   made.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    const full = join(root, path);
-    if (path.endsWith('/')) mkdirSync(full, { recursive: true });
-    else {
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, text);
-    }
-  }
   return root;
 }
 

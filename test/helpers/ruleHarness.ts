@@ -44,9 +44,8 @@ export function fixed(text: string, finding: Finding | undefined): string {
   return applyEdits(text, fix.edits);
 }
 
-/** A build context folder with these files (`dir/` entries make empty folders). */
-export function makeContext(files: Record<string, string>): { root: string; dockerfile: string; context: () => BuildContext } {
-  const root = mkdtempSync(join(tmpdir(), 'layerwise-ctx-'));
+/** Writes `files` under `root` (`dir/` entries make empty folders); returns `root`. */
+export function writeFiles(root: string, files: Record<string, string>): string {
   for (const [path, text] of Object.entries(files)) {
     const full = join(root, path);
     if (path.endsWith('/')) mkdirSync(full, { recursive: true });
@@ -55,6 +54,12 @@ export function makeContext(files: Record<string, string>): { root: string; dock
       writeFileSync(full, text);
     }
   }
+  return root;
+}
+
+/** A build context folder with these files (`dir/` entries make empty folders). */
+export function makeContext(files: Record<string, string>): { root: string; dockerfile: string; context: () => BuildContext } {
+  const root = writeFiles(mkdtempSync(join(tmpdir(), 'layerwise-ctx-')), files);
   const dockerfile = join(root, 'Dockerfile');
   return { root, dockerfile, context: () => BuildContext.forDockerfile(dockerfile) };
 }

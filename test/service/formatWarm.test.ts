@@ -3,7 +3,7 @@
 // and a warmed format prints nothing more. The printer's cache stays within its bounds.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { generateDockerfile } from '../../bench/generate';
+import { generateDockerfile, messyCopy } from '../../bench/generate';
 import { parseText } from '../../server/src/parser';
 import { AnalysedDocument } from '../../server/src/service/analysedDocument';
 import { type FormatOptions, formatLines, MAX_WARM_SCRIPT, warmRunFormatting } from '../../server/src/service/formatting/formatting';
@@ -17,22 +17,9 @@ const SPACES: FormatOptions = { continuationIndent: 4, tabSize: 4 };
 const TABS: FormatOptions = { continuationIndent: 4, tabSize: 4, useTabs: true };
 const NARROW: FormatOptions = { continuationIndent: 2, tabSize: 2, breakChains: true, maxLineLength: 40 };
 
-/** As the bench's messy copy: lower-case keywords, extra spaces, continuation lines at column 0, every RUN distinct. */
-function messy(text: string): string {
-  let n = 0;
-  return text
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<')) return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
-      if (/^\s+\S/.test(line)) return line.trimStart();
-      return line;
-    })
-    .join('\n');
-}
-
 /** [name, text, whether the request still prints (a RUN too long to prepare)] */
 const TEXTS: [string, string, boolean][] = [
-  ['a generated file, messy', messy(generateDockerfile(600)), false],
+  ['a generated file, messy', messyCopy(generateDockerfile(600)), false],
   [
     'heredocs, a SHELL that is not POSIX, case and semicolons',
     [

@@ -6,6 +6,7 @@
 // across lines, a quote open at a line break, a parse error, a failed check) leaves the
 // instruction to the whitespace-only formatter. The body of `RUN <<EOF` is printed the same way.
 import type { Instruction } from '../../parser';
+import { trimTrailing } from '../../parser/textScan';
 import { isShellPrinterReady, printShell, scriptTooLarge } from '../../shell';
 import { lastTextLine } from '../instructionAt';
 import { orderedFlags } from './flagOrder';
@@ -205,7 +206,7 @@ class Scanner {
 
 /** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
 function toDockerfileLines(printed: string, keywordLine: string, escape: string, options: RunFormatOptions, oneLine: boolean, terminators: readonly boolean[]): string[] | undefined {
-  const shellLines = printed.replace(/\n+$/, '').split('\n');
+  const shellLines = trimTrailing(printed, '\n').split('\n');
   // The separator after each line but the last: none where the shell reads on, else `; `; before a
   // case terminator on the next line, the `;` as the original had it (`terminators`, in order).
   // The next line that is not blank, for each line (read back to front: linear).

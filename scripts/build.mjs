@@ -21,14 +21,14 @@ const common = {
 };
 
 /**
- * Docs are data: server/src/docs/docFiles.ts reads server/docs at run time when tests run from
+ * Docs are data: core/src/docs/docFiles.ts reads core/docs at run time when tests run from
  * sources; in the bundle it becomes a module holding every file's text, so no docs are read from disk.
  */
-const docsFolder = resolve('server/docs');
+const docsFolder = resolve('core/docs');
 const bundledDocs = {
   name: 'bundled-docs',
   setup(build) {
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]docs[\\/]docFiles\.ts$/ }, () => {
+    build.onLoad({ filter: /[\\/]core[\\/]src[\\/]docs[\\/]docFiles\.ts$/ }, () => {
       const entries = readdirSync(docsFolder, { recursive: true, encoding: 'utf8' })
         .filter((entry) => /\.(md|json)$/.test(entry))
         .sort()
@@ -69,7 +69,7 @@ mkdirSync('dist', { recursive: true });
 for (const file of ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter-bash/tree-sitter-bash.wasm']) {
   copyFileSync(require.resolve(file), `dist/${file.slice(file.indexOf('/') + 1)}`);
 }
-// shfmt's printer for formatting RUN scripts (server/src/shell/shellPrinter.ts).
+// shfmt's printer for formatting RUN scripts (core/src/shell/shellPrinter.ts).
 copyFileSync(require.resolve('sh-syntax/main.wasm'), 'dist/sh-syntax.wasm');
 
 if (watch) {

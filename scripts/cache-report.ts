@@ -3,12 +3,12 @@
 // Usage: node --import tsx scripts/cache-report.ts [--check]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BuildContext } from '../server/src/context/buildContext';
-import { parseText } from '../server/src/parser';
-import { CACHE_RULES } from '../server/src/rules/cache';
-import { AnalysedDocument } from '../server/src/service/analysedDocument';
+import { BuildContext } from '../core/src/context/buildContext';
+import { parseText } from '../core/src/parser';
+import { CACHE_RULES } from '../core/src/rules/cache';
+import { AnalysedDocument } from '../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../server/src/service/diagnostics';
-import { defaultSettings } from '../server/src/service/settings';
+import { defaultSettings } from '../core/src/engine/settings';
 import { corpusFiles } from '../test/helpers/corpus';
 
 export const REPORT_PATH = resolve(__dirname, '../test/cache-report.md');

@@ -3,13 +3,13 @@
 // regenerates it; test/rules/corpusReport.test.ts fails when the committed report is stale.
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { BuildContext } from '../server/src/context/buildContext';
-import { RULES } from '../server/src/rules';
-import { AnalysedDocument } from '../server/src/service/analysedDocument';
+import { BuildContext } from '../core/src/context/buildContext';
+import { RULES } from '../core/src/rules';
+import { AnalysedDocument } from '../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../server/src/service/diagnostics';
-import { defaultSettings } from '../server/src/service/settings';
-import { parseText } from '../server/src/parser';
-import { initShellParser } from '../server/src/shell';
+import { defaultSettings } from '../core/src/engine/settings';
+import { parseText } from '../core/src/parser';
+import { initShellParser } from '../core/src/shell';
 import { corpusFiles } from '../test/helpers/corpus';
 
 export const REPORT_PATH = resolve(__dirname, '../test/corpus-report.md');

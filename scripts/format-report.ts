@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseDockerfile } from '../server/src/parser';
+import { parseDockerfile } from '../core/src/parser';
 import { formatText } from '../server/src/service/formatting/formatting';
-import { initShellPrinter } from '../server/src/shell';
+import { initShellPrinter } from '../core/src/shell';
 import { corpusFiles } from '../test/helpers/corpus';
 import { loadShellTree, runScripts, signatureOutsideRunScripts } from '../test/helpers/formatSignature';
 

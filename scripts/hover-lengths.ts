@@ -3,12 +3,12 @@
 // realistic lines. Usage: node --import tsx scripts/hover-lengths.ts [brief|full] [--each]
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parseText } from '../server/src/parser';
-import { AnalysedDocument } from '../server/src/service/analysedDocument';
+import { parseText } from '../core/src/parser';
+import { AnalysedDocument } from '../core/src/engine/analysedDocument';
 import type { DocDetail } from '../server/src/service/hover/docMarkdown';
 import { hover } from '../server/src/service/hover/hover';
-import type { Language } from '../server/src/service/language';
-import { initShellParser } from '../server/src/shell';
+import type { Language } from '../core/src/engine/language';
+import { initShellParser } from '../core/src/shell';
 
 /** A line for each keyword; ¦ marks the hovered character. */
 const KEYWORD_LINES: Record<string, string> = {
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   await initShellParser();
   const detail: DocDetail = process.argv[2] === 'full' ? 'full' : 'brief';
   const each = process.argv.includes('--each');
-  const documented = readdirSync(resolve(__dirname, '../server/docs/en/flag')).map((f) => f.replace(/\.md$/, ''));
+  const documented = readdirSync(resolve(__dirname, '../core/docs/en/flag')).map((f) => f.replace(/\.md$/, ''));
   const missing = documented.filter((name) => !FLAG_LINES[name]);
   if (missing.length) throw new Error(`no example line for ${missing.join(', ')}`);
   for (const language of ['en', 'ko'] as const) {

@@ -1,8 +1,8 @@
 // Command-line arguments -> options, or the usage error that explains what is wrong.
 import { parseArgs } from 'node:util';
-import type { LocalizedText } from '../../server/src/rules';
-import type { Language } from '../../server/src/service/language';
-import type { RuleSeverity } from '../../server/src/service/settings';
+import type { LocalizedText } from '../../core/src/rules';
+import type { Language } from '../../core/src/engine/language';
+import type { RuleSeverity } from '../../core/src/engine/settings';
 import { type FormatOptions, formatOptionsFrom } from './formatCommand';
 import { MESSAGES } from './messages';
 import { SEVERITIES, type Severity } from './report';

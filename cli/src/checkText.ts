@@ -1,13 +1,13 @@
 // Checks one Dockerfile's text with the language server's own analysis: the same parser,
 // model, rules and DiagnosticsEngine (severities, overrides, `# check=` directives).
 import { pathToFileURL } from 'node:url';
-import { BuildContext } from '../../server/src/context/buildContext';
-import { parseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { BuildContext } from '../../core/src/context/buildContext';
+import { parseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
-import type { Language } from '../../server/src/service/language';
-import type { Settings } from '../../server/src/service/settings';
+import type { Language } from '../../core/src/engine/language';
+import type { Settings } from '../../core/src/engine/settings';
 import type { Finding, Severity } from './report';
 import { ruleCatalog } from './ruleCatalog';
 

@@ -2,8 +2,8 @@
 // A folder is searched for Dockerfile names; a glob takes every file it matches, whatever its name.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { anyChar, anyCharExcept, type CharRange, type CharTest, charClass, literalChar, many, one, optional, type PatternPart, WildcardPattern } from '../../server/src/match';
-import type { LocalizedText } from '../../server/src/rules';
+import { anyChar, anyCharExcept, type CharRange, type CharTest, charClass, literalChar, many, one, optional, type PatternPart, WildcardPattern } from '../../core/src/match';
+import type { LocalizedText } from '../../core/src/rules';
 import { isDockerfileName } from './dockerfileNames';
 import { MESSAGES } from './messages';
 

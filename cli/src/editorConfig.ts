@@ -6,7 +6,7 @@
 // globs (server/src/match), their `{a,b}` alternatives expanded first (at most MAX_ALTERNATIVES).
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { WildcardPattern } from '../../server/src/match';
+import { WildcardPattern } from '../../core/src/match';
 import { globParts } from './discovery';
 
 export interface EditorConfigIndent {

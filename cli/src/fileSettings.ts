@@ -1,8 +1,8 @@
 // The settings each file is checked with: defaults, then the settings file (the one given with
 // --config, else the nearest .layerwise.json above the file), then --rule overrides.
 import { join } from 'node:path';
-import { applyProjectConfig, type ProjectConfig, ProjectConfigs, readProjectConfig } from '../../server/src/service/projectConfig';
-import { defaultSettings, type RuleSeverity, type Settings } from '../../server/src/service/settings';
+import { applyProjectConfig, type ProjectConfig, ProjectConfigs, readProjectConfig } from '../../core/src/engine/projectConfig';
+import { defaultSettings, type RuleSeverity, type Settings } from '../../core/src/engine/settings';
 
 export class FileSettings {
   private readonly discovered = new ProjectConfigs();

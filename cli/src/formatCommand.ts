@@ -4,11 +4,11 @@
 // diff of them and exits 1.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import type { LocalizedText } from '../../server/src/rules';
-import type { Language } from '../../server/src/service/language';
+import type { LocalizedText } from '../../core/src/rules';
+import type { Language } from '../../core/src/engine/language';
 import { formatText } from '../../server/src/service/formatting/formatting';
-import { describeFileError } from '../../server/src/service/fileErrors';
-import { initShellPrinter } from '../../server/src/shell';
+import { describeFileError } from '../../core/src/engine/fileErrors';
+import { initShellPrinter } from '../../core/src/shell';
 import { discoverFiles } from './discovery';
 import { editorConfigIndent, readEditorConfig } from './editorConfig';
 import { MESSAGES } from './messages';

@@ -1,8 +1,8 @@
 // The CLI's own words (help, errors, summary) in English and Korean. Findings carry their own.
 // What the user typed or named (paths, patterns, option values) is quoted with its control
 // characters shown as escapes: these lines go to a terminal (the exact path stays in `path`).
-import type { LocalizedText } from '../../server/src/rules';
-import type { Language } from '../../server/src/service/language';
+import type { LocalizedText } from '../../core/src/rules';
+import type { Language } from '../../core/src/engine/language';
 import type { Severity } from './report';
 import { showControls as shown } from './terminalText';
 

@@ -1,5 +1,5 @@
 // What a check run found, independent of how it is printed.
-import type { Language } from '../../server/src/service/language';
+import type { Language } from '../../core/src/engine/language';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 

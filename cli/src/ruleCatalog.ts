@@ -1,6 +1,6 @@
 // Every code a finding can carry, with its description and docs: the rules and the parser's codes.
-import { RULES } from '../../server/src/rules';
-import type { LocalizedText } from '../../server/src/rules';
+import { RULES } from '../../core/src/rules';
+import type { LocalizedText } from '../../core/src/rules';
 import type { Severity } from './report';
 import { SYNTAX_RULES } from './syntaxRules';
 

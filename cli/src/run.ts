@@ -2,11 +2,11 @@
 // through `CliIo`, so main.ts is the only place that touches the process.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import type { BuildContext } from '../../server/src/context/buildContext';
-import type { LocalizedText } from '../../server/src/rules';
-import { RULES } from '../../server/src/rules';
-import { describeFileError } from '../../server/src/service/fileErrors';
-import { initShellParser } from '../../server/src/shell';
+import type { BuildContext } from '../../core/src/context/buildContext';
+import type { LocalizedText } from '../../core/src/rules';
+import { RULES } from '../../core/src/rules';
+import { describeFileError } from '../../core/src/engine/fileErrors';
+import { initShellParser } from '../../core/src/shell';
 import { type CheckOptions, type Format, parseArguments } from './arguments';
 import { TextChecker } from './checkText';
 import { discoverFiles, type Target } from './discovery';

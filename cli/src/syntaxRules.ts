@@ -1,7 +1,7 @@
 // Descriptions of the parser's own problem codes, so reports (SARIF) can describe every code
 // they use. Keyed by ProblemCode: a new parser code does not compile until it is described here.
-import type { ProblemCode } from '../../server/src/parser';
-import type { LocalizedText } from '../../server/src/rules';
+import type { ProblemCode } from '../../core/src/parser';
+import type { LocalizedText } from '../../core/src/rules';
 
 const REFERENCE = 'https://docs.docker.com/reference/dockerfile/';
 

@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { BUILD_RESULTS, SHOW_DOCS_COMMAND } from '../../server/src/protocol';
+import { BUILD_RESULTS, SHOW_DOCS_COMMAND } from '../../protocol/src/protocol';
 import { buildResults } from './build/buildResults';
 import { forwardBuildResults } from './cache/buildResultsForwarder';
 import { WATCHED_CONTEXT_FILES } from './cache/watchedFiles';

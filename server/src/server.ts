@@ -14,9 +14,9 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUILD_RESULTS, DOC_PAGE, FILE_IMPACT, type FileImpactParams } from './protocol';
-import { RULES } from './rules';
-import { type AnalysedDocument, DocumentStore } from './service/analysedDocument';
+import { BUILD_RESULTS, DOC_PAGE, FILE_IMPACT, type FileImpactParams } from '../../protocol/src/protocol';
+import { RULES } from '../../core/src/rules';
+import { type AnalysedDocument, DocumentStore } from '../../core/src/engine/analysedDocument';
 import { BuildResultStore, readBuildResultsParams } from './service/buildResults';
 import { SERVER_CAPABILITIES } from './service/capabilities';
 import { quickFixes } from './service/codeActions';
@@ -25,8 +25,8 @@ import { completion } from './service/completion/completion';
 import { DeferredDocumentation } from './service/completion/deferredDocumentation';
 import { DiagnosticsEngine } from './service/diagnostics';
 import { docPage } from './service/docPage';
-import { perVersion } from './service/documentCache';
-import { readDockerfileModel } from './service/dockerfileOnDisk';
+import { perVersion } from '../../core/src/engine/documentCache';
+import { readDockerfileModel } from '../../core/src/engine/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
 import { foldingRanges } from './service/folding';
 import { type EditorIndent, formatLines, formatOnNewLine, indentFor, warmRunFormatting } from './service/formatting/formatting';
@@ -41,13 +41,13 @@ import { documentHighlights, references } from './service/navigation/references'
 import { prepareRename, rename } from './service/navigation/rename';
 import { BudgetNotices, budgetedItems, budgetedLines, ITEM_BUDGET, ItemBudget, LINE_BUDGET } from './service/requestBudget';
 import { semanticTokens } from './service/semanticTokens';
-import { readSettings } from './service/settings';
+import { readSettings } from '../../core/src/engine/settings';
 import { signatureHelp } from './service/signatureHelp';
 import { documentSymbols } from './service/symbols';
 import { type CheckSteps, ValidationQueue } from './service/validationQueue';
 import { variableValueHints } from './service/variableValueHints';
 import { WorkspaceState } from './service/workspaceState';
-import { initShellParser, initShellPrinter, onScriptTooLong } from './shell';
+import { initShellParser, initShellPrinter, onScriptTooLong } from '../../core/src/shell';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cachedDownloads, dependencyInstall, indexUpdate, isManifestSource, splitCommands } from '../../server/src/cache';
+import { cachedDownloads, dependencyInstall, indexUpdate, isManifestSource, splitCommands } from '../../core/src/cache';
 
 test('splitCommands splits at operators and drops shell keywords, assignments and comments', () => {
   assert.deepEqual(splitCommands('set -eux; if [ -f x ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b"; fi && npm ci | tee log # npm install x\ncd /a'), [

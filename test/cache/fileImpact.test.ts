@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyseLayers, fileImpact } from '../../server/src/cache';
-import { DockerIgnore } from '../../server/src/context/dockerignore';
-import { buildModel } from '../../server/src/model';
-import { parseText } from '../../server/src/parser';
+import { analyseLayers, fileImpact } from '../../core/src/cache';
+import { DockerIgnore } from '../../core/src/context/dockerignore';
+import { buildModel } from '../../core/src/model';
+import { parseText } from '../../core/src/parser';
 
 const NODE_APP = [
   'FROM node:20 AS build', // 0

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyseLayers, type LayerStep } from '../../server/src/cache';
-import { buildModel } from '../../server/src/model';
-import { parseText } from '../../server/src/parser';
+import { analyseLayers, type LayerStep } from '../../core/src/cache';
+import { buildModel } from '../../core/src/model';
+import { parseText } from '../../core/src/parser';
 
 function layers(text: string): string[] {
   return analyseLayers(buildModel(parseText(text).tree)).steps.map(show);

@@ -3,10 +3,10 @@
 // folder is taken whole).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyseLayers, sourceTakes } from '../../server/src/cache';
-import { cleanSourcePath } from '../../server/src/cache/sourceMatch';
-import { buildModel } from '../../server/src/model';
-import { parseText } from '../../server/src/parser';
+import { analyseLayers, sourceTakes } from '../../core/src/cache';
+import { cleanSourcePath } from '../../core/src/cache/sourceMatch';
+import { buildModel } from '../../core/src/model';
+import { parseText } from '../../core/src/parser';
 
 const FILES = [
   '.env',

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { DOCS_SCHEME, docPageParams, docPagePath } from '../../client/src/commands/docPageAddress';
-import { readDocPageParams, SHOW_DOCS_COMMAND } from '../../server/src/protocol';
+import { readDocPageParams, SHOW_DOCS_COMMAND } from '../../protocol/src/protocol';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { commands: { command: string }[]; menus: { commandPalette: { command: string; when: string }[] } };

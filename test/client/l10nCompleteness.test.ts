@@ -2,7 +2,7 @@
 // a "%key%" placeholder, and package.nls.json (English) and package.nls.ko.json (Korean) hold
 // exactly those keys. The extension's messages: every t(...) in client/src (found by parsing the
 // sources) takes a string literal that l10n/bundle.l10n.ko.json translates, and the bundle holds
-// nothing else. The Korean follows server/docs/ko/GLOSSARY.markdown.
+// nothing else. The Korean follows core/docs/ko/GLOSSARY.markdown.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -157,7 +157,7 @@ describe("the extension's messages in English and Korean", () => {
 
 /** The glossary's term table: the terms to use and the ones not to. */
 function glossaryRows(): Array<{ preferred: string[]; rejected: string[] }> {
-  const glossary = readFileSync(join(ROOT, 'server', 'docs', 'ko', 'GLOSSARY.markdown'), 'utf8');
+  const glossary = readFileSync(join(ROOT, 'core', 'docs', 'ko', 'GLOSSARY.markdown'), 'utf8');
   const terms = (cell: string | undefined): string[] => (cell ?? '').split(',').map((term) => term.trim()).filter(Boolean);
   return glossary
     .slice(glossary.indexOf('## 용어'))
@@ -186,7 +186,7 @@ function koreanTexts(): Map<string, string> {
 /** Prose only: fenced code blocks and inline code are not Korean text. */
 const prose = (text: string): string => text.replace(/```[\s\S]*?```/g, ' ').replace(/`[^`]*`/g, ' ');
 
-describe('the Korean follows server/docs/ko/GLOSSARY.markdown', () => {
+describe('the Korean follows core/docs/ko/GLOSSARY.markdown', () => {
   it('uses none of the terms the glossary rejects', () => {
     const rows = glossaryRows();
     assert.ok(rows.length >= 15);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type BuildOutcome, buildResultsParams, forwardBuildResults } from '../../client/src/cache/buildResultsForwarder';
 import { impactItems } from '../../client/src/cache/impactItems';
-import type { BuildResultsParams, FileImpactResult } from '../../server/src/protocol';
+import type { BuildResultsParams, FileImpactResult } from '../../protocol/src/protocol';
 import { english, korean } from '../helpers/translators';
 
 const result: FileImpactResult = {

@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { test } from 'node:test';
-import { DockerIgnore } from '../../server/src/context/dockerignore';
-import { translateGoRegexp } from '../../server/src/context/goRegexp';
-import { goCleanPath, goTrimSpace } from '../../server/src/context/goText';
-import { readIgnoreFile } from '../../server/src/context/ignoreFile';
-import { classify, globSyntaxError } from '../../server/src/context/ignorePattern';
+import { DockerIgnore } from '../../core/src/context/dockerignore';
+import { translateGoRegexp } from '../../core/src/context/goRegexp';
+import { goCleanPath, goTrimSpace } from '../../core/src/context/goText';
+import { readIgnoreFile } from '../../core/src/context/ignoreFile';
+import { classify, globSyntaxError } from '../../core/src/context/ignorePattern';
 
 const A60 = 'a'.repeat(60);
 const STAR_A_B = `${'*a'.repeat(10)}*b`;

@@ -3,7 +3,7 @@
 // checked against Go 1.19's filepath.Match.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { GoFilepathPattern } from '../../server/src/context/goFilepathMatch';
+import { GoFilepathPattern } from '../../core/src/context/goFilepathMatch';
 
 /** filepath.Match's answer; 'bad' for a pattern Go rejects (ErrBadPattern: it then matches nothing). */
 function match(pattern: string, name: string): boolean | 'bad' {

@@ -1,17 +1,17 @@
 // Issue 17, content part: each corrected fact reads right in both languages and the wrong
 // version is gone; the lessons for beginners are where a learner meets them; base images in
 // the docs match the offline image list; the Korean docs follow the glossary
-// (server/docs/ko/GLOSSARY.markdown). Sources for each fact are named next to its test.
+// (core/docs/ko/GLOSSARY.markdown). Sources for each fact are named next to its test.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { DOC_FILES } from '../../server/src/docs/docFiles';
-import { mountKeyDoc, officialImage, officialImages, splitImageReference } from '../../server/src/docs';
-import { parseDockerfile } from '../../server/src/parser';
-import { SecretsUsedInArgOrEnv } from '../../server/src/rules/buildkit/SecretsUsedInArgOrEnv';
+import { DOC_FILES } from '../../core/src/docs/docFiles';
+import { mountKeyDoc, officialImage, officialImages, splitImageReference } from '../../core/src/docs';
+import { parseDockerfile } from '../../core/src/parser';
+import { SecretsUsedInArgOrEnv } from '../../core/src/rules/buildkit/SecretsUsedInArgOrEnv';
 
-const DOCS = resolve(__dirname, '../../server/docs');
+const DOCS = resolve(__dirname, '../../core/docs');
 const LANGUAGES = ['en', 'ko'] as const;
 type Language = (typeof LANGUAGES)[number];
 

@@ -4,11 +4,11 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { DOC_FILES } from '../../server/src/docs/docFiles';
-import { BRIEF_MARKER, docAt, flagValues, instructionDoc, instructionFlags, mountKeyDoc, mountKeys, MOUNT_TYPES, officialImage, officialImages, splitImageReference, argDoc } from '../../server/src/docs';
-import { INSTRUCTION_KEYWORDS, parseDockerfile } from '../../server/src/parser';
+import { DOC_FILES } from '../../core/src/docs/docFiles';
+import { BRIEF_MARKER, docAt, flagValues, instructionDoc, instructionFlags, mountKeyDoc, mountKeys, MOUNT_TYPES, officialImage, officialImages, splitImageReference, argDoc } from '../../core/src/docs';
+import { INSTRUCTION_KEYWORDS, parseDockerfile } from '../../core/src/parser';
 
-const DOCS = resolve(__dirname, '../../server/docs');
+const DOCS = resolve(__dirname, '../../core/docs');
 const markdownFiles = (language: string): string[] =>
   readdirSync(resolve(DOCS, language), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => f.split('\\').join('/')).sort();
 

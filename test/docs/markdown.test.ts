@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { describe, test } from 'node:test';
-import { escapeMarkdown, inlineCode } from '../../server/src/docs';
+import { escapeMarkdown, inlineCode } from '../../core/src/docs';
 
 interface MarkdownIt {
   render(markdown: string): string;

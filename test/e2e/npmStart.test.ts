@@ -78,7 +78,7 @@ async function serverAnnouncesHover(): Promise<boolean> {
 }
 
 function summary(docFile: string): string {
-  return readFileSync(join(REPO_ROOT, 'server', 'docs', docFile), 'utf8').split('\n')[0]!.trim();
+  return readFileSync(join(REPO_ROOT, 'core', 'docs', docFile), 'utf8').split('\n')[0]!.trim();
 }
 
 const skipReason = process.platform === 'linux' ? undefined : 'reads /proc to check for leftover processes (Linux only)';

@@ -1,7 +1,7 @@
 // What a Dockerfile builds, as far as its text decides it: every instruction's keyword, flags,
 // arguments, pairs and heredoc bodies. Two texts with the same signature build the same image.
 // Whitespace between words of a shell-form command is collapsed: the shell splits words on it.
-import type { Dockerfile, Instruction } from '../../server/src/parser';
+import type { Dockerfile, Instruction } from '../../core/src/parser';
 
 const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 

@@ -2,7 +2,7 @@
 // commands, which the formatter reprints as shfmt does (their shell trees are compared instead,
 // in test/service/formatShell.test.ts).
 import { Language, type Node, Parser } from 'web-tree-sitter';
-import { type Instruction, parseDockerfile } from '../../server/src/parser';
+import { type Instruction, parseDockerfile } from '../../core/src/parser';
 import { buildSignature } from './buildSignature';
 
 export function signatureOutsideRunScripts(text: string): unknown {

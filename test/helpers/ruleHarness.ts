@@ -3,12 +3,12 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { BuildContext } from '../../server/src/context/buildContext';
-import { parseText } from '../../server/src/parser';
-import type { Finding, Rule, TextEdit } from '../../server/src/rules';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { BuildContext } from '../../core/src/context/buildContext';
+import { parseText } from '../../core/src/parser';
+import type { Finding, Rule, TextEdit } from '../../core/src/rules';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
-import { defaultSettings } from '../../server/src/service/settings';
+import { defaultSettings } from '../../core/src/engine/settings';
 import { showRange } from './show';
 
 /** The rule's findings through the diagnostics engine, as the server runs it (turned on even when off by default). */

@@ -1,10 +1,10 @@
 // Runs the real rules engine on inline Dockerfile text, for table-driven rule tests.
-import type { BuildContext } from '../../server/src/context/buildContext';
-import { parseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import type { BuildContext } from '../../core/src/context/buildContext';
+import { parseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine, type RuleFinding } from '../../server/src/service/diagnostics';
-import { defaultSettings, type RuleSeverity, type Settings } from '../../server/src/service/settings';
+import { defaultSettings, type RuleSeverity, type Settings } from '../../core/src/engine/settings';
 import { showRange } from './show';
 
 export interface CheckOptions {

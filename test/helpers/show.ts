@@ -1,5 +1,5 @@
 // Compact renderings of syntax trees for assertions.
-import type { Range } from '../../server/src/parser';
+import type { Range } from '../../core/src/parser';
 
 export function showRange(range: Range | undefined): string {
   return range ? `${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}` : '-';

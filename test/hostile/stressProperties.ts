@@ -9,16 +9,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { BuildContext } from '../../server/src/context/buildContext';
-import { DockerIgnore } from '../../server/src/context/dockerignore';
-import { buildModel, expandValue } from '../../server/src/model';
-import { parseDockerfile, parseText, reparseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { BuildContext } from '../../core/src/context/buildContext';
+import { DockerIgnore } from '../../core/src/context/dockerignore';
+import { buildModel, expandValue } from '../../core/src/model';
+import { parseDockerfile, parseText, reparseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
 import { hover } from '../../server/src/service/hover/hover';
-import { defaultSettings } from '../../server/src/service/settings';
-import { initShellParser } from '../../server/src/shell';
+import { defaultSettings } from '../../core/src/engine/settings';
+import { initShellParser } from '../../core/src/shell';
 import { positionAt } from './cases';
 
 /** An input and what to call it when it fails or hangs. */

@@ -13,7 +13,7 @@ import {
   type PatternPart,
   replaceAll,
   replaceFirst,
-} from '../../server/src/match';
+} from '../../core/src/match';
 
 // A tiny notation for the tables: a literal character, `?` any character but `/`, `*` zero or
 // more of those, `.` any character, `%` zero or more of any character, `~` zero or more of any

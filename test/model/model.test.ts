@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildModel, expandValue, MAX_EXPANDED_LENGTH } from '../../server/src/model';
-import { parseDockerfile } from '../../server/src/parser';
+import { buildModel, expandValue, MAX_EXPANDED_LENGTH } from '../../core/src/model';
+import { parseDockerfile } from '../../core/src/parser';
 
 const model = (text: string) => buildModel(parseDockerfile(text));
 const refs = (text: string) =>

@@ -2,9 +2,9 @@
 // (frontend/dockerfile/shell/lex.go and its tests), and the worst cases of each path.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { expandValue } from '../../server/src/model';
-import { expandReplacementTemplate } from '../../server/src/model/replacementTemplate';
-import { reverseShellPattern, shellPatternParts } from '../../server/src/model/shellPattern';
+import { expandValue } from '../../core/src/model';
+import { expandReplacementTemplate } from '../../core/src/model/replacementTemplate';
+import { reverseShellPattern, shellPatternParts } from '../../core/src/model/shellPattern';
 
 type Env = Record<string, string>;
 const expand = (raw: string, env: Env, escape = '\\'): string | undefined => expandValue(raw, (name) => env[name], escape);

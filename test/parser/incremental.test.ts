@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { parseText, reparseText } from '../../server/src/parser';
+import { parseText, reparseText } from '../../core/src/parser';
 import { corpusFiles } from '../helpers/corpus';
 import { spliceText } from '../helpers/splice';
 import { assertSameText, treeJson } from '../helpers/show';

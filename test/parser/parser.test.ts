@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { type Instruction, parseDockerfile } from '../../server/src/parser';
+import { type Instruction, parseDockerfile } from '../../core/src/parser';
 import { showRange } from '../helpers/show';
 
 const only = (text: string): Instruction => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type ProblemCode, parseDockerfile, type SyntaxProblem } from '../../server/src/parser';
+import { type ProblemCode, parseDockerfile, type SyntaxProblem } from '../../core/src/parser';
 
 // Inputs that make the parser report each problem code; the Record makes a new code a compile
 // error here until it has an input (and so a tested message in both languages).

@@ -2,8 +2,8 @@
 // the straightforward recursive reading on small inputs.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_VARIABLE_NESTING, parseDockerfile } from '../../server/src/parser';
-import { findClosingBrace, matchBraces, scanVariables, type VariableSpan } from '../../server/src/parser/variables';
+import { MAX_VARIABLE_NESTING, parseDockerfile } from '../../core/src/parser';
+import { findClosingBrace, matchBraces, scanVariables, type VariableSpan } from '../../core/src/parser/variables';
 import { showRange } from '../helpers/show';
 
 const problems = (text: string): string[] =>

@@ -1,13 +1,13 @@
 // Every best-practice rule: a case that fires (with its exact range) and near misses that must not.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { parseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
-import { BEST_PRACTICE_RULES } from '../../server/src/rules/bestPractice';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { parseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { BEST_PRACTICE_RULES } from '../../core/src/rules/bestPractice';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
-import { defaultSettings } from '../../server/src/service/settings';
-import { initShellParser } from '../../server/src/shell';
+import { defaultSettings } from '../../core/src/engine/settings';
+import { initShellParser } from '../../core/src/shell';
 import { corpusFiles } from '../helpers/corpus';
 import { runRule } from '../helpers/ruleHarness';
 import { showRange } from '../helpers/show';

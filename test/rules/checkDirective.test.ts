@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseCheckOptions } from '../../server/src/model';
+import { parseCheckOptions } from '../../core/src/model';
 import { ruleFindings } from '../helpers/rules';
 
 const codes = (text: string): string[] => ruleFindings(text).map(({ rule, finding }) => `${rule.code}@${finding.range.start.line}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, test } from 'node:test';
 import { renderCorpusReport, REPORT_PATH } from '../../scripts/corpus-report';
-import { initShellParser } from '../../server/src/shell';
+import { initShellParser } from '../../core/src/shell';
 import { assertSameText } from '../helpers/show';
 
 before(() => initShellParser());

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { invalidDockerignore } from '../../server/src/rules/builder/invalidDockerignore';
-import { CopyIgnoredFile } from '../../server/src/rules/buildkit/CopyIgnoredFile';
-import { dockerignoreUnsupportedPattern } from '../../server/src/rules/cache/dockerignoreUnsupportedPattern';
+import { invalidDockerignore } from '../../core/src/rules/builder/invalidDockerignore';
+import { CopyIgnoredFile } from '../../core/src/rules/buildkit/CopyIgnoredFile';
+import { dockerignoreUnsupportedPattern } from '../../core/src/rules/cache/dockerignoreUnsupportedPattern';
 import { makeContext, ranges, runRule } from '../helpers/ruleHarness';
 import { showRange } from '../helpers/show';
 

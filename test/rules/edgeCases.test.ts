@@ -1,7 +1,7 @@
 // BuildKit's behaviour in the corners: each row is text, rule, and every finding expected.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { initShellParser } from '../../server/src/shell';
+import { initShellParser } from '../../core/src/shell';
 import { ruleFindings } from '../helpers/rules';
 import { showRange } from '../helpers/show';
 

@@ -2,7 +2,7 @@
 // names of Object.prototype (`--constructor`) are not flags.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { initShellParser } from '../../server/src/shell';
+import { initShellParser } from '../../core/src/shell';
 import { ruleFindings } from '../helpers/rules';
 import { showRange } from '../helpers/show';
 

@@ -1,6 +1,6 @@
 // One case that fires (with the exact range of its first finding) and one near miss that must
 // not fire, for every rule. Shared by the rule tests and the coverage check.
-import type { RuleSeverity } from '../../server/src/service/settings';
+import type { RuleSeverity } from '../../core/src/engine/settings';
 
 export interface RuleCase {
   code: string;

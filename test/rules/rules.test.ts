@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, test } from 'node:test';
-import { BuildContext } from '../../server/src/context/buildContext';
-import { RULES } from '../../server/src/rules';
-import { initShellParser } from '../../server/src/shell';
+import { BuildContext } from '../../core/src/context/buildContext';
+import { RULES } from '../../core/src/rules';
+import { initShellParser } from '../../core/src/shell';
 import { findingsOf } from '../helpers/rules';
 import { RULE_CASES } from './ruleCases';
 

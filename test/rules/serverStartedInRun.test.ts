@@ -3,8 +3,8 @@
 // to serve later commands of the same RUN, stay quiet.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { serverStartedInRun } from '../../server/src/rules/bestPractice/serverStartedInRun';
-import { initShellParser } from '../../server/src/shell';
+import { serverStartedInRun } from '../../core/src/rules/bestPractice/serverStartedInRun';
+import { initShellParser } from '../../core/src/shell';
 import { fixed, ranges, runRule } from '../helpers/ruleHarness';
 
 before(() => initShellParser());

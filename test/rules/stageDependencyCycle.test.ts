@@ -2,8 +2,8 @@
 // on small graphs and on 100,000-stage rings and chains; the rule on 10,000 stages in one circle.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { cycleComponents } from '../../server/src/rules/builder/stageDependencyCycle';
-import { initShellParser } from '../../server/src/shell';
+import { cycleComponents } from '../../core/src/rules/builder/stageDependencyCycle';
+import { initShellParser } from '../../core/src/shell';
 import { ruleFindings } from '../helpers/rules';
 import { seededRandom } from '../helpers/seededRandom';
 

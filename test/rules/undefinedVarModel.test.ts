@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
-import { buildModel, type ResolvedReference, type Stage } from '../../server/src/model';
-import { parseText } from '../../server/src/parser';
-import { comparePositions, rangeWithin } from '../../server/src/rules/support';
-import { initShellParser } from '../../server/src/shell';
+import { buildModel, type ResolvedReference, type Stage } from '../../core/src/model';
+import { parseText } from '../../core/src/parser';
+import { comparePositions, rangeWithin } from '../../core/src/rules/support';
+import { initShellParser } from '../../core/src/shell';
 import { corpusFiles } from '../helpers/corpus';
 import { findingsOf } from '../helpers/rules';
 import { showRange } from '../helpers/show';

@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
-import { parseText } from '../../server/src/parser';
-import { RULES } from '../../server/src/rules';
-import { AnalysedDocument, DocumentStore } from '../../server/src/service/analysedDocument';
+import { parseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { AnalysedDocument, DocumentStore } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
-import { defaultSettings } from '../../server/src/service/settings';
-import { initShellParser } from '../../server/src/shell';
+import { defaultSettings } from '../../core/src/engine/settings';
+import { initShellParser } from '../../core/src/shell';
 import { spliceText } from '../helpers/splice';
 
 before(() => initShellParser());

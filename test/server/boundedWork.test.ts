@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { FILE_IMPACT, type FileImpactResult } from '../../server/src/protocol';
+import { FILE_IMPACT, type FileImpactResult } from '../../protocol/src/protocol';
 import { makeFolder } from '../helpers/cli';
 import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
 import { useSharedLspClient } from '../helpers/sharedLspClient';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { parseDockerfile } from '../../server/src/parser';
+import { parseDockerfile } from '../../core/src/parser';
 import { corpusFiles } from '../helpers/corpus';
 import { LspClient } from '../helpers/lspClient';
 

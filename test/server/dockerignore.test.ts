@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { BuildContext } from '../../server/src/context/buildContext';
-import { DockerIgnore } from '../../server/src/context/dockerignore';
+import { BuildContext } from '../../core/src/context/buildContext';
+import { DockerIgnore } from '../../core/src/context/dockerignore';
 
 const cases: [patterns: string, path: string, ignored: boolean][] = [
   ['node_modules', 'node_modules', true],

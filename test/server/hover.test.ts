@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { withCursor } from '../helpers/cursor';
 import { LspClient } from '../helpers/lspClient';
 
-const DOCS = resolve(__dirname, '../../server/docs');
+const DOCS = resolve(__dirname, '../../core/docs');
 const summary = (language: string, path: string): string => readFileSync(resolve(DOCS, language, path), 'utf8').split('\n')[0]!.trim();
 const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
 const LANGUAGES = ['en', 'ko'] as const;

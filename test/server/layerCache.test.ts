@@ -5,7 +5,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { BUILD_RESULTS, FILE_IMPACT, type BuildResultsParams, type FileImpactResult } from '../../server/src/protocol';
+import { BUILD_RESULTS, FILE_IMPACT, type BuildResultsParams, type FileImpactResult } from '../../protocol/src/protocol';
 import { instructionLabel } from '../../client/src/build/buildSummary';
 import { english } from '../../client/src/l10n/translator';
 import { LspClient } from '../helpers/lspClient';

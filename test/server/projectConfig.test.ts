@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { applyProjectConfig, checkConfig, ProjectConfigs, readProjectConfig } from '../../server/src/service/projectConfig';
-import { defaultSettings } from '../../server/src/service/settings';
+import { applyProjectConfig, checkConfig, ProjectConfigs, readProjectConfig } from '../../core/src/engine/projectConfig';
+import { defaultSettings } from '../../core/src/engine/settings';
 import { makeFolder, removeFolders } from '../helpers/cli';
 
 after(removeFolders);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { buildModel } from '../../server/src/model';
-import { parseDockerfile, parseText, reparseText } from '../../server/src/parser';
+import { buildModel } from '../../core/src/model';
+import { parseDockerfile, parseText, reparseText } from '../../core/src/parser';
 import { corpusFiles } from '../helpers/corpus';
 import { LspClient } from '../helpers/lspClient';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../server/src/service/settings';
+import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../core/src/engine/settings';
 import { localizedManifest } from '../helpers/manifest';
 
 // Descriptions are "%key%" placeholders in package.json: compare the English text of package.nls.json.

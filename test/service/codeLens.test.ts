@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { dockerCommands } from '../../client/src/commands/commandCatalog';
-import { BUILD_STAGE_COMMAND, readBuildStageOptions } from '../../server/src/protocol';
+import { BUILD_STAGE_COMMAND, readBuildStageOptions } from '../../protocol/src/protocol';
 import { useTestServer } from '../helpers/testServer';
 
 interface CodeLens {

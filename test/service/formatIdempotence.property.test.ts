@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import fc from 'fast-check';
 import { formatText } from '../../server/src/service/formatting/formatting';
-import { initShellPrinter } from '../../server/src/shell';
+import { initShellPrinter } from '../../core/src/shell';
 import { loadShellTree, runScripts, signatureOutsideRunScripts } from '../helpers/formatSignature';
 
 let shellTree: (script: string) => string | undefined;

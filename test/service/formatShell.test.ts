@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { parseDockerfile, parseText } from '../../server/src/parser';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { parseDockerfile, parseText } from '../../core/src/parser';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { formatLines, formatText } from '../../server/src/service/formatting/formatting';
-import { initShellPrinter } from '../../server/src/shell';
+import { initShellPrinter } from '../../core/src/shell';
 import { corpusFiles } from '../helpers/corpus';
 import { loadShellTree, runScripts, signatureOutsideRunScripts } from '../helpers/formatSignature';
 

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { generateDockerfile, messyCopy } from '../../bench/generate';
-import { parseText } from '../../server/src/parser';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { parseText } from '../../core/src/parser';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { type FormatOptions, formatLines, MAX_WARM_SCRIPT, warmRunFormatting } from '../../server/src/service/formatting/formatting';
-import { clearShellPrintCache, initShellPrinter, printShell, shellPrintCacheSize } from '../../server/src/shell';
+import { clearShellPrintCache, initShellPrinter, printShell, shellPrintCacheSize } from '../../core/src/shell';
 
 before(async () => {
   await initShellPrinter();

@@ -3,12 +3,12 @@
 // that brief mode keeps short (scripts/hover-lengths.ts prints them for every hover).
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { parseText } from '../../server/src/parser';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { parseText } from '../../core/src/parser';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { type DocDetail } from '../../server/src/service/hover/docMarkdown';
 import { hover } from '../../server/src/service/hover/hover';
-import type { Language } from '../../server/src/service/language';
-import { initShellParser } from '../../server/src/shell';
+import type { Language } from '../../core/src/engine/language';
+import { initShellParser } from '../../core/src/shell';
 import { withCursor } from '../helpers/cursor';
 
 before(() => initShellParser());

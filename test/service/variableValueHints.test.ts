@@ -2,8 +2,8 @@
 // instruction with 30,000 references is read in one pass (it used to compare every pair).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseText } from '../../server/src/parser';
-import { AnalysedDocument } from '../../server/src/service/analysedDocument';
+import { parseText } from '../../core/src/parser';
+import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { variableValueHints } from '../../server/src/service/variableValueHints';
 
 const hints = (text: string) => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { type Instruction, parseDockerfile, parseText, reparseText, wordOffsetMapper } from '../../server/src/parser';
-import { initShellParser, parseScript, runShell } from '../../server/src/shell';
+import { type Instruction, parseDockerfile, parseText, reparseText, wordOffsetMapper } from '../../core/src/parser';
+import { initShellParser, parseScript, runShell } from '../../core/src/shell';
 import { showRange } from '../helpers/show';
 
 before(() => initShellParser());

@@ -2,8 +2,8 @@
 // longer than MAX_WORD_LENGTH (tree-sitter-bash is slow on those); said once per process.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { parseDockerfile } from '../../server/src/parser';
-import { initShellParser, MAX_SCRIPT_LENGTH, MAX_WORD_LENGTH, onScriptTooLong, runShell, scriptTooLarge } from '../../server/src/shell';
+import { parseDockerfile } from '../../core/src/parser';
+import { initShellParser, MAX_SCRIPT_LENGTH, MAX_WORD_LENGTH, onScriptTooLong, runShell, scriptTooLarge } from '../../core/src/shell';
 
 before(() => initShellParser());
 

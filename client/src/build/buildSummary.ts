@@ -1,7 +1,7 @@
 // Human wording for build results: durations, sizes, one-line summaries and per-instruction
 // labels, worded by the Translator passed in. Pure.
-import { formatBytes } from '../../../server/src/byteSize';
-import { formatDuration } from '../../../server/src/duration';
+import { formatBytes } from '../../../core/src/byteSize';
+import { formatDuration } from '../../../core/src/duration';
 import type { Translator } from '../l10n/translator';
 import { cacheSummary, type DockerfileBuildResult, type InstructionBuildResult } from './buildResults';
 

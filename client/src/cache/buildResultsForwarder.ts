@@ -1,7 +1,7 @@
 // Sends each finished build's per-instruction results to the server (layerwise/buildResults),
 // which shows them in the layer hints. Reads any store with the shape of the build feature's
 // BuildResultStore (client/src/build/buildResults.ts), so this module does not depend on it.
-import type { BuildResultsParams, BuildStepOutcome } from '../../../server/src/protocol';
+import type { BuildResultsParams, BuildStepOutcome } from '../../../protocol/src/protocol';
 
 export interface BuiltInstruction {
   readonly startLine: number;

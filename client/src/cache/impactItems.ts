@@ -1,6 +1,6 @@
 // The quick-pick entries for "What does changing this file rebuild?", from the server's answer,
 // worded by the Translator passed in. Pure (no 'vscode' import) so it is unit-tested.
-import type { DockerfileImpact, FileImpactResult } from '../../../server/src/protocol';
+import type { DockerfileImpact, FileImpactResult } from '../../../protocol/src/protocol';
 import type { Translator } from '../l10n/translator';
 
 export interface ImpactItem {

@@ -2,7 +2,7 @@
 // Dockerfile in the workspace and lists the answers in a quick pick.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FILE_IMPACT, type FileImpactParams, type FileImpactResult } from '../../../server/src/protocol';
+import { FILE_IMPACT, type FileImpactParams, type FileImpactResult } from '../../../protocol/src/protocol';
 import { l10n, t } from '../l10n/displayLanguage';
 import { impactItems } from './impactItems';
 

@@ -2,7 +2,7 @@
 // Dockerfile), then builds in a terminal (asking first when a build of the same Dockerfile is
 // still running). Returns the result for Build and Run.
 import * as vscode from 'vscode';
-import type { BuildStageOptions } from '../../../server/src/protocol';
+import type { BuildStageOptions } from '../../../protocol/src/protocol';
 import type { BuildResultStore, DockerfileBuildResult } from '../build/buildResults';
 import type { BuildTracker } from '../build/buildTracker';
 import { runImageBuildInTerminal } from '../build/imageBuild';

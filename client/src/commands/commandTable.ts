@@ -1,6 +1,6 @@
 // Every docker command's handler, keyed by the catalog entry; registered in one loop.
 import * as vscode from 'vscode';
-import { readBuildStageOptions } from '../../../server/src/protocol';
+import { readBuildStageOptions } from '../../../protocol/src/protocol';
 import type { BuildResultStore } from '../build/buildResults';
 import type { BuildTracker } from '../build/buildTracker';
 import type { StartedContainers } from '../docker/startedContainers';

@@ -1,6 +1,6 @@
 // Where a doc page lives in the editor: a read-only virtual document `layerwise-docs:/<language>/<path>`,
 // whose content the language server gives (DOC_PAGE). Nothing is written to the workspace.
-import { type DocPageParams, readDocPageParams } from '../../../server/src/protocol';
+import { type DocPageParams, readDocPageParams } from '../../../protocol/src/protocol';
 
 /** The URI scheme of the doc pages' virtual documents. */
 export const DOCS_SCHEME = 'layerwise-docs';

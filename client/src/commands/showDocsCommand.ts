@@ -2,7 +2,7 @@
 // rendered Markdown. The page is a virtual document whose text comes from the language server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOC_PAGE, type DocPageResult, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../server/src/protocol';
+import { DOC_PAGE, type DocPageResult, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../protocol/src/protocol';
 import { t } from '../l10n/displayLanguage';
 import { DOCS_SCHEME, docPageParams, docPagePath } from './docPageAddress';
 

@@ -1,7 +1,7 @@
 // Turns Dockerfile text into the outline the docker features use, through the shared parser
 // (server/src/parser is pure and bundled into the client). This is the only place the client
 // reads the parser's syntax tree.
-import { parseDockerfile, type Instruction } from '../../../server/src/parser';
+import { parseDockerfile, type Instruction } from '../../../core/src/parser';
 import { outlineFromInstructions, type DockerfileOutline, type InstructionSource } from './dockerfileOutline';
 
 function wordsOf(instruction: Instruction): string[] {

@@ -2,8 +2,8 @@
 // its instruction and to every instruction before it: editing any of them (which changes the
 // cache key) drops it, while blank lines or comments moving it around do not.
 import { createHash } from 'node:crypto';
-import type { Dockerfile, Instruction } from '../parser';
-import type { BuildResultsParams, InstructionBuildResult } from '../protocol';
+import type { Dockerfile, Instruction } from '../../../core/src/parser';
+import type { BuildResultsParams, InstructionBuildResult } from '../../../protocol/src/protocol';
 
 const chains = new WeakMap<Dockerfile, string[]>();
 

@@ -4,11 +4,11 @@
 // are offered once, "in this file" once per rule, and at most CODE_ACTION_LIMIT fixes of single
 // findings (mechanical ones first, then "on this line") are answered.
 import { type CodeAction, CodeActionKind, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
-import type { Dockerfile } from '../parser';
-import type { Fix } from '../rules';
+import type { Dockerfile } from '../../../core/src/parser';
+import type { Fix } from '../../../core/src/rules';
 import type { DiagnosticData } from './diagnostics';
 import { IgnoreFixes } from './ignoreFixes';
-import type { Language } from './language';
+import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
 import { pathToFileURL } from 'node:url';
 

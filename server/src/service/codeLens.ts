@@ -1,10 +1,10 @@
 // A "Build this stage" code lens above every named stage; it runs the client's build command
 // with that stage as --target. Unnamed stages cannot be targeted, so they get none.
 import type { CodeLens } from 'vscode-languageserver';
-import { BUILD_STAGE_COMMAND, type BuildStageArguments } from '../protocol';
-import type { LocalizedText } from '../rules';
-import type { AnalysedDocument } from './analysedDocument';
-import type { Language } from './language';
+import { BUILD_STAGE_COMMAND, type BuildStageArguments } from '../../../protocol/src/protocol';
+import type { LocalizedText } from '../../../core/src/rules';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
 
 const TITLE: LocalizedText = { en: 'Build this stage', ko: '이 스테이지 빌드' };

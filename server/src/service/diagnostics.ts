@@ -5,18 +5,18 @@
 // answer requests in between and drop a check that a newer version made pointless.
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { BuildContext } from '../context/buildContext';
-import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../model';
-import { instructionAtLine } from './instructionAt';
-import type { Dockerfile, Instruction, Range } from '../parser';
-import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type RuleFinding, type Severity, type StageRule } from '../rules';
-import { sameItems } from '../sameItems';
-import { shiftRuleFinding } from '../rules/shiftFindings';
-import { StageCache, type StageRun } from './stageCache';
-import type { AnalysedDocument } from './analysedDocument';
-import type { Language } from './language';
+import type { BuildContext } from '../../../core/src/context/buildContext';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../../../core/src/model';
+import { instructionAtLine } from '../../../core/src/engine/instructionAt';
+import type { Dockerfile, Instruction, Range } from '../../../core/src/parser';
+import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type RuleFinding, type Severity, type StageRule } from '../../../core/src/rules';
+import { sameItems } from '../../../core/src/sameItems';
+import { shiftRuleFinding } from '../../../core/src/rules/shiftFindings';
+import { StageCache, type StageRun } from '../../../core/src/engine/stageCache';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
-import type { RuleSeverity, Settings } from './settings';
+import type { RuleSeverity, Settings } from '../../../core/src/engine/settings';
 import { DIAGNOSTIC_SOURCE, syntaxDiagnostics } from './syntaxDiagnostics';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {

@@ -1,8 +1,8 @@
 // A doc as a whole page, for the "Open the full page" link of a hover: the client shows it as
 // rendered Markdown beside the editor.
-import { argDoc, docAt, type Doc } from '../docs';
-import { type DocPageParams, type DocPageResult, readDocPageParams } from '../protocol';
-import { pick } from './localized';
+import { argDoc, docAt, type Doc } from '../../../core/src/docs';
+import { type DocPageParams, type DocPageResult, readDocPageParams } from '../../../protocol/src/protocol';
+import { pick } from '../../../core/src/engine/localized';
 
 /** The page for a doc request; null when the request is malformed or names no doc. */
 export function docPage(raw: unknown): DocPageResult | null {

@@ -5,11 +5,11 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseLayers, fileImpact } from '../cache';
-import type { BuildContext } from '../context/buildContext';
-import type { DockerfileModel } from '../model';
-import type { DockerfileImpact, FileImpactParams, FileImpactResult } from '../protocol';
-import { readDockerfileModel } from './dockerfileOnDisk';
+import { analyseLayers, fileImpact } from '../../../core/src/cache';
+import type { BuildContext } from '../../../core/src/context/buildContext';
+import type { DockerfileModel } from '../../../core/src/model';
+import type { DockerfileImpact, FileImpactParams, FileImpactResult } from '../../../protocol/src/protocol';
+import { readDockerfileModel } from '../../../core/src/engine/dockerfileOnDisk';
 
 export interface FileImpactSources {
   /** The model of an open document, when the Dockerfile is open. */

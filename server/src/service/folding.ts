@@ -1,8 +1,8 @@
 // Folding ranges: stages, instructions continued over several lines, heredoc bodies and
 // blocks of consecutive comment lines.
 import { type FoldingRange, FoldingRangeKind } from 'vscode-languageserver';
-import type { AnalysedDocument } from './analysedDocument';
-import { lastTextLine } from './instructionAt';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import { lastTextLine } from '../../../core/src/engine/instructionAt';
 
 export function foldingRanges(document: AnalysedDocument): FoldingRange[] {
   const { tree, model } = document;

@@ -1,9 +1,9 @@
 // The "Ignore <Rule> on this line / in this file" fixes: a `# check=skip=` comment directly above
 // the instruction, or the rule added to the file's `# check=skip=` parser directive.
-import { checkCommentsAbove, parseCheckOptions } from '../model';
-import { instructionAtLine } from './instructionAt';
-import type { Dockerfile, Instruction } from '../parser';
-import type { Fix, TextEdit } from '../rules';
+import { checkCommentsAbove, parseCheckOptions } from '../../../core/src/model';
+import { instructionAtLine } from '../../../core/src/engine/instructionAt';
+import type { Dockerfile, Instruction } from '../../../core/src/parser';
+import type { Fix, TextEdit } from '../../../core/src/rules';
 
 const at = (line: number, character = 0): { line: number; character: number } => ({ line, character });
 const insert = (line: number, newText: string): TextEdit => ({ range: { start: at(line), end: at(line) }, newText });

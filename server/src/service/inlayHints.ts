@@ -1,10 +1,10 @@
 // Inlay hints come from several providers (layer hints, variable values, ...): the server's one
 // handler asks each and concatenates their answers. Add a provider to INLAY_HINT_PROVIDERS' caller.
 import type { InlayHint, Range } from 'vscode-languageserver';
-import type { BuildContext } from '../context/buildContext';
-import type { AnalysedDocument } from './analysedDocument';
-import type { Language } from './language';
-import type { Settings } from './settings';
+import type { BuildContext } from '../../../core/src/context/buildContext';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import type { Language } from '../../../core/src/engine/language';
+import type { Settings } from '../../../core/src/engine/settings';
 
 export interface InlayHintRequest {
   document: AnalysedDocument;

@@ -1,15 +1,15 @@
 // The layer hint at the end of each layer-making instruction's first line:
 // `layer 4 · rebuilt when src/**, package.json or layer 3 change · last build: cached`.
 import { type InlayHint, MarkupKind } from 'vscode-languageserver';
-import { analyseLayers, type LayerStep, sourceTakes } from '../cache';
-import { escapeMarkdown, inlineCode } from '../docs';
-import type { BuildContext, ContextListing, EntryKind } from '../context/buildContext';
-import type { InstructionBuildResult } from '../protocol';
-import type { LocalizedText } from '../rules';
+import { analyseLayers, type LayerStep, sourceTakes } from '../../../core/src/cache';
+import { escapeMarkdown, inlineCode } from '../../../core/src/docs';
+import type { BuildContext, ContextListing, EntryKind } from '../../../core/src/context/buildContext';
+import type { InstructionBuildResult } from '../../../protocol/src/protocol';
+import type { LocalizedText } from '../../../core/src/rules';
 import type { BuildResultStore } from './buildResults';
 import type { InlayHintProvider, InlayHintRequest } from './inlayHints';
-import { formatBytes } from '../byteSize';
-import { formatDuration } from '../duration';
+import { formatBytes } from '../../../core/src/byteSize';
+import { formatDuration } from '../../../core/src/duration';
 
 /** Shown in the label; the tooltip lists them all. */
 const MAX_LABEL_ITEMS = 4;

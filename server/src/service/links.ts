@@ -3,13 +3,13 @@
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver';
-import type { BuildContext, ContextListing } from '../context/buildContext';
-import type { Stage } from '../model';
-import type { Instruction, Word } from '../parser';
-import type { LocalizedText } from '../rules';
-import type { AnalysedDocument } from './analysedDocument';
+import type { BuildContext, ContextListing } from '../../../core/src/context/buildContext';
+import type { Stage } from '../../../core/src/model';
+import type { Instruction, Word } from '../../../core/src/parser';
+import type { LocalizedText } from '../../../core/src/rules';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
 import { imagePage } from './imagePages';
-import type { Language } from './language';
+import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
 
 const listedFiles = new WeakMap<ContextListing, ReadonlySet<string>>();

@@ -2,7 +2,9 @@
 // lines and UTF-16 characters, so conversion is a structural copy; keeping it here means a
 // future change of either side has one place to go.
 import type { Position as LspPosition, Range as LspRange } from 'vscode-languageserver';
-import type { Position, Range } from '../parser';
+import type { Position, Range } from '../../../core/src/parser';
+
+export { comparePositions, rangeContains } from '../../../core/src/parser';
 
 export function toLspRange(range: Range): LspRange {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
@@ -12,11 +14,3 @@ export function fromLspPosition(position: LspPosition): Position {
   return { line: position.line, character: position.character };
 }
 
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-/** Whether `position` lies in `range`, ends included (a cursor right after a word is on it). */
-export function rangeContains(range: Range, position: Position): boolean {
-  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
-}

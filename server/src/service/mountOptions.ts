@@ -1,5 +1,5 @@
 // The `key=value` options inside a `--mount=` value, each with its range, for hover and completion.
-import type { Flag, Range } from '../parser';
+import type { Flag, Range } from '../../../core/src/parser';
 
 export interface MountOption {
   key: string;

@@ -2,11 +2,11 @@
 // used, read-only when predefined), stage names, image names, strings, numbers, comments and
 // parser directives. Tokens never overlap: a variable inside a string splits the string.
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
-import type { DockerfileModel } from '../model';
-import { predefinedArg } from '../model';
-import type { Instruction, Range } from '../parser';
-import type { AnalysedDocument } from './analysedDocument';
-import { itemsInLines, withTrigger } from './instructionAt';
+import type { DockerfileModel } from '../../../core/src/model';
+import { predefinedArg } from '../../../core/src/model';
+import type { Instruction, Range } from '../../../core/src/parser';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import { itemsInLines, withTrigger } from '../../../core/src/engine/instructionAt';
 import { navigationIndex } from './navigation/navigationIndex';
 import { stageMentions } from './stageReferences';
 

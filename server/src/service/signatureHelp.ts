@@ -1,10 +1,10 @@
 // Signature help: the instruction's forms, with the argument under the cursor highlighted.
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
-import { instructionDoc } from '../docs';
-import type { Instruction, Position } from '../parser';
-import type { AnalysedDocument } from './analysedDocument';
-import { innermostInstruction, instructionAt } from './instructionAt';
-import type { Language } from './language';
+import { instructionDoc } from '../../../core/src/docs';
+import type { Instruction, Position } from '../../../core/src/parser';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import { innermostInstruction, instructionAt } from '../../../core/src/engine/instructionAt';
+import type { Language } from '../../../core/src/engine/language';
 import { comparePositions, rangeContains } from './lspRange';
 
 interface Form {

@@ -1,8 +1,8 @@
 // Every place a stage is named: `FROM ... AS name`, `FROM name`, `COPY --from=name` (or its
 // index, `COPY --from=0`) and `RUN --mount=from=name`. Shared by navigation, semantic tokens and links.
-import type { DockerfileModel, Stage } from '../model';
-import type { Instruction, Range } from '../parser';
-import { withTrigger } from './instructionAt';
+import type { DockerfileModel, Stage } from '../../../core/src/model';
+import type { Instruction, Range } from '../../../core/src/parser';
+import { withTrigger } from '../../../core/src/engine/instructionAt';
 import { mountOptions } from './mountOptions';
 
 /** `copyFromIndex`: `COPY --from=<n>`, the stage at that position, which renaming does not touch. */

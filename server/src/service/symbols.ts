@@ -2,9 +2,9 @@
 // the top, then one symbol per stage (its name, or its index when unnamed, with the base image
 // as detail) holding the stage's instructions.
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
-import type { Stage } from '../model';
-import type { Instruction } from '../parser';
-import type { AnalysedDocument } from './analysedDocument';
+import type { Stage } from '../../../core/src/model';
+import type { Instruction } from '../../../core/src/parser';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
 import { toLspRange } from './lspRange';
 import { ItemBudget } from './requestBudget';
 

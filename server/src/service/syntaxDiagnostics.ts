@@ -1,7 +1,7 @@
 // Diagnostics for what the parser itself finds: things `docker build` rejects before running.
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
-import type { Dockerfile, SyntaxProblem } from '../parser';
-import type { Language } from './language';
+import type { Dockerfile, SyntaxProblem } from '../../../core/src/parser';
+import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
 
 export const DIAGNOSTIC_SOURCE = 'layerwise';

@@ -1,12 +1,12 @@
 // Inlay hints: the value a variable has in FROM and in paths (WORKDIR, COPY, ADD, VOLUME),
 // shown after it when every value it depends on is known from this Dockerfile.
 import type { InlayHint } from 'vscode-languageserver';
-import { type DockerfileModel, expandValue, type VariableDefinition } from '../model';
-import type { Instruction, VariableReference } from '../parser';
-import type { LocalizedText } from '../rules';
-import type { AnalysedDocument } from './analysedDocument';
-import { instructionsInLines } from './instructionAt';
-import type { Language } from './language';
+import { type DockerfileModel, expandValue, type VariableDefinition } from '../../../core/src/model';
+import type { Instruction, VariableReference } from '../../../core/src/parser';
+import type { LocalizedText } from '../../../core/src/rules';
+import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import { instructionsInLines } from '../../../core/src/engine/instructionAt';
+import type { Language } from '../../../core/src/engine/language';
 import { comparePositions } from './lspRange';
 import { navigationIndex } from './navigation/navigationIndex';
 

@@ -4,13 +4,13 @@
 // asynchronous walk shared by the Dockerfiles using it; asking for it never waits for the walk.
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BuildContext } from '../context/buildContext';
-import { ContextListings } from '../context/contextListings';
-import type { WalkOptions } from '../context/contextWalk';
-import { describeFileError } from './fileErrors';
-import { type Language, resolveLanguage } from './language';
-import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from './projectConfig';
-import { defaultSettings, type Settings } from './settings';
+import { BuildContext } from '../../../core/src/context/buildContext';
+import { ContextListings } from '../../../core/src/context/contextListings';
+import type { WalkOptions } from '../../../core/src/context/contextWalk';
+import { describeFileError } from '../../../core/src/engine/fileErrors';
+import { type Language, resolveLanguage } from '../../../core/src/engine/language';
+import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from '../../../core/src/engine/projectConfig';
+import { defaultSettings, type Settings } from '../../../core/src/engine/settings';
 
 export class WorkspaceState {
   private settings: Settings = defaultSettings();

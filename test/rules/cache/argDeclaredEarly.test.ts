@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { argDeclaredEarly } from '../../../server/src/rules/cache/argDeclaredEarly';
+import { argDeclaredEarly } from '../../../core/src/rules/cache/argDeclaredEarly';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
 
 const rule = argDeclaredEarly;

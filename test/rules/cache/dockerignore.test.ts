@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { dockerignoreIncomplete } from '../../../server/src/rules/cache/dockerignoreIncomplete';
-import { dockerignoreMissing } from '../../../server/src/rules/cache/dockerignoreMissing';
+import { dockerignoreIncomplete } from '../../../core/src/rules/cache/dockerignoreIncomplete';
+import { dockerignoreMissing } from '../../../core/src/rules/cache/dockerignoreMissing';
 import { applyEdits, makeContext, ranges, runRule } from '../../helpers/ruleHarness';
 
 const broad = 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\n';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { installAfterBroadCopy } from '../../../server/src/rules/cache/installAfterBroadCopy';
+import { installAfterBroadCopy } from '../../../core/src/rules/cache/installAfterBroadCopy';
 import { fixed, makeContext, ranges, runRule } from '../../helpers/ruleHarness';
 
 const rule = installAfterBroadCopy;

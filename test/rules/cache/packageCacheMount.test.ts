@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { allowsCacheMounts, packageCacheMount } from '../../../server/src/rules/cache/packageCacheMount';
-import { parseText } from '../../../server/src/parser';
+import { allowsCacheMounts, packageCacheMount } from '../../../core/src/rules/cache/packageCacheMount';
+import { parseText } from '../../../core/src/parser';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
 
 const rule = packageCacheMount;

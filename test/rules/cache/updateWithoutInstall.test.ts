@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { updateWithoutInstall } from '../../../server/src/rules/cache/updateWithoutInstall';
+import { updateWithoutInstall } from '../../../core/src/rules/cache/updateWithoutInstall';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
 
 const rule = updateWithoutInstall;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { volatileBeforeHeavyRun } from '../../../server/src/rules/cache/volatileBeforeHeavyRun';
+import { volatileBeforeHeavyRun } from '../../../core/src/rules/cache/volatileBeforeHeavyRun';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
 
 const rule = volatileBeforeHeavyRun;

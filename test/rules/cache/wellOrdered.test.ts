@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CACHE_RULES } from '../../../server/src/rules/cache';
+import { CACHE_RULES } from '../../../core/src/rules/cache';
 import { makeContext, runRule } from '../../helpers/ruleHarness';
 
 const WELL_ORDERED = `# syntax=docker/dockerfile:1

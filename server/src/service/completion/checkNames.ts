@@ -1,5 +1,5 @@
 // Rule names accepted by `# check=skip=`: BuildKit's build checks plus our own rule codes.
-import { RULES } from '../../rules';
+import { RULES } from '../../../../core/src/rules';
 
 /** BuildKit's build check names (docs.docker.com/reference/build-checks). */
 export const BUILDKIT_CHECKS: readonly string[] = [

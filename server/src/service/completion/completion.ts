@@ -1,10 +1,10 @@
 // Completion: reads the cursor's context from the cached analysed document and offers what is
 // valid there, each item documented in the user's language.
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver';
-import { healthcheckDoc } from '../../docs';
-import type { Instruction, Position } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
-import type { Language } from '../language';
+import { healthcheckDoc } from '../../../../core/src/docs';
+import type { Instruction, Position } from '../../../../core/src/parser';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import type { Language } from '../../../../core/src/engine/language';
 import { cursorContext } from './cursorContext';
 import { directiveItems } from './directiveItems';
 import { flagNameItems, flagValueItems } from './flagItems';

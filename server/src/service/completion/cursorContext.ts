@@ -1,7 +1,7 @@
 // Where the cursor is, in terms completion cares about: what kind of thing can be typed here
 // and which text a chosen item replaces.
-import type { Dockerfile, Instruction, Position, Range } from '../../parser';
-import { instructionAt, lastInstructionIndexAtOrBefore } from '../instructionAt';
+import type { Dockerfile, Instruction, Position, Range } from '../../../../core/src/parser';
+import { instructionAt, lastInstructionIndexAtOrBefore } from '../../../../core/src/engine/instructionAt';
 import { comparePositions, rangeContains } from '../lspRange';
 
 export type CursorContext =

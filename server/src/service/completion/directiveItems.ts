@@ -1,9 +1,9 @@
 // Parser directives on the first lines: names, then values (`docker/dockerfile:1`, the escape
 // characters, and rule names after `check=skip=`).
 import { type CompletionItem, CompletionItemKind, type Range } from 'vscode-languageserver';
-import { DIRECTIVE_NAMES, directiveDoc } from '../../docs';
-import { RULES } from '../../rules';
-import type { Language } from '../language';
+import { DIRECTIVE_NAMES, directiveDoc } from '../../../../core/src/docs';
+import { RULES } from '../../../../core/src/rules';
+import type { Language } from '../../../../core/src/engine/language';
 import { BUILDKIT_CHECKS, checkNames } from './checkNames';
 
 const markdown = (value: string | undefined): CompletionItem['documentation'] => (value ? { kind: 'markdown', value } : undefined);

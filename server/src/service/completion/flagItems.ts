@@ -1,10 +1,10 @@
 // Flags of an instruction and their values: mount types and keys, --network, --security,
 // --platform and stage names for --from.
 import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { flagDoc, flagValues, instructionFlags, mountDoc, mountKeyDoc, mountKeys, MOUNT_TYPES, renderRow } from '../../docs';
-import type { DockerfileModel } from '../../model';
-import type { Instruction } from '../../parser';
-import type { Language } from '../language';
+import { flagDoc, flagValues, instructionFlags, mountDoc, mountKeyDoc, mountKeys, MOUNT_TYPES, renderRow } from '../../../../core/src/docs';
+import type { DockerfileModel } from '../../../../core/src/model';
+import type { Instruction } from '../../../../core/src/parser';
+import type { Language } from '../../../../core/src/engine/language';
 import { stageItems } from './stageItems';
 
 /** Flags written without a value (`--link`); the others get `=` and re-open completion. */

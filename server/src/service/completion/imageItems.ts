@@ -1,8 +1,8 @@
 // Base images and tags in FROM, from the offline list of official images, and earlier stages.
 import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { officialImage, officialImages, splitImageReference } from '../../docs';
-import type { Language } from '../language';
-import { pick } from '../localized';
+import { officialImage, officialImages, splitImageReference } from '../../../../core/src/docs';
+import type { Language } from '../../../../core/src/engine/language';
+import { pick } from '../../../../core/src/engine/localized';
 
 const cache = new Map<string, CompletionItem[]>();
 

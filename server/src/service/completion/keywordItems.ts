@@ -1,8 +1,8 @@
 // Instruction keywords valid at the cursor, each with its doc, plus snippets for common forms.
 import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Range } from 'vscode-languageserver';
-import { directiveDoc, instructionDoc } from '../../docs';
-import { INSTRUCTION_KEYWORDS } from '../../parser';
-import type { Language } from '../language';
+import { directiveDoc, instructionDoc } from '../../../../core/src/docs';
+import { INSTRUCTION_KEYWORDS } from '../../../../core/src/parser';
+import type { Language } from '../../../../core/src/engine/language';
 import { INSTRUCTION_SNIPPETS } from './instructionSnippets';
 
 /** ONBUILD cannot trigger these (BuildKit rejects them). */

@@ -1,11 +1,11 @@
 // Earlier stages as completion items (for COPY --from, --mount from= and FROM).
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
-import { inlineCode } from '../../docs';
-import type { DockerfileModel } from '../../model';
-import type { Instruction } from '../../parser';
-import { firstLine } from '../../parser/textScan';
-import type { Language } from '../language';
-import { lineLabel } from '../localized';
+import { inlineCode } from '../../../../core/src/docs';
+import type { DockerfileModel } from '../../../../core/src/model';
+import type { Instruction } from '../../../../core/src/parser';
+import { firstLine } from '../../../../core/src/parser/textScan';
+import type { Language } from '../../../../core/src/engine/language';
+import { lineLabel } from '../../../../core/src/engine/localized';
 
 /** Stages that start above `instruction` and are not the stage it belongs to (all stages when undefined). */
 export function stageItems(model: DockerfileModel, instruction: Instruction | undefined, language: Language): CompletionItem[] {

@@ -1,11 +1,11 @@
 // Variables after `$` and `${`: ARG and ENV in scope with their values, then predefined args.
 import { type CompletionItem, CompletionItemKind } from 'vscode-languageserver';
-import { argDoc, inlineCode } from '../../docs';
-import { type DockerfileModel, PREDEFINED_ARGS, type VariableDefinition } from '../../model';
-import type { Instruction } from '../../parser';
-import { firstLine } from '../../parser/textScan';
-import type { Language } from '../language';
-import { lineLabel, pick } from '../localized';
+import { argDoc, inlineCode } from '../../../../core/src/docs';
+import { type DockerfileModel, PREDEFINED_ARGS, type VariableDefinition } from '../../../../core/src/model';
+import type { Instruction } from '../../../../core/src/parser';
+import { firstLine } from '../../../../core/src/parser/textScan';
+import type { Language } from '../../../../core/src/engine/language';
+import { lineLabel, pick } from '../../../../core/src/engine/localized';
 
 export function variableItems(model: DockerfileModel, scopeOwner: Instruction, braced: boolean, language: Language): CompletionItem[] {
   const scope = model.scopeBefore(scopeOwner);

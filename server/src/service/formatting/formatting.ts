@@ -2,14 +2,14 @@
 // edits of instructionFormatter.ts, blank lines lose their whitespace, comments, directives
 // and heredoc bodies stay exactly as written. Formatting its own output changes nothing.
 import type { TextEdit } from 'vscode-languageserver';
-import type { Dockerfile, Instruction, Position, Range } from '../../parser';
-import { parseText } from '../../parser';
-import { AnalysedDocument } from '../analysedDocument';
-import { instructionsInLines, lastTextLine } from '../instructionAt';
+import type { Dockerfile, Instruction, Position, Range } from '../../../../core/src/parser';
+import { parseText } from '../../../../core/src/parser';
+import { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import { instructionsInLines, lastTextLine } from '../../../../core/src/engine/instructionAt';
 import { toLspRange } from '../lspRange';
-import { formatInstruction, type IndentOptions, type LineEdit } from './instructionFormatter';
-import { orderedFlags } from './flagOrder';
-import { formatRun, formatRunHeredoc, type RunFormatOptions } from './runFormatter';
+import { formatInstruction, type IndentOptions, type LineEdit } from '../../../../core/src/format/instructionFormatter';
+import { orderedFlags } from '../../../../core/src/format/flagOrder';
+import { formatRun, formatRunHeredoc, type RunFormatOptions } from '../../../../core/src/format/runFormatter';
 
 export interface FormatOptions {
   /** Spaces before the text of a continuation line and per level of shell nesting (ignored with `useTabs`). */

@@ -1,7 +1,7 @@
 // Context-sensitive teaching: the concept a learner most likely needs for this very instruction
 // (shell-form CMD -> PID 1 and signals, RUN cd -> WORKDIR, ADD of local files -> COPY, ...).
-import type { DockerfileModel } from '../../model';
-import type { Instruction } from '../../parser';
+import type { DockerfileModel } from '../../../../core/src/model';
+import type { Instruction } from '../../../../core/src/parser';
 
 /** A shell command that changes directory: `cd dir`, `... && cd dir`, `; cd dir`. */
 export const CD_COMMAND = /(^|&&|\|\||;|\()\s*cd\s/;
@@ -14,7 +14,7 @@ const BACKGROUND_SERVICES = /(^|[^&])&(\s|$)|supervisord|\bservice\s+\S+\s+start
 const isUrl = (source: string): boolean => /^(https?|git):\/\//.test(source) || source.startsWith('git@');
 const isArchive = (source: string): boolean => /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i.test(source);
 
-/** Names of concept docs (server/docs/<lang>/concept/<name>.md) that explain this instruction in context. */
+/** Names of concept docs (core/docs/<lang>/concept/<name>.md) that explain this instruction in context. */
 export function contextConcepts(instruction: Instruction, model: DockerfileModel): string[] {
   const concepts: string[] = [];
   const shellText = instruction.exec ? undefined : instruction.rest?.value;

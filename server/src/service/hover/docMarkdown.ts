@@ -1,9 +1,9 @@
 // A doc as a hover shows it: brief first (its summary, what it does at this spot, its short part),
 // then either a link that opens the whole page beside the editor (`brief`) or the rest (`full`).
-import type { Doc } from '../../docs';
-import { SHOW_DOCS_COMMAND, type ShowDocsArguments } from '../../protocol';
-import type { Language } from '../language';
-import { pick } from '../localized';
+import type { Doc } from '../../../../core/src/docs';
+import { SHOW_DOCS_COMMAND, type ShowDocsArguments } from '../../../../protocol/src/protocol';
+import type { Language } from '../../../../core/src/engine/language';
+import { pick } from '../../../../core/src/engine/localized';
 
 /** The `layerwise.docs.detail` setting. */
 export type DocDetail = 'brief' | 'full';

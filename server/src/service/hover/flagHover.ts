@@ -1,10 +1,10 @@
 // Hover on a flag: its doc on the name; on the value, the doc of the value or key under the cursor
 // (`type=cache`, `sharing=locked` inside --mount, `none` for --network, the stage for --from).
-import { flagDoc, flagValues, inlineCode, instructionFlags, mountDoc, mountKeyDoc, renderRow } from '../../docs';
-import type { DockerfileModel } from '../../model';
-import type { Flag, Instruction, Position } from '../../parser';
-import type { Language } from '../language';
-import { pick } from '../localized';
+import { flagDoc, flagValues, inlineCode, instructionFlags, mountDoc, mountKeyDoc, renderRow } from '../../../../core/src/docs';
+import type { DockerfileModel } from '../../../../core/src/model';
+import type { Flag, Instruction, Position } from '../../../../core/src/parser';
+import type { Language } from '../../../../core/src/engine/language';
+import { pick } from '../../../../core/src/engine/localized';
 import { rangeContains } from '../lspRange';
 import type { HoverResult } from './hoverTypes';
 import { mountOptions } from '../mountOptions';

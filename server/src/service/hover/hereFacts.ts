@@ -2,11 +2,11 @@
 // and resolved base image of a FROM, the shell, folder and user a RUN gets, where a COPY puts its
 // files, the values an ENV or ARG sets, the value of a flag. Short facts in both languages.
 import { posix } from 'node:path';
-import { flagValues, inlineCode, type TableRow } from '../../docs';
-import { type DockerfileModel, expandValue, parseCheckOptions, type Stage } from '../../model';
-import type { Directive, Flag, Instruction, Word } from '../../parser';
-import type { Language } from '../language';
-import { lineLabel, type Localized, pick } from '../localized';
+import { flagValues, inlineCode, type TableRow } from '../../../../core/src/docs';
+import { type DockerfileModel, expandValue, parseCheckOptions, type Stage } from '../../../../core/src/model';
+import type { Directive, Flag, Instruction, Word } from '../../../../core/src/parser';
+import type { Language } from '../../../../core/src/engine/language';
+import { lineLabel, type Localized, pick } from '../../../../core/src/engine/localized';
 import { mountOptions } from '../mountOptions';
 import type { HereFacts } from './docMarkdown';
 

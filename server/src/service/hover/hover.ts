@@ -1,10 +1,10 @@
 // Hover: finds what is under the cursor in the cached analysed document and explains it.
 import type { Hover } from 'vscode-languageserver';
-import { conceptDoc, directiveDoc, healthcheckDoc } from '../../docs';
-import type { Instruction, Position } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
-import { innermostInstruction, instructionAt } from '../instructionAt';
-import type { Language } from '../language';
+import { conceptDoc, directiveDoc, healthcheckDoc } from '../../../../core/src/docs';
+import type { Instruction, Position } from '../../../../core/src/parser';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import { innermostInstruction, instructionAt } from '../../../../core/src/engine/instructionAt';
+import type { Language } from '../../../../core/src/engine/language';
 import { rangeContains, toLspRange } from '../lspRange';
 import { CD_COMMAND } from './contextNotes';
 import { type DocDetail, docHover } from './docMarkdown';

@@ -1,5 +1,5 @@
 // What every hover helper returns: Markdown and the range it describes.
-import type { Range } from '../../parser';
+import type { Range } from '../../../../core/src/parser';
 
 export interface HoverResult {
   markdown: string;

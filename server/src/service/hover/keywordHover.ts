@@ -1,9 +1,9 @@
 // Hover on an instruction keyword: its summary, what it does here and its brief part first, then
 // the concepts this instruction raises here, then the rest of its doc (or a link to the full page).
-import { conceptDoc, instructionDoc } from '../../docs';
-import type { DockerfileModel } from '../../model';
-import type { Instruction } from '../../parser';
-import type { Language } from '../language';
+import { conceptDoc, instructionDoc } from '../../../../core/src/docs';
+import type { DockerfileModel } from '../../../../core/src/model';
+import type { Instruction } from '../../../../core/src/parser';
+import type { Language } from '../../../../core/src/engine/language';
 import { contextConcepts } from './contextNotes';
 import { type DocDetail, docHover, docLinks, docOpening } from './docMarkdown';
 import { instructionFacts } from './hereFacts';

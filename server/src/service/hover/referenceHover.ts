@@ -1,11 +1,11 @@
 // Hovers on references: a variable (where it is defined and its value there), a stage (its base
 // image and where it starts) and an image (what it is and its tag, from the offline list).
-import { argDoc, conceptDoc, inlineCode, officialImage, splitImageReference } from '../../docs';
-import { type DockerfileModel, expandValue, predefinedArg, type ResolvedReference, type Stage } from '../../model';
-import type { Range, VariableReference } from '../../parser';
-import { firstLine } from '../../parser/textScan';
-import type { Language } from '../language';
-import { lineLabel, pick } from '../localized';
+import { argDoc, conceptDoc, inlineCode, officialImage, splitImageReference } from '../../../../core/src/docs';
+import { type DockerfileModel, expandValue, predefinedArg, type ResolvedReference, type Stage } from '../../../../core/src/model';
+import type { Range, VariableReference } from '../../../../core/src/parser';
+import { firstLine } from '../../../../core/src/parser/textScan';
+import type { Language } from '../../../../core/src/engine/language';
+import { lineLabel, pick } from '../../../../core/src/engine/localized';
 import { type DocDetail, docHover } from './docMarkdown';
 import type { HoverResult } from './hoverTypes';
 

@@ -1,8 +1,8 @@
 // Go to definition: a stage name or index to its `FROM ... AS` (an unnamed stage's whole FROM),
 // a variable to the ARG/ENV that gives it its value, a heredoc terminator to its `<<EOF`.
 import type { Location } from 'vscode-languageserver';
-import type { Position } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
+import type { Position } from '../../../../core/src/parser';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
 import { toLspRange } from '../lspRange';
 import { symbolAt } from './symbolAt';
 

@@ -1,6 +1,6 @@
 // Per-model indexes for navigation, built on first use and kept with the model (one per
 // document version), so repeated requests on a large file are map look-ups.
-import type { DockerfileModel, Stage } from '../../model';
+import type { DockerfileModel, Stage } from '../../../../core/src/model';
 import { type StageMention, stageMentions } from '../stageReferences';
 import { VariableGroups } from './variableGroups';
 

@@ -1,7 +1,7 @@
 // Find references and document highlight: every occurrence of the symbol under the cursor.
 import { type DocumentHighlight, DocumentHighlightKind, type Location } from 'vscode-languageserver';
-import type { Position } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
+import type { Position } from '../../../../core/src/parser';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
 import { toLspRange } from '../lspRange';
 import { symbolAt } from './symbolAt';
 

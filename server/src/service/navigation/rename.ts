@@ -3,11 +3,11 @@
 // or that would change what the Dockerfile means. A stage index (`COPY --from=0`) still names
 // the same stage after a rename, so it is left as written.
 import { LSPErrorCodes, type PrepareRenameResult, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
-import { predefinedArg } from '../../model';
-import type { Position } from '../../parser';
-import type { LocalizedText } from '../../rules';
-import type { AnalysedDocument } from '../analysedDocument';
-import type { Language } from '../language';
+import { predefinedArg } from '../../../../core/src/model';
+import type { Position } from '../../../../core/src/parser';
+import type { LocalizedText } from '../../../../core/src/rules';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import type { Language } from '../../../../core/src/engine/language';
 import { toLspRange } from '../lspRange';
 import { type NavigationSymbol, symbolAt } from './symbolAt';
 import { scopeKey } from './variableGroups';

@@ -1,9 +1,9 @@
 // What the cursor is on, for definition, references, highlight and rename: a stage name, an
 // ARG/ENV name or a heredoc delimiter, with every occurrence of the same symbol.
-import type { DockerfileModel, Stage, VariableDefinition } from '../../model';
-import type { Heredoc, Instruction, Position, Range } from '../../parser';
-import type { AnalysedDocument } from '../analysedDocument';
-import { instructionAt } from '../instructionAt';
+import type { DockerfileModel, Stage, VariableDefinition } from '../../../../core/src/model';
+import type { Heredoc, Instruction, Position, Range } from '../../../../core/src/parser';
+import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import { instructionAt } from '../../../../core/src/engine/instructionAt';
 import { rangeContains } from '../lspRange';
 import { type StageMention, stageMentions } from '../stageReferences';
 import { navigationIndex } from './navigationIndex';

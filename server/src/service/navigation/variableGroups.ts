@@ -3,8 +3,8 @@
 // FROM) a name is one symbol; a use joins the definition it resolves to (an ENV inherited
 // from a base stage, a global ARG in FROM), and `ARG NAME` in a stage joins the global ARG or
 // predefined arg it redeclares.
-import type { DockerfileModel, ResolvedReference, Stage, VariableDefinition } from '../../model';
-import type { KeyValue, Range, VariableReference } from '../../parser';
+import type { DockerfileModel, ResolvedReference, Stage, VariableDefinition } from '../../../../core/src/model';
+import type { KeyValue, Range, VariableReference } from '../../../../core/src/parser';
 
 export interface VariableOccurrence {
   name: string;

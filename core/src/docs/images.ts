@@ -1,4 +1,4 @@
-// The offline list of common official images (server/docs/images.json): no network calls.
+// The offline list of common official images (core/docs/images.json): no network calls.
 import { DOC_FILES } from './docFiles';
 import type { DocLanguage } from './docs';
 

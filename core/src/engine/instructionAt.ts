@@ -1,7 +1,6 @@
 // Finding the instruction under the cursor by binary search over `tree.instructions`, which the
 // parser keeps in source order. Hover and completion run on every keystroke of 10,000-line files.
-import type { Dockerfile, Instruction, Position, TopLevel } from '../parser';
-import { rangeContains } from './lspRange';
+import { type Dockerfile, type Instruction, type Position, rangeContains, type TopLevel } from '../parser';
 
 /** Index of the last instruction starting on or before `line`; -1 when none does. */
 export function lastInstructionIndexAtOrBefore(tree: Dockerfile, line: number): number {

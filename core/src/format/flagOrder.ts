@@ -4,7 +4,7 @@
 // (a later mount covers an earlier one at the same target). So flags are sorted by name in the
 // order of Docker's reference, and repeated names keep their relative order (a stable sort).
 // An instruction with a flag this table does not know keeps its order.
-import type { Flag } from '../../parser';
+import type { Flag } from '../parser';
 
 const ORDER: Readonly<Record<string, readonly string[]>> = {
   FROM: ['platform'],

@@ -1,4 +1,4 @@
-// The docs folder (server/docs) as data: relative path ('en/instruction/RUN.md') -> file text.
+// The docs folder (core/docs) as data: relative path ('en/instruction/RUN.md') -> file text.
 // Run from sources (tests under tsx) it reads the folder once; scripts/build.mjs replaces this
 // module in dist/server.js with one that holds the same map, so the bundled server reads no files.
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,10 +5,10 @@
 // must equal the original script's. Anything unsure (inner comment lines, heredocs, a word split
 // across lines, a quote open at a line break, a parse error, a failed check) leaves the
 // instruction to the whitespace-only formatter. The body of `RUN <<EOF` is printed the same way.
-import type { Instruction } from '../../parser';
-import { trimTrailing } from '../../parser/textScan';
-import { isShellPrinterReady, printShell, scriptTooLarge } from '../../shell';
-import { lastTextLine } from '../instructionAt';
+import type { Instruction } from '../parser';
+import { trimTrailing } from '../parser/textScan';
+import { isShellPrinterReady, printShell, scriptTooLarge } from '../shell';
+import { lastTextLine } from '../engine/instructionAt';
 import { orderedFlags } from './flagOrder';
 
 export interface RunFormatOptions {

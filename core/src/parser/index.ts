@@ -6,3 +6,4 @@ export { unquote } from './words';
 export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
 export { findClosingBrace, MAX_VARIABLE_NESTING } from './variables';
 export * from './syntax';
+export { comparePositions, rangeContains } from './positions';

@@ -3,9 +3,9 @@
 // lines indented consistently, trailing whitespace removed, comment lines left as written.
 // Whitespace is only changed where BuildKit ignores it or where it separates words outside
 // quotes, so what the Dockerfile builds stays the same.
-import type { Instruction, Range } from '../../parser';
-import { INSTRUCTION_KEYWORDS } from '../../parser';
-import { lastTextLine } from '../instructionAt';
+import type { Instruction, Range } from '../parser';
+import { INSTRUCTION_KEYWORDS } from '../parser';
+import { lastTextLine } from '../engine/instructionAt';
 import { QuoteState } from './quoteState';
 
 export interface LineEdit {

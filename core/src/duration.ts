@@ -1,7 +1,7 @@
 // Durations for people ("250 ms", "4.2 s", "12 s", "2 min 5 s"; in Korean "4.2초", "2분 5초"):
 // shared by the server's layer hints and the client's build decorations, so both word a step's
 // time the same way. Pure.
-import type { Language } from './service/language';
+import type { Language } from './engine/language';
 
 export function formatDuration(ms: number, language: Language = 'en'): string {
   const ko = language === 'ko';

@@ -24,18 +24,37 @@ function findingsOrClean(status: number): boolean {
   return status === 0 || status === 1;
 }
 
-const corpusFiles = readdirSync(CORPUS_DIR).flatMap((folder) => readdirSync(join(CORPUS_DIR, folder)).map((name) => join(CORPUS_DIR, folder, name)));
+const corpusFiles = readdirSync(CORPUS_DIR).flatMap((folder) =>
+  readdirSync(join(CORPUS_DIR, folder)).map((name) => join(CORPUS_DIR, folder, name)),
+);
 
 const tools: Tool[] = [
-  { name: 'layerwise check (glob)', command: process.execPath, args: [CLI_PATH, 'check', '--format', 'json', `${CORPUS_DIR}/**/*`], ran: findingsOrClean },
-  { name: 'layerwise check (file list)', command: process.execPath, args: [CLI_PATH, 'check', '--format', 'json', ...corpusFiles], ran: findingsOrClean },
+  {
+    name: 'layerwise check (glob)',
+    command: process.execPath,
+    args: [CLI_PATH, 'check', '--format', 'json', `${CORPUS_DIR}/**/*`],
+    ran: findingsOrClean,
+  },
+  {
+    name: 'layerwise check (file list)',
+    command: process.execPath,
+    args: [CLI_PATH, 'check', '--format', 'json', ...corpusFiles],
+    ran: findingsOrClean,
+  },
 ];
 const dockerfilelint = resolve(__dirname, '../node_modules/dockerfilelint/bin/dockerfilelint');
-if (existsSync(dockerfilelint)) tools.push({ name: 'dockerfilelint 1.8 (npm)', command: process.execPath, args: [dockerfilelint, '-j', ...corpusFiles], ran: () => true /* exits with its issue count */ });
+if (existsSync(dockerfilelint))
+  tools.push({
+    name: 'dockerfilelint 1.8 (npm)',
+    command: process.execPath,
+    args: [dockerfilelint, '-j', ...corpusFiles],
+    ran: () => true /* exits with its issue count */,
+  });
 // hadolint is in neither npm (the `hadolint` package downloads a binary from GitHub at install) nor
 // Debian; measure it when someone has put it on PATH.
 const hadolint = spawnSync('hadolint', ['--version']);
-if (hadolint.status === 0) tools.push({ name: 'hadolint', command: 'hadolint', args: ['--no-fail', ...corpusFiles], ran: findingsOrClean });
+if (hadolint.status === 0)
+  tools.push({ name: 'hadolint', command: 'hadolint', args: ['--no-fail', ...corpusFiles], ran: findingsOrClean });
 else console.log('hadolint: not installed (not in npm or Debian); skipped');
 
 function time(tool: Tool): number {
@@ -43,7 +62,9 @@ function time(tool: Tool): number {
   const result = spawnSync(tool.command, tool.args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const elapsed = performance.now() - start;
   if (result.error || result.status === null || !tool.ran(result.status)) {
-    throw new Error(`${tool.name} failed (status ${result.status}): ${result.error?.message ?? result.stderr.slice(0, 500)}`);
+    throw new Error(
+      `${tool.name} failed (status ${result.status}): ${result.error?.message ?? result.stderr.slice(0, 500)}`,
+    );
   }
   return elapsed;
 }
@@ -54,5 +75,7 @@ for (const tool of tools) {
   time(tool);
   const times = Array.from({ length: runs }, () => time(tool)).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(`${tool.name.padEnd(30)} ${median.toFixed(0).padStart(9)} ${times[0]!.toFixed(0).padStart(9)} ${times[times.length - 1]!.toFixed(0).padStart(9)}`);
+  console.log(
+    `${tool.name.padEnd(30)} ${median.toFixed(0).padStart(9)} ${times[0]!.toFixed(0).padStart(9)} ${times[times.length - 1]!.toFixed(0).padStart(9)}`,
+  );
 }

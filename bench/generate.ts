@@ -29,7 +29,8 @@ export function generateDockerfile(lineCount: number): string {
   while (lines.length < lineCount) {
     const from = stage === 0 ? 'FROM ${BASE_IMAGE} AS stage0' : `FROM stage${stage - 1} AS stage${stage}`;
     lines.push(from);
-    for (const template of STAGE_BODY) lines.push(template.replaceAll('{n}', String(stage)).replaceAll('{d}', String(stage % 10)));
+    for (const template of STAGE_BODY)
+      lines.push(template.replaceAll('{n}', String(stage)).replaceAll('{d}', String(stage % 10)));
     lines.push('');
     stage++;
   }
@@ -45,7 +46,8 @@ export function messyCopy(text: string, first = 0): string {
   return text
     .split('\n')
     .map((line) => {
-      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<')) return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
+      if (line.startsWith('RUN ') && !line.endsWith('\\') && !line.includes('<<'))
+        return `run ${line.slice(4).replace(/ && /g, ' &&   ')} && echo ${n++}`;
       if (/^\s+\S/.test(line)) return line.trimStart();
       return line;
     })

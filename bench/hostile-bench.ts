@@ -6,7 +6,16 @@
 import { performance } from 'node:perf_hooks';
 import { resolve } from 'node:path';
 import { hostileCases } from '../test/hostile/cases';
-import { caseUri, type CliOutcome, cliProblems, HostileServer, type LspOutcome, makeRoot, runCli, writeCase } from '../test/hostile/harness';
+import {
+  caseUri,
+  type CliOutcome,
+  cliProblems,
+  HostileServer,
+  type LspOutcome,
+  makeRoot,
+  runCli,
+  writeCase,
+} from '../test/hostile/harness';
 
 const BUDGET = { cliMs: 3_000, diagnosticsMs: 3_000, hoverMs: 1_000 };
 
@@ -45,7 +54,10 @@ async function main(): Promise<number> {
     const ours = await HostileServer.start();
     const oursOutcomes = new Map<string, LspOutcome>();
     for (const c of cases) {
-      oursOutcomes.set(c.name, await ours.run(c, caseUri(dockerfiles.get(c.name)!), { diagnosticsMs: timeoutMs, hoverMs: timeoutMs }));
+      oursOutcomes.set(
+        c.name,
+        await ours.run(c, caseUri(dockerfiles.get(c.name)!), { diagnosticsMs: timeoutMs, hoverMs: timeoutMs }),
+      );
       progress(`server ${c.name}`);
     }
     await ours.stop();
@@ -53,14 +65,28 @@ async function main(): Promise<number> {
     if (withPeer) {
       const peer = await HostileServer.start({ serverPath: PEER_PATH });
       for (const c of cases) {
-        peerOutcomes.set(c.name, await peer.run(c, caseUri(dockerfiles.get(c.name)!), { diagnosticsMs: timeoutMs, hoverMs: timeoutMs }, { hover: false }));
+        peerOutcomes.set(
+          c.name,
+          await peer.run(
+            c,
+            caseUri(dockerfiles.get(c.name)!),
+            { diagnosticsMs: timeoutMs, hoverMs: timeoutMs },
+            { hover: false },
+          ),
+        );
         progress(`peer ${c.name}`);
       }
       await peer.stop();
     }
     for (const c of cases) {
       const outcome = cli.get(c.name)!;
-      rows.push({ name: c.name, cli: outcome, cliProblems: cliProblems(outcome, timeoutMs), ours: oursOutcomes.get(c.name)!, peer: peerOutcomes.get(c.name) });
+      rows.push({
+        name: c.name,
+        cli: outcome,
+        cliProblems: cliProblems(outcome, timeoutMs),
+        ours: oursOutcomes.get(c.name)!,
+        peer: peerOutcomes.get(c.name),
+      });
     }
   } finally {
     remove();
@@ -87,7 +113,9 @@ function lspCell(outcome: LspOutcome | undefined, value: number | undefined): st
 
 function report(rows: readonly Row[], seconds: number): number {
   const out: string[] = [];
-  out.push(`Hostile inputs: ${rows.length} cases, budgets CLI < ${ms(BUDGET.cliMs)}, diagnostics < ${ms(BUDGET.diagnosticsMs)}, hover < ${ms(BUDGET.hoverMs)}; kill timeout ${ms(timeoutMs)}.`);
+  out.push(
+    `Hostile inputs: ${rows.length} cases, budgets CLI < ${ms(BUDGET.cliMs)}, diagnostics < ${ms(BUDGET.diagnosticsMs)}, hover < ${ms(BUDGET.hoverMs)}; kill timeout ${ms(timeoutMs)}.`,
+  );
   out.push('');
   out.push('| input | CLI | diagnostics | hover | peer diagnostics | peer/ours | result |');
   out.push('|---|---:|---:|---:|---:|---:|---|');
@@ -98,29 +126,47 @@ function report(rows: readonly Row[], seconds: number): number {
     if (!cliOk) over.push('CLI failed');
     else if (row.cli.ms > BUDGET.cliMs) over.push('CLI slow');
     const { ours, peer } = row;
-    if (ours.diagnosticsMs === undefined || ours.hoverMs === undefined || ours.problems.length > 0) over.push('server failed');
+    if (ours.diagnosticsMs === undefined || ours.hoverMs === undefined || ours.problems.length > 0)
+      over.push('server failed');
     else {
       if (ours.diagnosticsMs > BUDGET.diagnosticsMs) over.push('diagnostics slow');
       if (ours.hoverMs > BUDGET.hoverMs) over.push('hover slow');
     }
-    const cliCell = cliOk ? ms(row.cli.ms) : row.cli.timedOut ? 'timeout' : row.cli.status === 2 ? `exit 2 (${ms(row.cli.ms)})` : `failed (${ms(row.cli.ms)})`;
+    const cliCell = cliOk
+      ? ms(row.cli.ms)
+      : row.cli.timedOut
+        ? 'timeout'
+        : row.cli.status === 2
+          ? `exit 2 (${ms(row.cli.ms)})`
+          : `failed (${ms(row.cli.ms)})`;
     const peerOk = peer !== undefined && peer.problems.length === 0 && peer.diagnosticsMs !== undefined;
     const oursOk = ours.problems.length === 0 && ours.diagnosticsMs !== undefined;
     const ratio = peerOk && oursOk ? `${(peer.diagnosticsMs! / ours.diagnosticsMs!).toFixed(2)}×` : 'n/a';
-    out.push(`| ${row.name} | ${cliCell} | ${lspCell(ours, ours.diagnosticsMs)} | ${lspCell(ours, ours.hoverMs)} | ${lspCell(peer, peer?.diagnosticsMs)} | ${ratio} | ${over.length === 0 ? 'pass' : `**FAIL**: ${over.join(', ')}`} |`);
-    if (!cliOk) failures.push(`- ${row.name}, CLI: ${row.cliProblems.join('; ')}${row.cli.status === 2 ? ` — ${firstLine(row.cli.stderr)}` : ''}`);
+    out.push(
+      `| ${row.name} | ${cliCell} | ${lspCell(ours, ours.diagnosticsMs)} | ${lspCell(ours, ours.hoverMs)} | ${lspCell(peer, peer?.diagnosticsMs)} | ${ratio} | ${over.length === 0 ? 'pass' : `**FAIL**: ${over.join(', ')}`} |`,
+    );
+    if (!cliOk)
+      failures.push(
+        `- ${row.name}, CLI: ${row.cliProblems.join('; ')}${row.cli.status === 2 ? ` — ${firstLine(row.cli.stderr)}` : ''}`,
+      );
     for (const problem of ours.problems.slice(0, 3)) failures.push(`- ${row.name}, server: ${firstLines(problem)}`);
     if (ours.problems.length > 3) failures.push(`- ${row.name}, server: … and ${ours.problems.length - 3} more`);
   }
   out.push('');
-  const failed = rows.filter((row) => out.some((line) => line.startsWith(`| ${row.name} |`) && line.includes('**FAIL**'))).length;
+  const failed = rows.filter((row) =>
+    out.some((line) => line.startsWith(`| ${row.name} |`) && line.includes('**FAIL**')),
+  ).length;
   out.push(`${rows.length - failed} of ${rows.length} within budget; ${seconds.toFixed(0)} s in all.`);
   if (failures.length > 0) out.push('', 'Failures:', ...failures);
   console.log(out.join('\n'));
   return failed === 0 ? 0 : 1;
 }
 
-const firstLine = (text: string): string => text.split('\n').find((line) => line.trim() !== '')?.slice(0, 300) ?? '';
+const firstLine = (text: string): string =>
+  text
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.slice(0, 300) ?? '';
 /** The message and the first stack frame of a logged error. */
 const firstLines = (text: string): string =>
   text

@@ -35,7 +35,10 @@ function featureRequests(uri: string, lines: string[]): [string, string, unknown
   const continued = lines.findIndex((l, i) => i >= middle && l.startsWith('RUN apt-get update \\'));
   const textDocument = { uri };
   const onVariable = { textDocument, position: { line: workdir, character: 12 } };
-  const window = { start: { line: middle, character: 0 }, end: { line: Math.min(lines.length - 1, middle + 50), character: 0 } };
+  const window = {
+    start: { line: middle, character: 0 },
+    end: { line: Math.min(lines.length - 1, middle + 50), character: 0 },
+  };
   const options = { tabSize: 4, insertSpaces: true };
   return [
     ['document symbols', 'textDocument/documentSymbol', { textDocument }],
@@ -47,7 +50,11 @@ function featureRequests(uri: string, lines: string[]): [string, string, unknown
     ['rename', 'textDocument/rename', { ...onVariable, newName: 'APP_ROOT' }],
     ['format document', 'textDocument/formatting', { textDocument, options }],
     ['format range (50 lines)', 'textDocument/rangeFormatting', { textDocument, range: window, options }],
-    ['format on type (newline)', 'textDocument/onTypeFormatting', { textDocument, position: { line: continued + 1, character: 4 }, ch: '\n', options }],
+    [
+      'format on type (newline)',
+      'textDocument/onTypeFormatting',
+      { textDocument, position: { line: continued + 1, character: 4 }, ch: '\n', options },
+    ],
     ['semantic tokens full', 'textDocument/semanticTokens/full', { textDocument }],
     ['semantic tokens range (50 lines)', 'textDocument/semanticTokens/range', { textDocument, range: window }],
     ['document links', 'textDocument/documentLink', { textDocument }],
@@ -120,19 +127,33 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
     let version = 1;
     for (let i = 0; i < samples * 2; i++) {
       version++;
-      const change = i % 2 === 0
-        ? { range: { start: { line: runLine, character: column }, end: { line: runLine, character: column } }, text: 'x' }
-        : { range: { start: { line: runLine, character: column }, end: { line: runLine, character: column + 1 } }, text: '' };
+      const change =
+        i % 2 === 0
+          ? {
+              range: { start: { line: runLine, character: column }, end: { line: runLine, character: column } },
+              text: 'x',
+            }
+          : {
+              range: { start: { line: runLine, character: column }, end: { line: runLine, character: column + 1 } },
+              text: '',
+            };
       started = performance.now();
       await client.change(uri, version, [change]);
       editTimes.push(performance.now() - started);
     }
 
     const keywordLine = lines.findIndex((l, i) => i >= lines.length / 2 && l.startsWith('WORKDIR'));
-    const hoverTimes = await timeRequests(client, 'textDocument/hover', { textDocument: { uri }, position: { line: keywordLine, character: 2 } });
-    const completionTimes = await timeRequests(client, 'textDocument/completion', { textDocument: { uri }, position: { line: keywordLine, character: 3 } });
+    const hoverTimes = await timeRequests(client, 'textDocument/hover', {
+      textDocument: { uri },
+      position: { line: keywordLine, character: 2 },
+    });
+    const completionTimes = await timeRequests(client, 'textDocument/completion', {
+      textDocument: { uri },
+      position: { line: keywordLine, character: 3 },
+    });
     const features: Record<string, number> = {};
-    for (const [label, method, params] of featureRequests(uri, lines)) features[label] = percentile(await timeRequests(client, method, params), 50);
+    for (const [label, method, params] of featureRequests(uri, lines))
+      features[label] = percentile(await timeRequests(client, method, params), 50);
     const messyUri = `file:///bench/${server.name}/messy/Dockerfile`;
     await client.open(messyUri, messyCopy(text));
     const formatParams = { textDocument: { uri: messyUri }, options: { tabSize: 4, insertSpaces: true } };
@@ -164,8 +185,10 @@ async function measure(server: ServerUnderTest, text: string): Promise<Figures> 
   }
 }
 
-const fmt = (n: number): string => Number.isNaN(n) ? 'n/a' : (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-const ratio = (peer: number, ours: number): string => (ours > 0 && !Number.isNaN(peer) ? `${(peer / ours).toFixed(1)}x` : 'n/a');
+const fmt = (n: number): string =>
+  Number.isNaN(n) ? 'n/a' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
+const ratio = (peer: number, ours: number): string =>
+  ours > 0 && !Number.isNaN(peer) ? `${(peer / ours).toFixed(1)}x` : 'n/a';
 
 function printRow(size: number, label: string, ours: number, peer: number, unit: string): void {
   const cell = (n: number): string => `${fmt(n)}${Number.isNaN(n) ? '' : ` ${unit}`}`;
@@ -173,7 +196,9 @@ function printRow(size: number, label: string, ours: number, peer: number, unit:
 }
 
 async function main(): Promise<void> {
-  console.log(`Layerwise vs dockerfile-language-server-nodejs: ${samples} samples per measure, node ${process.version}`);
+  console.log(
+    `Layerwise vs dockerfile-language-server-nodejs: ${samples} samples per measure, node ${process.version}`,
+  );
   console.log('| lines | measure | layerwise | peer | peer/layerwise |');
   console.log('|---|---|---|---|---|');
   for (const size of sizes) {
@@ -193,7 +218,8 @@ async function main(): Promise<void> {
     for (const [label, key, unit] of rows) {
       printRow(size, label, ours[key], peer[key], unit);
     }
-    for (const label of Object.keys(ours.features)) printRow(size, `${label} p50`, ours.features[label]!, peer.features[label] ?? NaN, 'ms');
+    for (const label of Object.keys(ours.features))
+      printRow(size, `${label} p50`, ours.features[label]!, peer.features[label] ?? NaN, 'ms');
   }
 }
 

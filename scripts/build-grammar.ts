@@ -73,8 +73,24 @@ export const SCOPE = 'source.dockerfile.layerwise';
 const S = '.dockerfile'; // suffix of every scope we assign
 
 const INSTRUCTIONS = [
-  'FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT',
-  'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL',
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
 ] as const;
 
 /** A case-insensitive word, as instruction keywords are. */
@@ -114,7 +130,11 @@ function variantRepository(v: Variant): Record<string, Rule> {
   const shared = (name: string): Rule => ({ include: `#${name}` });
 
   /** What every instruction body handles first: continuations, comment and blank lines. */
-  const lineStructure: Rule[] = [ref('line-continuation'), shared('comment-line-in-instruction'), shared('blank-line-in-instruction')];
+  const lineStructure: Rule[] = [
+    ref('line-continuation'),
+    shared('comment-line-in-instruction'),
+    shared('blank-line-in-instruction'),
+  ];
 
   const execFormLookahead =
     `(?=\\[[ \\t]*(?:${JSON_STRING}[ \\t]*(?:,[ \\t]*${JSON_STRING}[ \\t]*)*)?` +
@@ -190,7 +210,8 @@ function variantRepository(v: Variant): Record<string, Rule> {
     },
 
     'exec-form': {
-      comment: 'A JSON array of strings, recognised only when the line really holds one (else it is shell: RUN [ -f x ]).',
+      comment:
+        'A JSON array of strings, recognised only when the line really holds one (else it is shell: RUN [ -f x ]).',
       name: `meta.exec-form${S}`,
       begin: `${execFormLookahead}(\\[)`,
       beginCaptures: { 1: { name: `punctuation.definition.array.begin${S}` } },
@@ -210,44 +231,51 @@ function variantRepository(v: Variant): Record<string, Rule> {
       ],
     },
 
-    'shell-command': v.suffix === ''
-      ? {
-          comment: 'Shell form: the rest of the instruction is shell code.',
-          name: 'meta.embedded.block.shell',
-          begin: '(?=\\S)',
-          end: END,
-          patterns: [
-            ...lineStructure,
-            ref('heredoc-stdin'),
-            {
-              comment:
-                'A `[` with no `]` after it on the line (CMD [" being typed): keep the shell grammar ' +
-                'from opening a test expression that would run over the rest of the file.',
-              match: `\\[(?=[^\\]]*$)(?![^\\]]*${v.esc}[ \\t]*$)`,
-              name: `punctuation.definition.array.begin${S}`,
-            },
-            {
-              comment:
-                'The first statement. The shell grammar starts a command only after a line start or a ' +
-                'separator (a lookbehind), and ours starts after the keyword, so open it here with \\G.',
-              name: 'meta.statement.shell',
-              begin: '\\G',
-              end: '(?=[\\n&);`{|}]|[ \\t]*#)(?<!\\\\)',
-              patterns: [{ include: 'source.shell#typical_statements' }],
-            },
-            { include: 'source.shell' },
-          ],
-        }
-      : {
-          comment:
-            'Shell form in a file with escape=`: that is a Windows image, whose shell is cmd or ' +
-            'PowerShell, not sh. The POSIX shell grammar would also read a trailing backslash ' +
-            '(c:\\) as its own line continuation, so we do not embed it here.',
-          name: `meta.shell-form${S}`,
-          begin: '(?=\\S)',
-          end: END,
-          patterns: [...lineStructure, ref('heredoc-stdin'), ref('string-double'), shared('string-single'), shared('variable')],
-        },
+    'shell-command':
+      v.suffix === ''
+        ? {
+            comment: 'Shell form: the rest of the instruction is shell code.',
+            name: 'meta.embedded.block.shell',
+            begin: '(?=\\S)',
+            end: END,
+            patterns: [
+              ...lineStructure,
+              ref('heredoc-stdin'),
+              {
+                comment:
+                  'A `[` with no `]` after it on the line (CMD [" being typed): keep the shell grammar ' +
+                  'from opening a test expression that would run over the rest of the file.',
+                match: `\\[(?=[^\\]]*$)(?![^\\]]*${v.esc}[ \\t]*$)`,
+                name: `punctuation.definition.array.begin${S}`,
+              },
+              {
+                comment:
+                  'The first statement. The shell grammar starts a command only after a line start or a ' +
+                  'separator (a lookbehind), and ours starts after the keyword, so open it here with \\G.',
+                name: 'meta.statement.shell',
+                begin: '\\G',
+                end: '(?=[\\n&);`{|}]|[ \\t]*#)(?<!\\\\)',
+                patterns: [{ include: 'source.shell#typical_statements' }],
+              },
+              { include: 'source.shell' },
+            ],
+          }
+        : {
+            comment:
+              'Shell form in a file with escape=`: that is a Windows image, whose shell is cmd or ' +
+              'PowerShell, not sh. The POSIX shell grammar would also read a trailing backslash ' +
+              '(c:\\) as its own line continuation, so we do not embed it here.',
+            name: `meta.shell-form${S}`,
+            begin: '(?=\\S)',
+            end: END,
+            patterns: [
+              ...lineStructure,
+              ref('heredoc-stdin'),
+              ref('string-double'),
+              shared('string-single'),
+              shared('variable'),
+            ],
+          },
 
     'heredoc-script': {
       comment: 'RUN <<EOF alone: the body is the script, run by the shell.',
@@ -410,7 +438,10 @@ function variantRepository(v: Variant): Record<string, Rule> {
         ...lineStructure,
         {
           match: '(?<=[ \\t]|^)([A-Za-z0-9_][A-Za-z0-9_.-]*)(=)',
-          captures: { 1: { name: `entity.other.attribute-name.label${S}` }, 2: { name: `keyword.operator.assignment${S}` } },
+          captures: {
+            1: { name: `entity.other.attribute-name.label${S}` },
+            2: { name: `keyword.operator.assignment${S}` },
+          },
         },
         { match: '(?<=")=', name: `keyword.operator.assignment${S}` },
         ref('arguments'),
@@ -620,7 +651,11 @@ function injections(): Record<string, Rule> {
   const notInHeredoc = '- meta.heredoc.dockerfile - string.unquoted.heredoc';
   return {
     [`L:meta.embedded.block.shell - meta.escape-backtick.dockerfile ${notInHeredoc}`]: {
-      patterns: [{ include: '#line-continuation' }, { include: '#comment-line-in-instruction' }, { include: '#blank-line-in-instruction' }],
+      patterns: [
+        { include: '#line-continuation' },
+        { include: '#comment-line-in-instruction' },
+        { include: '#blank-line-in-instruction' },
+      ],
     },
   };
 }
@@ -637,7 +672,12 @@ export function buildGrammar(): Grammar {
   };
 }
 
-export const GRAMMAR_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', 'syntaxes', 'dockerfile.tmLanguage.json');
+export const GRAMMAR_PATH = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'syntaxes',
+  'dockerfile.tmLanguage.json',
+);
 
 export function grammarJson(): string {
   return `${JSON.stringify(buildGrammar(), null, 2)}\n`;

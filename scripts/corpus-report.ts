@@ -24,7 +24,8 @@ export function renderCorpusReport(): string {
   let syntaxProblems = 0;
   for (const file of files) {
     const document = new AnalysedDocument(file.path, 1, file.text, parseText(file.text));
-    syntaxProblems += document.tree.problems.length + document.tree.instructions.reduce((n, i) => n + i.problems.length, 0);
+    syntaxProblems +=
+      document.tree.problems.length + document.tree.instructions.reduce((n, i) => n + i.problems.length, 0);
     for (const { rule, finding } of engine.findings(document, settings, BuildContext.forDockerfile(file.path))) {
       const list = hits.get(rule.code) ?? [];
       list.push(`${file.name}:${finding.range.start.line + 1} ${finding.message.en}`);

@@ -32,8 +32,13 @@ interface Outcome {
  */
 const LAUNCHER = join(dirname(require.resolve('@reteps/dockerfmt/package.json')), 'dist/launcher.js');
 function dockerfmt(text: string): string {
-  const run = spawnSync(process.execPath, [LAUNCHER, '--indent', '4', '--newline'], { input: text, encoding: 'utf8', timeout: 30_000 });
-  if (run.status !== 0) throw new Error((run.stderr || run.error?.message || `exit status ${run.status}`).trim().split('\n')[0]);
+  const run = spawnSync(process.execPath, [LAUNCHER, '--indent', '4', '--newline'], {
+    input: text,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (run.status !== 0)
+    throw new Error((run.stderr || run.error?.message || `exit status ${run.status}`).trim().split('\n')[0]);
   return run.stdout;
 }
 
@@ -45,17 +50,20 @@ async function main(): Promise<void> {
   const buildChange = (before: string, after: string): string | undefined => {
     const x = signatureOutsideRunScripts(before) as { instructions: unknown[] };
     const y = signatureOutsideRunScripts(after) as { instructions: unknown[] };
-    if (x.instructions.length !== y.instructions.length) return `${x.instructions.length} instructions became ${y.instructions.length}`;
+    if (x.instructions.length !== y.instructions.length)
+      return `${x.instructions.length} instructions became ${y.instructions.length}`;
     const lines = before.split(/\r?\n/);
     const parsed = parseDockerfile(before).instructions;
     for (let i = 0; i < x.instructions.length; i++) {
-      if (JSON.stringify(x.instructions[i]) !== JSON.stringify(y.instructions[i])) return `instruction ${i + 1} (\`${clip(lines[parsed[i]!.range.start.line]!)}\`) builds differently`;
+      if (JSON.stringify(x.instructions[i]) !== JSON.stringify(y.instructions[i]))
+        return `instruction ${i + 1} (\`${clip(lines[parsed[i]!.range.start.line]!)}\`) builds differently`;
     }
     if (JSON.stringify(x) !== JSON.stringify(y)) return 'the parser directives differ';
     const a = runScripts(before);
     const b = runScripts(after);
     for (let i = 0; i < a.length; i++) {
-      if (shellTree(a[i]!) !== shellTree(b[i]!)) return `RUN ${i + 1}: the shell script \`${clip(a[i]!)}\` became \`${clip(b[i]!)}\``;
+      if (shellTree(a[i]!) !== shellTree(b[i]!))
+        return `RUN ${i + 1}: the shell script \`${clip(a[i]!)}\` became \`${clip(b[i]!)}\``;
     }
     return undefined;
   };
@@ -69,7 +77,14 @@ async function main(): Promise<void> {
     const ourOutput = ours(file.text);
     oursMs += performance.now() - start;
     const ourChange = buildChange(file.text, ourOutput);
-    const ourOutcome: Outcome = { output: ourOutput, error: undefined, changed: ourOutput !== file.text, sameBuild: ourChange === undefined, buildChange: ourChange, idempotent: ours(ourOutput) === ourOutput };
+    const ourOutcome: Outcome = {
+      output: ourOutput,
+      error: undefined,
+      changed: ourOutput !== file.text,
+      sameBuild: ourChange === undefined,
+      buildChange: ourChange,
+      idempotent: ours(ourOutput) === ourOutput,
+    };
     let theirOutcome: Outcome;
     start = performance.now();
     try {
@@ -82,10 +97,24 @@ async function main(): Promise<void> {
       } catch {
         again = undefined;
       }
-      theirOutcome = { output, error: undefined, changed: output !== file.text, sameBuild: change === undefined, buildChange: change, idempotent: again === output };
+      theirOutcome = {
+        output,
+        error: undefined,
+        changed: output !== file.text,
+        sameBuild: change === undefined,
+        buildChange: change,
+        idempotent: again === output,
+      };
     } catch (error) {
       theirsMs += performance.now() - start;
-      theirOutcome = { output: undefined, error: String(error instanceof Error ? error.message : error).split('\n')[0], changed: false, sameBuild: true, buildChange: undefined, idempotent: true };
+      theirOutcome = {
+        output: undefined,
+        error: String(error instanceof Error ? error.message : error).split('\n')[0],
+        changed: false,
+        sameBuild: true,
+        buildChange: undefined,
+        idempotent: true,
+      };
     }
     results.push({ name: file.name, text: file.text, ours: ourOutcome, theirs: theirOutcome });
   }
@@ -100,7 +129,8 @@ async function main(): Promise<void> {
     const tree = parseDockerfile(text);
     return signature.instructions.map((s, i) => {
       const instruction = tree.instructions[i]!;
-      const shell = instruction.keyword === 'RUN' && !instruction.exec && instruction.rest ? shellTree(instruction.rest.raw) : '';
+      const shell =
+        instruction.keyword === 'RUN' && !instruction.exec && instruction.rest ? shellTree(instruction.rest.raw) : '';
       return JSON.stringify(s) + (shell ?? '');
     });
   };
@@ -123,7 +153,9 @@ async function main(): Promise<void> {
       const entry = byKeyword.get(key) ?? { count: 0, examples: [] };
       entry.count++;
       if (entry.examples.length < EXAMPLES && a[i]!.text.length + b[i]!.text.length < 900) {
-        entry.examples.push(`${r.name}, instruction ${i + 1}:\n\n\`\`\`dockerfile\n# Layerwise\n${a[i]!.text}\n# dockerfmt\n${b[i]!.text}\n\`\`\``);
+        entry.examples.push(
+          `${r.name}, instruction ${i + 1}:\n\n\`\`\`dockerfile\n# Layerwise\n${a[i]!.text}\n# dockerfmt\n${b[i]!.text}\n\`\`\``,
+        );
       }
       byKeyword.set(key, entry);
     }
@@ -131,15 +163,31 @@ async function main(): Promise<void> {
 
   const out: string[] = [];
   out.push('# Layerwise formatting and dockerfmt on the corpus', '');
-  out.push(`Generated by \`npm run format-report\` from the ${files.length} official Dockerfiles in shared/corpus/official, with an indent of 4 for both. dockerfmt is \`@reteps/dockerfmt\` (mvdan/sh's printer plus its own Dockerfile printer). Do not edit by hand.`, '');
-  out.push('"Builds the same" means: the same instructions (keywords, flags, processed words, exec-form arrays, heredoc bodies, syntax problems) and, for every shell-form RUN, the same tree-sitter-bash syntax tree once whitespace and line continuations are ignored.', '');
+  out.push(
+    `Generated by \`npm run format-report\` from the ${files.length} official Dockerfiles in shared/corpus/official, with an indent of 4 for both. dockerfmt is \`@reteps/dockerfmt\` (mvdan/sh's printer plus its own Dockerfile printer). Do not edit by hand.`,
+    '',
+  );
+  out.push(
+    '"Builds the same" means: the same instructions (keywords, flags, processed words, exec-form arrays, heredoc bodies, syntax problems) and, for every shell-form RUN, the same tree-sitter-bash syntax tree once whitespace and line continuations are ignored.',
+    '',
+  );
   out.push('| | Layerwise | dockerfmt |', '| --- | ---: | ---: |');
-  out.push(`| files formatted without an error | ${count((r) => r.ours.error === undefined)} | ${count((r) => r.theirs.error === undefined)} |`);
+  out.push(
+    `| files formatted without an error | ${count((r) => r.ours.error === undefined)} | ${count((r) => r.theirs.error === undefined)} |`,
+  );
   out.push(`| files changed | ${count((r) => r.ours.changed)} | ${count((r) => r.theirs.changed)} |`);
   out.push(`| files whose build changed | ${count((r) => !r.ours.sameBuild)} | ${count((r) => !r.theirs.sameBuild)} |`);
-  out.push(`| files where a second pass changes the output (or, for dockerfmt, fails on its own output) | ${count((r) => !r.ours.idempotent)} | ${count((r) => !r.theirs.idempotent)} |`);
-  out.push(`| time for the corpus (dockerfmt: its native binary, one process per file) | ${Math.round(oursMs)} ms | ${Math.round(theirsMs)} ms |`, '');
-  out.push(`Of the ${both.length} files both format without changing the build, the outputs are identical for ${both.length - differing.length} and differ for ${differing.length}.`, '');
+  out.push(
+    `| files where a second pass changes the output (or, for dockerfmt, fails on its own output) | ${count((r) => !r.ours.idempotent)} | ${count((r) => !r.theirs.idempotent)} |`,
+  );
+  out.push(
+    `| time for the corpus (dockerfmt: its native binary, one process per file) | ${Math.round(oursMs)} ms | ${Math.round(theirsMs)} ms |`,
+    '',
+  );
+  out.push(
+    `Of the ${both.length} files both format without changing the build, the outputs are identical for ${both.length - differing.length} and differ for ${differing.length}.`,
+    '',
+  );
 
   out.push('## Where dockerfmt changes what the file builds', '');
   const broken = results.filter((r) => !r.theirs.sameBuild);
@@ -164,7 +212,8 @@ async function main(): Promise<void> {
   out.push('');
   out.push('Examples, by instruction and kind:', '');
   out.push('| instruction | instructions |', '| --- | ---: |');
-  for (const [keyword, entry] of [...byKeyword].sort((x, y) => y[1].count - x[1].count)) out.push(`| ${keyword} | ${entry.count} |`);
+  for (const [keyword, entry] of [...byKeyword].sort((x, y) => y[1].count - x[1].count))
+    out.push(`| ${keyword} | ${entry.count} |`);
   out.push('');
   for (const [keyword, entry] of [...byKeyword].sort((x, y) => y[1].count - x[1].count)) {
     out.push(`### ${keyword}`, '');
@@ -187,13 +236,21 @@ const LAYOUT = 'line breaks (where chains and lists are split) and nesting';
 /** What separates the two texts of one instruction. */
 function differenceKind(keyword: string, ours: string, theirs: string): string {
   const words = (text: string): string => text.replace(/\\\n/g, ' ').replace(/\s+/g, ' ').trim();
-  const trimmedLines = (text: string): string => text.split('\n').map((line) => line.trim()).join('\n');
-  if (trimmedLines(ours) === trimmedLines(theirs)) return 'indentation only (dockerfmt keeps tabs and the original indentation of continuation lines)';
+  const trimmedLines = (text: string): string =>
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .join('\n');
+  if (trimmedLines(ours) === trimmedLines(theirs))
+    return 'indentation only (dockerfmt keeps tabs and the original indentation of continuation lines)';
   if (words(ours) === words(theirs)) return LAYOUT;
   const redirects = (text: string): string => words(text).replace(/([<>]&?|>>) (?=\S)/g, '$1');
-  if (redirects(ours) === redirects(theirs)) return 'spacing after redirections (`>> file`, which dockerfmt keeps as written; shfmt prints `>>file`)';
-  if ((keyword === 'ENV' || keyword === 'LABEL') && words(ours).replace(/^(\S+ \S+) /, '$1=') === words(theirs)) return '`ENV k v` (the legacy form) rewritten by dockerfmt as `ENV k=v`; Layerwise leaves it, as the issue asks';
-  if (keyword === 'FROM' && words(ours).replace(/ AS /, ' as ') === words(theirs)) return '`FROM x as y`: Layerwise writes `AS` upper case';
+  if (redirects(ours) === redirects(theirs))
+    return 'spacing after redirections (`>> file`, which dockerfmt keeps as written; shfmt prints `>>file`)';
+  if ((keyword === 'ENV' || keyword === 'LABEL') && words(ours).replace(/^(\S+ \S+) /, '$1=') === words(theirs))
+    return '`ENV k v` (the legacy form) rewritten by dockerfmt as `ENV k=v`; Layerwise leaves it, as the issue asks';
+  if (keyword === 'FROM' && words(ours).replace(/ AS /, ' as ') === words(theirs))
+    return '`FROM x as y`: Layerwise writes `AS` upper case';
   return OTHER;
 }
 
@@ -202,7 +259,10 @@ const BROKEN = 'dockerfmt changes what the instruction builds';
 
 function instructionTexts(text: string): { keyword: string; text: string }[] {
   const lines = text.split(/\r?\n/);
-  return parseDockerfile(text).instructions.map((i) => ({ keyword: i.keyword, text: lines.slice(i.range.start.line, i.range.end.line + 1).join('\n') }));
+  return parseDockerfile(text).instructions.map((i) => ({
+    keyword: i.keyword,
+    text: lines.slice(i.range.start.line, i.range.end.line + 1).join('\n'),
+  }));
 }
 
 function clip(text: string): string {

@@ -44,7 +44,8 @@ const FLAG_LINES: Record<string, string> = {
   'COPY--link': 'COPY --l¦ink dist/ /app/',
   'COPY--parents': 'COPY --p¦arents src/*/package.json /app/',
   'COPY--exclude': 'COPY --e¦xclude=*.md . /app/',
-  'ADD--checksum': 'ADD --c¦hecksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/x.tgz /opt/',
+  'ADD--checksum':
+    'ADD --c¦hecksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/x.tgz /opt/',
   'ADD--keep-git-dir': 'ADD --k¦eep-git-dir=true https://github.com/moby/buildkit.git#v0.10.1 /src',
   'ADD--chown': 'ADD --c¦hown=node:node https://example.com/x.tgz /opt/',
   'ADD--chmod': 'ADD --c¦hmod=755 https://example.com/tool /usr/local/bin/tool',
@@ -85,9 +86,13 @@ async function main(): Promise<void> {
   const missing = documented.filter((name) => !FLAG_LINES[name]);
   if (missing.length) throw new Error(`no example line for ${missing.join(', ')}`);
   for (const language of ['en', 'ko'] as const) {
-    const keywords = Object.entries(KEYWORD_LINES).map(([name, line]) => [name, hoverLength(line, language, detail)] as const);
+    const keywords = Object.entries(KEYWORD_LINES).map(
+      ([name, line]) => [name, hoverLength(line, language, detail)] as const,
+    );
     const flags = documented.map((name) => [name, hoverLength(FLAG_LINES[name]!, language, detail)] as const);
-    console.log(`${language} ${detail}: instructions ${figures(keywords.map(([, n]) => n))}; flags ${figures(flags.map(([, n]) => n))}; all ${figures([...keywords, ...flags].map(([, n]) => n))}`);
+    console.log(
+      `${language} ${detail}: instructions ${figures(keywords.map(([, n]) => n))}; flags ${figures(flags.map(([, n]) => n))}; all ${figures([...keywords, ...flags].map(([, n]) => n))}`,
+    );
     if (each) for (const [name, n] of [...keywords, ...flags]) console.log(`  ${name} ${n}`);
   }
 }

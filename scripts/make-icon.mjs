@@ -20,7 +20,8 @@ for (let y = 0; y < size; y++) {
   for (let x = 0; x < size; x++) {
     if (!inRounded(x + 0.5, y + 0.5, 4, 4, 124, 124, 22)) continue;
     set(x, y, [13, 92, 171, 255]);
-    for (const layer of layers) if (inRounded(x + 0.5, y + 0.5, 26, layer.y, 102, layer.y + 18, 6)) set(x, y, layer.color);
+    for (const layer of layers)
+      if (inRounded(x + 0.5, y + 0.5, 26, layer.y, 102, layer.y + 18, 6)) set(x, y, layer.color);
   }
 }
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -45,8 +46,17 @@ const header = Buffer.alloc(13);
 header.writeUInt32BE(size, 0);
 header.writeUInt32BE(size, 4);
 header.set([8, 6, 0, 0, 0], 8); // 8-bit RGBA
-const rows = Buffer.concat(Array.from({ length: size }, (_, y) => Buffer.concat([Buffer.from([0]), pixels.subarray(y * size * 4, (y + 1) * size * 4)])));
-const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+const rows = Buffer.concat(
+  Array.from({ length: size }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), pixels.subarray(y * size * 4, (y + 1) * size * 4)]),
+  ),
+);
+const png = Buffer.concat([
+  Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+  chunk('IHDR', header),
+  chunk('IDAT', deflateSync(rows)),
+  chunk('IEND', Buffer.alloc(0)),
+]);
 mkdirSync('images', { recursive: true });
 writeFileSync('images/icon.png', png);
 console.log(`make-icon: wrote images/icon.png (${png.length} bytes)`);

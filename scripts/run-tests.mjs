@@ -23,5 +23,9 @@ if (files.length === 0) {
 }
 // --test-force-exit: a file whose tests have all finished ends even if a handle it forgot keeps its
 // event loop alive (a leaked handle once left a finished LSP test file waiting forever).
-const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', ...files], { stdio: 'inherit' });
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-force-exit', ...files],
+  { stdio: 'inherit' },
+);
 process.exit(result.status ?? 1);

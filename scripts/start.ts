@@ -29,7 +29,11 @@ function say(message: string): void {
 }
 
 async function main(): Promise<void> {
-  const parsed = parseStartArgs(process.argv.slice(2), process.env['INIT_CWD'] ?? process.cwd(), join(REPO_ROOT, 'examples'));
+  const parsed = parseStartArgs(
+    process.argv.slice(2),
+    process.env['INIT_CWD'] ?? process.cwd(),
+    join(REPO_ROOT, 'examples'),
+  );
   if (parsed.kind === 'help') {
     console.log(START_USAGE);
     return;
@@ -55,20 +59,43 @@ async function openDesktop(code: string, options: StartOptions): Promise<void> {
 }
 
 async function serveCodeServer(options: StartOptions): Promise<void> {
-  const codeServer = join(process.env['LAYERWISE_CODE_SERVER_DIR'] ?? join(REPO_ROOT, '.cache', 'code-server'), 'bin', 'code-server');
+  const codeServer = join(
+    process.env['LAYERWISE_CODE_SERVER_DIR'] ?? join(REPO_ROOT, '.cache', 'code-server'),
+    'bin',
+    'code-server',
+  );
   say('no `code` on PATH: using code-server (installed into .cache/code-server on first use)');
-  await mustRun('bash', [join(REPO_ROOT, 'scripts', 'setup-e2e.sh'), '--code-server-only'], 'code-server could not be installed (see above). Alternatively install VS Code and put `code` on PATH.');
+  await mustRun(
+    'bash',
+    [join(REPO_ROOT, 'scripts', 'setup-e2e.sh'), '--code-server-only'],
+    'code-server could not be installed (see above). Alternatively install VS Code and put `code` on PATH.',
+  );
 
   const dirs = startStateDirs(process.env['LAYERWISE_START_DIR'] ?? join(REPO_ROOT, '.cache', 'start'));
   prepareState(dirs);
   const env = { ...process.env, XDG_DATA_HOME: dirs.xdg, XDG_CONFIG_HOME: dirs.xdg };
 
   say('packaging and installing the extension');
-  await mustRun(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', dirs.vsix], 'packaging the extension failed', {
-    cwd: REPO_ROOT,
+  await mustRun(
+    process.execPath,
+    [
+      join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+      'package',
+      '--no-dependencies',
+      '--no-rewrite-relative-links',
+      '--out',
+      dirs.vsix,
+    ],
+    'packaging the extension failed',
+    {
+      cwd: REPO_ROOT,
+      quiet: true,
+    },
+  );
+  await mustRun(codeServer, codeServerInstallArgs(dirs), 'code-server could not install the extension', {
+    env,
     quiet: true,
   });
-  await mustRun(codeServer, codeServerInstallArgs(dirs), 'code-server could not install the extension', { env, quiet: true });
 
   const port = await choosePort(options.port);
   const log = createWriteStream(dirs.log);
@@ -93,13 +120,17 @@ async function serveCodeServer(options: StartOptions): Promise<void> {
     if (!listening && recent.split('\n').some((line) => listeningPort(line) === port)) {
       listening = true;
       clearTimeout(timer);
-      console.log(`\n  Layerwise is running in code-server. Open:\n\n    ${codeServerUrl(port, options.folder)}\n\n  Log: ${dirs.log}\n  Press Ctrl+C to stop.\n`);
+      console.log(
+        `\n  Layerwise is running in code-server. Open:\n\n    ${codeServerUrl(port, options.folder)}\n\n  Log: ${dirs.log}\n  Press Ctrl+C to stop.\n`,
+      );
     }
   };
   child.stdout?.on('data', onOutput);
   child.stderr?.on('data', onOutput);
   const timer = setTimeout(() => {
-    console.error(`npm start: code-server did not start listening within ${LISTEN_TIMEOUT_MS / 1000} s; its log:\n${recent}`);
+    console.error(
+      `npm start: code-server did not start listening within ${LISTEN_TIMEOUT_MS / 1000} s; its log:\n${recent}`,
+    );
     process.exitCode = 1;
     stop();
   }, LISTEN_TIMEOUT_MS);
@@ -120,7 +151,10 @@ async function serveCodeServer(options: StartOptions): Promise<void> {
 function prepareState(dirs: StartStateDirs): void {
   const userDir = join(dirs.userData, 'User');
   for (const dir of [userDir, dirs.extensions, dirs.xdg]) mkdirSync(dir, { recursive: true });
-  writeFileSync(dirs.configFile, '# Written by npm start, which passes the other options on the command line (scripts/start.ts).\nauth: none\n');
+  writeFileSync(
+    dirs.configFile,
+    '# Written by npm start, which passes the other options on the command line (scripts/start.ts).\nauth: none\n',
+  );
   const settingsFile = join(userDir, 'settings.json');
   const merged = mergeUserSettings(existsSync(settingsFile) ? readFileSync(settingsFile, 'utf8') : undefined);
   if (merged.kind === 'error') throw new StartError(`cannot update ${settingsFile}: ${merged.message}`);
@@ -130,12 +164,20 @@ function prepareState(dirs: StartStateDirs): void {
 async function choosePort(requested: number | undefined): Promise<number> {
   if (requested === undefined) return findFreePort(CODE_SERVER_HOST);
   if (await isPortFree(CODE_SERVER_HOST, requested)) return requested;
-  throw new StartError(`port ${requested} on ${CODE_SERVER_HOST} is in use. Pick another with --port, or leave --port out to get a free one.`);
+  throw new StartError(
+    `port ${requested} on ${CODE_SERVER_HOST} is in use. Pick another with --port, or leave --port out to get a free one.`,
+  );
 }
 
-async function mustRun(command: string, args: readonly string[], failure: string, options: Parameters<typeof run>[2] = {}): Promise<void> {
+async function mustRun(
+  command: string,
+  args: readonly string[],
+  failure: string,
+  options: Parameters<typeof run>[2] = {},
+): Promise<void> {
   const result = await run(command, args, options);
-  if (result.code !== 0) throw new StartError(`${failure}${options.quiet && result.output ? `:\n${result.output.trimEnd()}` : ''}`);
+  if (result.code !== 0)
+    throw new StartError(`${failure}${options.quiet && result.output ? `:\n${result.output.trimEnd()}` : ''}`);
 }
 
 main().catch((error: unknown) => {

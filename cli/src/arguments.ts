@@ -54,7 +54,9 @@ const OPTIONS = {
 } as const;
 
 export function parseArguments(argv: readonly string[]): Command {
-  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>
+  >;
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
@@ -75,7 +77,12 @@ export function parseArguments(argv: readonly string[]): Command {
   }
   if (command !== 'check') return fail(MESSAGES.unknownCommand(command));
 
-  const choice = <T extends string>(option: string, value: string | undefined, allowed: readonly T[], fallback: T): T | LocalizedText => {
+  const choice = <T extends string>(
+    option: string,
+    value: string | undefined,
+    allowed: readonly T[],
+    fallback: T,
+  ): T | LocalizedText => {
     if (value === undefined) return fallback;
     return allowed.includes(value as T) ? (value as T) : MESSAGES.badValue(option, value, allowed);
   };

@@ -16,13 +16,21 @@ const SEVERITY_BY_LSP: Record<number, Severity> = { 1: 'error', 2: 'warning', 3:
 
 export class TextChecker {
   private readonly engine = new DiagnosticsEngine(RULES, (rule, error) =>
-    process.stderr.write(`layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? error.message : String(error)}\n`),
+    process.stderr.write(
+      `layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? error.message : String(error)}\n`,
+    ),
   );
   /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
   private readonly contexts = new Map<string, Promise<BuildContext>>();
 
   /** `path` is absolute; undefined for standard input without a name (no build context then). */
-  check(text: string, path: string | undefined, settings: Settings, language: Language, context: BuildContext | undefined): Finding[] {
+  check(
+    text: string,
+    path: string | undefined,
+    settings: Settings,
+    language: Language,
+    context: BuildContext | undefined,
+  ): Finding[] {
     const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
     const document = new AnalysedDocument(uri, 1, text, parseText(text));
     const diagnostics = this.engine.diagnostics(document, settings, language, context);

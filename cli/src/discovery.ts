@@ -2,7 +2,19 @@
 // A folder is searched for Dockerfile names; a glob takes every file it matches, whatever its name.
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { anyChar, anyCharExcept, type CharRange, type CharTest, charClass, literalChar, many, one, optional, type PatternPart, WildcardPattern } from '../../core/src/match';
+import {
+  anyChar,
+  anyCharExcept,
+  type CharRange,
+  type CharTest,
+  charClass,
+  literalChar,
+  many,
+  one,
+  optional,
+  type PatternPart,
+  WildcardPattern,
+} from '../../core/src/match';
 import type { LocalizedText } from '../../core/src/rules';
 import { isDockerfileName } from './dockerfileNames';
 import { MESSAGES } from './messages';
@@ -83,7 +95,8 @@ export function expandGlob(pattern: string, cwd: string): string[] {
   walk(
     root,
     (path, _name, relativePath) => {
-      const candidate = base === '' ? relativePath : base.endsWith('/') ? base + relativePath : `${base}/${relativePath}`;
+      const candidate =
+        base === '' ? relativePath : base.endsWith('/') ? base + relativePath : `${base}/${relativePath}`;
       if (glob.matches(candidate)) matches.push(path);
     },
     maxDepth,
@@ -137,7 +150,13 @@ function classOf(body: readonly string[]): CharTest {
 }
 
 /** Calls `visit` on every file below `folder` (sorted, skipped folders left out, symlinked folders not followed). */
-function walk(folder: string, visit: (path: string, name: string, relativePath: string) => void, maxDepth = Infinity, prefix = '', depth = 1): void {
+function walk(
+  folder: string,
+  visit: (path: string, name: string, relativePath: string) => void,
+  maxDepth = Infinity,
+  prefix = '',
+  depth = 1,
+): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
@@ -149,7 +168,8 @@ function walk(folder: string, visit: (path: string, name: string, relativePath: 
     const path = join(folder, entry.name);
     const relativePath = prefix + entry.name;
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name) && depth < maxDepth) walk(path, visit, maxDepth, `${relativePath}/`, depth + 1);
+      if (!SKIPPED_FOLDERS.has(entry.name) && depth < maxDepth)
+        walk(path, visit, maxDepth, `${relativePath}/`, depth + 1);
     } else if (entry.isFile() || (entry.isSymbolicLink() && isFile(path))) {
       visit(path, entry.name, relativePath);
     }

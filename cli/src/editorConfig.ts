@@ -46,7 +46,12 @@ export function parseEditorConfig(text: string): EditorConfigFile {
     if (equals <= 0) continue;
     const key = line.slice(0, equals).trim().toLowerCase();
     // Values are one word; older files put comments after them.
-    const value = (line.slice(equals + 1).trim().split(/[ \t]/)[0] ?? '').toLowerCase();
+    const value = (
+      line
+        .slice(equals + 1)
+        .trim()
+        .split(/[ \t]/)[0] ?? ''
+    ).toLowerCase();
     if (section) section.properties.set(key, value);
     else if (key === 'root') file.root = value === 'true';
   }
@@ -58,7 +63,9 @@ export function sectionMatches(glob: string, path: string): boolean {
   // Without a "/", a glob matches the file name in any folder; with one, the path from the file's folder.
   const anchored = glob.includes('/') ? glob.replace(/^\//, '') : `**/${glob}`;
   const alternatives = expandBraces(anchored);
-  return alternatives !== undefined && alternatives.some((pattern) => new WildcardPattern(globParts(pattern)).matches(path));
+  return (
+    alternatives !== undefined && alternatives.some((pattern) => new WildcardPattern(globParts(pattern)).matches(path))
+  );
 }
 
 /** `{a,b}` alternatives spelled out (a worklist, no recursion); undefined past MAX_ALTERNATIVES. */
@@ -75,7 +82,8 @@ function expandBraces(glob: string): string[] | undefined {
       if (done.length > MAX_ALTERNATIVES) return undefined;
       continue;
     }
-    for (const choice of group.choices) work.push(pattern.slice(0, group.open) + choice + pattern.slice(group.close + 1));
+    for (const choice of group.choices)
+      work.push(pattern.slice(0, group.open) + choice + pattern.slice(group.close + 1));
   }
   return done.reverse();
 }
@@ -110,7 +118,10 @@ function firstGroup(pattern: string): { open: number; close: number; choices: st
 }
 
 /** The indentation the .editorconfig files around `file` give it (empty when none says). */
-export function editorConfigIndent(file: string, read: (path: string) => string | undefined = readEditorConfig): EditorConfigIndent {
+export function editorConfigIndent(
+  file: string,
+  read: (path: string) => string | undefined = readEditorConfig,
+): EditorConfigIndent {
   const files: { folder: string; config: EditorConfigFile }[] = [];
   let folder = dirname(resolve(file));
   for (let i = 0; i < MAX_FOLDERS; i++) {
@@ -133,7 +144,8 @@ export function editorConfigIndent(file: string, read: (path: string) => string 
     }
   }
   const style = properties.get('indent_style');
-  const number = (value: string | undefined): number | undefined => (value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined);
+  const number = (value: string | undefined): number | undefined =>
+    value !== undefined && /^\d+$/.test(value) ? Number(value) : undefined;
   const tabWidth = number(properties.get('tab_width'));
   const indentSize = properties.get('indent_size') === 'tab' ? tabWidth : number(properties.get('indent_size'));
   const size = indentSize ?? (style === 'tab' ? tabWidth : undefined);

@@ -1,7 +1,12 @@
 // The settings each file is checked with: defaults, then the settings file (the one given with
 // --config, else the nearest .layerwise.json above the file), then --rule overrides.
 import { join } from 'node:path';
-import { applyProjectConfig, type ProjectConfig, ProjectConfigs, readProjectConfig } from '../../core/src/engine/projectConfig';
+import {
+  applyProjectConfig,
+  type ProjectConfig,
+  ProjectConfigs,
+  readProjectConfig,
+} from '../../core/src/engine/projectConfig';
 import { defaultSettings, type RuleSeverity, type Settings } from '../../core/src/engine/settings';
 
 export class FileSettings {
@@ -33,10 +38,12 @@ export class FileSettings {
     let settings = this.resolved.get(config);
     if (!settings) {
       settings = applyProjectConfig(defaultSettings(), config);
-      settings = { ...settings, 'layerwise.diagnostics.rules': { ...settings['layerwise.diagnostics.rules'], ...this.ruleOverrides } };
+      settings = {
+        ...settings,
+        'layerwise.diagnostics.rules': { ...settings['layerwise.diagnostics.rules'], ...this.ruleOverrides },
+      };
       this.resolved.set(config, settings);
     }
     return settings;
   }
 }
-

@@ -39,19 +39,46 @@ export interface FormatFlags {
 }
 
 /** The format command's options from the parsed flags, or the usage error. */
-export function formatOptionsFrom(values: FormatFlags, inputs: string[], language: Language): FormatOptions | LocalizedText {
+export function formatOptionsFrom(
+  values: FormatFlags,
+  inputs: string[],
+  language: Language,
+): FormatOptions | LocalizedText {
   const modes = (['check', 'write', 'diff'] as const).filter((mode) => values[mode]);
-  if (modes.length > 1) return { en: `--${modes[0]} and --${modes[1]} cannot be combined`, ko: `--${modes[0]}와 --${modes[1]}는 함께 쓸 수 없습니다` };
-  const integer = (option: string, value: string | undefined, fallback: number, min: number, max: number): number | LocalizedText => {
+  if (modes.length > 1)
+    return {
+      en: `--${modes[0]} and --${modes[1]} cannot be combined`,
+      ko: `--${modes[0]}와 --${modes[1]}는 함께 쓸 수 없습니다`,
+    };
+  const integer = (
+    option: string,
+    value: string | undefined,
+    fallback: number,
+    min: number,
+    max: number,
+  ): number | LocalizedText => {
     if (value === undefined) return fallback;
     const number = Number(value);
-    return /^\d+$/.test(value) && number >= min && number <= max ? number : { en: `--${option} must be a whole number from ${min} to ${max}, not "${value}"`, ko: `--${option}는 ${min}에서 ${max} 사이의 정수여야 합니다("${value}")` };
+    return /^\d+$/.test(value) && number >= min && number <= max
+      ? number
+      : {
+          en: `--${option} must be a whole number from ${min} to ${max}, not "${value}"`,
+          ko: `--${option}는 ${min}에서 ${max} 사이의 정수여야 합니다("${value}")`,
+        };
   };
   const indent = values.indent === undefined ? undefined : integer('indent', values.indent, 4, 0, 16);
   if (typeof indent === 'object') return indent;
   const maxLineLength = integer('max-line-length', values['max-line-length'], 100, 20, 1000);
   if (typeof maxLineLength !== 'number') return maxLineLength;
-  return { inputs, mode: modes[0] ?? 'print', indent, maxLineLength, breakChains: values['no-break-chains'] !== true, language, stdinFilename: values['stdin-filename'] };
+  return {
+    inputs,
+    mode: modes[0] ?? 'print',
+    indent,
+    maxLineLength,
+    breakChains: values['no-break-chains'] !== true,
+    language,
+    stdinFilename: values['stdin-filename'],
+  };
 }
 
 const STATUS = { clean: 0, changes: 1, usage: 2 } as const;
@@ -59,7 +86,12 @@ const STATUS = { clean: 0, changes: 1, usage: 2 } as const;
 export async function formatFiles(options: FormatOptions, io: CliIo): Promise<number> {
   const say = (text: LocalizedText): void => io.stderr(`layerwise: ${text[options.language]}\n`);
   let failed = false;
-  await initShellPrinter().catch((error: unknown) => say({ en: `the shell printer could not load, so RUN scripts keep their text (${String(error)})`, ko: `셸 프린터를 불러오지 못해 RUN 스크립트는 그대로 둡니다 (${String(error)})` }));
+  await initShellPrinter().catch((error: unknown) =>
+    say({
+      en: `the shell printer could not load, so RUN scripts keep their text (${String(error)})`,
+      ko: `셸 프린터를 불러오지 못해 RUN 스크립트는 그대로 둡니다 (${String(error)})`,
+    }),
+  );
   const discovery = discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], io.cwd);
   for (const error of discovery.errors) {
     say(error);
@@ -82,8 +114,17 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
       failed = true;
       continue;
     }
-    const path = target.kind === 'stdin' ? (options.stdinFilename === undefined ? undefined : resolve(io.cwd, options.stdinFilename)) : target.path;
-    const formatted = formatText(text, { ...indentOf(options.indent, path, readOnce), breakChains: options.breakChains, maxLineLength: options.maxLineLength });
+    const path =
+      target.kind === 'stdin'
+        ? options.stdinFilename === undefined
+          ? undefined
+          : resolve(io.cwd, options.stdinFilename)
+        : target.path;
+    const formatted = formatText(text, {
+      ...indentOf(options.indent, path, readOnce),
+      breakChains: options.breakChains,
+      maxLineLength: options.maxLineLength,
+    });
     if (options.mode === 'print') {
       io.stdout(formatted);
       continue;
@@ -105,7 +146,11 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
     }
   }
   if (options.mode === 'check' && changed.length > 0) {
-    io.stderr(options.language === 'ko' ? `서식이 맞지 않는 파일 ${changed.length}개 (layerwise format --write로 고칩니다)\n` : `${changed.length} file${changed.length === 1 ? '' : 's'} would be reformatted (layerwise format --write fixes them)\n`);
+    io.stderr(
+      options.language === 'ko'
+        ? `서식이 맞지 않는 파일 ${changed.length}개 (layerwise format --write로 고칩니다)\n`
+        : `${changed.length} file${changed.length === 1 ? '' : 's'} would be reformatted (layerwise format --write fixes them)\n`,
+    );
   }
   if (failed) return STATUS.usage;
   return (options.mode === 'check' || options.mode === 'diff') && changed.length > 0 ? STATUS.changes : STATUS.clean;
@@ -115,7 +160,11 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
  * The indent for one file: --indent when given (spaces), else what the .editorconfig files around
  * it say (indent_style = tab: tabs; indent_size), else 4 spaces.
  */
-export function indentOf(flag: number | undefined, path: string | undefined, read?: (path: string) => string | undefined): { continuationIndent: number; tabSize: number; useTabs: boolean } {
+export function indentOf(
+  flag: number | undefined,
+  path: string | undefined,
+  read?: (path: string) => string | undefined,
+): { continuationIndent: number; tabSize: number; useTabs: boolean } {
   if (flag !== undefined) return { continuationIndent: flag, tabSize: flag || 4, useTabs: false };
   const config = path === undefined ? {} : editorConfigIndent(path, read);
   const size = config.size ?? 4;
@@ -183,7 +232,12 @@ function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
-  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  while (
+    suffix < a.length - prefix &&
+    suffix < b.length - prefix &&
+    a[a.length - 1 - suffix] === b[b.length - 1 - suffix]
+  )
+    suffix++;
   const ops: DiffOp[] = [];
   for (let k = 0; k < prefix; k++) ops.push({ kind: ' ', text: a[k]!, oldLine: k, newLine: k });
   const am = a.slice(prefix, a.length - suffix);
@@ -198,7 +252,10 @@ function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
     const table = new Uint32Array((n + 1) * (m + 1));
     for (let x = n - 1; x >= 0; x--) {
       for (let y = m - 1; y >= 0; y--) {
-        table[x * (m + 1) + y] = am[x] === bm[y] ? table[(x + 1) * (m + 1) + y + 1]! + 1 : Math.max(table[(x + 1) * (m + 1) + y]!, table[x * (m + 1) + y + 1]!);
+        table[x * (m + 1) + y] =
+          am[x] === bm[y]
+            ? table[(x + 1) * (m + 1) + y + 1]! + 1
+            : Math.max(table[(x + 1) * (m + 1) + y]!, table[x * (m + 1) + y + 1]!);
       }
     }
     let x = 0;
@@ -217,6 +274,7 @@ function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
       }
     }
   }
-  for (let k = suffix; k > 0; k--) ops.push({ kind: ' ', text: a[a.length - k]!, oldLine: a.length - k, newLine: b.length - k });
+  for (let k = suffix; k > 0; k--)
+    ops.push({ kind: ' ', text: a[a.length - k]!, oldLine: a.length - k, newLine: b.length - k });
   return ops;
 }

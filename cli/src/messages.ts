@@ -81,7 +81,10 @@ export const MESSAGES = {
     en: `unknown command "${shown(command)}": the commands are "check" and "format"`,
     ko: `알 수 없는 명령 "${shown(command)}"입니다. 명령은 "check"와 "format"입니다`,
   }),
-  missingCommand: { en: 'missing command: layerwise check [paths...]', ko: '명령이 없습니다: layerwise check [경로...]' },
+  missingCommand: {
+    en: 'missing command: layerwise check [paths...]',
+    ko: '명령이 없습니다: layerwise check [경로...]',
+  },
   badValue: (option: string, value: string, allowed: readonly string[]): LocalizedText => ({
     en: `--${option} "${shown(value)}" is not one of ${allowed.join(', ')}`,
     ko: `--${option} 값 "${shown(value)}"은(는) ${allowed.join(', ')} 중 하나여야 합니다`,

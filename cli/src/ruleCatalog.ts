@@ -22,7 +22,13 @@ export function ruleCatalog(): ReadonlyMap<string, RuleInfo> {
     catalog.set(code, { code, description, docs, defaultSeverity: 'error', syntax: true });
   }
   for (const rule of RULES) {
-    catalog.set(rule.code, { code: rule.code, description: rule.description, docs: rule.docs, defaultSeverity: rule.severity, syntax: false });
+    catalog.set(rule.code, {
+      code: rule.code,
+      description: rule.description,
+      docs: rule.docs,
+      defaultSeverity: rule.severity,
+      syntax: false,
+    });
   }
   return catalog;
 }

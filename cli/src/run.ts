@@ -48,7 +48,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`${TOOL_VERSION}\n`);
       return EXIT.clean;
     case 'usage-error':
-      io.stderr(`layerwise: ${command.message[command.language]}\n${command.language === 'ko' ? '도움말: layerwise --help' : 'See layerwise --help.'}\n`);
+      io.stderr(
+        `layerwise: ${command.message[command.language]}\n${command.language === 'ko' ? '도움말: layerwise --help' : 'See layerwise --help.'}\n`,
+      );
       return EXIT.usage;
     case 'check':
       return check(command.options, io);
@@ -66,13 +68,21 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     say(text);
   };
 
-  const settings = FileSettings.withConfigFile(options.config === undefined ? undefined : resolve(io.cwd, options.config), options.rules);
+  const settings = FileSettings.withConfigFile(
+    options.config === undefined ? undefined : resolve(io.cwd, options.config),
+    options.rules,
+  );
   if (settings.explicit?.unusable) {
     say(MESSAGES.badConfig(options.config!, settings.explicit.problems));
     return EXIT.usage;
   }
   // Rules that read RUN as shell need the parser loaded; without it they stay silent.
-  await initShellParser().catch((error: unknown) => say({ en: `the shell parser could not load, so rules that read RUN commands are off (${String(error)})`, ko: `셸 파서를 불러오지 못해 RUN 명령을 읽는 규칙이 꺼졌습니다 (${String(error)})` }));
+  await initShellParser().catch((error: unknown) =>
+    say({
+      en: `the shell parser could not load, so rules that read RUN commands are off (${String(error)})`,
+      ko: `셸 파서를 불러오지 못해 RUN 명령을 읽는 규칙이 꺼졌습니다 (${String(error)})`,
+    }),
+  );
   const knownCodes = new Set(RULES.map((rule) => rule.code));
   for (const code of Object.keys(options.rules)) if (!knownCodes.has(code)) say(MESSAGES.unknownRule(code));
 
@@ -100,14 +110,18 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     }
     try {
       const context = path === undefined ? undefined : await contextOf(path);
-      files.push({ path: shown, findings: checker.check(text, path, settings.forFile(path, io.cwd), language, context) });
+      files.push({
+        path: shown,
+        findings: checker.check(text, path, settings.forFile(path, io.cwd), language, context),
+      });
     } catch (error) {
       // A crash in one file's analysis must not hide the others' results.
       fail(shown, MESSAGES.checkFailed(shown, error instanceof Error ? (error.stack ?? error.message) : String(error)));
     }
   }
   for (const config of settings.configsUsed) {
-    if (config.problems.length > 0) fail(displayPath(config.path, io.cwd), MESSAGES.badConfig(displayPath(config.path, io.cwd), config.problems));
+    if (config.problems.length > 0)
+      fail(displayPath(config.path, io.cwd), MESSAGES.badConfig(displayPath(config.path, io.cwd), config.problems));
   }
 
   const report: Report = { files, problems, language, cwd: io.cwd };
@@ -115,7 +129,9 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   if (options.format === 'text') io.stderr(`${summary(files.length, countBySeverity(files), language)}\n`);
 
   if (problems.length > 0) return EXIT.usage;
-  const failed = files.some((file) => file.findings.some((finding) => reachesLevel(finding.severity, options.failLevel)));
+  const failed = files.some((file) =>
+    file.findings.some((finding) => reachesLevel(finding.severity, options.failLevel)),
+  );
   return failed ? EXIT.findings : EXIT.clean;
 }
 
@@ -124,7 +140,10 @@ function contextProblems(context: BuildContext, cwd: string): { path: string; me
   const problems: { path: string; message: LocalizedText }[] = [];
   if (context.dockerignorePath !== undefined && context.dockerignoreError !== undefined) {
     const shown = displayPath(context.dockerignorePath, cwd);
-    problems.push({ path: shown, message: MESSAGES.unreadableDockerignore(shown, describeFileError(context.dockerignoreError)) });
+    problems.push({
+      path: shown,
+      message: MESSAGES.unreadableDockerignore(shown, describeFileError(context.dockerignoreError)),
+    });
   }
   for (const folder of context.listing?.unreadable ?? []) {
     const shown = displayPath(join(context.root, folder.path), cwd);
@@ -153,4 +172,3 @@ function useColor(options: CheckOptions, io: CliIo): boolean {
   if (force !== undefined && force !== '' && force !== '0') return true;
   return io.stdoutIsTTY && !io.env.NO_COLOR;
 }
-

@@ -1,7 +1,12 @@
 // Layerwise client: starts the language server and gives its logs an output channel.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
 import { BUILD_RESULTS, SHOW_DOCS_COMMAND } from '../../protocol/src/protocol';
 import { buildResults } from './build/buildResults';
 import { forwardBuildResults } from './cache/buildResultsForwarder';
@@ -23,7 +28,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6009'] },
+    },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
@@ -52,7 +61,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = Date.now();
   const starting = client.start();
   // The buttons of the walkthrough "Learn Docker with Layerwise"; hovers they show wait for the server.
-  context.subscriptions.push(registerWalkthrough(context, starting.catch(() => undefined)));
+  context.subscriptions.push(
+    registerWalkthrough(
+      context,
+      starting.catch(() => undefined),
+    ),
+  );
   await starting;
   output.appendLine(`Layerwise language server started in ${Date.now() - started} ms`);
 }

@@ -55,7 +55,8 @@ export function parseStartArgs(argv: readonly string[], cwd: string, defaultFold
       const value = arg === '--port' ? argv[++i] : arg.slice('--port='.length);
       if (value === undefined) return { kind: 'error', message: '--port needs a number, for example --port 8730.' };
       const parsed = parsePort(value);
-      if (parsed === undefined) return { kind: 'error', message: `--port ${value}: a port is a whole number from 1 to 65535.` };
+      if (parsed === undefined)
+        return { kind: 'error', message: `--port ${value}: a port is a whole number from 1 to 65535.` };
       port = parsed;
     } else {
       return { kind: 'error', message: `Unknown option ${arg}. Run npm start -- --help for the options.` };
@@ -64,7 +65,8 @@ export function parseStartArgs(argv: readonly string[], cwd: string, defaultFold
   if (folders.length > 1) {
     return { kind: 'error', message: `Give one folder to open, not ${folders.length}: ${folders.join(' ')}` };
   }
-  const folder = folders[0] === undefined ? defaultFolder : isAbsolute(folders[0]) ? folders[0] : resolve(cwd, folders[0]);
+  const folder =
+    folders[0] === undefined ? defaultFolder : isAbsolute(folders[0]) ? folders[0] : resolve(cwd, folders[0]);
   return { kind: 'start', options: { folder: resolve(folder), editor, port } };
 }
 

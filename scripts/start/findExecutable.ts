@@ -21,7 +21,9 @@ export function findExecutable(
   name: string,
   pathVariable: string | undefined,
   isExecutable: IsExecutable = isExecutableFile,
-  extensions: readonly string[] = process.platform === 'win32' ? (process.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';') : [''],
+  extensions: readonly string[] = process.platform === 'win32'
+    ? (process.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';')
+    : [''],
   separator: string = delimiter,
 ): string | undefined {
   for (const dir of (pathVariable ?? '').split(separator)) {

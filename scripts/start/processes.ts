@@ -8,7 +8,11 @@ export interface RunResult {
 }
 
 /** Runs a command to completion. Quiet runs keep the output for an error message instead of printing it. */
-export function run(command: string, args: readonly string[], options: SpawnOptions & { quiet?: boolean } = {}): Promise<RunResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions & { quiet?: boolean } = {},
+): Promise<RunResult> {
   return new Promise((resolvePromise) => {
     const child = spawn(command, args, { ...options, stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' });
     let output = '';
@@ -25,7 +29,11 @@ export function run(command: string, args: readonly string[], options: SpawnOpti
  * can be signalled together. The terminal's Ctrl+C does not reach the group: we forward it.
  */
 export function spawnGroup(command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
-  return spawn(command, args, { ...options, detached: process.platform !== 'win32', stdio: ['ignore', 'pipe', 'pipe'] });
+  return spawn(command, args, {
+    ...options,
+    detached: process.platform !== 'win32',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }
 
 /** Whether any process of the group led by `pid` still exists. */

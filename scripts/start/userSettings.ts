@@ -19,23 +19,34 @@ export const START_SETTINGS: Readonly<Record<string, unknown>> = {
   'update.mode': 'none',
 };
 
-export type MergedSettings = { readonly kind: 'ok'; readonly text: string } | { readonly kind: 'error'; readonly message: string };
+export type MergedSettings =
+  | { readonly kind: 'ok'; readonly text: string }
+  | { readonly kind: 'error'; readonly message: string };
 
 /**
  * The new settings.json text.
  * @param existing the current file's text, undefined when there is none
  */
-export function mergeUserSettings(existing: string | undefined, required: Readonly<Record<string, unknown>> = START_SETTINGS): MergedSettings {
+export function mergeUserSettings(
+  existing: string | undefined,
+  required: Readonly<Record<string, unknown>> = START_SETTINGS,
+): MergedSettings {
   let current: Record<string, unknown> = {};
   if (existing !== undefined && existing.trim() !== '') {
     let parsed: unknown;
     try {
       parsed = JSON.parse(existing);
     } catch (error) {
-      return { kind: 'error', message: `it is not plain JSON (${(error as Error).message}); remove comments and trailing commas, or delete the file` };
+      return {
+        kind: 'error',
+        message: `it is not plain JSON (${(error as Error).message}); remove comments and trailing commas, or delete the file`,
+      };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return { kind: 'error', message: 'it must hold a JSON object ({ "setting": value, ... }); fix or delete the file' };
+      return {
+        kind: 'error',
+        message: 'it must hold a JSON object ({ "setting": value, ... }); fix or delete the file',
+      };
     }
     current = parsed as Record<string, unknown>;
   }

@@ -29,7 +29,13 @@ import { perVersion } from '../../core/src/engine/documentCache';
 import { readDockerfileModel } from '../../core/src/engine/dockerfileOnDisk';
 import { answerFileImpact } from './service/fileImpactRequest';
 import { foldingRanges } from './service/folding';
-import { type EditorIndent, formatLines, formatOnNewLine, indentFor, warmRunFormatting } from './service/formatting/formatting';
+import {
+  type EditorIndent,
+  formatLines,
+  formatOnNewLine,
+  indentFor,
+  warmRunFormatting,
+} from './service/formatting/formatting';
 import { hover } from './service/hover/hover';
 import { IdleWork } from './service/idleWork';
 import { collectInlayHints, type InlayHintProvider } from './service/inlayHints';
@@ -39,7 +45,14 @@ import { fromLspPosition } from './service/lspRange';
 import { definition } from './service/navigation/definition';
 import { documentHighlights, references } from './service/navigation/references';
 import { prepareRename, rename } from './service/navigation/rename';
-import { BudgetNotices, budgetedItems, budgetedLines, ITEM_BUDGET, ItemBudget, LINE_BUDGET } from './service/requestBudget';
+import {
+  BudgetNotices,
+  budgetedItems,
+  budgetedLines,
+  ITEM_BUDGET,
+  ItemBudget,
+  LINE_BUDGET,
+} from './service/requestBudget';
 import { semanticTokens } from './service/semanticTokens';
 import { readSettings } from '../../core/src/engine/settings';
 import { signatureHelp } from './service/signatureHelp';
@@ -62,7 +75,9 @@ const workspace = new WorkspaceState(
   },
 );
 const diagnosticsEngine = new DiagnosticsEngine(RULES, (rule, error) =>
-  connection.console.error(`Layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  connection.console.error(
+    `Layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  ),
 );
 const completionDocs = new DeferredDocumentation();
 const buildResults = new BuildResultStore();
@@ -72,7 +87,9 @@ onScriptTooLong((message) => connection.console.log(message));
 const inlayHintProviders: InlayHintProvider[] = [
   layerHintProvider(buildResults),
   (request) =>
-    request.settings['layerwise.inlayHints.variableValues'] ? variableValueHints(request.document, request.range.start.line, request.range.end.line, request.language) : [],
+    request.settings['layerwise.inlayHints.variableValues']
+      ? variableValueHints(request.document, request.range.start.line, request.range.end.line, request.language)
+      : [],
 ];
 let canPullConfiguration = false;
 let canRefreshInlayHints = false;
@@ -99,7 +116,10 @@ connection.onInitialize(async (params: InitializeParams) => {
 });
 
 connection.onInitialized(() => {
-  if (shellParserProblem) connection.console.warn(`Layerwise: the shell parser could not load, so rules that read RUN commands are off (${shellParserProblem})`);
+  if (shellParserProblem)
+    connection.console.warn(
+      `Layerwise: the shell parser could not load, so rules that read RUN commands are off (${shellParserProblem})`,
+    );
   if (canWatchWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(({ added, removed }) => {
       setWorkspaceFolders(added, removed);
@@ -167,7 +187,10 @@ function refreshInlayHints(): void {
 // a change waits for typing to pause, and a newer version stops the check of an older one, so
 // typing into a huge file never builds a backlog and requests are answered meanwhile.
 const validations = new ValidationQueue(checkSteps, {
-  reportError: (uri, error) => connection.console.error(`Layerwise: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  reportError: (uri, error) =>
+    connection.console.error(
+      `Layerwise: checking ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    ),
 });
 
 /** One check of the document as it is now, ending with its diagnostics published. */
@@ -176,7 +199,12 @@ function* checkSteps(uri: string): CheckSteps {
   if (!document) return;
   const analysedDocument = store.get(document);
   yield;
-  const diagnostics = yield* diagnosticsEngine.diagnosticSteps(analysedDocument, workspace.settingsFor(uri), workspace.language(), workspace.buildContextFor(uri));
+  const diagnostics = yield* diagnosticsEngine.diagnosticSteps(
+    analysedDocument,
+    workspace.settingsFor(uri),
+    workspace.language(),
+    workspace.buildContextFor(uri),
+  );
   void connection.sendDiagnostics({ uri, version: analysedDocument.version, diagnostics });
   warmFormatting(uri, analysedDocument);
 }
@@ -186,7 +214,10 @@ function* checkSteps(uri: string): CheckSteps {
 // first does the rest itself. Not while any check waits or runs; dropped on change and close.
 const idleWork = new IdleWork({
   isBusy: () => validations.isAnyBusy(),
-  reportError: (uri, error) => connection.console.error(`Layerwise: preparing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  reportError: (uri, error) =>
+    connection.console.error(
+      `Layerwise: preparing ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    ),
 });
 /** The editor options of the last format request per document (the ones the next will likely send). */
 const lastEditorIndent = new Map<string, EditorIndent>();
@@ -223,10 +254,16 @@ function analysed(uri: string): AnalysedDocument | undefined {
 }
 
 /** The answer to a request the client cancelled before it was handled. */
-const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
+const cancelled = (): ResponseError<void> =>
+  new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 
 /** Runs `feature` on the open document; answers `none` when it is not open, "cancelled" when the client cancelled. */
-function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feature: (document: AnalysedDocument) => T): T | N | ResponseError<void> {
+function withDocument<T, N>(
+  uri: string,
+  token: CancellationToken,
+  none: N,
+  feature: (document: AnalysedDocument) => T,
+): T | N | ResponseError<void> {
   if (token.isCancellationRequested) return cancelled();
   // Work prepared ahead of time waits until requests pause.
   idleWork.noteActivity();
@@ -234,17 +271,32 @@ function withDocument<T, N>(uri: string, token: CancellationToken, none: N, feat
   return document ? feature(document) : none;
 }
 
-const whenCancelled = (token: CancellationToken): Promise<void> => new Promise((resolve) => token.onCancellationRequested(() => resolve()));
+const whenCancelled = (token: CancellationToken): Promise<void> =>
+  new Promise((resolve) => token.onCancellationRequested(() => resolve()));
 
 const formatOptions = (uri: string, editor: EditorIndent) => {
   const settings = workspace.settingsFor(uri);
-  return { ...indentFor(settings['layerwise.formatting.continuationIndent'], editor), breakChains: settings['layerwise.formatting.breakChains'], maxLineLength: settings['layerwise.formatting.maxLineLength'] };
+  return {
+    ...indentFor(settings['layerwise.formatting.continuationIndent'], editor),
+    breakChains: settings['layerwise.formatting.breakChains'],
+    maxLineLength: settings['layerwise.formatting.maxLineLength'],
+  };
 };
 
 /** Lines `fromLine` to `toLine` within the line budget, noting once when the budget cut them. */
-function linesFor(document: AnalysedDocument, feature: string, fromLine: number, toLine: number): { fromLine: number; toLine: number } {
+function linesFor(
+  document: AnalysedDocument,
+  feature: string,
+  fromLine: number,
+  toLine: number,
+): { fromLine: number; toLine: number } {
   const lines = budgetedLines(fromLine, toLine);
-  if (lines.cut) budgetNotices.note(document.uri, feature, `${feature} cover only ${LINE_BUDGET} lines at a time (${fromLine + 1} to ${lines.toLine + 1} of ${toLine + 1})`);
+  if (lines.cut)
+    budgetNotices.note(
+      document.uri,
+      feature,
+      `${feature} cover only ${LINE_BUDGET} lines at a time (${fromLine + 1} to ${lines.toLine + 1} of ${toLine + 1})`,
+    );
   return lines;
 }
 
@@ -264,46 +316,83 @@ connection.onCodeAction(async ({ textDocument, context }, token) => {
   if (validations.isBusy(uri)) {
     await Promise.race([validations.whenIdle(uri), whenCancelled(token)]);
     if (token.isCancellationRequested) return cancelled();
-    if (documents.get(uri)?.version !== version) return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
+    if (documents.get(uri)?.version !== version)
+      return new ResponseError(LSPErrorCodes.ContentModified, 'The document changed.');
   }
   return withDocument(uri, token, [], (document) => {
-    const fixesFor = diagnosticsEngine.fixesFor(document, workspace.settingsFor(document.uri), workspace.buildContextFor(document.uri), context.diagnostics);
-    return quickFixes(document.uri, document.version, context.diagnostics, workspace.language(), fixesFor, document.tree);
+    const fixesFor = diagnosticsEngine.fixesFor(
+      document,
+      workspace.settingsFor(document.uri),
+      workspace.buildContextFor(document.uri),
+      context.diagnostics,
+    );
+    return quickFixes(
+      document.uri,
+      document.version,
+      context.diagnostics,
+      workspace.language(),
+      fixesFor,
+      document.tree,
+    );
   });
 });
 connection.onHover(({ textDocument, position }, token) =>
-  withDocument(textDocument.uri, token, null, (document) => hover(document, fromLspPosition(position), workspace.language(), workspace.settingsFor(document.uri)['layerwise.docs.detail'])),
+  withDocument(textDocument.uri, token, null, (document) =>
+    hover(
+      document,
+      fromLspPosition(position),
+      workspace.language(),
+      workspace.settingsFor(document.uri)['layerwise.docs.detail'],
+    ),
+  ),
 );
 connection.onCompletion(({ textDocument, position }, token) =>
-  withDocument(textDocument.uri, token, [], (document) => completionDocs.defer(completion(document, fromLspPosition(position), workspace.language()))),
+  withDocument(textDocument.uri, token, [], (document) =>
+    completionDocs.defer(completion(document, fromLspPosition(position), workspace.language())),
+  ),
 );
 connection.onCompletionResolve((item) => completionDocs.resolve(item));
 connection.onSignatureHelp(({ textDocument, position }, token) =>
-  withDocument(textDocument.uri, token, null, (document) => signatureHelp(document, fromLspPosition(position), workspace.language())),
+  withDocument(textDocument.uri, token, null, (document) =>
+    signatureHelp(document, fromLspPosition(position), workspace.language()),
+  ),
 );
 connection.onDocumentSymbol(({ textDocument }, token) =>
   withDocument(textDocument.uri, token, [], (document) =>
     perVersion(document, 'symbols', [], () => {
       const budget = new ItemBudget();
       const symbols = documentSymbols(document, budget);
-      if (budget.truncated) budgetNotices.note(document.uri, 'document symbols', `document symbols stop after ${ITEM_BUDGET}`);
+      if (budget.truncated)
+        budgetNotices.note(document.uri, 'document symbols', `document symbols stop after ${ITEM_BUDGET}`);
       return symbols;
     }),
   ),
 );
 connection.onFoldingRanges(({ textDocument }, token) =>
-  withDocument(textDocument.uri, token, [], (document) => perVersion(document, 'folding', [], () => itemsFor(document, 'folding ranges', foldingRanges(document)))),
+  withDocument(textDocument.uri, token, [], (document) =>
+    perVersion(document, 'folding', [], () => itemsFor(document, 'folding ranges', foldingRanges(document))),
+  ),
 );
-connection.onDefinition(({ textDocument, position }, token) => withDocument(textDocument.uri, token, null, (document) => definition(document, fromLspPosition(position))));
+connection.onDefinition(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, null, (document) => definition(document, fromLspPosition(position))),
+);
 connection.onReferences(({ textDocument, position, context }, token) =>
-  withDocument(textDocument.uri, token, [], (document) => references(document, fromLspPosition(position), context.includeDeclaration)),
+  withDocument(textDocument.uri, token, [], (document) =>
+    references(document, fromLspPosition(position), context.includeDeclaration),
+  ),
 );
-connection.onDocumentHighlight(({ textDocument, position }, token) => withDocument(textDocument.uri, token, [], (document) => documentHighlights(document, fromLspPosition(position))));
+connection.onDocumentHighlight(({ textDocument, position }, token) =>
+  withDocument(textDocument.uri, token, [], (document) => documentHighlights(document, fromLspPosition(position))),
+);
 connection.onPrepareRename(({ textDocument, position }, token) =>
-  withDocument(textDocument.uri, token, null, (document) => prepareRename(document, fromLspPosition(position), workspace.language())),
+  withDocument(textDocument.uri, token, null, (document) =>
+    prepareRename(document, fromLspPosition(position), workspace.language()),
+  ),
 );
 connection.onRenameRequest(({ textDocument, position, newName }, token) =>
-  withDocument(textDocument.uri, token, null, (document) => rename(document, fromLspPosition(position), newName, workspace.language())),
+  withDocument(textDocument.uri, token, null, (document) =>
+    rename(document, fromLspPosition(position), newName, workspace.language()),
+  ),
 );
 connection.onDocumentFormatting(({ textDocument, options }, token) =>
   // Formatting is asked for explicitly and is linear (~0.3 s at 100,000 lines): never cut short.
@@ -321,13 +410,17 @@ connection.onDocumentRangeFormatting(({ textDocument, options, range }, token) =
   }),
 );
 connection.onDocumentOnTypeFormatting(({ textDocument, options, position, ch }, token) =>
-  withDocument(textDocument.uri, token, [], (document) => (ch === '\n' ? formatOnNewLine(document, fromLspPosition(position), formatOptions(document.uri, options)) : [])),
+  withDocument(textDocument.uri, token, [], (document) =>
+    ch === '\n' ? formatOnNewLine(document, fromLspPosition(position), formatOptions(document.uri, options)) : [],
+  ),
 );
 connection.languages.semanticTokens.on(({ textDocument }, token) =>
   withDocument(textDocument.uri, token, { data: [] }, (document) => {
     const lastLine = document.lines.length - 1;
     const { fromLine, toLine } = linesFor(document, 'semantic tokens', 0, lastLine);
-    return toLine < lastLine ? semanticTokens(document, { start: { line: fromLine }, end: { line: toLine } }) : semanticTokens(document);
+    return toLine < lastLine
+      ? semanticTokens(document, { start: { line: fromLine }, end: { line: toLine } })
+      : semanticTokens(document);
   }),
 );
 connection.languages.semanticTokens.onRange(({ textDocument, range }, token) =>
@@ -340,19 +433,32 @@ connection.onDocumentLinks(({ textDocument }, token) =>
   withDocument(textDocument.uri, token, [], (document) => {
     const context = workspace.buildContextFor(document.uri);
     const language = workspace.language();
-    return perVersion(document, 'links', [context, language], () => itemsFor(document, 'document links', documentLinks(document, context, language)));
+    return perVersion(document, 'links', [context, language], () =>
+      itemsFor(document, 'document links', documentLinks(document, context, language)),
+    );
   }),
 );
 connection.onCodeLens(({ textDocument }, token) =>
   withDocument(textDocument.uri, token, [], (document) =>
-    perVersion(document, 'codeLens', [workspace.language()], () => itemsFor(document, 'code lenses', codeLenses(document, workspace.language()))),
+    perVersion(document, 'codeLens', [workspace.language()], () =>
+      itemsFor(document, 'code lenses', codeLenses(document, workspace.language())),
+    ),
   ),
 );
 connection.languages.inlayHint.on(({ textDocument, range }, token) =>
   withDocument(textDocument.uri, token, [], (document) => {
     const { toLine } = linesFor(document, 'inlay hints', range.start.line, range.end.line);
-    const budgeted = toLine < range.end.line ? { start: range.start, end: { line: toLine, character: document.lines[toLine]?.length ?? 0 } } : range;
-    const request = { document, range: budgeted, settings: workspace.settingsFor(document.uri), language: workspace.language(), buildContext: workspace.buildContextFor(document.uri) };
+    const budgeted =
+      toLine < range.end.line
+        ? { start: range.start, end: { line: toLine, character: document.lines[toLine]?.length ?? 0 } }
+        : range;
+    const request = {
+      document,
+      range: budgeted,
+      settings: workspace.settingsFor(document.uri),
+      language: workspace.language(),
+      buildContext: workspace.buildContextFor(document.uri),
+    };
     return collectInlayHints(inlayHintProviders, request, (message) => connection.console.error(message));
   }),
 );
@@ -385,7 +491,10 @@ connection.onRequest(DOC_PAGE.method, (params: unknown) => docPage(params));
 
 connection.onRequest(FILE_IMPACT.method, async (params: FileImpactParams, token: CancellationToken) => {
   if (token.isCancellationRequested) return cancelled();
-  const sources = { openModel: (uri: string) => analysed(uri)?.model, buildContext: (uri: string) => workspace.buildContextFor(uri) };
+  const sources = {
+    openModel: (uri: string) => analysed(uri)?.model,
+    buildContext: (uri: string) => workspace.buildContextFor(uri),
+  };
   return (await answerFileImpact(params, sources, () => token.isCancellationRequested)) ?? cancelled();
 });
 

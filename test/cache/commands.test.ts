@@ -3,14 +3,19 @@ import { test } from 'node:test';
 import { cachedDownloads, dependencyInstall, indexUpdate, isManifestSource, splitCommands } from '../../core/src/cache';
 
 test('splitCommands splits at operators and drops shell keywords, assignments and comments', () => {
-  assert.deepEqual(splitCommands('set -eux; if [ -f x ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b"; fi && npm ci | tee log # npm install x\ncd /a'), [
-    ['set', '-eux'],
-    ['[', '-f', 'x', ']'],
-    ['apt-get', 'install', '-y', 'a b'],
-    ['npm', 'ci'],
-    ['tee', 'log'],
-    ['cd', '/a'],
-  ]);
+  assert.deepEqual(
+    splitCommands(
+      'set -eux; if [ -f x ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b"; fi && npm ci | tee log # npm install x\ncd /a',
+    ),
+    [
+      ['set', '-eux'],
+      ['[', '-f', 'x', ']'],
+      ['apt-get', 'install', '-y', 'a b'],
+      ['npm', 'ci'],
+      ['tee', 'log'],
+      ['cd', '/a'],
+    ],
+  );
   assert.deepEqual(splitCommands('for m in a b; do make $m; done'), [['make', '$m']]);
 });
 
@@ -45,16 +50,23 @@ test('dependency installs from manifests, and commands that are not', () => {
     assert.equal(install?.manager.id, manager, script);
     if (onlyManifests !== undefined) assert.equal(install?.needsOnlyManifests, onlyManifests, script);
   }
-  assert.deepEqual(dependencyInstall(splitCommands('pip install -r a.txt -r b.txt')[0]!)?.namedManifests, ['a.txt', 'b.txt']);
+  assert.deepEqual(dependencyInstall(splitCommands('pip install -r a.txt -r b.txt')[0]!)?.namedManifests, [
+    'a.txt',
+    'b.txt',
+  ]);
 });
 
 test('index updates, cache targets and manifest sources', () => {
   assert.equal(indexUpdate(['apt-get', '-q', 'update']), 'apt');
   assert.equal(indexUpdate(['apk', 'update']), 'apk');
   assert.equal(indexUpdate(['apt-get', 'install', 'update']), undefined);
-  assert.deepEqual(cachedDownloads(['apt-get', 'install', '-y', 'x'])?.mounts.map((m) => `${m.target},${m.sharing}`), ['/var/cache/apt,locked', '/var/lib/apt,locked']);
+  assert.deepEqual(
+    cachedDownloads(['apt-get', 'install', '-y', 'x'])?.mounts.map((m) => `${m.target},${m.sharing}`),
+    ['/var/cache/apt,locked', '/var/lib/apt,locked'],
+  );
   assert.equal(cachedDownloads(['pip', 'install', '--no-cache-dir', 'x']), undefined);
   assert.equal(cachedDownloads(['npm', 'run', 'build']), undefined);
-  for (const source of ['package.json', './package*.json', 'requirements-dev.txt', 'src/App.csproj', 'go.sum']) assert.ok(isManifestSource(source), source);
+  for (const source of ['package.json', './package*.json', 'requirements-dev.txt', 'src/App.csproj', 'go.sum'])
+    assert.ok(isManifestSource(source), source);
   for (const source of ['src', 'main.go', '*.ts']) assert.ok(!isManifestSource(source), source);
 });

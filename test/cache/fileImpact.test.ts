@@ -25,7 +25,9 @@ function impact(text: string, path: string, ignore = '', folder = false): string
   const analysis = analyseLayers(buildModel(parseText(text).tree));
   const dockerignore = DockerIgnore.parse(ignore);
   const result = fileImpact(analysis, path, (p) => dockerignore.isIgnored(p), { folder });
-  return result ? `line ${result.first.instruction.range.start.line} +${result.rebuiltAfter}: ${result.rebuilt.map((s) => s.instruction.range.start.line).join(',')}` : 'nothing';
+  return result
+    ? `line ${result.first.instruction.range.start.line} +${result.rebuiltAfter}: ${result.rebuilt.map((s) => s.instruction.range.start.line).join(',')}`
+    : 'nothing';
 }
 
 test('a manifest rebuilds from its COPY on, through stages built FROM it and COPY --from it', () => {
@@ -47,7 +49,8 @@ test('files nothing copies, and ignored files, rebuild nothing', () => {
 });
 
 test('the whole-context copy takes every file not ignored', () => {
-  const text = 'FROM python\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
+  const text =
+    'FROM python\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n';
   assert.equal(impact(text, 'app.py'), 'line 3 +0: 3');
   assert.equal(impact(text, 'requirements.txt'), 'line 1 +2: 1,2,3');
   assert.equal(impact(text, '.git/HEAD', '.git'), 'nothing');

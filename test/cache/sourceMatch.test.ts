@@ -47,7 +47,13 @@ describe('sourceTakes', () => {
   test('a matching folder is taken with everything below it', () => {
     assert.deepEqual(taken('*.d'), ['conf.d/site.conf']);
     assert.deepEqual(taken('src/s*'), ['src/sub/util.go', 'src/sub/deeper/more.go']);
-    assert.deepEqual(taken('src*'), ['src/.hidden.go', 'src/main.go', 'src/sub/util.go', 'src/sub/deeper/more.go', 'srcx/main.go']);
+    assert.deepEqual(taken('src*'), [
+      'src/.hidden.go',
+      'src/main.go',
+      'src/sub/util.go',
+      'src/sub/deeper/more.go',
+      'srcx/main.go',
+    ]);
     assert.deepEqual(taken('*').length, FILES.length);
   });
 
@@ -62,7 +68,7 @@ describe('sourceTakes', () => {
     assert.deepEqual(taken('[ab].go'), ['a.go']);
     assert.deepEqual(taken('[^a].go'), []);
     assert.deepEqual(taken('[!a].go'), ['a.go'], 'only ^ negates: ! and a are members');
-    assert.deepEqual(taken('a\\*[b]'), ['a*b'], 'an escape in the pattern part is Go\'s');
+    assert.deepEqual(taken('a\\*[b]'), ['a*b'], "an escape in the pattern part is Go's");
     // Before the first wildcard segment the path is literal, backslash included.
     assert.deepEqual(taken('a\\*b'), ['a\\*b']);
     // A class takes `/` too: the pattern reaches one folder further.
@@ -70,7 +76,10 @@ describe('sourceTakes', () => {
   });
 
   test('a malformed pattern takes nothing, not even a file of that name', () => {
-    assert.deepEqual(FILES.filter((file) => sourceTakes('arr[0', file)), []);
+    assert.deepEqual(
+      FILES.filter((file) => sourceTakes('arr[0', file)),
+      [],
+    );
     assert.equal(sourceTakes('a[', 'a['), false);
     assert.equal(sourceTakes('src/[', 'src/['), false);
   });
@@ -92,7 +101,8 @@ describe('sourceTakes', () => {
 });
 
 describe('sources as the builder expands them', () => {
-  const sources = (dockerfile: string): readonly string[] => analyseLayers(buildModel(parseText(dockerfile).tree)).steps.flatMap((step) => step.contextSources);
+  const sources = (dockerfile: string): readonly string[] =>
+    analyseLayers(buildModel(parseText(dockerfile).tree)).steps.flatMap((step) => step.contextSources);
 
   test('quotes and the escape character are removed as BuildKit does for every source word', () => {
     assert.deepEqual(sources('FROM a\nCOPY "src" a\\*b a\\\\*b /x/\n'), ['src', 'a*b', 'a\\*b']);
@@ -106,7 +116,19 @@ describe('sources as the builder expands them', () => {
 });
 
 describe('COPY --parents', () => {
-  const PARENTS_FILES = ['src/a.txt', 'src/x/b.txt', 'src/x/y/c.txt', 'src/x/y/d.md', 'other/a.txt', 'x/y/a.txt', 'x/y/b.txt', 'y/a.txt', 'a/lib/x.go', 'a/b/lib/x.go', 'lib/x.go'];
+  const PARENTS_FILES = [
+    'src/a.txt',
+    'src/x/b.txt',
+    'src/x/y/c.txt',
+    'src/x/y/d.md',
+    'other/a.txt',
+    'x/y/a.txt',
+    'x/y/b.txt',
+    'y/a.txt',
+    'a/lib/x.go',
+    'a/b/lib/x.go',
+    'lib/x.go',
+  ];
   const step = (copy: string): { sources: readonly string[]; taken: string[] } => {
     const [layer] = analyseLayers(buildModel(parseText(`FROM scratch\n${copy}\n`).tree)).steps;
     const sources = layer!.contextSources;
@@ -114,18 +136,32 @@ describe('COPY --parents', () => {
   };
 
   test('** spans folders: the source is an include pattern as in .dockerignore (the reference example)', () => {
-    assert.deepEqual(step('COPY --parents ./src/**/*.txt /parents/'), { sources: ['./src/**/*.txt'], taken: ['src/a.txt', 'src/x/b.txt', 'src/x/y/c.txt'] });
+    assert.deepEqual(step('COPY --parents ./src/**/*.txt /parents/'), {
+      sources: ['./src/**/*.txt'],
+      taken: ['src/a.txt', 'src/x/b.txt', 'src/x/y/c.txt'],
+    });
     // Without --parents the same source is Go's filepath.Match: ** is *.
     assert.deepEqual(step('COPY ./src/**/*.txt /flat/').taken, ['src/x/b.txt']);
   });
 
   test('a pivot /./: the part before it is resolved as a plain source, the part after is the pattern', () => {
-    assert.deepEqual(step('COPY --parents ./x/./y/*.txt /parents/'), { sources: ['x/./y/*.txt'], taken: ['x/y/a.txt', 'x/y/b.txt'] });
-    assert.deepEqual(step('COPY --parents ./*/./lib/*.go /parents/'), { sources: ['*/./lib/*.go'], taken: ['a/lib/x.go'] });
+    assert.deepEqual(step('COPY --parents ./x/./y/*.txt /parents/'), {
+      sources: ['x/./y/*.txt'],
+      taken: ['x/y/a.txt', 'x/y/b.txt'],
+    });
+    assert.deepEqual(step('COPY --parents ./*/./lib/*.go /parents/'), {
+      sources: ['*/./lib/*.go'],
+      taken: ['a/lib/x.go'],
+    });
   });
 
   test('a matched folder brings everything below it; without wildcards it is the plain path', () => {
-    assert.deepEqual(step('COPY --parents src/* /parents/').taken, ['src/a.txt', 'src/x/b.txt', 'src/x/y/c.txt', 'src/x/y/d.md']);
+    assert.deepEqual(step('COPY --parents src/* /parents/').taken, [
+      'src/a.txt',
+      'src/x/b.txt',
+      'src/x/y/c.txt',
+      'src/x/y/d.md',
+    ]);
     assert.deepEqual(step('COPY --parents ./x/y /parents/'), { sources: ['x/y'], taken: ['x/y/a.txt', 'x/y/b.txt'] });
     assert.deepEqual(step('COPY --parents=false ./src/**/*.txt /flat/').sources, ['src/**/*.txt']);
   });

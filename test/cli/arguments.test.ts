@@ -5,11 +5,35 @@ import { parseArguments } from '../../cli/src/arguments';
 test('check options: defaults, every option, repeated --rule', () => {
   assert.deepEqual(parseArguments(['check']), {
     kind: 'check',
-    options: { inputs: [], format: 'text', failLevel: 'error', config: undefined, rules: {}, language: 'en', stdinFilename: undefined, color: undefined },
+    options: {
+      inputs: [],
+      format: 'text',
+      failLevel: 'error',
+      config: undefined,
+      rules: {},
+      language: 'en',
+      stdinFilename: undefined,
+      color: undefined,
+    },
   });
   const parsed = parseArguments([
-    'check', 'a', '-', '--format=sarif', '--fail-level', 'warning', '--config', 'c.json',
-    '--rule', 'A=off', '--rule=B=error', '--lang', 'ko', '--stdin-filename', 'x/Dockerfile', '--no-color', 'b/**',
+    'check',
+    'a',
+    '-',
+    '--format=sarif',
+    '--fail-level',
+    'warning',
+    '--config',
+    'c.json',
+    '--rule',
+    'A=off',
+    '--rule=B=error',
+    '--lang',
+    'ko',
+    '--stdin-filename',
+    'x/Dockerfile',
+    '--no-color',
+    'b/**',
   ]);
   assert.deepEqual(parsed, {
     kind: 'check',

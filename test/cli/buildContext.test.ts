@@ -21,7 +21,11 @@ function runUnprivileged(args: readonly string[], cwd: string): CliRun {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  const result = spawnSync('setpriv', [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, CLI_PATH, ...args], { cwd, env, encoding: 'utf8', timeout: 30_000 });
+  const result = spawnSync(
+    'setpriv',
+    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, CLI_PATH, ...args],
+    { cwd, env, encoding: 'utf8', timeout: 30_000 },
+  );
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,15 +42,22 @@ test('an unreadable .dockerignore: exit 2 with a message naming it (the Dockerfi
   assert.match(korean.stderr, /app\/\.dockerignore을\(를\) 읽을 수 없습니다: 파일이 아니라 폴더입니다/);
 });
 
-test('an unreadable folder in the build context: exit 2 with a message naming it, once per context', { skip: asRoot && !setpriv ? 'running as root without setpriv: root reads any folder, so none can be made unreadable' : false }, () => {
-  const cwd = makeFolder({ 'Dockerfile': CLEAN, 'api.dockerfile': CLEAN, 'secret/key.pem': '', 'src/main.c': '' });
+test('an unreadable folder in the build context: exit 2 with a message naming it, once per context', {
+  skip:
+    asRoot && !setpriv
+      ? 'running as root without setpriv: root reads any folder, so none can be made unreadable'
+      : false,
+}, () => {
+  const cwd = makeFolder({ Dockerfile: CLEAN, 'api.dockerfile': CLEAN, 'secret/key.pem': '', 'src/main.c': '' });
   chmodSync(cwd, 0o755); // mkdtemp makes it private to its owner
   chmodSync(join(cwd, 'secret'), 0o000);
   try {
     const run = runUnprivileged(['check', 'Dockerfile', 'api.dockerfile'], cwd);
     assert.equal(run.status, 2, run.stderr);
     const messages = run.stderr.split('\n').filter((line) => line.includes('in the build context'));
-    assert.deepEqual(messages, ['layerwise: cannot read secret in the build context: permission denied; its files were not checked (docker build would fail to send it)']);
+    assert.deepEqual(messages, [
+      'layerwise: cannot read secret in the build context: permission denied; its files were not checked (docker build would fail to send it)',
+    ]);
     assert.match(run.stderr, / 2 files /, 'both Dockerfiles are still checked');
 
     // Left out by .dockerignore, the folder is never read: nothing to report (as with docker build).
@@ -59,7 +70,7 @@ test('an unreadable folder in the build context: exit 2 with a message naming it
 });
 
 test('a readable context: exit status unchanged', () => {
-  const cwd = makeFolder({ 'Dockerfile': CLEAN, 'src/a/b/c.txt': '', '.dockerignore': 'src/a\n' });
+  const cwd = makeFolder({ Dockerfile: CLEAN, 'src/a/b/c.txt': '', '.dockerignore': 'src/a\n' });
   const run = runLayerwise(['check'], { cwd });
   assert.equal(run.status, 0, run.stderr);
 });

@@ -34,12 +34,24 @@ test('a folder is searched for every Dockerfile name the extension knows, and no
     'Containerfile.prod',
     'nested/deeper/dockerfile',
   ];
-  const others = ['Dockerfile.dockerignore', '.dockerignore', 'README.md', 'dockerfile-notes.txt', 'node_modules/pkg/Dockerfile', '.git/Dockerfile'];
+  const others = [
+    'Dockerfile.dockerignore',
+    '.dockerignore',
+    'README.md',
+    'dockerfile-notes.txt',
+    'node_modules/pkg/Dockerfile',
+    '.git/Dockerfile',
+  ];
   const files: Record<string, string> = {};
   for (const name of [...names, ...others]) files[name] = BROKEN;
   const run = runLayerwise(['check', '.'], { cwd: makeFolder(files) });
   assert.equal(run.status, 1);
-  assert.deepEqual(found(run.stdout).map((f) => f.split(':')[0]).sort(), [...names].sort());
+  assert.deepEqual(
+    found(run.stdout)
+      .map((f) => f.split(':')[0])
+      .sort(),
+    [...names].sort(),
+  );
 });
 
 test('exit status follows --fail-level; explicit files are checked whatever their name', () => {
@@ -48,25 +60,38 @@ test('exit status follows --fail-level; explicit files are checked whatever thei
   assert.equal(runLayerwise(['check', 'broken.txt'], { cwd }).status, 1);
   assert.equal(runLayerwise(['check', 'broken.txt', '--fail-level', 'warning'], { cwd }).status, 1);
   assert.equal(runLayerwise(['check', 'broken.txt', '--fail-level', 'none'], { cwd }).status, 0);
-  assert.deepEqual(found(runLayerwise(['check', 'broken.txt', '--fail-level', 'none'], { cwd }).stdout), ['broken.txt:2 unknown-instruction']);
+  assert.deepEqual(found(runLayerwise(['check', 'broken.txt', '--fail-level', 'none'], { cwd }).stdout), [
+    'broken.txt:2 unknown-instruction',
+  ]);
 });
 
 test('globs are expanded by the CLI (quoted) and pick files by their own pattern', () => {
-  const cwd = makeFolder({ 'svc/a/build.df': BROKEN, 'svc/b/build.df': BROKEN, 'svc/b/Dockerfile': BROKEN, 'svc/top.df': BROKEN, 'other/c.df': BROKEN });
-  assert.deepEqual(found(runLayerwise(['check', 'svc/*/build.df'], { cwd }).stdout), ['svc/a/build.df:2 unknown-instruction', 'svc/b/build.df:2 unknown-instruction']);
+  const cwd = makeFolder({
+    'svc/a/build.df': BROKEN,
+    'svc/b/build.df': BROKEN,
+    'svc/b/Dockerfile': BROKEN,
+    'svc/top.df': BROKEN,
+    'other/c.df': BROKEN,
+  });
+  assert.deepEqual(found(runLayerwise(['check', 'svc/*/build.df'], { cwd }).stdout), [
+    'svc/a/build.df:2 unknown-instruction',
+    'svc/b/build.df:2 unknown-instruction',
+  ]);
   assert.deepEqual(found(runLayerwise(['check', '**/*.df'], { cwd }).stdout), [
     'other/c.df:2 unknown-instruction',
     'svc/a/build.df:2 unknown-instruction',
     'svc/b/build.df:2 unknown-instruction',
     'svc/top.df:2 unknown-instruction',
   ]);
-  assert.deepEqual(found(runLayerwise(['check', `${cwd}/svc/?/Docker*`], { cwd: makeFolder({}) }).stdout), [`${cwd}/svc/b/Dockerfile:2 unknown-instruction`]);
+  assert.deepEqual(found(runLayerwise(['check', `${cwd}/svc/?/Docker*`], { cwd: makeFolder({}) }).stdout), [
+    `${cwd}/svc/b/Dockerfile:2 unknown-instruction`,
+  ]);
   // The same file named twice is checked once.
   assert.equal(found(runLayerwise(['check', 'svc/top.df', './svc/*.df'], { cwd }).stdout).length, 1);
 });
 
 test('a glob that matches nothing is a usage error; the other inputs are still checked', () => {
-  const cwd = makeFolder({ 'Dockerfile': BROKEN });
+  const cwd = makeFolder({ Dockerfile: BROKEN });
   const run = runLayerwise(['check', 'nothing/**/*.df', 'Dockerfile'], { cwd });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /layerwise: no files match nothing\/\*\*\/\*\.df/);
@@ -74,7 +99,7 @@ test('a glob that matches nothing is a usage error; the other inputs are still c
 });
 
 test('unreadable files: exit 2 with a message naming each, the other files still checked', () => {
-  const cwd = makeFolder({ 'Dockerfile': BROKEN, 'locked/Dockerfile': CLEAN, 'folder.dockerfile/x': '' });
+  const cwd = makeFolder({ Dockerfile: BROKEN, 'locked/Dockerfile': CLEAN, 'folder.dockerfile/x': '' });
   const locked = join(cwd, 'locked/Dockerfile');
   chmodSync(locked, 0o000);
   const asRoot = process.getuid?.() === 0; // root reads any file regardless of mode
@@ -99,7 +124,10 @@ test('standard input with -, named by --stdin-filename (its folder gives setting
   const unnamed = runLayerwise(['check', '-'], { cwd, stdin: BROKEN });
   assert.equal(unnamed.status, 1);
   assert.deepEqual(found(unnamed.stdout), ['<stdin>:2 unknown-instruction']);
-  const named = runLayerwise(['check', '-', '--stdin-filename', 'app/Dockerfile.web', '--format', 'json'], { cwd, stdin: BROKEN });
+  const named = runLayerwise(['check', '-', '--stdin-filename', 'app/Dockerfile.web', '--format', 'json'], {
+    cwd,
+    stdin: BROKEN,
+  });
   assert.equal((JSON.parse(named.stdout) as { files: { path: string }[] }).files[0]!.path, 'app/Dockerfile.web');
   const disabled = runLayerwise(['check', '-', '--stdin-filename', 'svc/Dockerfile'], { cwd, stdin: BROKEN });
   assert.equal(disabled.status, 0, 'svc/.layerwise.json applies to a file named into svc/');
@@ -118,19 +146,28 @@ test('.layerwise.json is found upward from each file; the nearest one wins', () 
   assert.deepEqual(found(run.stdout), ['loud/deep/Dockerfile:2 unknown-instruction']);
   // --config replaces discovery for every file.
   const forced = runLayerwise(['check', '--config', 'loud/.layerwise.json'], { cwd });
-  assert.deepEqual(found(forced.stdout), ['loud/deep/Dockerfile:2 unknown-instruction', 'quiet/Dockerfile:2 unknown-instruction']);
+  assert.deepEqual(found(forced.stdout), [
+    'loud/deep/Dockerfile:2 unknown-instruction',
+    'quiet/Dockerfile:2 unknown-instruction',
+  ]);
 });
 
 test('a settings file with mistakes: exit 2 naming the file and key, valid keys still applied', () => {
-  const cwd = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false, "rules": {"X": "loud"}}, "docs": {}}', 'Dockerfile': BROKEN });
+  const cwd = makeFolder({
+    '.layerwise.json': '{"diagnostics": {"enable": false, "rules": {"X": "loud"}}, "docs": {}}',
+    Dockerfile: BROKEN,
+  });
   const run = runLayerwise(['check'], { cwd });
   assert.equal(run.status, 2);
   assert.equal(run.stdout, '', 'enable: false still applies');
-  assert.match(run.stderr, /settings file \.layerwise\.json: unknown key "docs" \(only "diagnostics" is read\); "diagnostics\.rules\.X" must be one of off, info, warning, error, not "loud"/);
+  assert.match(
+    run.stderr,
+    /settings file \.layerwise\.json: unknown key "docs" \(only "diagnostics" is read\); "diagnostics\.rules\.X" must be one of off, info, warning, error, not "loud"/,
+  );
 });
 
 test('a settings file that is not JSON: exit 2 naming it; with --config nothing is checked', () => {
-  const cwd = makeFolder({ 'sub/.layerwise.json': '{"diagnostics": ', 'sub/Dockerfile': BROKEN, 'Dockerfile': BROKEN });
+  const cwd = makeFolder({ 'sub/.layerwise.json': '{"diagnostics": ', 'sub/Dockerfile': BROKEN, Dockerfile: BROKEN });
   const run = runLayerwise(['check'], { cwd });
   assert.equal(run.status, 2);
   assert.match(run.stderr, /settings file sub\/\.layerwise\.json: not valid JSON/);
@@ -142,7 +179,7 @@ test('a settings file that is not JSON: exit 2 naming it; with --config nothing 
 });
 
 test('--rule accepts Code=severity and warns about codes no rule has', () => {
-  const cwd = makeFolder({ 'Dockerfile': CLEAN });
+  const cwd = makeFolder({ Dockerfile: CLEAN });
   const run = runLayerwise(['check', '--rule', 'NoSuchRule=off'], { cwd });
   assert.equal(run.status, 0);
   assert.match(run.stderr, /--rule NoSuchRule: no rule has this code; it has no effect/);
@@ -153,12 +190,22 @@ test('--rule accepts Code=severity and warns about codes no rule has', () => {
 
 test('usage errors exit 2 with a pointer to --help; --help and --version exit 0', () => {
   const cwd = makeFolder({});
-  for (const args of [[], ['lint'], ['check', '--format', 'xml'], ['check', '--bogus'], ['check', '--fail-level', 'fatal'], ['check', '-', '-']]) {
+  for (const args of [
+    [],
+    ['lint'],
+    ['check', '--format', 'xml'],
+    ['check', '--bogus'],
+    ['check', '--fail-level', 'fatal'],
+    ['check', '-', '-'],
+  ]) {
     const run = runLayerwise(args, { cwd });
     assert.equal(run.status, 2, args.join(' '));
     assert.match(run.stderr, /^layerwise: .+\nSee layerwise --help\.\n$/, args.join(' '));
   }
-  assert.match(runLayerwise(['check', '--format', 'xml', '--lang', 'ko'], { cwd }).stderr, /--format 값 "xml"은\(는\) text, json, sarif, github 중 하나여야 합니다/);
+  assert.match(
+    runLayerwise(['check', '--format', 'xml', '--lang', 'ko'], { cwd }).stderr,
+    /--format 값 "xml"은\(는\) text, json, sarif, github 중 하나여야 합니다/,
+  );
   const help = runLayerwise(['--help'], { cwd });
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: layerwise check/);

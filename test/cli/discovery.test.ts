@@ -9,7 +9,9 @@ import { makeFolder, removeFolders } from '../helpers/cli';
 after(removeFolders);
 
 const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
-  contributes: { languages: { id: string; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[] }[] };
+  contributes: {
+    languages: { id: string; filenames?: string[]; filenamePatterns?: string[]; extensions?: string[] }[];
+  };
 };
 
 test('every file name the extension contributes for dockerfile is a Dockerfile name to the CLI', () => {
@@ -24,16 +26,39 @@ test('every file name the extension contributes for dockerfile is a Dockerfile n
 });
 
 test('Dockerfile names: near misses are not Dockerfiles', () => {
-  for (const name of ['Dockerfile', 'dockerfile', 'Containerfile', 'Dockerfile.dev', 'prod.Dockerfile', 'x.containerfile', 'Containerfile.arm64']) {
+  for (const name of [
+    'Dockerfile',
+    'dockerfile',
+    'Containerfile',
+    'Dockerfile.dev',
+    'prod.Dockerfile',
+    'x.containerfile',
+    'Containerfile.arm64',
+  ]) {
     assert.ok(isDockerfileName(name), name);
   }
-  for (const name of ['Dockerfile.dockerignore', '.dockerignore', 'Dockerfiles', 'my-Dockerfile', 'dockerfile.md.bak.dockerignore', 'Containerfile_old', 'compose.yaml']) {
+  for (const name of [
+    'Dockerfile.dockerignore',
+    '.dockerignore',
+    'Dockerfiles',
+    'my-Dockerfile',
+    'dockerfile.md.bak.dockerignore',
+    'Containerfile_old',
+    'compose.yaml',
+  ]) {
     assert.ok(!isDockerfileName(name), name);
   }
 });
 
 test('glob syntax: *, ?, [] and ** against files only, relative to the working folder', () => {
-  const cwd = makeFolder({ 'a/x.df': '', 'a/y.df': '', 'a/b/z.df': '', 'a/b/c/w.df': '', 'a/1.txt': '', 'a/2.txt': '' });
+  const cwd = makeFolder({
+    'a/x.df': '',
+    'a/y.df': '',
+    'a/b/z.df': '',
+    'a/b/c/w.df': '',
+    'a/1.txt': '',
+    'a/2.txt': '',
+  });
   const glob = (pattern: string): string[] => expandGlob(pattern, cwd).map((path) => path.slice(cwd.length + 1));
   assert.deepEqual(glob('a/*.df'), ['a/x.df', 'a/y.df']);
   assert.deepEqual(glob('a/**/*.df'), ['a/b/c/w.df', 'a/b/z.df', 'a/x.df', 'a/y.df']);

@@ -46,7 +46,10 @@ test('--diff prints a unified diff and exits 1; standard input works too', () =>
 
 test('--indent and usage errors', () => {
   const cwd = makeFolder({ Dockerfile: MESSY });
-  assert.equal(runLayerwise(['format', '--indent', '2'], { cwd }).stdout, 'FROM alpine AS base\nRUN apk add curl \\\n  && echo done\n');
+  assert.equal(
+    runLayerwise(['format', '--indent', '2'], { cwd }).stdout,
+    'FROM alpine AS base\nRUN apk add curl \\\n  && echo done\n',
+  );
   assert.equal(runLayerwise(['format', '--check', '--write'], { cwd }).status, 2);
   assert.equal(runLayerwise(['format', '--indent', 'x'], { cwd }).status, 2);
   assert.equal(parseArguments(['format', '--diff', 'a']).kind, 'format');

@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { editorConfigIndent, MAX_EDITORCONFIG_BYTES, parseEditorConfig, sectionMatches } from '../../cli/src/editorConfig';
+import {
+  editorConfigIndent,
+  MAX_EDITORCONFIG_BYTES,
+  parseEditorConfig,
+  sectionMatches,
+} from '../../cli/src/editorConfig';
 import { indentOf } from '../../cli/src/formatCommand';
 import { makeFolder, removeFolders, runLayerwise } from '../helpers/cli';
 
@@ -27,7 +32,8 @@ describe('.editorconfig sections', () => {
     ['**/docker/*', 'a/b/docker/Dockerfile', true],
   ];
   for (const [glob, path, matches] of cases) {
-    test(`[${glob}] ${matches ? 'matches' : 'does not match'} ${path}`, () => assert.equal(sectionMatches(glob, path), matches));
+    test(`[${glob}] ${matches ? 'matches' : 'does not match'} ${path}`, () =>
+      assert.equal(sectionMatches(glob, path), matches));
   }
 
   test('hostile globs stay linear and bounded', () => {
@@ -41,21 +47,30 @@ describe('.editorconfig sections', () => {
 
 describe('.editorconfig indentation', () => {
   test('parsing: root, sections, case-insensitive values, comments', () => {
-    const parsed = parseEditorConfig('root = TRUE\n# comment\n[*]\nindent_style = Space ; old-style comment\n[Dockerfile]\r\nindent_size=2\r\n');
+    const parsed = parseEditorConfig(
+      'root = TRUE\n# comment\n[*]\nindent_style = Space ; old-style comment\n[Dockerfile]\r\nindent_size=2\r\n',
+    );
     assert.equal(parsed.root, true);
     assert.deepEqual(
       parsed.sections.map((s) => [s.glob, Object.fromEntries(s.properties)]),
-      [['*', { indent_style: 'space' }], ['Dockerfile', { indent_size: '2' }]],
+      [
+        ['*', { indent_style: 'space' }],
+        ['Dockerfile', { indent_size: '2' }],
+      ],
     );
   });
 
-  const files = (map: Record<string, string>) => (path: string): string | undefined => map[path.split('\\').join('/')];
+  const files =
+    (map: Record<string, string>) =>
+    (path: string): string | undefined =>
+      map[path.split('\\').join('/')];
   const root = join('/', 'repo').split('\\').join('/');
 
   test('the closer file and the later section win; root stops the search', () => {
     const read = files({
       '/.editorconfig': '[*]\nindent_style = tab\n',
-      [`${root}/.editorconfig`]: 'root = true\n[*]\nindent_style = space\nindent_size = 4\n[Dockerfile]\nindent_size = 2\n[*.dockerfile]\nindent_style = tab\n',
+      [`${root}/.editorconfig`]:
+        'root = true\n[*]\nindent_style = space\nindent_size = 4\n[Dockerfile]\nindent_size = 2\n[*.dockerfile]\nindent_style = tab\n',
       [`${root}/legacy/.editorconfig`]: '[Dockerfile]\nindent_size = 8\n',
     });
     assert.deepEqual(editorConfigIndent('/repo/Dockerfile', read), { useTabs: false, size: 2 });
@@ -65,8 +80,17 @@ describe('.editorconfig indentation', () => {
   });
 
   test('indent_size = tab takes tab_width; nothing said gives nothing', () => {
-    assert.deepEqual(editorConfigIndent('/r/Dockerfile', files({ '/r/.editorconfig': 'root=true\n[*]\nindent_style=tab\nindent_size=tab\ntab_width=3\n' })), { useTabs: true, size: 3 });
-    assert.deepEqual(editorConfigIndent('/r/Dockerfile', files({ '/r/.editorconfig': 'root=true\n[*.py]\nindent_size=2\n' })), {});
+    assert.deepEqual(
+      editorConfigIndent(
+        '/r/Dockerfile',
+        files({ '/r/.editorconfig': 'root=true\n[*]\nindent_style=tab\nindent_size=tab\ntab_width=3\n' }),
+      ),
+      { useTabs: true, size: 3 },
+    );
+    assert.deepEqual(
+      editorConfigIndent('/r/Dockerfile', files({ '/r/.editorconfig': 'root=true\n[*.py]\nindent_size=2\n' })),
+      {},
+    );
   });
 
   test('--indent wins over .editorconfig; without either the indent is 4 spaces', () => {
@@ -87,10 +111,25 @@ describe('layerwise format with .editorconfig', () => {
       'big/.editorconfig': `root = true\n[*]\nindent_size = 8\n${'#'.repeat(MAX_EDITORCONFIG_BYTES)}\n`,
       'big/Dockerfile': MESSY,
     });
-    assert.equal(runLayerwise(['format', 'Dockerfile'], { cwd }).stdout, 'FROM alpine\nRUN apk add curl \\\n  && echo done\n');
-    assert.equal(runLayerwise(['format', 'web.dockerfile'], { cwd }).stdout, 'FROM alpine\nRUN apk add curl \\\n\t&& echo done\n');
-    assert.equal(runLayerwise(['format', '--indent', '4', 'web.dockerfile'], { cwd }).stdout, 'FROM alpine\nRUN apk add curl \\\n    && echo done\n');
-    assert.equal(runLayerwise(['format', 'big/Dockerfile'], { cwd }).stdout, 'FROM alpine\nRUN apk add curl \\\n  && echo done\n');
-    assert.equal(runLayerwise(['format', '-', '--stdin-filename', 'web.dockerfile'], { cwd, stdin: MESSY }).stdout, 'FROM alpine\nRUN apk add curl \\\n\t&& echo done\n');
+    assert.equal(
+      runLayerwise(['format', 'Dockerfile'], { cwd }).stdout,
+      'FROM alpine\nRUN apk add curl \\\n  && echo done\n',
+    );
+    assert.equal(
+      runLayerwise(['format', 'web.dockerfile'], { cwd }).stdout,
+      'FROM alpine\nRUN apk add curl \\\n\t&& echo done\n',
+    );
+    assert.equal(
+      runLayerwise(['format', '--indent', '4', 'web.dockerfile'], { cwd }).stdout,
+      'FROM alpine\nRUN apk add curl \\\n    && echo done\n',
+    );
+    assert.equal(
+      runLayerwise(['format', 'big/Dockerfile'], { cwd }).stdout,
+      'FROM alpine\nRUN apk add curl \\\n  && echo done\n',
+    );
+    assert.equal(
+      runLayerwise(['format', '-', '--stdin-filename', 'web.dockerfile'], { cwd, stdin: MESSY }).stdout,
+      'FROM alpine\nRUN apk add curl \\\n\t&& echo done\n',
+    );
   });
 });

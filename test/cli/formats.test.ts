@@ -17,7 +17,7 @@ const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\nWORKDIR /app\nRUN <<EOF\necho\n'
 const CLEAN = 'FROM alpine:3.20\nRUN echo hi\n';
 
 function project(): string {
-  return makeFolder({ 'Dockerfile': BROKEN, 'web/web.dockerfile': CLEAN });
+  return makeFolder({ Dockerfile: BROKEN, 'web/web.dockerfile': CLEAN });
 }
 
 test('text: one line per finding, file:line:col severity code message; summary on stderr', () => {
@@ -50,13 +50,18 @@ test('text: no output and exit 0 for clean files', () => {
 test('text: colours with --color or FORCE_COLOR, never with --no-color', () => {
   const cwd = project();
   assert.match(runLayerwise(['check', '--color'], { cwd }).stdout, /\u001b\[31merror\u001b\[0m/);
-  assert.match(runLayerwise(['check'], { cwd, env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[1mDockerfile:2:1\u001b\[0m/);
+  assert.match(
+    runLayerwise(['check'], { cwd, env: { FORCE_COLOR: '1' } }).stdout,
+    /\u001b\[1mDockerfile:2:1\u001b\[0m/,
+  );
   assert.doesNotMatch(runLayerwise(['check', '--no-color'], { cwd, env: { FORCE_COLOR: '1' } }).stdout, /\u001b\[/);
 });
 
 // `script` (util-linux) gives the process a real terminal.
 const hasScript = spawnSync('script', ['--version']).status === 0;
-test('text: coloured on a terminal unless NO_COLOR is set', { skip: !hasScript && 'script(1) is not installed' }, () => {
+test('text: coloured on a terminal unless NO_COLOR is set', {
+  skip: !hasScript && 'script(1) is not installed',
+}, () => {
   const cwd = project();
   const onTerminal = (env: Record<string, string>): string => {
     const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(CLI_PATH)} check Dockerfile`;
@@ -108,7 +113,10 @@ function sarifValidator(): (log: unknown) => string[] {
 
 test('sarif: valid SARIF 2.1.0 with rules (help, links) and results with regions', () => {
   const validate = sarifValidator();
-  assert.ok(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }).length > 0, 'the validator rejects a log without a tool name');
+  assert.ok(
+    validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] }).length > 0,
+    'the validator rejects a log without a tool name',
+  );
   const run = runLayerwise(['check', '--format', 'sarif'], { cwd: project() });
   assert.equal(run.status, 1);
   const log = JSON.parse(run.stdout) as Sarif.Log;
@@ -116,7 +124,12 @@ test('sarif: valid SARIF 2.1.0 with rules (help, links) and results with regions
   const sarifRun = log.runs[0]!;
   const rules = sarifRun.tool.driver.rules!;
   assert.deepEqual(
-    sarifRun.results!.map((r) => [r.ruleId, r.level, r.locations![0]!.physicalLocation!.artifactLocation!.uri, r.locations![0]!.physicalLocation!.region]),
+    sarifRun.results!.map((r) => [
+      r.ruleId,
+      r.level,
+      r.locations![0]!.physicalLocation!.artifactLocation!.uri,
+      r.locations![0]!.physicalLocation!.region,
+    ]),
     [
       ['unknown-instruction', 'error', 'Dockerfile', { startLine: 2, startColumn: 1, endLine: 2, endColumn: 5 }],
       ['unterminated-heredoc', 'error', 'Dockerfile', { startLine: 4, startColumn: 5, endLine: 4, endColumn: 10 }],
@@ -142,11 +155,16 @@ test('sarif: unreadable files become tool notifications and the log stays valid'
   assert.deepEqual(sarifValidator()(log), []);
   const invocation = log.runs[0]!.invocations![0]!;
   assert.equal(invocation.executionSuccessful, false);
-  assert.match(invocation.toolExecutionNotifications![0]!.message.text!, /cannot read missing\/Dockerfile: no such file or folder/);
+  assert.match(
+    invocation.toolExecutionNotifications![0]!.message.text!,
+    /cannot read missing\/Dockerfile: no such file or folder/,
+  );
 });
 
 test('sarif: Korean rule descriptions and messages with --lang ko', () => {
-  const log = JSON.parse(runLayerwise(['check', '--format', 'sarif', '--lang', 'ko'], { cwd: project() }).stdout) as Sarif.Log;
+  const log = JSON.parse(
+    runLayerwise(['check', '--format', 'sarif', '--lang', 'ko'], { cwd: project() }).stdout,
+  ) as Sarif.Log;
   const rule = log.runs[0]!.tool.driver.rules!.find((r) => r.id === 'unknown-instruction')!;
   assert.equal(rule.shortDescription!.text, '줄이 Dockerfile 명령어가 아닌 단어로 시작합니다.');
   assert.match(rule.help!.markdown!, /\[문서\]\(https:/);
@@ -166,6 +184,9 @@ test('github: properties and messages are escaped; unreadable files are annotate
   const run = runLayerwise(['check', '--format', 'github', '.', 'gone.dockerfile'], { cwd });
   assert.equal(run.status, 2);
   const lines = run.stdout.trimEnd().split('\n');
-  assert.equal(lines[0], '::error file=a%2Cb%3Ac.dockerfile,line=2,col=1,endLine=2,endColumn=9,title=layerwise unknown-instruction::Unknown instruction: BAD%25WORD.');
+  assert.equal(
+    lines[0],
+    '::error file=a%2Cb%3Ac.dockerfile,line=2,col=1,endLine=2,endColumn=9,title=layerwise unknown-instruction::Unknown instruction: BAD%25WORD.',
+  );
   assert.equal(lines[1], '::error file=gone.dockerfile::cannot read gone.dockerfile: no such file or folder');
 });

@@ -21,7 +21,10 @@ test('a warning prints but passes the default fail level; --fail-level warning f
 });
 
 test('--rule changes a severity or turns a rule off, over the settings file', () => {
-  const cwd = makeFolder({ Dockerfile: SHELL_CMD, '.layerwise.json': '{"diagnostics": {"rules": {"JSONArgsRecommended": "info"}}}' });
+  const cwd = makeFolder({
+    Dockerfile: SHELL_CMD,
+    '.layerwise.json': '{"diagnostics": {"rules": {"JSONArgsRecommended": "info"}}}',
+  });
   assert.match(runLayerwise(['check'], { cwd }).stdout, /^Dockerfile:2:5 info JSONArgsRecommended /);
   const raised = runLayerwise(['check', '--rule', 'JSONArgsRecommended=error'], { cwd });
   assert.equal(raised.status, 1);
@@ -32,15 +35,34 @@ test('--rule changes a severity or turns a rule off, over the settings file', ()
 });
 
 test('.layerwise.json turns a rule off for the files below it only', () => {
-  const cwd = makeFolder({ 'quiet/Dockerfile': SHELL_CMD, 'quiet/.layerwise.json': '{"diagnostics": {"rules": {"JSONArgsRecommended": "off"}}}', 'loud/Dockerfile': SHELL_CMD });
-  assert.deepEqual(runLayerwise(['check'], { cwd }).stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), [`loud/${FINDING}`]);
+  const cwd = makeFolder({
+    'quiet/Dockerfile': SHELL_CMD,
+    'quiet/.layerwise.json': '{"diagnostics": {"rules": {"JSONArgsRecommended": "off"}}}',
+    'loud/Dockerfile': SHELL_CMD,
+  });
+  assert.deepEqual(
+    runLayerwise(['check'], { cwd })
+      .stdout.trimEnd()
+      .split('\n')
+      .map((line) => line.split(' ').slice(0, 3).join(' ')),
+    [`loud/${FINDING}`],
+  );
 });
 
 test('# check= directives apply as in the editor: skip a rule, or make warnings errors', () => {
-  const cwd = makeFolder({ 'a.dockerfile': `# check=skip=JSONArgsRecommended\n${SHELL_CMD}`, 'b.dockerfile': `# check=error=true\n${SHELL_CMD}` });
+  const cwd = makeFolder({
+    'a.dockerfile': `# check=skip=JSONArgsRecommended\n${SHELL_CMD}`,
+    'b.dockerfile': `# check=error=true\n${SHELL_CMD}`,
+  });
   const run = runLayerwise(['check'], { cwd });
   assert.equal(run.status, 1);
-  assert.deepEqual(run.stdout.trimEnd().split('\n').map((line) => line.split(' ').slice(0, 3).join(' ')), ['b.dockerfile:3:5 error JSONArgsRecommended']);
+  assert.deepEqual(
+    run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => line.split(' ').slice(0, 3).join(' ')),
+    ['b.dockerfile:3:5 error JSONArgsRecommended'],
+  );
 });
 
 test('--lang ko gives the rule messages in Korean', () => {
@@ -51,7 +73,10 @@ test('--lang ko gives the rule messages in Korean', () => {
 
 test('warnings in github and sarif formats', () => {
   const cwd = makeFolder({ Dockerfile: SHELL_CMD });
-  assert.match(runLayerwise(['check', '--format', 'github'], { cwd }).stdout, /^::warning file=Dockerfile,line=2,col=5,endLine=2,endColumn=12,title=layerwise JSONArgsRecommended::CMD in shell form/);
+  assert.match(
+    runLayerwise(['check', '--format', 'github'], { cwd }).stdout,
+    /^::warning file=Dockerfile,line=2,col=5,endLine=2,endColumn=12,title=layerwise JSONArgsRecommended::CMD in shell form/,
+  );
   const log = JSON.parse(runLayerwise(['check', '--format', 'sarif'], { cwd }).stdout) as Sarif.Log;
   const [result] = log.runs[0]!.results!;
   assert.equal(result!.level, 'warning');

@@ -15,9 +15,15 @@ test('showControls writes controls, bidi characters and lone surrogates as visib
     ['\u001b[2J\u001b]0;title\u0007', '\\x1b[2J\\x1b]0;title\\x07'],
     ['\u0000\u0008\u000b\u000c\u001f\u007f', '\\x00\\x08\\x0b\\x0c\\x1f\\x7f'],
     ['\u0085\u009b31m\u0080\u009f', '\\x85\\x9b31m\\x80\\x9f'],
-    ['evil\u202etxt.exe\u202a\u202c\u2066\u2067\u2068\u2069\u200e\u200f\u061c', 'evil\\u202etxt.exe\\u202a\\u202c\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c'],
+    [
+      'evil\u202etxt.exe\u202a\u202c\u2066\u2067\u2068\u2069\u200e\u200f\u061c',
+      'evil\\u202etxt.exe\\u202a\\u202c\\u2066\\u2067\\u2068\\u2069\\u200e\\u200f\\u061c',
+    ],
     ['line\u2028sep\u2029\ufeff', 'line\\u2028sep\\u2029\\ufeff'],
-    ['lone \ud800 and \udc00, pair 😀, reversed \udc00\ud800', 'lone \\ud800 and \\udc00, pair 😀, reversed \\udc00\\ud800'],
+    [
+      'lone \ud800 and \udc00, pair 😀, reversed \udc00\ud800',
+      'lone \\ud800 and \\udc00, pair 😀, reversed \\udc00\\ud800',
+    ],
   ];
   for (const [input, expected] of cases) assert.equal(showControls(input), expected, JSON.stringify(input));
 });
@@ -34,10 +40,16 @@ const TEXT = 'FROM alpine:3.20 AS Bad\u001b[31m\nRU\u001b[2JN echo hi\n';
 
 test('the text format escapes file names and quoted Dockerfile text: one line per finding, no control characters', () => {
   const cwd = makeFolder({ [NAME]: TEXT });
-  for (const args of [['check', '.'], ['check', NAME], ['check', '.', '--color']]) {
+  for (const args of [
+    ['check', '.'],
+    ['check', NAME],
+    ['check', '.', '--color'],
+  ]) {
     const run = runLayerwise(args, { cwd });
     assert.equal(run.status, 1, run.stderr);
-    const json = JSON.parse(runLayerwise(['check', '.', '--format', 'json'], { cwd }).stdout) as { files: { path: string; findings: { code: string; message: string }[] }[] };
+    const json = JSON.parse(runLayerwise(['check', '.', '--format', 'json'], { cwd }).stdout) as {
+      files: { path: string; findings: { code: string; message: string }[] }[];
+    };
     const findings = json.files[0]!.findings;
     const lines = run.stdout.trimEnd().split('\n');
     assert.equal(lines.length, findings.length, run.stdout);
@@ -47,17 +59,32 @@ test('the text format escapes file names and quoted Dockerfile text: one line pe
       // Our own colours (--color) are the only escape sequences, and nothing else is a control.
       assert.doesNotMatch(line.replace(/\u001b\[\d+m/g, ''), /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
     }
-    assert.ok(lines.some((line) => line.includes('unknown-instruction') && line.includes('RU\\x1b[2JN')), run.stdout);
-    assert.ok(lines.some((line) => line.includes('"Bad\\x1b[31m"')), run.stdout);
+    assert.ok(
+      lines.some((line) => line.includes('unknown-instruction') && line.includes('RU\\x1b[2JN')),
+      run.stdout,
+    );
+    assert.ok(
+      lines.some((line) => line.includes('"Bad\\x1b[31m"')),
+      run.stdout,
+    );
   }
 });
 
 test('JSON and SARIF keep the exact file name and messages', () => {
   const cwd = makeFolder({ [NAME]: TEXT });
-  const json = JSON.parse(runLayerwise(['check', '.', '--format', 'json'], { cwd }).stdout) as { files: { path: string; findings: { code: string; message: string }[] }[] };
+  const json = JSON.parse(runLayerwise(['check', '.', '--format', 'json'], { cwd }).stdout) as {
+    files: { path: string; findings: { code: string; message: string }[] }[];
+  };
   assert.equal(json.files[0]!.path, NAME);
   assert.ok(json.files[0]!.findings.some((f) => f.message.includes('RU\u001b[2JN')));
-  const sarif = JSON.parse(runLayerwise(['check', '.', '--format', 'sarif'], { cwd }).stdout) as { runs: { results: { message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
+  const sarif = JSON.parse(runLayerwise(['check', '.', '--format', 'sarif'], { cwd }).stdout) as {
+    runs: {
+      results: {
+        message: { text: string };
+        locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+      }[];
+    }[];
+  };
   const result = sarif.runs[0]!.results[0]!;
   assert.equal(decodeURIComponent(result.locations[0]!.physicalLocation.artifactLocation.uri), NAME);
   assert.ok(sarif.runs[0]!.results.some((r) => r.message.text.includes('\u001b[')));

@@ -15,7 +15,16 @@ describe('classic builder output', () => {
   it('a partly cached build: cached and ran steps, image ids, final id and tag', () => {
     const parsed = parseText(fixture('classic-partly-cached.txt'), 0);
     assert.equal(parsed.format, 'classic');
-    assert.deepEqual(summary(parsed), ['1 FROM ran', '2 COPY cached', '3 RUN cached', '4 ARG ran', '5 RUN ran', '6 FROM ran', '7 EXPOSE ran', '8 CMD ran']);
+    assert.deepEqual(summary(parsed), [
+      '1 FROM ran',
+      '2 COPY cached',
+      '3 RUN cached',
+      '4 ARG ran',
+      '5 RUN ran',
+      '6 FROM ran',
+      '7 EXPOSE ran',
+      '8 CMD ran',
+    ]);
     assert.match(parsed.steps[1]?.imageId ?? '', /^[0-9a-f]{12}$/);
     assert.deepEqual(parsed.tags, ['lw-explore:1']);
     assert.match(parsed.imageId ?? '', /^[0-9a-f]{12}$/);
@@ -25,7 +34,16 @@ describe('classic builder output', () => {
 
   it('a rebuild: every step after FROM came from the cache', () => {
     const parsed = parseText(fixture('classic-cached.txt'), 0);
-    assert.deepEqual(summary(parsed), ['1 FROM ran', '2 COPY cached', '3 RUN cached', '4 ARG cached', '5 RUN cached', '6 FROM ran', '7 EXPOSE cached', '8 CMD cached']);
+    assert.deepEqual(summary(parsed), [
+      '1 FROM ran',
+      '2 COPY cached',
+      '3 RUN cached',
+      '4 ARG cached',
+      '5 RUN cached',
+      '6 FROM ran',
+      '7 EXPOSE cached',
+      '8 CMD cached',
+    ]);
   });
 
   it('a failing RUN: the step, its output and the builder message', () => {
@@ -37,13 +55,19 @@ describe('classic builder output', () => {
   });
 
   it('a daemon error line (COPY failed) fails the current step', () => {
-    const parsed = parseText('Step 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY nothere /x\nCOPY failed: file not found in build context\n', 1);
+    const parsed = parseText(
+      'Step 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY nothere /x\nCOPY failed: file not found in build context\n',
+      1,
+    );
     assert.deepEqual(summary(parsed), ['1 FROM ran', '2 COPY failed']);
     assert.equal(parsed.failure?.message, 'COPY failed: file not found in build context');
   });
 
   it('stopped mid-step: the step is marked stopped', () => {
-    const parsed = parseText('Step 1/2 : FROM scratch\n ---> \nStep 2/2 : RUN sleep 100\n ---> Running in abc123abc123\n', null);
+    const parsed = parseText(
+      'Step 1/2 : FROM scratch\n ---> \nStep 2/2 : RUN sleep 100\n ---> Running in abc123abc123\n',
+      null,
+    );
     assert.equal(parsed.steps[1]?.status, 'canceled');
     assert.ok(parsed.failure);
   });
@@ -81,7 +105,10 @@ describe('BuildKit plain output', () => {
   });
 
   it('CANCELED steps and a failure outside any step', () => {
-    const parsed = parseText('#1 [a 1/2] RUN sleep 9\n#1 CANCELED\n#2 [internal] load metadata for docker.io/library/nope:1\n#2 ERROR: pull access denied\n------\nERROR: failed to solve: nope:1: not found\n', 1);
+    const parsed = parseText(
+      '#1 [a 1/2] RUN sleep 9\n#1 CANCELED\n#2 [internal] load metadata for docker.io/library/nope:1\n#2 ERROR: pull access denied\n------\nERROR: failed to solve: nope:1: not found\n',
+      1,
+    );
     assert.deepEqual(summary(parsed), ['#1 RUN canceled']);
     assert.equal(parsed.failure?.message, 'nope:1: not found'.replace(/^/, 'failed to solve: '));
   });
@@ -101,14 +128,23 @@ describe('BuildKit rawjson output', () => {
 
   it('a vertex error is the failure; the stderr report line is read too', () => {
     const parsed = parseText(fixture('buildkit-rawjson-failed.jsonl'), 1);
-    assert.deepEqual(summary(parsed).map((line) => line.replace(/^sha256:\w+ /, '')), ['COPY cached', 'RUN cached', 'RUN failed']);
+    assert.deepEqual(
+      summary(parsed).map((line) => line.replace(/^sha256:\w+ /, '')),
+      ['COPY cached', 'RUN cached', 'RUN failed'],
+    );
     assert.match(parsed.failure?.message ?? '', /exit code: 3/);
     assert.equal(parsed.failure?.stepId, parsed.steps[2]?.id);
   });
 
   it('ignores malformed JSON and fields of the wrong type', () => {
-    const parsed = parseText('{"vertexes": [{"digest": 5}]}\n{not json\n{"vertexes":[{"digest":"d1","name":"[1/1] RUN x","cached":"yes","started":"bad date"}]}\n', 0);
-    assert.deepEqual(parsed.steps.map((step) => step.status), ['incomplete']);
+    const parsed = parseText(
+      '{"vertexes": [{"digest": 5}]}\n{not json\n{"vertexes":[{"digest":"d1","name":"[1/1] RUN x","cached":"yes","started":"bad date"}]}\n',
+      0,
+    );
+    assert.deepEqual(
+      parsed.steps.map((step) => step.status),
+      ['incomplete'],
+    );
   });
 });
 
@@ -116,8 +152,14 @@ describe('vertex names', () => {
   const names: Array<[string, ReturnType<typeof parseBuildkitVertexName>]> = [
     ['[2/3] RUN make', { stage: undefined, index: 2, total: 3, instruction: 'RUN make', keyword: 'RUN' }],
     ['[build  3/12] COPY . .', { stage: 'build', index: 3, total: 12, instruction: 'COPY . .', keyword: 'COPY' }],
-    ['[linux/arm64 build 1/2] FROM docker.io/library/golang:1.22', { stage: 'build', index: 1, total: 2, instruction: 'FROM docker.io/library/golang:1.22', keyword: 'FROM' }],
-    ['[ 2/10] WORKDIR /src', { stage: undefined, index: 2, total: 10, instruction: 'WORKDIR /src', keyword: 'WORKDIR' }],
+    [
+      '[linux/arm64 build 1/2] FROM docker.io/library/golang:1.22',
+      { stage: 'build', index: 1, total: 2, instruction: 'FROM docker.io/library/golang:1.22', keyword: 'FROM' },
+    ],
+    [
+      '[ 2/10] WORKDIR /src',
+      { stage: undefined, index: 2, total: 10, instruction: 'WORKDIR /src', keyword: 'WORKDIR' },
+    ],
     ['[internal] load build context', undefined],
     ['exporting to image', undefined],
   ];

@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BuildResultStore } from '../../client/src/build/buildResults';
-import { BuildTracker, decideOnRunningBuild, runningBuildQuestion, type BuildTicket } from '../../client/src/build/buildTracker';
+import {
+  BuildTracker,
+  decideOnRunningBuild,
+  runningBuildQuestion,
+  type BuildTicket,
+} from '../../client/src/build/buildTracker';
 import { english } from '../../client/src/l10n/translator';
 
 const dockerfile = 'file:///w/app/Dockerfile';
@@ -24,7 +29,10 @@ describe('build tracker', () => {
     const tracker = new BuildTracker();
     const first = started(tracker.tryStart(dockerfile, 'app:latest', handle(), { now: 1000 }));
     const second = tracker.tryStart(dockerfile, 'app:dev', handle());
-    assert.deepEqual(second, { kind: 'busy', running: { dockerfileUri: dockerfile, generation: first.generation, imageTag: 'app:latest', startedAt: 1000 } });
+    assert.deepEqual(second, {
+      kind: 'busy',
+      running: { dockerfileUri: dockerfile, generation: first.generation, imageTag: 'app:latest', startedAt: 1000 },
+    });
     started(tracker.tryStart(other, 'api:latest', handle()));
   });
 
@@ -36,7 +44,11 @@ describe('build tracker', () => {
     assert.equal(busy.kind, 'busy');
     const decision = decideOnRunningBuild(busy.kind === 'busy' ? busy.running : (undefined as never), 'restart');
     assert.deepEqual(decision, { kind: 'restart', replace: first.generation });
-    const second = started(tracker.tryStart(dockerfile, 'app:latest', handle(), { replace: decision.kind === 'restart' ? decision.replace : undefined }));
+    const second = started(
+      tracker.tryStart(dockerfile, 'app:latest', handle(), {
+        replace: decision.kind === 'restart' ? decision.replace : undefined,
+      }),
+    );
     assert.equal(firstHandle.stops, 1);
     assert.ok(second.generation > first.generation);
     assert.equal(first.isCurrent(), false);

@@ -14,19 +14,39 @@ const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 
 describe('doc pages', () => {
   it('the command is contributed and hidden from the command palette', () => {
     assert.ok(manifest.contributes.commands.some((command) => command.command === SHOW_DOCS_COMMAND));
-    assert.equal(manifest.contributes.menus.commandPalette.find((entry) => entry.command === SHOW_DOCS_COMMAND)?.when, 'false');
+    assert.equal(
+      manifest.contributes.menus.commandPalette.find((entry) => entry.command === SHOW_DOCS_COMMAND)?.when,
+      'false',
+    );
   });
 
   it('a page address round-trips through its virtual document path', () => {
     assert.equal(DOCS_SCHEME, 'layerwise-docs');
-    for (const params of [{ path: 'instruction/RUN.md', language: 'en' }, { path: 'flag/RUN--mount.md', language: 'ko' }] as const) {
+    for (const params of [
+      { path: 'instruction/RUN.md', language: 'en' },
+      { path: 'flag/RUN--mount.md', language: 'ko' },
+    ] as const) {
       assert.deepEqual(docPageParams(docPagePath(params)), params);
     }
     assert.equal(docPagePath({ path: 'mount/cache.md', language: 'ko' }), '/ko/mount/cache.md');
   });
 
   it('malformed addresses and arguments name no page', () => {
-    for (const path of ['/fr/instruction/RUN.md', '/en/../../etc/passwd.md', '/en/instruction/RUN', 'en/instruction/RUN.md', '/en/a/b/c.md']) assert.equal(docPageParams(path), undefined, path);
-    for (const value of [undefined, null, 'instruction/RUN.md', { path: 'instruction/RUN.md' }, { path: 1, language: 'en' }]) assert.equal(readDocPageParams(value), undefined, JSON.stringify(value));
+    for (const path of [
+      '/fr/instruction/RUN.md',
+      '/en/../../etc/passwd.md',
+      '/en/instruction/RUN',
+      'en/instruction/RUN.md',
+      '/en/a/b/c.md',
+    ])
+      assert.equal(docPageParams(path), undefined, path);
+    for (const value of [
+      undefined,
+      null,
+      'instruction/RUN.md',
+      { path: 'instruction/RUN.md' },
+      { path: 1, language: 'en' },
+    ])
+      assert.equal(readDocPageParams(value), undefined, JSON.stringify(value));
   });
 });

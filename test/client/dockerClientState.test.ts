@@ -11,28 +11,54 @@ import { english } from '../../client/src/l10n/translator';
 
 describe('classifyDockerProbe', () => {
   it('ENOENT: CLI missing, wording for a PATH lookup and for a full path', () => {
-    const missing = classifyDockerProbe({ spawnFailure: { code: 'ENOENT', message: 'spawn docker ENOENT' }, exitCode: null, stdout: '', stderr: '' }, 'docker', '', english);
+    const missing = classifyDockerProbe(
+      { spawnFailure: { code: 'ENOENT', message: 'spawn docker ENOENT' }, exitCode: null, stdout: '', stderr: '' },
+      'docker',
+      '',
+      english,
+    );
     assert.deepEqual(missing.kind, 'cliMissing');
     assert.match(missing.kind === 'cliMissing' ? missing.message : '', /"docker" was not found on PATH/);
-    const denied = classifyDockerProbe({ spawnFailure: { code: 'EACCES', message: '' }, exitCode: null, stdout: '', stderr: '' }, '/opt/docker', '', english);
+    const denied = classifyDockerProbe(
+      { spawnFailure: { code: 'EACCES', message: '' }, exitCode: null, stdout: '', stderr: '' },
+      '/opt/docker',
+      '',
+      english,
+    );
     assert.match(denied.kind === 'cliMissing' ? denied.message : '', /cannot be executed/);
   });
   it('daemon errors: unreachable, with the first meaningful stderr line as detail', () => {
     const result = classifyDockerProbe(
-      { exitCode: 1, stdout: 'Client:\n Version: 28.2.2\n', stderr: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n' },
+      {
+        exitCode: 1,
+        stdout: 'Client:\n Version: 28.2.2\n',
+        stderr: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?\n',
+      },
       'docker',
       'unix:///x.sock',
       english,
     );
     assert.deepEqual(result, {
       kind: 'daemonUnreachable',
-      message: 'The Docker daemon at unix:///x.sock is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
+      message:
+        'The Docker daemon at unix:///x.sock is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
       detail: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?',
     });
   });
   it('ready, with the server version when the JSON has it (docker and podman shapes)', () => {
-    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: '{"Client":{},"Server":{"Version":"20.10.24"}}\n', stderr: '' }, 'docker', '', english), { kind: 'ready', serverVersion: '20.10.24' });
-    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: 'not json', stderr: '' }, 'podman', '', english), { kind: 'ready', serverVersion: undefined });
+    assert.deepEqual(
+      classifyDockerProbe(
+        { exitCode: 0, stdout: '{"Client":{},"Server":{"Version":"20.10.24"}}\n', stderr: '' },
+        'docker',
+        '',
+        english,
+      ),
+      { kind: 'ready', serverVersion: '20.10.24' },
+    );
+    assert.deepEqual(classifyDockerProbe({ exitCode: 0, stdout: 'not json', stderr: '' }, 'podman', '', english), {
+      kind: 'ready',
+      serverVersion: undefined,
+    });
   });
 });
 
@@ -47,22 +73,36 @@ describe('resolveBuildContext', () => {
 
 describe('task definitions', () => {
   it('build: typed fields, wrong types dropped, file required', () => {
-    assert.deepEqual(readBuildTaskDefinition({ type: 'layerwise-build', file: 'Dockerfile', tag: 'a:1', buildArgs: { A: 'x y', N: 3, BAD: {} }, extraArgs: ['--pull', 1] }), {
-      file: 'Dockerfile',
-      context: undefined,
-      tag: 'a:1',
-      target: undefined,
-      buildArgs: [
-        { name: 'A', value: 'x y' },
-        { name: 'N', value: '3' },
-      ],
-      platform: undefined,
-      extraArgs: ['--pull'],
-    });
+    assert.deepEqual(
+      readBuildTaskDefinition({
+        type: 'layerwise-build',
+        file: 'Dockerfile',
+        tag: 'a:1',
+        buildArgs: { A: 'x y', N: 3, BAD: {} },
+        extraArgs: ['--pull', 1],
+      }),
+      {
+        file: 'Dockerfile',
+        context: undefined,
+        tag: 'a:1',
+        target: undefined,
+        buildArgs: [
+          { name: 'A', value: 'x y' },
+          { name: 'N', value: '3' },
+        ],
+        platform: undefined,
+        extraArgs: ['--pull'],
+      },
+    );
     assert.equal(readBuildTaskDefinition({ type: 'layerwise-build' }), undefined);
   });
   it('run: ports, env, detach', () => {
-    const run = readRunTaskDefinition({ image: 'a:1', ports: ['8080:80', '127.0.0.1:53:53/udp', 'junk'], env: { MODE: 'dev' }, detach: true });
+    const run = readRunTaskDefinition({
+      image: 'a:1',
+      ports: ['8080:80', '127.0.0.1:53:53/udp', 'junk'],
+      env: { MODE: 'dev' },
+      detach: true,
+    });
     assert.deepEqual(run.ports, [
       { hostIp: undefined, hostPort: 8080, containerPort: 80, protocol: 'tcp' },
       { hostIp: '127.0.0.1', hostPort: 53, containerPort: 53, protocol: 'udp' },
@@ -76,18 +116,32 @@ describe('task definitions', () => {
 describe('remembered choices and started containers', () => {
   it('merges answers per Dockerfile', async () => {
     const backing = new Map<string, unknown>();
-    const memory = new DockerfileMemory({ get: <T>(key: string) => backing.get(key) as T | undefined, update: async (key, value) => void backing.set(key, value) });
+    const memory = new DockerfileMemory({
+      get: <T>(key: string) => backing.get(key) as T | undefined,
+      update: async (key, value) => void backing.set(key, value),
+    });
     await memory.remember('file:///a', { tag: 'a:1', buildArgs: { X: '1' } });
     await memory.remember('file:///a', { buildArgs: { Y: '2' }, lastImage: 'a:1' });
-    assert.deepEqual(memory.get('file:///a'), { tag: 'a:1', buildArgs: { X: '1', Y: '2' }, hostPorts: {}, lastImage: 'a:1' });
+    assert.deepEqual(memory.get('file:///a'), {
+      tag: 'a:1',
+      buildArgs: { X: '1', Y: '2' },
+      hostPorts: {},
+      lastImage: 'a:1',
+    });
     assert.deepEqual(memory.get('file:///b'), {});
   });
   it('lists newest first and forgets containers that are gone', () => {
     const containers = new StartedContainers();
     containers.add({ name: 'old', image: 'a', dockerfileUri: undefined, hostPorts: [], startedAt: 1 });
     containers.add({ name: 'new', image: 'a', dockerfileUri: undefined, hostPorts: [8080], startedAt: 2 });
-    assert.deepEqual(containers.list().map((container) => container.name), ['new', 'old']);
+    assert.deepEqual(
+      containers.list().map((container) => container.name),
+      ['new', 'old'],
+    );
     containers.retainOnly(new Set(['old']));
-    assert.deepEqual(containers.list().map((container) => container.name), ['old']);
+    assert.deepEqual(
+      containers.list().map((container) => container.name),
+      ['old'],
+    );
   });
 });

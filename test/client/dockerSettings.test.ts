@@ -17,7 +17,11 @@ const manifest = localizedManifest<{
 }>('en');
 
 describe('docker settings', () => {
-  it('defaults when nothing is set', () => assert.deepEqual(readDockerSettings(() => undefined), defaultDockerSettings));
+  it('defaults when nothing is set', () =>
+    assert.deepEqual(
+      readDockerSettings(() => undefined),
+      defaultDockerSettings,
+    ));
 
   it('reads values and ignores wrong types', () => {
     const values: Record<string, unknown> = {
@@ -27,15 +31,19 @@ describe('docker settings', () => {
       'layerwise.run.extraArgs': 'not-a-list',
       'layerwise.build.platform': 'linux/amd64',
     };
-    assert.deepEqual(readDockerSettings((key) => values[key]), {
-      ...defaultDockerSettings,
-      dockerPath: '/usr/bin/podman',
-      buildExtraArgs: ['--pull', '--no-cache'],
-      buildPlatform: 'linux/amd64',
-    });
+    assert.deepEqual(
+      readDockerSettings((key) => values[key]),
+      {
+        ...defaultDockerSettings,
+        dockerPath: '/usr/bin/podman',
+        buildExtraArgs: ['--pull', '--no-cache'],
+        buildPlatform: 'linux/amd64',
+      },
+    );
   });
 
-  it('an empty docker path falls back to docker', () => assert.equal(readDockerSettings((key) => (key === 'layerwise.docker.path' ? '' : undefined)).dockerPath, 'docker'));
+  it('an empty docker path falls back to docker', () =>
+    assert.equal(readDockerSettings((key) => (key === 'layerwise.docker.path' ? '' : undefined)).dockerPath, 'docker'));
 
   it('package.json contributes every docker setting with the same type, default, scope and description', () => {
     const contributed = manifest.contributes.configuration.properties;
@@ -56,11 +64,20 @@ describe('docker settings', () => {
 describe('contributed commands', () => {
   it('package.json commands match the command catalog', async () => {
     const { dockerCommands, commandCategory } = await import('../../client/src/commands/commandCatalog');
-    const contributed = (manifest.contributes as unknown as { commands: Array<{ command: string; title: string; category: string; icon: string }> }).commands;
+    const contributed = (
+      manifest.contributes as unknown as {
+        commands: Array<{ command: string; title: string; category: string; icon: string }>;
+      }
+    ).commands;
     const ours = contributed.filter((command) => command.command.startsWith('layerwise.docker.'));
     assert.deepEqual(
       ours.map(({ command, title, category, icon }) => ({ command, title, category, icon })),
-      Object.values(dockerCommands).map((command) => ({ command: command.id, title: command.title, category: commandCategory, icon: command.icon })),
+      Object.values(dockerCommands).map((command) => ({
+        command: command.id,
+        title: command.title,
+        category: commandCategory,
+        icon: command.icon,
+      })),
     );
   });
 });

@@ -2,12 +2,24 @@
 // timeouts and cancellations. Pure.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containerStatesArgs, containerStopArgs, dockerVersionArgs, imageHistoryArgs, imageIdArgs } from '../../client/src/docker/containerCommandArgs';
+import {
+  containerStatesArgs,
+  containerStopArgs,
+  dockerVersionArgs,
+  imageHistoryArgs,
+  imageIdArgs,
+} from '../../client/src/docker/containerCommandArgs';
 import { containerRunArgs } from '../../client/src/docker/containerRunArgs';
 import { dockerInvocation } from '../../client/src/docker/dockerInvocation';
 import { imageBuildArgs } from '../../client/src/docker/imageBuildArgs';
 import { formatTimeLimit, processProblem } from '../../client/src/docker/processOutcome';
-import { commandLabel, defaultTimeLimit, dockerTimeLimits, noTimeLimit, subcommandOf } from '../../client/src/docker/processTimeouts';
+import {
+  commandLabel,
+  defaultTimeLimit,
+  dockerTimeLimits,
+  noTimeLimit,
+  subcommandOf,
+} from '../../client/src/docker/processTimeouts';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
 import { english } from '../../client/src/l10n/translator';
 
@@ -36,19 +48,28 @@ describe('docker time limits', () => {
   });
 
   it('the global --context flag does not hide the subcommand', () => {
-    const invocation = dockerInvocation({ ...defaultDockerSettings, dockerContext: 'prod' }, imageIdArgs('app', english));
+    const invocation = dockerInvocation(
+      { ...defaultDockerSettings, dockerContext: 'prod' },
+      imageIdArgs('app', english),
+    );
     assert.deepEqual(invocation.args.slice(0, 2), ['--context', 'prod']);
     assert.deepEqual(subcommandOf(invocation.args), ['image', 'inspect']);
     assert.equal(defaultTimeLimit(invocation.args), dockerTimeLimits.query);
     assert.equal(commandLabel(invocation), 'docker image inspect');
-    assert.equal(commandLabel({ executable: '/usr/bin/podman', args: containerStopArgs('web', english, 1) }), '/usr/bin/podman stop');
+    assert.equal(
+      commandLabel({ executable: '/usr/bin/podman', args: containerStopArgs('web', english, 1) }),
+      '/usr/bin/podman stop',
+    );
     assert.equal(commandLabel({ executable: 'docker', args: [] }), 'docker');
   });
 });
 
 describe('time limit messages', () => {
   it('formats limits', () => {
-    assert.deepEqual([400, 1500, 10_000, 40_000, 90_000, 300_000, 330_000].map((ms) => formatTimeLimit(ms, english)), ['0.4 s', '1.5 s', '10 s', '40 s', '90 s', '5 min', '330 s']);
+    assert.deepEqual(
+      [400, 1500, 10_000, 40_000, 90_000, 300_000, 330_000].map((ms) => formatTimeLimit(ms, english)),
+      ['0.4 s', '1.5 s', '10 s', '40 s', '90 s', '5 min', '330 s'],
+    );
   });
   it('names the command and the limit, or says it was canceled, or gives the last error line', () => {
     const base = { exitCode: null, stdout: '', stderr: '' };
@@ -57,7 +78,14 @@ describe('time limit messages', () => {
       '"docker history" did not finish within 20 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
     );
     assert.equal(processProblem({ ...base, canceled: true }, 'docker stop', english), '"docker stop" was canceled.');
-    assert.equal(processProblem({ ...base, exitCode: 1, stderr: 'first\nError: No such container: web\n\n' }, 'docker stop', english), '"docker stop" failed: Error: No such container: web');
+    assert.equal(
+      processProblem(
+        { ...base, exitCode: 1, stderr: 'first\nError: No such container: web\n\n' },
+        'docker stop',
+        english,
+      ),
+      '"docker stop" failed: Error: No such container: web',
+    );
     assert.equal(processProblem({ ...base, exitCode: 2 }, 'docker ps', english), '"docker ps" failed: exit code 2');
     assert.equal(processProblem({ ...base, exitCode: 0 }, 'docker ps', english), undefined);
   });

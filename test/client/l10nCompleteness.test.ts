@@ -17,7 +17,13 @@ const TRANSLATOR_MODULES = new Set(['client/src/l10n/displayLanguage.ts', 'clien
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true })
-    .flatMap((entry) => (entry.isDirectory() ? sourceFiles(join(folder, entry.name)) : entry.name.endsWith('.ts') ? [join(folder, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? sourceFiles(join(folder, entry.name))
+        : entry.name.endsWith('.ts')
+          ? [join(folder, entry.name)]
+          : [],
+    )
     .sort();
 }
 
@@ -34,10 +40,17 @@ function messageUses(): MessageUse[] {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) {
         const callee = node.expression;
-        const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+        const name = ts.isIdentifier(callee)
+          ? callee.text
+          : ts.isPropertyAccessExpression(callee)
+            ? callee.name.text
+            : undefined;
         if (name === 't') {
           const first = node.arguments[0];
-          const message = first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) ? first.text : undefined;
+          const message =
+            first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))
+              ? first.text
+              : undefined;
           const where = `${relative(ROOT, file).split('\\').join('/')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
           uses.push({ message, where });
         }
@@ -62,14 +75,30 @@ describe('the manifest in English and Korean', () => {
 
   it('every %key% of package.json has an English and a Korean text', () => {
     assert.ok(used.length > 50, `only ${used.length} placeholders`);
-    assert.deepEqual(used.filter(({ key }) => english[key] === undefined).map(({ path, key }) => `${path}: ${key}`), [], 'missing from package.nls.json');
-    assert.deepEqual(used.filter(({ key }) => korean[key] === undefined).map(({ path, key }) => `${path}: ${key}`), [], 'missing from package.nls.ko.json');
+    assert.deepEqual(
+      used.filter(({ key }) => english[key] === undefined).map(({ path, key }) => `${path}: ${key}`),
+      [],
+      'missing from package.nls.json',
+    );
+    assert.deepEqual(
+      used.filter(({ key }) => korean[key] === undefined).map(({ path, key }) => `${path}: ${key}`),
+      [],
+      'missing from package.nls.ko.json',
+    );
   });
 
   it('the nls files hold no key package.json does not use, and the same keys', () => {
     const keys = new Set(used.map(({ key }) => key));
-    assert.deepEqual(Object.keys(english).filter((key) => !keys.has(key)), [], 'stale keys in package.nls.json');
-    assert.deepEqual(Object.keys(korean).filter((key) => !keys.has(key)), [], 'stale keys in package.nls.ko.json');
+    assert.deepEqual(
+      Object.keys(english).filter((key) => !keys.has(key)),
+      [],
+      'stale keys in package.nls.json',
+    );
+    assert.deepEqual(
+      Object.keys(korean).filter((key) => !keys.has(key)),
+      [],
+      'stale keys in package.nls.ko.json',
+    );
     assert.deepEqual(Object.keys(korean).sort(), Object.keys(english).sort());
   });
 
@@ -83,30 +112,55 @@ describe('the manifest in English and Korean', () => {
     };
     const texts: Array<[string, unknown]> = [
       ['description', manifest['description']],
-      ['capabilities.untrustedWorkspaces.description', (manifest['capabilities'] as { untrustedWorkspaces: Entry }).untrustedWorkspaces['description']],
-      ...contributes.commands.map((command): [string, unknown] => [`command ${String(command['command'])}`, command['title']]),
+      [
+        'capabilities.untrustedWorkspaces.description',
+        (manifest['capabilities'] as { untrustedWorkspaces: Entry }).untrustedWorkspaces['description'],
+      ],
+      ...contributes.commands.map((command): [string, unknown] => [
+        `command ${String(command['command'])}`,
+        command['title'],
+      ]),
       ...Object.entries(contributes.configuration.properties).flatMap(([key, property]) =>
-        ['description', 'markdownDescription', 'enumDescriptions', 'markdownEnumDescriptions', 'deprecationMessage', 'markdownDeprecationMessage']
+        [
+          'description',
+          'markdownDescription',
+          'enumDescriptions',
+          'markdownEnumDescriptions',
+          'deprecationMessage',
+          'markdownDeprecationMessage',
+        ]
           .filter((field) => field in property)
           .flatMap((field): Array<[string, unknown]> => {
             const value = property[field];
-            return Array.isArray(value) ? value.map((item, index): [string, unknown] => [`${key} ${field}[${index}]`, item]) : [[`${key} ${field}`, value]];
+            return Array.isArray(value)
+              ? value.map((item, index): [string, unknown] => [`${key} ${field}[${index}]`, item])
+              : [[`${key} ${field}`, value]];
           }),
       ),
       ...contributes.taskDefinitions.flatMap((definition) =>
-        Object.entries(definition.properties).map(([name, property]): [string, unknown] => [`task property ${name}`, property['description']]),
+        Object.entries(definition.properties).map(([name, property]): [string, unknown] => [
+          `task property ${name}`,
+          property['description'],
+        ]),
       ),
       ...(contributes.walkthroughs ?? []).flatMap((walkthrough) => [
         [`walkthrough ${String(walkthrough['id'])} title`, walkthrough['title']] as [string, unknown],
         [`walkthrough ${String(walkthrough['id'])} description`, walkthrough['description']] as [string, unknown],
-        ...walkthrough.steps.flatMap((step): Array<[string, unknown]> => [
-          [`step ${String(step['id'])} title`, step['title']],
-          [`step ${String(step['id'])} description`, step['description']],
-        ]),
+        ...walkthrough.steps.flatMap(
+          (step): Array<[string, unknown]> => [
+            [`step ${String(step['id'])} title`, step['title']],
+            [`step ${String(step['id'])} description`, step['description']],
+          ],
+        ),
       ]),
     ];
     assert.ok(texts.length > 60);
-    assert.deepEqual(texts.filter(([, value]) => value !== undefined && placeholderKey(value) === undefined).map(([where, value]) => `${where}: ${JSON.stringify(value)}`), []);
+    assert.deepEqual(
+      texts
+        .filter(([, value]) => value !== undefined && placeholderKey(value) === undefined)
+        .map(([where, value]) => `${where}: ${JSON.stringify(value)}`),
+      [],
+    );
   });
 
   it('each Korean text keeps the English placeholders, code and command links, and is Korean', () => {
@@ -127,17 +181,27 @@ describe("the extension's messages in English and Korean", () => {
 
   it('every t(...) outside the translator modules takes a string literal (so it can be found and translated)', () => {
     assert.ok(uses.length > 100, `only ${uses.length} messages found`);
-    assert.deepEqual(uses.filter((use) => use.message === undefined && !TRANSLATOR_MODULES.has(use.where.split(':')[0] ?? '')).map((use) => use.where), []);
+    assert.deepEqual(
+      uses
+        .filter((use) => use.message === undefined && !TRANSLATOR_MODULES.has(use.where.split(':')[0] ?? ''))
+        .map((use) => use.where),
+      [],
+    );
   });
 
   it('every message has a Korean translation in l10n/bundle.l10n.ko.json', () => {
-    const missing = uses.filter((use) => use.message !== undefined && koreanBundle[use.message] === undefined).map((use) => `${use.where}: ${use.message}`);
+    const missing = uses
+      .filter((use) => use.message !== undefined && koreanBundle[use.message] === undefined)
+      .map((use) => `${use.where}: ${use.message}`);
     assert.deepEqual(missing, []);
   });
 
   it('the bundle holds no message the sources no longer use', () => {
     const messages = new Set(uses.map((use) => use.message));
-    assert.deepEqual(Object.keys(koreanBundle).filter((message) => !messages.has(message)), []);
+    assert.deepEqual(
+      Object.keys(koreanBundle).filter((message) => !messages.has(message)),
+      [],
+    );
   });
 
   it('each translation keeps the placeholders of its message and is Korean', () => {
@@ -145,7 +209,8 @@ describe("the extension's messages in English and Korean", () => {
     for (const [message, translated] of Object.entries(koreanBundle)) {
       if (typeof translated !== 'string') problems.push(`${message}: not a string`);
       else if (!HANGUL.test(translated)) problems.push(`${message}: not Korean`);
-      else if (placeholdersOf(translated).join() !== placeholdersOf(message).join()) problems.push(`${message}: placeholders ${placeholdersOf(translated).join()}`);
+      else if (placeholdersOf(translated).join() !== placeholdersOf(message).join())
+        problems.push(`${message}: placeholders ${placeholdersOf(translated).join()}`);
     }
     assert.deepEqual(problems, []);
   });
@@ -158,13 +223,20 @@ describe("the extension's messages in English and Korean", () => {
 /** The glossary's term table: the terms to use and the ones not to. */
 function glossaryRows(): Array<{ preferred: string[]; rejected: string[] }> {
   const glossary = readFileSync(join(ROOT, 'core', 'docs', 'ko', 'GLOSSARY.markdown'), 'utf8');
-  const terms = (cell: string | undefined): string[] => (cell ?? '').split(',').map((term) => term.trim()).filter(Boolean);
+  const terms = (cell: string | undefined): string[] =>
+    (cell ?? '')
+      .split(',')
+      .map((term) => term.trim())
+      .filter(Boolean);
   return glossary
     .slice(glossary.indexOf('## 용어'))
     .split('\n')
     .filter((line) => line.startsWith('|') && !/^\|\s*(---|영어)/.test(line))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim());
       return { preferred: terms(cells[1]), rejected: terms(cells[2]) };
     });
 }
@@ -172,13 +244,17 @@ function glossaryRows(): Array<{ preferred: string[]; rejected: string[] }> {
 /** Every Korean text of the extension outside the hover docs: messages, manifest, walkthrough pages, the example. */
 function koreanTexts(): Map<string, string> {
   const texts = new Map<string, string>();
-  for (const [message, translated] of Object.entries(koreanBundle)) texts.set(`l10n/bundle.l10n.ko.json "${message}"`, translated);
+  for (const [message, translated] of Object.entries(koreanBundle))
+    texts.set(`l10n/bundle.l10n.ko.json "${message}"`, translated);
   for (const [key, translated] of Object.entries(nlsBundle('ko'))) texts.set(`package.nls.ko.json ${key}`, translated);
   for (const file of readdirSync(join(ROOT, 'media', 'walkthrough')).filter((name) => name.endsWith('.nls.ko.md'))) {
     texts.set(`media/walkthrough/${file}`, readFileSync(join(ROOT, 'media', 'walkthrough', file), 'utf8'));
   }
   for (const file of readdirSync(join(ROOT, 'examples', 'learn-docker.ko'))) {
-    texts.set(`examples/learn-docker.ko/${file}`, readFileSync(join(ROOT, 'examples', 'learn-docker.ko', file), 'utf8'));
+    texts.set(
+      `examples/learn-docker.ko/${file}`,
+      readFileSync(join(ROOT, 'examples', 'learn-docker.ko', file), 'utf8'),
+    );
   }
   return texts;
 }
@@ -196,7 +272,9 @@ describe('the Korean follows core/docs/ko/GLOSSARY.markdown', () => {
       // A preferred term may contain a rejected one ("소스 코드" contains "소스"): remove those first.
       let rest = prose(text);
       for (const term of preferred) rest = rest.split(term).join(' ');
-      for (const row of rows) for (const term of row.rejected) if (rest.includes(term)) problems.push(`${name}: "${term}" (use ${row.preferred.join(', ')})`);
+      for (const row of rows)
+        for (const term of row.rejected)
+          if (rest.includes(term)) problems.push(`${name}: "${term}" (use ${row.preferred.join(', ')})`);
     }
     assert.deepEqual(problems, []);
   });
@@ -204,7 +282,8 @@ describe('the Korean follows core/docs/ko/GLOSSARY.markdown', () => {
   it('states in 합니다체 and advises with ~하세요, never ~하십시오 or ~할 것', () => {
     const problems: string[] = [];
     for (const [name, text] of koreanTexts()) {
-      for (const pattern of [/십시오/, /할 것\./, /하라\./, /해라\./, /합시다/, /한다\./, /된다\./]) if (pattern.test(prose(text))) problems.push(`${name}: ${String(pattern)}`);
+      for (const pattern of [/십시오/, /할 것\./, /하라\./, /해라\./, /합시다/, /한다\./, /된다\./])
+        if (pattern.test(prose(text))) problems.push(`${name}: ${String(pattern)}`);
     }
     assert.deepEqual(problems, []);
   });
@@ -214,6 +293,9 @@ describe('the Korean follows core/docs/ko/GLOSSARY.markdown', () => {
 it('the translation files are JSON objects of strings', () => {
   for (const file of ['package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json']) {
     const value = readJson<Record<string, unknown>>(file);
-    assert.ok(Object.values(value).every((item) => typeof item === 'string'), file);
+    assert.ok(
+      Object.values(value).every((item) => typeof item === 'string'),
+      file,
+    );
   }
 });

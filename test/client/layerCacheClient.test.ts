@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { type BuildOutcome, buildResultsParams, forwardBuildResults } from '../../client/src/cache/buildResultsForwarder';
+import {
+  type BuildOutcome,
+  buildResultsParams,
+  forwardBuildResults,
+} from '../../client/src/cache/buildResultsForwarder';
 import { impactItems } from '../../client/src/cache/impactItems';
 import type { BuildResultsParams, FileImpactResult } from '../../protocol/src/protocol';
 import { english, korean } from '../helpers/translators';
@@ -9,7 +13,11 @@ const result: FileImpactResult = {
   dockerfiles: [
     { uri: 'file:///w/b/Dockerfile', rebuiltAfter: 0, reason: 'ignored' },
     { uri: 'file:///w/a/Dockerfile', first: { line: 3, text: 'COPY . .', stage: 'build', layer: 2 }, rebuiltAfter: 1 },
-    { uri: 'file:///w/c/Dockerfile', first: { line: 1, text: 'COPY src ./src', stage: '0', layer: 1 }, rebuiltAfter: 4 },
+    {
+      uri: 'file:///w/c/Dockerfile',
+      first: { line: 1, text: 'COPY src ./src', stage: '0', layer: 1 },
+      rebuiltAfter: 4,
+    },
   ],
 };
 const display = (uri: string): string => uri.replace('file:///w/', '');
@@ -23,7 +31,14 @@ test('quick-pick items: affected Dockerfiles first, most rebuilt first, then the
       ['$(pass) b/Dockerfile', 'nothing rebuilds · left out by .dockerignore', '', 0],
     ],
   );
-  assert.deepEqual(impactItems(result, display, korean).map((i) => i.description), ['2행부터 다시 빌드 · 그 뒤 단계 4개', '4행부터 다시 빌드 · 그 뒤 단계 1개', '다시 빌드 없음 · .dockerignore가 제외함']);
+  assert.deepEqual(
+    impactItems(result, display, korean).map((i) => i.description),
+    [
+      '2행부터 다시 빌드 · 그 뒤 단계 4개',
+      '4행부터 다시 빌드 · 그 뒤 단계 1개',
+      '다시 빌드 없음 · .dockerignore가 제외함',
+    ],
+  );
 });
 
 test('build results become the notification; stale results are not re-sent; a removed build clears', () => {
@@ -44,16 +59,26 @@ test('build results become the notification; stale results are not re-sent; a re
     ],
   });
   assert.equal(buildResultsParams('file:///w/Dockerfile', { ...outcome, stale: true }), undefined);
-  assert.deepEqual(buildResultsParams('file:///w/Dockerfile', undefined), { uri: 'file:///w/Dockerfile', instructions: [] });
+  assert.deepEqual(buildResultsParams('file:///w/Dockerfile', undefined), {
+    uri: 'file:///w/Dockerfile',
+    instructions: [],
+  });
 
   // Forwarding follows the store's change events until disposed.
   const listeners = new Set<(uri: string, r: BuildOutcome | undefined) => void>();
-  const store = { onDidChange: (l: (uri: string, r: BuildOutcome | undefined) => void) => (listeners.add(l), { dispose: () => listeners.delete(l) }) };
+  const store = {
+    onDidChange: (l: (uri: string, r: BuildOutcome | undefined) => void) => (
+      listeners.add(l), { dispose: () => listeners.delete(l) }
+    ),
+  };
   const sent: BuildResultsParams[] = [];
   const forwarding = forwardBuildResults(store, (p) => sent.push(p));
   for (const l of listeners) l('file:///w/Dockerfile', outcome);
   for (const l of listeners) l('file:///w/Dockerfile', { ...outcome, stale: true });
   forwarding.dispose();
   for (const l of listeners) l('file:///w/Dockerfile', undefined);
-  assert.deepEqual(sent.map((p) => p.instructions.length), [2]);
+  assert.deepEqual(
+    sent.map((p) => p.instructions.length),
+    [2],
+  );
 });

@@ -6,7 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { defaultDockerSettings, dockerSettingsSchema, machineSafeGetter, machineSettingKeys, readDockerSettings, type ConfigurationSource, type InspectedSetting } from '../../client/src/docker/settings';
+import {
+  defaultDockerSettings,
+  dockerSettingsSchema,
+  machineSafeGetter,
+  machineSettingKeys,
+  readDockerSettings,
+  type ConfigurationSource,
+  type InspectedSetting,
+} from '../../client/src/docker/settings';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { scope?: string }> } };
@@ -38,7 +46,11 @@ describe('machine-scoped docker settings', () => {
     const settings = readDockerSettings(
       machineSafeGetter(
         configuration({
-          'layerwise.docker.path': { defaultValue: 'docker', workspaceValue: './scripts/evil.sh', workspaceFolderValue: '/repo/evil' },
+          'layerwise.docker.path': {
+            defaultValue: 'docker',
+            workspaceValue: './scripts/evil.sh',
+            workspaceFolderValue: '/repo/evil',
+          },
           'layerwise.docker.context': { defaultValue: '', workspaceValue: 'tcp://attacker:2375' },
           'layerwise.build.platform': { defaultValue: '', workspaceValue: 'linux/arm64' },
         }),
@@ -55,7 +67,11 @@ describe('machine-scoped docker settings', () => {
       machineSafeGetter(
         configuration({
           'layerwise.docker.path': { defaultValue: 'docker', globalValue: '/usr/bin/podman', workspaceValue: './evil' },
-          'layerwise.docker.context': { defaultValue: '', globalValue: 'unix:///run/user/1000/podman/podman.sock', workspaceFolderValue: 'tcp://x:1' },
+          'layerwise.docker.context': {
+            defaultValue: '',
+            globalValue: 'unix:///run/user/1000/podman/podman.sock',
+            workspaceFolderValue: 'tcp://x:1',
+          },
         }),
       ),
     );
@@ -69,7 +85,13 @@ describe('machine-scoped docker settings', () => {
   });
 
   it('a user value of the wrong type falls back to the default, as before', () => {
-    const settings = readDockerSettings(machineSafeGetter(configuration({ 'layerwise.docker.path': { defaultValue: 'docker', globalValue: 42, workspaceValue: './evil' } })));
+    const settings = readDockerSettings(
+      machineSafeGetter(
+        configuration({
+          'layerwise.docker.path': { defaultValue: 'docker', globalValue: 42, workspaceValue: './evil' },
+        }),
+      ),
+    );
     assert.equal(settings.dockerPath, 'docker');
   });
 });

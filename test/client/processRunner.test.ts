@@ -16,7 +16,9 @@ import { isRunning } from '../helpers/processTree';
 
 const posix = process.platform !== 'win32';
 
-describe('process runner: time limits and cancellation (real processes)', { skip: posix ? undefined : 'POSIX shell scripts' }, () => {
+describe('process runner: time limits and cancellation (real processes)', {
+  skip: posix ? undefined : 'POSIX shell scripts',
+}, () => {
   let dir = '';
   const script = (name: string, body: string): string => {
     const file = join(dir, name);
@@ -39,7 +41,8 @@ describe('process runner: time limits and cancellation (real processes)', { skip
       5000,
       `the fake docker to write ${file}`,
     );
-  const gone = (pid: number): Promise<boolean> => eventually(async () => (isRunning(pid) ? undefined : true), 5000, `process ${pid} to end`);
+  const gone = (pid: number): Promise<boolean> =>
+    eventually(async () => (isRunning(pid) ? undefined : true), 5000, `process ${pid} to end`);
   const leftovers: number[] = [];
 
   before(() => {
@@ -60,7 +63,11 @@ describe('process runner: time limits and cancellation (real processes)', { skip
     const docker = script('docker-hangs', 'sleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwait');
     const file = pidFile();
     const started = Date.now();
-    const running = startDockerProcess({ executable: docker, args: ['version', '--format', '{{json .}}'], env: { CHILD_PID_FILE: file } }, {}, { timeoutMs: 400 });
+    const running = startDockerProcess(
+      { executable: docker, args: ['version', '--format', '{{json .}}'], env: { CHILD_PID_FILE: file } },
+      {},
+      { timeoutMs: 400 },
+    );
     const child = await readPid(file);
     leftovers.push(child);
     const outcome = await running.outcome;
@@ -78,10 +85,17 @@ describe('process runner: time limits and cancellation (real processes)', { skip
   });
 
   it('a docker that ignores SIGTERM is killed after the grace period', async () => {
-    const docker = script('docker-stubborn', `trap '' TERM\nsleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwhile :; do sleep 1; done`);
+    const docker = script(
+      'docker-stubborn',
+      `trap '' TERM\nsleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwhile :; do sleep 1; done`,
+    );
     const file = pidFile();
     const started = Date.now();
-    const running = startDockerProcess({ executable: docker, args: ['ps'], env: { CHILD_PID_FILE: file } }, {}, { timeoutMs: 200, killGraceMs: 300 });
+    const running = startDockerProcess(
+      { executable: docker, args: ['ps'], env: { CHILD_PID_FILE: file } },
+      {},
+      { timeoutMs: 200, killGraceMs: 300 },
+    );
     const child = await readPid(file);
     leftovers.push(child);
     const outcome = await running.outcome;
@@ -95,7 +109,11 @@ describe('process runner: time limits and cancellation (real processes)', { skip
     const docker = script('docker-cancel', 'sleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwait');
     const file = pidFile();
     const cancel = new AbortController();
-    const running = startDockerProcess({ executable: docker, args: ['stop', 'web'], env: { CHILD_PID_FILE: file } }, {}, { signal: cancel.signal });
+    const running = startDockerProcess(
+      { executable: docker, args: ['stop', 'web'], env: { CHILD_PID_FILE: file } },
+      {},
+      { signal: cancel.signal },
+    );
     const child = await readPid(file);
     leftovers.push(child);
     assert.equal(running.stopRequested, false);
@@ -109,10 +127,16 @@ describe('process runner: time limits and cancellation (real processes)', { skip
   });
 
   it('stop() ends the tree too (the build terminal: Ctrl+C, close)', async () => {
-    const docker = script('docker-build', 'echo "#1 [internal] load build definition"\nsleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwait');
+    const docker = script(
+      'docker-build',
+      'echo "#1 [internal] load build definition"\nsleep 1000 &\necho $! > "$CHILD_PID_FILE"\nwait',
+    );
     const file = pidFile();
     const lines: string[] = [];
-    const running = startDockerProcess({ executable: docker, args: ['build', '.'], env: { CHILD_PID_FILE: file } }, { onStdout: (chunk) => lines.push(chunk) });
+    const running = startDockerProcess(
+      { executable: docker, args: ['build', '.'], env: { CHILD_PID_FILE: file } },
+      { onStdout: (chunk) => lines.push(chunk) },
+    );
     const child = await readPid(file);
     leftovers.push(child);
     running.stop(500);
@@ -128,7 +152,10 @@ describe('process runner: time limits and cancellation (real processes)', { skip
     cancel.abort();
     const marker = join(dir, 'never-written');
     const docker = script('docker-never', `touch "${marker}"`);
-    const outcome = await runDockerProcess({ executable: docker, args: ['version'], env: {} }, { signal: cancel.signal });
+    const outcome = await runDockerProcess(
+      { executable: docker, args: ['version'], env: {} },
+      { signal: cancel.signal },
+    );
     assert.equal(outcome.canceled, true);
     await new Promise((resolve) => setTimeout(resolve, 200));
     assert.throws(() => readFileSync(marker), /ENOENT/);
@@ -138,7 +165,11 @@ describe('process runner: time limits and cancellation (real processes)', { skip
     const docker = script('docker-leaves-child', 'sleep 1000 &\necho $! > "$CHILD_PID_FILE"\necho done\nexit 0');
     const file = pidFile();
     const started = Date.now();
-    const outcome = await runDockerProcess({ executable: docker, args: ['run', '-d', 'x'], env: { CHILD_PID_FILE: file } });
+    const outcome = await runDockerProcess({
+      executable: docker,
+      args: ['run', '-d', 'x'],
+      env: { CHILD_PID_FILE: file },
+    });
     leftovers.push(await readPid(file));
     assert.equal(outcome.exitCode, 0);
     assert.equal(outcome.stdout, 'done\n');
@@ -147,9 +178,15 @@ describe('process runner: time limits and cancellation (real processes)', { skip
 
   it('a docker that answers in time is not affected by the limit', async () => {
     const docker = script('docker-quick', 'echo "$@"; echo oops >&2; exit 3');
-    const outcome = await runDockerProcess({ executable: docker, args: ['image', 'inspect', 'app'], env: {} }, { timeoutMs: 10_000 });
+    const outcome = await runDockerProcess(
+      { executable: docker, args: ['image', 'inspect', 'app'], env: {} },
+      { timeoutMs: 10_000 },
+    );
     assert.deepEqual({ ...outcome }, { exitCode: 3, signal: null, stdout: 'image inspect app\n', stderr: 'oops\n' });
-    assert.equal(processProblem(outcome, commandLabel({ executable: docker, args: ['image', 'inspect', 'app'] }), english), `"${docker} image inspect" failed: oops`);
+    assert.equal(
+      processProblem(outcome, commandLabel({ executable: docker, args: ['image', 'inspect', 'app'] }), english),
+      `"${docker} image inspect" failed: oops`,
+    );
   });
 
   it('a missing CLI is a spawn failure, as before', async () => {

@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { applyLineEdit, instructionLine, reorderForCache } from '../../client/src/walkthrough/exampleDockerfile';
-import { busyboxCandidates, copyMissingFiles, EXAMPLE_FOLDER, findStaticBusybox, isStaticElf } from '../../client/src/walkthrough/exampleProject';
+import {
+  busyboxCandidates,
+  copyMissingFiles,
+  EXAMPLE_FOLDER,
+  findStaticBusybox,
+  isStaticElf,
+} from '../../client/src/walkthrough/exampleProject';
 import { WALKTHROUGH_ID, walkthroughCommands } from '../../client/src/walkthrough/walkthroughCatalog';
 import { localizedManifest, rawManifest, ROOT } from '../helpers/manifest';
 
@@ -62,21 +68,35 @@ describe('walkthrough "Learn Docker with Layerwise"', () => {
     );
   });
 
-  for (const [language, manifest] of [['en', english], ['ko', korean]] as const) {
+  for (const [language, manifest] of [
+    ['en', english],
+    ['ko', korean],
+  ] as const) {
     it(`every step's buttons (${language}) call a contributed or built-in command, with arguments that fit the example`, () => {
       for (const step of manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
         const links = commandLinks(step.description);
         assert.ok(links.length > 0, `${step.id} has no button`);
         for (const link of links) {
-          assert.ok(contributed.has(link.command) || BUILT_IN_COMMANDS.has(link.command), `${step.id}: ${link.command} is neither contributed nor built in`);
+          assert.ok(
+            contributed.has(link.command) || BUILT_IN_COMMANDS.has(link.command),
+            `${step.id}: ${link.command} is neither contributed nor built in`,
+          );
           if (link.command !== 'layerwise.walkthrough.openExample' || link.args === undefined) continue;
           const args = link.args as { show?: string; file?: string; action?: string };
-          if (args.show !== undefined) assert.notEqual(instructionLine(exampleDockerfile, args.show), undefined, `${step.id}: no ${args.show} in the example`);
-          if (args.file !== undefined) assert.ok(existsSync(join(EXAMPLE, args.file)), `${step.id}: ${args.file} is not in the example`);
-          if (args.action !== undefined) assert.ok(['hover', 'quickFix'].includes(args.action), `${step.id}: action ${args.action}`);
+          if (args.show !== undefined)
+            assert.notEqual(
+              instructionLine(exampleDockerfile, args.show),
+              undefined,
+              `${step.id}: no ${args.show} in the example`,
+            );
+          if (args.file !== undefined)
+            assert.ok(existsSync(join(EXAMPLE, args.file)), `${step.id}: ${args.file} is not in the example`);
+          if (args.action !== undefined)
+            assert.ok(['hover', 'quickFix'].includes(args.action), `${step.id}: action ${args.action}`);
         }
         for (const event of step.completionEvents ?? []) {
-          if (event.startsWith('onCommand:')) assert.ok(contributed.has(event.slice('onCommand:'.length)), `${step.id}: ${event}`);
+          if (event.startsWith('onCommand:'))
+            assert.ok(contributed.has(event.slice('onCommand:'.length)), `${step.id}: ${event}`);
         }
       }
     });
@@ -85,42 +105,77 @@ describe('walkthrough "Learn Docker with Layerwise"', () => {
   it('each step has a Markdown page in English and in Korean (VS Code reads <page>.nls.ko.md for Korean)', () => {
     for (const step of english.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
       const page = step.media.markdown;
-      assert.ok(page !== undefined && page.startsWith('media/walkthrough/') && page.endsWith('.md'), `${step.id}: ${page}`);
+      assert.ok(
+        page !== undefined && page.startsWith('media/walkthrough/') && page.endsWith('.md'),
+        `${step.id}: ${page}`,
+      );
       assert.ok(existsSync(join(ROOT, page)), `${step.id}: ${page} is missing`);
       const koreanPage = page.replace(/\.md$/, '.nls.ko.md');
       assert.ok(existsSync(join(ROOT, koreanPage)), `${step.id}: ${koreanPage} is missing`);
       assert.match(readFileSync(join(ROOT, koreanPage), 'utf8'), /[\uac00-\ud7a3]/);
     }
-    const pages = new Set(english.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.markdown)));
-    const onDisk = readdirSync(join(ROOT, 'media', 'walkthrough')).filter((file) => !file.includes('.nls.')).map((file) => `media/walkthrough/${file}`);
-    assert.deepEqual(onDisk.filter((file) => !pages.has(file)), [], 'pages no step shows');
+    const pages = new Set(
+      english.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps.map((step) => step.media.markdown)),
+    );
+    const onDisk = readdirSync(join(ROOT, 'media', 'walkthrough'))
+      .filter((file) => !file.includes('.nls.'))
+      .map((file) => `media/walkthrough/${file}`);
+    assert.deepEqual(
+      onDisk.filter((file) => !pages.has(file)),
+      [],
+      'pages no step shows',
+    );
   });
 
   it('the walkthrough commands the client registers are the contributed ones; only "open the example" is in the palette', () => {
     const registered = Object.values(walkthroughCommands);
     const ours = [...contributed].filter((command) => command.startsWith('layerwise.walkthrough.'));
     assert.deepEqual([...registered].sort(), ours.sort());
-    const hidden = new Set(rawManifest<Manifest>().contributes.menus.commandPalette.filter((entry) => entry.when === 'false').map((entry) => entry.command));
-    assert.deepEqual(ours.filter((command) => !hidden.has(command)), ['layerwise.walkthrough.openExample']);
+    const hidden = new Set(
+      rawManifest<Manifest>()
+        .contributes.menus.commandPalette.filter((entry) => entry.when === 'false')
+        .map((entry) => entry.command),
+    );
+    assert.deepEqual(
+      ours.filter((command) => !hidden.has(command)),
+      ['layerwise.walkthrough.openExample'],
+    );
   });
 });
 
 describe('the example project', () => {
   it('has the files the steps name, and the Korean overlay replaces only files it has', () => {
-    for (const file of ['Dockerfile', '.dockerignore', 'deps.txt', 'install-deps.sh', 'build-site.sh', 'src/index.html', 'README.md']) {
+    for (const file of [
+      'Dockerfile',
+      '.dockerignore',
+      'deps.txt',
+      'install-deps.sh',
+      'build-site.sh',
+      'src/index.html',
+      'README.md',
+    ]) {
       assert.ok(existsSync(join(EXAMPLE, file)), file);
     }
-    for (const file of readdirSync(EXAMPLE_KO)) assert.ok(existsSync(join(EXAMPLE, file)), `examples/${EXAMPLE_FOLDER}.ko/${file} overlays nothing`);
+    for (const file of readdirSync(EXAMPLE_KO))
+      assert.ok(existsSync(join(EXAMPLE, file)), `examples/${EXAMPLE_FOLDER}.ko/${file} overlays nothing`);
   });
 
   it('the Korean Dockerfile differs from the English one in its comments only', () => {
-    const instructions = (text: string): string[] => text.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
-    assert.deepEqual(instructions(readFileSync(join(EXAMPLE_KO, 'Dockerfile'), 'utf8')), instructions(exampleDockerfile));
+    const instructions = (text: string): string[] =>
+      text.split('\n').filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'));
+    assert.deepEqual(
+      instructions(readFileSync(join(EXAMPLE_KO, 'Dockerfile'), 'utf8')),
+      instructions(exampleDockerfile),
+    );
   });
 
   it('finds the instructions the steps show', () => {
-    assert.equal(instructionLine(exampleDockerfile, 'FROM'), exampleDockerfile.split('\n').findIndex((line) => line.startsWith('FROM scratch AS base')));
-    for (const prefix of ['CMD', 'USER', 'COPY . .', 'copy --from=build']) assert.notEqual(instructionLine(exampleDockerfile, prefix), undefined, prefix);
+    assert.equal(
+      instructionLine(exampleDockerfile, 'FROM'),
+      exampleDockerfile.split('\n').findIndex((line) => line.startsWith('FROM scratch AS base')),
+    );
+    for (const prefix of ['CMD', 'USER', 'COPY . .', 'copy --from=build'])
+      assert.notEqual(instructionLine(exampleDockerfile, prefix), undefined, prefix);
     assert.equal(instructionLine('# CMD in a comment\nRUN true', 'CMD'), undefined);
   });
 
@@ -128,7 +183,10 @@ describe('the example project', () => {
     const edit = reorderForCache(exampleDockerfile);
     assert.ok(edit);
     const reordered = applyLineEdit(exampleDockerfile, edit);
-    assert.match(reordered, /WORKDIR \/src\nCOPY deps\.txt install-deps\.sh \.\/\nRUN sh install-deps\.sh\nCOPY \. \.\nRUN sh build-site\.sh \/www\n/);
+    assert.match(
+      reordered,
+      /WORKDIR \/src\nCOPY deps\.txt install-deps\.sh \.\/\nRUN sh install-deps\.sh\nCOPY \. \.\nRUN sh build-site\.sh \/www\n/,
+    );
     assert.equal(reordered.split('\n').length, exampleDockerfile.split('\n').length + 1);
     assert.equal(reorderForCache(reordered), undefined);
     const crlf = exampleDockerfile.replace(/\n/g, '\r\n');
@@ -139,12 +197,21 @@ describe('the example project', () => {
     const temporary = mkdtempSync(join(tmpdir(), 'layerwise-walkthrough-'));
     after(() => rmSync(temporary, { recursive: true, force: true }));
 
-    it('copies every file once, Korean where the overlay has one, and never overwrites the user\'s edits', () => {
+    it("copies every file once, Korean where the overlay has one, and never overwrites the user's edits", () => {
       const destination = join(temporary, 'ko', EXAMPLE_FOLDER);
       const copied = copyMissingFiles(EXAMPLE, destination, EXAMPLE_KO);
-      assert.ok(copied.includes('Dockerfile') && copied.includes('src/index.html') && copied.includes('.dockerignore'), copied.join());
-      assert.equal(readFileSync(join(destination, 'Dockerfile'), 'utf8'), readFileSync(join(EXAMPLE_KO, 'Dockerfile'), 'utf8'));
-      assert.equal(readFileSync(join(destination, 'deps.txt'), 'utf8'), readFileSync(join(EXAMPLE, 'deps.txt'), 'utf8'));
+      assert.ok(
+        copied.includes('Dockerfile') && copied.includes('src/index.html') && copied.includes('.dockerignore'),
+        copied.join(),
+      );
+      assert.equal(
+        readFileSync(join(destination, 'Dockerfile'), 'utf8'),
+        readFileSync(join(EXAMPLE_KO, 'Dockerfile'), 'utf8'),
+      );
+      assert.equal(
+        readFileSync(join(destination, 'deps.txt'), 'utf8'),
+        readFileSync(join(EXAMPLE, 'deps.txt'), 'utf8'),
+      );
       writeFileSync(join(destination, 'src', 'index.html'), 'edited');
       rmSync(join(destination, 'deps.txt'));
       assert.deepEqual(copyMissingFiles(EXAMPLE, destination, EXAMPLE_KO), ['deps.txt']);
@@ -193,11 +260,17 @@ describe('the example project', () => {
       const busybox = spawnSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).stdout.trim();
       if (busybox === '') return;
       const statically = spawnSync('file', ['-L', busybox], { encoding: 'utf8' }).stdout;
-      if (/statically linked|static-pie/.test(statically)) assert.equal(findStaticBusybox([process.execPath, busybox]), busybox);
+      if (/statically linked|static-pie/.test(statically))
+        assert.equal(findStaticBusybox([process.execPath, busybox]), busybox);
     });
 
     it('looks in the usual places, then on PATH', () => {
-      assert.deepEqual(busyboxCandidates('/opt/bin:/bin'), ['/bin/busybox', '/usr/bin/busybox', '/usr/local/bin/busybox', '/opt/bin/busybox']);
+      assert.deepEqual(busyboxCandidates('/opt/bin:/bin'), [
+        '/bin/busybox',
+        '/usr/bin/busybox',
+        '/usr/local/bin/busybox',
+        '/opt/bin/busybox',
+      ]);
       assert.deepEqual(busyboxCandidates(undefined), ['/bin/busybox', '/usr/bin/busybox', '/usr/local/bin/busybox']);
     });
   });
@@ -209,7 +282,11 @@ describe('the package', () => {
     const hadBusybox = existsSync(placed);
     if (!hadBusybox) writeFileSync(placed, 'a stand-in: the real one is never packed');
     try {
-      const listed = spawnSync(process.execPath, [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+      const listed = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
       assert.equal(listed.status, 0, listed.stderr);
       const files = new Set(listed.stdout.split('\n').map((line) => line.trim()));
       const expected = [
@@ -222,7 +299,10 @@ describe('the package', () => {
         `examples/${EXAMPLE_FOLDER}/src/index.html`,
         `examples/${EXAMPLE_FOLDER}.ko/Dockerfile`,
       ];
-      assert.deepEqual(expected.filter((file) => !files.has(file)), []);
+      assert.deepEqual(
+        expected.filter((file) => !files.has(file)),
+        [],
+      );
       assert.ok(!files.has(`examples/${EXAMPLE_FOLDER}/busybox`));
     } finally {
       if (!hadBusybox) rmSync(placed);

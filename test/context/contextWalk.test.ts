@@ -30,7 +30,11 @@ function folder(files: Record<string, string>): string {
 }
 
 /** Walks `root` with `.dockerignore` text `ignore`, recording every folder it opens (relative). */
-async function walk(root: string, ignore: string | undefined, options: WalkOptions = {}): Promise<{ files: string[]; opened: string[]; listing: Awaited<ReturnType<typeof walkContext>> }> {
+async function walk(
+  root: string,
+  ignore: string | undefined,
+  options: WalkOptions = {},
+): Promise<{ files: string[]; opened: string[]; listing: Awaited<ReturnType<typeof walkContext>> }> {
   const opened: string[] = [];
   const listing = await walkContext(root, ignore === undefined ? undefined : DockerIgnore.parse(ignore), {
     ...options,
@@ -47,7 +51,12 @@ describe('the walk', () => {
     const root = folder({ 'a.txt': '', 'src/x.js': '', 'src/deep/y.js': '', 'logs/1.log': '', 'empty/': '' });
     const { files, listing } = await walk(root, '**/*.log\n');
     assert.deepEqual(files, ['a.txt', 'src/deep/y.js', 'src/x.js']);
-    assert.deepEqual([...listing.topLevel].sort(), [['a.txt', 'file'], ['empty', 'directory'], ['logs', 'directory'], ['src', 'directory']]);
+    assert.deepEqual([...listing.topLevel].sort(), [
+      ['a.txt', 'file'],
+      ['empty', 'directory'],
+      ['logs', 'directory'],
+      ['src', 'directory'],
+    ]);
     assert.equal(listing.truncated, false);
     assert.equal(listing.topLevelComplete, true);
     // Breadth first: the shallow file comes before the deeper ones.
@@ -81,7 +90,12 @@ describe('the walk', () => {
   });
 
   test('an ignored folder is not entered unless a `!` pattern could re-include something below it', async () => {
-    const root = folder({ 'node_modules/a/i.js': '', 'node_modules/keep/k.js': '', 'build/out.o': '', 'src/main.c': '' });
+    const root = folder({
+      'node_modules/a/i.js': '',
+      'node_modules/keep/k.js': '',
+      'build/out.o': '',
+      'src/main.c': '',
+    });
     const plain = await walk(root, 'node_modules\nbuild\n');
     assert.deepEqual(plain.opened, ['', 'src']);
     assert.deepEqual(plain.files, ['src/main.c']);
@@ -112,11 +126,18 @@ describe('the walk', () => {
   test('a folder that cannot be read is remembered with its error; the others are listed', async () => {
     const root = folder({ 'ok/a.txt': '', 'secret/b.txt': '', 'top.txt': '' });
     const denied = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
-    const { files, listing } = await walk(root, undefined, { openFolder: (path) => (path.endsWith('secret') ? Promise.reject(denied) : opendir(path)) });
+    const { files, listing } = await walk(root, undefined, {
+      openFolder: (path) => (path.endsWith('secret') ? Promise.reject(denied) : opendir(path)),
+    });
     assert.deepEqual(files, ['ok/a.txt', 'top.txt']);
-    assert.deepEqual(listing.unreadable.map((u) => [u.path, (u.error as NodeJS.ErrnoException).code]), [['secret', 'EACCES']]);
+    assert.deepEqual(
+      listing.unreadable.map((u) => [u.path, (u.error as NodeJS.ErrnoException).code]),
+      [['secret', 'EACCES']],
+    );
     // A folder removed while walking is not "unreadable".
-    const gone = await walk(root, undefined, { openFolder: (path) => (path.endsWith('secret') ? opendir(join(root, 'nothing-here')) : opendir(path)) });
+    const gone = await walk(root, undefined, {
+      openFolder: (path) => (path.endsWith('secret') ? opendir(join(root, 'nothing-here')) : opendir(path)),
+    });
     assert.deepEqual(gone.listing.unreadable, []);
   });
 
@@ -140,7 +161,10 @@ describe('the build context', () => {
   test('single paths are answered by one stat, without a listing', () => {
     const root = folder({ Dockerfile: 'FROM a\n', 'package.json': '{}', 'src/a.js': '' });
     const context = BuildContext.forDockerfile(join(root, 'Dockerfile'));
-    assert.deepEqual(['package.json', 'src', 'nope', 'package.json/x'].map((p) => context.kindOf(p)), ['file', 'directory', 'absent', 'absent']);
+    assert.deepEqual(
+      ['package.json', 'src', 'nope', 'package.json/x'].map((p) => context.kindOf(p)),
+      ['file', 'directory', 'absent', 'absent'],
+    );
     assert.equal(context.listing, undefined);
     assert.deepEqual([...context.topLevelEntries().entries.keys()].sort(), ['Dockerfile', 'package.json', 'src']);
   });
@@ -149,7 +173,10 @@ describe('the build context', () => {
     const first = folder({ Dockerfile: 'FROM a\n', 'a.txt': '' });
     const second = folder({ Dockerfile: 'FROM a\n', 'b.txt': '' });
     const listed: string[] = [];
-    const listings = new ContextListings({ listed: (context) => listed.push(context.root), failed: (_, error) => assert.fail(String(error)) });
+    const listings = new ContextListings({
+      listed: (context) => listed.push(context.root),
+      failed: (_, error) => assert.fail(String(error)),
+    });
     const one = listings.current(BuildContext.forDockerfile(join(first, 'Dockerfile')));
     const same = listings.current(BuildContext.forDockerfile(join(first, 'Dockerfile')));
     const other = listings.current(BuildContext.forDockerfile(join(second, 'Dockerfile')));
@@ -178,8 +205,14 @@ describe('the build context', () => {
 });
 
 describe('layer hints when the listing is missing something', () => {
-  const hintFor = (text: string, context: BuildContext, line: number): { label: string; tooltip: string; ko: string } => {
-    const step = analyseLayers(buildModel(parseText(text).tree)).steps.find((s) => s.instruction.range.start.line === line)!;
+  const hintFor = (
+    text: string,
+    context: BuildContext,
+    line: number,
+  ): { label: string; tooltip: string; ko: string } => {
+    const step = analyseLayers(buildModel(parseText(text).tree)).steps.find(
+      (s) => s.instruction.range.start.line === line,
+    )!;
     const { label, tooltip } = describeLayer(step, context, undefined);
     return { label: label.en, tooltip: tooltip.en, ko: label.ko };
   };
@@ -188,13 +221,18 @@ describe('layer hints when the listing is missing something', () => {
   test('a walk that stopped early: found sources are counted, unlisted ones say "not listed", only a checked path is "missing"', async () => {
     const root = folder({ Dockerfile: APP, 'package.json': '{}', 'src/main.js': '', 'config/a.json': '' });
     // The root alone holds more than 3 entries: no folder below it is read.
-    const context = await BuildContext.forDockerfile(join(root, 'Dockerfile')).listed({ limits: { maxEntries: 3, maxFiles: 1000 } });
+    const context = await BuildContext.forDockerfile(join(root, 'Dockerfile')).listed({
+      limits: { maxEntries: 3, maxFiles: 1000 },
+    });
     assert.equal(context.listing!.truncated, true);
     assert.equal(hintFor(APP, context, 1).label, 'layer 1 · rebuilt when package.json or node change');
     const src = hintFor(APP, context, 2);
     assert.match(src.label, /src\/\*\* \(not listed\)/);
     assert.doesNotMatch(src.label, /missing/);
-    assert.match(src.tooltip, /not listed: the build context is too big to list in full \(Layerwise stopped after 3 entries\)/);
+    assert.match(
+      src.tooltip,
+      /not listed: the build context is too big to list in full \(Layerwise stopped after 3 entries\)/,
+    );
     assert.match(src.ko, /src\/\*\*\(목록에 없음\)/);
     assert.match(hintFor(APP, context, 3).label, /config\/\*\.json \(not listed\)/);
     // gone.txt was looked up on disk: it really is missing.
@@ -215,7 +253,9 @@ describe('layer hints when the listing is missing something', () => {
   test('a source below an unreadable folder is "not listed"', async () => {
     const root = folder({ Dockerfile: APP, 'package.json': '{}', 'src/main.js': '' });
     const denied = Object.assign(new Error('EACCES'), { code: 'EACCES' });
-    const context = await BuildContext.forDockerfile(join(root, 'Dockerfile')).listed({ openFolder: (path) => (path.endsWith('src') ? Promise.reject(denied) : opendir(path)) });
+    const context = await BuildContext.forDockerfile(join(root, 'Dockerfile')).listed({
+      openFolder: (path) => (path.endsWith('src') ? Promise.reject(denied) : opendir(path)),
+    });
     const src = hintFor(APP, context, 2);
     assert.match(src.label, /src\/\*\* \(not listed\)/);
     assert.match(src.tooltip, /a folder of the build context could not be read/);

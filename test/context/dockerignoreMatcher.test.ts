@@ -19,7 +19,11 @@ function ignored(file: string, path: string): boolean {
 }
 
 /** Every row as one message, so a failing table names all its failing rows at once. */
-function checkTable<Row extends unknown[]>(rows: readonly Row[], actual: (...row: Row) => unknown, expected: (...row: Row) => unknown): void {
+function checkTable<Row extends unknown[]>(
+  rows: readonly Row[],
+  actual: (...row: Row) => unknown,
+  expected: (...row: Row) => unknown,
+): void {
   const failures: string[] = [];
   for (const row of rows) {
     const got = actual(...row);
@@ -41,23 +45,77 @@ test('reading: lines, comments, byte order mark, white space, `!`, cleaning, lea
     ['\n\n\n', []],
     ['# only a comment\n#another', []],
     ['a', [['a', false, 0]]],
-    ['a\nb\n', [['a', false, 0], ['b', false, 1]]],
+    [
+      'a\nb\n',
+      [
+        ['a', false, 0],
+        ['b', false, 1],
+      ],
+    ],
     ['\n\na', [['a', false, 2]]],
     // CRLF: one `\r` goes with each `\n`; a lone `\r` does not end a Go line (editors count it).
-    ['a\r\nb\r\n', [['a', false, 0], ['b', false, 1]]],
-    ['a\rb\nc', [['a\rb', false, 0], ['c', false, 2]]],
-    ['a\r\r\nb', [['a', false, 0], ['b', false, 2]]],
+    [
+      'a\r\nb\r\n',
+      [
+        ['a', false, 0],
+        ['b', false, 1],
+      ],
+    ],
+    [
+      'a\rb\nc',
+      [
+        ['a\rb', false, 0],
+        ['c', false, 2],
+      ],
+    ],
+    [
+      'a\r\r\nb',
+      [
+        ['a', false, 0],
+        ['b', false, 2],
+      ],
+    ],
     // A byte order mark is dropped from the first line only, before the comment test.
-    ['\uFEFFa\nb', [['a', false, 0], ['b', false, 1]]],
+    [
+      '\uFEFFa\nb',
+      [
+        ['a', false, 0],
+        ['b', false, 1],
+      ],
+    ],
     ['\uFEFF# comment\nb', [['b', false, 1]]],
-    ['a\n\uFEFFb', [['a', false, 0], ['\uFEFFb', false, 1]]],
+    [
+      'a\n\uFEFFb',
+      [
+        ['a', false, 0],
+        ['\uFEFFb', false, 1],
+      ],
+    ],
     // `#` starts a comment only as the very first character.
-    ['#a\n #b\n\t# c', [['#b', false, 1], ['# c', false, 2]]],
+    [
+      '#a\n #b\n\t# c',
+      [
+        ['#b', false, 1],
+        ['# c', false, 2],
+      ],
+    ],
     ['a # not a comment', [['a # not a comment', false, 0]]],
     // Go's white space: NBSP and NEL trim, a byte order mark (not line 0) does not.
     ['  a  \t', [['a', false, 0]]],
-    ['\u00a0a\u0085\n\u3000b\u2003', [['a', false, 0], ['b', false, 1]]],
-    ['x\n\uFEFF', [['x', false, 0], ['\uFEFF', false, 1]]],
+    [
+      '\u00a0a\u0085\n\u3000b\u2003',
+      [
+        ['a', false, 0],
+        ['b', false, 1],
+      ],
+    ],
+    [
+      'x\n\uFEFF',
+      [
+        ['x', false, 0],
+        ['\uFEFF', false, 1],
+      ],
+    ],
     // Exceptions: white space after `!` goes, the rest is cleaned like any pattern.
     ['!a', [['a', true, 0]]],
     ['! a', [['a', true, 0]]],
@@ -86,14 +144,23 @@ test('reading: lines, comments, byte order mark, white space, `!`, cleaning, lea
 
 test('reading: what BuildKit passes on, before patternmatcher sees it', () => {
   assert.deepEqual(
-    readIgnoreFile('test1\n/test2\n/a/file/here\n\nlast\n# comment\n! /inverted/abs\n!\n! ').entries.map((e) => e.pattern),
+    readIgnoreFile('test1\n/test2\n/a/file/here\n\nlast\n# comment\n! /inverted/abs\n!\n! ').entries.map(
+      (e) => e.pattern,
+    ),
     ['test1', 'test2', 'a/file/here', 'last', '!inverted/abs', '!', '!'],
   );
-  assert.deepEqual(readIgnoreFile('!/').entries.map((e) => e.pattern), ['!/'], 'ReadAll keeps a lone `/`');
+  assert.deepEqual(
+    readIgnoreFile('!/').entries.map((e) => e.pattern),
+    ['!/'],
+    'ReadAll keeps a lone `/`',
+  );
 });
 
 test('reading: a line of 64 KiB or more fails the build, shorter ones are fine', () => {
-  const problemLines = (file: string): number[] => DockerIgnore.parse(file).problems.filter((p) => p.code === 'line-too-long').map((p) => p.line);
+  const problemLines = (file: string): number[] =>
+    DockerIgnore.parse(file)
+      .problems.filter((p) => p.code === 'line-too-long')
+      .map((p) => p.line);
   assert.deepEqual(problemLines('x'.repeat(65_535)), []);
   assert.deepEqual(problemLines(`a\n${'x'.repeat(65_535)}\nb`), []);
   assert.deepEqual(problemLines(`a\n${'x'.repeat(65_536)}\nb`), [1]);
@@ -179,7 +246,10 @@ test('patternmatcher kinds: exact, prefix, suffix, regexp, and the Go expression
     },
     (_pattern: string, kind: string, expression?: string) => (expression === undefined ? [kind] : [kind, expression]),
   );
-  assert.deepEqual(DockerIgnore.parse('**/*.go\na/**').patterns.map((p) => p.kind), ['regexp', 'prefix']);
+  assert.deepEqual(
+    DockerIgnore.parse('**/*.go\na/**').patterns.map((p) => p.kind),
+    ['regexp', 'prefix'],
+  );
 });
 
 // --- One pattern: what it matches ---------------------------------------------------------------
@@ -430,7 +500,17 @@ test('patterns the build fails on are reported with the reason, and match nothin
     (file, _code, detail) => {
       const ignore = DockerIgnore.parse(`keep\n${file}\nlast`);
       const problem = ignore.problems[0];
-      return [ignore.problems.length, problem?.line, problem?.severity, problem?.code, problem !== undefined && problem.message.en.match(detail) !== null, ignore.failsBuild, ignore.isIgnored('keep'), ignore.isIgnored('last'), ignore.isIgnored('a')];
+      return [
+        ignore.problems.length,
+        problem?.line,
+        problem?.severity,
+        problem?.code,
+        problem !== undefined && problem.message.en.match(detail) !== null,
+        ignore.failsBuild,
+        ignore.isIgnored('keep'),
+        ignore.isIgnored('last'),
+        ignore.isIgnored('a'),
+      ];
     },
     (_file, code) => [1, 1, 'error', code, true, true, true, true, false],
   );
@@ -546,7 +626,11 @@ test('pattern lists: last match wins, `!` re-includes, folders carry their match
     ['*\n!*.go\nvendor', 'vendor/x.go', true],
     ['*\n!*/\n!*.go', 'main.go', false],
   ];
-  checkTable(rows, (file, path) => ignored(file, path), (_file, _path, expected) => expected);
+  checkTable(
+    rows,
+    (file, path) => ignored(file, path),
+    (_file, _path, expected) => expected,
+  );
 });
 
 test('the walk (fsutil) and MatchesOrParentMatches differ when a pattern was skipped for a folder', () => {
@@ -563,7 +647,8 @@ test('the walk (fsutil) and MatchesOrParentMatches differ when a pattern was ski
   assert.equal(ignore.isIgnored('a'), true);
   // Without exceptions they agree.
   ignore = DockerIgnore.parse('a/b\nc\n**/*.tmp');
-  for (const path of ['a', 'a/b', 'a/b/c', 'c/d', 'x/y.tmp', 'x/y.tmp/z', 'x']) assert.equal(ignore.isIgnored(path), ignore.matchesOrParentMatches(path), path);
+  for (const path of ['a', 'a/b', 'a/b/c', 'c/d', 'x/y.tmp', 'x/y.tmp/z', 'x'])
+    assert.equal(ignore.isIgnored(path), ignore.matchesOrParentMatches(path), path);
 });
 
 test('mentions ignores exceptions; invalid lines take no part', () => {
@@ -573,25 +658,74 @@ test('mentions ignores exceptions; invalid lines take no part', () => {
   assert.equal(ignore.isIgnored('README.md'), false);
   assert.equal(ignore.isIgnored('build/out'), true);
   assert.equal(ignore.failsBuild, true);
-  assert.deepEqual(ignore.patterns.map((p) => [p.text, p.exclusion, p.line, p.kind]), [
-    ['*.md', false, 0, 'regexp'],
-    ['README.md', true, 1, 'exact'],
-    ['[oops', false, 2, 'regexp'],
-    ['build', false, 3, 'exact'],
-  ]);
+  assert.deepEqual(
+    ignore.patterns.map((p) => [p.text, p.exclusion, p.line, p.kind]),
+    [
+      ['*.md', false, 0, 'regexp'],
+      ['README.md', true, 1, 'exact'],
+      ['[oops', false, 2, 'regexp'],
+      ['build', false, 3, 'exact'],
+    ],
+  );
 });
 
 test('paths are cleaned before matching; the context root is never ignored', () => {
   const ignore = DockerIgnore.parse('a\n**');
   for (const path of ['', '.', './', '/']) assert.equal(ignore.isIgnored(path), false, JSON.stringify(path));
   const only = DockerIgnore.parse('a/b');
-  for (const path of ['a/b', './a/b', 'a/b/', '/a/b', 'a//b', 'a/x/../b', 'a/./b/c']) assert.equal(only.isIgnored(path), true, path);
+  for (const path of ['a/b', './a/b', 'a/b/', '/a/b', 'a//b', 'a/x/../b', 'a/./b/c'])
+    assert.equal(only.isIgnored(path), true, path);
   assert.equal(only.isIgnored('a\\b'), false, 'a backslash is part of a Linux name');
 });
 
 test('many patterns together exclude exactly what each excludes alone (the candidate index drops none)', () => {
-  const singles = ['node_modules', 'dist/**', '**/*.log', '**/.cache', '**tmp', 'build*', 'a?c', 'x/**/y', '[0-9]*.bak', 'src/**/gen', '\\d\\d', '*', 'docs/a.md', 'ab', 'abcd', 'abcde', '.git', '**/.git/**'];
-  const paths = ['node_modules/x', 'dist', 'dist/a', 'a/b/c.log', 'c.log', 'q/.cache/z', 'mytmp', 'a/mytmp/z', 'build', 'buildx/y', 'abc', 'a/abc', 'x/y', 'x/1/2/y', '7.bak', 'src/a/gen/x', '42', 'docs/a.md', 'ab', 'abc', 'abcd', 'abcdef', '.git/HEAD', 'p/.git/x', 'zzz'];
+  const singles = [
+    'node_modules',
+    'dist/**',
+    '**/*.log',
+    '**/.cache',
+    '**tmp',
+    'build*',
+    'a?c',
+    'x/**/y',
+    '[0-9]*.bak',
+    'src/**/gen',
+    '\\d\\d',
+    '*',
+    'docs/a.md',
+    'ab',
+    'abcd',
+    'abcde',
+    '.git',
+    '**/.git/**',
+  ];
+  const paths = [
+    'node_modules/x',
+    'dist',
+    'dist/a',
+    'a/b/c.log',
+    'c.log',
+    'q/.cache/z',
+    'mytmp',
+    'a/mytmp/z',
+    'build',
+    'buildx/y',
+    'abc',
+    'a/abc',
+    'x/y',
+    'x/1/2/y',
+    '7.bak',
+    'src/a/gen/x',
+    '42',
+    'docs/a.md',
+    'ab',
+    'abc',
+    'abcd',
+    'abcdef',
+    '.git/HEAD',
+    'p/.git/x',
+    'zzz',
+  ];
   const each = singles.map((pattern) => DockerIgnore.parse(pattern));
   for (let skip = 0; skip < singles.length; skip++) {
     // Every list without `*` (which excludes everything), and one with all.
@@ -650,7 +784,14 @@ const BUDGET_MS = 5_000;
 test('hostile: `*a*a*a*a*a*a*a*a*a*a*b` against 60 `a`s answers at once', () => {
   const { value, ms } = timed(() => {
     const ignore = DockerIgnore.parse(`${STAR_A_B}\n`);
-    return [ignore.isIgnored(A60), ignore.isIgnored(`${A60}b`), ignore.isIgnored(`d${A60}/${A60}`), ignore.isIgnored(`${A60}b/x`), ignore.matchesOrParentMatches(A60), ignore.mentions(A60)];
+    return [
+      ignore.isIgnored(A60),
+      ignore.isIgnored(`${A60}b`),
+      ignore.isIgnored(`d${A60}/${A60}`),
+      ignore.isIgnored(`${A60}b/x`),
+      ignore.matchesOrParentMatches(A60),
+      ignore.mentions(A60),
+    ];
   });
   assert.deepEqual(value, [false, true, false, true, false, false]);
   assert.ok(ms < BUDGET_MS, `${ms} ms`);
@@ -660,7 +801,14 @@ test('hostile: long patterns (`**/` x 5000, `*` x 10000, `?` x 5000) and long na
   const { value, ms } = timed(() => {
     const ignore = DockerIgnore.parse(`${'**/'.repeat(5_000)}x\n${'*'.repeat(10_000)}y\n!${'?'.repeat(5_000)}\n`);
     const long = `${'d'.repeat(200)}/${'e'.repeat(255)}`;
-    return [ignore.problems.length, ignore.isIgnored(long), ignore.isIgnored(`${long}/x`), ignore.isIgnored(`${'n'.repeat(255)}/y`), ignore.isIgnored(`${'n'.repeat(255)}y`), ignore.isIgnored('m'.repeat(250))];
+    return [
+      ignore.problems.length,
+      ignore.isIgnored(long),
+      ignore.isIgnored(`${long}/x`),
+      ignore.isIgnored(`${'n'.repeat(255)}/y`),
+      ignore.isIgnored(`${'n'.repeat(255)}y`),
+      ignore.isIgnored('m'.repeat(250)),
+    ];
   });
   // An even run of stars is a run of `**`, each `(.*/)?`: `*` x 10000 + `y` needs `y` after a `/`.
   assert.deepEqual(value, [0, false, true, true, false, false]);
@@ -670,8 +818,16 @@ test('hostile: long patterns (`**/` x 5000, `*` x 10000, `?` x 5000) and long na
 test('hostile: a path 2000 folders deep against wildcard and exception patterns', () => {
   const deep = `${'d/'.repeat(2_000)}f`;
   const { value, ms } = timed(() => {
-    const ignore = DockerIgnore.parse('**/f\n!d/**/x\nd/**/d/**/e\n*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/g');
-    return [ignore.isIgnored(deep), ignore.isIgnored(`${deep}x`), ignore.isIgnored(`${'d/'.repeat(1_999)}x`), ignore.isIgnored(`${'d/'.repeat(29)}g`), ignore.isIgnored(`${'d/'.repeat(30)}g`)];
+    const ignore = DockerIgnore.parse(
+      '**/f\n!d/**/x\nd/**/d/**/e\n*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/*/g',
+    );
+    return [
+      ignore.isIgnored(deep),
+      ignore.isIgnored(`${deep}x`),
+      ignore.isIgnored(`${'d/'.repeat(1_999)}x`),
+      ignore.isIgnored(`${'d/'.repeat(29)}g`),
+      ignore.isIgnored(`${'d/'.repeat(30)}g`),
+    ];
   });
   // 30 `*/` levels then `g`: only a `g` exactly 30 folders down.
   assert.deepEqual(value, [true, false, false, false, true]);
@@ -679,8 +835,15 @@ test('hostile: a path 2000 folders deep against wildcard and exception patterns'
 });
 
 test('hostile: 20,000 patterns with exceptions and classes against 300 paths', () => {
-  const file = Array.from({ length: 20_000 }, (_, i) => [`**/f${i}*`, `!src/**/${i}?.js`, `lib/[a-${String.fromCharCode(97 + (i % 26))}]*${i}`, `*${i}*/**/*.tmp`][i % 4]).join('\n');
-  const paths = Array.from({ length: 300 }, (_, i) => `${['src', 'lib', 'deep/a/b/c'][i % 3]}/f${i}.${['js', 'txt', 'tmp'][i % 3]}`);
+  const file = Array.from(
+    { length: 20_000 },
+    (_, i) =>
+      [`**/f${i}*`, `!src/**/${i}?.js`, `lib/[a-${String.fromCharCode(97 + (i % 26))}]*${i}`, `*${i}*/**/*.tmp`][i % 4],
+  ).join('\n');
+  const paths = Array.from(
+    { length: 300 },
+    (_, i) => `${['src', 'lib', 'deep/a/b/c'][i % 3]}/f${i}.${['js', 'txt', 'tmp'][i % 3]}`,
+  );
   const { value, ms } = timed(() => {
     const ignore = DockerIgnore.parse(file);
     return paths.filter((path) => ignore.isIgnored(path)).length;

@@ -67,7 +67,10 @@ describe('filepath.Match', () => {
       ['a/b[', 'x', 'bad'],
       ['*x', 'xxx', true],
     ];
-    assert.deepEqual(cases.map(([pattern, name]) => match(pattern, name)), cases.map(([, , expected]) => expected));
+    assert.deepEqual(
+      cases.map(([pattern, name]) => match(pattern, name)),
+      cases.map(([, , expected]) => expected),
+    );
   });
 
   test('what COPY sources rely on', () => {
@@ -106,7 +109,10 @@ describe('filepath.Match', () => {
       ['', '', true],
       ['', 'a', false],
     ];
-    assert.deepEqual(cases.map(([pattern, name]) => match(pattern, name)), cases.map(([, , expected]) => expected));
+    assert.deepEqual(
+      cases.map(([pattern, name]) => match(pattern, name)),
+      cases.map(([, , expected]) => expected),
+    );
   });
 
   test('characters are code points: the one place Go, reading UTF-8 bytes, differs', () => {

@@ -9,7 +9,12 @@ import { after, before, describe, it } from 'node:test';
 import { recordBuild } from '../../client/src/build/buildRecord';
 import { cacheSummary } from '../../client/src/build/buildResults';
 import { locateFailure, locateSteps } from '../../client/src/build/stepLocations';
-import { containerStatesArgs, containerStopArgs, imageHistoryArgs, imageIdArgs } from '../../client/src/docker/containerCommandArgs';
+import {
+  containerStatesArgs,
+  containerStopArgs,
+  imageHistoryArgs,
+  imageIdArgs,
+} from '../../client/src/docker/containerCommandArgs';
 import { containerRunArgs } from '../../client/src/docker/containerRunArgs';
 import { argsWithoutDefault, exposedPorts, targetChoices } from '../../client/src/docker/dockerfileOutline';
 import { imageBuildArgs } from '../../client/src/docker/imageBuildArgs';
@@ -17,7 +22,15 @@ import { parseImageHistory } from '../../client/src/docker/imageHistory';
 import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
 import { english } from '../../client/src/l10n/translator';
-import { buildWithParser, docker, engineSkipReason, eventually, freePort, makeBuildContext, probe } from '../helpers/dockerEngine';
+import {
+  buildWithParser,
+  docker,
+  engineSkipReason,
+  eventually,
+  freePort,
+  makeBuildContext,
+  probe,
+} from '../helpers/dockerEngine';
 
 const multistageDockerfile = `# syntax=docker/dockerfile:1
 FROM scratch AS base
@@ -54,7 +67,10 @@ describe('docker integration', async () => {
 
   before(() => {
     if (skip !== undefined) return;
-    context = makeBuildContext({ 'Dockerfile.multi stage': multistageDockerfile, 'failing.Dockerfile': failingDockerfile });
+    context = makeBuildContext({
+      'Dockerfile.multi stage': multistageDockerfile,
+      'failing.Dockerfile': failingDockerfile,
+    });
   });
 
   after(async () => {
@@ -67,14 +83,17 @@ describe('docker integration', async () => {
 
   const outline = outlineDockerfile(multistageDockerfile);
   const buildArgs = (): string[] =>
-    imageBuildArgs({
-      dockerfile: join(context.dir, 'Dockerfile.multi stage'),
-      context: context.dir,
-      tag,
-      target: 'web',
-      buildArgs: [{ name: 'GREETING', value: `hello from "layerwise" & co` }],
-      extraArgs: ['--force-rm'],
-    }, english);
+    imageBuildArgs(
+      {
+        dockerfile: join(context.dir, 'Dockerfile.multi stage'),
+        context: context.dir,
+        tag,
+        target: 'web',
+        buildArgs: [{ name: 'GREETING', value: `hello from "layerwise" & co` }],
+        extraArgs: ['--force-rm'],
+      },
+      english,
+    );
 
   it('the outline offers the stages, asks for GREETING, publishes 8080', { skip }, () => {
     assert.deepEqual(targetChoices(outline), ['base', 'web', 'never-built']);
@@ -92,7 +111,10 @@ describe('docker integration', async () => {
     assert.match(inspected.stdout.trim(), /^sha256:[0-9a-f]{64}$/);
     // The never-built stage is after the target: not one of the steps.
     const located = locateSteps(run.parsed, outline, { GREETING: 'x' });
-    assert.ok(located.every((step) => step.startLine < 11), JSON.stringify(located));
+    assert.ok(
+      located.every((step) => step.startLine < 11),
+      JSON.stringify(located),
+    );
     assert.ok(located.some((step) => step.keyword === 'RUN' && step.startLine === 7));
   });
 
@@ -101,21 +123,25 @@ describe('docker integration', async () => {
     const run = await buildWithParser(buildArgs());
     assert.equal(run.exitCode, 0, run.text);
     const history = await docker(imageHistoryArgs(tag, english));
-    const result = recordBuild({
-      dockerfileUri: 'file:///test/Dockerfile',
-      imageTag: tag,
-      target: 'web',
-      buildArgs: {},
-      startedAt,
-      finishedAt: Date.now(),
-      exitCode: run.exitCode,
-      canceled: false,
-      parsed: run.parsed,
-      outline,
-      layers: parseImageHistory(history.stdout),
-    }, english);
+    const result = recordBuild(
+      {
+        dockerfileUri: 'file:///test/Dockerfile',
+        imageTag: tag,
+        target: 'web',
+        buildArgs: {},
+        startedAt,
+        finishedAt: Date.now(),
+        exitCode: run.exitCode,
+        canceled: false,
+        parsed: run.parsed,
+        outline,
+        layers: parseImageHistory(history.stdout),
+      },
+      english,
+    );
     const byLine = new Map(result.instructions.map((instruction) => [instruction.startLine, instruction]));
-    for (const line of [2, 3, 7, 8, 9]) assert.equal(byLine.get(line)?.status, 'cached', `line ${line + 1}: ${run.text}`);
+    for (const line of [2, 3, 7, 8, 9])
+      assert.equal(byLine.get(line)?.status, 'cached', `line ${line + 1}: ${run.text}`);
     const summary = cacheSummary(result);
     assert.equal(summary.cached, summary.steps);
     assert.ok((byLine.get(2)?.sizeBytes ?? 0) > 1_000_000, 'COPY busybox adds about 2 MB');
@@ -124,13 +150,16 @@ describe('docker integration', async () => {
 
   it('runs it detached with a published port, serves a page, stops', { skip }, async () => {
     const hostPort = await freePort();
-    const args = containerRunArgs({
-      image: tag,
-      name: containerName,
-      detach: true,
-      removeWhenStopped: true,
-      ports: [{ hostPort, containerPort: 8080, protocol: 'tcp' }],
-    }, english);
+    const args = containerRunArgs(
+      {
+        image: tag,
+        name: containerName,
+        detach: true,
+        removeWhenStopped: true,
+        ports: [{ hostPort, containerPort: 8080, protocol: 'tcp' }],
+      },
+      english,
+    );
     const started = await docker(args);
     assert.equal(started.exitCode, 0, started.stderr);
     const body = await eventually(
@@ -147,14 +176,27 @@ describe('docker integration', async () => {
 
     const stopped = await docker(containerStopArgs(containerName, english, 1));
     assert.equal(stopped.exitCode, 0, stopped.stderr);
-    const gone = await eventually(async () => ((await docker(containerStatesArgs([containerName], english))).stdout.trim() === '' ? true : undefined), 15_000, '--rm to remove it');
+    const gone = await eventually(
+      async () =>
+        (await docker(containerStatesArgs([containerName], english))).stdout.trim() === '' ? true : undefined,
+      15_000,
+      '--rm to remove it',
+    );
     assert.equal(gone, true);
   });
 
   it('a failing RUN is located on its lines with the builder message', { skip }, async () => {
     const failingOutline = outlineDockerfile(failingDockerfile);
     const run = await buildWithParser(
-      imageBuildArgs({ dockerfile: join(context.dir, 'failing.Dockerfile'), context: context.dir, tag: `layerwise-test-${suffix}:failing`, extraArgs: ['--force-rm'] }, english),
+      imageBuildArgs(
+        {
+          dockerfile: join(context.dir, 'failing.Dockerfile'),
+          context: context.dir,
+          tag: `layerwise-test-${suffix}:failing`,
+          extraArgs: ['--force-rm'],
+        },
+        english,
+      ),
     );
     for (const step of run.parsed.steps) if (step.imageId !== undefined) intermediateImages.add(step.imageId);
     assert.notEqual(run.exitCode, 0);
@@ -167,7 +209,10 @@ describe('docker integration', async () => {
   it('a missing CLI and an unreachable daemon give their own messages', { skip }, async () => {
     const missing = await probe({ ...defaultDockerSettings, dockerPath: '/nonexistent/bin/docker' });
     assert.equal(missing.kind, 'cliMissing');
-    assert.match(missing.kind === 'cliMissing' ? missing.message : '', /Docker CLI not found: "\/nonexistent\/bin\/docker" was not found\./);
+    assert.match(
+      missing.kind === 'cliMissing' ? missing.message : '',
+      /Docker CLI not found: "\/nonexistent\/bin\/docker" was not found\./,
+    );
 
     const unreachable = await probe({ ...defaultDockerSettings, dockerContext: 'unix:///nonexistent.sock' });
     assert.equal(unreachable.kind, 'daemonUnreachable');

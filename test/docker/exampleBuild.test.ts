@@ -34,10 +34,14 @@ describe('examples/Dockerfile', async () => {
     const port = await freePort();
     const run = await docker(['run', '--detach', '--name', tag, '--publish', `127.0.0.1:${port}:8080`, tag]);
     assert.equal(run.exitCode, 0, run.stderr);
-    const page = await eventually(async () => {
-      const response = await fetch(`http://127.0.0.1:${port}/`);
-      return response.ok ? response.text() : undefined;
-    }, 20_000, 'the example page');
+    const page = await eventually(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${port}/`);
+        return response.ok ? response.text() : undefined;
+      },
+      20_000,
+      'the example page',
+    );
     assert.match(page, /<h1>Hello from a scratch-built image<\/h1>/);
   });
 });

@@ -41,7 +41,9 @@ describe('docker integration: time limits and cancellation', async () => {
     const address = silentDaemon.address();
     silentPort = typeof address === 'object' && address !== null ? address.port : 0;
     // The ENV makes every layer after it this test's own, so removing them touches no other test's cache.
-    context = makeBuildContext({ Dockerfile: `FROM scratch\nENV LAYERWISE_CANCEL_TEST=${suffix}\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "sleep", "97"]\n` });
+    context = makeBuildContext({
+      Dockerfile: `FROM scratch\nENV LAYERWISE_CANCEL_TEST=${suffix}\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "sleep", "97"]\n`,
+    });
   });
 
   after(async () => {
@@ -51,7 +53,9 @@ describe('docker integration: time limits and cancellation', async () => {
     context?.remove();
   });
 
-  it('`docker version` against a daemon that never answers is ended at the limit, and the probe says so', { skip }, async () => {
+  it('`docker version` against a daemon that never answers is ended at the limit, and the probe says so', {
+    skip,
+  }, async () => {
     const settings = { ...defaultDockerSettings, dockerContext: `tcp://127.0.0.1:${silentPort}` };
     const invocation = dockerInvocation(settings, dockerVersionArgs());
     const started = Date.now();
@@ -60,7 +64,12 @@ describe('docker integration: time limits and cancellation', async () => {
     assert.ok(Date.now() - started < 6000);
     const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, english);
     assert.equal(availability.kind, 'daemonUnreachable');
-    assert.match(availability.kind === 'daemonUnreachable' ? availability.message : '', new RegExp(`^"docker version" did not answer within 1\\.5 s, so the Docker daemon at tcp://127\\.0\\.0\\.1:${silentPort} cannot be used\\.`));
+    assert.match(
+      availability.kind === 'daemonUnreachable' ? availability.message : '',
+      new RegExp(
+        `^"docker version" did not answer within 1\\.5 s, so the Docker daemon at tcp://127\\.0\\.0\\.1:${silentPort} cannot be used\\.`,
+      ),
+    );
     assert.equal(
       processProblem(outcome, commandLabel(invocation), english),
       '"docker version" did not finish within 1.5 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
@@ -87,8 +96,20 @@ describe('docker integration: time limits and cancellation', async () => {
         }
       }
     };
-    const args = imageBuildArgs({ dockerfile: join(context.dir, 'Dockerfile'), context: context.dir, tag: `layerwise-cancel-${suffix}:x`, extraArgs: ['--force-rm'] }, english);
-    const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), { onStdout: onChunk, onStderr: onChunk }, { signal: cancel.signal });
+    const args = imageBuildArgs(
+      {
+        dockerfile: join(context.dir, 'Dockerfile'),
+        context: context.dir,
+        tag: `layerwise-cancel-${suffix}:x`,
+        extraArgs: ['--force-rm'],
+      },
+      english,
+    );
+    const running = startDockerProcess(
+      dockerInvocation(defaultDockerSettings, args),
+      { onStdout: onChunk, onStderr: onChunk },
+      { signal: cancel.signal },
+    );
     const pid = running.pid;
     const outcome = await running.outcome;
     const endedAfterMs = Date.now() - abortedAt;

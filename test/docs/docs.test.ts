@@ -5,12 +5,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
 import { DOC_FILES } from '../../core/src/docs/docFiles';
-import { BRIEF_MARKER, docAt, flagValues, instructionDoc, instructionFlags, mountKeyDoc, mountKeys, MOUNT_TYPES, officialImage, officialImages, splitImageReference, argDoc } from '../../core/src/docs';
+import {
+  BRIEF_MARKER,
+  docAt,
+  flagValues,
+  instructionDoc,
+  instructionFlags,
+  mountKeyDoc,
+  mountKeys,
+  MOUNT_TYPES,
+  officialImage,
+  officialImages,
+  splitImageReference,
+  argDoc,
+} from '../../core/src/docs';
 import { INSTRUCTION_KEYWORDS, parseDockerfile } from '../../core/src/parser';
 
 const DOCS = resolve(__dirname, '../../core/docs');
 const markdownFiles = (language: string): string[] =>
-  readdirSync(resolve(DOCS, language), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => f.split('\\').join('/')).sort();
+  readdirSync(resolve(DOCS, language), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.split('\\').join('/'))
+    .sort();
 
 test('English and Korean docs cover the same files', () => {
   assert.deepEqual(markdownFiles('ko'), markdownFiles('en'));
@@ -41,14 +57,23 @@ test('every doc has a brief part of bounded length, ended by the marker', () => 
       const lines = text.split('\n');
       assert.equal(lines.filter((line) => line === BRIEF_MARKER).length, 1, `${name}: one ${BRIEF_MARKER} line`);
       const marker = lines.indexOf(BRIEF_MARKER);
-      assert.ok(lines[1] === '' && lines[marker - 1] === '' && lines[marker + 1] === '', `${name}: the marker and the brief stand apart by blank lines`);
+      assert.ok(
+        lines[1] === '' && lines[marker - 1] === '' && lines[marker + 1] === '',
+        `${name}: the marker and the brief stand apart by blank lines`,
+      );
       const brief = lines.slice(2, marker - 1).join('\n');
-      assert.ok(brief.length >= 40 && brief.length <= BRIEF_MAX, `${name}: brief of ${brief.length} characters (40 to ${BRIEF_MAX})`);
+      assert.ok(
+        brief.length >= 40 && brief.length <= BRIEF_MAX,
+        `${name}: brief of ${brief.length} characters (40 to ${BRIEF_MAX})`,
+      );
       assert.doesNotMatch(brief, /^(```|\||#|- )|\n\n/m, `${name}: the brief is one paragraph of prose`);
       if (language === 'ko') assert.match(brief, /[가-힣]/, `${name}: Korean brief`);
       const doc = docAt(file, language)!;
       assert.equal(doc.brief, brief.trim(), name);
-      assert.ok(!doc.markdown.includes(BRIEF_MARKER) && doc.markdown.includes(doc.brief) && doc.markdown.endsWith(doc.rest), name);
+      assert.ok(
+        !doc.markdown.includes(BRIEF_MARKER) && doc.markdown.includes(doc.brief) && doc.markdown.endsWith(doc.rest),
+        name,
+      );
       assert.match(doc.reference?.url ?? '', /^https:\/\/docs\.docker\.com\//, `${name}: reference link`);
     }
   }
@@ -63,7 +88,10 @@ test('the loader sees the folder and offers typed lookups', () => {
   assert.ok(mountKeys('cache', 'en').some((row) => row.names.includes('sharing')));
   assert.match(mountKeyDoc('cache', 'dst', 'en')!, /`target`, `dst`, `destination`/);
   assert.equal(mountKeyDoc('tmpfs', 'sharing', 'en'), undefined);
-  assert.deepEqual(flagValues('RUN', 'network', 'en').flatMap((row) => row.names), ['default', 'none', 'host']);
+  assert.deepEqual(
+    flagValues('RUN', 'network', 'en').flatMap((row) => row.names),
+    ['default', 'none', 'host'],
+  );
   assert.equal(argDoc('https_proxy', 'en'), argDoc('HTTP_PROXY', 'en'));
 });
 
@@ -72,18 +100,34 @@ test('the image list: well formed, lookups accept Docker Hub long names', () => 
   assert.ok(images.length >= 40);
   for (const image of images) {
     assert.ok(image.tags.length > 0 && image.description.ko.length > 0, image.name);
-    if (image.recommended) assert.ok(image.tags.includes(image.recommended), `${image.name}: recommended tag is listed`);
+    if (image.recommended)
+      assert.ok(image.tags.includes(image.recommended), `${image.name}: recommended tag is listed`);
   }
   assert.equal(officialImage('docker.io/library/node')?.name, 'node');
   assert.equal(officialImage('mcr.microsoft.com/dotnet/sdk')?.name, 'mcr.microsoft.com/dotnet/sdk');
-  assert.deepEqual(splitImageReference('registry:5000/team/app'), { repository: 'registry:5000/team/app', tag: undefined, digest: undefined });
-  assert.deepEqual(splitImageReference('node:22-alpine@sha256:abc'), { repository: 'node', tag: '22-alpine', digest: 'sha256:abc' });
+  assert.deepEqual(splitImageReference('registry:5000/team/app'), {
+    repository: 'registry:5000/team/app',
+    tag: undefined,
+    digest: undefined,
+  });
+  assert.deepEqual(splitImageReference('node:22-alpine@sha256:abc'), {
+    repository: 'node',
+    tag: '22-alpine',
+    digest: 'sha256:abc',
+  });
 });
 
 test('snippets: the templates the issue asks for exist and each one parses cleanly', () => {
-  const snippets = JSON.parse(readFileSync(resolve(__dirname, '../../snippets/dockerfile.json'), 'utf8')) as Record<string, { prefix: string[] | string; body: string[]; description: string }>;
+  const snippets = JSON.parse(readFileSync(resolve(__dirname, '../../snippets/dockerfile.json'), 'utf8')) as Record<
+    string,
+    { prefix: string[] | string; body: string[]; description: string }
+  >;
   const names = Object.keys(snippets);
-  for (const wanted of [/node/i, /python/i, /\bgo\b/i, /non-root/i]) assert.ok(names.some((n) => wanted.test(n)), String(wanted));
+  for (const wanted of [/node/i, /python/i, /\bgo\b/i, /non-root/i])
+    assert.ok(
+      names.some((n) => wanted.test(n)),
+      String(wanted),
+    );
   for (const [name, snippet] of Object.entries(snippets)) {
     assert.ok(snippet.description.length > 10 && snippet.prefix.length > 0, name);
     // Resolve placeholders to their defaults: ${1:x} -> x, ${1|a,b|} -> a, $0 -> ''.
@@ -95,6 +139,10 @@ test('snippets: the templates the issue asks for exist and each one parses clean
       .replace(/\\([$}\\])/g, '$1');
     const tree = parseDockerfile(text);
     const problems = [...tree.problems, ...tree.instructions.flatMap((i) => i.problems)];
-    assert.deepEqual(problems.map((p) => p.message), [], `${name} parses without problems`);
+    assert.deepEqual(
+      problems.map((p) => p.message),
+      [],
+      `${name} parses without problems`,
+    );
   }
 });

@@ -13,7 +13,8 @@ const markdownIt = createRequire(__filename)('markdown-it') as (options?: object
 const renderer = markdownIt({ html: true, linkify: false });
 const render = (markdown: string): string => renderer.render(markdown);
 
-const html = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const html = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /** What a reader sees: line breaks shown as spaces. */
 const flat = (text: string): string => text.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
 
@@ -64,7 +65,17 @@ describe('inlineCode', () => {
 });
 
 describe('escapeMarkdown', () => {
-  for (const value of [...HOSTILE.filter((v) => v.trim() !== ''), '# not a heading', '- not a list', '1. not a list', '> not a quote', '    not code', '\tnot code', '---', '===']) {
+  for (const value of [
+    ...HOSTILE.filter((v) => v.trim() !== ''),
+    '# not a heading',
+    '- not a list',
+    '1. not a list',
+    '> not a quote',
+    '    not code',
+    '\tnot code',
+    '---',
+    '===',
+  ]) {
     test(`shows ${JSON.stringify(value.slice(0, 40))} as written, in one paragraph`, () => {
       // (A paragraph drops the blanks it ends with.)
       assert.equal(render(escapeMarkdown(value)), `<p>${html(flat(value).trimEnd())}</p>\n`);

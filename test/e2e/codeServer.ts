@@ -51,7 +51,8 @@ export function codeServerInstalled(): boolean {
 async function waitForHealthy(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode}:\n${readFileSync(logFile, 'utf8')}`);
+    if (child.exitCode !== null)
+      throw new Error(`code-server exited with ${child.exitCode}:\n${readFileSync(logFile, 'utf8')}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) return;
@@ -73,13 +74,24 @@ function declareLanguagePack(base: string, userDataDir: string, locale: string):
   const translations = join(base, 'language-pack', 'main.i18n.json');
   mkdirSync(join(base, 'language-pack'), { recursive: true });
   writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  const pack = { hash: `layerwise-e2e-${locale}`, label: locale, extensions: [{ extensionIdentifier: { id: `layerwise-e2e.language-pack-${locale}` }, version: '0.0.0' }], translations: { vscode: translations } };
+  const pack = {
+    hash: `layerwise-e2e-${locale}`,
+    label: locale,
+    extensions: [{ extensionIdentifier: { id: `layerwise-e2e.language-pack-${locale}` }, version: '0.0.0' }],
+    translations: { vscode: translations },
+  };
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
 /** `locale`: the display language (`--locale`), e.g. `ko`; English when absent. */
-export async function startCodeServer(options: { vsix: string; fixture: string; prepareWorkspace?: (dir: string) => void; locale?: string }): Promise<CodeServer> {
-  if (!codeServerInstalled()) throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/setup-e2e.sh`);
+export async function startCodeServer(options: {
+  vsix: string;
+  fixture: string;
+  prepareWorkspace?: (dir: string) => void;
+  locale?: string;
+}): Promise<CodeServer> {
+  if (!codeServerInstalled())
+    throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/setup-e2e.sh`);
   const base = mkdtempSync(join(tmpdir(), 'layerwise-e2e-'));
   const userDataDir = join(base, 'user-data');
   const extensionsDir = join(base, 'extensions');
@@ -94,10 +106,14 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
   writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(BASE_SETTINGS, null, 2));
   if (options.locale !== undefined) declareLanguagePack(base, userDataDir, options.locale);
 
-  const install = spawnSync(CODE_SERVER, ['--install-extension', options.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir], {
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
+  const install = spawnSync(
+    CODE_SERVER,
+    ['--install-extension', options.vsix, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir],
+    {
+      encoding: 'utf8',
+      timeout: 120_000,
+    },
+  );
   if (install.status !== 0) throw new Error(`installing ${options.vsix} failed:\n${install.stdout}${install.stderr}`);
 
   const port = await freePort();
@@ -105,8 +121,20 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
   const log = openSync(logFile, 'a');
   const child = spawn(
     CODE_SERVER,
-    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
-      '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, ...(options.locale === undefined ? [] : ['--locale', options.locale]), workspace],
+    [
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      ...(options.locale === undefined ? [] : ['--locale', options.locale]),
+      workspace,
+    ],
     // Its own process group, so stop() ends code-server and everything it started.
     { detached: true, stdio: ['ignore', log, log], env: { ...process.env, VSCODE_PROXY_URI: '' } },
   );
@@ -118,7 +146,10 @@ export async function startCodeServer(options: { vsix: string; fixture: string; 
     } catch {
       return;
     }
-    const killed = await Promise.race([exited.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000))]);
+    const killed = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 5_000)),
+    ]);
     if (!killed) {
       try {
         process.kill(-child.pid, 'SIGKILL');

@@ -10,8 +10,22 @@ import { describe, it } from 'node:test';
 
 import { docker, freeHostPort, useWorkbenchSession } from './session';
 import {
-  afterDecorations, answerInput, chooseUserSetting, closeAllEditors, editorText, goTo, openFile, outputText, plain, runCommand,
-  screenshot, showHover, showOutputChannel, showProblems, terminalText, waitUntil,
+  afterDecorations,
+  answerInput,
+  chooseUserSetting,
+  closeAllEditors,
+  editorText,
+  goTo,
+  openFile,
+  outputText,
+  plain,
+  runCommand,
+  screenshot,
+  showHover,
+  showOutputChannel,
+  showProblems,
+  terminalText,
+  waitUntil,
 } from './workbench';
 
 /** The language of the server's last "settings applied" log line in the Layerwise channel. */
@@ -25,7 +39,11 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
   it('opening a Dockerfile activates Layerwise and the Problems panel lists its diagnostics', async (t) => {
     const p = page();
     await closeAllEditors(p);
-    await showProblems(p, 'broken.Dockerfile', ['Unknown instruction: FORM.', 'Bad substitution', 'The heredoc EOF is never closed']);
+    await showProblems(p, 'broken.Dockerfile', [
+      'Unknown instruction: FORM.',
+      'Bad substitution',
+      'The heredoc EOF is never closed',
+    ]);
     await screenshot(p, 'problems-panel');
     // The language tab shows our language, and the log says the server started.
     await showOutputChannel(p, 'Layerwise');
@@ -47,14 +65,22 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     const widget = p.locator('.token-inspect-widget');
     await widget.waitFor();
     // The widget says "Loading..." until the tokens are in.
-    const text = await waitUntil(() => widget.innerText().then(plain), (value) => !/^Loading/.test(value.trim()), 'the token inspector to load');
+    const text = await waitUntil(
+      () => widget.innerText().then(plain),
+      (value) => !/^Loading/.test(value.trim()),
+      'the token inspector to load',
+    );
     assert.match(text, /entity\.name\.function\.stage\.dockerfile/);
     assert.match(text, /source\.dockerfile\.layerwise/);
     await screenshot(p, 'grammar-scopes');
     await p.keyboard.press('Escape');
     await goTo(p, 6, 26); // RUN mkdir -p /www && e|cho: embedded shell
     await runCommand(p, 'Developer: Inspect Editor Tokens and Scopes');
-    await waitUntil(() => widget.innerText(), (value) => /meta\.embedded\.block\.shell/.test(value), 'shell scopes in RUN');
+    await waitUntil(
+      () => widget.innerText(),
+      (value) => /meta\.embedded\.block\.shell/.test(value),
+      'shell scopes in RUN',
+    );
     await p.keyboard.press('Escape');
     assert.match(await editorText(editor), /FROM scratch AS web/);
   });
@@ -63,7 +89,12 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     const p = page();
     await closeAllEditors(p);
     const hover = await showHover(p, 'Dockerfile', 3, 2);
-    await waitUntil(() => hover.innerText().catch(() => ''), (text) => /Starts a new build stage/.test(text), 'an English hover on FROM', 15_000);
+    await waitUntil(
+      () => hover.innerText().catch(() => ''),
+      (text) => /Starts a new build stage/.test(text),
+      'an English hover on FROM',
+      15_000,
+    );
     await screenshot(p, 'hover-english');
     await p.keyboard.press('Escape');
   });
@@ -85,10 +116,24 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     // the sections the brief hover leaves out.
     const webviewText = async (): Promise<string> => {
       const frames = p.frames().filter((frame) => frame !== p.mainFrame());
-      const texts = await Promise.all(frames.map((frame) => frame.evaluate(() => (globalThis as unknown as { document: { body?: { innerText: string } } }).document.body?.innerText ?? '').catch(() => '')));
+      const texts = await Promise.all(
+        frames.map((frame) =>
+          frame
+            .evaluate(
+              () =>
+                (globalThis as unknown as { document: { body?: { innerText: string } } }).document.body?.innerText ??
+                '',
+            )
+            .catch(() => ''),
+        ),
+      );
       return plain(texts.join('\n'));
     };
-    await waitUntil(webviewText, (text) => /Starts a new build stage/.test(text) && /Common mistakes/.test(text) && /Example/.test(text), 'the full FROM page in the preview');
+    await waitUntil(
+      webviewText,
+      (text) => /Starts a new build stage/.test(text) && /Common mistakes/.test(text) && /Example/.test(text),
+      'the full FROM page in the preview',
+    );
     await screenshot(p, 'hover-full-page');
   });
 
@@ -99,21 +144,36 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     // The server logs every settings change it applies: proof that the client forwarded it.
     await showOutputChannel(p, 'Layerwise');
     await chooseUserSetting(p, 'layerwise.docs.language', 'ko');
-    await waitUntil(() => outputText(p), (text) => appliedLanguage(text) === 'ko', 'the server to log "settings applied (language ko)"');
+    await waitUntil(
+      () => outputText(p),
+      (text) => appliedLanguage(text) === 'ko',
+      'the server to log "settings applied (language ko)"',
+    );
     await screenshot(p, 'settings-korean');
     try {
       const hover = await showHover(p, 'Dockerfile', 3, 2);
-      await waitUntil(() => hover.innerText().catch(() => ''), (text) => /새 빌드 스테이지를 시작합니다/.test(text), 'a Korean hover on FROM', 15_000);
+      await waitUntil(
+        () => hover.innerText().catch(() => ''),
+        (text) => /새 빌드 스테이지를 시작합니다/.test(text),
+        'a Korean hover on FROM',
+        15_000,
+      );
       await screenshot(p, 'hover-korean');
       await p.keyboard.press('Escape');
       // The extension's own messages follow the setting too, though VS Code's display language is English.
       await runCommand(p, 'Layerwise: What does changing this file rebuild?');
-      await p.locator('.quick-input-widget', { hasText: 'Dockerfile을(를) 바꾸면 다시 빌드되는 것' }).waitFor({ timeout: 15_000 });
+      await p
+        .locator('.quick-input-widget', { hasText: 'Dockerfile을(를) 바꾸면 다시 빌드되는 것' })
+        .waitFor({ timeout: 15_000 });
       await p.keyboard.press('Escape');
     } finally {
       // Back to the default (which follows VS Code's English display language) for later steps.
       await chooseUserSetting(p, 'layerwise.docs.language', 'auto');
-      await waitUntil(() => outputText(p), (text) => appliedLanguage(text) === 'en', 'the server to log "settings applied (language en)"');
+      await waitUntil(
+        () => outputText(p),
+        (text) => appliedLanguage(text) === 'en',
+        'the server to log "settings applied (language en)"',
+      );
     }
   });
 
@@ -129,11 +189,19 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await widget.locator('.monaco-list-row', { hasText: 'WORKDIR' }).first().waitFor({ timeout: 15_000 });
     await screenshot(p, 'completion');
     await p.keyboard.press('Enter');
-    await waitUntil(() => editorText(editor), (text) => /^WORKDIR/m.test(text), 'WORKDIR inserted');
+    await waitUntil(
+      () => editorText(editor),
+      (text) => /^WORKDIR/m.test(text),
+      'WORKDIR inserted',
+    );
     await p.locator('.tab.active.dirty[data-resource-name="broken.Dockerfile"]').waitFor();
     await runCommand(p, 'File: Revert File');
     await p.locator('.tab.active[data-resource-name="broken.Dockerfile"]:not(.dirty)').waitFor();
-    await waitUntil(() => editorText(editor), (text) => !/WORKD/.test(text), 'the fixture text back after File: Revert File');
+    await waitUntil(
+      () => editorText(editor),
+      (text) => !/WORKD/.test(text),
+      'the fixture text back after File: Revert File',
+    );
   });
 
   it('"Layerwise: Build Image" builds in the real engine and the terminal shows the output', async () => {
@@ -143,7 +211,12 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await runCommand(p, 'Layerwise: Build Image');
     await answerInput(p, 'Image name:tag', IMAGE);
     await answerInput(p, 'Build context directory');
-    const output = await waitUntil(() => terminalText(p).catch(() => ''), (text) => /Successfully tagged|naming to|exporting/.test(text), 'the build output in the terminal', 180_000);
+    const output = await waitUntil(
+      () => terminalText(p).catch(() => ''),
+      (text) => /Successfully tagged|naming to|exporting/.test(text),
+      'the build output in the terminal',
+      180_000,
+    );
     assert.match(output, /Step \d+\/\d+ :/);
     await screenshot(p, 'build-terminal');
     const inspect = docker('image', 'inspect', IMAGE, '--format', '{{.Id}}');
@@ -155,7 +228,11 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     const p = page();
     await closeAllEditors(p);
     const editor = await openFile(p, 'Dockerfile');
-    const hints = await waitUntil(() => afterDecorations(editor), (found) => found.some((text) => /\b(ran|cached|base image)\b/.test(text)), 'build hints after the lines');
+    const hints = await waitUntil(
+      () => afterDecorations(editor),
+      (found) => found.some((text) => /\b(ran|cached|base image)\b/.test(text)),
+      'build hints after the lines',
+    );
     assert.ok(hints.length >= 2, `hints: ${JSON.stringify(hints)}`);
     await screenshot(p, 'build-hints');
   });
@@ -169,10 +246,16 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     await answerInput(p, 'Image to run', IMAGE);
     await answerInput(p, 'Container name', CONTAINER);
     await answerInput(p, /Host port for container port 8080/, String(hostPort));
-    await p.locator('.notifications-toasts', { hasText: `Container ${CONTAINER} is running` }).first().waitFor({ timeout: 60_000 });
+    await p
+      .locator('.notifications-toasts', { hasText: `Container ${CONTAINER} is running` })
+      .first()
+      .waitFor({ timeout: 60_000 });
     await screenshot(p, 'run-container');
     const body = await waitUntil(
-      () => fetch(`http://127.0.0.1:${hostPort}/`).then((r) => r.text()).catch(() => ''),
+      () =>
+        fetch(`http://127.0.0.1:${hostPort}/`)
+          .then((r) => r.text())
+          .catch(() => ''),
       (text) => text.includes('hello from layerwise'),
       `http://127.0.0.1:${hostPort}/`,
     );
@@ -192,4 +275,3 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     assert.ok(activation, `no activation time in: ${text}`);
   });
 });
-

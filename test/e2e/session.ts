@@ -66,7 +66,11 @@ export function useWorkbenchSession(options: { name: string; locale?: string; sh
 
   afterEach(async (t) => {
     // What the workbench showed when a step failed.
-    if ('passed' in t && !t.passed && workbench) await screenshot(workbench.page, `FAILED-${options.shotPrefix ?? ''}${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`).catch(() => undefined);
+    if ('passed' in t && !t.passed && workbench)
+      await screenshot(
+        workbench.page,
+        `FAILED-${options.shotPrefix ?? ''}${t.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}`,
+      ).catch(() => undefined);
   });
 
   after(async () => {

@@ -18,8 +18,15 @@ export interface Workbench {
 export async function openWorkbench(url: string, folder: string): Promise<Workbench> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.setDefaultTimeout(30_000);
@@ -46,7 +53,10 @@ const exactly = (text: string): RegExp => new RegExp(`^${text.replace(/[.*+?^${}
 
 /** The row of the open quick input whose label is exactly `label` (not one that merely contains it). */
 const quickInputRow = (page: Page, label: string): Locator =>
-  quickInput(page).locator('.monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exactly(label) }) }).first();
+  quickInput(page)
+    .locator('.monaco-list-row')
+    .filter({ has: page.locator('.label-name', { hasText: exactly(label) }) })
+    .first();
 
 /**
  * The row labelled exactly `label` in the list filtered by what was typed. For a moment after
@@ -58,7 +68,9 @@ const quickInputRow = (page: Page, label: string): Locator =>
 const filteredRow = (page: Page, label: string): Locator =>
   quickInput(page)
     .locator('.monaco-list-row')
-    .filter({ has: page.locator('.label-name', { hasText: exactly(label) }).filter({ has: page.locator('.highlight') }) })
+    .filter({
+      has: page.locator('.label-name', { hasText: exactly(label) }).filter({ has: page.locator('.highlight') }),
+    })
     .first();
 
 /**
@@ -67,7 +79,13 @@ const filteredRow = (page: Page, label: string): Locator =>
  * in the workbench takes focus, which a view or editor still opening from the previous action
  * does a moment later on a busy machine; then the whole pick is done again (at most 3 times).
  */
-async function useQuickInput(page: Page, shortcut: string, text: string, accept: () => Promise<void>, done?: () => Promise<void>): Promise<void> {
+async function useQuickInput(
+  page: Page,
+  shortcut: string,
+  text: string,
+  accept: () => Promise<void>,
+  done?: () => Promise<void>,
+): Promise<void> {
   const widget = quickInput(page);
   const input = widget.locator('input');
   for (let attempt = 1; ; attempt += 1) {
@@ -79,9 +97,15 @@ async function useQuickInput(page: Page, shortcut: string, text: string, accept:
       await done?.();
       return;
     } catch (error) {
-      if (attempt === 3) throw new Error(`"${text}" did not take effect after ${attempt} tries (tabs: ${JSON.stringify(await tabLabels(page))})`, { cause: error });
+      if (attempt === 3)
+        throw new Error(
+          `"${text}" did not take effect after ${attempt} tries (tabs: ${JSON.stringify(await tabLabels(page))})`,
+          { cause: error },
+        );
       // Shown in the test output, so a step that needed a second try is visible.
-      console.log(`# "${text}" did not take effect (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again`);
+      console.log(
+        `# "${text}" did not take effect (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again`,
+      );
     }
   }
 }
@@ -99,18 +123,32 @@ export async function runCommand(page: Page, label: string): Promise<void> {
  * display language other than English a row also shows the English title under the translated
  * one: `aliases` has those.
  */
-export async function paletteLabels(page: Page, filter: string, expected: string): Promise<{ labels: string[]; aliases: string[] }> {
+export async function paletteLabels(
+  page: Page,
+  filter: string,
+  expected: string,
+): Promise<{ labels: string[]; aliases: string[] }> {
   let rows: string[][] = [];
   await useQuickInput(page, 'F1', `>${filter}`, async () => {
     await filteredRow(page, expected).waitFor({ timeout: 15_000 });
     rows = await quickInput(page)
       .locator('.monaco-list-row')
       .evaluateAll((elements) =>
-        elements.map((row) => Array.from((row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }).querySelectorAll('.label-name'), (name) => name.textContent ?? '')),
+        elements.map((row) =>
+          Array.from(
+            (
+              row as unknown as { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> }
+            ).querySelectorAll('.label-name'),
+            (name) => name.textContent ?? '',
+          ),
+        ),
       );
   });
   await closeQuickInput(page);
-  return { labels: rows.map((names) => plain(names[0] ?? '')), aliases: rows.flatMap((names) => names.slice(1).map(plain)) };
+  return {
+    labels: rows.map((names) => plain(names[0] ?? '')),
+    aliases: rows.flatMap((names) => names.slice(1).map(plain)),
+  };
 }
 
 /** Answers the current input box: replaces its value (unless undefined) and accepts it. */
@@ -132,15 +170,26 @@ async function closeQuickInput(page: Page): Promise<void> {
 
 /** Labels of the editor tabs, the active one marked with `*`: what a failure message should show. */
 async function tabLabels(page: Page): Promise<string[]> {
-  return page.locator('.editor-group-container .tab').evaluateAll((tabs) =>
-    tabs.map((tab) => `${(tab as unknown as { classList: { contains(name: string): boolean } }).classList.contains('active') ? '*' : ''}${tab.getAttribute('data-resource-name') ?? tab.textContent ?? ''}`),
-  );
+  return page
+    .locator('.editor-group-container .tab')
+    .evaluateAll((tabs) =>
+      tabs.map(
+        (tab) =>
+          `${(tab as unknown as { classList: { contains(name: string): boolean } }).classList.contains('active') ? '*' : ''}${tab.getAttribute('data-resource-name') ?? tab.textContent ?? ''}`,
+      ),
+    );
 }
 
 /** Opens a workspace file with Quick Open and waits for it to be the active editor. */
 export async function openFile(page: Page, name: string): Promise<Locator> {
   const activeTab = page.locator(`.editor-group-container.active .tab.active[data-resource-name="${name}"]`);
-  await useQuickInput(page, 'Control+P', name, () => filteredRow(page, name).click({ timeout: 15_000 }), () => activeTab.waitFor({ timeout: 15_000 }));
+  await useQuickInput(
+    page,
+    'Control+P',
+    name,
+    () => filteredRow(page, name).click({ timeout: 15_000 }),
+    () => activeTab.waitFor({ timeout: 15_000 }),
+  );
   const editor = page.locator('.editor-group-container.active .monaco-editor').first();
   await editor.locator('.view-lines').waitFor();
   return editor;
@@ -178,7 +227,10 @@ export async function showOutputChannel(page: Page, channel: string): Promise<vo
     async () => {
       await closeQuickInput(page);
       await runCommand(page, 'Output: Show Output Channels...');
-      return row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      return row.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
     },
     (listed) => listed,
     `the output channel ${channel} to be listed`,
@@ -211,15 +263,28 @@ export async function chooseUserSetting(page: Page, key: string, value: string):
   await item.waitFor();
   const select = item.locator('select');
   await select.click();
-  const option = page.locator('.monaco-select-box-dropdown-container .monaco-list-row').filter({ has: page.locator('.option-text', { hasText: exactly(value) }) }).first();
+  const option = page
+    .locator('.monaco-select-box-dropdown-container .monaco-list-row')
+    .filter({ has: page.locator('.option-text', { hasText: exactly(value) }) })
+    .first();
   await option.click();
-  await waitUntil(() => select.evaluate((element) => (element as unknown as { value: string }).value), (shown) => shown === value, `${key} to show ${value}`);
+  await waitUntil(
+    () => select.evaluate((element) => (element as unknown as { value: string }).value),
+    (shown) => shown === value,
+    `${key} to show ${value}`,
+  );
 }
 
 /** Puts the cursor at a 1-based line and column with Go to Line, and waits for the status bar to show it. */
 export async function goTo(page: Page, line: number, column: number): Promise<void> {
   const position = page.locator('.statusbar-item', { hasText: new RegExp(`Ln ${line}, Col ${column}\\b`) }).first();
-  await useQuickInput(page, 'Control+G', `:${line}:${column}`, () => quickInput(page).locator('input').press('Enter', { timeout: 5_000 }), () => position.waitFor({ timeout: 10_000 }));
+  await useQuickInput(
+    page,
+    'Control+G',
+    `:${line}:${column}`,
+    () => quickInput(page).locator('input').press('Enter', { timeout: 5_000 }),
+    () => position.waitFor({ timeout: 10_000 }),
+  );
 }
 
 /** The text of the editor's lines as rendered (non-breaking spaces made plain). */
@@ -244,7 +309,10 @@ export async function showHover(page: Page, file: string, line: number, column: 
 export async function editorText(editor: Locator): Promise<string> {
   const lines = await editor.locator('.view-line').evaluateAll((nodes) =>
     nodes
-      .map((node) => ({ top: parseFloat((node as unknown as { style: { top: string } }).style.top), text: node.textContent ?? '' }))
+      .map((node) => ({
+        top: parseFloat((node as unknown as { style: { top: string } }).style.top),
+        text: node.textContent ?? '',
+      }))
       .sort((a, b) => a.top - b.top)
       .map((line) => line.text.replace(/\u00a0/g, ' ')),
   );
@@ -258,7 +326,8 @@ export async function afterDecorations(editor: Locator): Promise<string[]> {
     const style = globalThis as unknown as { getComputedStyle(element: unknown, pseudo: string): { content: string } };
     for (const element of Array.from(root.querySelectorAll('span'))) {
       const content = style.getComputedStyle(element, '::after').content;
-      if (content && content !== 'none' && content !== 'normal' && content !== '""') found.push(content.replace(/^"|"$/g, ''));
+      if (content && content !== 'none' && content !== 'normal' && content !== '""')
+        found.push(content.replace(/^"|"$/g, ''));
     }
     return found;
   });
@@ -273,7 +342,12 @@ export async function terminalText(page: Page): Promise<string> {
 }
 
 /** Waits until `read` returns a value that passes `ok`, polling (each poll is a UI read). */
-export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 30_000): Promise<T> {
+export async function waitUntil<T>(
+  read: () => Promise<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   while (Date.now() < deadline) {
@@ -281,5 +355,7 @@ export async function waitUntil<T>(read: () => Promise<T>, ok: (value: T) => boo
     if (ok(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)?.slice(0, 2000)}`,
+  );
 }

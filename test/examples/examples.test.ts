@@ -15,7 +15,9 @@ describe('examples/', () => {
   before(async () => (client = await LspClient.start()));
   after(() => client.stop());
 
-  const diagnosticsOf = async (file: string) => (await client.open(pathToFileURL(join(EXAMPLES, file)).href, readFileSync(join(EXAMPLES, file), 'utf8'))).diagnostics;
+  const diagnosticsOf = async (file: string) =>
+    (await client.open(pathToFileURL(join(EXAMPLES, file)).href, readFileSync(join(EXAMPLES, file), 'utf8')))
+      .diagnostics;
 
   for (const file of ['Dockerfile', 'node-app/Dockerfile']) {
     it(`${file} has no errors`, async () => {
@@ -25,7 +27,9 @@ describe('examples/', () => {
   }
 
   it('broken.Dockerfile has one error on each line with a mistake', async () => {
-    const found = (await diagnosticsOf('broken.Dockerfile')).filter((d) => d.severity === ERROR).map((d) => [d.range.start.line + 1, d.code]);
+    const found = (await diagnosticsOf('broken.Dockerfile'))
+      .filter((d) => d.severity === ERROR)
+      .map((d) => [d.range.start.line + 1, d.code]);
     assert.deepEqual(found, [
       [5, 'unknown-instruction'],
       [6, 'missing-arguments'],

@@ -26,7 +26,8 @@ interface CodeAction {
   edit?: { documentChanges?: Array<{ edits: TextEdit[] }>; changes?: Record<string, TextEdit[]> };
 }
 
-const labelText = (hint: Hint): string => (typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join(''));
+const labelText = (hint: Hint): string =>
+  typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
 
 describe('examples/learn-docker', () => {
   let client: LspClient;
@@ -39,13 +40,27 @@ describe('examples/learn-docker', () => {
   it('has no errors, and the shell-form CMD is reported with a quick fix to exec form', async () => {
     const uri = pathToFileURL(join(EXAMPLE, 'Dockerfile')).href;
     const { diagnostics } = await client.open(uri, text);
-    assert.deepEqual(diagnostics.filter((d) => d.severity === ERROR), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === ERROR),
+      [],
+    );
     const cmd = diagnostics.find((d) => d.code === 'JSONArgsRecommended');
     assert.ok(cmd, JSON.stringify(diagnostics.map((d) => d.code)));
     assert.equal(cmd.range.start.line, cmdLine);
-    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: cmd.range, context: { diagnostics: [cmd], only: ['quickfix'] } });
-    const edits = actions.flatMap((action) => action.edit?.documentChanges?.flatMap((change) => change.edits) ?? Object.values(action.edit?.changes ?? {}).flat());
-    assert.ok(edits.some((edit) => edit.newText === '["httpd", "-f", "-p", "8080", "-h", "/www"]'), JSON.stringify(actions.map((action) => action.title)));
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: cmd.range,
+      context: { diagnostics: [cmd], only: ['quickfix'] },
+    });
+    const edits = actions.flatMap(
+      (action) =>
+        action.edit?.documentChanges?.flatMap((change) => change.edits) ??
+        Object.values(action.edit?.changes ?? {}).flat(),
+    );
+    assert.ok(
+      edits.some((edit) => edit.newText === '["httpd", "-f", "-p", "8080", "-h", "/www"]'),
+      JSON.stringify(actions.map((action) => action.title)),
+    );
   });
 
   it('after "Reorder the Build Stage" the install is rebuilt only when its manifest changes', async () => {
@@ -53,7 +68,10 @@ describe('examples/learn-docker', () => {
       await client.open(uri, source);
       const line = source.split('\n').findIndex((candidate) => candidate === instruction);
       const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
-      return hints.filter((hint) => hint.position.line === line).map(labelText).join(' | ');
+      return hints
+        .filter((hint) => hint.position.line === line)
+        .map(labelText)
+        .join(' | ');
     };
     // Other names in the example's folder, so the build context (and its .dockerignore) is the example's.
     const before = await hintOn(pathToFileURL(join(EXAMPLE, 'before.Dockerfile')).href, text, 'COPY . .');
@@ -61,7 +79,11 @@ describe('examples/learn-docker', () => {
     const edit = reorderForCache(text);
     assert.ok(edit);
     const reordered = applyLineEdit(text, edit);
-    const manifestCopy = await hintOn(pathToFileURL(join(EXAMPLE, 'after.Dockerfile')).href, reordered, 'COPY deps.txt install-deps.sh ./');
+    const manifestCopy = await hintOn(
+      pathToFileURL(join(EXAMPLE, 'after.Dockerfile')).href,
+      reordered,
+      'COPY deps.txt install-deps.sh ./',
+    );
     assert.match(manifestCopy, /rebuilt when deps\.txt, install-deps\.sh/);
   });
 });

@@ -24,7 +24,9 @@ describe('grammar', () => {
 
   it('package.json contributes it for the dockerfile language, with the shell embedded', () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-      contributes: { grammars: { language: string; scopeName: string; path: string; embeddedLanguages?: Record<string, string> }[] };
+      contributes: {
+        grammars: { language: string; scopeName: string; path: string; embeddedLanguages?: Record<string, string> }[];
+      };
     };
     const entry = manifest.contributes.grammars.find((g) => g.language === 'dockerfile');
     assert.ok(entry, 'no grammar for dockerfile');
@@ -46,13 +48,34 @@ describe('grammar', () => {
   });
 
   it('scopes every instruction keyword, in any case, and after ONBUILD', async () => {
-    const keywords = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT',
-      'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+    const keywords = [
+      'FROM',
+      'RUN',
+      'CMD',
+      'LABEL',
+      'MAINTAINER',
+      'EXPOSE',
+      'ENV',
+      'ADD',
+      'COPY',
+      'ENTRYPOINT',
+      'VOLUME',
+      'USER',
+      'WORKDIR',
+      'ARG',
+      'ONBUILD',
+      'STOPSIGNAL',
+      'HEALTHCHECK',
+      'SHELL',
+    ];
     for (const keyword of keywords) {
       for (const spelled of [keyword, keyword.toLowerCase(), `ONBUILD ${keyword}`]) {
         const tokens = await tokenize(`${spelled} x\n`);
         const token = tokens.filter((t) => t.line === 0 && t.text.trim().toUpperCase() === keyword).at(-1);
-        assert.ok(token?.scopes.includes('keyword.other.instruction.dockerfile'), `${spelled}: ${JSON.stringify(tokens)}`);
+        assert.ok(
+          token?.scopes.includes('keyword.other.instruction.dockerfile'),
+          `${spelled}: ${JSON.stringify(tokens)}`,
+        );
       }
     }
   });

@@ -53,7 +53,8 @@ export async function tokenize(source: string): Promise<Token[]> {
   let stack = textmate.INITIAL;
   source.split(/\r?\n/).forEach((lineText, line) => {
     const result = grammar.tokenizeLine(lineText, stack);
-    for (const t of result.tokens) tokens.push({ line, text: lineText.slice(t.startIndex, t.endIndex), scopes: t.scopes });
+    for (const t of result.tokens)
+      tokens.push({ line, text: lineText.slice(t.startIndex, t.endIndex), scopes: t.scopes });
     stack = result.ruleStack;
   });
   return tokens;

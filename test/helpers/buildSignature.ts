@@ -6,7 +6,11 @@ import type { Dockerfile, Instruction } from '../../core/src/parser';
 const SHELL_FORM = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
 export function buildSignature(tree: Dockerfile): unknown {
-  return { escape: tree.escapeChar, directives: tree.directives.map((d) => [d.name, d.value]), instructions: tree.instructions.map(instructionSignature) };
+  return {
+    escape: tree.escapeChar,
+    directives: tree.directives.map((d) => [d.name, d.value]),
+    instructions: tree.instructions.map(instructionSignature),
+  };
 }
 
 function instructionSignature(instruction: Instruction): unknown {

@@ -12,7 +12,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runLayerwise(args: readonly string[], options: { cwd: string; stdin?: string; env?: Record<string, string> }): CliRun {
+export function runLayerwise(
+  args: readonly string[],
+  options: { cwd: string; stdin?: string; env?: Record<string, string> },
+): CliRun {
   // Colour settings of the machine running the tests must not leak into the output.
   const env = { ...process.env };
   delete env.NO_COLOR;

@@ -22,7 +22,8 @@ export interface CorpusFile {
 }
 
 export function corpusFiles(): CorpusFile[] {
-  if (!existsSync(CORPUS_DIR)) throw new Error(`corpus not found at ${CORPUS_DIR}: the repository must sit next to shared/`);
+  if (!existsSync(CORPUS_DIR))
+    throw new Error(`corpus not found at ${CORPUS_DIR}: the repository must sit next to shared/`);
   const files: CorpusFile[] = [];
   for (const folder of readdirSync(CORPUS_DIR).sort()) {
     for (const name of readdirSync(join(CORPUS_DIR, folder)).sort()) {

@@ -53,7 +53,10 @@ export async function buildWithParser(args: readonly string[]): Promise<BuildRun
     text += chunk;
     for (const line of splitter.push(chunk)) parser.push(line, Date.now());
   };
-  const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), { onStdout: onChunk, onStderr: onChunk });
+  const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), {
+    onStdout: onChunk,
+    onStderr: onChunk,
+  });
   const outcome = await running.outcome;
   for (const line of splitter.flush()) parser.push(line, Date.now());
   return { parsed: parser.finish(outcome.exitCode, Date.now()), exitCode: outcome.exitCode, text };
@@ -68,7 +71,11 @@ export function makeBuildContext(dockerfiles: Readonly<Record<string, string>>):
 }
 
 /** Polls `attempt` until it returns a value or `timeoutMs` passes (waits on state, not fixed sleeps). */
-export async function eventually<T>(attempt: () => Promise<T | undefined>, timeoutMs: number, what: string): Promise<T> {
+export async function eventually<T>(
+  attempt: () => Promise<T | undefined>,
+  timeoutMs: number,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {

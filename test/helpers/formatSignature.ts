@@ -6,7 +6,9 @@ import { type Instruction, parseDockerfile } from '../../core/src/parser';
 import { buildSignature } from './buildSignature';
 
 export function signatureOutsideRunScripts(text: string): unknown {
-  const signature = buildSignature(parseDockerfile(text)) as { instructions: { keyword: string; exec: unknown; args: unknown; flags: [string, string | undefined][] }[] };
+  const signature = buildSignature(parseDockerfile(text)) as {
+    instructions: { keyword: string; exec: unknown; args: unknown; flags: [string, string | undefined][] }[];
+  };
   const tree = parseDockerfile(text);
   signature.instructions.forEach((instruction, i) => {
     // BuildKit reads flags by name: the order of different names does not matter, the order of
@@ -22,7 +24,9 @@ export function signatureOutsideRunScripts(text: string): unknown {
 /** The body of `RUN <<EOF` (the script itself), which the formatter may reprint. */
 function scriptHeredoc(instruction: Instruction): string | undefined {
   const [heredoc] = instruction.heredocs;
-  return heredoc && instruction.heredocs.length === 1 && /^\d*<<-?\S+$/.test(instruction.rest?.raw ?? '') ? heredoc.content : undefined;
+  return heredoc && instruction.heredocs.length === 1 && /^\d*<<-?\S+$/.test(instruction.rest?.raw ?? '')
+    ? heredoc.content
+    : undefined;
 }
 
 /** The scripts of shell-form RUNs as Docker hands them to the shell. */
@@ -58,6 +62,10 @@ export async function loadShellTree(): Promise<(script: string) => string | unde
     };
     walk(tree.rootNode);
     tree.delete();
-    return out.join(' ').replace(/ ;/g, '').replace(/\(?(program|list|pipeline) ?/g, '').replace(/[()]/g, '');
+    return out
+      .join(' ')
+      .replace(/ ;/g, '')
+      .replace(/\(?(program|list|pipeline) ?/g, '')
+      .replace(/[()]/g, '');
   };
 }

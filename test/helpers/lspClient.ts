@@ -2,7 +2,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { basename, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  type MessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+} from 'vscode-jsonrpc/node';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -22,17 +27,24 @@ export interface PublishedDiagnostics {
 
 export class LspClient {
   readonly connection: MessageConnection;
-  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishedDiagnostics) => void }[] = [];
+  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishedDiagnostics) => void }[] =
+    [];
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly logs: string[] = [];
   private readonly logWaiters: { text: string; resolve: () => void }[] = [];
 
   private constructor(readonly process: ChildProcess) {
-    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection = createMessageConnection(
+      new StreamMessageReader(process.stdout!),
+      new StreamMessageWriter(process.stdin!),
+    );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
       this.published.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
-        if (waiter.uri === params.uri && (waiter.version === undefined || params.version === undefined || params.version >= waiter.version)) {
+        if (
+          waiter.uri === params.uri &&
+          (waiter.version === undefined || params.version === undefined || params.version >= waiter.version)
+        ) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(params);
         }
@@ -47,7 +59,9 @@ export class LspClient {
         }
       }
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => this.configuration));
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) =>
+      params.items.map(() => this.configuration),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
@@ -57,17 +71,33 @@ export class LspClient {
   initializeResult: unknown;
 
   /** `workspaceFolders`: folder paths sent with initialize (none by default, as VS Code with a lone file open). */
-  static async start(options: { serverPath?: string; args?: string[]; initializationOptions?: unknown; configuration?: unknown; workspaceFolders?: string[] } = {}): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, ...(options.args ?? ['--stdio'])], { stdio: ['pipe', 'pipe', 'pipe'] });
+  static async start(
+    options: {
+      serverPath?: string;
+      args?: string[];
+      initializationOptions?: unknown;
+      configuration?: unknown;
+      workspaceFolders?: string[];
+    } = {},
+  ): Promise<LspClient> {
+    const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, ...(options.args ?? ['--stdio'])], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stderr!.on('data', () => undefined);
     const client = new LspClient(child);
     if (options.configuration !== undefined) client.configuration = options.configuration;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: options.workspaceFolders?.[0] === undefined ? null : pathToFileURL(options.workspaceFolders[0]).href,
-      workspaceFolders: options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: basename(folder) })) ?? null,
+      workspaceFolders:
+        options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: basename(folder) })) ??
+        null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: false },
+          workspaceFolders: true,
+        },
         textDocument: {
           synchronization: { didSave: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
@@ -83,7 +113,10 @@ export class LspClient {
 
   waitForDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.waiters.push({
         uri,
         version,
@@ -99,7 +132,10 @@ export class LspClient {
   waitForLog(text: string, timeoutMs = 10_000): Promise<void> {
     if (this.logs.some((line) => line.includes(text))) return Promise.resolve();
     return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no log line containing "${text}" within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`no log line containing "${text}" within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
       this.logWaiters.push({
         text,
         resolve: () => {
@@ -112,13 +148,18 @@ export class LspClient {
 
   async open(uri: string, text: string, version = 1, languageId = 'dockerfile'): Promise<PublishedDiagnostics> {
     const diagnostics = this.waitForDiagnostics(uri, version);
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version, text },
+    });
     return diagnostics;
   }
 
   async change(uri: string, version: number, contentChanges: unknown[]): Promise<PublishedDiagnostics> {
     const diagnostics = this.waitForDiagnostics(uri, version);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges,
+    });
     return diagnostics;
   }
 

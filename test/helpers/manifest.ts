@@ -32,7 +32,8 @@ export function placeholderKey(value: unknown): string | undefined {
 export function placeholders(value: unknown, path = ''): Array<{ path: string; key: string }> {
   const key = placeholderKey(value);
   if (key !== undefined) return [{ path, key }];
-  if (Array.isArray(value)) return value.flatMap((item, index) => placeholders(item, path === '' ? String(index) : `${path}.${index}`));
+  if (Array.isArray(value))
+    return value.flatMap((item, index) => placeholders(item, path === '' ? String(index) : `${path}.${index}`));
   if (typeof value === 'object' && value !== null) {
     return Object.entries(value).flatMap(([name, item]) => placeholders(item, path === '' ? name : `${path}.${name}`));
   }

@@ -25,6 +25,9 @@ export function positionOf(text: string, needle: string, occurrence = 0, delta =
 /** `text@line:character` for a range of a single line. */
 export function showSpan(text: string, range: Rng): string {
   const line = text.split('\n')[range.start.line] ?? '';
-  const covered = range.start.line === range.end.line ? line.slice(range.start.character, range.end.character) : `${line.slice(range.start.character)}…`;
+  const covered =
+    range.start.line === range.end.line
+      ? line.slice(range.start.character, range.end.character)
+      : `${line.slice(range.start.character)}…`;
   return `${covered}@${range.start.line}:${range.start.character}`;
 }

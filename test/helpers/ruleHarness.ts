@@ -33,7 +33,8 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;
 }
 
@@ -58,7 +59,11 @@ export function writeFiles(root: string, files: Record<string, string>): string 
 }
 
 /** A build context folder with these files (`dir/` entries make empty folders). */
-export function makeContext(files: Record<string, string>): { root: string; dockerfile: string; context: () => BuildContext } {
+export function makeContext(files: Record<string, string>): {
+  root: string;
+  dockerfile: string;
+  context: () => BuildContext;
+} {
   const root = writeFiles(mkdtempSync(join(tmpdir(), 'layerwise-ctx-')), files);
   const dockerfile = join(root, 'Dockerfile');
   return { root, dockerfile, context: () => BuildContext.forDockerfile(dockerfile) };

@@ -31,7 +31,13 @@ export function findingsOf(text: string, code: string, options: CheckOptions = {
 }
 
 /** Applies LSP text edits (non-overlapping) to `text`. */
-export function applyEdits(text: string, edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyEdits(
+  text: string,
+  edits: readonly {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  }[],
+): string {
   const lines = text.split('\n');
   const offset = (position: { line: number; character: number }): number => {
     let total = 0;
@@ -40,6 +46,7 @@ export function applyEdits(text: string, edits: readonly { range: { start: { lin
   };
   const sorted = [...edits].sort((a, b) => offset(b.range.start) - offset(a.range.start));
   let result = text;
-  for (const edit of sorted) result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
+  for (const edit of sorted)
+    result = result.slice(0, offset(edit.range.start)) + edit.newText + result.slice(offset(edit.range.end));
   return result;
 }

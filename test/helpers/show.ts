@@ -7,7 +7,9 @@ export function showRange(range: Range | undefined): string {
 
 /** JSON of a tree with ranges written as `l:c-l:c`, for whole-tree equality checks. */
 export function treeJson(value: unknown): string {
-  return JSON.stringify(value, (key, v: unknown) => (key === 'range' || key.endsWith('Range') ? showRange(v as Range | undefined) : v));
+  return JSON.stringify(value, (key, v: unknown) =>
+    key === 'range' || key.endsWith('Range') ? showRange(v as Range | undefined) : v,
+  );
 }
 
 /** Asserts two strings are equal, reporting only the neighbourhood of the first difference. */
@@ -16,5 +18,7 @@ export function assertSameText(actual: string, expected: string, label = ''): vo
   let i = 0;
   while (i < actual.length && actual[i] === expected[i]) i++;
   const from = Math.max(0, i - 300);
-  throw new Error(`${label} differs at ${i}:\n actual: …${actual.slice(from, i + 200)}\n expected: …${expected.slice(from, i + 200)}`);
+  throw new Error(
+    `${label} differs at ${i}:\n actual: …${actual.slice(from, i + 200)}\n expected: …${expected.slice(from, i + 200)}`,
+  );
 }

@@ -14,7 +14,8 @@ export function applyEdits(text: string, edits: readonly TextEditLike[]): string
   for (const edit of sorted) {
     const start = offset(edit.range.start);
     const end = offset(edit.range.end);
-    if (end > previousStart) throw new Error(`overlapping edits at ${edit.range.start.line}:${edit.range.start.character}`);
+    if (end > previousStart)
+      throw new Error(`overlapping edits at ${edit.range.start.line}:${edit.range.start.character}`);
     result = result.slice(0, start) + edit.newText + result.slice(end);
     previousStart = start;
   }

@@ -63,13 +63,20 @@ function capture(): { push(chunk: Buffer): void; text(): string; bytes(): number
       tail = Buffer.concat([tail, chunk]);
       if (tail.length > KEEP_TAIL) tail = tail.subarray(tail.length - KEEP_TAIL);
     },
-    text: () => (total <= KEEP_HEAD ? head.toString('utf8') : `${head.toString('utf8')}\n[… ${total - KEEP_HEAD - KEEP_TAIL} bytes …]\n${tail.toString('utf8')}`),
+    text: () =>
+      total <= KEEP_HEAD
+        ? head.toString('utf8')
+        : `${head.toString('utf8')}\n[… ${total - KEEP_HEAD - KEEP_TAIL} bytes …]\n${tail.toString('utf8')}`,
     bytes: () => total,
   };
 }
 
 /** `layerwise check . --no-color` in the case's folder, killed after `timeoutMs`. */
-export function runCli(folder: string, timeoutMs: number, args: readonly string[] = ['check', '.', '--no-color']): Promise<CliOutcome> {
+export function runCli(
+  folder: string,
+  timeoutMs: number,
+  args: readonly string[] = ['check', '.', '--no-color'],
+): Promise<CliOutcome> {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
@@ -87,7 +94,16 @@ export function runCli(folder: string, timeoutMs: number, args: readonly string[
   return new Promise((resolve) => {
     child.on('close', (status, signal) => {
       clearTimeout(timer);
-      resolve({ status, signal, timedOut, ms: performance.now() - started, stdout: stdout.text(), stderr: stderr.text(), stdoutBytes: stdout.bytes(), stderrBytes: stderr.bytes() });
+      resolve({
+        status,
+        signal,
+        timedOut,
+        ms: performance.now() - started,
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        stdoutBytes: stdout.bytes(),
+        stderrBytes: stderr.bytes(),
+      });
     });
   });
 }
@@ -100,13 +116,19 @@ export function cliProblems(outcome: CliOutcome, timeoutMs: number): string[] {
   const problems: string[] = [];
   if (outcome.timedOut) problems.push(`did not finish within ${timeoutMs} ms (killed)`);
   else if (outcome.signal) problems.push(`died of ${outcome.signal}`);
-  else if (outcome.status !== 0 && outcome.status !== 1) problems.push(`exited with ${outcome.status} (0 or 1 expected)`);
-  for (const [name, text] of [['stderr', outcome.stderr], ['stdout', outcome.stdout]] as const) {
+  else if (outcome.status !== 0 && outcome.status !== 1)
+    problems.push(`exited with ${outcome.status} (0 or 1 expected)`);
+  for (const [name, text] of [
+    ['stderr', outcome.stderr],
+    ['stdout', outcome.stdout],
+  ] as const) {
     const frame = STACK_FRAME.exec(text);
     if (frame) problems.push(`printed a stack trace on ${name}: ${frame[0].trim()}`);
   }
-  if (/internal error|failed and was skipped|checking .* failed/.test(outcome.stderr)) problems.push('reported a failure of its own');
-  if (!outcome.timedOut && !outcome.signal && !/\b1 file\b/.test(outcome.stderr)) problems.push('the summary does not say one file was checked');
+  if (/internal error|failed and was skipped|checking .* failed/.test(outcome.stderr))
+    problems.push('reported a failure of its own');
+  if (!outcome.timedOut && !outcome.signal && !/\b1 file\b/.test(outcome.stderr))
+    problems.push('the summary does not say one file was checked');
   return problems;
 }
 
@@ -178,16 +200,29 @@ export class HostileServer {
   }
 
   get alive(): boolean {
-    return this.client !== undefined && this.client.process.exitCode === null && this.client.process.signalCode === null;
+    return (
+      this.client !== undefined && this.client.process.exitCode === null && this.client.process.signalCode === null
+    );
   }
 
   private async launch(): Promise<void> {
-    const client = await within(LspClient.start({ serverPath: this.serverPath, args: this.args }), 30_000, 'initialize');
+    const client = await within(
+      LspClient.start({ serverPath: this.serverPath, args: this.args }),
+      30_000,
+      'initialize',
+    );
     this.client = client;
     const stderr = capture();
     client.process.stderr!.on('data', (chunk: Buffer) => stderr.push(chunk));
     this.exited = new Promise<never>((_, reject) => {
-      client.process.once('exit', (code, signal) => reject(new CaseFailure(`the server exited (code ${code}, signal ${signal}); its stderr ends: ${stderr.text().slice(-1_500)}`, true)));
+      client.process.once('exit', (code, signal) =>
+        reject(
+          new CaseFailure(
+            `the server exited (code ${code}, signal ${signal}); its stderr ends: ${stderr.text().slice(-1_500)}`,
+            true,
+          ),
+        ),
+      );
     });
     this.exited.catch(() => undefined);
   }
@@ -221,7 +256,12 @@ export class HostileServer {
    * Opens the case at `uri` (applying its edits), waits for its diagnostics, asks a hover, and
    * closes it. With `hover: false` only diagnostics are timed (the peer comparison).
    */
-  async run(hostile: HostileCase, uri: string, timeouts: ServerTimeouts, options: { hover?: boolean } = {}): Promise<LspOutcome> {
+  async run(
+    hostile: HostileCase,
+    uri: string,
+    timeouts: ServerTimeouts,
+    options: { hover?: boolean } = {},
+  ): Promise<LspOutcome> {
     const outcome: LspOutcome = { problems: [], replaced: false };
     const logsBefore = this.lsp.logs.length;
     try {
@@ -229,23 +269,39 @@ export class HostileServer {
       let version = 1;
       let diagnostics = lsp.waitForDiagnostics(uri, version, timeouts.diagnosticsMs + 5_000);
       let started = performance.now();
-      await lsp.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'dockerfile', version, text: hostile.text } });
+      await lsp.connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'dockerfile', version, text: hostile.text },
+      });
       let published = await this.guarded(uri, diagnostics, timeouts.diagnosticsMs, 'diagnostics after didOpen');
       if (hostile.edits) {
         diagnostics = lsp.waitForDiagnostics(uri, version + hostile.edits.length, timeouts.diagnosticsMs + 5_000);
         started = performance.now();
         for (const contentChanges of hostile.edits) {
           version++;
-          await lsp.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
+          await lsp.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version },
+            contentChanges,
+          });
         }
-        published = await this.guarded(uri, diagnostics, timeouts.diagnosticsMs, `diagnostics after ${hostile.edits.length} didChange`);
+        published = await this.guarded(
+          uri,
+          diagnostics,
+          timeouts.diagnosticsMs,
+          `diagnostics after ${hostile.edits.length} didChange`,
+        );
       }
       outcome.diagnosticsMs = performance.now() - started;
       outcome.diagnostics = published.diagnostics;
-      if (!Array.isArray(published.diagnostics)) throw new CaseFailure('publishDiagnostics without a diagnostics array', false);
+      if (!Array.isArray(published.diagnostics))
+        throw new CaseFailure('publishDiagnostics without a diagnostics array', false);
       if (options.hover !== false) {
         started = performance.now();
-        outcome.hover = await this.guarded(uri, lsp.request('textDocument/hover', { textDocument: { uri }, position: hostile.hover }), timeouts.hoverMs, `hover at ${hostile.hover.line}:${hostile.hover.character}`);
+        outcome.hover = await this.guarded(
+          uri,
+          lsp.request('textDocument/hover', { textDocument: { uri }, position: hostile.hover }),
+          timeouts.hoverMs,
+          `hover at ${hostile.hover.line}:${hostile.hover.character}`,
+        );
         outcome.hoverMs = performance.now() - started;
       }
     } catch (error) {
@@ -259,7 +315,9 @@ export class HostileServer {
     if (!outcome.replaced) {
       await this.lsp.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       // A rule that threw is logged without a URI; a failed check names its document.
-      const failures = this.lsp.logs.slice(logsBefore).filter((line) => line.includes('failed and was skipped') || line.includes(`checking ${uri} failed`));
+      const failures = this.lsp.logs
+        .slice(logsBefore)
+        .filter((line) => line.includes('failed and was skipped') || line.includes(`checking ${uri} failed`));
       for (const line of failures) {
         const problem = `the server logged: ${line.slice(0, 1_500)}`;
         if (!outcome.problems.includes(problem)) outcome.problems.push(problem);
@@ -276,12 +334,15 @@ export class HostileServer {
 /** Problems with the published diagnostics themselves: ranges reversed or past the end of the document. */
 export function diagnosticProblems(hostile: HostileCase, diagnostics: readonly Diagnostic[]): string[] {
   // Edits only ever add lines, so the text's lines plus every line break they type bound the document.
-  const typed = (hostile.edits ?? []).flat().reduce((n, change) => n + (change.text.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+  const typed = (hostile.edits ?? [])
+    .flat()
+    .reduce((n, change) => n + (change.text.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
   const lineCount = positionAt(hostile.text, hostile.text.length).line + 1 + typed;
   for (const d of diagnostics) {
     const { start, end } = d.range;
     const reversed = start.line > end.line || (start.line === end.line && start.character > end.character);
-    if (reversed || end.line > lineCount || start.line < 0 || start.character < 0) return [`diagnostic ${d.code} has a bad range ${JSON.stringify(d.range)} (${lineCount} lines)`];
+    if (reversed || end.line > lineCount || start.line < 0 || start.character < 0)
+      return [`diagnostic ${d.code} has a bad range ${JSON.stringify(d.range)} (${lineCount} lines)`];
   }
   return [];
 }
@@ -289,4 +350,3 @@ export function diagnosticProblems(hostile: HostileCase, diagnostics: readonly D
 export function caseUri(dockerfile: string): string {
   return pathToFileURL(dockerfile).href;
 }
-

@@ -9,7 +9,17 @@ import assert from 'node:assert/strict';
 import { dirname } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { type HostileCase, hostileCases } from './cases';
-import { caseUri, type CliOutcome, cliProblems, describeCli, diagnosticProblems, HostileServer, makeRoot, runCli, writeCase } from './harness';
+import {
+  caseUri,
+  type CliOutcome,
+  cliProblems,
+  describeCli,
+  diagnosticProblems,
+  HostileServer,
+  makeRoot,
+  runCli,
+  writeCase,
+} from './harness';
 
 /** Kill timeouts: generous, they catch hangs, not slowness. */
 const CLI_TIMEOUT_MS = 30_000;
@@ -46,7 +56,9 @@ after(async () => {
 test('the hostile cases have unique names and stay at about 2 MB or less each', () => {
   assert.equal(new Set(cases.map((c) => c.name)).size, cases.length);
   for (const c of cases) {
-    const size = (c.bytes?.length ?? Buffer.byteLength(c.text)) + Object.values(c.files ?? {}).reduce((n, text) => n + Buffer.byteLength(text), 0);
+    const size =
+      (c.bytes?.length ?? Buffer.byteLength(c.text)) +
+      Object.values(c.files ?? {}).reduce((n, text) => n + Buffer.byteLength(text), 0);
     assert.ok(size <= 2.2e6, `${c.name}: ${size} bytes`);
   }
 });
@@ -71,8 +83,14 @@ describe('layerwise check exits with 0 or 1 and no stack trace on every hostile 
   }
 });
 
-test('after every hostile case the one shared server is still the first one, alive and answering', { timeout: 30_000 }, async () => {
-  assert.equal(server.replacements, 0, `the server hung or died and was replaced ${server.replacements} time(s): see the failed server cases`);
+test('after every hostile case the one shared server is still the first one, alive and answering', {
+  timeout: 30_000,
+}, async () => {
+  assert.equal(
+    server.replacements,
+    0,
+    `the server hung or died and was replaced ${server.replacements} time(s): see the failed server cases`,
+  );
   assert.ok(server.alive, 'the server process is running');
   const uri = 'file:///hostile-after/Dockerfile';
   const published = await server.lsp.open(uri, 'FROM alpine:3.20\nRUNX echo hi\n');
@@ -80,7 +98,10 @@ test('after every hostile case the one shared server is still the first one, ali
     published.diagnostics.map((d) => d.code),
     ['unknown-instruction'],
   );
-  const hover = await server.lsp.request<{ contents: unknown } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+  const hover = await server.lsp.request<{ contents: unknown } | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 0, character: 1 },
+  });
   assert.ok(hover?.contents, 'a hover on FROM');
 });
 

@@ -55,7 +55,10 @@ describe('parser directives: one pass over the line', () => {
 
   test('a value of 100,000 blanks is empty, ranged at the end of the line', () => {
     const tree = parseDockerfile(`#  check =${' '.repeat(100_000)}\nFROM x`);
-    assert.deepEqual(tree.directives.map((d) => [d.name, d.value, showRange(d.nameRange), showRange(d.valueRange)]), [['check', '', '0:3-0:8', '0:100010-0:100010']]);
+    assert.deepEqual(
+      tree.directives.map((d) => [d.name, d.value, showRange(d.nameRange), showRange(d.valueRange)]),
+      [['check', '', '0:3-0:8', '0:100010-0:100010']],
+    );
   });
 
   test('the same matches as /^#[ \\t]*([a-zA-Z][a-zA-Z0-9]*)[ \\t]*=[ \\t]*(.*?)[ \\t]*$/ on every short line', () => {
@@ -63,7 +66,9 @@ describe('parser directives: one pass over the line', () => {
     for (const line of strings(['#', ' ', '\t', 'a', '1', '=', '\u2028', 'x'], 6)) {
       const expected = oracle.exec(line);
       const match = matchDirective(line);
-      const actual = match ? [line.slice(match.nameStart, match.nameEnd), line.slice(match.valueStart, match.valueEnd)] : null;
+      const actual = match
+        ? [line.slice(match.nameStart, match.nameEnd), line.slice(match.valueStart, match.valueEnd)]
+        : null;
       assert.deepEqual(actual, expected && [expected[1], expected[2]], JSON.stringify(line));
     }
   });
@@ -86,8 +91,14 @@ describe('firstLineRange: the first line without its continuation', () => {
 describe('positions of long instructions: binary search over pieces', () => {
   test('pieceAt: a start belongs to the piece it opens, an end to the piece it closes', () => {
     const starts = [0, 5, 5, 9];
-    assert.deepEqual([0, 4, 5, 8, 9, 100].map((offset) => pieceAt(starts, offset, false)), [0, 0, 2, 2, 3, 3]);
-    assert.deepEqual([0, 4, 5, 8, 9, 100].map((offset) => pieceAt(starts, offset, true)), [0, 0, 0, 2, 2, 3]);
+    assert.deepEqual(
+      [0, 4, 5, 8, 9, 100].map((offset) => pieceAt(starts, offset, false)),
+      [0, 0, 2, 2, 3, 3],
+    );
+    assert.deepEqual(
+      [0, 4, 5, 8, 9, 100].map((offset) => pieceAt(starts, offset, true)),
+      [0, 0, 0, 2, 2, 3],
+    );
     assert.equal(pieceAt([0], 7, true), 0);
   });
 
@@ -95,7 +106,10 @@ describe('positions of long instructions: binary search over pieces', () => {
     const run = instruction(`FROM x\nRUN <<-EOF\n${'\t\techo a b\n'.repeat(40_000)}EOF\n`, 1);
     const commands = runShell(run)!.commands;
     assert.equal(commands.length, 40_000);
-    assert.deepEqual([commands[0]!, commands[39_999]!].map((c) => `${showRange(c.range)} ${showRange(c.args[1]!.range)}`), ['2:2-2:10 2:9-2:10', '40001:2-40001:10 40001:9-40001:10']);
+    assert.deepEqual(
+      [commands[0]!, commands[39_999]!].map((c) => `${showRange(c.range)} ${showRange(c.args[1]!.range)}`),
+      ['2:2-2:10 2:9-2:10', '40001:2-40001:10 40001:9-40001:10'],
+    );
   });
 
   test('a RUN of 40,000 continuation lines: variables and shell commands on their lines', () => {
@@ -108,11 +122,15 @@ describe('positions of long instructions: binary search over pieces', () => {
   });
 
   test('a RUN reading more than 100 heredocs gets no shell view (tree-sitter-bash scans them in quadratic time)', () => {
-    const heredocs = (count: number): string => `FROM x\nRUN cat ${Array.from({ length: count }, (_, i) => `<<E${i}`).join(' ')}\n${Array.from({ length: count }, (_, i) => `body ${i}\nE${i}\n`).join('')}`;
+    const heredocs = (count: number): string =>
+      `FROM x\nRUN cat ${Array.from({ length: count }, (_, i) => `<<E${i}`).join(' ')}\n${Array.from({ length: count }, (_, i) => `body ${i}\nE${i}\n`).join('')}`;
     const tooMany = runShell(instruction(heredocs(3000), 1))!;
     assert.deepEqual([tooMany.error, tooMany.commands.length], ['more than 100 heredocs in one RUN', 0]);
     const one = runShell(instruction(`FROM x\nRUN cat <<E0 && echo done\n${'body\n'.repeat(1000)}E0\n`, 1))!;
-    assert.deepEqual(one.commands.map((c) => `${c.name.value}@${showRange(c.range)}`), ['cat@1:4-1:7', 'echo@1:16-1:25']);
+    assert.deepEqual(
+      one.commands.map((c) => `${c.name.value}@${showRange(c.range)}`),
+      ['cat@1:4-1:7', 'echo@1:16-1:25'],
+    );
   });
 });
 
@@ -131,14 +149,20 @@ describe('the shell view of deep scripts: no recursion as deep as the input', ()
     ['brace groups', `${'{ '.repeat(5000)}b; ${'}; '.repeat(5000)}`],
   ] as const) {
     test(`${name} nested 5,000 deep give no view instead of a stack overflow`, () => {
-      assert.deepEqual(parseScript(script), { ok: false, error: `the script nests more than ${MAX_SCRIPT_NESTING} levels deep` });
+      assert.deepEqual(parseScript(script), {
+        ok: false,
+        error: `the script nests more than ${MAX_SCRIPT_NESTING} levels deep`,
+      });
     });
   }
 
   test('nesting up to the limit is read', () => {
     const parsed = parseScript(`${'( '.repeat(50)}true${' )'.repeat(50)}`);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.script.commands.map((c) => [c.name.value, c.inSubshell]), [['true', true]]);
+    assert.deepEqual(
+      parsed.script.commands.map((c) => [c.name.value, c.inSubshell]),
+      [['true', true]],
+    );
   });
 });
 
@@ -147,25 +171,36 @@ describe('the parser on long flag lists and ONBUILD chains', () => {
     const run = instruction(`FROM x\nRUN ${'--a '.repeat(200_000)}--network=none true\n`, 1);
     assert.equal(run.flags.length, 200_001);
     const last = run.flags[200_000]!;
-    assert.deepEqual([last.name, last.value, showRange(last.nameRange), showRange(last.valueRange)], ['network', 'none', '1:800006-1:800013', '1:800014-1:800018']);
+    assert.deepEqual(
+      [last.name, last.value, showRange(last.nameRange), showRange(last.valueRange)],
+      ['network', 'none', '1:800006-1:800013', '1:800014-1:800018'],
+    );
     assert.equal(run.rest?.value, 'true');
   });
 
   test('20,000 nested ONBUILD: one onbuild-trigger problem, no recursion', () => {
     const onbuild = instruction(`FROM x\n${'ONBUILD '.repeat(20_000)}RUN true\n`, 1);
-    assert.deepEqual(onbuild.problems.map((p) => `${p.code}@${showRange(p.range)}`), ['onbuild-trigger@1:8-1:15']);
+    assert.deepEqual(
+      onbuild.problems.map((p) => `${p.code}@${showRange(p.range)}`),
+      ['onbuild-trigger@1:8-1:15'],
+    );
     assert.equal(onbuild.trigger?.keyword, 'ONBUILD');
   });
 });
 
 describe('scans that replace anchored or unclosed patterns', () => {
   test('trimTrailing is text.replace(/x+$/, "") on every short string', () => {
-    for (const text of strings(['/', 'a', '$'], 7)) assert.equal(trimTrailing(text, '/'), text.replace(/\/+$/, ''), JSON.stringify(text));
+    for (const text of strings(['/', 'a', '$'], 7))
+      assert.equal(trimTrailing(text, '/'), text.replace(/\/+$/, ''), JSON.stringify(text));
   });
 
   test('replaceVariableReferences is /\\$\\{[^}]*\\}|\\$[A-Za-z_][A-Za-z0-9_]*/g (or its first half) on every short string', () => {
     for (const text of strings(['$', '{', '}', 'a', '1', '-'], 6)) {
-      assert.equal(replaceVariableReferences(text, '*', true), text.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '*'), JSON.stringify(text));
+      assert.equal(
+        replaceVariableReferences(text, '*', true),
+        text.replace(/\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g, '*'),
+        JSON.stringify(text),
+      );
       assert.equal(replaceVariableReferences(text, '', false), text.replace(/\$\{[^}]*\}/g, ''), JSON.stringify(text));
     }
   });
@@ -173,7 +208,10 @@ describe('scans that replace anchored or unclosed patterns', () => {
   test('50,000 trailing slashes: the manifest and the cache mount target are still found', () => {
     assert.equal(isManifestSource(`app/package.json${'/'.repeat(50_000)}`), true);
     assert.equal(isManifestSource(`${'/'.repeat(50_000)}x`), false);
-    const run = instruction(`FROM x\nRUN --mount=type=cache,target=/root/.npm${'/'.repeat(50_000)} --mount=type=cache,target=${'/'.repeat(50_000)} npm ci`, 1);
+    const run = instruction(
+      `FROM x\nRUN --mount=type=cache,target=/root/.npm${'/'.repeat(50_000)} --mount=type=cache,target=${'/'.repeat(50_000)} npm ci`,
+      1,
+    );
     assert.deepEqual(cacheMountTargets(run), ['/root/.npm', '/']);
   });
 
@@ -185,8 +223,14 @@ describe('scans that replace anchored or unclosed patterns', () => {
   });
 
   test('EXPOSE with 20,000 unclosed ${ before a colon is a mapping; ${PORT:-80} is not', () => {
-    assert.equal(ExposeInvalidFormat.check(instruction(`FROM x\nEXPOSE ${'${'.repeat(20_000)}:1`, 1), undefined as never).length, 1);
-    assert.equal(ExposeInvalidFormat.check(instruction('FROM x\nEXPOSE ${PORT:-80} 8080:80', 1), undefined as never).length, 1);
+    assert.equal(
+      ExposeInvalidFormat.check(instruction(`FROM x\nEXPOSE ${'${'.repeat(20_000)}:1`, 1), undefined as never).length,
+      1,
+    );
+    assert.equal(
+      ExposeInvalidFormat.check(instruction('FROM x\nEXPOSE ${PORT:-80} 8080:80', 1), undefined as never).length,
+      1,
+    );
     assert.equal(ExposeInvalidFormat.check(instruction('FROM x\nEXPOSE ${PORT:-80}', 1), undefined as never).length, 0);
   });
 
@@ -205,22 +249,31 @@ describe('file-name globs: linear wildcard matching', () => {
   });
 
   test('globs that take a manifest', () => {
-    assert.deepEqual(['package*.json', '*.toml', 'go.*', '[Cc]argo.lock', 'requirements?.txt', 'Gem[^x]ile', 'pom\\.xml', '*'].map((glob) => [...['package.json', 'Cargo.toml', 'go.mod', 'Cargo.lock', 'Gemfile', 'pom.xml']].filter((name) => globMatches(glob, name))), [
-      ['package.json'],
-      ['Cargo.toml'],
-      ['go.mod'],
-      ['Cargo.lock'],
-      [],
-      ['Gemfile'],
-      ['pom.xml'],
-      ['package.json', 'Cargo.toml', 'go.mod', 'Cargo.lock', 'Gemfile', 'pom.xml'],
-    ]);
+    assert.deepEqual(
+      ['package*.json', '*.toml', 'go.*', '[Cc]argo.lock', 'requirements?.txt', 'Gem[^x]ile', 'pom\\.xml', '*'].map(
+        (glob) =>
+          [...['package.json', 'Cargo.toml', 'go.mod', 'Cargo.lock', 'Gemfile', 'pom.xml']].filter((name) =>
+            globMatches(glob, name),
+          ),
+      ),
+      [
+        ['package.json'],
+        ['Cargo.toml'],
+        ['go.mod'],
+        ['Cargo.lock'],
+        [],
+        ['Gemfile'],
+        ['pom.xml'],
+        ['package.json', 'Cargo.toml', 'go.mod', 'Cargo.lock', 'Gemfile', 'pom.xml'],
+      ],
+    );
     assert.equal(globMatches('[a', 'a'), false);
     assert.equal(globMatches('a\\', 'a'), false);
   });
 
   test('the same answers as the glob turned into a regular expression, on every short glob of *, ? and letters', () => {
-    const asRegExp = (glob: string): RegExp => new RegExp(`^${glob.replace(/\./g, '\\.').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+    const asRegExp = (glob: string): RegExp =>
+      new RegExp(`^${glob.replace(/\./g, '\\.').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
     const names = ['', 'a', 'b', 'ab', 'ba', 'aab', 'a.b', 'abc', 'go.mod'];
     for (const glob of strings(['a', 'b', '*', '?', '.'], 5)) {
       const regex = asRegExp(glob);
@@ -233,7 +286,16 @@ describe('HEALTHCHECK durations', () => {
   test('50,000 digits without a unit are not a duration; the forms Go reads still are', () => {
     assert.equal(parseGoDuration(`${'1'.repeat(50_000)}x`), undefined);
     assert.equal(parseGoDuration(`${'1'.repeat(50_000)}.`), undefined);
-    assert.deepEqual(['1.5h', '1m30s', '.5s', '2.s', '-1ms', '0', '300µs', '1'].map(parseGoDuration), [5.4e12, 90e9, 5e8, 2e9, -1e6, 0, 3e5, undefined]);
+    assert.deepEqual(['1.5h', '1m30s', '.5s', '2.s', '-1ms', '0', '300µs', '1'].map(parseGoDuration), [
+      5.4e12,
+      90e9,
+      5e8,
+      2e9,
+      -1e6,
+      0,
+      3e5,
+      undefined,
+    ]);
   });
 });
 
@@ -244,16 +306,34 @@ describe('completion and hover on long words', () => {
     const tree = parseDockerfile(`FROM x\n${line}`);
     const context = cursorContext(tree, ['FROM x', line], { line: 1, character: line.length });
     assert.equal(context.kind, 'argument');
-    assert.deepEqual(context.kind === 'argument' && [context.token.length, showRange(context.replace)], [50_001, '1:50005-1:100006']);
+    assert.deepEqual(context.kind === 'argument' && [context.token.length, showRange(context.replace)], [
+      50_001,
+      '1:50005-1:100006',
+    ]);
   });
 
   test('a directive line with U+2028 after 50,000 letters still gets completions', () => {
     const items = directiveItems(`${'a'.repeat(50_000)}\u2028`, 1, 0, new Set(), 'en');
-    assert.deepEqual(items.map((item) => item.label), ['check', 'escape', 'syntax']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['check', 'escape', 'syntax'],
+    );
     // A blank between the name and `=` is not a directive name followed by `=`: names again.
-    assert.deepEqual(directiveItems(' escape = ', 1, 0, new Set(), 'en').map((item) => item.label), ['check', 'escape', 'syntax']);
+    assert.deepEqual(
+      directiveItems(' escape = ', 1, 0, new Set(), 'en').map((item) => item.label),
+      ['check', 'escape', 'syntax'],
+    );
     const values = directiveItems(' escape=', 1, 0, new Set(), 'en');
-    assert.deepEqual(values.map((item) => [item.label, item.textEdit && 'range' in item.textEdit ? showRange(item.textEdit.range) : '']), [['\\', '0:9-0:9'], ['`', '0:9-0:9']]);
+    assert.deepEqual(
+      values.map((item) => [
+        item.label,
+        item.textEdit && 'range' in item.textEdit ? showRange(item.textEdit.range) : '',
+      ]),
+      [
+        ['\\', '0:9-0:9'],
+        ['`', '0:9-0:9'],
+      ],
+    );
   });
 
   test('an ADD source of 20,000 `.git#` before a line separator is copied, not cloned; a .git#ref source is cloned', () => {
@@ -280,7 +360,10 @@ describe('completion and hover on long words', () => {
 describe('docs tables', () => {
   test('a separator row is a run of |, :, - and blanks; 50,000 blanks then another character is not one', () => {
     assert.equal(tableRows(`| a | b |\n|${' '.repeat(50_000)}!\n| \`x\` | y |`).length, 0);
-    assert.deepEqual(tableRows(`| a | b |\n| --- |${' '.repeat(50_000)}\n| \`x\` | y |`).map((row) => row.names), [['x']]);
+    assert.deepEqual(
+      tableRows(`| a | b |\n| --- |${' '.repeat(50_000)}\n| \`x\` | y |`).map((row) => row.names),
+      [['x']],
+    );
   });
 });
 

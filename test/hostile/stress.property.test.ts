@@ -12,7 +12,15 @@ import { test } from 'node:test';
 const SCRIPT = resolve(__dirname, 'stressProperties.ts');
 /** A kill timeout for hangs; each property takes a few seconds. */
 const TIMEOUT_MS = 60_000;
-const PROPERTIES = ['nested-references', 'long-runs', 'huge-heredocs', 'many-continuations', 'pattern-expansion', 'dockerignore-matching', 'hostile-edits'];
+const PROPERTIES = [
+  'nested-references',
+  'long-runs',
+  'huge-heredocs',
+  'many-continuations',
+  'pattern-expansion',
+  'dockerignore-matching',
+  'hostile-edits',
+];
 
 interface PropertyRun {
   status: number | null;
@@ -25,7 +33,14 @@ interface PropertyRun {
 
 function runProperty(name: string): Promise<PropertyRun> {
   const child = spawn(process.execPath, ['--import', 'tsx', SCRIPT, name], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const run: PropertyRun = { status: null, timedOut: false, lastInput: undefined, firstFailure: undefined, result: undefined, stderr: '' };
+  const run: PropertyRun = {
+    status: null,
+    timedOut: false,
+    lastInput: undefined,
+    firstFailure: undefined,
+    result: undefined,
+    stderr: '',
+  };
   let pending = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
     const lines = (pending + chunk).split('\n');

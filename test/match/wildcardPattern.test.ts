@@ -212,7 +212,8 @@ describe('find: the match a backtracking engine would choose', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    const pick = (alphabet: string, length: number): string => Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
+    const pick = (alphabet: string, length: number): string =>
+      Array.from({ length }, () => alphabet[random(alphabet.length)]).join('');
     for (let round = 0; round < 3_000; round++) {
       const spec = pick('ab?*%~.', random(6));
       const text = pick('ab/', random(9));
@@ -224,16 +225,26 @@ describe('find: the match a backtracking engine would choose', () => {
       const expected = global.exec(text);
       const found = pattern.find(text, from);
       const context = `${JSON.stringify(spec)} in ${JSON.stringify(text)} from ${from}`;
-      assert.deepEqual(found && [found.start, found.end], expected ? [expected.index, expected.index + expected[0].length] : undefined, context);
+      assert.deepEqual(
+        found && [found.start, found.end],
+        expected ? [expected.index, expected.index + expected[0].length] : undefined,
+        context,
+      );
       const anchored = new RegExp(`^(?:${source})`, 'u').exec(text);
       assert.equal(pattern.matchPrefix(text), anchored ? anchored[0].length : undefined, context);
       assert.equal(pattern.matches(text), new RegExp(`^(?:${source})$`, 'u').test(text), context);
-      const ends = [...Array(text.length + 1).keys()].filter((e) => new RegExp(`^(?:${source})$`, 'u').test(text.slice(0, e)));
+      const ends = [...Array(text.length + 1).keys()].filter((e) =>
+        new RegExp(`^(?:${source})$`, 'u').test(text.slice(0, e)),
+      );
       assert.deepEqual(pattern.prefixEnds(text), ends, context);
       // matchSuffix: the reversed pattern over the reversed text, from its start.
-      const reversed = new RegExp(`^(?:${toRegExpSource([...spec].reverse().join(''))})`, 'u').exec([...text].reverse().join(''));
+      const reversed = new RegExp(`^(?:${toRegExpSource([...spec].reverse().join(''))})`, 'u').exec(
+        [...text].reverse().join(''),
+      );
       assert.equal(pattern.matchSuffix(text), reversed ? text.length - reversed[0].length : undefined, context);
-      const starts = [...Array(text.length + 1).keys()].filter((s) => new RegExp(`^(?:${source})$`, 'u').test(text.slice(s)));
+      const starts = [...Array(text.length + 1).keys()].filter((s) =>
+        new RegExp(`^(?:${source})$`, 'u').test(text.slice(s)),
+      );
       assert.deepEqual(pattern.suffixStarts(text), starts, context);
     }
   });
@@ -256,14 +267,23 @@ describe('replacing matches with Go regexp rules', () => {
   for (const [spec, text, all, expected] of cases) {
     test(`${all ? 'all' : 'first'} ${JSON.stringify(spec)} in ${JSON.stringify(text)}`, () => {
       const pattern = compilePattern(parts(spec));
-      assert.equal((all ? replaceAll : replaceFirst)(pattern, text, () => 'X'), expected);
+      assert.equal(
+        (all ? replaceAll : replaceFirst)(pattern, text, () => 'X'),
+        expected,
+      );
     });
   }
   test('the replacement sees the match', () => {
     const pattern = compilePattern(parts('[0-9][0-9]'));
-    assert.equal(replaceAll(pattern, 'v12.345', (m) => `<${'v12.345'.slice(m.start, m.end)}>`), 'v<12>.<34>5');
+    assert.equal(
+      replaceAll(pattern, 'v12.345', (m) => `<${'v12.345'.slice(m.start, m.end)}>`),
+      'v<12>.<34>5',
+    );
   });
   test('every empty match in 100,000 characters', () => {
-    assert.equal(replaceAll(compilePattern([]), 'a'.repeat(100_000), () => '-'), `-${'a-'.repeat(100_000)}`);
+    assert.equal(
+      replaceAll(compilePattern([]), 'a'.repeat(100_000), () => '-'),
+      `-${'a-'.repeat(100_000)}`,
+    );
   });
 });

@@ -5,16 +5,24 @@ import { parseDockerfile } from '../../core/src/parser';
 
 const model = (text: string) => buildModel(parseDockerfile(text));
 const refs = (text: string) =>
-  model(text).references.map((r) => `${r.reference.name}@${r.reference.range.start.line}->${r.definition ? `${r.definition.kind}:${r.definition.value ?? '?'}` : 'undefined'}`);
+  model(text).references.map(
+    (r) =>
+      `${r.reference.name}@${r.reference.range.start.line}->${r.definition ? `${r.definition.kind}:${r.definition.value ?? '?'}` : 'undefined'}`,
+  );
 
 describe('stages', () => {
   test('index, name (case-insensitive), base image and base stage', () => {
-    const m = model('FROM golang:1.22 AS Build\nRUN go build\nFROM build AS test\nFROM alpine\nCOPY --from=build /a /b');
-    assert.deepEqual(m.stages.map((s) => [s.index, s.name, s.baseImage, s.baseStage?.index, s.instructions.length]), [
-      [0, 'build', 'golang:1.22', undefined, 2],
-      [1, 'test', 'build', 0, 1],
-      [2, undefined, 'alpine', undefined, 2],
-    ]);
+    const m = model(
+      'FROM golang:1.22 AS Build\nRUN go build\nFROM build AS test\nFROM alpine\nCOPY --from=build /a /b',
+    );
+    assert.deepEqual(
+      m.stages.map((s) => [s.index, s.name, s.baseImage, s.baseStage?.index, s.instructions.length]),
+      [
+        [0, 'build', 'golang:1.22', undefined, 2],
+        [1, 'test', 'build', 0, 1],
+        [2, undefined, 'alpine', undefined, 2],
+      ],
+    );
     assert.equal(m.findStage('BUILD')?.index, 0);
     assert.equal(m.findStage('2')?.index, 2);
     assert.equal(m.findStage('nope'), undefined);
@@ -32,7 +40,11 @@ describe('stages', () => {
 
 describe('scopes and references', () => {
   test('global ARG is visible in FROM but not in a stage until redeclared', () => {
-    assert.deepEqual(refs('ARG V=1\nFROM a:$V\nRUN echo $V\nARG V\nRUN echo $V'), ['V@1->arg:1', 'V@2->undefined', 'V@4->arg:1']);
+    assert.deepEqual(refs('ARG V=1\nFROM a:$V\nRUN echo $V\nARG V\nRUN echo $V'), [
+      'V@1->arg:1',
+      'V@2->undefined',
+      'V@4->arg:1',
+    ]);
   });
   test('a stage ARG with its own default overrides the global value', () => {
     assert.deepEqual(refs('ARG V=1\nFROM a\nARG V=2\nWORKDIR /$V'), ['V@3->arg:2']);
@@ -42,30 +54,43 @@ describe('scopes and references', () => {
   });
   test('ENV values expand earlier definitions; pairs on one line see the old values', () => {
     const m = model('FROM a\nENV A=hello\nENV A=bye B=$A\nENV C=${B}-x');
-    assert.deepEqual(m.definitions.map((d) => [d.name, d.value]), [['A', 'hello'], ['A', 'bye'], ['B', 'hello'], ['C', 'hello-x']]);
+    assert.deepEqual(
+      m.definitions.map((d) => [d.name, d.value]),
+      [
+        ['A', 'hello'],
+        ['A', 'bye'],
+        ['B', 'hello'],
+        ['C', 'hello-x'],
+      ],
+    );
   });
   test('ENV is inherited by a stage built on another stage', () => {
     assert.deepEqual(refs('FROM a AS base\nENV P=/opt\nFROM base\nWORKDIR $P'), ['P@3->env:/opt']);
     assert.deepEqual(refs('FROM a AS base\nENV P=/opt\nFROM alpine\nWORKDIR $P'), ['P@3->undefined']);
   });
   test('platform ARGs are global automatically, in stages only when declared', () => {
-    assert.deepEqual(refs('FROM --platform=$BUILDPLATFORM a\nRUN echo $TARGETARCH\nARG TARGETARCH\nWORKDIR /$TARGETARCH'), [
-      'BUILDPLATFORM@0->predefined:?',
-      'TARGETARCH@1->undefined',
-      'TARGETARCH@3->arg:amd64',
-    ]);
+    assert.deepEqual(
+      refs('FROM --platform=$BUILDPLATFORM a\nRUN echo $TARGETARCH\nARG TARGETARCH\nWORKDIR /$TARGETARCH'),
+      ['BUILDPLATFORM@0->predefined:?', 'TARGETARCH@1->undefined', 'TARGETARCH@3->arg:amd64'],
+    );
     const m = model('FROM a\nARG TARGETARCH\nWORKDIR /$TARGETARCH');
     assert.equal(m.references[0]!.definition?.redeclares?.kind, 'predefined');
   });
   test('proxy args reach RUN without ARG, but not builder-expanded instructions', () => {
-    assert.deepEqual(refs('FROM a\nRUN echo $HTTP_PROXY\nWORKDIR $http_proxy'), ['HTTP_PROXY@1->predefined:?', 'http_proxy@2->undefined']);
+    assert.deepEqual(refs('FROM a\nRUN echo $HTTP_PROXY\nWORKDIR $http_proxy'), [
+      'HTTP_PROXY@1->predefined:?',
+      'http_proxy@2->undefined',
+    ]);
   });
   test('an ARG without default has no known value', () => {
     assert.deepEqual(refs('FROM a\nARG VERSION\nWORKDIR /$VERSION'), ['VERSION@2->arg:?']);
   });
   test('expandedByBuilder marks where the builder expands', () => {
     const m = model('FROM a\nENV X=1\nRUN echo $X\nWORKDIR $X');
-    assert.deepEqual(m.references.map((r) => r.expandedByBuilder), [false, true]);
+    assert.deepEqual(
+      m.references.map((r) => r.expandedByBuilder),
+      [false, true],
+    );
   });
   test('scopeBefore lists what is visible at an instruction', () => {
     const m = model('ARG G=1\nFROM a\nARG G\nENV E=2\nRUN x');
@@ -128,14 +153,23 @@ describe('values past MAX_EXPANDED_LENGTH are unknown, and long chains do not re
   test('60 ARGs each doubling the one before: known up to the limit, unknown after, no exception', () => {
     const lines = ['ARG a0=xy'];
     for (let i = 1; i < 60; i++) lines.push(`ARG a${i}=\${a${i - 1}}\${a${i - 1}}`);
-    lines.push('FROM alpine:${a59}', 'ARG a59', 'ENV e0=$a59', ...Array.from({ length: 59 }, (_, i) => `ENV e${i + 1}=\${e${i}}\${e${i}}`), 'WORKDIR /$e59');
+    lines.push(
+      'FROM alpine:${a59}',
+      'ARG a59',
+      'ENV e0=$a59',
+      ...Array.from({ length: 59 }, (_, i) => `ENV e${i + 1}=\${e${i}}\${e${i}}`),
+      'WORKDIR /$e59',
+    );
     const m = model(lines.join('\n'));
     const value = (name: string) => m.definitions.find((d) => d.name === name)?.value;
     assert.equal(value('a15')?.length, 2 ** 16);
     assert.equal(value('a16'), undefined);
     assert.equal(value('a59'), undefined);
     assert.equal(m.stages[0]!.resolvedBaseImage, undefined);
-    assert.equal(m.definitions.filter((d) => d.kind === 'env').every((d) => d.value === undefined), true);
+    assert.equal(
+      m.definitions.filter((d) => d.kind === 'env').every((d) => d.value === undefined),
+      true,
+    );
   });
   test('10,000 ARGs each naming the one before, and 10,000 ENVs after them, resolve without deep recursion (3,000 overflowed)', () => {
     const lines = ['ARG a0=x'];

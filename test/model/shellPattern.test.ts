@@ -7,15 +7,21 @@ import { expandReplacementTemplate } from '../../core/src/model/replacementTempl
 import { reverseShellPattern, shellPatternParts } from '../../core/src/model/shellPattern';
 
 type Env = Record<string, string>;
-const expand = (raw: string, env: Env, escape = '\\'): string | undefined => expandValue(raw, (name) => env[name], escape);
+const expand = (raw: string, env: Env, escape = '\\'): string | undefined =>
+  expandValue(raw, (name) => env[name], escape);
 
 /** Equality for long strings that reports where they differ instead of printing them. */
 function same(actual: string | undefined, expected: string | undefined): void {
   if (actual === expected) return;
-  if (actual === undefined || expected === undefined) assert.fail(`expected ${expected === undefined ? 'undefined' : `${expected.length} characters`}, got ${actual === undefined ? 'undefined' : `${actual.length} characters`}`);
+  if (actual === undefined || expected === undefined)
+    assert.fail(
+      `expected ${expected === undefined ? 'undefined' : `${expected.length} characters`}, got ${actual === undefined ? 'undefined' : `${actual.length} characters`}`,
+    );
   let i = 0;
   while (actual[i] === expected[i]) i++;
-  assert.fail(`lengths ${actual.length} and ${expected.length}; first difference at ${i}: ${JSON.stringify(actual.slice(i, i + 20))} vs ${JSON.stringify(expected.slice(i, i + 20))}`);
+  assert.fail(
+    `lengths ${actual.length} and ${expected.length}; first difference at ${i}: ${JSON.stringify(actual.slice(i, i + 20))} vs ${JSON.stringify(expected.slice(i, i + 20))}`,
+  );
 }
 
 describe('pattern modifiers behave as in BuildKit', () => {
@@ -49,8 +55,16 @@ describe('pattern modifiers behave as in BuildKit', () => {
     // Replacing: a pattern from a variable is still a pattern; `/` ends the pattern.
     ['${FOO/$NEEDLE/.} - ${FOO//$NEEDLE/.}', { FOO: '/foo*/*/*.txt', NEEDLE: '\\*/' }, '/foo.*/*.txt - /foo..*.txt'],
     ['${FOO/$NEEDLE/} - ${FOO//$NEEDLE/}', { FOO: '/tmp/tmp/bar.txt', NEEDLE: '/tmp' }, '/tmp/bar.txt - /bar.txt'],
-    ['${FOO/$NEEDLE/$REPLACEMENT} - ${FOO//$NEEDLE/$REPLACEMENT}', { FOO: '/a/foo/b/c.txt', NEEDLE: '/?/', REPLACEMENT: '/' }, '/foo/b/c.txt - /foo/c.txt'],
-    ['${FOO/$NEEDLE/$REPLACEMENT}', { FOO: 'http://google.de', NEEDLE: 'http://', REPLACEMENT: 'https://' }, 'https://google.de'],
+    [
+      '${FOO/$NEEDLE/$REPLACEMENT} - ${FOO//$NEEDLE/$REPLACEMENT}',
+      { FOO: '/a/foo/b/c.txt', NEEDLE: '/?/', REPLACEMENT: '/' },
+      '/foo/b/c.txt - /foo/c.txt',
+    ],
+    [
+      '${FOO/$NEEDLE/$REPLACEMENT}',
+      { FOO: 'http://google.de', NEEDLE: 'http://', REPLACEMENT: 'https://' },
+      'https://google.de',
+    ],
     // Escaped separators: the pattern drops the `\`, the replacement keeps it.
     ['${FOO//\\//\\/}', { FOO: '/tmp/foo.txt' }, '\\/tmp\\/foo.txt'],
     ['${FOO/$BAR/ww}', { FOO: 'xxyy', BAR: '' }, 'wwxxyy'],
@@ -62,7 +76,8 @@ describe('pattern modifiers behave as in BuildKit', () => {
     ['${FOO///}', {}, undefined],
   ];
   for (const [input, env, expected] of cases) {
-    test(`${input} with ${JSON.stringify(env)} -> ${JSON.stringify(expected)}`, () => assert.equal(expand(input, env), expected));
+    test(`${input} with ${JSON.stringify(env)} -> ${JSON.stringify(expected)}`, () =>
+      assert.equal(expand(input, env), expected));
   }
 });
 
@@ -127,7 +142,8 @@ describe('pattern rules read from lex.go', () => {
     ['bad substitution', '${:-a}', {}, undefined],
   ];
   for (const [name, input, env, expected] of cases) {
-    test(`${name}: ${input} -> ${JSON.stringify(expected)}`, () => assert.equal(expand(input, env, name.startsWith('backtick') ? '`' : '\\'), expected));
+    test(`${name}: ${input} -> ${JSON.stringify(expected)}`, () =>
+      assert.equal(expand(input, env, name.startsWith('backtick') ? '`' : '\\'), expected));
   }
   test('shell patterns to parts, and rejected escapes', () => {
     assert.equal(shellPatternParts('*', true)?.length, 1);
@@ -161,13 +177,15 @@ describe('pattern rules read from lex.go', () => {
       ['a$', 'a$'],
       ['$이름', ''],
     ];
-    for (const [template, expected] of cases) assert.equal(expandReplacementTemplate(template, 'M'), expected, template);
+    for (const [template, expected] of cases)
+      assert.equal(expandReplacementTemplate(template, 'M'), expected, template);
   });
 });
 
 describe('worst cases finish and give the right value', () => {
   // Past MAX_EXPANDED_LENGTH a value is unknown; these check the algorithms on longer values.
-  const expandUncapped = (raw: string, env: Env): string | undefined => expandValue(raw, (name) => env[name], '\\', Infinity);
+  const expandUncapped = (raw: string, env: Env): string | undefined =>
+    expandValue(raw, (name) => env[name], '\\', Infinity);
   const a60 = 'a'.repeat(60);
   const a100k = 'a'.repeat(100_000);
   const starAs = `${'*a'.repeat(10)}*b`;

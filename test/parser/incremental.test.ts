@@ -6,7 +6,25 @@ import { corpusFiles } from '../helpers/corpus';
 import { spliceText } from '../helpers/splice';
 import { assertSameText, treeJson } from '../helpers/show';
 
-const pieces = ['\n', '\\\n', 'RUN ', 'FROM a AS b\n', '<<EOF\n', 'EOF\n', '# c\n', '  ', 'x', '"', "'", '${A:-b}', '`', '\n\n', 'ENV a=b \\\n', '<<-EOT\n', '\tEOT\n'];
+const pieces = [
+  '\n',
+  '\\\n',
+  'RUN ',
+  'FROM a AS b\n',
+  '<<EOF\n',
+  'EOF\n',
+  '# c\n',
+  '  ',
+  'x',
+  '"',
+  "'",
+  '${A:-b}',
+  '`',
+  '\n\n',
+  'ENV a=b \\\n',
+  '<<-EOT\n',
+  '\tEOT\n',
+];
 const sample = [
   'FROM alpine AS base',
   'ARG A=1',
@@ -28,7 +46,11 @@ const sample = [
 ].join('\n');
 
 test('incremental reparse equals a full parse after any sequence of edits', () => {
-  const edit = fc.record({ start: fc.nat(400), deleteCount: fc.nat(12), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')) });
+  const edit = fc.record({
+    start: fc.nat(400),
+    deleteCount: fc.nat(12),
+    insert: fc.array(fc.constantFrom(...pieces), { maxLength: 4 }).map((a) => a.join('')),
+  });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
       let text = sample;

@@ -10,24 +10,32 @@ const only = (text: string): Instruction => {
 };
 const problems = (text: string): string[] => {
   const tree = parseDockerfile(text);
-  return [...tree.problems, ...tree.instructions.flatMap((i) => i.problems)].map((p) => `${p.code}@${showRange(p.range)}`);
+  return [...tree.problems, ...tree.instructions.flatMap((i) => i.problems)].map(
+    (p) => `${p.code}@${showRange(p.range)}`,
+  );
 };
 
 describe('parser directives', () => {
   test('syntax, escape and check in the leading block, case-insensitive names', () => {
     const tree = parseDockerfile('# syntax=docker/dockerfile:1\n#ESCAPE = `\n# check=skip=JSONArgsRecommended\nFROM a');
-    assert.deepEqual(tree.directives.map((d) => [d.name, d.value, showRange(d.valueRange)]), [
-      ['syntax', 'docker/dockerfile:1', '0:9-0:28'],
-      ['escape', '`', '1:10-1:11'],
-      ['check', 'skip=JSONArgsRecommended', '2:8-2:32'],
-    ]);
+    assert.deepEqual(
+      tree.directives.map((d) => [d.name, d.value, showRange(d.valueRange)]),
+      [
+        ['syntax', 'docker/dockerfile:1', '0:9-0:28'],
+        ['escape', '`', '1:10-1:11'],
+        ['check', 'skip=JSONArgsRecommended', '2:8-2:32'],
+      ],
+    );
     assert.equal(tree.escapeChar, '`');
   });
   test('escape directive after a plain comment is only a comment', () => {
     const tree = parseDockerfile('# hello\n# escape=`\nFROM a');
     assert.equal(tree.directives.length, 0);
     assert.equal(tree.escapeChar, '\\');
-    assert.deepEqual(tree.items.map((i) => i.kind), ['comment', 'comment', 'instruction']);
+    assert.deepEqual(
+      tree.items.map((i) => i.kind),
+      ['comment', 'comment', 'instruction'],
+    );
   });
   test('escape directive after a blank line is only a comment', () => {
     assert.equal(parseDockerfile('\n# escape=`\nFROM a').escapeChar, '\\');
@@ -57,7 +65,10 @@ describe('continuations', () => {
     assert.equal(run.argsText, 'apt-get update &&     apt-get install -y curl');
     assert.equal(showRange(run.range), '0:0-1:27');
     assert.equal(showRange(run.rest!.range), '0:4-1:27');
-    assert.deepEqual(run.trivia.map((t) => `${t.kind}@${showRange(t.range)}`), ['continuation@0:22-0:23']);
+    assert.deepEqual(
+      run.trivia.map((t) => `${t.kind}@${showRange(t.range)}`),
+      ['continuation@0:22-0:23'],
+    );
   });
   test('trailing whitespace after the escape still continues', () => {
     assert.equal(only('RUN a \\  \t\n b').argsText, 'a  b');
@@ -65,7 +76,10 @@ describe('continuations', () => {
   test('comment lines and empty lines inside a continuation are trivia', () => {
     const run = only('RUN a \\\n# note\n\n   \n  b');
     assert.equal(run.argsText, 'a   b');
-    assert.deepEqual(run.trivia.map((t) => `${t.kind}@${t.range.start.line}`), ['continuation@0', 'comment@1', 'empty@2', 'empty@3']);
+    assert.deepEqual(
+      run.trivia.map((t) => `${t.kind}@${t.range.start.line}`),
+      ['continuation@0', 'comment@1', 'empty@2', 'empty@3'],
+    );
   });
   test('continuation at end of file ends the instruction without error', () => {
     const tree = parseDockerfile('FROM a\nRUN echo \\');
@@ -74,7 +88,9 @@ describe('continuations', () => {
     assert.deepEqual(problems('FROM a\nRUN echo \\\n\n# c\n'), []);
   });
   test('backtick escape with Windows line endings', () => {
-    const tree = parseDockerfile('# escape=`\r\nFROM mcr.microsoft.com/windows/servercore\r\nRUN dir c:\\ `\r\n    && echo done\r\nCOPY C:\\src C:\\app\\');
+    const tree = parseDockerfile(
+      '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore\r\nRUN dir c:\\ `\r\n    && echo done\r\nCOPY C:\\src C:\\app\\',
+    );
     assert.equal(tree.lineCount, 5);
     const [, run, copy] = tree.instructions;
     assert.equal(run!.argsText, 'dir c:\\     && echo done');
@@ -95,9 +111,18 @@ describe('continuations', () => {
 describe('heredocs', () => {
   test('RUN <<EOF with body and terminator ranges', () => {
     const run = only('RUN <<EOF\napt-get update\napt-get install -y curl\nEOF');
-    assert.deepEqual(run.heredocs.map((h) => [h.name, h.chomp, h.expand, h.terminated, showRange(h.range), showRange(h.bodyRange), showRange(h.terminatorRange)]), [
-      ['EOF', false, true, true, '0:4-0:9', '1:0-2:23', '3:0-3:3'],
-    ]);
+    assert.deepEqual(
+      run.heredocs.map((h) => [
+        h.name,
+        h.chomp,
+        h.expand,
+        h.terminated,
+        showRange(h.range),
+        showRange(h.bodyRange),
+        showRange(h.terminatorRange),
+      ]),
+      [['EOF', false, true, true, '0:4-0:9', '1:0-2:23', '3:0-3:3']],
+    );
     assert.equal(run.heredocs[0]!.content, 'apt-get update\napt-get install -y curl\n');
     assert.equal(showRange(run.range), '0:0-3:3');
   });
@@ -114,14 +139,20 @@ describe('heredocs', () => {
       assert.equal(run.variables.length, 0);
     }
     const expanded = only('RUN <<EOF\necho $HOME\nEOF');
-    assert.deepEqual(expanded.variables.map((v) => [v.name, v.inHeredoc, showRange(v.range)]), [['HOME', true, '1:5-1:10']]);
+    assert.deepEqual(
+      expanded.variables.map((v) => [v.name, v.inHeredoc, showRange(v.range)]),
+      [['HOME', true, '1:5-1:10']],
+    );
   });
   test('several heredocs in one instruction are read in order', () => {
     const copy = only('COPY <<one.txt <<two.txt /dest/\nfirst\none.txt\nsecond\ntwo.txt');
-    assert.deepEqual(copy.heredocs.map((h) => [h.name, h.content, h.terminated]), [
-      ['one.txt', 'first\n', true],
-      ['two.txt', 'second\n', true],
-    ]);
+    assert.deepEqual(
+      copy.heredocs.map((h) => [h.name, h.content, h.terminated]),
+      [
+        ['one.txt', 'first\n', true],
+        ['two.txt', 'second\n', true],
+      ],
+    );
     assert.equal(copy.destination!.value, '/dest/');
   });
   test('heredoc with a file descriptor and redirect in RUN', () => {
@@ -143,11 +174,14 @@ describe('heredocs', () => {
 describe('exec form and shell form', () => {
   test('a JSON array of strings is exec form, with string ranges', () => {
     const cmd = only('CMD ["node", "server.js", "--port=\\"80\\""]');
-    assert.deepEqual(cmd.exec!.strings.map((s) => [s.value, showRange(s.range)]), [
-      ['node', '0:5-0:11'],
-      ['server.js', '0:13-0:24'],
-      ['--port="80"', '0:26-0:41'],
-    ]);
+    assert.deepEqual(
+      cmd.exec!.strings.map((s) => [s.value, showRange(s.range)]),
+      [
+        ['node', '0:5-0:11'],
+        ['server.js', '0:13-0:24'],
+        ['--port="80"', '0:26-0:41'],
+      ],
+    );
   });
   test('invalid JSON falls back to shell form', () => {
     for (const text of ["CMD ['node', 'x']", 'CMD [node]', 'CMD ["a", 1]', 'CMD ["a",]', 'CMD ["a"] extra']) {
@@ -158,11 +192,20 @@ describe('exec form and shell form', () => {
   });
   test('JSON with nested brackets inside strings', () => {
     const run = only('RUN ["sh", "-c", "echo [\\"a\\"] && test [ 1 ]"]');
-    assert.deepEqual(run.exec!.strings.map((s) => s.value), ['sh', '-c', 'echo ["a"] && test [ 1 ]']);
+    assert.deepEqual(
+      run.exec!.strings.map((s) => s.value),
+      ['sh', '-c', 'echo ["a"] && test [ 1 ]'],
+    );
   });
   test('exec form across continuation lines', () => {
     const entry = only('ENTRYPOINT ["a", \\\n  "b"]');
-    assert.deepEqual(entry.exec!.strings.map((s) => [s.value, showRange(s.range)]), [['a', '0:12-0:15'], ['b', '1:2-1:5']]);
+    assert.deepEqual(
+      entry.exec!.strings.map((s) => [s.value, showRange(s.range)]),
+      [
+        ['a', '0:12-0:15'],
+        ['b', '1:2-1:5'],
+      ],
+    );
   });
   test('SHELL must be JSON', () => {
     assert.deepEqual(problems('FROM a\nSHELL /bin/bash -c'), ['invalid-json@1:6-1:18']);
@@ -173,16 +216,28 @@ describe('exec form and shell form', () => {
 describe('flags', () => {
   test('--name=value and boolean flags, with ranges', () => {
     const copy = only('COPY --from=build --link --chmod=755 a /b');
-    assert.deepEqual(copy.flags.map((f) => [f.name, f.value, showRange(f.nameRange), showRange(f.valueRange)]), [
-      ['from', 'build', '0:7-0:11', '0:12-0:17'],
-      ['link', undefined, '0:20-0:24', '-'],
-      ['chmod', '755', '0:27-0:32', '0:33-0:36'],
-    ]);
-    assert.deepEqual(copy.sources!.map((s) => s.value), ['a']);
+    assert.deepEqual(
+      copy.flags.map((f) => [f.name, f.value, showRange(f.nameRange), showRange(f.valueRange)]),
+      [
+        ['from', 'build', '0:7-0:11', '0:12-0:17'],
+        ['link', undefined, '0:20-0:24', '-'],
+        ['chmod', '755', '0:27-0:32', '0:33-0:36'],
+      ],
+    );
+    assert.deepEqual(
+      copy.sources!.map((s) => s.value),
+      ['a'],
+    );
   });
   test('quoted flag values and mounts', () => {
     const run = only('RUN --mount=type=secret,id="my id" --network=none echo hi');
-    assert.deepEqual(run.flags.map((f) => [f.name, f.value]), [['mount', 'type=secret,id=my id'], ['network', 'none']]);
+    assert.deepEqual(
+      run.flags.map((f) => [f.name, f.value]),
+      [
+        ['mount', 'type=secret,id=my id'],
+        ['network', 'none'],
+      ],
+    );
     assert.equal(run.rest!.value, 'echo hi');
   });
   test('a lone -- ends the flags', () => {
@@ -192,9 +247,15 @@ describe('flags', () => {
   });
   test('HEALTHCHECK flags then CMD', () => {
     const hc = only('HEALTHCHECK --interval=30s --retries=3 CMD ["curl", "-f", "http://x/"]');
-    assert.deepEqual(hc.flags.map((f) => f.name), ['interval', 'retries']);
+    assert.deepEqual(
+      hc.flags.map((f) => f.name),
+      ['interval', 'retries'],
+    );
     assert.equal(hc.healthcheckMode!.value, 'CMD');
-    assert.deepEqual(hc.exec!.strings.map((s) => s.value), ['curl', '-f', 'http://x/']);
+    assert.deepEqual(
+      hc.exec!.strings.map((s) => s.value),
+      ['curl', '-f', 'http://x/'],
+    );
     assert.equal(only('HEALTHCHECK NONE').healthcheckMode!.value, 'NONE');
   });
 });
@@ -206,7 +267,10 @@ describe('instruction arguments', () => {
     assert.equal(from.stageName!.value, 'build');
     assert.equal(from.asKeyword!.value, 'AS');
     assert.equal(from.flags[0]!.value, '$BUILDPLATFORM');
-    assert.deepEqual(from.variables.map((v) => v.name), ['BUILDPLATFORM']);
+    assert.deepEqual(
+      from.variables.map((v) => v.name),
+      ['BUILDPLATFORM'],
+    );
   });
   test('FROM with two or four words is invalid', () => {
     assert.deepEqual(problems('FROM a b'), ['invalid-from@0:5-0:8']);
@@ -216,46 +280,77 @@ describe('instruction arguments', () => {
   });
   test('ENV key=value pairs with quotes and escapes', () => {
     const env = only('ENV A=1 B="two words" C=three\\ words D=\'$lit\'');
-    assert.deepEqual(env.pairs!.map((p) => [p.key.value, p.value?.value, p.equals]), [
-      ['A', '1', true],
-      ['B', 'two words', true],
-      ['C', 'three words', true],
-      ['D', '$lit', true],
-    ]);
-    assert.deepEqual(env.pairs!.map((p) => showRange(p.value!.range)), ['0:6-0:7', '0:10-0:21', '0:24-0:36', '0:39-0:45']);
+    assert.deepEqual(
+      env.pairs!.map((p) => [p.key.value, p.value?.value, p.equals]),
+      [
+        ['A', '1', true],
+        ['B', 'two words', true],
+        ['C', 'three words', true],
+        ['D', '$lit', true],
+      ],
+    );
+    assert.deepEqual(
+      env.pairs!.map((p) => showRange(p.value!.range)),
+      ['0:6-0:7', '0:10-0:21', '0:24-0:36', '0:39-0:45'],
+    );
   });
   test('legacy ENV key value form', () => {
     const env = only('ENV PATH /usr/local/bin:$PATH');
-    assert.deepEqual(env.pairs!.map((p) => [p.key.value, p.value?.raw, p.equals]), [['PATH', '/usr/local/bin:$PATH', false]]);
+    assert.deepEqual(
+      env.pairs!.map((p) => [p.key.value, p.value?.raw, p.equals]),
+      [['PATH', '/usr/local/bin:$PATH', false]],
+    );
     assert.deepEqual(problems('ENV ONLYKEY'), ['invalid-env@0:4-0:11']);
     assert.deepEqual(problems('ENV A=1 B'), ['invalid-env@0:8-0:9']);
   });
   test('LABEL pairs', () => {
     const label = only('LABEL org.opencontainers.image.title="My app" version=1');
-    assert.deepEqual(label.pairs!.map((p) => [p.key.value, p.value?.value]), [['org.opencontainers.image.title', 'My app'], ['version', '1']]);
+    assert.deepEqual(
+      label.pairs!.map((p) => [p.key.value, p.value?.value]),
+      [
+        ['org.opencontainers.image.title', 'My app'],
+        ['version', '1'],
+      ],
+    );
   });
   test('ARG with and without defaults, several per line', () => {
     const arg = only('ARG A B=2 C="x y"');
-    assert.deepEqual(arg.pairs!.map((p) => [p.key.value, p.value?.value]), [['A', undefined], ['B', '2'], ['C', 'x y']]);
+    assert.deepEqual(
+      arg.pairs!.map((p) => [p.key.value, p.value?.value]),
+      [
+        ['A', undefined],
+        ['B', '2'],
+        ['C', 'x y'],
+      ],
+    );
   });
   test('unterminated quote in ENV is reported', () => {
     assert.deepEqual(problems('ENV A="x'), ['unterminated-quote@0:4-0:8']);
   });
   test('EXPOSE ports and protocols', () => {
     const expose = only('EXPOSE 80 443/tcp 53/UDP 8000-8010/udp');
-    assert.deepEqual(expose.ports!.map((p) => [p.port.value, p.protocol, showRange(p.port.range)]), [
-      ['80', undefined, '0:7-0:9'],
-      ['443', 'tcp', '0:10-0:13'],
-      ['53', 'UDP', '0:18-0:20'],
-      ['8000-8010', 'udp', '0:25-0:34'],
-    ]);
+    assert.deepEqual(
+      expose.ports!.map((p) => [p.port.value, p.protocol, showRange(p.port.range)]),
+      [
+        ['80', undefined, '0:7-0:9'],
+        ['443', 'tcp', '0:10-0:13'],
+        ['53', 'UDP', '0:18-0:20'],
+        ['8000-8010', 'udp', '0:25-0:34'],
+      ],
+    );
   });
   test('COPY and ADD sources and destination, shell and exec form', () => {
     const copy = only('COPY a b c /dest/');
-    assert.deepEqual(copy.sources!.map((s) => s.value), ['a', 'b', 'c']);
+    assert.deepEqual(
+      copy.sources!.map((s) => s.value),
+      ['a', 'b', 'c'],
+    );
     assert.equal(copy.destination!.value, '/dest/');
     const add = only('ADD ["a b", "/c d/"]');
-    assert.deepEqual(add.sources!.map((s) => s.value), ['a b']);
+    assert.deepEqual(
+      add.sources!.map((s) => s.value),
+      ['a b'],
+    );
     assert.equal(add.destination!.value, '/c d/');
     assert.deepEqual(problems('COPY onlyone'), ['missing-arguments@0:5-0:12']);
   });
@@ -263,7 +358,10 @@ describe('instruction arguments', () => {
     const onbuild = only('ONBUILD COPY . /app');
     assert.equal(onbuild.trigger!.keyword, 'COPY');
     assert.equal(showRange(onbuild.trigger!.keywordRange), '0:8-0:12');
-    assert.deepEqual(onbuild.trigger!.sources!.map((s) => s.value), ['.']);
+    assert.deepEqual(
+      onbuild.trigger!.sources!.map((s) => s.value),
+      ['.'],
+    );
     assert.deepEqual(problems('ONBUILD ONBUILD RUN x'), ['onbuild-trigger@0:8-0:15']);
     assert.deepEqual(problems('ONBUILD FROM x'), ['onbuild-trigger@0:8-0:12']);
     assert.deepEqual(problems('onbuild maintainer me'), ['onbuild-trigger@0:8-0:18']);
@@ -297,7 +395,14 @@ describe('instruction arguments', () => {
 });
 
 describe('variables', () => {
-  const vars = (text: string) => only(text).variables.map((v) => [v.name, v.modifier ?? '', v.modifierWord ?? '', showRange(v.range), showRange(v.nameRange)]);
+  const vars = (text: string) =>
+    only(text).variables.map((v) => [
+      v.name,
+      v.modifier ?? '',
+      v.modifierWord ?? '',
+      showRange(v.range),
+      showRange(v.nameRange),
+    ]);
   test('$VAR and ${VAR}', () => {
     assert.deepEqual(vars('WORKDIR $HOME/${APP}x'), [
       ['HOME', '', '', '0:8-0:13', '0:9-0:13'],
@@ -311,14 +416,23 @@ describe('variables', () => {
     }
   });
   test('nested references in a modifier word', () => {
-    assert.deepEqual(vars('ENV X=${A:-${B}}').map((v) => v[0]), ['A', 'B']);
+    assert.deepEqual(
+      vars('ENV X=${A:-${B}}').map((v) => v[0]),
+      ['A', 'B'],
+    );
   });
   test('escaped dollar and single quotes are no references', () => {
-    assert.deepEqual(vars('RUN echo \\$HOME \'$USER\' "$SHELL"').map((v) => v[0]), ['SHELL']);
+    assert.deepEqual(
+      vars('RUN echo \\$HOME \'$USER\' "$SHELL"').map((v) => v[0]),
+      ['SHELL'],
+    );
   });
   test('with backtick escape, `$ is escaped', () => {
     const tree = parseDockerfile('# escape=`\nFROM a\nWORKDIR `$X/$Y');
-    assert.deepEqual(tree.instructions[1]!.variables.map((v) => v.name), ['Y']);
+    assert.deepEqual(
+      tree.instructions[1]!.variables.map((v) => v.name),
+      ['Y'],
+    );
   });
   test('bad substitutions are reported', () => {
     assert.deepEqual(problems('ENV X=${A'), ['bad-substitution@0:6-0:9']);
@@ -326,14 +440,20 @@ describe('variables', () => {
     assert.deepEqual(problems('ENV X=${}'), ['bad-substitution@0:6-0:9']);
   });
   test('references on continuation lines get their physical position', () => {
-    assert.deepEqual(vars('RUN echo \\\n  $A').map((v) => v[3]), ['1:2-1:4']);
+    assert.deepEqual(
+      vars('RUN echo \\\n  $A').map((v) => v[3]),
+      ['1:2-1:4'],
+    );
   });
 });
 
 describe('lossless structure', () => {
   test('items keep comments and instructions in order with ranges', () => {
     const tree = parseDockerfile('# syntax=x\n\n# about\nFROM a\n\n  # indented\nRUN b\n');
-    assert.deepEqual(tree.items.map((i) => `${i.kind}@${showRange(i.range)}`), ['directive@0:0-0:10', 'comment@2:0-2:7', 'instruction@3:0-3:6', 'comment@5:2-5:12', 'instruction@6:0-6:5']);
+    assert.deepEqual(
+      tree.items.map((i) => `${i.kind}@${showRange(i.range)}`),
+      ['directive@0:0-0:10', 'comment@2:0-2:7', 'instruction@3:0-3:6', 'comment@5:2-5:12', 'instruction@6:0-6:5'],
+    );
   });
   test('UTF-16 columns for non-ASCII text', () => {
     const label = only('LABEL 설명="한글 😀" x=1');

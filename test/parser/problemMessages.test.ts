@@ -7,7 +7,7 @@ import { type ProblemCode, parseDockerfile, type SyntaxProblem } from '../../cor
 const nested = (depth: number): string => '${A:-'.repeat(depth) + 'x' + '}'.repeat(depth);
 const INPUTS: Record<ProblemCode, string[]> = {
   'unterminated-heredoc': ['FROM a\nRUN <<EOF\necho hi\n', 'FROM a\nCOPY <<-"END" /x\nbody\n'],
-  'unterminated-quote': ['FROM a\nENV A="b\n', 'FROM a\nLABEL x=\'y\n'],
+  'unterminated-quote': ['FROM a\nENV A="b\n', "FROM a\nLABEL x='y\n"],
   'missing-arguments': ['FROM a\nRUN\n', 'FROM a\nCOPY only\n', 'FROM a\nADD only\n'],
   'unknown-instruction': ['FROM a\nFOO bar\n'],
   'invalid-escape': ['# escape=x\nFROM a\n'],
@@ -15,7 +15,12 @@ const INPUTS: Record<ProblemCode, string[]> = {
   'invalid-from': ['FROM a b c\n'],
   'invalid-env': ['FROM a\nENV A\n', 'FROM a\nLABEL a=b c\n'],
   'invalid-json': ['FROM a\nSHELL /bin/sh -c\n'],
-  'bad-substitution': ['FROM a\nRUN echo ${A\n', 'FROM a\nRUN echo ${}\n', 'FROM a\nRUN echo ${1a}\n', 'FROM a\nRUN echo ${A!b}\n'],
+  'bad-substitution': [
+    'FROM a\nRUN echo ${A\n',
+    'FROM a\nRUN echo ${}\n',
+    'FROM a\nRUN echo ${1a}\n',
+    'FROM a\nRUN echo ${A!b}\n',
+  ],
   'nesting-too-deep': [`FROM a\nRUN echo ${nested(70)}\n`],
   'onbuild-trigger': ['FROM a\nONBUILD FROM b\n', 'FROM a\nONBUILD ONBUILD RUN x\n'],
 };
@@ -30,7 +35,12 @@ for (const [code, inputs] of Object.entries(INPUTS) as [ProblemCode, string[]][]
   test(`parser problem ${code} has an English and a Korean message`, () => {
     for (const input of inputs) {
       const found = allProblems(input).filter((p) => p.code === code);
-      assert.ok(found.length > 0, `${JSON.stringify(input)} gives no ${code}: ${allProblems(input).map((p) => p.code).join(', ')}`);
+      assert.ok(
+        found.length > 0,
+        `${JSON.stringify(input)} gives no ${code}: ${allProblems(input)
+          .map((p) => p.code)
+          .join(', ')}`,
+      );
       for (const { message } of found) {
         assert.ok(message.en.length > 0 && !HANGUL.test(message.en), `English: ${message.en}`);
         assert.ok(HANGUL.test(message.ko), `Korean: ${message.ko}`);

@@ -7,7 +7,9 @@ import { findClosingBrace, matchBraces, scanVariables, type VariableSpan } from 
 import { showRange } from '../helpers/show';
 
 const problems = (text: string): string[] =>
-  parseDockerfile(text).instructions.flatMap((i) => i.problems).map((p) => `${p.code}@${showRange(p.range)}`);
+  parseDockerfile(text)
+    .instructions.flatMap((i) => i.problems)
+    .map((p) => `${p.code}@${showRange(p.range)}`);
 const nested = (depth: number, inner = 'x'): string => `${'${a:-'.repeat(depth)}${inner}${'}'.repeat(depth)}`;
 
 describe('nesting limit', () => {
@@ -75,7 +77,13 @@ describe('many references', () => {
 });
 
 // The recursive reading the scanner replaced, kept here as a reference for small inputs.
-function recursiveScan(text: string, from: number, to: number, escape: string, singleQuotesAreLiteral: boolean): VariableSpan[] {
+function recursiveScan(
+  text: string,
+  from: number,
+  to: number,
+  escape: string,
+  singleQuotesAreLiteral: boolean,
+): VariableSpan[] {
   const MODIFIERS = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
   const isNameStart = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z_]/.test(ch);
   const isNameChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9_]/.test(ch);
@@ -95,7 +103,13 @@ function recursiveScan(text: string, from: number, to: number, escape: string, s
       continue;
     } else if (ch === '$') {
       const next = text[i + 1];
-      const base = { braced: false, modifier: undefined, modifierWord: undefined, malformed: undefined, nestedTooDeep: false };
+      const base = {
+        braced: false,
+        modifier: undefined,
+        modifierWord: undefined,
+        malformed: undefined,
+        nestedTooDeep: false,
+      };
       if (isNameStart(next)) {
         let end = i + 2;
         while (end < to && isNameChar(text[end])) end++;
@@ -109,11 +123,20 @@ function recursiveScan(text: string, from: number, to: number, escape: string, s
         while (nameEnd < to && isNameChar(text[nameEnd])) nameEnd++;
         const name = text.slice(nameStart, nameEnd);
         const close = findClosingBrace(text, nameEnd, to, escape);
-        const span: VariableSpan = { ...base, braced: true, name, start: i, end: close < 0 ? to : close + 1, nameStart, nameEnd };
+        const span: VariableSpan = {
+          ...base,
+          braced: true,
+          name,
+          start: i,
+          end: close < 0 ? to : close + 1,
+          nameStart,
+          nameEnd,
+        };
         found.push(span);
         i = span.end;
         if (close < 0) span.malformed = 'missing closing brace';
-        else if (name === '' || !isNameStart(name[0])) span.malformed = name === '' ? 'missing variable name' : `invalid variable name "${name}"`;
+        else if (name === '' || !isNameStart(name[0]))
+          span.malformed = name === '' ? 'missing variable name' : `invalid variable name "${name}"`;
         else if (nameEnd !== close) {
           const modifier = MODIFIERS.find((m) => text.startsWith(m, nameEnd));
           if (modifier === undefined) span.malformed = `unsupported modifier "${text[nameEnd]}"`;
@@ -137,7 +160,27 @@ describe('the scanner reads as the recursive reading did', () => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
     return seed % n;
   };
-  const pieces = ['$', '{', '}', 'a', 'b1', ':-', '#', '%%', '/', '!', "'", '"', '\\', '`', ' ', '${', '${a', '${a:-', '$b'];
+  const pieces = [
+    '$',
+    '{',
+    '}',
+    'a',
+    'b1',
+    ':-',
+    '#',
+    '%%',
+    '/',
+    '!',
+    "'",
+    '"',
+    '\\',
+    '`',
+    ' ',
+    '${',
+    '${a',
+    '${a:-',
+    '$b',
+  ];
   test('on 5,000 random texts, with both escape characters and both quote modes', () => {
     for (let round = 0; round < 5_000; round++) {
       const text = Array.from({ length: random(14) }, () => pieces[random(pieces.length)]).join('');
@@ -145,9 +188,14 @@ describe('the scanner reads as the recursive reading did', () => {
       const singleQuotes = round % 3 !== 0;
       const from = random(3);
       const context = `${JSON.stringify(text)} from ${from} escape ${escape} quotes ${singleQuotes}`;
-      assert.deepEqual(scanVariables(text, from, text.length, escape, singleQuotes), recursiveScan(text, from, text.length, escape, singleQuotes), context);
+      assert.deepEqual(
+        scanVariables(text, from, text.length, escape, singleQuotes),
+        recursiveScan(text, from, text.length, escape, singleQuotes),
+        context,
+      );
       const closes = matchBraces(text, from, text.length, escape);
-      for (const [dollar, close] of closes) assert.equal(findClosingBrace(text, dollar + 2, text.length, escape), close, context);
+      for (const [dollar, close] of closes)
+        assert.equal(findClosingBrace(text, dollar + 2, text.length, escape), close, context);
     }
   });
 });

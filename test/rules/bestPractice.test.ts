@@ -51,7 +51,10 @@ const CASES: Case[] = [
     fires: [
       ['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', ['1:22-1:37']],
       // A setting written later does not cover an install before it.
-      ['FROM debian:12\nRUN apt-get install -y curl\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec', ['1:4-1:19']],
+      [
+        'FROM debian:12\nRUN apt-get install -y curl\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec',
+        ['1:4-1:19'],
+      ],
     ],
     quiet: [
       'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl',
@@ -80,7 +83,11 @@ const CASES: Case[] = [
   {
     code: 'AptInsteadOfAptGet',
     fires: [['FROM debian:12\nRUN apt update && apt full-upgrade -y', ['1:4-1:14', '1:18-1:34']]],
-    quiet: ['FROM debian:12\nRUN apt-get update', 'FROM debian:12\nRUN apt list --installed', 'FROM debian:12\nRUN apt-cache policy curl'],
+    quiet: [
+      'FROM debian:12\nRUN apt-get update',
+      'FROM debian:12\nRUN apt list --installed',
+      'FROM debian:12\nRUN apt-cache policy curl',
+    ],
   },
   {
     code: 'ApkAddWithoutNoCache',
@@ -112,12 +119,22 @@ const CASES: Case[] = [
   {
     code: 'YumInstallWithoutYes',
     fires: [['FROM fedora:40\nRUN dnf install httpd && dnf clean all', ['1:4-1:15']]],
-    quiet: ['FROM fedora:40\nRUN dnf install -y httpd', 'FROM fedora:40\nRUN yum --assumeyes install httpd', 'FROM fedora:40\nRUN dnf clean all', 'FROM fedora:40\nRUN microdnf install httpd'],
+    quiet: [
+      'FROM fedora:40\nRUN dnf install -y httpd',
+      'FROM fedora:40\nRUN yum --assumeyes install httpd',
+      'FROM fedora:40\nRUN dnf clean all',
+      'FROM fedora:40\nRUN microdnf install httpd',
+    ],
   },
   {
     code: 'ZypperWithoutNonInteractive',
     fires: [['FROM opensuse/leap:15\nRUN zypper install curl', ['1:4-1:18']]],
-    quiet: ['FROM opensuse/leap:15\nRUN zypper -n install curl', 'FROM opensuse/leap:15\nRUN zypper --non-interactive in curl', 'FROM opensuse/leap:15\nRUN zypper install -y curl', 'FROM opensuse/leap:15\nRUN zypper search curl'],
+    quiet: [
+      'FROM opensuse/leap:15\nRUN zypper -n install curl',
+      'FROM opensuse/leap:15\nRUN zypper --non-interactive in curl',
+      'FROM opensuse/leap:15\nRUN zypper install -y curl',
+      'FROM opensuse/leap:15\nRUN zypper search curl',
+    ],
   },
   {
     code: 'PackageCacheNotCleaned',
@@ -131,8 +148,18 @@ const CASES: Case[] = [
   },
   {
     code: 'UnpinnedPackageVersion',
-    fires: [['FROM debian:12\nRUN apt-get install -y curl=7.88.1-10 wget && pip install flask "django==5.0"', ['1:38-1:42', '1:58-1:63']]],
-    quiet: ['FROM debian:12\nRUN pip install -r requirements.txt', 'FROM debian:12\nRUN pip install ./dist/app-1.0-py3-none-any.whl', 'FROM debian:12\nRUN apt-get install -y ./pkg.deb', 'FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0'],
+    fires: [
+      [
+        'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10 wget && pip install flask "django==5.0"',
+        ['1:38-1:42', '1:58-1:63'],
+      ],
+    ],
+    quiet: [
+      'FROM debian:12\nRUN pip install -r requirements.txt',
+      'FROM debian:12\nRUN pip install ./dist/app-1.0-py3-none-any.whl',
+      'FROM debian:12\nRUN apt-get install -y ./pkg.deb',
+      'FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0',
+    ],
   },
   {
     code: 'SudoInRun',
@@ -158,7 +185,11 @@ const CASES: Case[] = [
       ['FROM node:22\nRUN npm ci && npm start', ['1:14-1:23']],
       ['FROM nginx:1.27\nRUN service nginx start', ['1:4-1:23']],
     ],
-    quiet: ['FROM node:22\nRUN npm run build', 'FROM python:3.13\nRUN python manage.py collectstatic --noinput', 'FROM mysql:8.4\nRUN service mysql start && mysql < /schema.sql'],
+    quiet: [
+      'FROM node:22\nRUN npm run build',
+      'FROM python:3.13\nRUN python manage.py collectstatic --noinput',
+      'FROM mysql:8.4\nRUN service mysql start && mysql < /schema.sql',
+    ],
   },
   {
     code: 'PipeWithoutPipefail',
@@ -215,7 +246,11 @@ const CASES: Case[] = [
   {
     code: 'FinalStageUserRoot',
     fires: [['FROM debian:12\nUSER app\nRUN true\nUSER root', ['3:5-3:9']]],
-    quiet: ['FROM debian:12\nUSER root\nRUN apt-get update\nUSER app', 'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app', 'FROM debian:12\nUSER rooty'],
+    quiet: [
+      'FROM debian:12\nUSER root\nRUN apt-get update\nUSER app',
+      'FROM debian:12 AS build\nUSER root\nFROM debian:12\nUSER app',
+      'FROM debian:12\nUSER rooty',
+    ],
   },
   {
     code: 'CopyRelativeWithoutWorkdir',
@@ -255,13 +290,17 @@ describe('best-practice rules', () => {
     const engine = new DiagnosticsEngine(BEST_PRACTICE_RULES);
     for (const file of corpusFiles()) {
       const document = new AnalysedDocument(file.path, 1, file.text, parseText(file.text));
-      for (const { rule, finding } of engine.findings(document, defaultSettings(), undefined)) hits.push(`${file.name} ${rule.code}@${showRange(finding.range)}`);
+      for (const { rule, finding } of engine.findings(document, defaultSettings(), undefined))
+        hits.push(`${file.name} ${rule.code}@${showRange(finding.range)}`);
     }
     assert.deepEqual(hits, []);
   });
 
   test('every best-practice rule has a case here', () => {
     const covered = new Set(CASES.map((c) => c.code));
-    assert.deepEqual(BEST_PRACTICE_RULES.map((r) => r.code).filter((c) => !covered.has(c)), []);
+    assert.deepEqual(
+      BEST_PRACTICE_RULES.map((r) => r.code).filter((c) => !covered.has(c)),
+      [],
+    );
   });
 });

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { parseCheckOptions } from '../../core/src/model';
 import { ruleFindings } from '../helpers/rules';
 
-const codes = (text: string): string[] => ruleFindings(text).map(({ rule, finding }) => `${rule.code}@${finding.range.start.line}`);
+const codes = (text: string): string[] =>
+  ruleFindings(text).map(({ rule, finding }) => `${rule.code}@${finding.range.start.line}`);
 const body = 'FROM alpine:3.20 AS Build\nWORKDIR app\nCOPY --bogus a /b\n';
 
 test('without a directive every rule reports', () => {
@@ -19,7 +20,8 @@ test('# check=skip=all silences every check but never a builder error', () => {
 });
 
 test('a skip comment directly above an instruction applies to it alone', () => {
-  const text = 'FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nFROM alpine:3.20\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
+  const text =
+    'FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nFROM alpine:3.20\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
   assert.deepEqual(codes(text), ['WorkdirRelativePath@7']);
 });
 

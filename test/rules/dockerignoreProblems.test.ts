@@ -26,18 +26,24 @@ test('each line docker build fails on, once, on the first FROM, with the file, l
   const { root, context } = contextWith({ '.dockerignore': 'node_modules\n[z-a]\n!\n\na[\nfoo\\b\n*.log\r\n[z-a]\n' });
   const findings = runRule(invalidDockerignore, DOCKERFILE, context());
   assert.deepEqual(ranges(findings), ['2:0-2:4', '2:0-2:4', '2:0-2:4', '2:0-2:4']);
-  assert.deepEqual(findings.map((f) => f.message.en.slice(0, f.message.en.indexOf(':'))), ['.dockerignore line 2', '.dockerignore line 3', '.dockerignore line 5', '.dockerignore line 8']);
+  assert.deepEqual(
+    findings.map((f) => f.message.en.slice(0, f.message.en.indexOf(':'))),
+    ['.dockerignore line 2', '.dockerignore line 3', '.dockerignore line 5', '.dockerignore line 8'],
+  );
   assert.match(findings[0]!.message.en, /`\[z-a\]`.*invalid character class range.*syntax error in pattern/);
   assert.match(findings[1]!.message.en, /illegal exclusion pattern: "!"/);
   assert.match(findings[2]!.message.en, /a `\[` is never closed/);
   assert.match(findings[0]!.message.ko, /^\.dockerignore 2번째 줄: /);
   // The line itself, as related information (a CRLF ends line 7 of the file, not inside it).
-  assert.deepEqual(findings.map((f) => f.related?.map((place) => `${place.path}:${showRange(place.range)}`)), [
-    [`${join(root, '.dockerignore')}:1:0-1:5`],
-    [`${join(root, '.dockerignore')}:2:0-2:1`],
-    [`${join(root, '.dockerignore')}:4:0-4:2`],
-    [`${join(root, '.dockerignore')}:7:0-7:5`],
-  ]);
+  assert.deepEqual(
+    findings.map((f) => f.related?.map((place) => `${place.path}:${showRange(place.range)}`)),
+    [
+      [`${join(root, '.dockerignore')}:1:0-1:5`],
+      [`${join(root, '.dockerignore')}:2:0-2:1`],
+      [`${join(root, '.dockerignore')}:4:0-4:2`],
+      [`${join(root, '.dockerignore')}:7:0-7:5`],
+    ],
+  );
 });
 
 test('what Layerwise cannot evaluate is a warning of its own rule, not a build error', () => {
@@ -56,13 +62,27 @@ test('the Dockerfile-specific ignore file is the one named; without FROM the fir
 });
 
 test('quiet on a valid .dockerignore, without one, and without a build context', () => {
-  assert.deepEqual(runRule(invalidDockerignore, DOCKERFILE, contextWith({ '.dockerignore': '**/*.log\n!keep.log\n[a-z]*\n' }).context()), []);
+  assert.deepEqual(
+    runRule(
+      invalidDockerignore,
+      DOCKERFILE,
+      contextWith({ '.dockerignore': '**/*.log\n!keep.log\n[a-z]*\n' }).context(),
+    ),
+    [],
+  );
   assert.deepEqual(runRule(invalidDockerignore, DOCKERFILE, contextWith({ 'README.md': '' }).context()), []);
   assert.deepEqual(runRule(invalidDockerignore, DOCKERFILE), []);
 });
 
 test('CopyIgnoredFile: copying the context root warns only when a pattern leaves out all of it (*, **, **/*)', () => {
-  const root = (ignore: string): string[] => ranges(runRule(CopyIgnoredFile, 'FROM alpine\nCOPY . /app\nCOPY ./ /srv\n', contextWith({ '.dockerignore': ignore }).context()));
+  const root = (ignore: string): string[] =>
+    ranges(
+      runRule(
+        CopyIgnoredFile,
+        'FROM alpine\nCOPY . /app\nCOPY ./ /srv\n',
+        contextWith({ '.dockerignore': ignore }).context(),
+      ),
+    );
   assert.deepEqual(root('*\n'), ['1:5-1:6', '2:5-2:7']);
   assert.deepEqual(root('**\n'), ['1:5-1:6', '2:5-2:7']);
   assert.deepEqual(root('node_modules\n**/*\n'), ['1:5-1:6', '2:5-2:7']);

@@ -32,8 +32,12 @@ test('every rule has a case that fires and a near miss', () => {
   const covered = new Set(RULE_CASES.map((c) => c.code));
   const dedicated = dedicatedRuleTests();
   // A dedicated suite names the rule by its code or imports its module's camelCase export.
-  const inDedicated = (code: string): boolean => dedicated.includes(`'${code}'`) || new RegExp(`\\b${code[0]!.toLowerCase()}${code.slice(1)}\\b`).test(dedicated);
-  assert.deepEqual(RULES.map((rule) => rule.code).filter((code) => !covered.has(code) && !inDedicated(code)), []);
+  const inDedicated = (code: string): boolean =>
+    dedicated.includes(`'${code}'`) || new RegExp(`\\b${code[0]!.toLowerCase()}${code.slice(1)}\\b`).test(dedicated);
+  assert.deepEqual(
+    RULES.map((rule) => rule.code).filter((code) => !covered.has(code) && !inDedicated(code)),
+    [],
+  );
 });
 
 test('every rule has a docs link and both languages', () => {

@@ -91,7 +91,11 @@ describe('ServerStartedInRun', () => {
 
   test('stays quiet on one-shot commands and on servers that serve the rest of their RUN', () => {
     for (const command of QUIET) assert.deepEqual(ranges(runRule(serverStartedInRun, run(command))), [], command);
-    assert.deepEqual(ranges(runRule(serverStartedInRun, 'FROM node:22\nCMD ["npm", "start"]\nRUN ["npm", "start"]\n')), [], 'exec-form RUN is not read as shell');
+    assert.deepEqual(
+      ranges(runRule(serverStartedInRun, 'FROM node:22\nCMD ["npm", "start"]\nRUN ["npm", "start"]\n')),
+      [],
+      'exec-form RUN is not read as shell',
+    );
   });
 
   test('a later CMD in the stage is named, and no fix adds a second one', () => {
@@ -104,9 +108,21 @@ describe('ServerStartedInRun', () => {
 
 /** Dockerfile before the fix, and after it (undefined: the finding has no fix). */
 const FIXES: [name: string, text: string, after: string | undefined][] = [
-  ['a single command becomes CMD', 'FROM node:22\nWORKDIR /app\nRUN npm start\n', 'FROM node:22\nWORKDIR /app\nCMD ["npm", "start"]\n'],
-  ['exec and the background & are dropped', 'FROM node:22\nRUN exec node server.js &\n', 'FROM node:22\nCMD ["node", "server.js"]\n'],
-  ['quoted words stay one argument', "FROM nginx:1.27\nRUN nginx -g 'daemon off;'\n", 'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n'],
+  [
+    'a single command becomes CMD',
+    'FROM node:22\nWORKDIR /app\nRUN npm start\n',
+    'FROM node:22\nWORKDIR /app\nCMD ["npm", "start"]\n',
+  ],
+  [
+    'exec and the background & are dropped',
+    'FROM node:22\nRUN exec node server.js &\n',
+    'FROM node:22\nCMD ["node", "server.js"]\n',
+  ],
+  [
+    'quoted words stay one argument',
+    "FROM nginx:1.27\nRUN nginx -g 'daemon off;'\n",
+    'FROM nginx:1.27\nCMD ["nginx", "-g", "daemon off;"]\n',
+  ],
   [
     'the end of an && chain moves, the rest stays in RUN',
     'FROM python:3.13\nRUN pip install --no-cache-dir -r requirements.txt && gunicorn -b :8000 app:app\nEXPOSE 8000\n',
@@ -117,14 +133,22 @@ const FIXES: [name: string, text: string, after: string | undefined][] = [
     'FROM node:22\nRUN npm ci \\\n    && npm run build \\\n    # then serve it\n    && npm start\n',
     'FROM node:22\nRUN npm ci \\\n    && npm run build\nCMD ["npm", "start"]\n',
   ],
-  ['with the backtick escape', '# escape=`\nFROM node:22\nRUN npm ci `\n    && npm start\n', '# escape=`\nFROM node:22\nRUN npm ci\nCMD ["npm", "start"]\n'],
+  [
+    'with the backtick escape',
+    '# escape=`\nFROM node:22\nRUN npm ci `\n    && npm start\n',
+    '# escape=`\nFROM node:22\nRUN npm ci\nCMD ["npm", "start"]\n',
+  ],
   ['not after ;', 'FROM node:22\nRUN npm ci; npm start\n', undefined],
   ['not in the middle of a chain', 'FROM node:22\nRUN npm start && echo done\n', undefined],
   ['not with a variable the shell would expand', 'FROM python:3.13\nRUN uvicorn app:app --port $PORT\n', undefined],
   ['not with an assignment in front', 'FROM node:22\nRUN NODE_ENV=production node server.js\n', undefined],
   ['not for a daemon, which CMD would run and leave at once', 'FROM nginx:1.27\nRUN service nginx start\n', undefined],
   ['not when the stage has an ENTRYPOINT', 'FROM node:22\nENTRYPOINT ["node"]\nRUN node server.js\n', undefined],
-  ['not when a stage it builds on has an ENTRYPOINT', 'FROM node:22 AS base\nENTRYPOINT ["tini", "--"]\nFROM base\nRUN npm start\n', undefined],
+  [
+    'not when a stage it builds on has an ENTRYPOINT',
+    'FROM node:22 AS base\nENTRYPOINT ["tini", "--"]\nFROM base\nRUN npm start\n',
+    undefined,
+  ],
 ];
 
 describe('ServerStartedInRun quick fix', () => {

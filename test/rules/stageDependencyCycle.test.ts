@@ -66,24 +66,38 @@ describe('cycleComponents', () => {
 
   test('a chain of 100,000 nodes has no component, in either direction', () => {
     const n = 100_000;
-    assert.ok(cycleComponents(Array.from({ length: n }, (_, i) => (i > 0 ? [i - 1] : []))).every((id) => id === undefined));
-    assert.ok(cycleComponents(Array.from({ length: n }, (_, i) => (i < n - 1 ? [i + 1] : []))).every((id) => id === undefined));
+    assert.ok(
+      cycleComponents(Array.from({ length: n }, (_, i) => (i > 0 ? [i - 1] : []))).every((id) => id === undefined),
+    );
+    assert.ok(
+      cycleComponents(Array.from({ length: n }, (_, i) => (i < n - 1 ? [i + 1] : []))).every((id) => id === undefined),
+    );
   });
 
   test('two rings joined one way stay two components', () => {
     const edges = [[1], [2], [0, 3], [4], [3]];
-    assert.deepEqual(groups(cycleComponents(edges)), [[0, 1, 2], [3, 4]]);
+    assert.deepEqual(groups(cycleComponents(edges)), [
+      [0, 1, 2],
+      [3, 4],
+    ]);
   });
 });
 
 test('stage-dependency-cycle: 10,000 stages copying in one circle give one finding each, naming ten stages', () => {
   const out = ['FROM alpine:3.20 AS s0', 'COPY --from=s9999 /a /a'];
   for (let i = 1; i < 10_000; i++) out.push(`FROM alpine:3.20 AS s${i}`, `COPY --from=s${i - 1} /a /a`);
-  const found = ruleFindings(`${out.join('\n')}\n`, { rules: { 'stage-dependency-cycle': 'error' } }).filter(({ rule }) => rule.code === 'stage-dependency-cycle');
+  const found = ruleFindings(`${out.join('\n')}\n`, { rules: { 'stage-dependency-cycle': 'error' } }).filter(
+    ({ rule }) => rule.code === 'stage-dependency-cycle',
+  );
   assert.equal(found.length, 10_000);
   const first = found[0]!.finding;
   assert.equal(first.range.start.line, 1);
   assert.ok(first.message.en.includes('"s0" copies from "s9999"'), first.message.en);
-  assert.ok(first.message.en.includes('(stages in the circle: "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9" and 9990 more)'), first.message.en);
+  assert.ok(
+    first.message.en.includes(
+      '(stages in the circle: "s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9" and 9990 more)',
+    ),
+    first.message.en,
+  );
   assert.ok(first.message.ko.includes('외 9990개'), first.message.ko);
 });

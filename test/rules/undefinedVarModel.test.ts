@@ -31,12 +31,28 @@ function undefinedByModel(text: string): { certain: Set<string>; possible: Set<s
   const possible = new Set<string>();
   for (const resolved of model.references as ResolvedReference[]) {
     const { reference, instruction, stage, definition } = resolved;
-    if (definition || !stage || reference.inHeredoc || reference.malformed || reference.name === '' || instruction.keyword === 'FROM') continue;
+    if (
+      definition ||
+      !stage ||
+      reference.inHeredoc ||
+      reference.malformed ||
+      reference.name === '' ||
+      instruction.keyword === 'FROM'
+    )
+      continue;
     if (ALWAYS_DEFINED.has(reference.name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
-    const expanded = resolved.expandedByBuilder || (instruction.keyword === 'RUN' && instruction.flags.some((flag) => rangeWithin(reference.range, flag.range)));
+    const expanded =
+      resolved.expandedByBuilder ||
+      (instruction.keyword === 'RUN' && instruction.flags.some((flag) => rangeWithin(reference.range, flag.range)));
     if (!expanded) continue;
     // `ARG A=1 B=$A`: the builder has A by then, though the model resolves the ARG as a whole.
-    if (instruction.keyword === 'ARG' && (instruction.pairs ?? []).some((pair) => pair.key.value === reference.name && comparePositions(pair.range.end, reference.range.start) <= 0)) continue;
+    if (
+      instruction.keyword === 'ARG' &&
+      (instruction.pairs ?? []).some(
+        (pair) => pair.key.value === reference.name && comparePositions(pair.range.end, reference.range.start) <= 0,
+      )
+    )
+      continue;
     const key = `UndefinedVar@${showRange(reference.range)}`;
     // On a scratch chain every undefined name is reported; elsewhere only likely typos are.
     (rootIsScratch(stage) ? certain : possible).add(key);
@@ -47,8 +63,10 @@ function undefinedByModel(text: string): { certain: Set<string>; possible: Set<s
 function assertAgrees(text: string, label: string): void {
   const { certain, possible } = undefinedByModel(text);
   const reported = findingsOf(text, 'UndefinedVar');
-  for (const key of reported) assert.ok(certain.has(key) || possible.has(key), `${label}: ${key} is defined per the model\n${text}`);
-  for (const key of certain) assert.ok(reported.includes(key), `${label}: ${key} is undefined per the model but not reported\n${text}`);
+  for (const key of reported)
+    assert.ok(certain.has(key) || possible.has(key), `${label}: ${key} is defined per the model\n${text}`);
+  for (const key of certain)
+    assert.ok(reported.includes(key), `${label}: ${key} is undefined per the model but not reported\n${text}`);
 }
 
 test('UndefinedVar agrees with the model on every corpus file', () => {
@@ -68,10 +86,29 @@ const sample = [
   'FROM ${GLOBAL} AS other',
   'ENV C=$C_MISSING',
 ].join('\n');
-const pieces = ['ENV X=1\n', 'ARG Y\n', 'ARG GLOBAL\n', '$X', '${Y}', '$A', 'FROM base\n', 'FROM scratch\n', 'FROM child AS c2\n', 'COPY $X /x\n', 'ENV A=2 D=$A\n', '\n', ' ', 'x'];
+const pieces = [
+  'ENV X=1\n',
+  'ARG Y\n',
+  'ARG GLOBAL\n',
+  '$X',
+  '${Y}',
+  '$A',
+  'FROM base\n',
+  'FROM scratch\n',
+  'FROM child AS c2\n',
+  'COPY $X /x\n',
+  'ENV A=2 D=$A\n',
+  '\n',
+  ' ',
+  'x',
+];
 
 test('UndefinedVar agrees with the model after random edits', () => {
-  const edit = fc.record({ start: fc.nat(sample.length), deleteCount: fc.nat(20), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')) });
+  const edit = fc.record({
+    start: fc.nat(sample.length),
+    deleteCount: fc.nat(20),
+    insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')),
+  });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 4 }), (edits) => {
       let text = sample;

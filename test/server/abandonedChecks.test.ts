@@ -38,20 +38,40 @@ const sample = [
   'CMD run',
 ].join('\n');
 
-const pieces = ['\n', 'FROM base AS c\n', 'FROM scratch\n', 'SHELL ["/bin/sh", "-c"]\n', 'ENV PIP_NO_CACHE_DIR=0\n', 'WORKDIR /abs\n', 'USER app\n', 'RUN pip install x\n', '# check=skip=UndefinedVar\n', 'x', ' '];
+const pieces = [
+  '\n',
+  'FROM base AS c\n',
+  'FROM scratch\n',
+  'SHELL ["/bin/sh", "-c"]\n',
+  'ENV PIP_NO_CACHE_DIR=0\n',
+  'WORKDIR /abs\n',
+  'USER app\n',
+  'RUN pip install x\n',
+  '# check=skip=UndefinedVar\n',
+  'x',
+  ' ',
+];
 
 const fresh = (text: string): string[] =>
-  new DiagnosticsEngine(RULES).diagnostics(new AnalysedDocument('file:///fresh', 1, text, parseText(text)), settings, 'en', undefined).map((d) => JSON.stringify(d));
+  new DiagnosticsEngine(RULES)
+    .diagnostics(new AnalysedDocument('file:///fresh', 1, text, parseText(text)), settings, 'en', undefined)
+    .map((d) => JSON.stringify(d));
 
 test('checks stopped at any step leave nothing that a later check takes for current', () => {
-  const edit = fc.record({ start: fc.nat(sample.length + 20), deleteCount: fc.nat(25), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')), stopAfter: fc.nat(60) });
+  const edit = fc.record({
+    start: fc.nat(sample.length + 20),
+    deleteCount: fc.nat(25),
+    insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')),
+    stopAfter: fc.nat(60),
+  });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
       const store = new DocumentStore();
       const engine = new DiagnosticsEngine(RULES);
       let text = sample;
       let version = 1;
-      const document = (): AnalysedDocument => store.get({ uri: 'file:///stopped/Dockerfile', version: version++, getText: () => text });
+      const document = (): AnalysedDocument =>
+        store.get({ uri: 'file:///stopped/Dockerfile', version: version++, getText: () => text });
       engine.diagnostics(document(), settings, 'en', undefined);
       for (const e of edits) {
         text = spliceText(text, e.start, e.deleteCount, e.insert);

@@ -9,7 +9,10 @@ interface Item {
   detail?: string;
   documentation?: { kind: string; value: string };
   insertTextFormat?: number;
-  textEdit?: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
+  textEdit?: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    newText: string;
+  };
 }
 
 const clients = new Map<string, LspClient>();
@@ -23,7 +26,10 @@ after(async () => {
   for (const client of clients.values()) await client.stop();
 });
 
-async function open(language: string, marked: string): Promise<{ client: LspClient; uri: string; position: { line: number; character: number } }> {
+async function open(
+  language: string,
+  marked: string,
+): Promise<{ client: LspClient; uri: string; position: { line: number; character: number } }> {
   const client = clients.get(language)!;
   const { text, position } = withCursor(marked);
   const uri = `file:///completion/${documentCount++}/Dockerfile`;
@@ -34,14 +40,20 @@ async function open(language: string, marked: string): Promise<{ client: LspClie
 /** The completion list, each item resolved (documentation comes on completionItem/resolve). */
 async function complete(marked: string, language = 'en'): Promise<Item[]> {
   const { client, uri, position } = await open(language, marked);
-  const reply = await client.request<Item[] | { items: Item[] }>('textDocument/completion', { textDocument: { uri }, position });
+  const reply = await client.request<Item[] | { items: Item[] }>('textDocument/completion', {
+    textDocument: { uri },
+    position,
+  });
   const items = Array.isArray(reply) ? reply : reply.items;
   for (const item of items) assert.equal(item.documentation, undefined, 'documentation is deferred to resolve');
   return Promise.all(items.map((item) => client.request<Item>('completionItem/resolve', item)));
 }
 
 const labels = (items: Item[]): string[] => items.map((i) => i.label);
-const edit = (item: Item | undefined): string => (item?.textEdit ? `${item.textEdit.range.start.line}:${item.textEdit.range.start.character}-${item.textEdit.range.end.character}=${item.textEdit.newText}` : 'none');
+const edit = (item: Item | undefined): string =>
+  item?.textEdit
+    ? `${item.textEdit.range.start.line}:${item.textEdit.range.start.character}-${item.textEdit.range.end.character}=${item.textEdit.newText}`
+    : 'none';
 const find = (items: Item[], label: string): Item => {
   const item = items.find((i) => i.label === label);
   assert.ok(item, `${label} not in ${labels(items).join(', ')}`);
@@ -58,12 +70,16 @@ describe('instructions valid at the cursor', () => {
   });
   test('after ARG but before FROM: still FROM and ARG, no directives (they must come first)', async () => {
     const items = await complete('ARG V=1\n¦');
-    assert.deepEqual(items.filter((i) => /^[A-Z]+$/.test(i.label)).map((i) => i.label), ['FROM', 'ARG']);
+    assert.deepEqual(
+      items.filter((i) => /^[A-Z]+$/.test(i.label)).map((i) => i.label),
+      ['FROM', 'ARG'],
+    );
     assert.ok(!labels(items).some((l) => l.startsWith('#')));
   });
   test('inside a stage: every instruction, with snippets for common forms and docs', async () => {
     const items = await complete('FROM alpine:3.24\nR¦');
-    for (const keyword of ['RUN', 'CMD', 'COPY', 'WORKDIR', 'HEALTHCHECK', 'ONBUILD', 'FROM']) assert.ok(labels(items).includes(keyword), keyword);
+    for (const keyword of ['RUN', 'CMD', 'COPY', 'WORKDIR', 'HEALTHCHECK', 'ONBUILD', 'FROM'])
+      assert.ok(labels(items).includes(keyword), keyword);
     const snippet = find(items, 'RUN --mount=type=cache,target=<dir> <command>');
     assert.equal(snippet.insertTextFormat, 2);
     assert.equal(edit(snippet), '1:0-1=RUN --mount=type=cache,target=${1:/root/.cache} ${2:command}');
@@ -92,10 +108,18 @@ describe('instructions valid at the cursor', () => {
 describe('flags and flag values', () => {
   const flagCases: [string, string[], string[]][] = [
     ['FROM alpine:3.24\nRUN --¦', ['--mount', '--network', '--security'], ['--from']],
-    ['FROM alpine:3.24\nCOPY --¦', ['--from', '--chown', '--chmod', '--link', '--parents', '--exclude'], ['--checksum', '--mount']],
+    [
+      'FROM alpine:3.24\nCOPY --¦',
+      ['--from', '--chown', '--chmod', '--link', '--parents', '--exclude'],
+      ['--checksum', '--mount'],
+    ],
     ['FROM alpine:3.24\nADD --¦', ['--checksum', '--keep-git-dir', '--chown', '--link', '--exclude'], ['--from']],
     ['FROM --¦', ['--platform'], []],
-    ['FROM alpine:3.24\nHEALTHCHECK --¦', ['--interval', '--timeout', '--start-period', '--start-interval', '--retries'], []],
+    [
+      'FROM alpine:3.24\nHEALTHCHECK --¦',
+      ['--interval', '--timeout', '--start-period', '--start-interval', '--retries'],
+      [],
+    ],
   ];
   for (const [marked, expected, absent] of flagCases) {
     test(`flags: ${marked.split('\n').pop()}`, async () => {
@@ -117,7 +141,7 @@ describe('flags and flag values', () => {
     assert.deepEqual(labels(items).sort(), ['bind', 'cache', 'secret', 'ssh', 'tmpfs']);
     assert.equal(edit(find(items, 'cache')), '1:17-17=cache,');
   });
-  test('keys of the mount type in use, then a key\'s values', async () => {
+  test("keys of the mount type in use, then a key's values", async () => {
     const cache = await complete('FROM alpine:3.24\nRUN --mount=type=cache,¦');
     for (const key of ['target', 'id', 'sharing', 'mode', 'uid', 'from']) assert.ok(labels(cache).includes(key), key);
     assert.ok(!labels(cache).includes('type') && !labels(cache).includes('size'));
@@ -136,10 +160,13 @@ describe('flags and flag values', () => {
   });
   test('--platform values', async () => {
     const items = await complete('FROM --platform=¦ golang:1.23');
-    for (const label of ['$BUILDPLATFORM', '$TARGETPLATFORM', 'linux/amd64', 'linux/arm64']) assert.ok(labels(items).includes(label), label);
+    for (const label of ['$BUILDPLATFORM', '$TARGETPLATFORM', 'linux/amd64', 'linux/arm64'])
+      assert.ok(labels(items).includes(label), label);
   });
   test('stage names after COPY --from=: earlier stages, not the current one', async () => {
-    const items = await complete('FROM golang:1.23 AS build\nFROM alpine:3.24 AS tools\nFROM scratch AS final\nCOPY --from=¦\nFROM alpine AS later\n');
+    const items = await complete(
+      'FROM golang:1.23 AS build\nFROM alpine:3.24 AS tools\nFROM scratch AS final\nCOPY --from=¦\nFROM alpine AS later\n',
+    );
     assert.deepEqual(labels(items), ['build', 'tools']);
     assert.equal(find(items, 'build').detail, 'FROM golang:1.23');
   });
@@ -178,7 +205,8 @@ describe('parser directives', () => {
   });
   test('check=skip= offers BuildKit check names, after commas too', async () => {
     const items = await complete('# check=skip=¦');
-    for (const name of ['all', 'JSONArgsRecommended', 'StageNameCasing', 'SecretsUsedInArgOrEnv', 'UndefinedVar']) assert.ok(labels(items).includes(name), name);
+    for (const name of ['all', 'JSONArgsRecommended', 'StageNameCasing', 'SecretsUsedInArgOrEnv', 'UndefinedVar'])
+      assert.ok(labels(items).includes(name), name);
     const next = await complete('# check=skip=JSONArgsRecommended,Stage¦');
     assert.ok(!labels(next).includes('JSONArgsRecommended'));
     assert.equal(edit(find(next, 'StageNameCasing')), '0:33-38=StageNameCasing');

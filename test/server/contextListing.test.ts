@@ -25,8 +25,10 @@ after(async () => {
   for (const root of made) rmSync(root, { recursive: true, force: true });
 });
 
-const hintsOf = (uri: string): Promise<Hint[]> => client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
-const listedCount = (root: string): number => client.logs.filter((line) => line.includes(`listed build context ${root}:`)).length;
+const hintsOf = (uri: string): Promise<Hint[]> =>
+  client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
+const listedCount = (root: string): number =>
+  client.logs.filter((line) => line.includes(`listed build context ${root}:`)).length;
 
 test('the server answers a hover while it lists a big context; then the hints say "not listed", never "missing"', async () => {
   const text = 'FROM node:20\nCOPY package.json ./\nCOPY src ./src\nRUN npm ci\n';
@@ -40,15 +42,26 @@ test('the server answers a hover while it lists a big context; then the hints sa
   // The first hints start the walk and do not wait for it: src is a folder (one stat), not yet listed.
   const early = await hintsOf(uri);
   assert.match(early[1]!.tooltip!.value, /`src\/\*\*`: the files below it \(still being listed\)/);
-  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } });
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line: 0, character: 1 },
+  });
   assert.ok(hover?.contents.value.includes('FROM'));
   assert.equal(listedCount(root), 0, 'the hover was answered while the walk was still running');
 
   await client.waitForLog(`listed build context ${root}:`, 30_000);
-  assert.ok(client.logs.some((line) => line.includes(`listed build context ${root}:`) && line.includes('stopped at the limit')));
+  assert.ok(
+    client.logs.some((line) => line.includes(`listed build context ${root}:`) && line.includes('stopped at the limit')),
+  );
   const labels = (await hintsOf(uri)).map((h) => h.label);
-  assert.deepEqual(labels.slice(0, 2), ['layer 1 · rebuilt when package.json or node:20 change', 'layer 2 · rebuilt when src/** (not listed) or layer 1 change']);
-  assert.ok(labels.every((label) => !label.includes('missing')), labels.join('\n'));
+  assert.deepEqual(labels.slice(0, 2), [
+    'layer 1 · rebuilt when package.json or node:20 change',
+    'layer 2 · rebuilt when src/** (not listed) or layer 1 change',
+  ]);
+  assert.ok(
+    labels.every((label) => !label.includes('missing')),
+    labels.join('\n'),
+  );
 });
 
 test('a watched-file change re-lists only the context it is in', async () => {
@@ -67,7 +80,9 @@ test('a watched-file change re-lists only the context it is in', async () => {
   assert.equal((await hintsOf(uriA))[0]!.label, 'layer 1 · rebuilt when any of 2 context files or alpine change');
 
   writeFileSync(join(a.root, 'package.json'), '{}');
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(a.root, 'package.json')).href, type: 1 }] });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: pathToFileURL(join(a.root, 'package.json')).href, type: 1 }],
+  });
   // A is listed again in the background; B keeps its listing.
   assert.equal((await hintsOf(uriA))[0]!.label, 'layer 1 · rebuilt when any context file or alpine change');
   assert.equal((await hintsOf(uriB))[0]!.label, 'layer 1 · rebuilt when any of 2 context files or alpine change');

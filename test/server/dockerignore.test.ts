@@ -38,7 +38,13 @@ test('dockerignore matches like the builder', () => {
 });
 
 test('patterns keep their source line', () => {
-  assert.deepEqual(DockerIgnore.parse('# c\n\n.git\n!keep').patterns.map((p) => [p.text, p.exclusion, p.line]), [['.git', false, 2], ['keep', true, 3]]);
+  assert.deepEqual(
+    DockerIgnore.parse('# c\n\n.git\n!keep').patterns.map((p) => [p.text, p.exclusion, p.line]),
+    [
+      ['.git', false, 2],
+      ['keep', true, 3],
+    ],
+  );
 });
 
 test('a build context lists files minus ignored ones, and prefers <Dockerfile>.dockerignore', async () => {
@@ -51,7 +57,11 @@ test('a build context lists files minus ignored ones, and prefers <Dockerfile>.d
   writeFileSync(join(root, '.dockerignore'), 'node_modules\n');
   let context = BuildContext.forDockerfile(join(root, 'Dockerfile'));
   assert.equal(context.listing, undefined, 'listed only when asked');
-  assert.deepEqual([...(await context.listed()).listing!.files].sort(), ['.dockerignore', 'Dockerfile', 'src/index.js']);
+  assert.deepEqual([...(await context.listed()).listing!.files].sort(), [
+    '.dockerignore',
+    'Dockerfile',
+    'src/index.js',
+  ]);
   writeFileSync(join(root, 'Dockerfile.dockerignore'), 'src\n');
   context = BuildContext.forDockerfile(join(root, 'Dockerfile'));
   assert.equal(context.dockerignorePath, join(root, 'Dockerfile.dockerignore'));

@@ -8,8 +8,30 @@ import { withCursor } from '../helpers/cursor';
 import { LspClient } from '../helpers/lspClient';
 
 const DOCS = resolve(__dirname, '../../core/docs');
-const summary = (language: string, path: string): string => readFileSync(resolve(DOCS, language, path), 'utf8').split('\n')[0]!.trim();
-const KEYWORDS = ['FROM', 'RUN', 'CMD', 'LABEL', 'MAINTAINER', 'EXPOSE', 'ENV', 'ADD', 'COPY', 'ENTRYPOINT', 'VOLUME', 'USER', 'WORKDIR', 'ARG', 'ONBUILD', 'STOPSIGNAL', 'HEALTHCHECK', 'SHELL'];
+const summary = (language: string, path: string): string =>
+  readFileSync(resolve(DOCS, language, path), 'utf8')
+    .split('\n')[0]!
+    .trim();
+const KEYWORDS = [
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL',
+];
 const LANGUAGES = ['en', 'ko'] as const;
 
 interface HoverReply {
@@ -21,7 +43,11 @@ const clients = new Map<string, LspClient>();
 let documentCount = 0;
 
 before(async () => {
-  for (const language of LANGUAGES) clients.set(language, await LspClient.start({ initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' } }));
+  for (const language of LANGUAGES)
+    clients.set(
+      language,
+      await LspClient.start({ initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' } }),
+    );
 });
 after(async () => {
   for (const client of clients.values()) await client.stop();
@@ -35,12 +61,29 @@ async function hoverOn(language: string, marked: string): Promise<HoverReply | n
   return client.request<HoverReply | null>('textDocument/hover', { textDocument: { uri }, position });
 }
 
-const span = (h: HoverReply | null): string => (h ? `${h.range.start.line}:${h.range.start.character}-${h.range.end.line}:${h.range.end.character}` : 'none');
+const span = (h: HoverReply | null): string =>
+  h ? `${h.range.start.line}:${h.range.start.character}-${h.range.end.line}:${h.range.end.character}` : 'none';
 
 /** A line that uses `keyword` with valid arguments, so hovering its keyword is realistic. */
 const EXAMPLE_ARGS: Record<string, string> = {
-  FROM: 'alpine:3.24', RUN: 'apk add curl', CMD: '["app"]', LABEL: 'a=b', MAINTAINER: 'me', EXPOSE: '80', ENV: 'A=b', ADD: 'https://example.com/x.tgz /x', COPY: 'a /b',
-  ENTRYPOINT: '["app"]', VOLUME: '/data', USER: 'app', WORKDIR: '/app', ARG: 'V=1', ONBUILD: 'RUN make', STOPSIGNAL: 'SIGTERM', HEALTHCHECK: 'NONE', SHELL: '["/bin/bash", "-c"]',
+  FROM: 'alpine:3.24',
+  RUN: 'apk add curl',
+  CMD: '["app"]',
+  LABEL: 'a=b',
+  MAINTAINER: 'me',
+  EXPOSE: '80',
+  ENV: 'A=b',
+  ADD: 'https://example.com/x.tgz /x',
+  COPY: 'a /b',
+  ENTRYPOINT: '["app"]',
+  VOLUME: '/data',
+  USER: 'app',
+  WORKDIR: '/app',
+  ARG: 'V=1',
+  ONBUILD: 'RUN make',
+  STOPSIGNAL: 'SIGTERM',
+  HEALTHCHECK: 'NONE',
+  SHELL: '["/bin/bash", "-c"]',
 };
 
 describe('every instruction keyword', () => {
@@ -48,11 +91,17 @@ describe('every instruction keyword', () => {
     for (const keyword of KEYWORDS) {
       test(`${keyword} (${language}): summary, reference link, keyword range`, async () => {
         const prefix = keyword === 'FROM' || keyword === 'ARG' ? '' : 'FROM alpine:3.24\n';
-        const h = await hoverOn(language, `${prefix}${keyword.slice(0, 1)}¦${keyword.slice(1)} ${EXAMPLE_ARGS[keyword]}\n`);
+        const h = await hoverOn(
+          language,
+          `${prefix}${keyword.slice(0, 1)}¦${keyword.slice(1)} ${EXAMPLE_ARGS[keyword]}\n`,
+        );
         assert.ok(h, 'hover expected');
         const line = prefix ? 1 : 0;
         assert.equal(span(h), `${line}:0-${line}:${keyword.length}`);
-        assert.ok(h.contents.value.includes(`**${summary(language, `instruction/${keyword}.md`)}**`), h.contents.value.slice(0, 200));
+        assert.ok(
+          h.contents.value.includes(`**${summary(language, `instruction/${keyword}.md`)}**`),
+          h.contents.value.slice(0, 200),
+        );
         assert.match(h.contents.value, /docs\.docker\.com\/reference\/dockerfile\/#/);
       });
     }
@@ -60,13 +109,40 @@ describe('every instruction keyword', () => {
 });
 
 /** Every documented flag, from the docs folder's file names (`RUN--mount.md`). */
-const FLAGS = readdirSync(resolve(DOCS, 'en/flag')).map((file) => file.replace(/\.md$/, '').split('--') as [string, string]);
-const FLAG_LINE: Record<string, string> = { FROM: 'alpine:3.24', RUN: 'make', COPY: 'a /b', ADD: 'a /b', HEALTHCHECK: 'CMD true' };
+const FLAGS = readdirSync(resolve(DOCS, 'en/flag')).map(
+  (file) => file.replace(/\.md$/, '').split('--') as [string, string],
+);
+const FLAG_LINE: Record<string, string> = {
+  FROM: 'alpine:3.24',
+  RUN: 'make',
+  COPY: 'a /b',
+  ADD: 'a /b',
+  HEALTHCHECK: 'CMD true',
+};
 
 describe('every flag of every instruction', () => {
   test('the docs cover the flags the issue lists', () => {
     const names = FLAGS.map(([keyword, flag]) => `${keyword} --${flag}`);
-    for (const expected of ['RUN --mount', 'RUN --network', 'RUN --security', 'COPY --from', 'COPY --chown', 'COPY --chmod', 'COPY --link', 'COPY --parents', 'COPY --exclude', 'ADD --checksum', 'ADD --keep-git-dir', 'ADD --chown', 'FROM --platform', 'HEALTHCHECK --interval', 'HEALTHCHECK --timeout', 'HEALTHCHECK --start-period', 'HEALTHCHECK --start-interval', 'HEALTHCHECK --retries']) {
+    for (const expected of [
+      'RUN --mount',
+      'RUN --network',
+      'RUN --security',
+      'COPY --from',
+      'COPY --chown',
+      'COPY --chmod',
+      'COPY --link',
+      'COPY --parents',
+      'COPY --exclude',
+      'ADD --checksum',
+      'ADD --keep-git-dir',
+      'ADD --chown',
+      'FROM --platform',
+      'HEALTHCHECK --interval',
+      'HEALTHCHECK --timeout',
+      'HEALTHCHECK --start-period',
+      'HEALTHCHECK --start-interval',
+      'HEALTHCHECK --retries',
+    ]) {
       assert.ok(names.includes(expected), expected);
     }
   });
@@ -74,11 +150,17 @@ describe('every flag of every instruction', () => {
     for (const [keyword, flag] of FLAGS) {
       test(`${keyword} --${flag} (${language})`, async () => {
         const prefix = keyword === 'FROM' ? '' : 'FROM alpine:3.24\n';
-        const h = await hoverOn(language, `${prefix}${keyword} --${flag.slice(0, 1)}¦${flag.slice(1)}=x ${FLAG_LINE[keyword]}\n`);
+        const h = await hoverOn(
+          language,
+          `${prefix}${keyword} --${flag.slice(0, 1)}¦${flag.slice(1)}=x ${FLAG_LINE[keyword]}\n`,
+        );
         assert.ok(h, 'hover expected');
         const line = prefix ? 1 : 0;
         assert.equal(span(h), `${line}:${keyword.length + 1}-${line}:${keyword.length + 1 + 2 + flag.length + 2}`);
-        assert.ok(h.contents.value.startsWith(`**${summary(language, `flag/${keyword}--${flag}.md`)}**`), h.contents.value.slice(0, 200));
+        assert.ok(
+          h.contents.value.startsWith(`**${summary(language, `flag/${keyword}--${flag}.md`)}**`),
+          h.contents.value.slice(0, 200),
+        );
       });
     }
   }
@@ -93,7 +175,10 @@ describe('every flag of every instruction', () => {
 /** Keys of each mount type, read from the tables in the mount docs (first column). */
 function mountKeys(type: string): string[] {
   const text = readFileSync(resolve(DOCS, 'en/mount', `${type}.md`), 'utf8');
-  return text.split('\n').filter((l) => l.startsWith('| `')).map((l) => /`([^`]+)`/.exec(l)![1]!);
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('| `'))
+    .map((l) => /`([^`]+)`/.exec(l)![1]!);
 }
 const MOUNT_TYPES = readdirSync(resolve(DOCS, 'en/mount')).map((f) => f.replace(/\.md$/, ''));
 
@@ -118,7 +203,10 @@ describe('RUN --mount types and keys', () => {
     }
   }
   test('sharing=locked inside a cache mount shows the sharing key, bind is the default type', async () => {
-    const h = await hoverOn('en', 'FROM alpine:3.24\nRUN --mount=type=cache,target=/var/cache/apt,sharing=lo¦cked apt-get update\n');
+    const h = await hoverOn(
+      'en',
+      'FROM alpine:3.24\nRUN --mount=type=cache,target=/var/cache/apt,sharing=lo¦cked apt-get update\n',
+    );
     assert.match(h!.contents.value, /`sharing`.*`--mount=type=cache`/);
     assert.match(h!.contents.value, /locked/);
     const bind = await hoverOn('en', 'FROM alpine:3.24\nRUN --mount=target=.,r¦w make\n');
@@ -134,7 +222,11 @@ describe('RUN --mount types and keys', () => {
 
 describe('directives and HEALTHCHECK modes', () => {
   for (const language of LANGUAGES) {
-    for (const [name, line] of [['syntax', '# syn¦tax=docker/dockerfile:1'], ['escape', '# esc¦ape=`'], ['check', '# check=skip=Stage¦NameCasing']] as const) {
+    for (const [name, line] of [
+      ['syntax', '# syn¦tax=docker/dockerfile:1'],
+      ['escape', '# esc¦ape=`'],
+      ['check', '# check=skip=Stage¦NameCasing'],
+    ] as const) {
       test(`# ${name}= (${language})`, async () => {
         const h = await hoverOn(language, `${line}\nFROM alpine:3.24\n`);
         assert.equal(span(h), `0:0-0:${line.length - 1}`);
@@ -143,7 +235,10 @@ describe('directives and HEALTHCHECK modes', () => {
     }
     for (const mode of ['CMD', 'NONE']) {
       test(`HEALTHCHECK ${mode} (${language})`, async () => {
-        const h = await hoverOn(language, `FROM alpine:3.24\nHEALTHCHECK ${mode.slice(0, 1)}¦${mode.slice(1)}${mode === 'CMD' ? ' true' : ''}\n`);
+        const h = await hoverOn(
+          language,
+          `FROM alpine:3.24\nHEALTHCHECK ${mode.slice(0, 1)}¦${mode.slice(1)}${mode === 'CMD' ? ' true' : ''}\n`,
+        );
         assert.equal(span(h), `1:12-1:${12 + mode.length}`);
         assert.ok(h!.contents.value.startsWith(`**${summary(language, `healthcheck/${mode}.md`)}**`));
       });
@@ -186,13 +281,17 @@ describe('references', () => {
     assert.match(h!.contents.value, /global ARG must be re-declared/);
   });
   test('a stage name in COPY --from and in FROM shows the stage base image and first line', async () => {
-    const text = 'FROM golang:1.23 AS build\nRUN go build\nFROM build AS test\nFROM alpine:3.24\nCOPY --from=bu¦ild /out /out\n';
+    const text =
+      'FROM golang:1.23 AS build\nRUN go build\nFROM build AS test\nFROM alpine:3.24\nCOPY --from=bu¦ild /out /out\n';
     const h = await hoverOn('en', text);
     assert.equal(span(h), '4:12-4:17');
     assert.match(h!.contents.value, /Stage `build`\*\* \(index 0\)/);
     assert.match(h!.contents.value, /Starts at line 1: `FROM golang:1.23 AS build`/);
     assert.match(h!.contents.value, /Base image: `golang:1.23`/);
-    const fromStage = await hoverOn('en', text.replace('FROM build AS', 'FROM bu¦ild AS').replace('bu¦ild /out', 'build /out'));
+    const fromStage = await hoverOn(
+      'en',
+      text.replace('FROM build AS', 'FROM bu¦ild AS').replace('bu¦ild /out', 'build /out'),
+    );
     assert.match(fromStage!.contents.value, /Stage `build`/);
     const stageName = await hoverOn('ko', text.replace('AS test', 'AS te¦st').replace('bu¦ild /out', 'build /out'));
     assert.match(stageName!.contents.value, /스테이지 `test`\*\* \(인덱스 1\)/);
@@ -216,18 +315,58 @@ describe('references', () => {
 describe('context notes where learners go wrong', () => {
   const cases: [string, string, RegExp, boolean][] = [
     ['shell-form CMD explains PID 1 and signals', 'FROM alpine:3.24\nC¦MD node server.js\n', /PID 1/, true],
-    ['exec-form CMD has no shell-form note', 'FROM alpine:3.24\nC¦MD ["node", "server.js"]\n', /shell form runs the line via/, false],
-    ['RUN with cd points to WORKDIR', 'FROM alpine:3.24\nR¦UN cd /app && make\n', /Use WORKDIR to change directory/, true],
-    ['RUN without cd has no WORKDIR note', 'FROM alpine:3.24\nR¦UN make && echo cdrom\n', /Use WORKDIR to change directory/, false],
+    [
+      'exec-form CMD has no shell-form note',
+      'FROM alpine:3.24\nC¦MD ["node", "server.js"]\n',
+      /shell form runs the line via/,
+      false,
+    ],
+    [
+      'RUN with cd points to WORKDIR',
+      'FROM alpine:3.24\nR¦UN cd /app && make\n',
+      /Use WORKDIR to change directory/,
+      true,
+    ],
+    [
+      'RUN without cd has no WORKDIR note',
+      'FROM alpine:3.24\nR¦UN make && echo cdrom\n',
+      /Use WORKDIR to change directory/,
+      false,
+    ],
     ['ADD of local files suggests COPY', 'FROM alpine:3.24\nA¦DD src/ /app/\n', /Prefer COPY for local files/, true],
-    ['ADD of a URL has no COPY note', 'FROM alpine:3.24\nA¦DD https://example.com/a.tgz /a\n', /Prefer COPY for local files/, false],
+    [
+      'ADD of a URL has no COPY note',
+      'FROM alpine:3.24\nA¦DD https://example.com/a.tgz /a\n',
+      /Prefer COPY for local files/,
+      false,
+    ],
     ['USER root explains non-root users', 'FROM alpine:3.24\nU¦SER root\n', /unprivileged user/, true],
-    ['ARG named like a secret explains ARG vs ENV and secrets', 'FROM alpine:3.24\nA¦RG NPM_TOKEN\n', /Neither one hides a value: for tokens and keys use `RUN --mount=type=secret`/, true],
+    [
+      'ARG named like a secret explains ARG vs ENV and secrets',
+      'FROM alpine:3.24\nA¦RG NPM_TOKEN\n',
+      /Neither one hides a value: for tokens and keys use `RUN --mount=type=secret`/,
+      true,
+    ],
     ['COPY . . explains .dockerignore', 'FROM alpine:3.24\nC¦OPY . .\n', /\.dockerignore/, true],
     ['install after COPY . . explains cache ordering', 'FROM node:22\nCOPY . .\nR¦UN npm ci\n', /build cache/i, true],
-    ['install before COPY . . has no cache note', 'FROM node:22\nCOPY package.json .\nR¦UN npm ci\nCOPY . .\n', /How the build cache reuses layers/, false],
-    ['background services in CMD explain one process per container', 'FROM alpine:3.24\nC¦MD nginx & php-fpm\n', /One main process per container/, true],
-    ['a second FROM explains multi-stage builds', 'FROM golang:1.23 AS build\nF¦ROM alpine:3.24\n', /Multi-stage builds/, true],
+    [
+      'install before COPY . . has no cache note',
+      'FROM node:22\nCOPY package.json .\nR¦UN npm ci\nCOPY . .\n',
+      /How the build cache reuses layers/,
+      false,
+    ],
+    [
+      'background services in CMD explain one process per container',
+      'FROM alpine:3.24\nC¦MD nginx & php-fpm\n',
+      /One main process per container/,
+      true,
+    ],
+    [
+      'a second FROM explains multi-stage builds',
+      'FROM golang:1.23 AS build\nF¦ROM alpine:3.24\n',
+      /Multi-stage builds/,
+      true,
+    ],
   ];
   for (const [name, marked, pattern, expected] of cases) {
     test(name, async () => {
@@ -249,9 +388,12 @@ test('layerwise.docs.language applies without restart', async () => {
   try {
     const uri = 'file:///hover/switch/Dockerfile';
     await client.open(uri, 'FROM alpine:3.24\nWORKDIR /app\n');
-    const ask = () => client.request<HoverReply>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
+    const ask = () =>
+      client.request<HoverReply>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } });
     assert.ok((await ask()).contents.value.startsWith(`**${summary('en', 'instruction/WORKDIR.md')}**`));
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { docs: { language: 'ko' } } } });
+    await client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { layerwise: { docs: { language: 'ko' } } },
+    });
     await client.waitForDiagnostics(uri);
     assert.ok((await ask()).contents.value.startsWith(`**${summary('ko', 'instruction/WORKDIR.md')}**`));
   } finally {
@@ -269,13 +411,23 @@ describe('brief first, full on request (layerwise.docs.detail)', () => {
   test('by default a hover is the summary, what it does here, the brief part and a link to the full page', async () => {
     const h = await hoverOn('en', 'FROM node:22-alpine AS build\nWORKDIR /app\nUSER node\nR¦UN npm ci\n');
     const value = h!.contents.value;
-    assert.ok(value.startsWith(`**${summary('en', 'instruction/RUN.md')}**\n\n**Here:** shell form, run by \`/bin/sh -c\` · working directory \`/app\` · user \`node\`\n\n`), value);
+    assert.ok(
+      value.startsWith(
+        `**${summary('en', 'instruction/RUN.md')}**\n\n**Here:** shell form, run by \`/bin/sh -c\` · working directory \`/app\` · user \`node\`\n\n`,
+      ),
+      value,
+    );
     assert.match(value, /The command runs once, during `docker build`/);
     assert.deepEqual(linkedPage(value), ['instruction/RUN.md', 'en']);
     assert.match(value, /\[Dockerfile reference: RUN\]\(https:\/\/docs\.docker\.com\/reference\/dockerfile\/#run\)/);
     assert.doesNotMatch(value, /### |<!-- more -->/);
     const ko = await hoverOn('ko', 'FROM node:22-alpine\nRUN --net¦work=none make\n');
-    assert.ok(ko!.contents.value.startsWith(`**${summary('ko', 'flag/RUN--network.md')}**\n\n**여기서:** \`--network=none\` · \`none\`: `), ko!.contents.value);
+    assert.ok(
+      ko!.contents.value.startsWith(
+        `**${summary('ko', 'flag/RUN--network.md')}**\n\n**여기서:** \`--network=none\` · \`none\`: `,
+      ),
+      ko!.contents.value,
+    );
     assert.deepEqual(linkedPage(ko!.contents.value), ['flag/RUN--network.md', 'ko']);
     assert.match(ko!.contents.value, /\[전체 문서 열기\]/);
   });
@@ -285,12 +437,23 @@ describe('brief first, full on request (layerwise.docs.detail)', () => {
     try {
       const uri = 'file:///hover/detail/Dockerfile';
       await client.open(uri, 'FROM alpine:3.24\nWORKDIR /app\n');
-      const ask = async () => (await client.request<HoverReply>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 2 } })).contents.value;
+      const ask = async () =>
+        (
+          await client.request<HoverReply>('textDocument/hover', {
+            textDocument: { uri },
+            position: { line: 1, character: 2 },
+          })
+        ).contents.value;
       const brief = await ask();
-      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { docs: { detail: 'full' } } } });
+      await client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { layerwise: { docs: { detail: 'full' } } },
+      });
       await client.waitForDiagnostics(uri);
       const full = await ask();
-      assert.ok(full.startsWith(`**${summary('en', 'instruction/WORKDIR.md')}**\n\n**Here:** working directory \`/app\``), full);
+      assert.ok(
+        full.startsWith(`**${summary('en', 'instruction/WORKDIR.md')}**\n\n**Here:** working directory \`/app\``),
+        full,
+      );
       assert.match(full, /### Forms/);
       assert.equal(linkedPage(full), undefined);
       assert.ok(brief.length * 2 < full.length, `brief ${brief.length}, full ${full.length}`);
@@ -301,12 +464,20 @@ describe('brief first, full on request (layerwise.docs.detail)', () => {
 
   test('the full page comes from the server as Markdown, and only for real docs', async () => {
     const client = clients.get('en')!;
-    const page = await client.request<{ title: string; markdown: string } | null>('layerwise/docPage', { path: 'flag/RUN--mount.md', language: 'ko' });
+    const page = await client.request<{ title: string; markdown: string } | null>('layerwise/docPage', {
+      path: 'flag/RUN--mount.md',
+      language: 'ko',
+    });
     assert.equal(page?.title, 'RUN --mount');
     assert.ok(page!.markdown.startsWith(`# RUN --mount\n\n${summary('ko', 'flag/RUN--mount.md')}\n\n`));
     assert.match(page!.markdown, /```dockerfile/);
     assert.doesNotMatch(page!.markdown, /<!-- more -->/);
-    for (const params of [{ path: 'instruction/NOPE.md', language: 'en' }, { path: '../package.json', language: 'en' }, { path: 'instruction/RUN.md', language: 'fr' }, null]) {
+    for (const params of [
+      { path: 'instruction/NOPE.md', language: 'en' },
+      { path: '../package.json', language: 'en' },
+      { path: 'instruction/RUN.md', language: 'fr' },
+      null,
+    ]) {
       assert.equal(await client.request('layerwise/docPage', params), null, JSON.stringify(params));
     }
   });
@@ -317,6 +488,9 @@ test('nothing to explain gives no hover, and odd positions do not fail', async (
   assert.equal(await hoverOn('en', '# just a comment¦\nFROM alpine:3.24\n'), null);
   assert.equal(await hoverOn('en', 'FROM alpine:3.24\nRUN echo hi¦\n'), null);
   const client = clients.get('en')!;
-  const reply = await client.request('textDocument/hover', { textDocument: { uri: 'file:///hover/never-opened' }, position: { line: 99, character: 5 } });
+  const reply = await client.request('textDocument/hover', {
+    textDocument: { uri: 'file:///hover/never-opened' },
+    position: { line: 99, character: 5 },
+  });
   assert.equal(reply, null);
 });

@@ -5,7 +5,12 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { BUILD_RESULTS, FILE_IMPACT, type BuildResultsParams, type FileImpactResult } from '../../protocol/src/protocol';
+import {
+  BUILD_RESULTS,
+  FILE_IMPACT,
+  type BuildResultsParams,
+  type FileImpactResult,
+} from '../../protocol/src/protocol';
 import { instructionLabel } from '../../client/src/build/buildSummary';
 import { english } from '../../client/src/l10n/translator';
 import { LspClient } from '../helpers/lspClient';
@@ -26,10 +31,12 @@ after(async () => {
   await client.stop();
 });
 
-const hintsOf = (uri: string, c = client): Promise<Hint[]> => c.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
+const hintsOf = (uri: string, c = client): Promise<Hint[]> =>
+  c.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
 const labels = (hints: Hint[]): string[] => hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`);
 
-const APP = 'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
+const APP =
+  'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
 
 test('initialize announces inlay hints', () => {
   const caps = (client.initializeResult as { capabilities: { inlayHintProvider?: unknown } }).capabilities;
@@ -37,7 +44,14 @@ test('initialize announces inlay hints', () => {
 });
 
 test('each layer gets a hint at the end of its first line with what rebuilds it', async () => {
-  const { root, dockerfile } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'src/a.ts': '', 'src/b.ts': '', 'src/b.test.ts': '', '.dockerignore': '**/*.test.ts\n' });
+  const { root, dockerfile } = makeContext({
+    'package.json': '{}',
+    'package-lock.json': '{}',
+    'src/a.ts': '',
+    'src/b.ts': '',
+    'src/b.test.ts': '',
+    '.dockerignore': '**/*.test.ts\n',
+  });
   const uri = pathToFileURL(dockerfile).href;
   await client.open(uri, APP);
   // The first hints start listing the context in the background; the tooltip's counts need the listing.
@@ -60,9 +74,14 @@ test('hints only for the requested range, in Korean when asked, and off by setti
   try {
     const uri = 'untitled:ko';
     await ko.open(uri, 'FROM alpine\nCOPY . /app\nARG V\nRUN make\n');
-    const hints = await ko.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 2, character: 0 }, end: { line: 3, character: 5 } } });
+    const hints = await ko.request<Hint[]>('textDocument/inlayHint', {
+      textDocument: { uri },
+      range: { start: { line: 2, character: 0 }, end: { line: 3, character: 5 } },
+    });
     assert.deepEqual(labels(hints), ['3:8 레이어 2 · 빌드 인자 V, 레이어 1 변경 시 다시 빌드']);
-    await ko.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { cache: { layerHints: false } } } });
+    await ko.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { layerwise: { cache: { layerHints: false } } },
+    });
     await ko.waitForDiagnostics(uri);
     assert.deepEqual(await ko.request('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE }), []);
   } finally {
@@ -89,20 +108,43 @@ test('build results show in the hints and are dropped when the instruction or on
     '3:8 layer 3 · rebuilt when layer 2 changes · last build: ran 12 s',
   ]);
   // The client's build decorations word the same results the same way.
-  const clientResult = { instructionIndex: 0, startLine: 0, endLine: 0, keyword: 'RUN', status: 'ran', errorMessage: undefined } as const;
+  const clientResult = {
+    instructionIndex: 0,
+    startLine: 0,
+    endLine: 0,
+    keyword: 'RUN',
+    status: 'ran',
+    errorMessage: undefined,
+  } as const;
   assert.deepEqual(
-    [instructionLabel({ ...clientResult, durationMs: 420, sizeBytes: 1_250_000 }, english), instructionLabel({ ...clientResult, durationMs: 12_345, sizeBytes: undefined }, english)],
+    [
+      instructionLabel({ ...clientResult, durationMs: 420, sizeBytes: 1_250_000 }, english),
+      instructionLabel({ ...clientResult, durationMs: 12_345, sizeBytes: undefined }, english),
+    ],
     ['ran 420 ms · +1.3 MB', 'ran 12 s'],
   );
   // A blank line and a comment above move the instructions but change no cache key: kept.
-  await client.change(uri, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n# tools\n' }]);
-  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.split(' · ').pop()), ['last build: cached', 'last build: ran 420 ms, 1.3 MB', 'last build: ran 12 s']);
+  await client.change(uri, 2, [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: '\n# tools\n' },
+  ]);
+  assert.deepEqual(
+    (await hintsOf(uri)).map((h) => h.label.split(' · ').pop()),
+    ['last build: cached', 'last build: ran 420 ms, 1.3 MB', 'last build: ran 12 s'],
+  );
   // Editing the COPY drops its result and the one after it, not the one before.
-  await client.change(uri, 3, [{ range: { start: { line: 4, character: 11 }, end: { line: 4, character: 11 } }, text: '/' }]);
-  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.includes('last build')), [true, false, false]);
+  await client.change(uri, 3, [
+    { range: { start: { line: 4, character: 11 }, end: { line: 4, character: 11 } }, text: '/' },
+  ]);
+  assert.deepEqual(
+    (await hintsOf(uri)).map((h) => h.label.includes('last build')),
+    [true, false, false],
+  );
   // An empty list forgets the build.
   await client.connection.sendNotification(BUILD_RESULTS.method, { uri, instructions: [] });
-  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.includes('last build')), [false, false, false]);
+  assert.deepEqual(
+    (await hintsOf(uri)).map((h) => h.label.includes('last build')),
+    [false, false, false],
+  );
 });
 
 test('malformed build results are ignored with a log line, never a crash', async () => {
@@ -124,12 +166,26 @@ test('what does changing this file rebuild, for each Dockerfile', async () => {
     'web/package.json': '{}',
   });
   const ask = (file: string, dockerfiles: string[]): Promise<FileImpactResult> =>
-    client.request<FileImpactResult>(FILE_IMPACT.method, { fileUri: pathToFileURL(join(root, file)).href, dockerfileUris: dockerfiles.map((d) => pathToFileURL(join(root, d)).href) });
+    client.request<FileImpactResult>(FILE_IMPACT.method, {
+      fileUri: pathToFileURL(join(root, file)).href,
+      dockerfileUris: dockerfiles.map((d) => pathToFileURL(join(root, d)).href),
+    });
   const both = ['api/Dockerfile', 'web/Dockerfile'];
-  const summary = (result: FileImpactResult): string[] => result.dockerfiles.map((d) => (d.first ? `${d.first.line}:${d.first.text} s=${d.first.stage} l=${d.first.layer} +${d.rebuiltAfter}` : `- ${d.reason}`));
-  assert.deepEqual(summary(await ask('api/requirements.txt', both)), ['1:COPY requirements.txt . s=0 l=1 +2', '- outside-context']);
+  const summary = (result: FileImpactResult): string[] =>
+    result.dockerfiles.map((d) =>
+      d.first
+        ? `${d.first.line}:${d.first.text} s=${d.first.stage} l=${d.first.layer} +${d.rebuiltAfter}`
+        : `- ${d.reason}`,
+    );
+  assert.deepEqual(summary(await ask('api/requirements.txt', both)), [
+    '1:COPY requirements.txt . s=0 l=1 +2',
+    '- outside-context',
+  ]);
   assert.deepEqual(summary(await ask('api/README.md', both)), ['- ignored', '- outside-context']);
-  assert.deepEqual(summary(await ask('web/package.json', both)), ['- outside-context', '2:COPY package.json package-lock.json ./ s=build l=1 +4']);
+  assert.deepEqual(summary(await ask('web/package.json', both)), [
+    '- outside-context',
+    '2:COPY package.json package-lock.json ./ s=build l=1 +4',
+  ]);
   assert.deepEqual(summary(await ask('web/src', both)), ['- outside-context', '4:COPY src ./src s=build l=3 +2']);
   assert.deepEqual(summary(await ask('web/README.md', both)), ['- outside-context', '- not-copied']);
   assert.deepEqual(summary(await ask('api/x', ['api/missing.Dockerfile'])), ['- unreadable']);
@@ -140,13 +196,21 @@ test('an open, edited Dockerfile is answered from the editor text, not the disk'
   const { root, dockerfile } = makeContext({ Dockerfile: 'FROM a\nCOPY a.txt /\n', 'a.txt': '' });
   const uri = pathToFileURL(dockerfile).href;
   await client.open(uri, 'FROM a\nRUN x\nCOPY a.txt /\n');
-  const result = await client.request<FileImpactResult>(FILE_IMPACT.method, { fileUri: pathToFileURL(join(root, 'a.txt')).href, dockerfileUris: [uri] });
+  const result = await client.request<FileImpactResult>(FILE_IMPACT.method, {
+    fileUri: pathToFileURL(join(root, 'a.txt')).href,
+    dockerfileUris: [uri],
+  });
   assert.equal(result.dockerfiles[0]!.first?.line, 2);
 });
 
 interface CodeAction {
   title: string;
-  edit: { documentChanges: ({ kind: string; uri: string } | { textDocument: { uri: string; version: number | null }; edits: { newText: string; range: unknown }[] })[] };
+  edit: {
+    documentChanges: (
+      | { kind: string; uri: string }
+      | { textDocument: { uri: string; version: number | null }; edits: { newText: string; range: unknown }[] }
+    )[];
+  };
 }
 
 test('quick fixes: create a .dockerignore, then extend it after the watched-file change', async () => {
@@ -156,30 +220,57 @@ test('quick fixes: create a .dockerignore, then extend it after the watched-file
   const missing = published.diagnostics.find((d) => d.code === 'DockerignoreMissing');
   assert.ok(missing, JSON.stringify(published.diagnostics));
   assert.equal(missing.severity, 3);
-  let actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: missing.range, context: { diagnostics: [missing] } });
+  let actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: missing.range,
+    context: { diagnostics: [missing] },
+  });
   const ignoreUri = pathToFileURL(join(root, '.dockerignore')).href;
   assert.equal(actions[0]!.title, 'Create .dockerignore (.git, node_modules)');
-  assert.deepEqual(actions[0]!.edit.documentChanges[0], { kind: 'create', uri: ignoreUri, options: { overwrite: true } });
+  assert.deepEqual(actions[0]!.edit.documentChanges[0], {
+    kind: 'create',
+    uri: ignoreUri,
+    options: { overwrite: true },
+  });
 
   // The user writes a partial .dockerignore; the client reports the change.
   writeFileSync(join(root, '.dockerignore'), 'node_modules');
   const next = client.waitForDiagnostics(uri);
-  await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: ignoreUri, type: 1 }] });
+  await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+    changes: [{ uri: ignoreUri, type: 1 }],
+  });
   const incomplete = (await next).diagnostics.find((d) => d.code === 'DockerignoreIncomplete');
   assert.ok(incomplete);
-  actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: incomplete.range, context: { diagnostics: [incomplete] } });
+  actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: incomplete.range,
+    context: { diagnostics: [incomplete] },
+  });
   assert.equal(actions[0]!.title, 'Add .git to .dockerignore');
-  assert.deepEqual(actions[0]!.edit.documentChanges, [{ textDocument: { uri: ignoreUri, version: null }, edits: [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } }, newText: '\n.git\n' }] }]);
+  assert.deepEqual(actions[0]!.edit.documentChanges, [
+    {
+      textDocument: { uri: ignoreUri, version: null },
+      edits: [{ range: { start: { line: 0, character: 12 }, end: { line: 0, character: 12 } }, newText: '\n.git\n' }],
+    },
+  ]);
   assert.ok(existsSync(join(root, '.dockerignore')));
 });
 
 test('quick fix: install before the broad copy, manifests from the context', async () => {
-  const { dockerfile } = makeContext({ 'package.json': '{}', 'yarn.lock': '', '.dockerignore': '.git\nnode_modules\n' });
+  const { dockerfile } = makeContext({
+    'package.json': '{}',
+    'yarn.lock': '',
+    '.dockerignore': '.git\nnode_modules\n',
+  });
   const uri = pathToFileURL(dockerfile).href;
   const published = await client.open(uri, 'FROM node\nWORKDIR /app\nCOPY . .\nRUN yarn install --frozen-lockfile\n');
   const finding = published.diagnostics.find((d) => d.code === 'InstallAfterBroadCopy');
   assert.ok(finding);
-  const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+  const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: finding.range,
+    context: { diagnostics: [finding] },
+  });
   const change = actions[0]!.edit.documentChanges[0] as { edits: { newText: string }[] };
   assert.equal(change.edits[0]!.newText, 'COPY package.json yarn.lock ./\nRUN yarn install --frozen-lockfile\n');
 });
@@ -195,16 +286,32 @@ test('end to end: parsed docker build output -> build results store -> forwarder
   const uri = 'untitled:multistage-built';
   await client.open(uri, text);
   const store = new BuildResultStore();
-  const forwarding = forwardBuildResults(store, (params) => void client.connection.sendNotification(BUILD_RESULTS.method, params));
-  store.set(recordBuild({
-    dockerfileUri: uri, imageTag: 'lw:1', target: 'web', buildArgs: { GREETING: 'world' }, startedAt: 0, finishedAt: 4000, exitCode: 0, canceled: false,
-    parsed: parseText(fixture('classic-partly-cached.txt'), 0), outline: outlineDockerfile(text), layers: parseImageHistory(fixture('classic-history.jsonl')),
-  }, english));
+  const forwarding = forwardBuildResults(
+    store,
+    (params) => void client.connection.sendNotification(BUILD_RESULTS.method, params),
+  );
+  store.set(
+    recordBuild(
+      {
+        dockerfileUri: uri,
+        imageTag: 'lw:1',
+        target: 'web',
+        buildArgs: { GREETING: 'world' },
+        startedAt: 0,
+        finishedAt: 4000,
+        exitCode: 0,
+        canceled: false,
+        parsed: parseText(fixture('classic-partly-cached.txt'), 0),
+        outline: outlineDockerfile(text),
+        layers: parseImageHistory(fixture('classic-history.jsonl')),
+      },
+      english,
+    ),
+  );
   forwarding.dispose();
   // The notification is processed before the next request on the same connection.
-  assert.deepEqual((await hintsOf(uri)).map((h) => h.label.replace(/^.* · (last build)/, '$1')), [
-    'last build: cached',
-    'last build: cached',
-    'last build: ran 4 ms, 12 B',
-  ]);
+  assert.deepEqual(
+    (await hintsOf(uri)).map((h) => h.label.replace(/^.* · (last build)/, '$1')),
+    ['last build: cached', 'last build: cached', 'last build: ran 4 ms, 12 B'],
+  );
 });

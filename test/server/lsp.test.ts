@@ -11,7 +11,10 @@ after(async () => {
 });
 
 test('initialize announces incremental sync and names the server', () => {
-  const result = client.initializeResult as { capabilities: { textDocumentSync: { change: number; openClose: boolean } }; serverInfo: { name: string } };
+  const result = client.initializeResult as {
+    capabilities: { textDocumentSync: { change: number; openClose: boolean } };
+    serverInfo: { name: string };
+  };
   assert.equal(result.capabilities.textDocumentSync.change, 2);
   assert.equal(result.capabilities.textDocumentSync.openClose, true);
   assert.equal(result.serverInfo.name, 'layerwise');
@@ -20,7 +23,9 @@ test('initialize announces incremental sync and names the server', () => {
 test('didOpen publishes syntax diagnostics with stable codes and exact ranges', async () => {
   const text = 'FROM alpine:3.20\nRUN <<EOF\necho hi\nFROMX a\n';
   const published = await client.open('file:///t/open.Dockerfile', text);
-  const codes = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  const codes = published.diagnostics.map(
+    (d) => `${d.code}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  );
   assert.deepEqual(codes, ['unterminated-heredoc@1:4-1:9']);
   assert.equal(published.diagnostics[0]!.source, 'layerwise');
   assert.equal(published.diagnostics[0]!.severity, 1);
@@ -31,15 +36,27 @@ test('incremental didChange re-publishes diagnostics for the new version', async
   let published = await client.open(uri, 'FROM alpine:3.20\nRUN echo ok\n');
   assert.deepEqual(published.diagnostics, []);
   // Type an unknown instruction on line 1: "RUN" -> "RUNX"
-  published = await client.change(uri, 2, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: 'X' }]);
+  published = await client.change(uri, 2, [
+    { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 3 } }, text: 'X' },
+  ]);
   assert.equal(published.version, 2);
-  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['unknown-instruction', 1, 0, 4]]);
+  assert.deepEqual(
+    published.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+    [['unknown-instruction', 1, 0, 4]],
+  );
   // Delete it again
-  published = await client.change(uri, 3, [{ range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, text: '' }]);
+  published = await client.change(uri, 3, [
+    { range: { start: { line: 1, character: 3 }, end: { line: 1, character: 4 } }, text: '' },
+  ]);
   assert.deepEqual(published.diagnostics, []);
   // Insert lines above: diagnostics move with the text
-  published = await client.change(uri, 4, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'ENV\n\n' }]);
-  assert.deepEqual(published.diagnostics.map((d) => [d.code, d.range.start.line]), [['missing-arguments', 1]]);
+  published = await client.change(uri, 4, [
+    { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'ENV\n\n' },
+  ]);
+  assert.deepEqual(
+    published.diagnostics.map((d) => [d.code, d.range.start.line]),
+    [['missing-arguments', 1]],
+  );
 });
 
 test('several changes in one notification are applied in order', async () => {
@@ -64,10 +81,14 @@ test('diagnostics can be turned off by setting and come back', async () => {
   const uri = 'file:///t/settings.Dockerfile';
   assert.equal((await client.open(uri, 'BOGUS\n')).diagnostics.length, 1);
   let next = client.waitForDiagnostics(uri);
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { diagnostics: { enable: false } } } });
+  await client.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: { layerwise: { diagnostics: { enable: false } } },
+  });
   assert.deepEqual((await next).diagnostics, []);
   next = client.waitForDiagnostics(uri);
-  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { diagnostics: { enable: 'nonsense' } } } });
+  await client.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: { layerwise: { diagnostics: { enable: 'nonsense' } } },
+  });
   assert.equal((await next).diagnostics.length, 1);
 });
 
@@ -81,16 +102,25 @@ test('node dist/server.js --stdio answers shutdown and exits', async () => {
 test('parser messages follow the language: Korean with a Korean editor or layerwise.docs.language ko', async () => {
   const text = 'FROM alpine:3.20\nFROMX a\nRUN <<EOF\necho hi\n';
   const english = await client.open('file:///t/parser-en.Dockerfile', text);
-  assert.deepEqual(english.diagnostics.map((d) => d.message), ['Unknown instruction: FROMX.', 'The heredoc EOF is never closed: add a line containing only EOF.']);
-  for (const options of [{ initializationOptions: { locale: 'ko-KR' } }, { initializationOptions: { locale: 'en-US' }, configuration: { docs: { language: 'ko' } } }]) {
+  assert.deepEqual(
+    english.diagnostics.map((d) => d.message),
+    ['Unknown instruction: FROMX.', 'The heredoc EOF is never closed: add a line containing only EOF.'],
+  );
+  for (const options of [
+    { initializationOptions: { locale: 'ko-KR' } },
+    { initializationOptions: { locale: 'en-US' }, configuration: { docs: { language: 'ko' } } },
+  ]) {
     const korean = await LspClient.start(options);
     try {
       if (options.configuration) await korean.waitForLog('language ko');
       const published = await korean.open('file:///t/parser-ko.Dockerfile', text);
-      assert.deepEqual(published.diagnostics.map((d) => [d.code, d.message]), [
-        ['unknown-instruction', '알 수 없는 명령어입니다: FROMX.'],
-        ['unterminated-heredoc', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.'],
-      ]);
+      assert.deepEqual(
+        published.diagnostics.map((d) => [d.code, d.message]),
+        [
+          ['unknown-instruction', '알 수 없는 명령어입니다: FROMX.'],
+          ['unterminated-heredoc', 'heredoc이 닫히지 않았습니다. EOF만 있는 줄을 추가해 닫으세요.'],
+        ],
+      );
     } finally {
       await korean.stop();
     }

@@ -11,17 +11,23 @@ import { LspClient } from '../helpers/lspClient';
 import { useSharedLspClient } from '../helpers/sharedLspClient';
 
 const BROKEN = 'FROM alpine:3.20\nRUNX echo hi\n';
-const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] => published.diagnostics.map((d) => d.code);
+const codes = (published: { diagnostics: { code?: string | number }[] }): unknown[] =>
+  published.diagnostics.map((d) => d.code);
 
 /** Tells the server `folder` is a workspace folder (handled before any later notification). */
 const addWorkspaceFolder = (on: LspClient, folder: string): Promise<void> =>
-  on.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: pathToFileURL(folder).href, name: 'root' }], removed: [] } });
+  on.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+    event: { added: [{ uri: pathToFileURL(folder).href, name: 'root' }], removed: [] },
+  });
 
 let client: LspClient;
 useSharedLspClient((started) => (client = started));
 
 test('a .layerwise.json in the folder or a parent overrides the workspace settings for that document', async () => {
-  const root = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false}}', 'svc/.layerwise.json': '{"diagnostics": {"enable": true}}' });
+  const root = makeFolder({
+    '.layerwise.json': '{"diagnostics": {"enable": false}}',
+    'svc/.layerwise.json': '{"diagnostics": {"enable": true}}',
+  });
   await addWorkspaceFolder(client, root);
   const quiet = await client.open(pathToFileURL(join(root, 'deep/er/Dockerfile')).href, BROKEN);
   assert.deepEqual(codes(quiet), [], 'the parent folder config turns diagnostics off');
@@ -44,14 +50,21 @@ test('the workspace turning diagnostics off is overridden by the file; edits to 
     const configPath = join(root, '.layerwise.json');
     writeFileSync(configPath, '{"diagnostics": {"enable": false}}');
     let republished = local.waitForDiagnostics(uri);
-    await local.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    await local.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configPath).href, type: 2 }],
+    });
     assert.deepEqual(codes(await republished), []);
 
     writeFileSync(configPath, '{"diagnostics": ');
     republished = local.waitForDiagnostics(uri);
-    await local.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+    await local.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configPath).href, type: 2 }],
+    });
     assert.deepEqual(codes(await republished), [], 'a broken file is ignored: back to the workspace settings (off)');
-    assert.ok(local.logs.some((line) => line.includes(configPath) && line.includes('not valid JSON')), 'the problem is logged with the path');
+    assert.ok(
+      local.logs.some((line) => line.includes(configPath) && line.includes('not valid JSON')),
+      'the problem is logged with the path',
+    );
   } finally {
     await local.stop();
   }
@@ -59,7 +72,9 @@ test('the workspace turning diagnostics off is overridden by the file; edits to 
 
 test('rule severities in the file merge with the workspace ones per rule code', async () => {
   // The workspace raises JSONArgsRecommended to an error; the file turns FromAsCasing off.
-  const local = await LspClient.start({ configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } } });
+  const local = await LspClient.start({
+    configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } },
+  });
   try {
     await local.waitForLog('settings applied');
     const text = 'FROM alpine:3.20 as build\nCMD echo hi\n';
@@ -67,9 +82,15 @@ test('rule severities in the file merge with the workspace ones per rule code', 
     const inside = makeFolder({ '.layerwise.json': '{"diagnostics": {"rules": {"FromAsCasing": "off"}}}' });
     await addWorkspaceFolder(local, outside);
     await addWorkspaceFolder(local, inside);
-    const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] => published.diagnostics.map((d) => [d.code, d.severity]);
-    assert.deepEqual(severities(await local.open(pathToFileURL(join(outside, 'Dockerfile')).href, text)), [['FromAsCasing', 2], ['JSONArgsRecommended', 1]]);
-    assert.deepEqual(severities(await local.open(pathToFileURL(join(inside, 'Dockerfile')).href, text)), [['JSONArgsRecommended', 1]]);
+    const severities = (published: { diagnostics: { code?: string | number; severity?: number }[] }): unknown[] =>
+      published.diagnostics.map((d) => [d.code, d.severity]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(outside, 'Dockerfile')).href, text)), [
+      ['FromAsCasing', 2],
+      ['JSONArgsRecommended', 1],
+    ]);
+    assert.deepEqual(severities(await local.open(pathToFileURL(join(inside, 'Dockerfile')).href, text)), [
+      ['JSONArgsRecommended', 1],
+    ]);
   } finally {
     await local.stop();
   }

@@ -7,16 +7,57 @@ import { corpusFiles } from '../helpers/corpus';
 import { LspClient } from '../helpers/lspClient';
 
 // Fragments that stress the parser: escapes, quotes, heredocs, JSON, variables, odd line ends.
-const fragments = ['FROM ', 'RUN ', 'COPY ', 'ENV ', 'ARG ', 'ONBUILD ', 'HEALTHCHECK ', 'CMD ', 'AS ', '\\', '`', '\n', '\r\n', '\r', ' ', '\t', '"', "'", '[', ']', '{', '}', '$', '${', ':-', '<<', '<<-', 'EOF', '--', '=', '#', '# escape=`\n', '# syntax=x\n', '\uFEFF', '😀', 'a', '0', ','];
+const fragments = [
+  'FROM ',
+  'RUN ',
+  'COPY ',
+  'ENV ',
+  'ARG ',
+  'ONBUILD ',
+  'HEALTHCHECK ',
+  'CMD ',
+  'AS ',
+  '\\',
+  '`',
+  '\n',
+  '\r\n',
+  '\r',
+  ' ',
+  '\t',
+  '"',
+  "'",
+  '[',
+  ']',
+  '{',
+  '}',
+  '$',
+  '${',
+  ':-',
+  '<<',
+  '<<-',
+  'EOF',
+  '--',
+  '=',
+  '#',
+  '# escape=`\n',
+  '# syntax=x\n',
+  '\uFEFF',
+  '😀',
+  'a',
+  '0',
+  ',',
+];
 const dockerfileish = fc.array(fc.constantFrom(...fragments), { maxLength: 80 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(dockerfileish, fc.string({ maxLength: 200 }), fc.string({ unit: 'binary', maxLength: 200 }));
 
 test('the parser and model never throw, on random and mutated input', () => {
   const corpus = corpusFiles().map((f) => f.text);
-  const mutated = fc.tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(400), dockerfileish).map(([text, at, cut, insert]) => {
-    const i = at % (text.length + 1);
-    return text.slice(0, i) + insert + text.slice(i + cut);
-  });
+  const mutated = fc
+    .tuple(fc.constantFrom(...corpus), fc.nat(), fc.nat(400), dockerfileish)
+    .map(([text, at, cut, insert]) => {
+      const i = at % (text.length + 1);
+      return text.slice(0, i) + insert + text.slice(i + cut);
+    });
   fc.assert(
     fc.property(fc.oneof(anyText, mutated), (text) => {
       const tree = parseDockerfile(text);
@@ -62,7 +103,9 @@ test('the server answers every request on garbage input and stays alive', async 
     assert.ok(Array.isArray(published.diagnostics));
     // Random incremental edits at random positions, including past the end of the document.
     version++;
-    await client.change(uri, version, [{ range: { start: { line: 0, character: 1 }, end: { line: 3, character: 99 } }, text: text.slice(0, 10) }]);
+    await client.change(uri, version, [
+      { range: { start: { line: 0, character: 1 }, end: { line: 3, character: 99 } }, text: text.slice(0, 10) },
+    ]);
   }
   assert.equal(client.process.exitCode, null, 'server still running');
 });

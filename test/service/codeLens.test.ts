@@ -28,14 +28,17 @@ test('"Build this stage" above every named stage runs the build command with tha
   assert.deepEqual(readBuildStageOptions(lenses[0]!.command.arguments[1]), { target: 'Build' });
 });
 
-test('the lens command is the client\'s Build Image command, contributed in package.json', () => {
+test("the lens command is the client's Build Image command, contributed in package.json", () => {
   assert.equal(BUILD_STAGE_COMMAND, dockerCommands.buildImage.id);
-  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as { contributes: { commands: { command: string }[] } };
+  const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../package.json'), 'utf8')) as {
+    contributes: { commands: { command: string }[] };
+  };
   assert.ok(manifest.contributes.commands.some((c) => c.command === BUILD_STAGE_COMMAND));
 });
 
 test('build options from menus or the palette (none, or malformed) leave the target to the user', () => {
-  for (const value of [undefined, null, 'x', {}, { target: '' }, { target: 3 }]) assert.equal(readBuildStageOptions(value), undefined);
+  for (const value of [undefined, null, 'x', {}, { target: '' }, { target: 3 }])
+    assert.equal(readBuildStageOptions(value), undefined);
 });
 
 test('near miss: a file without named stages has no lenses', async () => {

@@ -6,7 +6,12 @@ import { before, describe, test } from 'node:test';
 import { generateDockerfile, messyCopy } from '../../bench/generate';
 import { parseText } from '../../core/src/parser';
 import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
-import { type FormatOptions, formatLines, MAX_WARM_SCRIPT, warmRunFormatting } from '../../server/src/service/formatting/formatting';
+import {
+  type FormatOptions,
+  formatLines,
+  MAX_WARM_SCRIPT,
+  warmRunFormatting,
+} from '../../server/src/service/formatting/formatting';
 import { clearShellPrintCache, initShellPrinter, printShell, shellPrintCacheSize } from '../../core/src/shell';
 
 before(async () => {
@@ -30,7 +35,7 @@ const TEXTS: [string, string, boolean][] = [
       'echo  yes >  out',
       'fi',
       'EOF',
-      "RUN set -eux; \\\ncase \"$x\" in \\\na) echo a; ;; \\\n*) echo b ;; \\\nesac; \\\n;",
+      'RUN set -eux; \\\ncase "$x" in \\\na) echo a; ;; \\\n*) echo b ;; \\\nesac; \\\n;',
       'SHELL ["pwsh", "-c"]',
       'RUN Write-Host  hi  &&  echo  x',
       'FROM debian',
@@ -39,11 +44,20 @@ const TEXTS: [string, string, boolean][] = [
     ].join('\n'),
     false,
   ],
-  ['a RUN longer than is prepared ahead', `FROM alpine\nRUN echo  a &&  echo b\nRUN echo ${'a'.repeat(MAX_WARM_SCRIPT + 10)} &&  echo b\n`, true],
-  ['a Windows file (backtick escape: cmd, not printed)', '# escape=`\nFROM mcr.microsoft.com/windows\nRUN echo  a && `\necho  b\n', false],
+  [
+    'a RUN longer than is prepared ahead',
+    `FROM alpine\nRUN echo  a &&  echo b\nRUN echo ${'a'.repeat(MAX_WARM_SCRIPT + 10)} &&  echo b\n`,
+    true,
+  ],
+  [
+    'a Windows file (backtick escape: cmd, not printed)',
+    '# escape=`\nFROM mcr.microsoft.com/windows\nRUN echo  a && `\necho  b\n',
+    false,
+  ],
 ];
 
-const document = (text: string): AnalysedDocument => new AnalysedDocument('file:///warm/Dockerfile', 1, text, parseText(text));
+const document = (text: string): AnalysedDocument =>
+  new AnalysedDocument('file:///warm/Dockerfile', 1, text, parseText(text));
 
 /** Edits of a format with nothing cached: a fresh parse and an empty printer cache. */
 function cold(text: string, options: FormatOptions): unknown {
@@ -52,7 +66,12 @@ function cold(text: string, options: FormatOptions): unknown {
 }
 
 /** Edits of a format after `steps` steps (all by default) of warming with `warmOptions`. */
-function warmed(text: string, options: FormatOptions, steps = Infinity, warmOptions = options): { edits: unknown; printedDuringFormat: number } {
+function warmed(
+  text: string,
+  options: FormatOptions,
+  steps = Infinity,
+  warmOptions = options,
+): { edits: unknown; printedDuringFormat: number } {
   clearShellPrintCache();
   const doc = document(text);
   let done = 0;
@@ -64,7 +83,11 @@ function warmed(text: string, options: FormatOptions, steps = Infinity, warmOpti
 
 describe('formatting after warming gives the cold edits', () => {
   for (const [name, text, requestPrints] of TEXTS) {
-    for (const [optionsName, options] of [['spaces', SPACES], ['tabs', TABS], ['narrow', NARROW]] as const) {
+    for (const [optionsName, options] of [
+      ['spaces', SPACES],
+      ['tabs', TABS],
+      ['narrow', NARROW],
+    ] as const) {
       test(`${name}, ${optionsName}`, () => {
         const expected = cold(text, options);
         const full = warmed(text, options);
@@ -73,7 +96,11 @@ describe('formatting after warming gives the cold edits', () => {
         if (requestPrints) assert.ok(full.printedDuringFormat > 0);
         else assert.equal(full.printedDuringFormat, 0);
         assert.deepEqual(warmed(text, options, 5).edits, expected, 'partly warmed');
-        assert.deepEqual(warmed(text, options, Infinity, options === SPACES ? TABS : SPACES).edits, expected, 'warmed with other options');
+        assert.deepEqual(
+          warmed(text, options, Infinity, options === SPACES ? TABS : SPACES).edits,
+          expected,
+          'warmed with other options',
+        );
       });
     }
   }

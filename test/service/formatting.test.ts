@@ -16,20 +16,55 @@ async function open(text: string): Promise<string> {
 
 async function format(text: string): Promise<string> {
   const uri = await open(text);
-  return applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }));
+  return applyEdits(
+    text,
+    await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }),
+  );
 }
 
 describe('document formatting', () => {
   const cases: [string, string, string][] = [
-    ['keywords upper case, one space after them', 'from  alpine as base\nrun\techo hi\n  copy . /app\n', 'FROM alpine AS base\nRUN echo hi\nCOPY . /app\n'],
-    ['trailing whitespace and whitespace-only lines', 'FROM alpine   \n   \nRUN echo hi \\   \n    there  \n', 'FROM alpine\n\nRUN echo hi \\\n    there\n'],
-    ['continuation lines start at the indent, deeper nesting kept', 'LABEL a=1 \\\n\t\tb=2 \\\n\t\t\tc=3 \\\n\t\td=4\n', 'LABEL a=1 \\\n    b=2 \\\n        c=3 \\\n    d=4\n'],
-    ['RUN continuation lines as shfmt prints them', 'RUN apt-get install \\\n\t\tcurl \\\n\t\t\tgit \\\n\t\t&& true\n', 'RUN apt-get install \\\n    curl \\\n    git \\\n    && true\n'],
+    [
+      'keywords upper case, one space after them',
+      'from  alpine as base\nrun\techo hi\n  copy . /app\n',
+      'FROM alpine AS base\nRUN echo hi\nCOPY . /app\n',
+    ],
+    [
+      'trailing whitespace and whitespace-only lines',
+      'FROM alpine   \n   \nRUN echo hi \\   \n    there  \n',
+      'FROM alpine\n\nRUN echo hi \\\n    there\n',
+    ],
+    [
+      'continuation lines start at the indent, deeper nesting kept',
+      'LABEL a=1 \\\n\t\tb=2 \\\n\t\t\tc=3 \\\n\t\td=4\n',
+      'LABEL a=1 \\\n    b=2 \\\n        c=3 \\\n    d=4\n',
+    ],
+    [
+      'RUN continuation lines as shfmt prints them',
+      'RUN apt-get install \\\n\t\tcurl \\\n\t\t\tgit \\\n\t\t&& true\n',
+      'RUN apt-get install \\\n    curl \\\n    git \\\n    && true\n',
+    ],
     ['a keyword alone before a continuation', 'RUN\\\n echo hi\n', 'RUN \\\n    echo hi\n'],
-    ['comments, also inside instructions, are left as written', '#  Comment   \nRUN a \\\n  #   inner comment   \n  b\n', '#  Comment   \nRUN a \\\n  #   inner comment   \n    b\n'],
-    ['heredoc bodies and terminators are left as written', 'run <<EOF  \n  indented   \n\tEOF\nEOF\n', 'RUN <<EOF\n  indented   \n\tEOF\nEOF\n'],
-    ['HEALTHCHECK CMD and exec forms', 'healthcheck --interval=5s cmd ["curl", "-f", \\\n"http://localhost"]\n', 'HEALTHCHECK --interval=5s CMD ["curl", "-f", \\\n    "http://localhost"]\n'],
-    ['backtick-escaped files', '# escape=`\nrun Write-Host a `\n  b   `\n  c\n', '# escape=`\nRUN Write-Host a `\n    b   `\n    c\n'],
+    [
+      'comments, also inside instructions, are left as written',
+      '#  Comment   \nRUN a \\\n  #   inner comment   \n  b\n',
+      '#  Comment   \nRUN a \\\n  #   inner comment   \n    b\n',
+    ],
+    [
+      'heredoc bodies and terminators are left as written',
+      'run <<EOF  \n  indented   \n\tEOF\nEOF\n',
+      'RUN <<EOF\n  indented   \n\tEOF\nEOF\n',
+    ],
+    [
+      'HEALTHCHECK CMD and exec forms',
+      'healthcheck --interval=5s cmd ["curl", "-f", \\\n"http://localhost"]\n',
+      'HEALTHCHECK --interval=5s CMD ["curl", "-f", \\\n    "http://localhost"]\n',
+    ],
+    [
+      'backtick-escaped files',
+      '# escape=`\nrun Write-Host a `\n  b   `\n  c\n',
+      '# escape=`\nRUN Write-Host a `\n    b   `\n    c\n',
+    ],
   ];
   for (const [name, input, expected] of cases) {
     test(name, async () => {
@@ -54,11 +89,24 @@ describe('document formatting', () => {
   test('the indent comes from layerwise.formatting.continuationIndent', async () => {
     const text = 'RUN a \\\n  b\n';
     const uri = await open(text);
-    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting: { continuationIndent: 2 } } } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { layerwise: { formatting: { continuationIndent: 2 } } },
+    });
     try {
-      assert.equal(applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS })), text);
+      assert.equal(
+        applyEdits(
+          text,
+          await server.client.request<TextEditLike[]>('textDocument/formatting', {
+            textDocument: { uri },
+            options: OPTIONS,
+          }),
+        ),
+        text,
+      );
     } finally {
-      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { layerwise: {} },
+      });
     }
     assert.equal(await format(text), 'RUN a \\\n    b\n');
   });
@@ -67,15 +115,31 @@ describe('document formatting', () => {
     const text = 'RUN if [ -f x ]; then \\\n  echo yes; \\\n  fi && \\\n  true\nENV A=1 \\\n  B=2\n';
     const uri = await open(text);
     const withOptions = async (options: { tabSize: number; insertSpaces: boolean }): Promise<string> =>
-      applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options }));
-    assert.equal(await withOptions({ tabSize: 2, insertSpaces: true }), 'RUN if [ -f x ]; then \\\n    echo yes; \\\n  fi \\\n    && true\nENV A=1 \\\n  B=2\n');
-    assert.equal(await withOptions({ tabSize: 8, insertSpaces: false }), 'RUN if [ -f x ]; then \\\n\t\techo yes; \\\n\tfi \\\n\t\t&& true\nENV A=1 \\\n\tB=2\n');
+      applyEdits(
+        text,
+        await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options }),
+      );
+    assert.equal(
+      await withOptions({ tabSize: 2, insertSpaces: true }),
+      'RUN if [ -f x ]; then \\\n    echo yes; \\\n  fi \\\n    && true\nENV A=1 \\\n  B=2\n',
+    );
+    assert.equal(
+      await withOptions({ tabSize: 8, insertSpaces: false }),
+      'RUN if [ -f x ]; then \\\n\t\techo yes; \\\n\tfi \\\n\t\t&& true\nENV A=1 \\\n\tB=2\n',
+    );
     // The setting, when set, wins over the editor's options.
-    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting: { continuationIndent: 3 } } } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { layerwise: { formatting: { continuationIndent: 3 } } },
+    });
     try {
-      assert.equal(await withOptions({ tabSize: 8, insertSpaces: false }), 'RUN if [ -f x ]; then \\\n      echo yes; \\\n   fi \\\n      && true\nENV A=1 \\\n   B=2\n');
+      assert.equal(
+        await withOptions({ tabSize: 8, insertSpaces: false }),
+        'RUN if [ -f x ]; then \\\n      echo yes; \\\n   fi \\\n      && true\nENV A=1 \\\n   B=2\n',
+      );
     } finally {
-      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { layerwise: {} },
+      });
     }
   });
 
@@ -83,12 +147,26 @@ describe('document formatting', () => {
     const tabs = { tabSize: 4, insertSpaces: false };
     const text = 'RUN apt-get update && \\\n  apt-get install -y curl\nLABEL a=1 \\\n  b=2\n';
     const uri = await open(text);
-    const once = applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: tabs }));
+    const once = applyEdits(
+      text,
+      await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: tabs }),
+    );
     assert.equal(once, 'RUN apt-get update \\\n\t&& apt-get install -y curl\nLABEL a=1 \\\n\tb=2\n');
     const again = await open(once);
-    assert.deepEqual(await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri: again }, options: tabs }), []);
+    assert.deepEqual(
+      await server.client.request<TextEditLike[]>('textDocument/formatting', {
+        textDocument: { uri: again },
+        options: tabs,
+      }),
+      [],
+    );
     const typed = await open('RUN a \\\n\n');
-    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', { textDocument: { uri: typed }, position: { line: 1, character: 0 }, ch: '\n', options: tabs });
+    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', {
+      textDocument: { uri: typed },
+      position: { line: 1, character: 0 },
+      ch: '\n',
+      options: tabs,
+    });
     assert.equal(applyEdits('RUN a \\\n\n', edits), 'RUN a \\\n\t\n');
   });
 
@@ -98,14 +176,24 @@ describe('document formatting', () => {
     assert.equal(await format(text), text);
     const uri = await open(text);
     const formatWith = async (formatting: Record<string, unknown>): Promise<string> => {
-      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { formatting } } });
-      return applyEdits(text, await server.client.request<TextEditLike[]>('textDocument/formatting', { textDocument: { uri }, options: OPTIONS }));
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { layerwise: { formatting } },
+      });
+      return applyEdits(
+        text,
+        await server.client.request<TextEditLike[]>('textDocument/formatting', {
+          textDocument: { uri },
+          options: OPTIONS,
+        }),
+      );
     };
     try {
       assert.equal(await formatWith({ maxLineLength: 40 }), broken);
       assert.equal(await formatWith({ maxLineLength: 40, breakChains: false }), text);
     } finally {
-      await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+      await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+        settings: { layerwise: {} },
+      });
     }
   });
 });
@@ -126,7 +214,12 @@ describe('range formatting', () => {
 describe('on-type formatting', () => {
   async function newLine(text: string, line: number): Promise<string> {
     const uri = await open(text);
-    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', { textDocument: { uri }, position: { line, character: 0 }, ch: '\n', options: OPTIONS });
+    const edits = await server.client.request<TextEditLike[]>('textDocument/onTypeFormatting', {
+      textDocument: { uri },
+      position: { line, character: 0 },
+      ch: '\n',
+      options: OPTIONS,
+    });
     return applyEdits(text, edits);
   }
   test('a new line after a continued line gets the indent, and the line above is formatted', async () => {

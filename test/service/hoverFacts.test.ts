@@ -15,7 +15,12 @@ before(() => initShellParser());
 
 function hoverText(marked: string, language: Language, detail: DocDetail = 'brief'): string {
   const { text, position } = withCursor(marked);
-  const reply = hover(new AnalysedDocument('file:///facts/Dockerfile', 1, text, parseText(text)), position, language, detail);
+  const reply = hover(
+    new AnalysedDocument('file:///facts/Dockerfile', 1, text, parseText(text)),
+    position,
+    language,
+    detail,
+  );
   assert.ok(reply, `no hover on ${marked}`);
   return (reply.contents as { value: string }).value;
 }
@@ -23,7 +28,10 @@ function hoverText(marked: string, language: Language, detail: DocDetail = 'brie
 /** The facts of the "Here:" line, without its label. */
 function here(marked: string, language: Language): string | undefined {
   const label = language === 'en' ? '**Here:** ' : '**여기서:** ';
-  return hoverText(marked, language).split('\n\n').find((paragraph) => paragraph.startsWith(label))?.slice(label.length);
+  return hoverText(marked, language)
+    .split('\n\n')
+    .find((paragraph) => paragraph.startsWith(label))
+    ?.slice(label.length);
 }
 
 const CASES: [name: string, marked: string, en: string | undefined, ko: string | undefined][] = [
@@ -51,7 +59,12 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
     'shell form, run by `/bin/bash -o pipefail -c` · working directory `/srv/app` · user `www-data`',
     '셸 형식, 실행 셸 `/bin/bash -o pipefail -c` · 작업 디렉터리 `/srv/app` · 사용자 `www-data`',
   ],
-  ['RUN in exec form', 'FROM alpine:3.24\nR¦UN ["/bin/true"]\n', 'exec form: runs without a shell', 'exec 형식: 셸 없이 바로 실행'],
+  [
+    'RUN in exec form',
+    'FROM alpine:3.24\nR¦UN ["/bin/true"]\n',
+    'exec form: runs without a shell',
+    'exec 형식: 셸 없이 바로 실행',
+  ],
   [
     'CMD under a shell-form ENTRYPOINT is ignored',
     'FROM alpine:3.24\nENTRYPOINT exec app\nC¦MD ["--help"]\n',
@@ -112,7 +125,12 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
     'working directory `/app/src` (relative to `/app`)',
     '작업 디렉터리 `/app/src`(`/app` 기준)',
   ],
-  ['USER with a group', 'FROM alpine:3.24\nU¦SER app:staff\n', 'user `app` · group `staff`', '사용자 `app` · 그룹 `staff`'],
+  [
+    'USER with a group',
+    'FROM alpine:3.24\nU¦SER app:staff\n',
+    'user `app` · group `staff`',
+    '사용자 `app` · 그룹 `staff`',
+  ],
   [
     'HEALTHCHECK options with their defaults',
     'FROM alpine:3.24\nH¦EALTHCHECK --interval=10s CMD true\n',
@@ -143,7 +161,12 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
     '`--chown=$OWNER` · value `app`',
     '`--chown=$OWNER` · 값 `app`',
   ],
-  ['the syntax directive names the frontend', '# syn¦tax=docker/dockerfile:1\nFROM alpine:3.24\n', 'frontend image `docker/dockerfile:1`', '프론트엔드 이미지 `docker/dockerfile:1`'],
+  [
+    'the syntax directive names the frontend',
+    '# syn¦tax=docker/dockerfile:1\nFROM alpine:3.24\n',
+    'frontend image `docker/dockerfile:1`',
+    '프론트엔드 이미지 `docker/dockerfile:1`',
+  ],
   [
     'the check directive lists the checks it skips',
     '# che¦ck=skip=StageNameCasing,JSONArgsRecommended;error=true\nFROM alpine:3.24\n',
@@ -163,7 +186,14 @@ describe('what a hover says about this spot', () => {
 
 describe('brief and full hovers', () => {
   test('brief hovers stay short: every instruction and flag hover under 1,000 characters', () => {
-    const lines = ['FROM node:22-alpine AS b¦uild', 'R¦UN npm ci', 'C¦OPY --from=build /a /b', 'COPY --f¦rom=build /a /b', 'H¦EALTHCHECK CMD true', 'HEALTHCHECK --start-int¦erval=2s CMD true'];
+    const lines = [
+      'FROM node:22-alpine AS b¦uild',
+      'R¦UN npm ci',
+      'C¦OPY --from=build /a /b',
+      'COPY --f¦rom=build /a /b',
+      'H¦EALTHCHECK CMD true',
+      'HEALTHCHECK --start-int¦erval=2s CMD true',
+    ];
     for (const language of ['en', 'ko'] as const) {
       for (const line of lines) {
         const marked = line.startsWith('FROM') ? line : `FROM node:22-alpine AS build\n${line}`;

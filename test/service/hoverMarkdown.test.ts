@@ -14,7 +14,12 @@ import { withCursor } from '../helpers/cursor';
 const markdownIt = createRequire(__filename)('markdown-it') as () => { render(markdown: string): string };
 const renderer = markdownIt();
 
-const unescape = (text: string): string => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (text: string): string =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The texts of the code spans of the rendered Markdown, and its text outside them. */
 function rendered(markdown: string): { codes: string[]; outside: string } {
@@ -73,7 +78,11 @@ describe('hover Markdown holds backticks from the Dockerfile', () => {
 describe('completion documentation holds backticks from the Dockerfile', () => {
   const documentation = (marked: string, label: string): { codes: string[]; outside: string } => {
     const { text, position } = withCursor(marked);
-    const item = completion(new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text)), position, 'en').find((i) => i.label === label);
+    const item = completion(
+      new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text)),
+      position,
+      'en',
+    ).find((i) => i.label === label);
     assert.ok(item, `no item ${label}`);
     return rendered((item.documentation as MarkupContent).value);
   };

@@ -18,9 +18,31 @@ before(() => initShellParser());
 // Pieces that change what stages hand down (SHELL, WORKDIR, ENV, PIP_NO_CACHE_DIR), stage
 // structure, comments between instructions, and the inputs of positional messages.
 const pieces = [
-  '\n', '\n\n', '# note\n', '# check=skip=UndefinedVar\n', 'FROM base AS c\n', 'FROM scratch\n', 'ENV X=1\n', 'ARG V=1\n', 'WORKDIR app\n',
-  'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n', 'RUN curl -fsSL x | tar -x\n', 'RUN wget y\n', 'RUN pip install flask\n', 'ENV PIP_NO_CACHE_DIR=1\n',
-  'COPY . .\n', 'RUN npm install\n', 'RUN apt-get update\n', 'USER root\n', 'CMD run\n', 'COPY --from=0 /a /b\n', '$X', '${V}', 'x', ' ', '\\\n',
+  '\n',
+  '\n\n',
+  '# note\n',
+  '# check=skip=UndefinedVar\n',
+  'FROM base AS c\n',
+  'FROM scratch\n',
+  'ENV X=1\n',
+  'ARG V=1\n',
+  'WORKDIR app\n',
+  'SHELL ["/bin/bash", "-o", "pipefail", "-c"]\n',
+  'RUN curl -fsSL x | tar -x\n',
+  'RUN wget y\n',
+  'RUN pip install flask\n',
+  'ENV PIP_NO_CACHE_DIR=1\n',
+  'COPY . .\n',
+  'RUN npm install\n',
+  'RUN apt-get update\n',
+  'USER root\n',
+  'CMD run\n',
+  'COPY --from=0 /a /b\n',
+  '$X',
+  '${V}',
+  'x',
+  ' ',
+  '\\\n',
   'LABEL version="1.0"\n',
 ];
 
@@ -56,7 +78,12 @@ const sample = [
   'USER root',
 ].join('\n');
 
-const { dockerfile, context } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'requirements.txt': '', 'src/': '' });
+const { dockerfile, context } = makeContext({
+  'package.json': '{}',
+  'package-lock.json': '{}',
+  'requirements.txt': '',
+  'src/': '',
+});
 const settings = defaultSettings();
 
 function fresh(text: string): string[] {
@@ -65,7 +92,11 @@ function fresh(text: string): string[] {
 }
 
 test('cached diagnostics equal a fresh check after any sequence of edits', () => {
-  const edit = fc.record({ start: fc.nat(sample.length + 40), deleteCount: fc.nat(30), insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')) });
+  const edit = fc.record({
+    start: fc.nat(sample.length + 40),
+    deleteCount: fc.nat(30),
+    insert: fc.array(fc.constantFrom(...pieces), { maxLength: 3 }).map((a) => a.join('')),
+  });
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => {
       const store = new DocumentStore();
@@ -73,7 +104,15 @@ test('cached diagnostics equal a fresh check after any sequence of edits', () =>
       const buildContext = context();
       let text = sample;
       let version = 1;
-      const check = (): string[] => engine.diagnostics(store.get({ uri: `file://${dockerfile}`, version: version++, getText: () => text }), settings, 'en', buildContext).map((d) => JSON.stringify(d));
+      const check = (): string[] =>
+        engine
+          .diagnostics(
+            store.get({ uri: `file://${dockerfile}`, version: version++, getText: () => text }),
+            settings,
+            'en',
+            buildContext,
+          )
+          .map((d) => JSON.stringify(d));
       check();
       for (const e of edits) {
         text = spliceText(text, e.start, e.deleteCount, e.insert);
@@ -99,9 +138,20 @@ test('cached diagnostics equal a fresh check when lines are added and removed in
       file.text,
     ];
     for (const text of variants) {
-      const cached = engine.diagnostics(store.get({ uri: `file://${file.path}`, version: version++, getText: () => text }), settings, 'en', undefined).map((d) => JSON.stringify(d));
+      const cached = engine
+        .diagnostics(
+          store.get({ uri: `file://${file.path}`, version: version++, getText: () => text }),
+          settings,
+          'en',
+          undefined,
+        )
+        .map((d) => JSON.stringify(d));
       const document = new AnalysedDocument('file:///fresh', 1, text, parseText(text));
-      assert.deepEqual(cached, new DiagnosticsEngine(RULES).diagnostics(document, settings, 'en', undefined).map((d) => JSON.stringify(d)), file.name);
+      assert.deepEqual(
+        cached,
+        new DiagnosticsEngine(RULES).diagnostics(document, settings, 'en', undefined).map((d) => JSON.stringify(d)),
+        file.name,
+      );
     }
   }
 });
@@ -109,10 +159,21 @@ test('cached diagnostics equal a fresh check when lines are added and removed in
 test('changed settings and languages take effect on cached findings', () => {
   const engine = new DiagnosticsEngine(RULES);
   const store = new DocumentStore();
-  const document = store.get({ uri: 'file:///settings/Dockerfile', version: 1, getText: () => 'FROM alpine:3.20\nWORKDIR app\nMAINTAINER me\n' });
-  const codes = (list: { code?: unknown; severity?: number; message: string }[]): string[] => list.map((d) => `${String(d.code)}:${d.severity}`);
-  assert.deepEqual(codes(engine.diagnostics(document, settings, 'en', undefined)), ['MaintainerDeprecated:2', 'WorkdirRelativePath:2']);
-  const off = { ...settings, 'layerwise.diagnostics.rules': { WorkdirRelativePath: 'off' as const, MaintainerDeprecated: 'error' as const } };
+  const document = store.get({
+    uri: 'file:///settings/Dockerfile',
+    version: 1,
+    getText: () => 'FROM alpine:3.20\nWORKDIR app\nMAINTAINER me\n',
+  });
+  const codes = (list: { code?: unknown; severity?: number; message: string }[]): string[] =>
+    list.map((d) => `${String(d.code)}:${d.severity}`);
+  assert.deepEqual(codes(engine.diagnostics(document, settings, 'en', undefined)), [
+    'MaintainerDeprecated:2',
+    'WorkdirRelativePath:2',
+  ]);
+  const off = {
+    ...settings,
+    'layerwise.diagnostics.rules': { WorkdirRelativePath: 'off' as const, MaintainerDeprecated: 'error' as const },
+  };
   assert.deepEqual(codes(engine.diagnostics(document, off, 'en', undefined)), ['MaintainerDeprecated:1']);
   const korean = engine.diagnostics(document, settings, 'ko', undefined);
   assert.match(korean[0]!.message, /[가-힣]/);
@@ -130,9 +191,13 @@ test('a rule that throws is skipped and reported once; the other rules still rep
     { ...base, code: 'ThrowsPerFile', scope: 'document', check: boom },
     ...RULES.filter((rule) => rule.code === 'WorkdirRelativePath'),
   ];
-  const engine = new DiagnosticsEngine(rules, (rule, error) => failures.push(`${rule.code}: ${(error as Error).message}`));
+  const engine = new DiagnosticsEngine(rules, (rule, error) =>
+    failures.push(`${rule.code}: ${(error as Error).message}`),
+  );
   const text = 'FROM alpine:3.20\nWORKDIR app\nFROM alpine:3.20\nWORKDIR other\n';
-  const codes = engine.diagnostics(new AnalysedDocument('file:///throws', 1, text, parseText(text)), settings, 'en', undefined).map((d) => String(d.code));
+  const codes = engine
+    .diagnostics(new AnalysedDocument('file:///throws', 1, text, parseText(text)), settings, 'en', undefined)
+    .map((d) => String(d.code));
   assert.deepEqual(codes, ['WorkdirRelativePath', 'WorkdirRelativePath']);
   assert.deepEqual(failures.sort(), ['ThrowsPerFile: boom', 'ThrowsPerInstruction: boom', 'ThrowsPerStage: boom']);
 });

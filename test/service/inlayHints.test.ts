@@ -16,7 +16,9 @@ async function hints(text: string, fromLine = 0, toLine = 1000): Promise<string[
     range: { start: { line: fromLine, character: 0 }, end: { line: toLine, character: 0 } },
   });
   // Only the variable-value hints (`= value`); layer hints are tested in layerCache.test.ts.
-  return found.filter((h) => h.label.startsWith('= ')).map((h) => `${h.position.line}:${h.position.character} ${h.label}`);
+  return found
+    .filter((h) => h.label.startsWith('= '))
+    .map((h) => `${h.position.line}:${h.position.character} ${h.label}`);
 }
 
 const TEXT = [
@@ -53,16 +55,21 @@ test('only the requested lines are answered', async () => {
 });
 
 test('layerwise.inlayHints.variableValues turns them off', async () => {
-  await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: { inlayHints: { variableValues: false } } } });
+  await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+    settings: { layerwise: { inlayHints: { variableValues: false } } },
+  });
   try {
     assert.deepEqual(await hints(TEXT), []);
   } finally {
-    await server.client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { layerwise: {} } });
+    await server.client.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { layerwise: {} },
+    });
   }
   assert.equal((await hints(TEXT)).length, 3);
 });
 
 test('backtick-escaped files and paths continued over lines', async () => {
-  const text = '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV DIR=C:\\app\nCOPY a.txt `\n    $DIR\n';
+  const text =
+    '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nENV DIR=C:\\app\nCOPY a.txt `\n    $DIR\n';
   assert.deepEqual(await hints(text), ['4:8 = C:\\app']);
 });

@@ -39,7 +39,10 @@ describe('image links', () => {
     ['ghcr.io/astral-sh/uv:latest', 'https://ghcr.io/astral-sh/uv'],
     ['quay.io/keycloak/keycloak:26', 'https://quay.io/repository/keycloak/keycloak'],
     ['mcr.microsoft.com/dotnet/sdk:8.0', 'https://mcr.microsoft.com/en-us/artifact/mar/dotnet/sdk'],
-    ['gcr.io/distroless/static-debian12', 'https://console.cloud.google.com/gcr/images/distroless/global/static-debian12'],
+    [
+      'gcr.io/distroless/static-debian12',
+      'https://console.cloud.google.com/gcr/images/distroless/global/static-debian12',
+    ],
   ];
   for (const [image, url] of cases) {
     test(`${image} links to its registry page`, async () => {

@@ -12,19 +12,29 @@ async function open(text: string): Promise<string> {
 
 async function references(text: string, at: Pos, includeDeclaration = true): Promise<string[]> {
   const uri = await open(text);
-  const found = await server.client.request<{ range: Rng }[]>('textDocument/references', { textDocument: { uri }, position: at, context: { includeDeclaration } });
+  const found = await server.client.request<{ range: Rng }[]>('textDocument/references', {
+    textDocument: { uri },
+    position: at,
+    context: { includeDeclaration },
+  });
   return found.map((l) => showSpan(text, l.range));
 }
 
 async function definition(text: string, at: Pos): Promise<string[] | null> {
   const uri = await open(text);
-  const found = await server.client.request<{ uri: string; range: Rng }[] | null>('textDocument/definition', { textDocument: { uri }, position: at });
+  const found = await server.client.request<{ uri: string; range: Rng }[] | null>('textDocument/definition', {
+    textDocument: { uri },
+    position: at,
+  });
   return found && found.map((l) => showSpan(text, l.range));
 }
 
 async function highlights(text: string, at: Pos): Promise<string[]> {
   const uri = await open(text);
-  const found = await server.client.request<{ range: Rng; kind: number }[]>('textDocument/documentHighlight', { textDocument: { uri }, position: at });
+  const found = await server.client.request<{ range: Rng; kind: number }[]>('textDocument/documentHighlight', {
+    textDocument: { uri },
+    position: at,
+  });
   return found.map((h) => `${showSpan(text, h.range)}${h.kind === 3 ? ' write' : ''}`);
 }
 
@@ -78,7 +88,8 @@ describe('stage indexes: COPY --from=<n>', () => {
     assert.deepEqual(await highlights(text, positionOf(text, '=00', 0, 2)), ['0@3:12', '00@4:12']);
   });
   test('near misses: no such stage, RUN --mount from= (names only) and an index inside ONBUILD', async () => {
-    const text = 'FROM golang AS build\nFROM alpine\nCOPY --from=5 /a /b\nRUN --mount=from=0,target=/x true\nONBUILD COPY --from=0 /c /d\n';
+    const text =
+      'FROM golang AS build\nFROM alpine\nCOPY --from=5 /a /b\nRUN --mount=from=0,target=/x true\nONBUILD COPY --from=0 /c /d\n';
     assert.deepEqual(await references(text, positionOf(text, '=5', 0, 1)), []);
     assert.deepEqual(await definition(text, positionOf(text, 'from=0,', 0, 5)), null);
     assert.deepEqual(await references(text, positionOf(text, 'from=0,', 0, 5)), []);
@@ -109,13 +120,23 @@ describe('ARG and ENV names', () => {
     assert.deepEqual(await references(VARIABLES, positionOf(VARIABLES, 'VERSION:-', 0, 3)), expected);
   });
   test('another stage declaring the same name with its own default is a separate symbol', async () => {
-    assert.deepEqual(await references(VARIABLES, positionOf(VARIABLES, 'VERSION=2.0', 0, 0)), ['VERSION@11:4', 'VERSION@12:10']);
+    assert.deepEqual(await references(VARIABLES, positionOf(VARIABLES, 'VERSION=2.0', 0, 0)), [
+      'VERSION@11:4',
+      'VERSION@12:10',
+    ]);
   });
   test('an ENV is found across stages that inherit it', async () => {
-    assert.deepEqual(await references(VARIABLES, positionOf(VARIABLES, 'APP_HOME', 0, 0)), ['APP_HOME@4:4', 'APP_HOME@5:9', 'APP_HOME@8:10']);
+    assert.deepEqual(await references(VARIABLES, positionOf(VARIABLES, 'APP_HOME', 0, 0)), [
+      'APP_HOME@4:4',
+      'APP_HOME@5:9',
+      'APP_HOME@8:10',
+    ]);
   });
   test('definition of a use inside a stage goes to the stage ARG and the global ARG it takes its value from', async () => {
-    assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, 'VERSION:-', 0, 0)), ['VERSION@3:4', 'VERSION@0:4']);
+    assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, 'VERSION:-', 0, 0)), [
+      'VERSION@3:4',
+      'VERSION@0:4',
+    ]);
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, '$VERSION AS', 0, 1)), ['VERSION@0:4']);
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, '${APP_HOME}', 0, 3)), ['APP_HOME@4:4']);
   });
@@ -129,7 +150,10 @@ describe('ARG and ENV names', () => {
   });
   test('predefined platform ARGs are found across FROM and stages', async () => {
     const text = 'FROM --platform=$BUILDPLATFORM golang AS build\nARG TARGETARCH\nRUN GOARCH=$TARGETARCH go build\n';
-    assert.deepEqual(await references(text, positionOf(text, 'TARGETARCH', 1, 2)), ['TARGETARCH@1:4', 'TARGETARCH@2:12']);
+    assert.deepEqual(await references(text, positionOf(text, 'TARGETARCH', 1, 2)), [
+      'TARGETARCH@1:4',
+      'TARGETARCH@2:12',
+    ]);
   });
 });
 

@@ -8,20 +8,34 @@ interface Legend {
 }
 
 const server = useTestServer('tokens');
-const legend = (): Legend => (server.client.initializeResult as { capabilities: { semanticTokensProvider: { legend: Legend } } }).capabilities.semanticTokensProvider.legend;
+const legend = (): Legend =>
+  (server.client.initializeResult as { capabilities: { semanticTokensProvider: { legend: Legend } } }).capabilities
+    .semanticTokensProvider.legend;
 
 /** Tokens as `text type[.modifier...]`, in document order. */
-async function tokens(text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<string[]> {
+async function tokens(
+  text: string,
+  range?: { start: { line: number; character: number }; end: { line: number; character: number } },
+): Promise<string[]> {
   const uri = await server.open(text);
   const result = range
-    ? await server.client.request<{ data: number[] }>('textDocument/semanticTokens/range', { textDocument: { uri }, range })
+    ? await server.client.request<{ data: number[] }>('textDocument/semanticTokens/range', {
+        textDocument: { uri },
+        range,
+      })
     : await server.client.request<{ data: number[] }>('textDocument/semanticTokens/full', { textDocument: { uri } });
   const lines = text.split('\n');
   const out: string[] = [];
   let line = 0;
   let character = 0;
   for (let i = 0; i < result.data.length; i += 5) {
-    const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5) as [number, number, number, number, number];
+    const [deltaLine, deltaStart, length, type, modifiers] = result.data.slice(i, i + 5) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     line += deltaLine;
     character = deltaLine === 0 ? character + deltaStart : deltaStart;
     const { tokenTypes, tokenModifiers } = legend();
@@ -88,15 +102,35 @@ test('heredoc bodies: variables are tokens, the rest is left to the grammar', as
 
 test('scratch and stage names are not image tokens; predefined ARG declarations are read-only', async () => {
   const text = 'FROM scratch AS base\nARG TARGETARCH\nFROM base\n';
-  assert.deepEqual(await tokens(text), ['FROM keyword', 'AS keyword', 'base namespace.declaration', 'ARG keyword', 'TARGETARCH variable.declaration.readonly.defaultLibrary', 'FROM keyword', 'base namespace']);
+  assert.deepEqual(await tokens(text), [
+    'FROM keyword',
+    'AS keyword',
+    'base namespace.declaration',
+    'ARG keyword',
+    'TARGETARCH variable.declaration.readonly.defaultLibrary',
+    'FROM keyword',
+    'base namespace',
+  ]);
 });
 
 test('backtick-escaped files: comments inside continued instructions and flags on later lines', async () => {
   const text = '# escape=`\nFROM alpine\nRUN `\n# note\n    --network=none echo hi\n';
-  assert.deepEqual(await tokens(text), ['escape macro', '` string', 'FROM keyword', 'alpine type', 'RUN keyword', '# note comment', '--network parameter', 'none enumMember']);
+  assert.deepEqual(await tokens(text), [
+    'escape macro',
+    '` string',
+    'FROM keyword',
+    'alpine type',
+    'RUN keyword',
+    '# note comment',
+    '--network parameter',
+    'none enumMember',
+  ]);
 });
 
 test('range requests return only the tokens in the range', async () => {
   const text = 'FROM alpine\nENV A=1\nWORKDIR /$A\n';
-  assert.deepEqual(await tokens(text, { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } }), ['WORKDIR keyword', '$A variable']);
+  assert.deepEqual(await tokens(text, { start: { line: 2, character: 0 }, end: { line: 2, character: 11 } }), [
+    'WORKDIR keyword',
+    '$A variable',
+  ]);
 });

@@ -19,7 +19,10 @@ async function symbols(text: string): Promise<Symbol[]> {
 }
 
 const outline = (list: Symbol[], depth = 0): string[] =>
-  list.flatMap((s) => [`${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} ${s.range.start.line}-${s.range.end.line}`, ...outline(s.children ?? [], depth + 1)]);
+  list.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''} ${s.range.start.line}-${s.range.end.line}`,
+    ...outline(s.children ?? [], depth + 1),
+  ]);
 
 test('directives and global ARGs at the top, stages holding their instructions', async () => {
   const text = [
@@ -55,7 +58,10 @@ test('a stage symbol selects its name and spans heredoc bodies', async () => {
   const [stage] = await symbols(text);
   assert.equal(stage!.selectionRange.start.character, 15);
   assert.equal(stage!.range.end.line, 4);
-  assert.deepEqual(stage!.children!.map((c) => c.name), ['FROM', 'RUN']);
+  assert.deepEqual(
+    stage!.children!.map((c) => c.name),
+    ['FROM', 'RUN'],
+  );
 });
 
 test('a file with no FROM lists only its top-level declarations', async () => {

@@ -10,10 +10,14 @@ const hints = (text: string) => {
   const document = new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text));
   return variableValueHints(document, 0, document.lines.length, 'en');
 };
-const labels = (text: string): string[] => hints(text).map((hint) => `${hint.position.line}:${hint.position.character} ${String(hint.label)}`);
+const labels = (text: string): string[] =>
+  hints(text).map((hint) => `${hint.position.line}:${hint.position.character} ${String(hint.label)}`);
 
 test('one hint per outer reference, with the nested ones expanded inside it', () => {
-  assert.deepEqual(labels('ARG A=1 B=two E=\nFROM alpine:${E:-$A}-${B}\nARG A B E\nWORKDIR /${E:-${A}/${B:+$A}}/$A\n'), ['1:20 = 1', '1:25 = two', '3:28 = 1/1', '3:31 = 1']);
+  assert.deepEqual(
+    labels('ARG A=1 B=two E=\nFROM alpine:${E:-$A}-${B}\nARG A B E\nWORKDIR /${E:-${A}/${B:+$A}}/$A\n'),
+    ['1:20 = 1', '1:25 = two', '3:28 = 1/1', '3:31 = 1'],
+  );
   // A name nothing defines has no known value: no hint for it or what it holds.
   assert.deepEqual(labels('ARG A=1\nFROM alpine:${C:-$A}\n'), []);
 });

@@ -8,13 +8,26 @@ before(() => initShellParser());
 
 const run = (text: string): Instruction => parseDockerfile(text).instructions.find((i) => i.keyword === 'RUN')!;
 const commands = (text: string): string[] =>
-  runShell(run(text))!.commands.map((c) => `${c.name.value}@${showRange(c.range)}${c.before ? ` <${c.before}` : ''}${c.after ? ` ${c.after}>` : ''}${c.inPipeline ? ' P' : ''}${c.inSubshell ? ' S' : ''}${c.inControlFlow ? ' C' : ''}`);
+  runShell(run(text))!.commands.map(
+    (c) =>
+      `${c.name.value}@${showRange(c.range)}${c.before ? ` <${c.before}` : ''}${c.after ? ` ${c.after}>` : ''}${c.inPipeline ? ' P' : ''}${c.inSubshell ? ' S' : ''}${c.inControlFlow ? ' C' : ''}`,
+  );
 
 describe('shell script view', () => {
   test('operators, pipelines, subshells, control flow and substitutions', () => {
-    const parsed = parseScript('set -eu; a && (cd x && make) | tee log || true\nif c; then d; fi &\nx=$(curl -s u | sh)');
+    const parsed = parseScript(
+      'set -eu; a && (cd x && make) | tee log || true\nif c; then d; fi &\nx=$(curl -s u | sh)',
+    );
     assert.ok(parsed.ok);
-    const view = parsed.script.commands.map((c) => [c.name.value, c.before, c.after, c.inPipeline, c.inSubshell, c.inControlFlow, c.inSubstitution]);
+    const view = parsed.script.commands.map((c) => [
+      c.name.value,
+      c.before,
+      c.after,
+      c.inPipeline,
+      c.inSubshell,
+      c.inControlFlow,
+      c.inSubstitution,
+    ]);
     assert.deepEqual(view, [
       ['set', undefined, ';', false, false, false, false],
       ['a', ';', '&&', false, false, false, false],
@@ -27,26 +40,44 @@ describe('shell script view', () => {
       ['curl', undefined, '|', true, true, false, true],
       ['sh', '|', undefined, true, true, false, true],
     ]);
-    assert.deepEqual(parsed.script.pipelines.map((p) => [p.length, p.inSubstitution]), [[2, false], [2, true]]);
+    assert.deepEqual(
+      parsed.script.pipelines.map((p) => [p.length, p.inSubstitution]),
+      [
+        [2, false],
+        [2, true],
+      ],
+    );
   });
 
   test('literal values after quote removal; expansions have none', () => {
     const parsed = parseScript(`echo 'a b' "c\\$d" e\\ f "$V" x"y"z`);
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.script.commands[0]!.args.map((a) => a.value), ['a b', 'c$d', 'e f', undefined, 'xyz']);
+    assert.deepEqual(
+      parsed.script.commands[0]!.args.map((a) => a.value),
+      ['a b', 'c$d', 'e f', undefined, 'xyz'],
+    );
   });
 
   test('pipefail: set -o pipefail, combined flags, +o, and subshells that do not leak', () => {
     const parsed = parseScript('a | b; (set -o pipefail); c | d; set -euxo pipefail; e | f; set +o pipefail; g | h');
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.script.pipelines.map((p) => p.pipefail), [false, false, true, false]);
+    assert.deepEqual(
+      parsed.script.pipelines.map((p) => p.pipefail),
+      [false, false, true, false],
+    );
   });
 
   test('a pipeline after a redirect keeps `|` tighter than `&&`', () => {
     const parsed = parseScript('a && b > /dev/null && find . | sort | xargs -r c && d');
     assert.ok(parsed.ok);
-    assert.deepEqual(parsed.script.pipelines.map((p) => p.length), [3]);
-    assert.deepEqual(parsed.script.commands.filter((c) => c.inPipeline).map((c) => c.name.value), ['find', 'sort', 'xargs']);
+    assert.deepEqual(
+      parsed.script.pipelines.map((p) => p.length),
+      [3],
+    );
+    assert.deepEqual(
+      parsed.script.commands.filter((c) => c.inPipeline).map((c) => c.name.value),
+      ['find', 'sort', 'xargs'],
+    );
   });
 
   test('a syntax error gives no view', () => {
@@ -57,11 +88,10 @@ describe('shell script view', () => {
 
 describe('RUN shell view ranges', () => {
   test('ranges map back through continuation lines and skipped comment lines', () => {
-    assert.deepEqual(commands('FROM a\nRUN apt-get update \\\n# note\n\n    && apt-get install -y x \\\n  && rm -rf /x'), [
-      'apt-get@1:4-1:18 &&>',
-      'apt-get@4:7-4:27 <&& &&>',
-      'rm@5:5-5:14 <&&',
-    ]);
+    assert.deepEqual(
+      commands('FROM a\nRUN apt-get update \\\n# note\n\n    && apt-get install -y x \\\n  && rm -rf /x'),
+      ['apt-get@1:4-1:18 &&>', 'apt-get@4:7-4:27 <&& &&>', 'rm@5:5-5:14 <&&'],
+    );
   });
 
   test('a word split by a continuation spans both lines', () => {
@@ -79,7 +109,10 @@ describe('RUN shell view ranges', () => {
   });
 
   test('RUN <<EOF: the body is the script, mapped to its lines (tabs of <<- included)', () => {
-    assert.deepEqual(commands('FROM a\nRUN <<EOF\napt-get update\n  apt-get install x\nEOF'), ['apt-get@2:0-2:14 ;>', 'apt-get@3:2-3:19 <;']);
+    assert.deepEqual(commands('FROM a\nRUN <<EOF\napt-get update\n  apt-get install x\nEOF'), [
+      'apt-get@2:0-2:14 ;>',
+      'apt-get@3:2-3:19 <;',
+    ]);
     assert.deepEqual(commands('FROM a\nRUN <<-EOF\n\t\tsudo x\n\tEOF'), ['sudo@2:2-2:8']);
   });
 
@@ -89,7 +122,10 @@ describe('RUN shell view ranges', () => {
   });
 
   test('a heredoc read by a command is data, but the command line is read', () => {
-    assert.deepEqual(commands('FROM a\nRUN cat <<EOF > /x && sudo y\nsudo z\nEOF'), ['cat@1:4-1:7 &&>', 'sudo@1:22-1:28 <&&']);
+    assert.deepEqual(commands('FROM a\nRUN cat <<EOF > /x && sudo y\nsudo z\nEOF'), [
+      'cat@1:4-1:7 &&>',
+      'sudo@1:22-1:28 <&&',
+    ]);
   });
 
   test('exec form and other instructions have no shell view', () => {

@@ -3,7 +3,14 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { parseDockerfile } from '../../core/src/parser';
-import { initShellParser, MAX_SCRIPT_LENGTH, MAX_WORD_LENGTH, onScriptTooLong, runShell, scriptTooLarge } from '../../core/src/shell';
+import {
+  initShellParser,
+  MAX_SCRIPT_LENGTH,
+  MAX_WORD_LENGTH,
+  onScriptTooLong,
+  runShell,
+  scriptTooLarge,
+} from '../../core/src/shell';
 
 before(() => initShellParser());
 
@@ -11,9 +18,17 @@ const run = (text: string) => runShell(parseDockerfile(`FROM a\n${text}\n`).inst
 
 test('a word up to MAX_WORD_LENGTH is read; one character more is not', () => {
   assert.equal(scriptTooLarge(`echo ${'a'.repeat(MAX_WORD_LENGTH)} b`), undefined);
-  assert.equal(scriptTooLarge(`echo ${'a'.repeat(MAX_WORD_LENGTH + 1)} b`), `the script has a word of more than ${MAX_WORD_LENGTH} characters`);
+  assert.equal(
+    scriptTooLarge(`echo ${'a'.repeat(MAX_WORD_LENGTH + 1)} b`),
+    `the script has a word of more than ${MAX_WORD_LENGTH} characters`,
+  );
   // Spaces, tabs and line breaks end a word.
-  assert.equal(scriptTooLarge(`${'a'.repeat(MAX_WORD_LENGTH)}\n${'a'.repeat(MAX_WORD_LENGTH)}\t${'a'.repeat(MAX_WORD_LENGTH)}\r\n`), undefined);
+  assert.equal(
+    scriptTooLarge(
+      `${'a'.repeat(MAX_WORD_LENGTH)}\n${'a'.repeat(MAX_WORD_LENGTH)}\t${'a'.repeat(MAX_WORD_LENGTH)}\r\n`,
+    ),
+    undefined,
+  );
 });
 
 test('a script up to MAX_SCRIPT_LENGTH is read; a longer one is not, whatever its words', () => {
@@ -27,9 +42,15 @@ test('the worst cases: 400,001 `$` or alternating quotes give no shell view, and
   const heard: string[] = [];
   onScriptTooLong((message) => heard.push(message));
   const dollars = run(`RUN echo ${'$'.repeat(400_001)}`);
-  assert.deepEqual([dollars.error, dollars.commands.length], [`the script has a word of more than ${MAX_WORD_LENGTH} characters`, 0]);
+  assert.deepEqual(
+    [dollars.error, dollars.commands.length],
+    [`the script has a word of more than ${MAX_WORD_LENGTH} characters`, 0],
+  );
   const quotes = run(`RUN ${`'"\\`.repeat(133_334)}`);
-  assert.deepEqual([quotes.error, quotes.commands.length], [`the script has a word of more than ${MAX_WORD_LENGTH} characters`, 0]);
+  assert.deepEqual(
+    [quotes.error, quotes.commands.length],
+    [`the script has a word of more than ${MAX_WORD_LENGTH} characters`, 0],
+  );
   assert.equal(heard.length, 1);
   assert.match(heard[0]!, /does not read a RUN whose script is this large/);
 });

@@ -8,14 +8,35 @@ const EXAMPLES = '/repo/examples';
 describe('parseStartArgs', () => {
   const cases: { argv: string[]; expected: ReturnType<typeof parseStartArgs> }[] = [
     { argv: [], expected: { kind: 'start', options: { folder: EXAMPLES, editor: 'auto', port: undefined } } },
-    { argv: ['app'], expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'auto', port: undefined } } },
-    { argv: ['../other/'], expected: { kind: 'start', options: { folder: '/home/me/other', editor: 'auto', port: undefined } } },
-    { argv: ['/srv/site'], expected: { kind: 'start', options: { folder: '/srv/site', editor: 'auto', port: undefined } } },
-    { argv: ['--code-server'], expected: { kind: 'start', options: { folder: EXAMPLES, editor: 'code-server', port: undefined } } },
-    { argv: ['--port', '9000', 'app'], expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'auto', port: 9000 } } },
-    { argv: ['app', '--port=65535', '--code-server'], expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'code-server', port: 65535 } } },
+    {
+      argv: ['app'],
+      expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'auto', port: undefined } },
+    },
+    {
+      argv: ['../other/'],
+      expected: { kind: 'start', options: { folder: '/home/me/other', editor: 'auto', port: undefined } },
+    },
+    {
+      argv: ['/srv/site'],
+      expected: { kind: 'start', options: { folder: '/srv/site', editor: 'auto', port: undefined } },
+    },
+    {
+      argv: ['--code-server'],
+      expected: { kind: 'start', options: { folder: EXAMPLES, editor: 'code-server', port: undefined } },
+    },
+    {
+      argv: ['--port', '9000', 'app'],
+      expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'auto', port: 9000 } },
+    },
+    {
+      argv: ['app', '--port=65535', '--code-server'],
+      expected: { kind: 'start', options: { folder: '/home/me/projects/app', editor: 'code-server', port: 65535 } },
+    },
     // After --, a name that starts with a dash is a folder.
-    { argv: ['--', '--odd-name'], expected: { kind: 'start', options: { folder: '/home/me/projects/--odd-name', editor: 'auto', port: undefined } } },
+    {
+      argv: ['--', '--odd-name'],
+      expected: { kind: 'start', options: { folder: '/home/me/projects/--odd-name', editor: 'auto', port: undefined } },
+    },
     { argv: ['--help'], expected: { kind: 'help' } },
     { argv: ['app', '-h'], expected: { kind: 'help' } },
   ];

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codeServerServeArgs, codeServerUrl, desktopArgs, listeningPort, startStateDirs } from '../../scripts/start/codeServerCommand';
+import {
+  codeServerServeArgs,
+  codeServerUrl,
+  desktopArgs,
+  listeningPort,
+  startStateDirs,
+} from '../../scripts/start/codeServerCommand';
 import { findExecutable } from '../../scripts/start/findExecutable';
 
 describe('code-server command line', () => {
@@ -8,11 +14,16 @@ describe('code-server command line', () => {
 
   it('binds to 127.0.0.1 without auth and keeps all state in the state folder', () => {
     assert.deepEqual(codeServerServeArgs(dirs, 8731, '/repo/examples'), [
-      '--config', '/repo/.cache/start/config.yaml',
-      '--user-data-dir', '/repo/.cache/start/user-data',
-      '--extensions-dir', '/repo/.cache/start/extensions',
-      '--auth', 'none',
-      '--bind-addr', '127.0.0.1:8731',
+      '--config',
+      '/repo/.cache/start/config.yaml',
+      '--user-data-dir',
+      '/repo/.cache/start/user-data',
+      '--extensions-dir',
+      '/repo/.cache/start/extensions',
+      '--auth',
+      'none',
+      '--bind-addr',
+      '127.0.0.1:8731',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
@@ -28,12 +39,22 @@ describe('code-server command line', () => {
   });
 
   it("reads the port from code-server's listening line", () => {
-    assert.equal(listeningPort('[2026-11-23T06:57:26.081Z] info  HTTP server listening on http://127.0.0.1:18765/'), 18765);
-    assert.equal(listeningPort('[2026-11-23T06:57:26.081Z] info  Session server listening on /tmp/ud/code-server-ipc.sock'), undefined);
+    assert.equal(
+      listeningPort('[2026-11-23T06:57:26.081Z] info  HTTP server listening on http://127.0.0.1:18765/'),
+      18765,
+    );
+    assert.equal(
+      listeningPort('[2026-11-23T06:57:26.081Z] info  Session server listening on /tmp/ud/code-server-ipc.sock'),
+      undefined,
+    );
   });
 
   it('opens VS Code desktop with the extension from source', () => {
-    assert.deepEqual(desktopArgs('/repo', '/repo/examples'), ['--new-window', '--extensionDevelopmentPath=/repo', '/repo/examples']);
+    assert.deepEqual(desktopArgs('/repo', '/repo/examples'), [
+      '--new-window',
+      '--extensionDevelopmentPath=/repo',
+      '/repo/examples',
+    ]);
   });
 });
 

@@ -19,7 +19,13 @@ describe('mergeUserSettings', () => {
   it('treats an empty file as no settings', () => assert.deepEqual(merged('  \n'), START_SETTINGS));
 
   it("keeps the user's own settings and overrides only ours", () => {
-    const settings = merged(JSON.stringify({ 'layerwise.docs.language': 'ko', 'workbench.startupEditor': 'welcomePage', 'editor.fontSize': 16 }));
+    const settings = merged(
+      JSON.stringify({
+        'layerwise.docs.language': 'ko',
+        'workbench.startupEditor': 'welcomePage',
+        'editor.fontSize': 16,
+      }),
+    );
     assert.deepEqual(settings, { 'layerwise.docs.language': 'ko', 'editor.fontSize': 16, ...START_SETTINGS });
   });
 

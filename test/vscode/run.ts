@@ -10,7 +10,9 @@ const root = join(__dirname, '..', '..');
 
 async function downloadReachable(): Promise<boolean> {
   try {
-    const response = await fetch('https://update.code.visualstudio.com/api/releases/stable', { signal: AbortSignal.timeout(5_000) });
+    const response = await fetch('https://update.code.visualstudio.com/api/releases/stable', {
+      signal: AbortSignal.timeout(5_000),
+    });
     return response.ok;
   } catch {
     return false;
@@ -19,11 +21,20 @@ async function downloadReachable(): Promise<boolean> {
 
 async function main(): Promise<void> {
   if (!(await downloadReachable())) {
-    console.log('test:vscode: VS Code cannot be downloaded from this machine; skipping the @vscode/test-electron suite (npm run test:e2e covers these flows in code-server).');
+    console.log(
+      'test:vscode: VS Code cannot be downloaded from this machine; skipping the @vscode/test-electron suite (npm run test:e2e covers these flows in code-server).',
+    );
     return;
   }
   const outfile = join(root, 'out', 'vscode-suite.js');
-  await esbuild.build({ entryPoints: [join(__dirname, 'suite.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'] });
+  await esbuild.build({
+    entryPoints: [join(__dirname, 'suite.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['vscode'],
+  });
   const { runTests } = await import('@vscode/test-electron');
   await runTests({
     extensionDevelopmentPath: root,

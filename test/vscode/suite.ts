@@ -7,11 +7,19 @@ import * as vscode from 'vscode';
 import { SERVER_CAPABILITIES } from '../../server/src/service/capabilities';
 
 // A flow whose feature the server does not announce yet is a todo: run, reported, not failing.
-const landed = { hover: SERVER_CAPABILITIES.hoverProvider !== undefined, completion: SERVER_CAPABILITIES.completionProvider !== undefined };
+const landed = {
+  hover: SERVER_CAPABILITIES.hoverProvider !== undefined,
+  completion: SERVER_CAPABILITIES.completionProvider !== undefined,
+};
 
 type Check = { name: string; todo?: boolean; body: () => Promise<void> };
 
-async function waitFor<T>(read: () => T | PromiseLike<T>, ok: (value: T) => boolean, what: string, timeoutMs = 20_000): Promise<T> {
+async function waitFor<T>(
+  read: () => T | PromiseLike<T>,
+  ok: (value: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
@@ -38,8 +46,15 @@ function checks(): Check[] {
         const document = await open('broken.Dockerfile');
         assert.equal(document.languageId, 'dockerfile');
         await waitFor(() => extension?.isActive ?? false, Boolean, 'activation');
-        const messages = await waitFor(() => vscode.languages.getDiagnostics(document.uri).map((d) => d.message), (m) => m.length >= 3, 'diagnostics');
-        assert.ok(messages.some((m) => m.startsWith('Unknown instruction: FORM')), messages.join('\n'));
+        const messages = await waitFor(
+          () => vscode.languages.getDiagnostics(document.uri).map((d) => d.message),
+          (m) => m.length >= 3,
+          'diagnostics',
+        );
+        assert.ok(
+          messages.some((m) => m.startsWith('Unknown instruction: FORM')),
+          messages.join('\n'),
+        );
       },
     },
     {
@@ -47,16 +62,29 @@ function checks(): Check[] {
       todo: !landed.hover,
       body: async () => {
         const document = await open('Dockerfile');
-        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 1));
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+          'vscode.executeHoverProvider',
+          document.uri,
+          new vscode.Position(2, 1),
+        );
         assert.ok(hovers.length > 0, 'no hover');
-        await vscode.workspace.getConfiguration('layerwise').update('docs.language', 'ko', vscode.ConfigurationTarget.Global);
+        await vscode.workspace
+          .getConfiguration('layerwise')
+          .update('docs.language', 'ko', vscode.ConfigurationTarget.Global);
         const korean = await waitFor(
-          () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 1)),
+          () =>
+            vscode.commands.executeCommand<vscode.Hover[]>(
+              'vscode.executeHoverProvider',
+              document.uri,
+              new vscode.Position(2, 1),
+            ),
           (h) => JSON.stringify(h.map((x) => x.contents)).match(/[\uac00-\ud7a3]/) !== null,
           'a Korean hover',
         );
         assert.ok(korean.length > 0);
-        await vscode.workspace.getConfiguration('layerwise').update('docs.language', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.workspace
+          .getConfiguration('layerwise')
+          .update('docs.language', undefined, vscode.ConfigurationTarget.Global);
       },
     },
     {
@@ -64,15 +92,22 @@ function checks(): Check[] {
       todo: !landed.completion,
       body: async () => {
         const document = await open('broken.Dockerfile');
-        const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(1, 0));
-        assert.ok(list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'WORKDIR'));
+        const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+          'vscode.executeCompletionItemProvider',
+          document.uri,
+          new vscode.Position(1, 0),
+        );
+        assert.ok(
+          list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'WORKDIR'),
+        );
       },
     },
     {
       name: 'the build and run commands are registered',
       body: async () => {
         const commands = await vscode.commands.getCommands(true);
-        for (const id of ['layerwise.docker.buildImage', 'layerwise.docker.runContainer']) assert.ok(commands.includes(id), id);
+        for (const id of ['layerwise.docker.buildImage', 'layerwise.docker.runContainer'])
+          assert.ok(commands.includes(id), id);
       },
     },
   ];

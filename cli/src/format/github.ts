@@ -18,7 +18,8 @@ export function formatGithub(report: Report): string {
       lines.push(`::${COMMAND[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`);
     }
   }
-  for (const problem of report.problems) lines.push(`::error${problem.path ? ` file=${escapeProperty(problem.path)}` : ''}::${escapeData(problem.message)}`);
+  for (const problem of report.problems)
+    lines.push(`::error${problem.path ? ` file=${escapeProperty(problem.path)}` : ''}::${escapeData(problem.message)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

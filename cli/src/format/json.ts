@@ -7,7 +7,16 @@ export interface JsonReport {
   tool: { name: 'layerwise'; version: string };
   files: {
     path: string;
-    findings: { code: string; severity: Severity; message: string; line: number; column: number; endLine: number; endColumn: number; docs: string | null }[];
+    findings: {
+      code: string;
+      severity: Severity;
+      message: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      docs: string | null;
+    }[];
   }[];
   problems: { path: string | null; message: string }[];
   summary: { files: number } & Record<Severity, number>;

@@ -7,7 +7,12 @@ import type { Report, Severity } from '../report';
 import { type RuleInfo, ruleCatalog } from '../ruleCatalog';
 import { TOOL_VERSION } from '../version';
 
-const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+  hint: 'note',
+};
 const SRCROOT = '%SRCROOT%';
 
 export function formatSarif(report: Report): string {
@@ -15,7 +20,14 @@ export function formatSarif(report: Report): string {
   // A code outside the catalog still gets a rule entry, so every result points at one.
   for (const file of report.files) {
     for (const f of file.findings) {
-      if (!catalog.has(f.code)) catalog.set(f.code, { code: f.code, description: { en: f.code, ko: f.code }, docs: f.docs ?? '', defaultSeverity: f.severity, syntax: false });
+      if (!catalog.has(f.code))
+        catalog.set(f.code, {
+          code: f.code,
+          description: { en: f.code, ko: f.code },
+          docs: f.docs ?? '',
+          defaultSeverity: f.severity,
+          syntax: false,
+        });
     }
   }
   const rules = [...catalog.values()];
@@ -29,7 +41,14 @@ export function formatSarif(report: Report): string {
         ruleIndex: ruleIndex.get(f.code)!,
         level: LEVEL[f.severity],
         message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation, region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn } } }],
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation,
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            },
+          },
+        ],
       });
     }
   }
@@ -38,7 +57,14 @@ export function formatSarif(report: Report): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'layerwise', version: TOOL_VERSION, semanticVersion: TOOL_VERSION, rules: rules.map((rule) => describeRule(rule, report)) } },
+        tool: {
+          driver: {
+            name: 'layerwise',
+            version: TOOL_VERSION,
+            semanticVersion: TOOL_VERSION,
+            rules: rules.map((rule) => describeRule(rule, report)),
+          },
+        },
         originalUriBaseIds: { [SRCROOT]: { uri: `${pathToFileURL(report.cwd).href.replace(/\/?$/, '/')}` } },
         columnKind: 'utf16CodeUnits',
         invocations: [
@@ -47,7 +73,9 @@ export function formatSarif(report: Report): string {
             toolExecutionNotifications: report.problems.map((problem) => ({
               level: 'error' as const,
               message: { text: problem.message },
-              ...(problem.path ? { locations: [{ physicalLocation: { artifactLocation: artifact(problem.path) } }] } : {}),
+              ...(problem.path
+                ? { locations: [{ physicalLocation: { artifactLocation: artifact(problem.path) } }] }
+                : {}),
             })),
           },
         ],
@@ -67,7 +95,12 @@ function describeRule(rule: RuleInfo, report: Report): Sarif.ReportingDescriptor
     shortDescription: { text: description },
     fullDescription: { text: description },
     ...(rule.docs ? { helpUri: rule.docs } : {}),
-    help: rule.docs ? { text: `${description}\n${docsLabel}: ${rule.docs}`, markdown: `${description}\n\n[${docsLabel}](${rule.docs})` } : { text: description },
+    help: rule.docs
+      ? {
+          text: `${description}\n${docsLabel}: ${rule.docs}`,
+          markdown: `${description}\n\n[${docsLabel}](${rule.docs})`,
+        }
+      : { text: description },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['dockerfile', rule.syntax ? 'syntax' : 'check'] },
   };

@@ -20,7 +20,9 @@ export function formatText(report: Report, color: boolean): string {
   for (const file of report.files) {
     for (const finding of file.findings) {
       const message = showControls(oneLine(finding.message));
-      lines.push(`${paint('path', `${showControls(file.path)}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', showControls(finding.code))} ${message}`);
+      lines.push(
+        `${paint('path', `${showControls(file.path)}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', showControls(finding.code))} ${message}`,
+      );
     }
   }
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;

@@ -33,7 +33,10 @@ function statusText(status: StepStatus): string {
   }
 }
 
-function decorationsFor(result: DockerfileBuildResult, document: vscode.TextDocument): Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]> {
+function decorationsFor(
+  result: DockerfileBuildResult,
+  document: vscode.TextDocument,
+): Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]> {
   const byType = new Map<vscode.TextEditorDecorationType, vscode.DecorationOptions[]>([
     [cachedType, []],
     [ranType, []],
@@ -46,7 +49,9 @@ function decorationsFor(result: DockerfileBuildResult, document: vscode.TextDocu
     const hover = new vscode.MarkdownString(
       [
         `**${instruction.keyword}** — ${statusText(instruction.status)}`,
-        instruction.durationMs === undefined ? '' : `- ${t('time: {0}', formatDuration(instruction.durationMs, l10n.language))}`,
+        instruction.durationMs === undefined
+          ? ''
+          : `- ${t('time: {0}', formatDuration(instruction.durationMs, l10n.language))}`,
         instruction.sizeBytes === undefined ? '' : `- ${t('layer size: {0}', formatBytes(instruction.sizeBytes))}`,
         instruction.errorMessage === undefined ? '' : `- ${t('error: {0}', instruction.errorMessage)}`,
         '',

@@ -15,7 +15,10 @@ export function registerBuildDiagnostics(store: BuildResultStore): vscode.Dispos
     }
     const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
     const endLine = failure.endLine ?? failure.startLine;
-    const endCharacter = document !== undefined && endLine < document.lineCount ? document.lineAt(endLine).range.end.character : Number.MAX_SAFE_INTEGER;
+    const endCharacter =
+      document !== undefined && endLine < document.lineCount
+        ? document.lineAt(endLine).range.end.character
+        : Number.MAX_SAFE_INTEGER;
     const diagnostic = new vscode.Diagnostic(
       new vscode.Range(failure.startLine, 0, endLine, endCharacter),
       t('Build failed here: {0}', failure.message),

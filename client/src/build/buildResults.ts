@@ -46,7 +46,9 @@ export interface CacheSummary {
 }
 
 export function cacheSummary(result: Pick<DockerfileBuildResult, 'instructions'>): CacheSummary {
-  const steps = result.instructions.filter((instruction) => instruction.keyword !== 'FROM' || instruction.status === 'cached');
+  const steps = result.instructions.filter(
+    (instruction) => instruction.keyword !== 'FROM' || instruction.status === 'cached',
+  );
   return {
     steps: steps.length,
     cached: steps.filter((instruction) => instruction.status === 'cached').length,

@@ -4,7 +4,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { l10n, t } from '../l10n/displayLanguage';
-import { decideOnRunningBuild, runningBuildQuestion, type BuildTicket, type BuildTracker, type RunningBuildAnswer } from './buildTracker';
+import {
+  decideOnRunningBuild,
+  runningBuildQuestion,
+  type BuildTicket,
+  type BuildTracker,
+  type RunningBuildAnswer,
+} from './buildTracker';
 
 /** Each answer either ends the loop or replaces the build asked about; another may start meanwhile, so ask again, a few times. */
 const maxQuestions = 3;
@@ -15,7 +21,12 @@ export interface BuildHandle {
 }
 
 /** The ticket for a new build, or undefined when the user keeps the running build (its terminal is shown). */
-export async function claimBuildSlot(tracker: BuildTracker, dockerfileUri: string, imageTag: string, handle: BuildHandle): Promise<BuildTicket | undefined> {
+export async function claimBuildSlot(
+  tracker: BuildTracker,
+  dockerfileUri: string,
+  imageTag: string,
+  handle: BuildHandle,
+): Promise<BuildTicket | undefined> {
   let replace: number | undefined;
   for (let question = 0; question <= maxQuestions; question++) {
     const attempt = tracker.tryStart(dockerfileUri, imageTag, handle, { replace });
@@ -26,7 +37,8 @@ export async function claimBuildSlot(tracker: BuildTracker, dockerfileUri: strin
     const restartChoice = t('Stop It and Build Again');
     const keepChoice = t('Keep Running');
     const picked = await vscode.window.showWarningMessage(message, { modal: true, detail }, restartChoice, keepChoice);
-    const answer: RunningBuildAnswer | undefined = picked === restartChoice ? 'restart' : picked === keepChoice ? 'keep' : undefined;
+    const answer: RunningBuildAnswer | undefined =
+      picked === restartChoice ? 'restart' : picked === keepChoice ? 'keep' : undefined;
     const decision = decideOnRunningBuild(attempt.running, answer);
     if (decision.kind === 'keep') {
       tracker.reveal(dockerfileUri);

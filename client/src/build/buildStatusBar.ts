@@ -23,5 +23,9 @@ export function registerBuildStatusBar(store: BuildResultStore, showCommand: str
     item.show();
   };
   refresh();
-  return vscode.Disposable.from(item, { dispose: store.onDidChange(refresh).dispose }, vscode.window.onDidChangeActiveTextEditor(refresh));
+  return vscode.Disposable.from(
+    item,
+    { dispose: store.onDidChange(refresh).dispose },
+    vscode.window.onDidChangeActiveTextEditor(refresh),
+  );
 }

@@ -1,7 +1,7 @@
 // Human wording for build results: durations, sizes, one-line summaries and per-instruction
 // labels, worded by the Translator passed in. Pure.
-import { formatBytes } from '../../../core/src/byteSize';
-import { formatDuration } from '../../../core/src/duration';
+import { formatBytes } from '../../../core/src/forClient';
+import { formatDuration } from '../../../core/src/forClient';
 import type { Translator } from '../l10n/translator';
 import { cacheSummary, type DockerfileBuildResult, type InstructionBuildResult } from './buildResults';
 
@@ -11,7 +11,9 @@ export { formatBytes, formatDuration };
 export function buildSummaryLine(result: DockerfileBuildResult, l10n: Translator): string {
   const cache = cacheSummary(result);
   const cacheText =
-    cache.steps === 1 ? l10n.t('{0} of {1} step from cache', cache.cached, cache.steps) : l10n.t('{0} of {1} steps from cache', cache.cached, cache.steps);
+    cache.steps === 1
+      ? l10n.t('{0} of {1} step from cache', cache.cached, cache.steps)
+      : l10n.t('{0} of {1} steps from cache', cache.cached, cache.steps);
   const duration = formatDuration(result.durationMs, l10n.language);
   if (result.canceled) return l10n.t('Build of {0} stopped after {1}', result.imageTag, duration);
   if (!result.succeeded) return l10n.t('Build of {0} failed after {1} · {2}', result.imageTag, duration, cacheText);
@@ -43,6 +45,7 @@ export function instructionLabel(instruction: InstructionBuildResult, l10n: Tran
       parts.push(duration === undefined ? l10n.t('not finished') : l10n.t('not finished {0}', duration));
       break;
   }
-  if (instruction.sizeBytes !== undefined && instruction.sizeBytes > 0) parts.push(`+${formatBytes(instruction.sizeBytes)}`);
+  if (instruction.sizeBytes !== undefined && instruction.sizeBytes > 0)
+    parts.push(`+${formatBytes(instruction.sizeBytes)}`);
   return parts.join(' · ');
 }

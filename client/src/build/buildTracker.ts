@@ -21,20 +21,33 @@ export type BuildStartAttempt =
   | { readonly kind: 'busy'; readonly running: RunningBuild };
 
 /** What to do after asking: start (stopping the running one) or keep the running one and start nothing. */
-export type RunningBuildDecision = { readonly kind: 'restart'; readonly replace: number } | { readonly kind: 'keep'; readonly running: RunningBuild };
+export type RunningBuildDecision =
+  | { readonly kind: 'restart'; readonly replace: number }
+  | { readonly kind: 'keep'; readonly running: RunningBuild };
 
 /** A dismissed question (Escape, closed dialog) keeps the running build: nothing is stopped unasked. */
-export function decideOnRunningBuild(running: RunningBuild, answer: RunningBuildAnswer | undefined): RunningBuildDecision {
+export function decideOnRunningBuild(
+  running: RunningBuild,
+  answer: RunningBuildAnswer | undefined,
+): RunningBuildDecision {
   return answer === 'restart' ? { kind: 'restart', replace: running.generation } : { kind: 'keep', running };
 }
 
 /** The question, in the words of the other client messages. */
-export function runningBuildQuestion(fileName: string, running: RunningBuild, now: number, l10n: Translator): { message: string; detail: string } {
+export function runningBuildQuestion(
+  fileName: string,
+  running: RunningBuild,
+  now: number,
+  l10n: Translator,
+): { message: string; detail: string } {
   const seconds = Math.max(0, Math.round((now - running.startedAt) / 1000));
   const age = seconds < 60 ? l10n.t('{0} s', seconds) : l10n.t('{0} min', Math.floor(seconds / 60));
   return {
     message: l10n.t('A build of {0} ({1}) is still running.', fileName, running.imageTag),
-    detail: l10n.t('It started {0} ago. Stop it and start this build, or keep it running and do not start another.', age),
+    detail: l10n.t(
+      'It started {0} ago. Stop it and start this build, or keep it running and do not start another.',
+      age,
+    ),
   };
 }
 

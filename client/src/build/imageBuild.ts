@@ -38,7 +38,12 @@ export interface ImageBuild {
  * The build's terminal and result. It records into `store` only while `ticket` is current (no
  * newer build of the same Dockerfile started), and frees the Dockerfile's slot when it ends.
  */
-export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, closeWhenDone: boolean, ticket: BuildTicket): ImageBuild {
+export function createImageBuild(
+  spec: ImageBuildSpec,
+  store: BuildResultStore,
+  closeWhenDone: boolean,
+  ticket: BuildTicket,
+): ImageBuild {
   const parser = new DetectingBuildOutputParser(l10n);
   const startedAt = Date.now();
   let resolveResult: (result: DockerfileBuildResult) => void = () => undefined;
@@ -55,30 +60,42 @@ export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, 
         // Stopped: the docker CLI traps SIGTERM and exits 143; the parsers read null as "stopped".
         const parsed = parser.finish(stopped ? null : outcome.exitCode, finishedAt);
         const current = ticket.isCurrent();
-        const { layers, imageId } = outcome.exitCode === 0 && current ? await inspectBuiltImage(spec, canceled, write) : { layers: [], imageId: undefined };
-        const recorded = recordBuild({
-          dockerfileUri: spec.dockerfileUri,
-          imageTag: spec.request.tag,
-          target: spec.request.target,
-          buildArgs,
-          startedAt,
-          finishedAt,
-          exitCode: outcome.exitCode,
-          canceled: stopped,
-          parsed,
-          outline: spec.outline,
-          layers,
-          imageId,
-        }, l10n);
+        const { layers, imageId } =
+          outcome.exitCode === 0 && current
+            ? await inspectBuiltImage(spec, canceled, write)
+            : { layers: [], imageId: undefined };
+        const recorded = recordBuild(
+          {
+            dockerfileUri: spec.dockerfileUri,
+            imageTag: spec.request.tag,
+            target: spec.request.target,
+            buildArgs,
+            startedAt,
+            finishedAt,
+            exitCode: outcome.exitCode,
+            canceled: stopped,
+            parsed,
+            outline: spec.outline,
+            layers,
+            imageId,
+          },
+          l10n,
+        );
         // A build replaced by a newer one of the same Dockerfile keeps its terminal, not the store.
         if (current && ticket.isCurrent()) store.set(recorded);
         const colour = recorded.succeeded ? '32' : recorded.canceled ? '33' : '31';
         write(`\n\x1b[1;${colour}m${buildSummaryLine(recorded, l10n)}\x1b[0m\n`);
         if (recorded.failure !== undefined) {
-          const failure = recorded.failure.startLine === undefined ? recorded.failure.message : t('{0} (line {1})', recorded.failure.message, recorded.failure.startLine + 1);
+          const failure =
+            recorded.failure.startLine === undefined
+              ? recorded.failure.message
+              : t('{0} (line {1})', recorded.failure.message, recorded.failure.startLine + 1);
           write(`\x1b[31m${failure}\x1b[0m\n`);
         }
-        if (!ticket.isCurrent()) write(`\x1b[2m${t('A newer build of this Dockerfile started, so this result is not shown in the editor.')}\x1b[0m\n`);
+        if (!ticket.isCurrent())
+          write(
+            `\x1b[2m${t('A newer build of this Dockerfile started, so this result is not shown in the editor.')}\x1b[0m\n`,
+          );
         resolveResult(recorded);
         return recorded.succeeded ? 0 : (outcome.exitCode ?? 1) || 1;
       } finally {
@@ -90,7 +107,11 @@ export function createImageBuild(spec: ImageBuildSpec, store: BuildResultStore, 
 }
 
 /** `docker history` (layer sizes) and `image inspect` (the id) of the image just built, each with its time limit. */
-async function inspectBuiltImage(spec: ImageBuildSpec, canceled: AbortSignal, write: (text: string) => void): Promise<{ layers: ImageLayer[]; imageId: string | undefined }> {
+async function inspectBuiltImage(
+  spec: ImageBuildSpec,
+  canceled: AbortSignal,
+  write: (text: string) => void,
+): Promise<{ layers: ImageLayer[]; imageId: string | undefined }> {
   const historyInvocation = dockerInvocation(spec.settings, imageHistoryArgs(spec.request.tag, l10n));
   const inspectInvocation = dockerInvocation(spec.settings, imageIdArgs(spec.request.tag, l10n));
   const [history, inspected] = await Promise.all([
@@ -101,7 +122,8 @@ async function inspectBuiltImage(spec: ImageBuildSpec, canceled: AbortSignal, wr
     [history, historyInvocation],
     [inspected, inspectInvocation],
   ] as const) {
-    if (outcome.timedOutAfterMs !== undefined) write(`\x1b[33m${processProblem(outcome, commandLabel(invocation), l10n) ?? ''}\x1b[0m\n`);
+    if (outcome.timedOutAfterMs !== undefined)
+      write(`\x1b[33m${processProblem(outcome, commandLabel(invocation), l10n) ?? ''}\x1b[0m\n`);
   }
   return {
     layers: history.exitCode === 0 ? parseImageHistory(history.stdout) : [],
@@ -113,13 +135,24 @@ async function inspectBuiltImage(spec: ImageBuildSpec, canceled: AbortSignal, wr
  * Builds in a new terminal the user can watch, stop (Ctrl+C or close) and read afterwards.
  * When another build of the same Dockerfile runs, asks first; undefined when the user keeps it.
  */
-export async function runImageBuildInTerminal(spec: ImageBuildSpec, store: BuildResultStore, tracker: BuildTracker): Promise<DockerfileBuildResult | undefined> {
+export async function runImageBuildInTerminal(
+  spec: ImageBuildSpec,
+  store: BuildResultStore,
+  tracker: BuildTracker,
+): Promise<DockerfileBuildResult | undefined> {
   let build: ImageBuild | undefined;
   let terminal: vscode.Terminal | undefined;
-  const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, spec.request.tag, { stop: () => build?.terminal.stop(), reveal: () => terminal?.show() });
+  const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, spec.request.tag, {
+    stop: () => build?.terminal.stop(),
+    reveal: () => terminal?.show(),
+  });
   if (ticket === undefined) return undefined;
   build = createImageBuild(spec, store, false, ticket);
-  terminal = vscode.window.createTerminal({ name: t('Build {0}', spec.request.tag), pty: build.terminal, iconPath: new vscode.ThemeIcon('package') });
+  terminal = vscode.window.createTerminal({
+    name: t('Build {0}', spec.request.tag),
+    pty: build.terminal,
+    iconPath: new vscode.ThemeIcon('package'),
+  });
   terminal.show(true);
   const claimed = ticket;
   // A build replaced meanwhile by a newer one of the same Dockerfile has no result to act on.

@@ -24,7 +24,11 @@ function historyText(keyword: string, argumentText: string): string {
 }
 
 /** Size in bytes per instruction index, for the steps whose layer could be identified. */
-export function layerSizesByInstruction(located: readonly LocatedStep[], layers: readonly ImageLayer[], outline: DockerfileOutline): Map<number, number> {
+export function layerSizesByInstruction(
+  located: readonly LocatedStep[],
+  layers: readonly ImageLayer[],
+  outline: DockerfileOutline,
+): Map<number, number> {
   const sizes = new Map<number, number>();
   const claimed = new Set<number>();
   for (const step of located) {
@@ -43,7 +47,9 @@ export function layerSizesByInstruction(located: readonly LocatedStep[], layers:
     if (instruction === undefined) continue;
     const wanted = historyText(instruction.keyword, instruction.argumentText);
     if (wanted === '') continue;
-    const layerIndex = layers.findIndex((layer, index) => !claimed.has(index) && normalize(layer.createdBy).includes(wanted));
+    const layerIndex = layers.findIndex(
+      (layer, index) => !claimed.has(index) && normalize(layer.createdBy).includes(wanted),
+    );
     const size = layers[layerIndex]?.sizeBytes;
     if (layerIndex !== -1 && size !== undefined) {
       sizes.set(step.instructionIndex, size);

@@ -22,7 +22,12 @@ export interface ProcessTerminalOptions {
    * Called when the process ended; may write a summary through `write`, returns the exit code
    * to report. `canceled` aborts when the terminal is stopped or closed meanwhile.
    */
-  readonly onExit?: (outcome: ProcessOutcome, stopped: boolean, write: (text: string) => void, canceled: AbortSignal) => Promise<number> | number;
+  readonly onExit?: (
+    outcome: ProcessOutcome,
+    stopped: boolean,
+    write: (text: string) => void,
+    canceled: AbortSignal,
+  ) => Promise<number> | number;
   /** Close the terminal when done (tasks); otherwise it stays for reading. */
   readonly closeWhenDone: boolean;
 }
@@ -105,12 +110,17 @@ export class ProcessTerminal implements vscode.Pseudoterminal {
     for (const line of rest()) this.options.onLine?.(line, Date.now());
     const stopped = outcome.canceled === true || this.stopRequested;
     const executable = this.options.invocation.executable;
-    if (outcome.spawnFailure !== undefined) this.write(`\n\x1b[31m${t('Could not start {0}: {1}', executable, outcome.spawnFailure.message)}\x1b[0m\n`);
-    else if (outcome.timedOutAfterMs !== undefined) this.write(`\n\x1b[31m${processProblem(outcome, commandLabel(this.options.invocation), l10n) ?? ''}\x1b[0m\n`);
+    if (outcome.spawnFailure !== undefined)
+      this.write(`\n\x1b[31m${t('Could not start {0}: {1}', executable, outcome.spawnFailure.message)}\x1b[0m\n`);
+    else if (outcome.timedOutAfterMs !== undefined)
+      this.write(`\n\x1b[31m${processProblem(outcome, commandLabel(this.options.invocation), l10n) ?? ''}\x1b[0m\n`);
     else if (stopped) this.write(`\n\x1b[33m${t('Stopped by you: the {0} process was ended.', executable)}\x1b[0m\n`);
     let code: number;
     try {
-      code = (await this.options.onExit?.(outcome, stopped, (text) => this.write(text), this.canceled.signal)) ?? outcome.exitCode ?? 1;
+      code =
+        (await this.options.onExit?.(outcome, stopped, (text) => this.write(text), this.canceled.signal)) ??
+        outcome.exitCode ??
+        1;
     } catch (error) {
       this.write(`\n\x1b[31m${error instanceof Error ? error.message : String(error)}\x1b[0m\n`);
       code = 1;

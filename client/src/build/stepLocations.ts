@@ -37,13 +37,19 @@ function normalizeText(text: string): string {
 
 /** Replaces `$NAME` / `${NAME}` with known values (global ARG defaults, given build args). */
 function expandKnown(text: string, values: Readonly<Record<string, string>>): string {
-  return text.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, bare?: string) => {
-    const name = braced ?? bare ?? '';
-    return values[name] ?? whole;
-  });
+  return text.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced?: string, bare?: string) => {
+      const name = braced ?? bare ?? '';
+      return values[name] ?? whole;
+    },
+  );
 }
 
-function knownArgValues(outline: DockerfileOutline, buildArgs: Readonly<Record<string, string>>): Record<string, string> {
+function knownArgValues(
+  outline: DockerfileOutline,
+  buildArgs: Readonly<Record<string, string>>,
+): Record<string, string> {
   const values: Record<string, string> = {};
   for (const instruction of outline.instructions) {
     if (instruction.stageIndex !== -1 || instruction.keyword !== 'ARG') continue;
@@ -56,7 +62,12 @@ function knownArgValues(outline: DockerfileOutline, buildArgs: Readonly<Record<s
 }
 
 /** The instructions of `stage` BuildKit numbers, in order. */
-function buildkitNumberedInstructions(outline: DockerfileOutline, stage: OutlineStage, argValues: Record<string, string>, countWorkdir: boolean): number[] {
+function buildkitNumberedInstructions(
+  outline: DockerfileOutline,
+  stage: OutlineStage,
+  argValues: Record<string, string>,
+  countWorkdir: boolean,
+): number[] {
   const numbered: number[] = [];
   for (const index of stage.instructionIndexes) {
     const instruction = outline.instructions[index];
@@ -64,7 +75,10 @@ function buildkitNumberedInstructions(outline: DockerfileOutline, stage: Outline
     if (instruction.keyword === 'FROM') {
       const base = expandKnown(stage.base, argValues).toLowerCase();
       if (base !== 'scratch' && stage.baseStage === undefined) numbered.push(index);
-    } else if (buildkitCountedKeywords.has(instruction.keyword) && (countWorkdir || instruction.keyword !== 'WORKDIR')) {
+    } else if (
+      buildkitCountedKeywords.has(instruction.keyword) &&
+      (countWorkdir || instruction.keyword !== 'WORKDIR')
+    ) {
       numbered.push(index);
     }
   }
@@ -97,7 +111,8 @@ class StepLookup {
     private readonly outline: DockerfileOutline,
     private readonly argValues: Record<string, string>,
   ) {
-    for (const stage of outline.stages) if (stage.name !== undefined && !this.stagesByName.has(stage.name)) this.stagesByName.set(stage.name, stage);
+    for (const stage of outline.stages)
+      if (stage.name !== undefined && !this.stagesByName.has(stage.name)) this.stagesByName.set(stage.name, stage);
   }
 
   stage(stageName: string | undefined): OutlineStage | undefined {
@@ -124,7 +139,8 @@ class StepLookup {
   findByText(step: BuildStep, stageIndex: number | undefined): number | undefined {
     const byText = this.textIndex();
     const key = `${step.keyword}\u0000${stepText(step)}`;
-    const sameStage = stageIndex === undefined ? undefined : this.firstUnclaimed(byText.byStage.get(`${stageIndex}\u0000${key}`));
+    const sameStage =
+      stageIndex === undefined ? undefined : this.firstUnclaimed(byText.byStage.get(`${stageIndex}\u0000${key}`));
     return sameStage ?? this.firstUnclaimed(byText.all.get(key));
   }
 
@@ -149,7 +165,8 @@ class StepLookup {
   /** Instructions are only ever claimed, never released: `next` moves forward only. */
   private firstUnclaimed(candidates: Candidates | undefined): number | undefined {
     if (!candidates) return undefined;
-    while (candidates.next < candidates.indexes.length && this.claimed.has(candidates.indexes[candidates.next]!)) candidates.next++;
+    while (candidates.next < candidates.indexes.length && this.claimed.has(candidates.indexes[candidates.next]!))
+      candidates.next++;
     return candidates.indexes[candidates.next];
   }
 }
@@ -173,7 +190,11 @@ function indexForStep(lookup: StepLookup, outline: DockerfileOutline, step: Buil
 }
 
 /** Each reported step that could be placed, with the instruction it belongs to. */
-export function locateSteps(parsed: ParsedBuildOutput, outline: DockerfileOutline, buildArgs: Readonly<Record<string, string>> = {}): LocatedStep[] {
+export function locateSteps(
+  parsed: ParsedBuildOutput,
+  outline: DockerfileOutline,
+  buildArgs: Readonly<Record<string, string>> = {},
+): LocatedStep[] {
   const lookup = new StepLookup(outline, knownArgValues(outline, buildArgs));
   const located: LocatedStep[] = [];
   /** Where each instruction's entry is in `located`. */
@@ -207,17 +228,35 @@ export function locateSteps(parsed: ParsedBuildOutput, outline: DockerfileOutlin
 }
 
 /** The instruction a failed build points at: the builder's own line when it names one, else the failed step's. */
-export function locateFailure(parsed: ParsedBuildOutput, outline: DockerfileOutline, located: readonly LocatedStep[]): LocatedFailure | undefined {
+export function locateFailure(
+  parsed: ParsedBuildOutput,
+  outline: DockerfileOutline,
+  located: readonly LocatedStep[],
+): LocatedFailure | undefined {
   const failure = parsed.failure;
   if (failure === undefined) return undefined;
   if (failure.dockerfileLine !== undefined) {
     const line = failure.dockerfileLine - 1;
-    const index = outline.instructions.findIndex((instruction) => instruction.startLine <= line && line <= instruction.endLine);
+    const index = outline.instructions.findIndex(
+      (instruction) => instruction.startLine <= line && line <= instruction.endLine,
+    );
     const instruction = outline.instructions[index];
-    if (instruction !== undefined) return { instructionIndex: index, startLine: instruction.startLine, endLine: instruction.endLine, message: failure.message };
+    if (instruction !== undefined)
+      return {
+        instructionIndex: index,
+        startLine: instruction.startLine,
+        endLine: instruction.endLine,
+        message: failure.message,
+      };
     return { instructionIndex: undefined, startLine: line, endLine: line, message: failure.message };
   }
   const step = located.find((entry) => entry.stepId === failure.stepId);
-  if (step !== undefined) return { instructionIndex: step.instructionIndex, startLine: step.startLine, endLine: step.endLine, message: failure.message };
+  if (step !== undefined)
+    return {
+      instructionIndex: step.instructionIndex,
+      startLine: step.startLine,
+      endLine: step.endLine,
+      message: failure.message,
+    };
   return undefined;
 }

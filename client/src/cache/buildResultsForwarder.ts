@@ -25,19 +25,31 @@ export interface BuildResultSource {
 const OUTCOMES: ReadonlySet<string> = new Set<BuildStepOutcome>(['cached', 'ran', 'failed', 'canceled', 'incomplete']);
 
 /** The notification for one store change; undefined when there is nothing new to say. */
-export function buildResultsParams(dockerfileUri: string, result: BuildOutcome | undefined): BuildResultsParams | undefined {
+export function buildResultsParams(
+  dockerfileUri: string,
+  result: BuildOutcome | undefined,
+): BuildResultsParams | undefined {
   if (!result) return { uri: dockerfileUri, instructions: [] };
   if (result.stale) return undefined;
   return {
     uri: dockerfileUri,
     instructions: result.instructions
       .filter((i) => OUTCOMES.has(i.status))
-      .map((i) => ({ line: i.startLine, keyword: i.keyword, status: i.status as BuildStepOutcome, durationMs: i.durationMs, sizeBytes: i.sizeBytes })),
+      .map((i) => ({
+        line: i.startLine,
+        keyword: i.keyword,
+        status: i.status as BuildStepOutcome,
+        durationMs: i.durationMs,
+        sizeBytes: i.sizeBytes,
+      })),
   };
 }
 
 /** Forwards every change of `source` with `send` until disposed. */
-export function forwardBuildResults(source: BuildResultSource, send: (params: BuildResultsParams) => void): { dispose(): void } {
+export function forwardBuildResults(
+  source: BuildResultSource,
+  send: (params: BuildResultsParams) => void,
+): { dispose(): void } {
   return source.onDidChange((uri, result) => {
     const params = buildResultsParams(uri, result);
     if (params) send(params);

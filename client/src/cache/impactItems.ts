@@ -13,10 +13,21 @@ export interface ImpactItem {
 }
 
 /** Affected Dockerfiles first (most rebuilt steps first), then the others with the reason. */
-export function impactItems(result: FileImpactResult, displayPath: (uri: string) => string, l10n: Translator): ImpactItem[] {
-  const affected = result.dockerfiles.filter((d) => d.first).sort((a, b) => b.rebuiltAfter - a.rebuiltAfter || displayPath(a.uri).localeCompare(displayPath(b.uri)));
-  const unaffected = result.dockerfiles.filter((d) => !d.first).sort((a, b) => displayPath(a.uri).localeCompare(displayPath(b.uri)));
-  return [...affected.map((d) => affectedItem(d, displayPath, l10n)), ...unaffected.map((d) => unaffectedItem(d, displayPath, l10n))];
+export function impactItems(
+  result: FileImpactResult,
+  displayPath: (uri: string) => string,
+  l10n: Translator,
+): ImpactItem[] {
+  const affected = result.dockerfiles
+    .filter((d) => d.first)
+    .sort((a, b) => b.rebuiltAfter - a.rebuiltAfter || displayPath(a.uri).localeCompare(displayPath(b.uri)));
+  const unaffected = result.dockerfiles
+    .filter((d) => !d.first)
+    .sort((a, b) => displayPath(a.uri).localeCompare(displayPath(b.uri)));
+  return [
+    ...affected.map((d) => affectedItem(d, displayPath, l10n)),
+    ...unaffected.map((d) => unaffectedItem(d, displayPath, l10n)),
+  ];
 }
 
 function affectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, l10n: Translator): ImpactItem {
@@ -24,7 +35,9 @@ function affectedItem(impact: DockerfileImpact, displayPath: (uri: string) => st
   const after = impact.rebuiltAfter;
   const line = first.line + 1;
   const description =
-    after === 1 ? l10n.t('rebuilds from line {0} · {1} step after it', line, after) : l10n.t('rebuilds from line {0} · {1} steps after it', line, after);
+    after === 1
+      ? l10n.t('rebuilds from line {0} · {1} step after it', line, after)
+      : l10n.t('rebuilds from line {0} · {1} steps after it', line, after);
   const detail = l10n.t('stage {0}, layer {1}: {2}', first.stage, first.layer, first.text);
   return { label: `$(layers) ${displayPath(impact.uri)}`, description, detail, uri: impact.uri, line: first.line };
 }
@@ -43,5 +56,11 @@ function reason(impact: DockerfileImpact, l10n: Translator): string {
 }
 
 function unaffectedItem(impact: DockerfileImpact, displayPath: (uri: string) => string, l10n: Translator): ImpactItem {
-  return { label: `$(pass) ${displayPath(impact.uri)}`, description: l10n.t('nothing rebuilds · {0}', reason(impact, l10n)), detail: undefined, uri: impact.uri, line: 0 };
+  return {
+    label: `$(pass) ${displayPath(impact.uri)}`,
+    description: l10n.t('nothing rebuilds · {0}', reason(impact, l10n)),
+    detail: undefined,
+    uri: impact.uri,
+    line: 0,
+  };
 }

@@ -9,7 +9,8 @@ import { impactItems } from './impactItems';
 export const WHAT_REBUILDS_COMMAND = 'layerwise.whatRebuilds';
 
 /** File names VS Code gives the `dockerfile` language (package.json `languages`). */
-const DOCKERFILE_GLOB = '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.Containerfile,*.containerfile}';
+const DOCKERFILE_GLOB =
+  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.Containerfile,*.containerfile}';
 const MAX_DOCKERFILES = 500;
 
 export async function whatRebuilds(client: LanguageClient, target: vscode.Uri | undefined): Promise<void> {
@@ -33,5 +34,7 @@ export async function whatRebuilds(client: LanguageClient, target: vscode.Uri | 
   });
   if (!picked) return;
   const position = new vscode.Position(picked.line, 0);
-  await vscode.window.showTextDocument(vscode.Uri.parse(picked.uri), { selection: new vscode.Range(position, position) });
+  await vscode.window.showTextDocument(vscode.Uri.parse(picked.uri), {
+    selection: new vscode.Range(position, position),
+  });
 }

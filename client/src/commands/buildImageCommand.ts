@@ -18,10 +18,16 @@ async function askTarget(target: DockerfileTarget, remembered: string | undefine
   const choices = targetChoices(target.outline);
   if (choices.length <= 1) return undefined;
   const last = choices.at(-1);
-  const items = choices.map((choice) => ({ label: choice, description: choice === last ? t('last stage (default)') : choice === remembered ? t('last used') : undefined }));
+  const items = choices.map((choice) => ({
+    label: choice,
+    description: choice === last ? t('last stage (default)') : choice === remembered ? t('last used') : undefined,
+  }));
   const preferred = remembered !== undefined && choices.includes(remembered) ? remembered : last;
   items.sort((a, b) => Number(b.label === preferred) - Number(a.label === preferred));
-  const picked = await vscode.window.showQuickPick(items, { title: t('Target stage (--target)'), placeHolder: t('Which stage to build') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: t('Target stage (--target)'),
+    placeHolder: t('Which stage to build'),
+  });
   if (picked === undefined) return null;
   return picked.label === last ? undefined : picked.label;
 }

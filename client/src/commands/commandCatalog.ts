@@ -12,9 +12,19 @@ export interface CommandDescription {
 export const dockerCommands = {
   buildImage: { id: 'layerwise.docker.buildImage', title: 'Build Image', icon: '$(package)', needsTrust: true },
   runContainer: { id: 'layerwise.docker.runContainer', title: 'Run Container', icon: '$(play)', needsTrust: true },
-  runInteractive: { id: 'layerwise.docker.runInteractive', title: 'Run Interactive', icon: '$(terminal)', needsTrust: true },
+  runInteractive: {
+    id: 'layerwise.docker.runInteractive',
+    title: 'Run Interactive',
+    icon: '$(terminal)',
+    needsTrust: true,
+  },
   buildAndRun: { id: 'layerwise.docker.buildAndRun', title: 'Build and Run', icon: '$(run-all)', needsTrust: true },
-  stopContainer: { id: 'layerwise.docker.stopContainer', title: 'Stop Container', icon: '$(debug-stop)', needsTrust: true },
+  stopContainer: {
+    id: 'layerwise.docker.stopContainer',
+    title: 'Stop Container',
+    icon: '$(debug-stop)',
+    needsTrust: true,
+  },
   showLogs: { id: 'layerwise.docker.showLogs', title: 'Show Logs', icon: '$(output)', needsTrust: true },
   openShell: { id: 'layerwise.docker.openShell', title: 'Open Shell', icon: '$(terminal)', needsTrust: true },
 } as const satisfies Record<string, CommandDescription>;

@@ -32,12 +32,14 @@ const failureMessages: Record<DockerCommandName, (reason: string) => string> = {
 };
 
 const handlers: Record<DockerCommandName, Handler> = {
-  buildImage: (context, argument, options) => buildImageCommand(argument, context.store, context.memory, context.builds, readBuildStageOptions(options)),
+  buildImage: (context, argument, options) =>
+    buildImageCommand(argument, context.store, context.memory, context.builds, readBuildStageOptions(options)),
   runContainer: (context, argument) => runContainerCommand(argument, false, context),
   runInteractive: (context, argument) => runContainerCommand(argument, true, context),
   buildAndRun: async (context, argument) => {
     const result = await buildImageCommand(argument, context.store, context.memory, context.builds);
-    if (result?.succeeded === true) await runContainerCommand(vscode.Uri.parse(result.dockerfileUri), false, context, result.imageTag);
+    if (result?.succeeded === true)
+      await runContainerCommand(vscode.Uri.parse(result.dockerfileUri), false, context, result.imageTag);
   },
   stopContainer: (context, argument) => stopContainerCommand(argument, context.containers),
   showLogs: (context, argument) => showLogsCommand(argument, context.containers),
@@ -51,7 +53,9 @@ export function registerDockerCommands(context: CommandContext): vscode.Disposab
         try {
           await handlers[name](context, argument, options);
         } catch (error) {
-          void vscode.window.showErrorMessage(failureMessages[name](error instanceof Error ? error.message : String(error)));
+          void vscode.window.showErrorMessage(
+            failureMessages[name](error instanceof Error ? error.message : String(error)),
+          );
         }
       }),
     ),

@@ -1,7 +1,12 @@
 // Stop Container, Show Logs (`logs -f`) and Open Shell (`exec -it <c> sh`) for the containers
 // Layerwise started. `ps` and `stop` run within their time limits, with a Cancel button.
 import * as vscode from 'vscode';
-import { containerLogsArgs, containerShellArgs, containerStatesArgs, containerStopArgs } from '../docker/containerCommandArgs';
+import {
+  containerLogsArgs,
+  containerShellArgs,
+  containerStatesArgs,
+  containerStopArgs,
+} from '../docker/containerCommandArgs';
 import { dockerInvocation } from '../docker/dockerInvocation';
 import { runDockerWithProgress } from '../docker/dockerProgress';
 import { ensureDockerReady } from '../docker/dockerReadiness';
@@ -12,11 +17,22 @@ import type { StartedContainers } from '../docker/startedContainers';
 import { l10n, t } from '../l10n/displayLanguage';
 
 /** `title`: the question of the quick pick, e.g. "Stop: which container?". */
-async function pickContainer(argument: unknown, containers: StartedContainers, settings: DockerSettings, title: string): Promise<string | undefined> {
+async function pickContainer(
+  argument: unknown,
+  containers: StartedContainers,
+  settings: DockerSettings,
+  title: string,
+): Promise<string | undefined> {
   if (typeof argument === 'string' && argument !== '') return argument;
   const known = containers.list();
   if (known.length > 0) {
-    const invocation = dockerInvocation(settings, containerStatesArgs(known.map((container) => container.name), l10n));
+    const invocation = dockerInvocation(
+      settings,
+      containerStatesArgs(
+        known.map((container) => container.name),
+        l10n,
+      ),
+    );
     const states = await runDockerWithProgress(invocation, { title: t('Checking which containers are running…') });
     if (states.canceled === true) return undefined;
     if (states.timedOutAfterMs !== undefined) {
@@ -24,17 +40,28 @@ async function pickContainer(argument: unknown, containers: StartedContainers, s
       return undefined;
     }
     if (states.exitCode === 0) {
-      const running = new Set(states.stdout.split('\n').filter((line) => line.endsWith('\trunning')).map((line) => line.split('\t')[0] ?? ''));
+      const running = new Set(
+        states.stdout
+          .split('\n')
+          .filter((line) => line.endsWith('\trunning'))
+          .map((line) => line.split('\t')[0] ?? ''),
+      );
       containers.retainOnly(running);
     }
   }
   const candidates = containers.list();
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage(t('No running container started by Layerwise. Use "Layerwise: Run Container" first.'));
+    void vscode.window.showInformationMessage(
+      t('No running container started by Layerwise. Use "Layerwise: Run Container" first.'),
+    );
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    candidates.map((container) => ({ label: container.name, description: container.image, detail: container.hostPorts.map((port) => `localhost:${port}`).join(', ') || undefined })),
+    candidates.map((container) => ({
+      label: container.name,
+      description: container.image,
+      detail: container.hostPorts.map((port) => `localhost:${port}`).join(', ') || undefined,
+    })),
     { title },
   );
   return picked?.label;
@@ -42,7 +69,9 @@ async function pickContainer(argument: unknown, containers: StartedContainers, s
 
 function openDockerTerminal(settings: DockerSettings, name: string, args: string[]): void {
   const invocation = dockerInvocation(settings, args);
-  vscode.window.createTerminal({ name, shellPath: invocation.executable, shellArgs: [...invocation.args], env: invocation.env }).show();
+  vscode.window
+    .createTerminal({ name, shellPath: invocation.executable, shellArgs: [...invocation.args], env: invocation.env })
+    .show();
 }
 
 export async function stopContainerCommand(argument: unknown, containers: StartedContainers): Promise<void> {
@@ -56,7 +85,10 @@ export async function stopContainerCommand(argument: unknown, containers: Starte
     containers.remove(name);
     void vscode.window.showInformationMessage(t('Stopped {0}.', name));
   } else if (outcome.canceled !== true) {
-    const reason = outcome.timedOutAfterMs !== undefined ? processProblem(outcome, commandLabel(invocation), l10n) : outcome.stderr.trim() || outcome.spawnFailure?.message;
+    const reason =
+      outcome.timedOutAfterMs !== undefined
+        ? processProblem(outcome, commandLabel(invocation), l10n)
+        : outcome.stderr.trim() || outcome.spawnFailure?.message;
     void vscode.window.showErrorMessage(t('Could not stop {0}: {1}', name, reason || t('unknown error')));
   }
 }

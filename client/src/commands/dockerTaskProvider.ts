@@ -24,7 +24,11 @@ function folderPath(scope: vscode.TaskScope | vscode.WorkspaceFolder | undefined
   return typeof scope === 'object' ? scope.uri.fsPath : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
 }
 
-export function registerDockerTaskProvider(store: BuildResultStore, memory: DockerfileMemory, tracker: BuildTracker): vscode.Disposable {
+export function registerDockerTaskProvider(
+  store: BuildResultStore,
+  memory: DockerfileMemory,
+  tracker: BuildTracker,
+): vscode.Disposable {
   const resolveBuild = (task: vscode.Task): vscode.Task | undefined => {
     const definition = readBuildTaskDefinition(task.definition);
     if (definition === undefined) return undefined;
@@ -35,7 +39,10 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
       const settings = currentDockerSettings(uri);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
-      const tag = definition.tag ?? memory.get(uri.toString()).tag ?? suggestImageTag(path.basename(path.dirname(file)), definition.target);
+      const tag =
+        definition.tag ??
+        memory.get(uri.toString()).tag ??
+        suggestImageTag(path.basename(path.dirname(file)), definition.target);
       const spec = {
         dockerfileUri: uri.toString(),
         outline: outlineDockerfile(document.getText()),
@@ -53,19 +60,36 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
       // One build per Dockerfile: a task started while another build of it runs asks too.
       let build: ImageBuild | undefined;
       const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, tag, { stop: () => build?.terminal.stop() });
-      if (ticket === undefined) return new NoticeTerminal(t('Not started: a build of {0} is still running.', path.basename(file)), 1);
+      if (ticket === undefined)
+        return new NoticeTerminal(t('Not started: a build of {0} is still running.', path.basename(file)), 1);
       build = createImageBuild(spec, store, true, ticket);
-      void build.result.then((result) => (result.succeeded && ticket.isCurrent() ? memory.remember(uri.toString(), { lastImage: result.imageTag }) : undefined));
+      void build.result.then((result) =>
+        result.succeeded && ticket.isCurrent()
+          ? memory.remember(uri.toString(), { lastImage: result.imageTag })
+          : undefined,
+      );
       return build.terminal;
     });
-    return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
+    return new vscode.Task(
+      task.definition,
+      task.scope ?? vscode.TaskScope.Workspace,
+      task.name,
+      'layerwise',
+      execution,
+      [],
+    );
   };
 
   const resolveRun = (task: vscode.Task): vscode.Task | undefined => {
     const definition = readRunTaskDefinition(task.definition);
     const root = folderPath(task.scope);
-    const fileUri = definition.file === undefined ? undefined : vscode.Uri.file(path.resolve(root ?? '', definition.file));
-    const image = definition.image ?? (fileUri === undefined ? undefined : (store.get(fileUri.toString())?.imageTag ?? memory.get(fileUri.toString()).lastImage));
+    const fileUri =
+      definition.file === undefined ? undefined : vscode.Uri.file(path.resolve(root ?? '', definition.file));
+    const image =
+      definition.image ??
+      (fileUri === undefined
+        ? undefined
+        : (store.get(fileUri.toString())?.imageTag ?? memory.get(fileUri.toString()).lastImage));
     if (image === undefined) return undefined;
     const settings = currentDockerSettings(fileUri);
     const invocation = dockerInvocation(
@@ -89,7 +113,14 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
     const execution = definition.detach
       ? new vscode.CustomExecution(async () => new ProcessTerminal({ invocation, closeWhenDone: true }))
       : new vscode.ProcessExecution(invocation.executable, [...invocation.args], { env: { ...invocation.env } });
-    return new vscode.Task(task.definition, task.scope ?? vscode.TaskScope.Workspace, task.name, 'layerwise', execution, []);
+    return new vscode.Task(
+      task.definition,
+      task.scope ?? vscode.TaskScope.Workspace,
+      task.name,
+      'layerwise',
+      execution,
+      [],
+    );
   };
 
   return vscode.Disposable.from(
@@ -101,7 +132,9 @@ export function registerDockerTaskProvider(store: BuildResultStore, memory: Dock
             const folder = vscode.workspace.getWorkspaceFolder(document.uri);
             if (folder === undefined) return [];
             const file = path.relative(folder.uri.fsPath, document.uri.fsPath);
-            const task = resolveBuild(new vscode.Task({ type: buildTaskType, file }, folder, `build ${file}`, 'layerwise'));
+            const task = resolveBuild(
+              new vscode.Task({ type: buildTaskType, file }, folder, `build ${file}`, 'layerwise'),
+            );
             return task === undefined ? [] : [task];
           }),
       resolveTask: resolveBuild,

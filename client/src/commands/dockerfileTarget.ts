@@ -16,14 +16,21 @@ export interface DockerfileTarget {
 
 export async function resolveDockerfile(argument: unknown): Promise<DockerfileTarget | undefined> {
   // A Uri from menus; a URI string from server-side commands such as the code lens.
-  const uri = argument instanceof vscode.Uri ? argument : typeof argument === 'string' ? vscode.Uri.parse(argument) : vscode.window.activeTextEditor?.document.uri;
+  const uri =
+    argument instanceof vscode.Uri
+      ? argument
+      : typeof argument === 'string'
+        ? vscode.Uri.parse(argument)
+        : vscode.window.activeTextEditor?.document.uri;
   if (uri === undefined) {
     void vscode.window.showWarningMessage(t('Open a Dockerfile first (or pick one in the Explorer).'));
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.isDirty && !(await document.save())) {
-    void vscode.window.showWarningMessage(t('{0} has unsaved changes that could not be saved.', path.basename(uri.fsPath)));
+    void vscode.window.showWarningMessage(
+      t('{0} has unsaved changes that could not be saved.', path.basename(uri.fsPath)),
+    );
     return undefined;
   }
   const folder = vscode.workspace.getWorkspaceFolder(uri);

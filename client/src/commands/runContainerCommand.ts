@@ -23,7 +23,12 @@ export interface RunContext {
   readonly containers: StartedContainers;
 }
 
-export async function runContainerCommand(argument: unknown, interactive: boolean, context: RunContext, image?: string): Promise<void> {
+export async function runContainerCommand(
+  argument: unknown,
+  interactive: boolean,
+  context: RunContext,
+  image?: string,
+): Promise<void> {
   const dockerfile = await resolveDockerfile(argument);
   if (dockerfile === undefined) return;
   const settings = await ensureDockerReady(dockerfile.uri);
@@ -36,7 +41,11 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
     image ??
     (await vscode.window.showInputBox({
       title: t('Image to run'),
-      value: (lastBuild?.succeeded === true ? lastBuild.imageTag : undefined) ?? remembered.lastImage ?? remembered.tag ?? '',
+      value:
+        (lastBuild?.succeeded === true ? lastBuild.imageTag : undefined) ??
+        remembered.lastImage ??
+        remembered.tag ??
+        '',
       validateInput: (value) => (value.includes('@') ? undefined : imageReferenceProblem(value, l10n)),
     }));
   if (chosenImage === undefined) return;
@@ -56,7 +65,8 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
     const answer = await vscode.window.showInputBox({
       title: t('Host port for container port {0} (empty: do not publish)', portKey),
       value: remembered.hostPorts?.[portKey] ?? String(port.port),
-      validateInput: (value) => (value.trim() === '' || parseHostPort(value) !== undefined ? undefined : t('Enter a port (1-65535) or ip:port.')),
+      validateInput: (value) =>
+        value.trim() === '' || parseHostPort(value) !== undefined ? undefined : t('Enter a port (1-65535) or ip:port.'),
     });
     if (answer === undefined) return;
     hostPorts[portKey] = answer.trim();
@@ -78,7 +88,13 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
     l10n,
   );
   const invocation = dockerInvocation(settings, args);
-  const record = { name, image: chosenImage, dockerfileUri: key, hostPorts: ports.map((port) => port.hostPort), startedAt: Date.now() };
+  const record = {
+    name,
+    image: chosenImage,
+    dockerfileUri: key,
+    hostPorts: ports.map((port) => port.hostPort),
+    startedAt: Date.now(),
+  };
 
   if (interactive) {
     const terminal = vscode.window.createTerminal({
@@ -95,15 +111,24 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
 
   const outcome = await runDockerWithProgress(invocation, { title: t('Starting {0}…', name || chosenImage) });
   if (outcome.canceled === true) {
-    void vscode.window.showWarningMessage(t('Stopped waiting for "{0}": the container may have started anyway.', commandLabel(invocation)));
+    void vscode.window.showWarningMessage(
+      t('Stopped waiting for "{0}": the container may have started anyway.', commandLabel(invocation)),
+    );
     return;
   }
   if (outcome.timedOutAfterMs !== undefined) {
-    void vscode.window.showErrorMessage(t('docker run failed: {0}', processProblem(outcome, commandLabel(invocation), l10n) ?? ''));
+    void vscode.window.showErrorMessage(
+      t('docker run failed: {0}', processProblem(outcome, commandLabel(invocation), l10n) ?? ''),
+    );
     return;
   }
   if (outcome.exitCode !== 0) {
-    void vscode.window.showErrorMessage(t('docker run failed: {0}', outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || t('unknown error')));
+    void vscode.window.showErrorMessage(
+      t(
+        'docker run failed: {0}',
+        outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || t('unknown error'),
+      ),
+    );
     return;
   }
   const containerName = name || outcome.stdout.trim().slice(0, 12);
@@ -115,11 +140,16 @@ export async function runContainerCommand(argument: unknown, interactive: boolea
   const actions = [showLogs, openShell, stop, ...(ports.length > 0 ? [openInBrowser] : [])];
   const message =
     ports.length > 0
-      ? t('Container {0} is running on {1}.', containerName, ports.map((port) => `localhost:${port.hostPort}`).join(', '))
+      ? t(
+          'Container {0} is running on {1}.',
+          containerName,
+          ports.map((port) => `localhost:${port.hostPort}`).join(', '),
+        )
       : t('Container {0} is running.', containerName);
   const choice = await vscode.window.showInformationMessage(message, ...actions);
   if (choice === showLogs) await vscode.commands.executeCommand('layerwise.docker.showLogs', containerName);
   if (choice === openShell) await vscode.commands.executeCommand('layerwise.docker.openShell', containerName);
   if (choice === stop) await vscode.commands.executeCommand('layerwise.docker.stopContainer', containerName);
-  if (choice === openInBrowser && ports[0] !== undefined) await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
+  if (choice === openInBrowser && ports[0] !== undefined)
+    await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
 }

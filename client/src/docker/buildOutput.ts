@@ -67,7 +67,9 @@ export function keepLine(step: BuildStep, line: string): void {
 
 /** The failure message when the builder printed none: the build was stopped, or exited with a code. */
 export function buildEndedMessage(exitCode: number | null, l10n: Translator): string {
-  return exitCode === null ? l10n.t('The build was stopped.') : l10n.t('docker build exited with code {0}.', String(exitCode));
+  return exitCode === null
+    ? l10n.t('The build was stopped.')
+    : l10n.t('docker build exited with code {0}.', String(exitCode));
 }
 
 export function keywordOf(instruction: string): string {

@@ -31,7 +31,8 @@ export class DetectingBuildOutputParser implements BuildOutputParser {
 
   finish(exitCode: number | null, atMs: number): ParsedBuildOutput {
     if (this.parser !== undefined) return this.parser.finish(exitCode, atMs);
-    const failure = exitCode === 0 ? undefined : { message: this.lastLines.at(-1) ?? buildEndedMessage(exitCode, this.l10n) };
+    const failure =
+      exitCode === 0 ? undefined : { message: this.lastLines.at(-1) ?? buildEndedMessage(exitCode, this.l10n) };
     return { format: 'unknown', steps: [], failure, tags: [] };
   }
 }

@@ -4,7 +4,13 @@
 //   #5 CACHED | #5 DONE 1.2s | #5 ERROR: <message> | #5 CANCELED
 // followed, on failure, by the error report (see BuildkitErrorReport).
 import type { Translator } from '../l10n/translator';
-import { buildEndedMessage, keepLine, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
+import {
+  buildEndedMessage,
+  keepLine,
+  type BuildOutputParser,
+  type BuildStep,
+  type ParsedBuildOutput,
+} from './buildOutput';
 import { BuildkitErrorReport } from './buildkitErrorReport';
 import { parseBuildkitVertexName } from './buildkitVertexName';
 
@@ -114,14 +120,15 @@ export function finishBuildkitParse(
     if (step.status === 'incomplete' && exitCode !== 0) step.status = 'canceled';
   }
   const failedStep =
-    steps.find((step) => step.status === 'failed' && report.failedStepName !== undefined && report.failedStepName.endsWith(step.instruction)) ??
-    steps.find((step) => step.status === 'failed');
+    steps.find(
+      (step) =>
+        step.status === 'failed' &&
+        report.failedStepName !== undefined &&
+        report.failedStepName.endsWith(step.instruction),
+    ) ?? steps.find((step) => step.status === 'failed');
   let failure: ParsedBuildOutput['failure'];
   if (exitCode !== 0 || failedStep !== undefined) {
-    const message =
-      failedStep?.errorMessage ??
-      report.finalMessage ??
-      buildEndedMessage(exitCode, l10n);
+    const message = failedStep?.errorMessage ?? report.finalMessage ?? buildEndedMessage(exitCode, l10n);
     failure = { message, stepId: failedStep?.id, dockerfileLine: report.dockerfileLine };
   }
   return { format, steps, failure, imageId, tags };

@@ -42,7 +42,10 @@ export function parseBuildkitVertexName(name: string): BuildkitStepName | undefi
   while (cursor > 1 && isDigit(text.charCodeAt(cursor - 1))) cursor--;
   const index = text.slice(cursor, slash);
   if (index === '') return undefined;
-  const prefixWords = text.slice(1, cursor).split(/\s+/).filter((word) => word !== '');
+  const prefixWords = text
+    .slice(1, cursor)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   // Platforms ("linux/amd64", "linux/amd64->arm64") contain "/"; stage names cannot.
   const stage = prefixWords.filter((word) => !word.includes('/')).pop();
   const instruction = text.slice(close + 1).trimStart();

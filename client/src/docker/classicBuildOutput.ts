@@ -6,7 +6,14 @@
 //   Successfully built 82220b502cb6 / Successfully tagged app:latest
 // The classic builder prints no timings: a step lasts from its "Step" line to the next one.
 import type { Translator } from '../l10n/translator';
-import { buildEndedMessage, keepLine, keywordOf, type BuildOutputParser, type BuildStep, type ParsedBuildOutput } from './buildOutput';
+import {
+  buildEndedMessage,
+  keepLine,
+  keywordOf,
+  type BuildOutputParser,
+  type BuildStep,
+  type ParsedBuildOutput,
+} from './buildOutput';
 
 const stepLine = /^Step (\d+)\/(\d+) : (.*)$/;
 const arrowLine = /^ ---> (.*)$/;

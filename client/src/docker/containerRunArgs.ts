@@ -46,7 +46,9 @@ export function containerRunArgs(request: ContainerRunRequest, l10n: Translator)
   if (request.interactive === true) args.push('-it');
   if (request.name !== undefined && request.name !== '') {
     if (!containerNamePattern.test(request.name)) {
-      throw new InvalidRunRequestError(l10n.t('"{0}" is not a valid container name (letters, digits, _ . - ; not first).', request.name));
+      throw new InvalidRunRequestError(
+        l10n.t('"{0}" is not a valid container name (letters, digits, _ . - ; not first).', request.name),
+      );
     }
     args.push('--name', request.name);
   }

@@ -79,7 +79,12 @@ function serverVersionFrom(stdout: string): string | undefined {
  * (the configured context/host, if any) are only used to word the messages. A probe the user
  * canceled is the caller's to handle (it has nothing to report).
  */
-export function classifyDockerProbe(outcome: ProcessOutcome, executable: string, daemon: string, l10n: Translator): DockerAvailability {
+export function classifyDockerProbe(
+  outcome: ProcessOutcome,
+  executable: string,
+  daemon: string,
+  l10n: Translator,
+): DockerAvailability {
   if (outcome.spawnFailure !== undefined) {
     const reason =
       outcome.spawnFailure.code === 'EACCES'
@@ -89,7 +94,10 @@ export function classifyDockerProbe(outcome: ProcessOutcome, executable: string,
           : l10n.t('"{0}" was not found on PATH.', executable);
     return {
       kind: 'cliMissing',
-      message: l10n.t('Docker CLI not found: {0} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI\'s full path.', reason),
+      message: l10n.t(
+        'Docker CLI not found: {0} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI\'s full path.',
+        reason,
+      ),
     };
   }
   if (outcome.timedOutAfterMs !== undefined) {
@@ -122,8 +130,13 @@ export function classifyDockerProbe(outcome: ProcessOutcome, executable: string,
   if (looksUnreachable(outcome.stderr)) {
     message =
       daemon === ''
-        ? l10n.t('The Docker daemon is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.')
-        : l10n.t('The Docker daemon at {0} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.', daemon);
+        ? l10n.t(
+            'The Docker daemon is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
+          )
+        : l10n.t(
+            'The Docker daemon at {0} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
+            daemon,
+          );
   } else {
     message =
       daemon === ''

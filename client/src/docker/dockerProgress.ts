@@ -15,16 +15,22 @@ export interface WaitOptions {
   readonly timeoutMs?: number | undefined;
 }
 
-export async function runDockerWithProgress(invocation: DockerInvocation, options: WaitOptions): Promise<ProcessOutcome> {
+export async function runDockerWithProgress(
+  invocation: DockerInvocation,
+  options: WaitOptions,
+): Promise<ProcessOutcome> {
   const cancel = new AbortController();
   const run = runDockerProcess(invocation, { signal: cancel.signal, timeoutMs: options.timeoutMs });
   let finished = false;
   const timer = setTimeout(() => {
     if (finished) return;
-    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: options.title, cancellable: true }, (_progress, token) => {
-      token.onCancellationRequested(() => cancel.abort());
-      return run;
-    });
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: options.title, cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => cancel.abort());
+        return run;
+      },
+    );
   }, options.showAfterMs ?? 1000);
   try {
     return await run;

@@ -27,16 +27,22 @@ export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSetti
   }
   for (;;) {
     const settings = currentDockerSettings(scope);
-    const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), { title: t('Checking Docker ({0} version)…', settings.dockerPath) });
+    const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), {
+      title: t('Checking Docker ({0} version)…', settings.dockerPath),
+    });
     if (outcome.canceled === true) return undefined;
     const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, l10n);
     if (availability.kind === 'ready') return settings;
     const openSettings = t('Open Settings');
     const retry = t('Retry');
-    const message = availability.kind === 'cliMissing' ? availability.message : `${availability.message} (${availability.detail})`;
+    const message =
+      availability.kind === 'cliMissing' ? availability.message : `${availability.message} (${availability.detail})`;
     const choice = await vscode.window.showErrorMessage(message, openSettings, retry);
     if (choice === openSettings) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', availability.kind === 'cliMissing' ? 'layerwise.docker.path' : 'layerwise.docker.context');
+      await vscode.commands.executeCommand(
+        'workbench.action.openSettings',
+        availability.kind === 'cliMissing' ? 'layerwise.docker.path' : 'layerwise.docker.context',
+      );
       return undefined;
     }
     if (choice !== retry) return undefined;

@@ -85,7 +85,10 @@ export function outlineFromInstructions(sources: readonly InstructionSource[]): 
 export function targetStage(outline: DockerfileOutline, target?: string): OutlineStage | undefined {
   if (target !== undefined && target !== '') {
     const lower = target.toLowerCase();
-    return outline.stages.find((stage) => stage.name === lower) ?? outline.stages[Number.isInteger(Number(target)) ? Number(target) : -1];
+    return (
+      outline.stages.find((stage) => stage.name === lower) ??
+      outline.stages[Number.isInteger(Number(target)) ? Number(target) : -1]
+    );
   }
   return outline.stages.at(-1);
 }
@@ -105,7 +108,9 @@ export function stagesNeededFor(outline: DockerfileOutline, target?: string): Se
     for (const instructionIndex of stage.instructionIndexes) {
       const from = outline.instructions[instructionIndex]?.flags['from'];
       if (from === undefined) continue;
-      const source = outline.stages.find((candidate) => candidate.name === from.toLowerCase() || String(candidate.index) === from);
+      const source = outline.stages.find(
+        (candidate) => candidate.name === from.toLowerCase() || String(candidate.index) === from,
+      );
       if (source !== undefined && source.index < index) pending.push(source.index);
     }
   }
@@ -116,7 +121,9 @@ export function stagesNeededFor(outline: DockerfileOutline, target?: string): Se
 export function argsWithoutDefault(outline: DockerfileOutline, target?: string): string[] {
   const needed = stagesNeededFor(outline, target);
   const defaulted = new Set(outline.args.filter((arg) => arg.hasDefault).map((arg) => `${arg.stageIndex}:${arg.name}`));
-  const globalDefaults = new Set(outline.args.filter((arg) => arg.hasDefault && arg.stageIndex === -1).map((arg) => arg.name));
+  const globalDefaults = new Set(
+    outline.args.filter((arg) => arg.hasDefault && arg.stageIndex === -1).map((arg) => arg.name),
+  );
   const names: string[] = [];
   for (const arg of outline.args) {
     if (arg.hasDefault || names.includes(arg.name)) continue;

@@ -180,20 +180,27 @@ export function imageReferenceProblem(reference: string, l10n: Translator): stri
   const colon = value.indexOf(':', value.lastIndexOf('/') + 1);
   const name = colon === -1 ? value : value.slice(0, colon);
   const tag = colon === -1 ? undefined : value.slice(colon + 1);
-  if (tag !== undefined && !isTag(tag)) return l10n.t('"{0}" is not a valid tag (letters, digits, _ . -; at most 128).', shorten(tag));
-  if (name.length > maxNameChars) return l10n.t('An image name can have at most {0} characters (this one has {1}).', maxNameChars, name.length);
+  if (tag !== undefined && !isTag(tag))
+    return l10n.t('"{0}" is not a valid tag (letters, digits, _ . -; at most 128).', shorten(tag));
+  if (name.length > maxNameChars)
+    return l10n.t('An image name can have at most {0} characters (this one has {1}).', maxNameChars, name.length);
   const components = name.split('/');
   const first = components[0] ?? '';
   if (components.length > 1 && looksLikeRegistry(first)) {
-    if (!isRegistryHost(first)) return l10n.t('"{0}" is not a valid registry: use a host name, host:port or [IPv6]:port.', first);
+    if (!isRegistryHost(first))
+      return l10n.t('"{0}" is not a valid registry: use a host name, host:port or [IPv6]:port.', first);
     components.shift();
   }
   for (const component of components) {
     if (!isPathComponent(component)) {
-      return l10n.t('"{0}" is not a valid name part: use lower-case letters, digits and single separators (. _ -).', shorten(component));
+      return l10n.t(
+        '"{0}" is not a valid name part: use lower-case letters, digits and single separators (. _ -).',
+        shorten(component),
+      );
     }
   }
-  if (isImageIdLike(name)) return l10n.t('A name of 64 hexadecimal characters reads as an image ID: choose another name.');
+  if (isImageIdLike(name))
+    return l10n.t('A name of 64 hexadecimal characters reads as an image ID: choose another name.');
   return undefined;
 }
 

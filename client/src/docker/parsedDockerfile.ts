@@ -1,13 +1,15 @@
 // Turns Dockerfile text into the outline the docker features use, through the shared parser
-// (server/src/parser is pure and bundled into the client). This is the only place the client
+// (core's parser is pure and bundled into the client). This is the only place the client
 // reads the parser's syntax tree.
-import { parseDockerfile, type Instruction } from '../../../core/src/parser';
+import { parseDockerfile, type Instruction } from '../../../core/src/forClient';
 import { outlineFromInstructions, type DockerfileOutline, type InstructionSource } from './dockerfileOutline';
 
 function wordsOf(instruction: Instruction): string[] {
   if (instruction.keyword === 'ARG' && instruction.pairs !== undefined) {
     // `name=default` or a bare `name`, so the outline can tell which ARGs have defaults.
-    return instruction.pairs.map((pair) => (pair.value === undefined ? pair.key.value : `${pair.key.value}=${pair.value.value}`));
+    return instruction.pairs.map((pair) =>
+      pair.value === undefined ? pair.key.value : `${pair.key.value}=${pair.value.value}`,
+    );
   }
   return instruction.args.map((word) => word.value);
 }

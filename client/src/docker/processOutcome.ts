@@ -43,7 +43,8 @@ export function processProblem(outcome: ProcessOutcome, command: string, l10n: T
     );
   }
   if (outcome.canceled === true) return l10n.t('"{0}" was canceled.', command);
-  if (outcome.spawnFailure !== undefined) return l10n.t('Could not start "{0}": {1}', command, outcome.spawnFailure.message);
+  if (outcome.spawnFailure !== undefined)
+    return l10n.t('Could not start "{0}": {1}', command, outcome.spawnFailure.message);
   if (outcome.exitCode === 0) return undefined;
   const lastLine = lastNonEmptyLine(outcome.stderr) ?? lastNonEmptyLine(outcome.stdout);
   return l10n.t('"{0}" failed: {1}', command, lastLine ?? l10n.t('exit code {0}', String(outcome.exitCode)));

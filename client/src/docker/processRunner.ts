@@ -58,7 +58,10 @@ function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
   const pid = child.pid;
   if (pid === undefined) return;
   if (process.platform === 'win32') {
-    const killer = spawn('taskkill', ['/pid', String(pid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], { windowsHide: true, stdio: 'ignore' });
+    const killer = spawn('taskkill', ['/pid', String(pid), '/T', ...(signal === 'SIGKILL' ? ['/F'] : [])], {
+      windowsHide: true,
+      stdio: 'ignore',
+    });
     killer.on('error', () => child.kill(signal));
     return;
   }
@@ -75,10 +78,19 @@ function signalTree(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 function canceledBeforeStart(): RunningProcess {
-  return { outcome: Promise.resolve({ exitCode: null, stdout: '', stderr: '', canceled: true }), pid: undefined, stop: () => undefined, stopRequested: true };
+  return {
+    outcome: Promise.resolve({ exitCode: null, stdout: '', stderr: '', canceled: true }),
+    pid: undefined,
+    stop: () => undefined,
+    stopRequested: true,
+  };
 }
 
-export function startDockerProcess(invocation: DockerInvocation, handlers: ProcessHandlers = {}, options: RunOptions = {}): RunningProcess {
+export function startDockerProcess(
+  invocation: DockerInvocation,
+  handlers: ProcessHandlers = {},
+  options: RunOptions = {},
+): RunningProcess {
   if (options.signal?.aborted === true) return canceledBeforeStart();
   const keep = options.keepOutputChars ?? 1_000_000;
   const timeoutMs = options.timeoutMs ?? defaultTimeLimit(invocation.args);
@@ -144,7 +156,8 @@ export function startDockerProcess(invocation: DockerInvocation, handlers: Proce
 
   child.on('error', (error: NodeJS.ErrnoException) => {
     // Also emitted when a kill fails after the start; only a failed start has no pid.
-    if (child.pid === undefined) settle({ spawnFailure: { code: error.code ?? 'UNKNOWN', message: error.message }, exitCode: null });
+    if (child.pid === undefined)
+      settle({ spawnFailure: { code: error.code ?? 'UNKNOWN', message: error.message }, exitCode: null });
   });
   child.on('exit', (exitCode, signal) => {
     // 'close' waits for the output pipes, which a child left behind can hold open forever.

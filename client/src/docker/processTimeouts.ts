@@ -21,7 +21,16 @@ export const dockerTimeLimits = {
 } as const;
 
 /** Subcommands that take a second word (`image inspect`, `container stop`). */
-const managementCommands = new Set(['image', 'container', 'builder', 'buildx', 'network', 'volume', 'system', 'context']);
+const managementCommands = new Set([
+  'image',
+  'container',
+  'builder',
+  'buildx',
+  'network',
+  'volume',
+  'system',
+  'context',
+]);
 
 /** The subcommand words of an argument array, after the global `--context <name>`: `['image', 'inspect']`. */
 export function subcommandOf(args: readonly string[]): string[] {

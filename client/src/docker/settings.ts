@@ -35,7 +35,8 @@ export const dockerSettingsSchema: Readonly<Record<string, SettingSpec>> = {
     type: 'string',
     default: 'docker',
     scope: 'machine',
-    description: 'The container CLI Layerwise runs: `docker` (found on PATH) by default, or a full path. `podman` works too.',
+    description:
+      'The container CLI Layerwise runs: `docker` (found on PATH) by default, or a full path. `podman` works too.',
   },
   'layerwise.docker.context': {
     key: 'dockerContext',
@@ -58,14 +59,16 @@ export const dockerSettingsSchema: Readonly<Record<string, SettingSpec>> = {
     type: 'array',
     default: [],
     scope: 'resource',
-    description: 'Extra arguments for `docker build`, one argument per item (no shell quoting), e.g. ["--pull", "--label", "team=web"].',
+    description:
+      'Extra arguments for `docker build`, one argument per item (no shell quoting), e.g. ["--pull", "--label", "team=web"].',
   },
   'layerwise.run.extraArgs': {
     key: 'runExtraArgs',
     type: 'array',
     default: [],
     scope: 'resource',
-    description: 'Extra arguments for `docker run`, one argument per item (no shell quoting), e.g. ["--memory", "512m"].',
+    description:
+      'Extra arguments for `docker run`, one argument per item (no shell quoting), e.g. ["--memory", "512m"].',
   },
   'layerwise.build.platform': {
     key: 'buildPlatform',

@@ -27,13 +27,17 @@ export interface RunTaskDefinition {
 
 type Raw = Readonly<Record<string, unknown>>;
 
-const text = (raw: Raw, key: string): string | undefined => (typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : undefined);
-const list = (raw: Raw, key: string): string[] => (Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((item): item is string => typeof item === 'string') : []);
+const text = (raw: Raw, key: string): string | undefined =>
+  typeof raw[key] === 'string' && raw[key] !== '' ? (raw[key] as string) : undefined;
+const list = (raw: Raw, key: string): string[] =>
+  Array.isArray(raw[key]) ? (raw[key] as unknown[]).filter((item): item is string => typeof item === 'string') : [];
 const pairs = (raw: Raw, key: string): Array<{ name: string; value: string }> => {
   const value = raw[key];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
   return Object.entries(value as Record<string, unknown>).flatMap(([name, item]) =>
-    typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean' ? [{ name, value: String(item) }] : [],
+    typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean'
+      ? [{ name, value: String(item) }]
+      : [],
   );
 };
 

@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { bundleTranslator, chosenLanguage, english, type MessageArgument, type MessageBundle, type Translator } from './translator';
+import {
+  bundleTranslator,
+  chosenLanguage,
+  english,
+  type MessageArgument,
+  type MessageBundle,
+  type Translator,
+} from './translator';
 
 let bundleFolder: string | undefined;
 let koreanBundle: Translator | undefined;
@@ -17,7 +24,10 @@ function korean(): Translator {
   if (koreanBundle !== undefined) return koreanBundle;
   if (bundleFolder === undefined) return english;
   try {
-    koreanBundle = bundleTranslator('ko', JSON.parse(readFileSync(path.join(bundleFolder, 'bundle.l10n.ko.json'), 'utf8')) as MessageBundle);
+    koreanBundle = bundleTranslator(
+      'ko',
+      JSON.parse(readFileSync(path.join(bundleFolder, 'bundle.l10n.ko.json'), 'utf8')) as MessageBundle,
+    );
   } catch {
     // A broken installation: English rather than no message at all.
     koreanBundle = english;
@@ -29,7 +39,10 @@ function choose(): Translator {
   const setting = vscode.workspace.getConfiguration('layerwise').get<unknown>('docs.language');
   if (setting === 'en') return english;
   if (setting === 'ko') return korean();
-  return { language: chosenLanguage('auto', vscode.env.language), t: (message, ...args) => vscode.l10n.t(message, ...args) };
+  return {
+    language: chosenLanguage('auto', vscode.env.language),
+    t: (message, ...args) => vscode.l10n.t(message, ...args),
+  };
 }
 
 function translator(): Translator {

@@ -7,7 +7,9 @@ export function instructionLine(text: string, prefix: string): number | undefine
   const lines = text.split(/\r?\n/);
   const index = lines.findIndex((line) => {
     const trimmed = line.trim();
-    return !trimmed.startsWith('#') && (trimmed.toUpperCase() === wanted || trimmed.toUpperCase().startsWith(`${wanted} `));
+    return (
+      !trimmed.startsWith('#') && (trimmed.toUpperCase() === wanted || trimmed.toUpperCase().startsWith(`${wanted} `))
+    );
   });
   return index === -1 ? undefined : index;
 }
@@ -36,7 +38,11 @@ export function reorderForCache(text: string): LineEdit | undefined {
   if (copy === -1 || lines[copy + 1]?.trim() !== INSTALL) return undefined;
   if (lines.some((line) => line.trim() === MANIFEST_COPY)) return undefined;
   const indent = /^\s*/.exec(lines[copy] ?? '')?.[0] ?? '';
-  return { startLine: copy, endLine: copy + 2, newLines: [`${indent}${MANIFEST_COPY}`, `${indent}${INSTALL}`, `${indent}${SOURCE_COPY}`] };
+  return {
+    startLine: copy,
+    endLine: copy + 2,
+    newLines: [`${indent}${MANIFEST_COPY}`, `${indent}${INSTALL}`, `${indent}${SOURCE_COPY}`],
+  };
 }
 
 /** `text` with `edit` applied (for tests and for checking what the button will do). */

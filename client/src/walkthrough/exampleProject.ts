@@ -1,7 +1,17 @@
 // The example project of the walkthrough (examples/learn-docker in the extension): copied into a
 // folder the user can edit and build, with a static busybox when the machine has one, since the
 // example builds FROM scratch and needs no registry. Node only; no 'vscode' import.
-import { constants, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readSync, closeSync, statSync } from 'node:fs';
+import {
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
 import * as path from 'node:path';
 
 /** The folder name of the example, in the extension and where it is copied. */
@@ -26,7 +36,11 @@ export function copyMissingFiles(source: string, destination: string, overlay?: 
       if (existsSync(target)) continue;
       const translated = overlay === undefined ? undefined : path.join(overlay, name);
       mkdirSync(path.dirname(target), { recursive: true });
-      copyFileSync(translated !== undefined && existsSync(translated) ? translated : path.join(source, name), target, constants.COPYFILE_EXCL);
+      copyFileSync(
+        translated !== undefined && existsSync(translated) ? translated : path.join(source, name),
+        target,
+        constants.COPYFILE_EXCL,
+      );
       copied.push(name);
     }
   };
@@ -42,7 +56,8 @@ const PT_INTERP = 3;
  * there is no C library to load.
  */
 export function isStaticElf(bytes: Uint8Array): boolean {
-  if (bytes.length < 52 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46) return false;
+  if (bytes.length < 52 || bytes[0] !== 0x7f || bytes[1] !== 0x45 || bytes[2] !== 0x4c || bytes[3] !== 0x46)
+    return false;
   const wide = bytes[4] === 2;
   const littleEndian = bytes[5] !== 2;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -70,7 +85,10 @@ function readStart(file: string, length: number): Uint8Array {
 
 /** The places a busybox is usually found, then every folder on PATH. */
 export function busyboxCandidates(pathVariable: string | undefined): string[] {
-  const onPath = (pathVariable ?? '').split(path.delimiter).filter((folder) => folder !== '').map((folder) => path.join(folder, 'busybox'));
+  const onPath = (pathVariable ?? '')
+    .split(path.delimiter)
+    .filter((folder) => folder !== '')
+    .map((folder) => path.join(folder, 'busybox'));
   return [...new Set(['/bin/busybox', '/usr/bin/busybox', '/usr/local/bin/busybox', ...onPath])];
 }
 

@@ -25,7 +25,8 @@ export interface OpenExampleOptions {
 export function readOpenExampleOptions(value: unknown): OpenExampleOptions {
   if (typeof value !== 'object' || value === null) return {};
   const record = value as Record<string, unknown>;
-  const text = (key: string): string | undefined => (typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined);
+  const text = (key: string): string | undefined =>
+    typeof record[key] === 'string' && record[key] !== '' ? (record[key] as string) : undefined;
   const file = text('file');
   return {
     show: text('show'),
@@ -37,19 +38,28 @@ export function readOpenExampleOptions(value: unknown): OpenExampleOptions {
 
 const diagnosticsWaitMs = 15_000;
 
-export function registerWalkthrough(context: vscode.ExtensionContext, serverStarted: Promise<unknown>): vscode.Disposable {
+export function registerWalkthrough(
+  context: vscode.ExtensionContext,
+  serverStarted: Promise<unknown>,
+): vscode.Disposable {
   /** The example's folder, copied (or completed) first when it is not in the workspace. */
   const exampleFolder = async (): Promise<string | undefined> => {
     const inWorkspace = await vscode.workspace.findFiles(`**/${EXAMPLE_FOLDER}/Dockerfile`, '**/node_modules/**', 1);
-    const folder = inWorkspace[0] !== undefined ? path.dirname(inWorkspace[0].fsPath) : path.join(context.globalStorageUri.fsPath, EXAMPLE_FOLDER);
+    const folder =
+      inWorkspace[0] !== undefined
+        ? path.dirname(inWorkspace[0].fsPath)
+        : path.join(context.globalStorageUri.fsPath, EXAMPLE_FOLDER);
     try {
       if (inWorkspace[0] === undefined) {
-        const overlay = l10n.language === 'ko' ? context.asAbsolutePath(path.join('examples', `${EXAMPLE_FOLDER}.ko`)) : undefined;
+        const overlay =
+          l10n.language === 'ko' ? context.asAbsolutePath(path.join('examples', `${EXAMPLE_FOLDER}.ko`)) : undefined;
         copyMissingFiles(context.asAbsolutePath(path.join('examples', EXAMPLE_FOLDER)), folder, overlay);
       }
       addBusybox(folder);
     } catch (error) {
-      void vscode.window.showErrorMessage(t('Could not prepare the example in {0}: {1}', folder, error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(
+        t('Could not prepare the example in {0}: {1}', folder, error instanceof Error ? error.message : String(error)),
+      );
       return undefined;
     }
     return folder;
@@ -59,7 +69,10 @@ export function registerWalkthrough(context: vscode.ExtensionContext, serverStar
     const options = readOpenExampleOptions(argument);
     const folder = await exampleFolder();
     if (folder === undefined) return undefined;
-    const editor = await vscode.window.showTextDocument(vscode.Uri.file(path.join(folder, options.file ?? 'Dockerfile')), { preview: false });
+    const editor = await vscode.window.showTextDocument(
+      vscode.Uri.file(path.join(folder, options.file ?? 'Dockerfile')),
+      { preview: false },
+    );
     if (options.show === undefined) return editor;
     const line = instructionLine(editor.document.getText(), options.show);
     if (line === undefined) {
@@ -89,12 +102,28 @@ export function registerWalkthrough(context: vscode.ExtensionContext, serverStar
     if (editor === undefined) return;
     const edit = reorderForCache(editor.document.getText());
     if (edit === undefined) {
-      void vscode.window.showInformationMessage(t('The build stage already copies deps.txt and install-deps.sh before the sources (or was changed otherwise): nothing to reorder.'));
+      void vscode.window.showInformationMessage(
+        t(
+          'The build stage already copies deps.txt and install-deps.sh before the sources (or was changed otherwise): nothing to reorder.',
+        ),
+      );
       return;
     }
-    const range = new vscode.Range(edit.startLine, 0, edit.endLine - 1, editor.document.lineAt(edit.endLine - 1).text.length);
-    await editor.edit((builder) => builder.replace(range, edit.newLines.join(editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n')));
-    const changed = new vscode.Range(edit.startLine, 0, edit.startLine + edit.newLines.length - 1, edit.newLines.at(-1)?.length ?? 0);
+    const range = new vscode.Range(
+      edit.startLine,
+      0,
+      edit.endLine - 1,
+      editor.document.lineAt(edit.endLine - 1).text.length,
+    );
+    await editor.edit((builder) =>
+      builder.replace(range, edit.newLines.join(editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n')),
+    );
+    const changed = new vscode.Range(
+      edit.startLine,
+      0,
+      edit.startLine + edit.newLines.length - 1,
+      edit.newLines.at(-1)?.length ?? 0,
+    );
     editor.selection = new vscode.Selection(changed.start, changed.end);
     editor.revealRange(changed, vscode.TextEditorRevealType.InCenter);
   };
@@ -107,8 +136,14 @@ export function registerWalkthrough(context: vscode.ExtensionContext, serverStar
   return vscode.Disposable.from(
     vscode.commands.registerCommand(walkthroughCommands.openExample, (argument: unknown) => openExample(argument)),
     vscode.commands.registerCommand(walkthroughCommands.reorderExample, reorderExample),
-    vscode.commands.registerCommand(walkthroughCommands.buildExample, dockerCommandOnExample('layerwise.docker.buildImage')),
-    vscode.commands.registerCommand(walkthroughCommands.runExample, dockerCommandOnExample('layerwise.docker.runContainer')),
+    vscode.commands.registerCommand(
+      walkthroughCommands.buildExample,
+      dockerCommandOnExample('layerwise.docker.buildImage'),
+    ),
+    vscode.commands.registerCommand(
+      walkthroughCommands.runExample,
+      dockerCommandOnExample('layerwise.docker.runContainer'),
+    ),
   );
 }
 
@@ -119,7 +154,10 @@ function addBusybox(folder: string): void {
   const found = findStaticBusybox(busyboxCandidates(process.env['PATH']));
   if (found === undefined) {
     void vscode.window.showWarningMessage(
-      t('The example builds FROM scratch and needs a statically linked busybox in {0}. Install busybox-static (Debian, Ubuntu) and open the example again, or copy a static busybox there yourself.', folder),
+      t(
+        'The example builds FROM scratch and needs a statically linked busybox in {0}. Install busybox-static (Debian, Ubuntu) and open the example again, or copy a static busybox there yourself.',
+        folder,
+      ),
     );
     return;
   }
@@ -138,7 +176,11 @@ function diagnosticsOf(uri: vscode.Uri, timeoutMs: number): Promise<void> {
     };
     const timer = setTimeout(done, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((changed) => changed.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).length > 0) done();
+      if (
+        event.uris.some((changed) => changed.toString() === uri.toString()) &&
+        vscode.languages.getDiagnostics(uri).length > 0
+      )
+        done();
     });
   });
 }

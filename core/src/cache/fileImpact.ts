@@ -18,10 +18,17 @@ export interface FileImpact {
  * `relativePath` is relative to the build context root with `/` separators. `isIgnored` says
  * whether .dockerignore leaves it out of the context (then nothing rebuilds).
  */
-export function fileImpact(analysis: LayerAnalysis, relativePath: string, isIgnored: (path: string) => boolean, options: { folder?: boolean } = {}): FileImpact | undefined {
+export function fileImpact(
+  analysis: LayerAnalysis,
+  relativePath: string,
+  isIgnored: (path: string) => boolean,
+  options: { folder?: boolean } = {},
+): FileImpact | undefined {
   if (isIgnored(relativePath)) return undefined;
   // A folder changes when a file below it does: sources inside it count too.
-  const takes = (source: string): boolean => sourceTakes(source, relativePath) || (options.folder === true && (relativePath === '' || source.startsWith(`${relativePath}/`)));
+  const takes = (source: string): boolean =>
+    sourceTakes(source, relativePath) ||
+    (options.folder === true && (relativePath === '' || source.startsWith(`${relativePath}/`)));
   const invalidStages = new Set<Stage>();
   const rebuilt: LayerStep[] = [];
   const stepsByStage = new Map<Stage, LayerStep[]>();
@@ -33,7 +40,8 @@ export function fileImpact(analysis: LayerAnalysis, relativePath: string, isIgno
   for (const stage of analysis.model.stages) {
     let broken = stage.baseStage !== undefined && invalidStages.has(stage.baseStage);
     for (const step of stepsByStage.get(stage) ?? []) {
-      if (!broken && (step.contextSources.some(takes) || step.fromStages.some((s) => invalidStages.has(s)))) broken = true;
+      if (!broken && (step.contextSources.some(takes) || step.fromStages.some((s) => invalidStages.has(s))))
+        broken = true;
       if (broken) rebuilt.push(step);
     }
     if (broken) invalidStages.add(stage);

@@ -2,7 +2,16 @@
 // RUN commands and mounts, COPY/ADD sources. Holds no ranges (instructions move on edits).
 import { cleanPath } from '../context/dockerignore';
 import type { Instruction } from '../parser';
-import { cachedDownloads, type CachedDownloads, dependencyInstall, type DependencyInstall, indexUpdate, indexUse, installsSystemPackages, type SystemPackageManager } from './packageManagers';
+import {
+  cachedDownloads,
+  type CachedDownloads,
+  dependencyInstall,
+  type DependencyInstall,
+  indexUpdate,
+  indexUse,
+  installsSystemPackages,
+  type SystemPackageManager,
+} from './packageManagers';
 import { runScript, type SimpleCommand, splitCommands } from './shellCommands';
 
 export interface Mount {
@@ -62,7 +71,9 @@ export function runFacts(instruction: Instruction): RunFacts {
       indexUses: commands.map(indexUse).filter((m): m is SystemPackageManager => m !== undefined),
       installsSystemPackages: commands.some(installsSystemPackages),
       downloads: [...downloads.values()],
-      mounts: instruction.flags.filter((f) => f.name === 'mount' && f.value !== undefined).map((f) => parseMount(f.value!)),
+      mounts: instruction.flags
+        .filter((f) => f.name === 'mount' && f.value !== undefined)
+        .map((f) => parseMount(f.value!)),
     };
     runCache.set(instruction, facts);
   }
@@ -88,8 +99,15 @@ export function copyFacts(instruction: Instruction): CopyFacts {
   let facts = copyCache.get(instruction);
   if (!facts) {
     const from = instruction.flags.find((f) => f.name === 'from')?.value;
-    const sources = from !== undefined ? [] : (instruction.sources ?? []).map((s) => s.value).filter((s) => !s.startsWith('<<') && !isRemote(s));
-    const parents = instruction.keyword === 'COPY' && instruction.flags.some((f) => f.name === 'parents' && (f.value === undefined || f.value.toLowerCase() === 'true'));
+    const sources =
+      from !== undefined
+        ? []
+        : (instruction.sources ?? []).map((s) => s.value).filter((s) => !s.startsWith('<<') && !isRemote(s));
+    const parents =
+      instruction.keyword === 'COPY' &&
+      instruction.flags.some(
+        (f) => f.name === 'parents' && (f.value === undefined || f.value.toLowerCase() === 'true'),
+      );
     facts = { from, contextSources: sources, broad: sources.some(isWholeContext), parents };
     copyCache.set(instruction, facts);
   }

@@ -62,7 +62,17 @@ function buildAnalysis(model: DockerfileModel): LayerAnalysis {
         continue;
       }
       if (!LAYER_KEYWORDS.has(instruction.keyword)) continue;
-      const step: LayerStep = { instruction, stage, number: (previous?.number ?? 0) + 1, previous, contextSources: [], uncertainSources: false, fromStages: [], fromImages: [], buildArgs: [] };
+      const step: LayerStep = {
+        instruction,
+        stage,
+        number: (previous?.number ?? 0) + 1,
+        previous,
+        contextSources: [],
+        uncertainSources: false,
+        fromStages: [],
+        fromImages: [],
+        buildArgs: [],
+      };
       const stages: Stage[] = [];
       const images: string[] = [];
       const addFrom = (from: string): void => {
@@ -100,15 +110,25 @@ function buildAnalysis(model: DockerfileModel): LayerAnalysis {
  * unknown value becomes `*` (any name). `COPY --parents` sources keep BuildKit's form (see
  * parentsSource).
  */
-function expandSources(sources: readonly string[], instruction: Instruction, model: DockerfileModel, escape: string, parents = false): Pick<LayerStep, 'contextSources' | 'uncertainSources'> {
+function expandSources(
+  sources: readonly string[],
+  instruction: Instruction,
+  model: DockerfileModel,
+  escape: string,
+  parents = false,
+): Pick<LayerStep, 'contextSources' | 'uncertainSources'> {
   let uncertain = false;
   const clean = parents ? parentsSource : cleanSourcePath;
   const contextSources = sources.map((source) => {
     let scope: ReturnType<DockerfileModel['scopeBefore']> | undefined;
-    const expanded = expandValue(source, (name) => {
-      scope ??= model.scopeBefore(instruction);
-      return scope.has(name) ? scope.get(name)!.value : '';
-    }, escape);
+    const expanded = expandValue(
+      source,
+      (name) => {
+        scope ??= model.scopeBefore(instruction);
+        return scope.has(name) ? scope.get(name)!.value : '';
+      },
+      escape,
+    );
     if (expanded !== undefined) return clean(expanded);
     if (!source.includes('$')) return clean(source);
     uncertain = true;

@@ -27,7 +27,11 @@ export interface DependencyInstall {
   namedManifests: readonly string[] | undefined;
 }
 
-const manager = (id: string, manifests: string[], companions: string[] = []): DependencyManager => ({ id, manifests, companions });
+const manager = (id: string, manifests: string[], companions: string[] = []): DependencyManager => ({
+  id,
+  manifests,
+  companions,
+});
 
 export const DEPENDENCY_MANAGERS = {
   npm: manager('npm', ['package.json'], ['package-lock.json', 'npm-shrinkwrap.json']),
@@ -43,7 +47,11 @@ export const DEPENDENCY_MANAGERS = {
   composer: manager('composer', ['composer.json'], ['composer.lock']),
   cargo: manager('cargo', ['Cargo.toml'], ['Cargo.lock']),
   maven: manager('maven', ['pom.xml']),
-  gradle: manager('gradle', ['build.gradle'], ['settings.gradle', 'build.gradle.kts', 'settings.gradle.kts', 'gradle.properties']),
+  gradle: manager(
+    'gradle',
+    ['build.gradle'],
+    ['settings.gradle', 'build.gradle.kts', 'settings.gradle.kts', 'gradle.properties'],
+  ),
   dotnet: manager('dotnet', ['*.csproj']),
 } as const satisfies Record<string, DependencyManager>;
 
@@ -55,12 +63,22 @@ const ALL_MANIFEST_NAMES: ReadonlySet<string> = new Set(
 export function isManifestSource(source: string): boolean {
   const trimmed = trimTrailing(source, '/');
   const base = trimmed.slice(trimmed.lastIndexOf('/') + 1);
-  if (ALL_MANIFEST_NAMES.has(base) || /^requirements.*\.(txt|in)$/.test(base) || base.endsWith('.csproj') || base.endsWith('.sln')) return true;
+  if (
+    ALL_MANIFEST_NAMES.has(base) ||
+    /^requirements.*\.(txt|in)$/.test(base) ||
+    base.endsWith('.csproj') ||
+    base.endsWith('.sln')
+  )
+    return true;
   return /[*?[]/.test(base) && [...ALL_MANIFEST_NAMES].some((name) => globMatches(base, name));
 }
 
 /** One element of a glob: `*`, `?`, a `[...]` class or a literal character. */
-type GlobToken = { kind: 'star' } | { kind: 'any' } | { kind: 'literal'; char: string } | { kind: 'class'; negated: boolean; ranges: [string, string][] };
+type GlobToken =
+  | { kind: 'star' }
+  | { kind: 'any' }
+  | { kind: 'literal'; char: string }
+  | { kind: 'class'; negated: boolean; ranges: [string, string][] };
 
 /**
  * A file-name glob as Go's filepath.Match reads it (`*`, `?`, `[a-z]`, `[^x]`, `\` escapes),
@@ -144,7 +162,11 @@ export function globMatches(glob: string, name: string): boolean {
   return t === tokens.length;
 }
 
-const install = (m: DependencyManager, needsOnlyManifests = true, namedManifests?: string[]): DependencyInstall => ({ manager: m, needsOnlyManifests, namedManifests });
+const install = (m: DependencyManager, needsOnlyManifests = true, namedManifests?: string[]): DependencyInstall => ({
+  manager: m,
+  needsOnlyManifests,
+  namedManifests,
+});
 
 /** The dependency install a command performs, if any. Commands that add named packages are not installs from manifests. */
 export function dependencyInstall(command: SimpleCommand): DependencyInstall | undefined {
@@ -157,9 +179,14 @@ export function dependencyInstall(command: SimpleCommand): DependencyInstall | u
       if ((sub === 'install' || sub === 'i') && positionals(command, 2).length === 0) return install(M.npm);
       return undefined;
     case 'yarn':
-      return (sub === undefined || sub.startsWith('-') || sub === 'install') && positionals(command, 1).filter((w) => w !== 'install').length === 0 ? install(M.yarn) : undefined;
+      return (sub === undefined || sub.startsWith('-') || sub === 'install') &&
+        positionals(command, 1).filter((w) => w !== 'install').length === 0
+        ? install(M.yarn)
+        : undefined;
     case 'pnpm':
-      return (sub === 'install' || sub === 'i' || sub === 'fetch') && positionals(command, 2).length === 0 ? install(M.pnpm) : undefined;
+      return (sub === 'install' || sub === 'i' || sub === 'fetch') && positionals(command, 2).length === 0
+        ? install(M.pnpm)
+        : undefined;
     case 'bun':
       return sub === 'install' && positionals(command, 2).length === 0 ? install(M.bun) : undefined;
     case 'pip':
@@ -167,9 +194,13 @@ export function dependencyInstall(command: SimpleCommand): DependencyInstall | u
       return pipInstall(command.slice(1));
     case 'python':
     case 'python3':
-      return command[1] === '-m' && (command[2] === 'pip' || command[2] === 'pip3') ? pipInstall(command.slice(3)) : undefined;
+      return command[1] === '-m' && (command[2] === 'pip' || command[2] === 'pip3')
+        ? pipInstall(command.slice(3))
+        : undefined;
     case 'pipenv':
-      return (sub === 'install' && positionals(command, 2).length === 0) || sub === 'sync' ? install(M.pipenv) : undefined;
+      return (sub === 'install' && positionals(command, 2).length === 0) || sub === 'sync'
+        ? install(M.pipenv)
+        : undefined;
     case 'poetry':
       return sub === 'install' ? install(M.poetry, command.includes('--no-root')) : undefined;
     case 'uv':
@@ -182,15 +213,20 @@ export function dependencyInstall(command: SimpleCommand): DependencyInstall | u
     case 'bundler':
       return sub === 'install' ? install(M.bundler) : undefined;
     case 'composer':
-      return sub === 'install' ? install(M.composer, command.includes('--no-scripts') && command.includes('--no-autoloader')) : undefined;
+      return sub === 'install'
+        ? install(M.composer, command.includes('--no-scripts') && command.includes('--no-autoloader'))
+        : undefined;
     case 'cargo':
       if (sub === 'fetch') return install(M.cargo, false);
       return sub === 'build' ? install(M.cargo, false) : undefined;
     case 'mvn':
     case 'mvnw': {
       const goals = positionals(command, 1);
-      if (goals.some((g) => g.startsWith('dependency:go-offline') || g.startsWith('dependency:resolve'))) return install(M.maven);
-      return goals.some((g) => ['compile', 'package', 'install', 'verify'].includes(g)) ? install(M.maven, false) : undefined;
+      if (goals.some((g) => g.startsWith('dependency:go-offline') || g.startsWith('dependency:resolve')))
+        return install(M.maven);
+      return goals.some((g) => ['compile', 'package', 'install', 'verify'].includes(g))
+        ? install(M.maven, false)
+        : undefined;
     }
     case 'gradle':
     case 'gradlew':
@@ -240,10 +276,35 @@ export function indexUse(command: SimpleCommand): SystemPackageManager | undefin
   const name = commandName(command);
   const action = positionals(command, 1)[0];
   if (!action) return undefined;
-  if ((name === 'apt-get' || name === 'apt' || name === 'aptitude') && ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(action)) return 'apt';
+  if (
+    (name === 'apt-get' || name === 'apt' || name === 'aptitude') &&
+    ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source', 'download'].includes(action)
+  )
+    return 'apt';
   if (name === 'apk' && ['add', 'upgrade', 'fix', 'fetch'].includes(action)) return 'apk';
-  if (RPM_TOOLS.includes(name) && ['install', 'reinstall', 'update', 'upgrade', 'downgrade', 'distro-sync', 'groupinstall', 'group', 'module', 'builddep', 'download', 'localinstall'].includes(action)) return 'rpm';
-  if (name === 'zypper' && ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si'].includes(action)) return 'zypper';
+  if (
+    RPM_TOOLS.includes(name) &&
+    [
+      'install',
+      'reinstall',
+      'update',
+      'upgrade',
+      'downgrade',
+      'distro-sync',
+      'groupinstall',
+      'group',
+      'module',
+      'builddep',
+      'download',
+      'localinstall',
+    ].includes(action)
+  )
+    return 'rpm';
+  if (
+    name === 'zypper' &&
+    ['install', 'in', 'update', 'up', 'dist-upgrade', 'dup', 'patch', 'source-install', 'si'].includes(action)
+  )
+    return 'zypper';
   return undefined;
 }
 
@@ -273,24 +334,43 @@ export function cachedDownloads(command: SimpleCommand): CachedDownloads | undef
   const action = positionals(command, 1)[0];
   switch (name) {
     case 'npm':
-      return ['ci', 'install', 'i', 'clean-install'].includes(sub ?? '') ? { id: 'npm', mounts: [{ target: '/root/.npm' }] } : undefined;
+      return ['ci', 'install', 'i', 'clean-install'].includes(sub ?? '')
+        ? { id: 'npm', mounts: [{ target: '/root/.npm' }] }
+        : undefined;
     case 'yarn':
-      return sub === undefined || sub === 'install' || sub === 'add' ? { id: 'yarn', mounts: [{ target: '/usr/local/share/.cache/yarn' }] } : undefined;
+      return sub === undefined || sub === 'install' || sub === 'add'
+        ? { id: 'yarn', mounts: [{ target: '/usr/local/share/.cache/yarn' }] }
+        : undefined;
     case 'pnpm':
-      return ['install', 'i', 'add', 'fetch'].includes(sub ?? '') ? { id: 'pnpm', mounts: [{ target: '/root/.local/share/pnpm/store' }] } : undefined;
+      return ['install', 'i', 'add', 'fetch'].includes(sub ?? '')
+        ? { id: 'pnpm', mounts: [{ target: '/root/.local/share/pnpm/store' }] }
+        : undefined;
     case 'pip':
     case 'pip3':
-      return sub === 'install' && !command.includes('--no-cache-dir') ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] } : undefined;
+      return sub === 'install' && !command.includes('--no-cache-dir')
+        ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] }
+        : undefined;
     case 'python':
     case 'python3':
-      return command[1] === '-m' && command[2]?.startsWith('pip') && command[3] === 'install' && !command.includes('--no-cache-dir') ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] } : undefined;
+      return command[1] === '-m' &&
+        command[2]?.startsWith('pip') &&
+        command[3] === 'install' &&
+        !command.includes('--no-cache-dir')
+        ? { id: 'pip', mounts: [{ target: '/root/.cache/pip' }] }
+        : undefined;
     case 'uv':
-      return (sub === 'sync' || (sub === 'pip' && command[2] === 'install')) && !command.includes('--no-cache') ? { id: 'uv', mounts: [{ target: '/root/.cache/uv' }] } : undefined;
+      return (sub === 'sync' || (sub === 'pip' && command[2] === 'install')) && !command.includes('--no-cache')
+        ? { id: 'uv', mounts: [{ target: '/root/.cache/uv' }] }
+        : undefined;
     case 'go':
       if (sub === 'mod' && command[2] === 'download') return { id: 'go', mounts: [{ target: '/go/pkg/mod' }] };
-      return sub === 'build' || sub === 'install' ? { id: 'go', mounts: [{ target: '/go/pkg/mod' }, { target: '/root/.cache/go-build' }] } : undefined;
+      return sub === 'build' || sub === 'install'
+        ? { id: 'go', mounts: [{ target: '/go/pkg/mod' }, { target: '/root/.cache/go-build' }] }
+        : undefined;
     case 'cargo':
-      return sub === 'build' || sub === 'fetch' || sub === 'install' ? { id: 'cargo', mounts: [{ target: '/usr/local/cargo/registry' }] } : undefined;
+      return sub === 'build' || sub === 'fetch' || sub === 'install'
+        ? { id: 'cargo', mounts: [{ target: '/usr/local/cargo/registry' }] }
+        : undefined;
     case 'mvn':
     case 'mvnw':
       return positionals(command, 1).length > 0 ? { id: 'maven', mounts: [{ target: '/root/.m2' }] } : undefined;

@@ -6,8 +6,32 @@ import type { Instruction } from '../parser';
 export type SimpleCommand = readonly string[];
 
 /** Words that start a command without being the command. */
-const PREFIX_WORDS: ReadonlySet<string> = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '!', 'time', 'exec', 'sudo', 'command', 'nohup']);
-const SHELLS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', '/bin/sh', '/bin/bash', '/bin/ash', '/usr/bin/env']);
+const PREFIX_WORDS: ReadonlySet<string> = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'do',
+  'while',
+  'until',
+  '!',
+  'time',
+  'exec',
+  'sudo',
+  'command',
+  'nohup',
+]);
+const SHELLS: ReadonlySet<string> = new Set([
+  'sh',
+  'bash',
+  'ash',
+  'dash',
+  'zsh',
+  '/bin/sh',
+  '/bin/bash',
+  '/bin/ash',
+  '/usr/bin/env',
+]);
 
 /** The script a RUN runs: its shell-form command, the `sh -c` string of its exec form, and script heredocs. */
 export function runScript(instruction: Instruction): string {
@@ -84,7 +108,16 @@ function normalise(words: readonly string[]): SimpleCommand {
   }
   // `for x in ...; do` and `case` lines carry no command of interest.
   const first = words[start];
-  if (first === 'for' || first === 'case' || first === 'fi' || first === 'done' || first === 'esac' || first === '{' || first === '}') return [];
+  if (
+    first === 'for' ||
+    first === 'case' ||
+    first === 'fi' ||
+    first === 'done' ||
+    first === 'esac' ||
+    first === '{' ||
+    first === '}'
+  )
+    return [];
   return words.slice(start);
 }
 

@@ -65,7 +65,8 @@ export function parentsSource(expanded: string): string {
   const pivot = expanded.indexOf('/./');
   const parent = pivot < 0 ? '' : cleanSourcePath(expanded.slice(0, pivot));
   const pattern = cleanSourcePath(pivot < 0 ? expanded : expanded.slice(pivot + 3));
-  if (pattern !== '' && !/[*?[\\]/.test(parent) && !/[*?[\\]/.test(pattern)) return parent === '' ? pattern : `${parent}/${pattern}`;
+  if (pattern !== '' && !/[*?[\\]/.test(parent) && !/[*?[\\]/.test(pattern))
+    return parent === '' ? pattern : `${parent}/${pattern}`;
   return parent === '' ? `./${pattern}` : `${parent}/./${pattern}`;
 }
 
@@ -113,7 +114,10 @@ function resolve(source: string): Resolved {
   const segments = cleanSourcePath(source).split('/');
   const first = segments.findIndex(hasWildcard);
   if (first < 0) return { literal: segments.join('/'), pattern: undefined };
-  return { literal: segments.slice(0, first).join('/'), pattern: GoFilepathPattern.compile(segments.slice(first).join('/')) ?? null };
+  return {
+    literal: segments.slice(0, first).join('/'),
+    pattern: GoFilepathPattern.compile(segments.slice(first).join('/')) ?? null,
+  };
 }
 
 /** fsutil's containsWildcards (Linux): `*`, `?` or `[` not after a `\`. */
@@ -140,6 +144,13 @@ function levelEnds(path: string): number[] {
  */
 export function cleanSourcePath(path: string): string {
   // Paths from the walk are clean already: only clean what needs it.
-  if (path !== '' && !path.startsWith('/') && !path.endsWith('/') && !path.includes('//') && !/(?:^|\/)\.\.?(?:\/|$)/.test(path)) return path;
+  if (
+    path !== '' &&
+    !path.startsWith('/') &&
+    !path.endsWith('/') &&
+    !path.includes('//') &&
+    !/(?:^|\/)\.\.?(?:\/|$)/.test(path)
+  )
+    return path;
   return goCleanPath(`/${path}`).slice(1);
 }

@@ -58,12 +58,21 @@ export class BuildContext {
 
   /** The default context of a Dockerfile: its folder; `<Dockerfile>.dockerignore` wins over `.dockerignore`. */
   static forDockerfile(dockerfilePath: string, root = dirname(dockerfilePath)): BuildContext {
-    const candidates = [join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`), join(root, '.dockerignore')];
+    const candidates = [
+      join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`),
+      join(root, '.dockerignore'),
+    ];
     for (const candidate of candidates) {
       const read = readDockerignore(candidate);
       if (!read) continue;
-      if ('error' in read) return new BuildContext({ root, dockerignorePath: candidate, dockerignoreError: read.error });
-      return new BuildContext({ root, dockerignore: DockerIgnore.parse(read.text), dockerignorePath: candidate, dockerignoreText: read.text });
+      if ('error' in read)
+        return new BuildContext({ root, dockerignorePath: candidate, dockerignoreError: read.error });
+      return new BuildContext({
+        root,
+        dockerignore: DockerIgnore.parse(read.text),
+        dockerignorePath: candidate,
+        dockerignoreText: read.text,
+      });
     }
     return new BuildContext({ root });
   }
@@ -129,7 +138,10 @@ function readDockerignore(path: string): { text: string } | { error: unknown } |
   try {
     const stat = statSync(path);
     // A folder or a pipe by that name would make the build fail; never block reading a pipe.
-    if (!stat.isFile()) return { error: Object.assign(new Error(`${path} is not a file`), { code: stat.isDirectory() ? 'EISDIR' : 'EINVAL' }) };
+    if (!stat.isFile())
+      return {
+        error: Object.assign(new Error(`${path} is not a file`), { code: stat.isDirectory() ? 'EISDIR' : 'EINVAL' }),
+      };
     return { text: readFileSync(path, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

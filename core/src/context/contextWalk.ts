@@ -56,7 +56,11 @@ export interface WalkOptions {
 const openWithBatches = (path: string): Promise<Dir> => opendir(path, { bufferSize: BATCH });
 
 /** Lists the files of the context at `root` that `ignore` lets through. */
-export async function walkContext(root: string, ignore: DockerIgnore | undefined, options: WalkOptions = {}): Promise<ContextListing> {
+export async function walkContext(
+  root: string,
+  ignore: DockerIgnore | undefined,
+  options: WalkOptions = {},
+): Promise<ContextListing> {
   const started = performance.now();
   const limits: WalkLimits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
   const openFolder = options.openFolder ?? openWithBatches;
@@ -110,7 +114,16 @@ export async function walkContext(root: string, ignore: DockerIgnore | undefined
     if (folder === '') topLevelComplete = true;
     queue[next] = '';
   }
-  return { files, topLevel, topLevelComplete, truncated, unreadable, entriesVisited: visited, limits, elapsedMs: performance.now() - started };
+  return {
+    files,
+    topLevel,
+    topLevelComplete,
+    truncated,
+    unreadable,
+    entriesVisited: visited,
+    limits,
+    elapsedMs: performance.now() - started,
+  };
 }
 
 /**
@@ -119,7 +132,8 @@ export async function walkContext(root: string, ignore: DockerIgnore | undefined
  * aside), only folders on the way to one are entered; an exception with wildcards enters them all.
  */
 function ignoredFolderTest(ignore: DockerIgnore | undefined): (folder: string) => boolean {
-  const exceptions = ignore?.patterns.filter((pattern) => pattern.exclusion).map((pattern) => withoutTrailingGlob(pattern.text)) ?? [];
+  const exceptions =
+    ignore?.patterns.filter((pattern) => pattern.exclusion).map((pattern) => withoutTrailingGlob(pattern.text)) ?? [];
   if (exceptions.length === 0) return () => false;
   if (exceptions.some((text) => /[*?[\]^\\]/.test(text))) return () => true;
   return (folder) => exceptions.some((text) => `${text}/`.startsWith(`${folder}/`));

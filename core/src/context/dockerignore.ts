@@ -17,7 +17,14 @@
 import { goCleanPath } from './goText';
 import { readIgnoreFile } from './ignoreFile';
 import { CandidateIndex } from './patternIndex';
-import { compileIgnorePattern, type CompiledPattern, type GlobSyntaxReason, type IgnorePatternKind, type LevelMatches, type PatternProblem } from './ignorePattern';
+import {
+  compileIgnorePattern,
+  type CompiledPattern,
+  type GlobSyntaxReason,
+  type IgnorePatternKind,
+  type LevelMatches,
+  type PatternProblem,
+} from './ignorePattern';
 
 export type { IgnorePatternKind, PatternProblem } from './ignorePattern';
 
@@ -68,7 +75,13 @@ export class DockerIgnore {
       const pattern = compileIgnorePattern(entry.pattern);
       if (!pattern) continue;
       compiled.push(pattern);
-      patterns.push({ text: pattern.text, exclusion: pattern.exclusion, line: entry.line, kind: pattern.kind, ...(pattern.problem ? { problem: pattern.problem } : {}) });
+      patterns.push({
+        text: pattern.text,
+        exclusion: pattern.exclusion,
+        line: entry.line,
+        kind: pattern.kind,
+        ...(pattern.problem ? { problem: pattern.problem } : {}),
+      });
       if (pattern.problem) problems.push(describeProblem(pattern.problem, pattern.text, entry.line));
     }
     return new DockerIgnore(patterns, compiled, problems);
@@ -137,7 +150,9 @@ export class DockerIgnore {
     const path = normalizePath(relativePath);
     if (path === undefined) return false;
     const ends = levelEnds(path);
-    return this.index.candidates(path).some((i) => !this.active[i]!.exclusion && this.active[i]!.matchLevels(path, ends) !== null);
+    return this.index
+      .candidates(path)
+      .some((i) => !this.active[i]!.exclusion && this.active[i]!.matchLevels(path, ends) !== null);
   }
 }
 
@@ -145,7 +160,14 @@ export class DockerIgnore {
 function normalizePath(relativePath: string): string | undefined {
   let path = relativePath;
   // The walk hands over clean paths: only clean what needs it.
-  if (path === '' || path.startsWith('/') || path.endsWith('/') || path.includes('//') || /(?:^|\/)\.\.?(?:\/|$)/.test(path)) path = goCleanPathForMatch(path);
+  if (
+    path === '' ||
+    path.startsWith('/') ||
+    path.endsWith('/') ||
+    path.includes('//') ||
+    /(?:^|\/)\.\.?(?:\/|$)/.test(path)
+  )
+    path = goCleanPathForMatch(path);
   return path === '' || path === '.' ? undefined : path;
 }
 
@@ -194,7 +216,10 @@ const SYNTAX_REASONS: Record<GlobSyntaxReason, { en: string; ko: string }> = {
   'unclosed-class': { en: 'a `[` is never closed', ko: '`[`가 닫히지 않습니다' },
   'empty-class': { en: '`[]` holds no character', ko: '`[]` 안에 문자가 없습니다' },
   'range-without-end': { en: 'a range in `[...]` has no end', ko: '`[...]` 안의 범위에 끝이 없습니다' },
-  'unescaped-dash': { en: 'a `-` in `[...]` that starts no range must be written `\\-`', ko: '`[...]` 안에서 범위를 시작하지 않는 `-`는 `\\-`로 써야 합니다' },
+  'unescaped-dash': {
+    en: 'a `-` in `[...]` that starts no range must be written `\\-`',
+    ko: '`[...]` 안에서 범위를 시작하지 않는 `-`는 `\\-`로 써야 합니다',
+  },
   'trailing-backslash': { en: 'it ends with a lone `\\`', ko: '끝에 홀로 있는 `\\`가 있습니다' },
 };
 

@@ -19,7 +19,16 @@
 // One difference remains: Go runs on UTF-8 bytes, and a chunk after a star that starts with `?`
 // or a class may start inside a multi-byte character, whose leftover bytes then count as one
 // character each (`*??` matches `€`). Here characters are code points throughout.
-import { anyCharExcept, charClass, type CharRange, literalChar, many, one, type PatternPart, WildcardPattern } from '../match';
+import {
+  anyCharExcept,
+  charClass,
+  type CharRange,
+  literalChar,
+  many,
+  one,
+  type PatternPart,
+  WildcardPattern,
+} from '../match';
 import { goGlobChunkEnd } from './goText';
 
 interface Chunk {
@@ -102,7 +111,14 @@ function back(text: string, end: number, count: number): number {
   for (let i = 0; i < count; i++) {
     if (at <= 0) return -1;
     const low = text.charCodeAt(at - 1);
-    at -= low >= 0xdc00 && low <= 0xdfff && at >= 2 && text.charCodeAt(at - 2) >= 0xd800 && text.charCodeAt(at - 2) <= 0xdbff ? 2 : 1;
+    at -=
+      low >= 0xdc00 &&
+      low <= 0xdfff &&
+      at >= 2 &&
+      text.charCodeAt(at - 2) >= 0xd800 &&
+      text.charCodeAt(at - 2) <= 0xdbff
+        ? 2
+        : 1;
   }
   return at;
 }

@@ -11,7 +11,17 @@
 // and optional groups. Word boundaries (`\b`, `\B`) cannot be expressed that way and are
 // reported as unsupported, like what patternmatcher never produces (alternation, counted or
 // repeated groups, `(?` flags).
-import { anyChar, anyCharExcept, charClass, type CharTest, literalChar, many, one, optional, type PatternPart } from '../match';
+import {
+  anyChar,
+  anyCharExcept,
+  charClass,
+  type CharTest,
+  literalChar,
+  many,
+  one,
+  optional,
+  type PatternPart,
+} from '../match';
 
 const MAX_RUNE = 0x10ffff;
 
@@ -452,7 +462,9 @@ const POSIX_CLASSES: Readonly<Record<string, Ranges>> = (() => {
 })();
 
 /** Go's unicode.Categories names (Go's `C` leaves out unassigned code points). */
-const GO_CATEGORIES = new Set('C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '));
+const GO_CATEGORIES = new Set(
+  'C Cc Cf Co Cs L Ll Lm Lo Lt Lu M Mc Me Mn N Nd Nl No P Pc Pd Pe Pf Pi Po Ps S Sc Sk Sm So Z Zl Zp Zs'.split(' '),
+);
 const unicodeTables = new Map<string, Ranges | undefined>();
 
 /**
@@ -503,7 +515,8 @@ function resolveAnchors(nodes: Node[]): GoRegexpTranslation {
     if (node.kind === 'begin') lastBegin = index;
     if (node.kind === 'end' && firstEnd < 0) firstEnd = index;
   });
-  for (const node of flat) if (node.kind === 'wordBoundary') throw new Unsupported(`the word boundary \`${node.text}\``);
+  for (const node of flat)
+    if (node.kind === 'wordBoundary') throw new Unsupported(`the word boundary \`${node.text}\``);
   const emptyOnly = (list: Node[]): boolean => list.every((node) => node.kind !== 'char');
   // An end anchor before a begin anchor: at best the empty text matches, and no path is empty.
   if (firstEnd >= 0 && firstEnd < lastBegin) return { kind: 'never' };
@@ -543,7 +556,8 @@ function toParts(node: Node): PatternPart[] {
       return [many(toTest(node.ranges))];
     case 'optional': {
       const inner = flatten(node.nodes);
-      if (inner.some((n) => n.kind === 'begin' || n.kind === 'end' || n.kind === 'wordBoundary')) throw new Unsupported('an anchor inside a group');
+      if (inner.some((n) => n.kind === 'begin' || n.kind === 'end' || n.kind === 'wordBoundary'))
+        throw new Unsupported('an anchor inside a group');
       return [optional(inner.flatMap(toParts))];
     }
     case 'group':
@@ -559,9 +573,11 @@ function toParts(node: Node): PatternPart[] {
 function toTest(ranges: Ranges): CharTest {
   if (ranges.length === 2 && ranges[0] === ranges[1]) return literalChar(String.fromCodePoint(ranges[0]!));
   if (ranges.length === 2 && ranges[0] === 0 && ranges[1] === MAX_RUNE) return anyChar;
-  if (ranges.length === 4 && ranges[0] === 0 && ranges[3] === MAX_RUNE && ranges[1]! + 2 === ranges[2]) return anyCharExcept(String.fromCodePoint(ranges[1]! + 1));
+  if (ranges.length === 4 && ranges[0] === 0 && ranges[3] === MAX_RUNE && ranges[1]! + 2 === ranges[2])
+    return anyCharExcept(String.fromCodePoint(ranges[1]! + 1));
   const list = [];
-  for (let k = 0; k < ranges.length; k += 2) list.push({ from: String.fromCodePoint(ranges[k]!), to: String.fromCodePoint(ranges[k + 1]!) });
+  for (let k = 0; k < ranges.length; k += 2)
+    list.push({ from: String.fromCodePoint(ranges[k]!), to: String.fromCodePoint(ranges[k + 1]!) });
   return charClass(list);
 }
 

@@ -26,7 +26,12 @@ import { goCleanPath, goGlobChunkEnd, goTrimSpace } from './goText';
 export type IgnorePatternKind = 'exact' | 'prefix' | 'suffix' | 'regexp';
 
 /** Why filepath.Match rejects a pattern. */
-export type GlobSyntaxReason = 'unclosed-class' | 'empty-class' | 'range-without-end' | 'unescaped-dash' | 'trailing-backslash';
+export type GlobSyntaxReason =
+  | 'unclosed-class'
+  | 'empty-class'
+  | 'range-without-end'
+  | 'unescaped-dash'
+  | 'trailing-backslash';
 
 export type PatternProblem =
   /** A `!` with nothing after it: patternmatcher.New fails. */
@@ -118,7 +123,8 @@ export class CompiledPattern {
         let levels: Uint8Array | null = null;
         for (let k = 0; k < ends.length; k++) {
           const end = ends[k]!;
-          if (!path.endsWith(suffix, end) && !(bare !== undefined && end === bare.length && path.startsWith(bare))) continue;
+          if (!path.endsWith(suffix, end) && !(bare !== undefined && end === bare.length && path.startsWith(bare)))
+            continue;
           levels ??= new Uint8Array(ends.length);
           levels[k] = 1;
         }
@@ -167,18 +173,34 @@ export function compileIgnorePattern(entry: string): CompiledPattern | undefined
   }
   const reason = globSyntaxError(pattern);
   const { kind, expression } = classify(pattern);
-  if (reason) return new CompiledPattern(pattern, exclusion, kind, kind === 'regexp' ? expression : undefined, { kind: 'syntax', reason });
+  if (reason)
+    return new CompiledPattern(pattern, exclusion, kind, kind === 'regexp' ? expression : undefined, {
+      kind: 'syntax',
+      reason,
+    });
   if (kind !== 'regexp') return new CompiledPattern(pattern, exclusion, kind, undefined, undefined);
   const translation = translateGoRegexp(expression);
   switch (translation.kind) {
     case 'parts':
-      return new CompiledPattern(pattern, exclusion, kind, expression, undefined, { parts: translation.parts, lead: translation.lead, runs: translation.runs });
+      return new CompiledPattern(pattern, exclusion, kind, expression, undefined, {
+        parts: translation.parts,
+        lead: translation.lead,
+        runs: translation.runs,
+      });
     case 'never':
       return new CompiledPattern(pattern, exclusion, kind, expression, undefined, 'never');
     case 'error':
-      return new CompiledPattern(pattern, exclusion, kind, expression, { kind: 'regexp', expression, goError: translation.message });
+      return new CompiledPattern(pattern, exclusion, kind, expression, {
+        kind: 'regexp',
+        expression,
+        goError: translation.message,
+      });
     case 'unsupported':
-      return new CompiledPattern(pattern, exclusion, kind, expression, { kind: 'unsupported', expression, what: translation.what });
+      return new CompiledPattern(pattern, exclusion, kind, expression, {
+        kind: 'unsupported',
+        expression,
+        what: translation.what,
+      });
   }
 }
 

@@ -60,6 +60,7 @@ const MAX_WINDOWS = 32;
 function pieces(text: string): string[] {
   if (text.length <= PIECE) return [text];
   const out: string[] = [];
-  for (let start = 0; start + PIECE <= text.length && out.length < MAX_WINDOWS; start++) out.push(text.slice(start, start + PIECE));
+  for (let start = 0; start + PIECE <= text.length && out.length < MAX_WINDOWS; start++)
+    out.push(text.slice(start, start + PIECE));
   return out;
 }

@@ -56,21 +56,34 @@ function parseDoc(path: string, text: string): Doc {
   const body = [brief, rest].filter(Boolean).join('\n\n');
   const link = /^\[([^\]\n]+)\]\((https:\/\/[^)\s]+)\)$/.exec(rest.slice(rest.lastIndexOf('\n') + 1));
   const reference = link ? { title: link[1]!, url: link[2]! } : undefined;
-  return { path, summary, body, markdown: body ? `**${summary}**\n\n${body}` : `**${summary}**`, brief, rest, reference };
+  return {
+    path,
+    summary,
+    body,
+    markdown: body ? `**${summary}**\n\n${body}` : `**${summary}**`,
+    brief,
+    rest,
+    reference,
+  };
 }
 
-export const instructionDoc = (keyword: string, language: DocLanguage): Doc | undefined => docAt(`instruction/${keyword.toUpperCase()}.md`, language);
+export const instructionDoc = (keyword: string, language: DocLanguage): Doc | undefined =>
+  docAt(`instruction/${keyword.toUpperCase()}.md`, language);
 
 export const flagDoc = (keyword: string, flag: string, language: DocLanguage): Doc | undefined =>
   docAt(`flag/${keyword.toUpperCase()}--${flag.toLowerCase()}.md`, language);
 
-export const mountDoc = (type: string, language: DocLanguage): Doc | undefined => docAt(`mount/${type.toLowerCase()}.md`, language);
+export const mountDoc = (type: string, language: DocLanguage): Doc | undefined =>
+  docAt(`mount/${type.toLowerCase()}.md`, language);
 
-export const directiveDoc = (name: string, language: DocLanguage): Doc | undefined => docAt(`directive/${name.toLowerCase()}.md`, language);
+export const directiveDoc = (name: string, language: DocLanguage): Doc | undefined =>
+  docAt(`directive/${name.toLowerCase()}.md`, language);
 
-export const healthcheckDoc = (mode: string, language: DocLanguage): Doc | undefined => docAt(`healthcheck/${mode.toUpperCase()}.md`, language);
+export const healthcheckDoc = (mode: string, language: DocLanguage): Doc | undefined =>
+  docAt(`healthcheck/${mode.toUpperCase()}.md`, language);
 
-export const conceptDoc = (name: string, language: DocLanguage): Doc | undefined => docAt(`concept/${name}.md`, language);
+export const conceptDoc = (name: string, language: DocLanguage): Doc | undefined =>
+  docAt(`concept/${name}.md`, language);
 
 /** Docs of predefined build args; the proxy variables (any case) share one page. */
 export function argDoc(name: string, language: DocLanguage): Doc | undefined {
@@ -82,7 +95,8 @@ export function argDoc(name: string, language: DocLanguage): Doc | undefined {
 function namesIn(folder: string): string[] {
   const prefix = `en/${folder}/`;
   const names: string[] = [];
-  for (const path of DOC_FILES.keys()) if (path.startsWith(prefix) && path.endsWith('.md')) names.push(path.slice(prefix.length, -3));
+  for (const path of DOC_FILES.keys())
+    if (path.startsWith(prefix) && path.endsWith('.md')) names.push(path.slice(prefix.length, -3));
   return names;
 }
 
@@ -124,7 +138,8 @@ export function namedRows(doc: Doc | undefined): TableRow[] {
 export const mountKeys = (type: string, language: DocLanguage): TableRow[] => namedRows(mountDoc(type, language));
 
 /** The documented values of a flag (`--network` -> default, none, host). */
-export const flagValues = (keyword: string, flag: string, language: DocLanguage): TableRow[] => namedRows(flagDoc(keyword, flag, language));
+export const flagValues = (keyword: string, flag: string, language: DocLanguage): TableRow[] =>
+  namedRows(flagDoc(keyword, flag, language));
 
 const keyDocCache = new Map<string, string | null>();
 

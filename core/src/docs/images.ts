@@ -57,6 +57,8 @@ export function splitImageReference(reference: string): ImageReference {
 /** The listed image for a repository, accepting Docker Hub's long forms (`docker.io/library/node`). */
 export function officialImage(repository: string): OfficialImage | undefined {
   if (!byName) byName = new Map(officialImages().map((image) => [image.name, image]));
-  const short = repository.toLowerCase().replace(/^(docker\.io\/|index\.docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '');
+  const short = repository
+    .toLowerCase()
+    .replace(/^(docker\.io\/|index\.docker\.io\/|registry-1\.docker\.io\/)?(library\/)?/, '');
   return byName.get(short) ?? byName.get(repository.toLowerCase());
 }

@@ -84,6 +84,7 @@ export function lastTextLine(instruction: Instruction): number {
 export function itemsInLines(tree: Dockerfile, fromLine: number, toLine: number): TopLevel[] {
   const items = tree.items;
   const found: TopLevel[] = [];
-  for (let i = firstEndingAtOrAfter(items, fromLine); i < items.length && items[i]!.range.start.line <= toLine; i++) found.push(items[i]!);
+  for (let i = firstEndingAtOrAfter(items, fromLine); i < items.length && items[i]!.range.start.line <= toLine; i++)
+    found.push(items[i]!);
   return found;
 }

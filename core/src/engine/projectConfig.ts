@@ -40,7 +40,8 @@ export function readProjectConfig(path: string): ProjectConfig {
 export function checkConfig(raw: unknown): { diagnostics: Record<string, unknown>; problems: string[] } {
   const problems: string[] = [];
   const diagnostics: Record<string, unknown> = {};
-  if (!isRecord(raw)) return { diagnostics, problems: ['the file must hold a JSON object, e.g. {"diagnostics": {"rules": {}}}'] };
+  if (!isRecord(raw))
+    return { diagnostics, problems: ['the file must hold a JSON object, e.g. {"diagnostics": {"rules": {}}}'] };
   for (const key of Object.keys(raw)) {
     if (key !== 'diagnostics' && key !== '$schema') problems.push(`unknown key "${key}" (only "diagnostics" is read)`);
   }
@@ -49,7 +50,9 @@ export function checkConfig(raw: unknown): { diagnostics: Record<string, unknown
   for (const [name, value] of Object.entries(raw.diagnostics)) {
     const key = `${DIAGNOSTICS_PREFIX}${name}`;
     // Only diagnostics.* keys get here, and each of them has a single type.
-    const spec = (SETTINGS_SCHEMA as unknown as Record<string, { type: string; enum?: readonly string[] } | undefined>)[key];
+    const spec = (SETTINGS_SCHEMA as unknown as Record<string, { type: string; enum?: readonly string[] } | undefined>)[
+      key
+    ];
     if (!spec) {
       problems.push(`unknown setting "diagnostics.${name}"`);
       continue;
@@ -61,8 +64,15 @@ export function checkConfig(raw: unknown): { diagnostics: Record<string, unknown
   return { diagnostics, problems };
 }
 
-function valueProblem(name: string, value: unknown, spec: { type: string; enum?: readonly string[] }): string | undefined {
-  const ok = spec.type === 'object' ? isRecord(value) : typeof value === spec.type && (!spec.enum || spec.enum.includes(value as string));
+function valueProblem(
+  name: string,
+  value: unknown,
+  spec: { type: string; enum?: readonly string[] },
+): string | undefined {
+  const ok =
+    spec.type === 'object'
+      ? isRecord(value)
+      : typeof value === spec.type && (!spec.enum || spec.enum.includes(value as string));
   if (ok) return undefined;
   const expected = spec.enum ? `one of ${spec.enum.join(', ')}` : `a${spec.type === 'object' ? 'n' : ''} ${spec.type}`;
   return `"diagnostics.${name}" must be ${expected}`;
@@ -72,7 +82,10 @@ function validRules(rules: Record<string, unknown>, problems: string[]): Record<
   const valid: Record<string, RuleSeverity> = {};
   for (const [code, severity] of Object.entries(rules)) {
     if (typeof severity === 'string' && SEVERITIES.includes(severity)) valid[code] = severity as RuleSeverity;
-    else problems.push(`"diagnostics.rules.${code}" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(severity)}`);
+    else
+      problems.push(
+        `"diagnostics.rules.${code}" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(severity)}`,
+      );
   }
   return valid;
 }
@@ -84,7 +97,8 @@ export function applyProjectConfig(settings: Settings, config: ProjectConfig | u
   const result = { ...settings } as Record<string, unknown>;
   for (const name of Object.keys(config.diagnostics)) {
     const key = `${DIAGNOSTICS_PREFIX}${name}`;
-    result[key] = name === 'rules' ? { ...settings['layerwise.diagnostics.rules'], ...(fromFile[key] as object) } : fromFile[key];
+    result[key] =
+      name === 'rules' ? { ...settings['layerwise.diagnostics.rules'], ...(fromFile[key] as object) } : fromFile[key];
   }
   return result as Settings;
 }

@@ -97,7 +97,11 @@ export class StageCache {
       if (record && sameSpan(record, items, start, end, fromLine)) records.push(record);
       else {
         const span = items.slice(start, end);
-        const fresh = new StageRecord(span, span.map((item) => item.range.start.line - fromLine), record);
+        const fresh = new StageRecord(
+          span,
+          span.map((item) => item.range.start.line - fromLine),
+          record,
+        );
         this.records.set(from, fresh);
         records.push(fresh);
       }
@@ -127,8 +131,12 @@ export class StageCache {
         rules: run.rules,
         instructionRules: run.instructionRules,
       };
-      const clean = record.key !== undefined && sameStageInputs(record.key, key, true) && record.key.rules === key.rules && record.key.instructionRules === key.instructionRules
-        && record.key.baseStamp === key.baseStamp;
+      const clean =
+        record.key !== undefined &&
+        sameStageInputs(record.key, key, true) &&
+        record.key.rules === key.rules &&
+        record.key.instructionRules === key.instructionRules &&
+        record.key.baseStamp === key.baseStamp;
       if (!clean) yield* this.recheck(stage, record, key, run);
       for (const found of record.combined) result.push(found);
     }
@@ -153,7 +161,8 @@ export class StageCache {
     record.key = undefined;
     const combined: RuleFinding[] = [];
     for (const instruction of stage.instructions) {
-      for (const found of run.instructionFindings(instruction)) if (run.instructionRules.has(found.rule)) combined.push(found);
+      for (const found of run.instructionFindings(instruction))
+        if (run.instructionRules.has(found.rule)) combined.push(found);
       yield;
     }
     for (const rule of run.rules) {
@@ -169,24 +178,41 @@ export class StageCache {
   }
 
   /** The rule's entry for the stage: reused (moved if the stage moved) while its inputs are the same. */
-  private ruleEntry(rule: StageRule, slot: number, stage: BuildStage, record: StageRecord, key: StageKey, run: StageRun): { entry: RuleEntry; carryChanged: boolean } {
+  private ruleEntry(
+    rule: StageRule,
+    slot: number,
+    stage: BuildStage,
+    record: StageRecord,
+    key: StageKey,
+    run: StageRun,
+  ): { entry: RuleEntry; carryChanged: boolean } {
     const same = (a: unknown, b: unknown): boolean => a === b || (rule.sameCarry !== undefined && rule.sameCarry(a, b));
     const inherited = key.baseIndex >= 0 ? run.records[key.baseIndex]!.ruleEntries[slot]?.carry : rule.initial;
     const entry = record.ruleEntries[slot];
     if (entry && sameStageInputs(entry.key, key, rule.positional === true) && same(entry.inherited, inherited)) {
-      if (entry.key.line !== key.line) entry.findings = entry.findings.map((found) => shiftRuleFinding(found, key.line - entry.key.line));
+      if (entry.key.line !== key.line)
+        entry.findings = entry.findings.map((found) => shiftRuleFinding(found, key.line - entry.key.line));
       entry.key = key;
       return { entry, carryChanged: false };
     }
     // A rule that throws reports nothing for the stage and hands down what it inherited.
-    const checked = run.guard(rule, () => rule.check({ stage, inherited, shipped: key.shipped, facts: key.facts, lines: run.lines }), { findings: [], carry: inherited });
+    const checked = run.guard(
+      rule,
+      () => rule.check({ stage, inherited, shipped: key.shipped, facts: key.facts, lines: run.lines }),
+      { findings: [], carry: inherited },
+    );
     const findings = Array.isArray(checked) ? checked : checked.findings;
     let carry = Array.isArray(checked) ? undefined : checked.carry;
     // An unchanged carry keeps its old object, so the stages built on this one stay cached.
     const old = entry ?? record.previous?.ruleEntries[slot];
     const carryChanged = !old || !same(old.carry, carry);
     if (!carryChanged) carry = old.carry;
-    const fresh: RuleEntry = { key, inherited, findings: findings.map((finding) => shiftRuleFinding({ rule, finding }, 0)), carry };
+    const fresh: RuleEntry = {
+      key,
+      inherited,
+      findings: findings.map((finding) => shiftRuleFinding({ rule, finding }, 0)),
+      carry,
+    };
     record.ruleEntries[slot] = fresh;
     return { entry: fresh, carryChanged };
   }
@@ -199,7 +225,13 @@ export class StageCache {
 }
 
 /** `items[start, end)` are the record's items at the same lines relative to the FROM. */
-function sameSpan(record: StageRecord, items: readonly TopLevel[], start: number, end: number, fromLine: number): boolean {
+function sameSpan(
+  record: StageRecord,
+  items: readonly TopLevel[],
+  start: number,
+  end: number,
+  fromLine: number,
+): boolean {
   if (record.items.length !== end - start) return false;
   for (let i = 0; i < record.items.length; i++) {
     const item = items[start + i]!;
@@ -210,5 +242,11 @@ function sameSpan(record: StageRecord, items: readonly TopLevel[], start: number
 
 /** The same stage inputs: index, base stage, shipped, file facts, and (when `atSameLine`) the first line. */
 function sameStageInputs(a: StageKey, b: StageKey, atSameLine: boolean): boolean {
-  return a.index === b.index && a.baseIndex === b.baseIndex && a.shipped === b.shipped && a.facts === b.facts && (!atSameLine || a.line === b.line);
+  return (
+    a.index === b.index &&
+    a.baseIndex === b.baseIndex &&
+    a.shipped === b.shipped &&
+    a.facts === b.facts &&
+    (!atSameLine || a.line === b.line)
+  );
 }

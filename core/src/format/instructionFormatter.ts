@@ -44,7 +44,10 @@ interface IndentCandidate {
   width: number;
 }
 
-const edit = (line: number, from: number, to: number, newText: string): LineEdit => ({ range: { start: { line, character: from }, end: { line, character: to } }, newText });
+const edit = (line: number, from: number, to: number, newText: string): LineEdit => ({
+  range: { start: { line, character: from }, end: { line, character: to } },
+  newText,
+});
 
 const widthOf = (whitespace: string, tabSize: number): number => {
   let width = 0;
@@ -56,7 +59,13 @@ const widthOf = (whitespace: string, tabSize: number): number => {
  * Edits for the instruction's text lines up to `untilLine` (inclusive). Continuation lines
  * start at `indent`; a line nested deeper than the shallowest one keeps its extra depth.
  */
-export function formatInstruction(lines: readonly string[], instruction: Instruction, escape: string, options: IndentOptions, untilLine = Number.MAX_SAFE_INTEGER): InstructionFormat {
+export function formatInstruction(
+  lines: readonly string[],
+  instruction: Instruction,
+  escape: string,
+  options: IndentOptions,
+  untilLine = Number.MAX_SAFE_INTEGER,
+): InstructionFormat {
   const edits: LineEdit[] = [];
   const first = instruction.range.start.line;
   const last = Math.min(lastTextLine(instruction), untilLine, lines.length - 1);
@@ -94,7 +103,8 @@ export function formatInstruction(lines: readonly string[], instruction: Instruc
       lastLeading = text.slice(0, leading);
       // Changing the whitespace must keep a word break where there is one, and add none.
       const keepsWordBreak = endsWithSpace || (leading > 0 && options.indent !== '');
-      if (reindentable && !quotes.inQuote && keepsWordBreak) candidates.push({ line, leading: lastLeading, width: widthOf(lastLeading, options.tabSize) });
+      if (reindentable && !quotes.inQuote && keepsWordBreak)
+        candidates.push({ line, leading: lastLeading, width: widthOf(lastLeading, options.tabSize) });
     }
     if (trivia?.kind === 'continuation') {
       const escapeEnd = pieceEnd + 1;
@@ -120,24 +130,34 @@ function trimTrailing(text: string, line: number, from: number, edits: LineEdit[
   if (end < text.length) edits.push(edit(line, end, text.length, ''));
 }
 
-function formatFirstLine(text: string, line: number, instruction: Instruction, pieceEnd: number, continued: boolean, edits: LineEdit[]): void {
+function formatFirstLine(
+  text: string,
+  line: number,
+  instruction: Instruction,
+  pieceEnd: number,
+  continued: boolean,
+  edits: LineEdit[],
+): void {
   const keyword = instruction.keywordRange;
   const bom = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (keyword.start.character > bom) edits.push(edit(line, bom, keyword.start.character, ''));
   if (!KNOWN_KEYWORDS.has(instruction.keyword)) return;
-  if (instruction.keywordRaw !== instruction.keyword) edits.push(edit(line, keyword.start.character, keyword.end.character, instruction.keyword));
+  if (instruction.keywordRaw !== instruction.keyword)
+    edits.push(edit(line, keyword.start.character, keyword.end.character, instruction.keyword));
   if (keyword.end.line === line) {
     let next = keyword.end.character;
     while (isBlankChar(text[next])) next++;
     const argumentsFollow = next < pieceEnd || (continued && next === pieceEnd);
-    if (argumentsFollow && text.slice(keyword.end.character, next) !== ' ') edits.push(edit(line, keyword.end.character, next, ' '));
+    if (argumentsFollow && text.slice(keyword.end.character, next) !== ' ')
+      edits.push(edit(line, keyword.end.character, next, ' '));
   }
   // Words BuildKit reads case-insensitively, written the way the keyword is.
   for (const word of [instruction.asKeyword, instruction.healthcheckMode]) {
     if (!word || word.range.start.line !== word.range.end.line) continue;
     const upper = word.raw.toUpperCase();
     const isKeywordWord = word === instruction.asKeyword ? upper === 'AS' : upper === 'CMD' || upper === 'NONE';
-    if (isKeywordWord && word.raw !== upper) edits.push(edit(word.range.start.line, word.range.start.character, word.range.end.character, upper));
+    if (isKeywordWord && word.raw !== upper)
+      edits.push(edit(word.range.start.line, word.range.start.character, word.range.end.character, upper));
   }
 }
 

@@ -29,7 +29,12 @@ export interface RunFormatOptions {
 const recent = new WeakMap<Instruction, { key: string; result: string[] | undefined }>();
 
 /** The instruction's new lines (first text line to last), or undefined to leave it to the plain formatter. */
-export function formatRun(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
+export function formatRun(
+  lines: readonly string[],
+  instruction: Instruction,
+  escape: string,
+  options: RunFormatOptions,
+): string[] | undefined {
   const key = `${escape}${options.useTabs ? 't' : options.indent},${options.breakChains},${options.maxLineLength}`;
   const cached = recent.get(instruction);
   if (cached?.key === key) return cached.result;
@@ -39,7 +44,12 @@ export function formatRun(lines: readonly string[], instruction: Instruction, es
   return result;
 }
 
-function formatFresh(lines: readonly string[], instruction: Instruction, escape: string, options: RunFormatOptions): string[] | undefined {
+function formatFresh(
+  lines: readonly string[],
+  instruction: Instruction,
+  escape: string,
+  options: RunFormatOptions,
+): string[] | undefined {
   const rest = instruction.rest;
   if (instruction.keyword !== 'RUN' || instruction.exec || !rest || instruction.heredocs.length > 0) return undefined;
   if (instruction.trivia.some((t) => t.kind !== 'continuation')) return undefined;
@@ -60,13 +70,25 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
   if (pieces.join('').trimEnd() !== script.trimEnd()) return undefined;
 
   let reference: string | undefined;
-  const head = lines[first]!.slice(instruction.keywordRange.start.character, rest.range.start.character).replace(/[ \t]+$/, '');
+  const head = lines[first]!.slice(instruction.keywordRange.start.character, rest.range.start.character).replace(
+    /[ \t]+$/,
+    '',
+  );
   // The flags one space apart, when the text between keyword and script is only they and blanks,
   // and in their stable order (flagOrder.ts).
   const flags = instruction.flags.map((flag) => flag.raw).join(' ');
-  const ordered = (orderedFlags(instruction.keyword, instruction.flags) ?? instruction.flags).map((flag) => flag.raw).join(' ');
+  const ordered = (orderedFlags(instruction.keyword, instruction.flags) ?? instruction.flags)
+    .map((flag) => flag.raw)
+    .join(' ');
   const between = head.slice(instruction.keywordRaw.length);
-  const keywordLine = `${instruction.keyword}${between.trim().split(/[ \t]+/).join(' ') === flags && flags !== '' ? ` ${ordered}` : between} `;
+  const keywordLine = `${instruction.keyword}${
+    between
+      .trim()
+      .split(/[ \t]+/)
+      .join(' ') === flags && flags !== ''
+      ? ` ${ordered}`
+      : between
+  } `;
   const multiLine = pieces.length > 1;
   const long = keywordLine.length + script.trim().length > options.maxLineLength;
   // Breaking at every `|` too; when that does not print (a `|` of a case pattern, say), at the
@@ -94,8 +116,16 @@ function formatFresh(lines: readonly string[], instruction: Instruction, escape:
     if (result.length === pieces.length && result.every((line, i) => line === lines[first + i])) return result;
     reference ??= printShell(script, { indent: 0, minify: true });
     if (reference === undefined) return undefined;
-    const newScript = result.map((line, i) => (i === 0 ? line.slice(keywordLine.length) : line)).map((line, i, all) => (i < all.length - 1 ? line.slice(0, -1) : line)).join('');
-    if (printShell(newScript, { indent: 0, minify: true }) === reference && sameList(caseTerminators(newScript), terminators) && endsWithSemicolon(newScript) === trailingSemicolon) return result;
+    const newScript = result
+      .map((line, i) => (i === 0 ? line.slice(keywordLine.length) : line))
+      .map((line, i, all) => (i < all.length - 1 ? line.slice(0, -1) : line))
+      .join('');
+    if (
+      printShell(newScript, { indent: 0, minify: true }) === reference &&
+      sameList(caseTerminators(newScript), terminators) &&
+      endsWithSemicolon(newScript) === trailingSemicolon
+    )
+      return result;
   }
   return undefined;
 }
@@ -121,7 +151,11 @@ function shellInput(pieces: readonly string[], breaks: Breaks): string | undefin
     const trimmed = trimBlanksEnd(out);
     if (trimmed.length === out.length && next !== '' && !/^[ \t]/.test(next)) return undefined;
     // A line of only the escape character between two commands: a blank line, which shfmt keeps.
-    if (trimmed.endsWith('\n')) out = i > 0 && piece.trim() === '' && !trimmed.endsWith('\n\n') && !trimmed.endsWith('\\\n') ? `${trimmed}\n` : trimmed;
+    if (trimmed.endsWith('\n'))
+      out =
+        i > 0 && piece.trim() === '' && !trimmed.endsWith('\n\n') && !trimmed.endsWith('\\\n')
+          ? `${trimmed}\n`
+          : trimmed;
     else if (/(^|[^;]);$/.test(trimmed)) out = `${trimmed.slice(0, -1)}\n`;
     else if (/(&&|\|\||\||\n)$/.test(trimmed) || /(^|[\s;])(then|do|else|\{)$/.test(trimmed)) out = `${trimmed}\n`;
     else out = `${trimmed} \\\n`;
@@ -205,7 +239,14 @@ class Scanner {
 }
 
 /** Printed script -> Dockerfile lines: the keyword line first, continuation lines indented. */
-function toDockerfileLines(printed: string, keywordLine: string, escape: string, options: RunFormatOptions, oneLine: boolean, terminators: readonly boolean[]): string[] | undefined {
+function toDockerfileLines(
+  printed: string,
+  keywordLine: string,
+  escape: string,
+  options: RunFormatOptions,
+  oneLine: boolean,
+  terminators: readonly boolean[],
+): string[] | undefined {
   const shellLines = trimTrailing(printed, '\n').split('\n');
   // The separator after each line but the last: none where the shell reads on, else `; `; before a
   // case terminator on the next line, the `;` as the original had it (`terminators`, in order).
@@ -235,7 +276,15 @@ function toDockerfileLines(printed: string, keywordLine: string, escape: string,
   // A blank line (kept by shfmt between commands) becomes a line of only the escape character.
   const blank = (i: number): boolean => shellLines[i] === '';
   if (blank(0) || blank(shellLines.length - 1)) return undefined;
-  if (shellLines.some((line, i) => line.slice(leading[i]).includes('\t') || line.slice(0, leading[i]) !== unit.repeat(leading[i]!) || (line.trim() === '' && !blank(i)))) return undefined;
+  if (
+    shellLines.some(
+      (line, i) =>
+        line.slice(leading[i]).includes('\t') ||
+        line.slice(0, leading[i]) !== unit.repeat(leading[i]!) ||
+        (line.trim() === '' && !blank(i)),
+    )
+  )
+    return undefined;
   // A plain chain (every continuation line one level in) starts at the first level, not the second.
   const shift = shellLines.length > 1 && leading.slice(1).every((n, i) => blank(i + 1) || n >= indent) ? indent : 0;
   const result: string[] = [];
@@ -304,7 +353,8 @@ function addTrailingSemicolon(result: string[], escape: string, options: RunForm
   result.push(`${options.useTabs ? '\t' : ' '.repeat(options.indent)};`);
 }
 
-const sameList = (a: readonly boolean[], b: readonly boolean[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameList = (a: readonly boolean[], b: readonly boolean[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Whether a printed line ends where the shell continues reading the next line without a `;`. */
 function needsNoSeparator(line: string): boolean {
@@ -322,10 +372,14 @@ function needsNoSeparator(line: string): boolean {
  * `RUN <<EOF` whose body is the script (no shebang, or one naming a POSIX-like shell): the body
  * printed by shfmt, checked like a command line. Undefined to leave it as written.
  */
-export function formatRunHeredoc(instruction: Instruction, options: RunFormatOptions): { fromLine: number; toLine: number; lines: string[] } | undefined {
+export function formatRunHeredoc(
+  instruction: Instruction,
+  options: RunFormatOptions,
+): { fromLine: number; toLine: number; lines: string[] } | undefined {
   const [heredoc] = instruction.heredocs;
   const rest = instruction.rest;
-  if (instruction.keyword !== 'RUN' || instruction.exec || !rest || !heredoc || instruction.heredocs.length !== 1) return undefined;
+  if (instruction.keyword !== 'RUN' || instruction.exec || !rest || !heredoc || instruction.heredocs.length !== 1)
+    return undefined;
   if (!/^\d*<<-?\S+$/.test(rest.raw) || heredoc.chomp || !heredoc.terminated || !heredoc.bodyRange) return undefined;
   const body = heredoc.content;
   if (body.trim() === '' || scriptTooLarge(body) !== undefined || !isShellScript(body)) return undefined;
@@ -342,7 +396,10 @@ export function formatRunHeredoc(instruction: Instruction, options: RunFormatOpt
 function isShellScript(content: string): boolean {
   if (!content.startsWith('#!')) return true;
   const lineEnd = content.indexOf('\n');
-  const words = content.slice(2, lineEnd < 0 ? undefined : lineEnd).trim().split(/\s+/);
+  const words = content
+    .slice(2, lineEnd < 0 ? undefined : lineEnd)
+    .trim()
+    .split(/\s+/);
   const program = words[0]?.endsWith('/env') ? words.find((w, i) => i > 0 && !w.startsWith('-')) : words[0];
   return /(^|\/)(sh|bash|dash|ash|ksh|mksh)$/.test(program ?? '');
 }

@@ -67,6 +67,7 @@ export function literalParts(text: string): PatternPart[] {
 /** Checks that `char` is exactly one code point and returns it. */
 function singleChar(char: string): string {
   const cp = char.codePointAt(0);
-  if (cp === undefined || char.length !== (cp > 0xffff ? 2 : 1)) throw new RangeError(`expected one character, got ${JSON.stringify(char)}`);
+  if (cp === undefined || char.length !== (cp > 0xffff ? 2 : 1))
+    throw new RangeError(`expected one character, got ${JSON.stringify(char)}`);
   return char;
 }

@@ -60,7 +60,14 @@ export function flatten(program: Program): FlatProgram {
   };
   program.tests.forEach((test, pc) => {
     if (test === undefined) return;
-    flat.kinds[pc] = test.kind === 'any' ? TestKind.Any : test.kind === 'literal' ? TestKind.Literal : test.kind === 'anyExcept' ? TestKind.AnyExcept : TestKind.Class;
+    flat.kinds[pc] =
+      test.kind === 'any'
+        ? TestKind.Any
+        : test.kind === 'literal'
+          ? TestKind.Literal
+          : test.kind === 'anyExcept'
+            ? TestKind.AnyExcept
+            : TestKind.Class;
     flat.codePoints[pc] = test.cp;
     if (test.kind === 'class') flat.classes[pc] = test;
   });

@@ -33,7 +33,14 @@ export function stagesOf(tree: Dockerfile, facts: FileFacts): BuildStage[] {
     const raw = from.image?.raw ?? '';
     const image = facts.resolveImage(raw);
     const baseStage = byName.get((image ?? raw).toLowerCase());
-    const stage: BuildStage = { index, name: from.stageName?.value.toLowerCase(), from, instructions: all.slice(start, starts[index + 1] ?? all.length), image, baseStage };
+    const stage: BuildStage = {
+      index,
+      name: from.stageName?.value.toLowerCase(),
+      from,
+      instructions: all.slice(start, starts[index + 1] ?? all.length),
+      image,
+      baseStage,
+    };
     stages!.push(stage);
     if (stage.name && !byName.has(stage.name)) byName.set(stage.name, stage);
   });

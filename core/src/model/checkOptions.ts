@@ -12,7 +12,13 @@ export interface CheckOptions {
   experimental: ReadonlySet<string>;
 }
 
-export const NO_CHECK_OPTIONS: CheckOptions = { skipAll: false, skip: new Set(), error: false, experimentalAll: false, experimental: new Set() };
+export const NO_CHECK_OPTIONS: CheckOptions = {
+  skipAll: false,
+  skip: new Set(),
+  error: false,
+  experimentalAll: false,
+  experimental: new Set(),
+};
 
 const TRUE = /^(1|t|T|TRUE|true|True)$/;
 const BOOLEAN = /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/;
@@ -37,7 +43,10 @@ export function parseCheckOptions(value: string): CheckParse {
     if (equals < 0) return { problem: `"${part.trim()}" is not of the form key=value` };
     const key = part.slice(0, equals).trim();
     const optionValue = part.slice(equals + 1).trim();
-    const names = optionValue.split(',').map((name) => name.trim()).filter((name) => name !== '');
+    const names = optionValue
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
     if (key === 'skip') {
       if (optionValue === 'all') skipAll = true;
       else for (const name of names) skip.add(name);
@@ -59,7 +68,9 @@ export function fileCheckOptions(tree: Dockerfile): CheckOptions {
 }
 
 /** The `# check=` comment on the line directly above `instruction`, if any (in one linear pass). */
-export function checkCommentsAbove(tree: Dockerfile): Map<Instruction, { comment: Comment; options: CheckOptions | undefined }> {
+export function checkCommentsAbove(
+  tree: Dockerfile,
+): Map<Instruction, { comment: Comment; options: CheckOptions | undefined }> {
   const found = new Map<Instruction, { comment: Comment; options: CheckOptions | undefined }>();
   let previous: Comment | undefined;
   for (const item of tree.items) {

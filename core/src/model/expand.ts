@@ -26,7 +26,12 @@ export type Lookup = (name: string) => string | undefined;
  * malformed or too deeply nested `${`, a result longer than MAX_EXPANDED_LENGTH), so callers
  * never show a wrong value.
  */
-export function expandValue(raw: string, lookup: Lookup, escape: string, maxLength = MAX_EXPANDED_LENGTH): string | undefined {
+export function expandValue(
+  raw: string,
+  lookup: Lookup,
+  escape: string,
+  maxLength = MAX_EXPANDED_LENGTH,
+): string | undefined {
   try {
     return new Expansion(raw, lookup, escape, maxLength).word(undefined, false, 0);
   } catch (error) {
@@ -38,7 +43,8 @@ export function expandValue(raw: string, lookup: Lookup, escape: string, maxLeng
 /** The text cannot be expanded (BuildKit would fail, or we stop reading): no value. */
 class Failure extends Error {}
 
-const isNameStart = (ch: string | undefined): boolean => ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_');
+const isNameStart = (ch: string | undefined): boolean =>
+  ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_');
 const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9';
 const isNameChar = (ch: string | undefined): boolean => isNameStart(ch) || isDigit(ch);
 /** Shell special parameters, read as one-character names after `$`. */
@@ -197,7 +203,8 @@ class Expansion {
       if (modifier !== '-' && modifier !== '+' && modifier !== '?') throw new Failure('unsupported modifier');
     }
     if (modifier === '/') return this.replace(name, depth);
-    if (modifier !== '-' && modifier !== '+' && modifier !== '?' && modifier !== '#' && modifier !== '%') throw new Failure('unsupported modifier');
+    if (modifier !== '-' && modifier !== '+' && modifier !== '?' && modifier !== '#' && modifier !== '%')
+      throw new Failure('unsupported modifier');
     const pattern = modifier === '#' || modifier === '%';
     const word = this.word('}', pattern, depth);
     const value = this.lookup(name);

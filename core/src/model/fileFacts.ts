@@ -23,7 +23,11 @@ export interface FileFacts {
 }
 
 /** The facts of `tree`; `previous` is returned as is when nothing it was made from changed. */
-export function fileFacts(tree: Dockerfile, buildContext: BuildContext | undefined, previous: FileFacts | undefined): FileFacts {
+export function fileFacts(
+  tree: Dockerfile,
+  buildContext: BuildContext | undefined,
+  previous: FileFacts | undefined,
+): FileFacts {
   const firstFrom = tree.instructions.findIndex((instruction) => instruction.keyword === 'FROM');
   const globalInstructions = firstFrom < 0 ? tree.instructions : tree.instructions.slice(0, firstFrom);
   if (previous && sameInputs(previous, tree, globalInstructions, buildContext)) return previous;
@@ -47,10 +51,19 @@ export function fileFacts(tree: Dockerfile, buildContext: BuildContext | undefin
   };
 }
 
-function sameInputs(facts: FileFacts, tree: Dockerfile, globalInstructions: readonly Instruction[], buildContext: BuildContext | undefined): boolean {
-  return facts.escapeChar === tree.escapeChar
-    && facts.buildContext === buildContext
-    && sameItems(facts.globalInstructions, globalInstructions)
-    && facts.directives.length === tree.directives.length
-    && facts.directives.every((directive, i) => directive.name === tree.directives[i]!.name && directive.value === tree.directives[i]!.value);
+function sameInputs(
+  facts: FileFacts,
+  tree: Dockerfile,
+  globalInstructions: readonly Instruction[],
+  buildContext: BuildContext | undefined,
+): boolean {
+  return (
+    facts.escapeChar === tree.escapeChar &&
+    facts.buildContext === buildContext &&
+    sameItems(facts.globalInstructions, globalInstructions) &&
+    facts.directives.length === tree.directives.length &&
+    facts.directives.every(
+      (directive, i) => directive.name === tree.directives[i]!.name && directive.value === tree.directives[i]!.value,
+    )
+  );
 }

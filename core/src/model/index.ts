@@ -3,6 +3,14 @@ export * from './definitions';
 export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileModel } from './model';
 export { expandValue, MAX_EXPANDED_LENGTH, type Lookup } from './expand';
 export { PREDEFINED_ARGS, predefinedArg, type PredefinedArg } from './predefinedArgs';
-export { checkCommentsAbove, isCheckComment, fileCheckOptions, NO_CHECK_OPTIONS, parseCheckOptions, type CheckOptions, type CheckParse } from './checkOptions';
+export {
+  checkCommentsAbove,
+  isCheckComment,
+  fileCheckOptions,
+  NO_CHECK_OPTIONS,
+  parseCheckOptions,
+  type CheckOptions,
+  type CheckParse,
+} from './checkOptions';
 export { shippedStages, stagesOf, type BuildStage } from './buildStages';
 export { fileFacts, type FileFacts } from './fileFacts';

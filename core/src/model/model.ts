@@ -9,7 +9,19 @@ import { PREDEFINED_ARGS, type PredefinedArg, predefinedArg } from './predefined
 import { StageScope } from './stageScope';
 
 /** Instructions whose arguments the builder expands (elsewhere the shell or nobody does). */
-export const BUILDER_EXPANDED: ReadonlySet<string> = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'LABEL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+export const BUILDER_EXPANDED: ReadonlySet<string> = new Set([
+  'ADD',
+  'ARG',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
 
 export interface DockerfileModel {
   tree: Dockerfile;
@@ -77,7 +89,8 @@ function evaluate(target: Definition): void {
     const top = stack[stack.length - 1]!;
     if (top.state === 'new') {
       top.state = 'waiting';
-      for (const dependency of top.dependencies()) if (dependency instanceof Definition && dependency.state === 'new') stack.push(dependency);
+      for (const dependency of top.dependencies())
+        if (dependency instanceof Definition && dependency.state === 'new') stack.push(dependency);
       continue;
     }
     stack.pop();
@@ -87,7 +100,10 @@ function evaluate(target: Definition): void {
 }
 
 const predefinedDefinitions = new Map<string, VariableDefinition>(
-  PREDEFINED_ARGS.map((arg) => [arg.name, new Definition(arg.name, 'predefined', undefined, undefined, arg, undefined, undefined, () => undefined)]),
+  PREDEFINED_ARGS.map((arg) => [
+    arg.name,
+    new Definition(arg.name, 'predefined', undefined, undefined, arg, undefined, undefined, () => undefined),
+  ]),
 );
 
 export function predefinedDefinition(name: string): VariableDefinition | undefined {
@@ -134,7 +150,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       let definition = find(reference.name);
       // The shell of RUN/CMD/... also sees the proxy args the builder passes in without an
       // ARG; platform args must be declared in the stage to be set there.
-      if (!definition && !expandedByBuilder && predefinedArg(reference.name)?.kind === 'proxy') definition = predefinedDefinitions.get(reference.name);
+      if (!definition && !expandedByBuilder && predefinedArg(reference.name)?.kind === 'proxy')
+        definition = predefinedDefinitions.get(reference.name);
       seen.set(reference.name, definition);
       references.push({ reference, instruction, stage, definition, expandedByBuilder });
     }
@@ -151,16 +168,33 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     return found;
   };
 
-  const argDefinitions = (instruction: Instruction, visibleThere: Find, global: Find | undefined): VariableDefinition[] =>
+  const argDefinitions = (
+    instruction: Instruction,
+    visibleThere: Find,
+    global: Find | undefined,
+  ): VariableDefinition[] =>
     (instruction.pairs ?? []).map((pair) => {
       const name = pair.key.value;
       const redeclares = global && !pair.value ? global(name) : undefined;
       if (pair.value) {
         const raw = pair.value.raw;
-        return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, () => expandValue(raw, lookupValues(visibleThere), escape), referencedIn(raw, visibleThere));
+        return new Definition(
+          name,
+          'arg',
+          instruction,
+          pair,
+          undefined,
+          stage,
+          redeclares,
+          () => expandValue(raw, lookupValues(visibleThere), escape),
+          referencedIn(raw, visibleThere),
+        );
       }
-      const compute = (): string | undefined => (redeclares ? (redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value) : undefined);
-      return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, compute, () => (redeclares ? [redeclares] : []));
+      const compute = (): string | undefined =>
+        redeclares ? (redeclares.kind === 'predefined' ? redeclares.predefined?.example : redeclares.value) : undefined;
+      return new Definition(name, 'arg', instruction, pair, undefined, stage, redeclares, compute, () =>
+        redeclares ? [redeclares] : [],
+      );
     });
 
   for (const instruction of tree.instructions) {
@@ -182,7 +216,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
         range: instruction.range,
       };
       // References in FROM belong to the stage it starts.
-      for (let i = references.length - 1; i >= 0 && references[i]!.instruction === instruction; i--) references[i]!.stage = stage;
+      for (let i = references.length - 1; i >= 0 && references[i]!.instruction === instruction; i--)
+        references[i]!.stage = stage;
       stages.push(stage);
       if (stage.name !== undefined && !stagesByName.has(stage.name)) stagesByName.set(stage.name, stage);
       stageByInstruction.set(instruction, stage);
@@ -218,7 +253,17 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
       for (const pair of instruction.pairs ?? []) {
         const raw = pair.value?.raw;
         const compute = raw !== undefined ? () => expandValue(raw, lookupValues(visible), escape) : () => undefined;
-        const definition = new Definition(pair.key.value, 'env', instruction, pair, undefined, stage, undefined, compute, raw !== undefined ? referencedIn(raw, visible) : noDependencies);
+        const definition = new Definition(
+          pair.key.value,
+          'env',
+          instruction,
+          pair,
+          undefined,
+          stage,
+          undefined,
+          compute,
+          raw !== undefined ? referencedIn(raw, visible) : noDependencies,
+        );
         definitions.push(definition);
         current.define(definition);
       }
@@ -226,7 +271,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
   }
 
   // A stage runs from its FROM to its last instruction.
-  for (const each of stages) each.range = { start: each.from.range.start, end: each.instructions[each.instructions.length - 1]!.range.end };
+  for (const each of stages)
+    each.range = { start: each.from.range.start, end: each.instructions[each.instructions.length - 1]!.range.end };
 
   const findStage = (nameOrIndex: string): Stage | undefined => {
     const named = stagesByName.get(nameOrIndex.toLowerCase());
@@ -239,7 +285,8 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     const line = instruction.range.start.line;
     const visible = new Map<string, VariableDefinition>();
     if (!owner || instruction.keyword === 'FROM') {
-      for (const arg of PREDEFINED_ARGS) if (arg.kind === 'platform') visible.set(arg.name, predefinedDefinitions.get(arg.name)!);
+      for (const arg of PREDEFINED_ARGS)
+        if (arg.kind === 'platform') visible.set(arg.name, predefinedDefinitions.get(arg.name)!);
       for (const definition of globalArgs) {
         if (definition.instruction && definition.instruction.range.start.line >= line) break;
         visible.set(definition.name, definition);
@@ -250,10 +297,20 @@ export function buildModel(tree: Dockerfile): DockerfileModel {
     for (const definition of definitions) {
       if (definition.stage !== owner || !definition.instruction) continue;
       if (definition.instruction.range.start.line >= line) break;
-      if (definition.kind === 'env' || visible.get(definition.name)?.kind !== 'env') visible.set(definition.name, definition);
+      if (definition.kind === 'env' || visible.get(definition.name)?.kind !== 'env')
+        visible.set(definition.name, definition);
     }
     return visible;
   };
 
-  return { tree, stages, globalArgs, definitions, references, stageOf: (i) => stageByInstruction.get(i), findStage, scopeBefore };
+  return {
+    tree,
+    stages,
+    globalArgs,
+    definitions,
+    references,
+    stageOf: (i) => stageByInstruction.get(i),
+    findStage,
+    scopeBefore,
+  };
 }

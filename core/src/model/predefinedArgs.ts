@@ -22,7 +22,10 @@ export const PREDEFINED_ARGS: readonly PredefinedArg[] = [
   platform('BUILDOS', 'linux'),
   platform('BUILDARCH', 'amd64'),
   platform('BUILDVARIANT', ''),
-  ...['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [proxy(name), proxy(name.toLowerCase())]),
+  ...['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY'].flatMap((name) => [
+    proxy(name),
+    proxy(name.toLowerCase()),
+  ]),
   buildkit('BUILDKIT_CACHE_MOUNT_NS', ''),
   buildkit('BUILDKIT_CONTEXT_KEEP_GIT_DIR', '1'),
   buildkit('BUILDKIT_INLINE_CACHE', '1'),

@@ -11,7 +11,17 @@
 // `//` every match as Go's ReplaceAllString does, which reads `$` in the replacement as a
 // template (`$$` is `$`, `$0` and `${0}` the matched text, other names are empty).
 
-import { anyCharExcept, compilePattern, literalChar, many, one, type PatternPart, replaceAll, replaceFirst, type Span } from '../match';
+import {
+  anyCharExcept,
+  compilePattern,
+  literalChar,
+  many,
+  one,
+  type PatternPart,
+  replaceAll,
+  replaceFirst,
+  type Span,
+} from '../match';
 import { compileReplacementTemplate } from './replacementTemplate';
 
 const notNewline = anyCharExcept('\n');
@@ -79,7 +89,13 @@ class TooLong extends Error {}
  * pattern, and when the result would be longer than `maxLength` (every character of a value
  * replaced by a long replacement multiplies its length): the search stops there.
  */
-export function replacePattern(value: string, pattern: string, replacement: string, all: boolean, maxLength = Infinity): string | undefined {
+export function replacePattern(
+  value: string,
+  pattern: string,
+  replacement: string,
+  all: boolean,
+  maxLength = Infinity,
+): string | undefined {
   const parts = shellPatternParts(pattern, true);
   if (parts === undefined) return undefined;
   const compiled = compilePattern(parts);

@@ -44,10 +44,25 @@ export function readDirectives(lines: readonly string[], sink: PositionSink): Di
       valueRange: sink.range(line, valueStart, line, valueStart + value.length),
     };
     if (directives.some((d) => d.name === directive.name)) {
-      problems.push({ code: 'duplicate-directive', message: { en: `The ${name} parser directive can only be given once.`, ko: `${name} 파서 지시문은 한 번만 쓸 수 있습니다.` }, range: directive.range });
+      problems.push({
+        code: 'duplicate-directive',
+        message: {
+          en: `The ${name} parser directive can only be given once.`,
+          ko: `${name} 파서 지시문은 한 번만 쓸 수 있습니다.`,
+        },
+        range: directive.range,
+      });
     } else if (name === 'escape') {
       if (value === '\\' || value === '`') escapeChar = value;
-      else problems.push({ code: 'invalid-escape', message: { en: `Invalid escape character "${value}": it must be \\ or \`.`, ko: `escape 문자가 올바르지 않습니다: "${value}". \\ 또는 \`만 쓸 수 있습니다.` }, range: directive.valueRange });
+      else
+        problems.push({
+          code: 'invalid-escape',
+          message: {
+            en: `Invalid escape character "${value}": it must be \\ or \`.`,
+            ko: `escape 문자가 올바르지 않습니다: "${value}". \\ 또는 \`만 쓸 수 있습니다.`,
+          },
+          range: directive.valueRange,
+        });
     }
     directives.push(directive);
   }
@@ -65,7 +80,8 @@ const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
 const isLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 /** Characters a regular expression's `.` does not match: a directive's value cannot hold them. */
-const isLineTerminator = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+const isLineTerminator = (code: number): boolean =>
+  code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 
 /**
  * `#[ \t]*name[ \t]*=[ \t]*value[ \t]*` from `start` to the end of `text`, with name

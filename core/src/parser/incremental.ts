@@ -29,7 +29,8 @@ function reparseLines(previous: ParsedText, lines: readonly string[]): Dockerfil
   while (firstChanged < common && oldLines[firstChanged] === lines[firstChanged]) firstChanged++;
   if (firstChanged === oldLines.length && firstChanged === lines.length) return old;
   let suffix = 0;
-  while (suffix < common - firstChanged && oldLines[oldLines.length - 1 - suffix] === lines[lines.length - 1 - suffix]) suffix++;
+  while (suffix < common - firstChanged && oldLines[oldLines.length - 1 - suffix] === lines[lines.length - 1 - suffix])
+    suffix++;
 
   // Edits in the prologue (directives, or before the first instruction) can change the escape
   // character or what counts as a directive: parse everything again.

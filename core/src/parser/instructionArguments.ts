@@ -1,18 +1,60 @@
 // Each instruction's argument structure, following how BuildKit's parser reads it.
 import type { LogicalText } from './logicalText';
 import type { Instruction, KeyValue, Port, SyntaxProblem, Word } from './syntax';
-import { extractFlags, parseJsonStringArray, type Span, skipSpaces, splitOnWhitespace, splitShellWords, trimEnd, unquote } from './words';
+import {
+  extractFlags,
+  parseJsonStringArray,
+  type Span,
+  skipSpaces,
+  splitOnWhitespace,
+  splitShellWords,
+  trimEnd,
+  unquote,
+} from './words';
 
 export const INSTRUCTION_KEYWORDS: readonly string[] = [
-  'ADD', 'ARG', 'CMD', 'COPY', 'ENTRYPOINT', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL',
-  'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR',
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
 ];
 const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
 
 /** Instructions whose arguments may be a JSON array (exec form). */
 const MAYBE_JSON = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
 /** Instructions BuildKit rejects without arguments. */
-const NEEDS_ARGUMENTS = new Set(['ADD', 'ARG', 'COPY', 'ENV', 'EXPOSE', 'FROM', 'HEALTHCHECK', 'LABEL', 'MAINTAINER', 'ONBUILD', 'RUN', 'SHELL', 'STOPSIGNAL', 'USER', 'VOLUME', 'WORKDIR']);
+const NEEDS_ARGUMENTS = new Set([
+  'ADD',
+  'ARG',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
 const FORBIDDEN_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 
 export interface ArgumentContext {
@@ -22,11 +64,21 @@ export interface ArgumentContext {
 }
 
 /** Fills flags, args, exec form and the per-keyword fields of `instruction` from text[argsStart, end). */
-export function readArguments(instruction: Instruction, context: ArgumentContext, argsStart: number, end: number, parseTrigger: (keywordStart: number) => Instruction): void {
+export function readArguments(
+  instruction: Instruction,
+  context: ArgumentContext,
+  argsStart: number,
+  end: number,
+  parseTrigger: (keywordStart: number) => Instruction,
+): void {
   const { logical } = context;
   const text = logical.text;
   const keyword = instruction.keyword;
-  const word = (span: Span, raw = text.slice(span.start, span.end)): Word => ({ raw, value: unquote(raw, context.escape), range: logical.range(span.start, span.end) });
+  const word = (span: Span, raw = text.slice(span.start, span.end)): Word => ({
+    raw,
+    value: unquote(raw, context.escape),
+    range: logical.range(span.start, span.end),
+  });
   const plainWord = (span: Span): Word => {
     const raw = text.slice(span.start, span.end);
     return { raw, value: raw, range: logical.range(span.start, span.end) };
@@ -53,7 +105,11 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
 
   if (restEnd <= restStart) {
     if (NEEDS_ARGUMENTS.has(keyword)) {
-      context.problems.push({ code: 'missing-arguments', message: { en: `${keyword} needs at least one argument.`, ko: `${keyword}에는 인자가 하나 이상 필요합니다.` }, range: instruction.keywordRange });
+      context.problems.push({
+        code: 'missing-arguments',
+        message: { en: `${keyword} needs at least one argument.`, ko: `${keyword}에는 인자가 하나 이상 필요합니다.` },
+        range: instruction.keywordRange,
+      });
     }
     return;
   }
@@ -65,9 +121,20 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
         range: logical.range(json.start, json.end),
         strings: json.strings.map((s) => ({ value: s.value, range: logical.range(s.start, s.end) })),
       };
-      instruction.args = json.strings.map((s) => ({ raw: text.slice(s.start, s.end), value: s.value, range: logical.range(s.start, s.end) }));
+      instruction.args = json.strings.map((s) => ({
+        raw: text.slice(s.start, s.end),
+        value: s.value,
+        range: logical.range(s.start, s.end),
+      }));
     } else if (keyword === 'SHELL') {
-      context.problems.push({ code: 'invalid-json', message: { en: 'SHELL must be written as a JSON array of strings, for example ["/bin/sh", "-c"].', ko: 'SHELL은 문자열로 된 JSON 배열로 써야 합니다. 예: ["/bin/sh", "-c"].' }, range: instruction.rest!.range });
+      context.problems.push({
+        code: 'invalid-json',
+        message: {
+          en: 'SHELL must be written as a JSON array of strings, for example ["/bin/sh", "-c"].',
+          ko: 'SHELL은 문자열로 된 JSON 배열로 써야 합니다. 예: ["/bin/sh", "-c"].',
+        },
+        range: instruction.rest!.range,
+      });
     }
   }
 
@@ -79,7 +146,14 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       if (as) instruction.asKeyword = as;
       if (name) instruction.stageName = name;
       if (instruction.args.length === 2 || instruction.args.length > 3 || (as && as.value.toUpperCase() !== 'AS')) {
-        context.problems.push({ code: 'invalid-from', message: { en: 'FROM takes an image and optionally "AS <name>": FROM [--platform=...] <image> [AS <name>].', ko: 'FROM에는 이미지를 적고, 필요하면 "AS <name>"을 덧붙입니다: FROM [--platform=...] <image> [AS <name>].' }, range: instruction.rest!.range });
+        context.problems.push({
+          code: 'invalid-from',
+          message: {
+            en: 'FROM takes an image and optionally "AS <name>": FROM [--platform=...] <image> [AS <name>].',
+            ko: 'FROM에는 이미지를 적고, 필요하면 "AS <name>"을 덧붙입니다: FROM [--platform=...] <image> [AS <name>].',
+          },
+          range: instruction.rest!.range,
+        });
       }
       break;
     }
@@ -100,7 +174,14 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
     case 'ADD':
       if (!instruction.exec) instruction.args = splitOnWhitespace(text, restStart, restEnd).map(plainWord);
       if (instruction.args.length < 2) {
-        context.problems.push({ code: 'missing-arguments', message: { en: `${keyword} needs at least one source and a destination.`, ko: `${keyword}에는 원본이 하나 이상 있어야 하고 마지막에 대상 경로가 있어야 합니다.` }, range: instruction.rest!.range });
+        context.problems.push({
+          code: 'missing-arguments',
+          message: {
+            en: `${keyword} needs at least one source and a destination.`,
+            ko: `${keyword}에는 원본이 하나 이상 있어야 하고 마지막에 대상 경로가 있어야 합니다.`,
+          },
+          range: instruction.rest!.range,
+        });
       }
       instruction.sources = instruction.args.slice(0, -1);
       if (instruction.args.length >= 2) instruction.destination = instruction.args[instruction.args.length - 1];
@@ -116,8 +197,15 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       if (commandStart < restEnd) {
         const json = parseJsonStringArray(text, commandStart, restEnd);
         if (json) {
-          const strings = json.strings.map((s) => ({ raw: text.slice(s.start, s.end), value: s.value, range: logical.range(s.start, s.end) }));
-          instruction.exec = { range: logical.range(json.start, json.end), strings: strings.map(({ value, range }) => ({ value, range })) };
+          const strings = json.strings.map((s) => ({
+            raw: text.slice(s.start, s.end),
+            value: s.value,
+            range: logical.range(s.start, s.end),
+          }));
+          instruction.exec = {
+            range: logical.range(json.start, json.end),
+            strings: strings.map(({ value, range }) => ({ value, range })),
+          };
           instruction.args = [instruction.healthcheckMode, ...strings];
         } else {
           instruction.args = [instruction.healthcheckMode, plainWord({ start: commandStart, end: restEnd })];
@@ -130,7 +218,14 @@ export function readArguments(instruction: Instruction, context: ArgumentContext
       instruction.trigger = trigger;
       instruction.args = [plainWord({ start: restStart, end: restEnd })];
       if (FORBIDDEN_TRIGGERS.has(trigger.keyword)) {
-        context.problems.push({ code: 'onbuild-trigger', message: { en: `${trigger.keyword} is not allowed as an ONBUILD trigger.`, ko: `ONBUILD의 트리거로는 ${trigger.keyword} 명령어를 쓸 수 없습니다.` }, range: trigger.keywordRange });
+        context.problems.push({
+          code: 'onbuild-trigger',
+          message: {
+            en: `${trigger.keyword} is not allowed as an ONBUILD trigger.`,
+            ko: `ONBUILD의 트리거로는 ${trigger.keyword} 명령어를 쓸 수 없습니다.`,
+          },
+          range: trigger.keywordRange,
+        });
       }
       break;
     }
@@ -143,13 +238,23 @@ export function isKnownKeyword(keyword: string): boolean {
   return KNOWN_KEYWORDS.has(keyword);
 }
 
-function readPairs(instruction: Instruction, context: ArgumentContext, start: number, end: number, word: (span: Span, raw?: string) => Word): KeyValue[] {
+function readPairs(
+  instruction: Instruction,
+  context: ArgumentContext,
+  start: number,
+  end: number,
+  word: (span: Span, raw?: string) => Word,
+): KeyValue[] {
   const { logical } = context;
   const text = logical.text;
   const keyword = instruction.keyword;
   const { words, unterminated } = splitShellWords(text, context.escape, start, end);
   if (unterminated) {
-    context.problems.push({ code: 'unterminated-quote', message: { en: 'A quote is opened here but never closed.', ko: '여기서 연 따옴표가 닫히지 않았습니다.' }, range: logical.range(start, end) });
+    context.problems.push({
+      code: 'unterminated-quote',
+      message: { en: 'A quote is opened here but never closed.', ko: '여기서 연 따옴표가 닫히지 않았습니다.' },
+      range: logical.range(start, end),
+    });
   }
   const first = words[0];
   if (!first) return [];
@@ -160,11 +265,25 @@ function readPairs(instruction: Instruction, context: ArgumentContext, start: nu
     const valueStart = skipSpaces(text, key!.end);
     if (valueStart >= end) {
       const name = text.slice(key!.start, key!.end);
-      context.problems.push({ code: 'invalid-env', message: { en: `${keyword} ${name} has no value: write ${keyword} name=value.`, ko: `${keyword} ${name}: 값이 없습니다. ${keyword} name=value 형식으로 쓰세요.` }, range: logical.range(start, end) });
+      context.problems.push({
+        code: 'invalid-env',
+        message: {
+          en: `${keyword} ${name} has no value: write ${keyword} name=value.`,
+          ko: `${keyword} ${name}: 값이 없습니다. ${keyword} name=value 형식으로 쓰세요.`,
+        },
+        range: logical.range(start, end),
+      });
       return [{ key: word(key!), value: undefined, equals: false, range: logical.range(key!.start, key!.end) }];
     }
     const raw = text.slice(valueStart, end);
-    return [{ key: word(key!), value: word({ start: valueStart, end }, raw), equals: false, range: logical.range(start, end) }];
+    return [
+      {
+        key: word(key!),
+        value: word({ start: valueStart, end }, raw),
+        equals: false,
+        range: logical.range(start, end),
+      },
+    ];
   }
   const pairs: KeyValue[] = [];
   for (const span of words) {
@@ -172,7 +291,11 @@ function readPairs(instruction: Instruction, context: ArgumentContext, start: nu
     const equals = raw.indexOf('=');
     if (equals < 0) {
       if (keyword !== 'ARG') {
-        context.problems.push({ code: 'invalid-env', message: { en: `"${raw}" is not of the form name=value.`, ko: `name=value 형식이 아닙니다: "${raw}".` }, range: logical.range(span.start, span.end) });
+        context.problems.push({
+          code: 'invalid-env',
+          message: { en: `"${raw}" is not of the form name=value.`, ko: `name=value 형식이 아닙니다: "${raw}".` },
+          range: logical.range(span.start, span.end),
+        });
       }
       pairs.push({ key: word(span), value: undefined, equals: false, range: logical.range(span.start, span.end) });
       continue;
@@ -188,5 +311,9 @@ function readPort(span: Span, raw: Word, logical: LogicalText): Port {
   const slash = raw.raw.indexOf('/');
   if (slash < 0) return { port: raw, protocol: undefined, raw };
   const port = raw.raw.slice(0, slash);
-  return { port: { raw: port, value: port, range: logical.range(span.start, span.start + slash) }, protocol: raw.raw.slice(slash + 1), raw };
+  return {
+    port: { raw: port, value: port, range: logical.range(span.start, span.start + slash) },
+    protocol: raw.raw.slice(slash + 1),
+    raw,
+  };
 }

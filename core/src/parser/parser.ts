@@ -55,7 +55,13 @@ export function parseLines(lines: readonly string[]): Dockerfile {
   return assemble(block.escapeChar, block.directives, block.problems, items, lines.length);
 }
 
-export function assemble(escapeChar: '\\' | '`', directives: Dockerfile['directives'], problems: SyntaxProblem[], items: TopLevel[], lineCount: number): Dockerfile {
+export function assemble(
+  escapeChar: '\\' | '`',
+  directives: Dockerfile['directives'],
+  problems: SyntaxProblem[],
+  items: TopLevel[],
+  lineCount: number,
+): Dockerfile {
   const instructions = items.filter((item): item is Instruction => item.kind === 'instruction');
   return { escapeChar, directives, items, instructions, problems, lineCount };
 }
@@ -76,7 +82,11 @@ export function readItem(reader: ItemReader, line: number): { item: TopLevel | u
   let nextLine: number;
   if (isCommentLine(text)) {
     const indent = text.length - text.trimStart().length;
-    item = { kind: 'comment', text: text.slice(indent), range: sink.range(line, indent, line, text.length) } satisfies Comment;
+    item = {
+      kind: 'comment',
+      text: text.slice(indent),
+      range: sink.range(line, indent, line, text.length),
+    } satisfies Comment;
     nextLine = line + 1;
   } else {
     ({ instruction: item, nextLine } = readInstruction(reader, line, sink));
@@ -85,7 +95,11 @@ export function readItem(reader: ItemReader, line: number): { item: TopLevel | u
   return { item, nextLine };
 }
 
-function readInstruction(reader: ItemReader, firstLine: number, sink: PositionSink): { instruction: Instruction; nextLine: number } {
+function readInstruction(
+  reader: ItemReader,
+  firstLine: number,
+  sink: PositionSink,
+): { instruction: Instruction; nextLine: number } {
   const { lines, continuation } = reader;
   const logical = new LogicalText(sink);
   const trivia: Trivia[] = [];
@@ -102,12 +116,20 @@ function readInstruction(reader: ItemReader, firstLine: number, sink: PositionSi
       break;
     }
     logical.append(line, character, piece.slice(0, match.index));
-    trivia.push({ kind: 'continuation', range: sink.range(line, character + match.index, line, character + piece.length), text: piece.slice(match.index) });
+    trivia.push({
+      kind: 'continuation',
+      range: sink.range(line, character + match.index, line, character + piece.length),
+      text: piece.slice(match.index),
+    });
     // Comment and empty lines inside a continued instruction are skipped, as BuildKit does.
     let next = line + 1;
     while (next < lines.length && (isCommentLine(lines[next]!) || isBlank(lines[next]!))) {
       const skipped = lines[next]!;
-      trivia.push({ kind: isBlank(skipped) ? 'empty' : 'comment', range: sink.range(next, 0, next, skipped.length), text: skipped });
+      trivia.push({
+        kind: isBlank(skipped) ? 'empty' : 'comment',
+        range: sink.range(next, 0, next, skipped.length),
+        text: skipped,
+      });
       next++;
     }
     if (next >= lines.length) {
@@ -121,12 +143,21 @@ function readInstruction(reader: ItemReader, firstLine: number, sink: PositionSi
   const instruction = buildInstruction(logical, 0, reader.escapeChar, sink);
   instruction.trivia = trivia;
   const lastLine = readHeredocBodies(instruction, reader, line, sink);
-  instruction.range = { start: sink.position(firstLine, indent), end: sink.position(lastLine, lines[lastLine]!.length) };
+  instruction.range = {
+    start: sink.position(firstLine, indent),
+    end: sink.position(lastLine, lines[lastLine]!.length),
+  };
   return { instruction, nextLine: lastLine + 1 };
 }
 
 /** Builds the instruction whose keyword starts at or after `from` in the logical text (ONBUILD triggers reuse it). */
-function buildInstruction(logical: LogicalText, from: number, escapeChar: string, sink: PositionSink, isTrigger = false): Instruction {
+function buildInstruction(
+  logical: LogicalText,
+  from: number,
+  escapeChar: string,
+  sink: PositionSink,
+  isTrigger = false,
+): Instruction {
   const text = logical.text;
   const keywordStart = skipSpaces(text, from);
   let keywordEnd = keywordStart;
@@ -166,13 +197,19 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
     trigger: undefined,
   };
   if (!isKnownKeyword(keyword)) {
-    problems.push({ code: 'unknown-instruction', message: { en: `Unknown instruction: ${keywordRaw}.`, ko: `알 수 없는 명령어입니다: ${keywordRaw}.` }, range: keywordRange });
+    problems.push({
+      code: 'unknown-instruction',
+      message: { en: `Unknown instruction: ${keywordRaw}.`, ko: `알 수 없는 명령어입니다: ${keywordRaw}.` },
+      range: keywordRange,
+    });
     return instruction;
   }
   // `ONBUILD ONBUILD ...` is an error (reported on the outer ONBUILD); reading the inner one's
   // trigger would recurse once per word.
   if (isTrigger && keyword === 'ONBUILD') return instruction;
-  readArguments(instruction, { logical, escape: escapeChar, problems }, argsStart, textEnd, (start) => buildInstruction(logical, start, escapeChar, sink, true));
+  readArguments(instruction, { logical, escape: escapeChar, problems }, argsStart, textEnd, (start) =>
+    buildInstruction(logical, start, escapeChar, sink, true),
+  );
   if (HEREDOC_KEYWORDS.has(keyword) && instruction.argsText.includes('<<') && !instruction.exec) {
     instruction.heredocs = findHeredocs(logical, argsStart);
   }
@@ -198,7 +235,11 @@ function buildInstruction(logical: LogicalText, from: number, escapeChar: string
       });
     } else if (span.malformed) {
       const reason = malformedText(span.malformed);
-      problems.push({ code: 'bad-substitution', message: { en: `Bad substitution: ${reason.en}.`, ko: `변수 치환이 잘못되었습니다: ${reason.ko}.` }, range: logical.range(span.start, span.end) });
+      problems.push({
+        code: 'bad-substitution',
+        message: { en: `Bad substitution: ${reason.en}.`, ko: `변수 치환이 잘못되었습니다: ${reason.ko}.` },
+        range: logical.range(span.start, span.end),
+      });
     }
   }
   return instruction;

@@ -24,7 +24,8 @@ export const MAX_VARIABLE_NESTING = 64;
 
 const MODIFIERS = [':-', ':+', ':?', '##', '%%', '//', '-', '+', '?', '#', '%', '/'];
 
-const isNameStart = (ch: string | undefined): boolean => ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_');
+const isNameStart = (ch: string | undefined): boolean =>
+  ch !== undefined && ((ch >= 'A' && ch <= 'Z') || (ch >= 'a' && ch <= 'z') || ch === '_');
 const isNameChar = (ch: string | undefined): boolean => isNameStart(ch) || (ch !== undefined && ch >= '0' && ch <= '9');
 
 /** A stretch of text being scanned: the top level, or the modifier word of a reference. */
@@ -44,7 +45,13 @@ interface Frame {
  * semantics); the escape character hides the next character (`\$HOME` is no reference).
  * References come outer first, each followed by those nested in its modifier word.
  */
-export function scanVariables(text: string, from: number, to: number, escape: string, singleQuotesAreLiteral: boolean): VariableSpan[] {
+export function scanVariables(
+  text: string,
+  from: number,
+  to: number,
+  escape: string,
+  singleQuotesAreLiteral: boolean,
+): VariableSpan[] {
   // Most instructions reference no variable: no brace matching, no walk.
   const dollar = text.indexOf('$', from);
   if (dollar < 0 || dollar >= to) return [];
@@ -84,7 +91,14 @@ export function scanVariables(text: string, from: number, to: number, escape: st
         if (span.modifier !== undefined && span.end - 1 > span.nameEnd + span.modifier.length) {
           // Read the modifier word before going on after the reference.
           frame.at = span.end;
-          frames.push({ at: span.nameEnd + span.modifier.length, to: span.end - 1, singleQuotesAreLiteral: false, inDouble: false, owner: span, resume: span.end });
+          frames.push({
+            at: span.nameEnd + span.modifier.length,
+            to: span.end - 1,
+            singleQuotesAreLiteral: false,
+            inDouble: false,
+            owner: span,
+            resume: span.end,
+          });
         } else frame.at = span.end;
         continue;
       }
@@ -98,7 +112,12 @@ export function scanVariables(text: string, from: number, to: number, escape: st
 }
 
 /** Reads the reference at `dollar`, if there is one; `closes` maps each `${` to its `}`. */
-function readReference(text: string, dollar: number, to: number, closes: Map<number, number>): VariableSpan | undefined {
+function readReference(
+  text: string,
+  dollar: number,
+  to: number,
+  closes: Map<number, number>,
+): VariableSpan | undefined {
   const next = text[dollar + 1];
   if (isNameStart(next)) {
     let end = dollar + 2;
@@ -131,8 +150,26 @@ function readReference(text: string, dollar: number, to: number, closes: Map<num
   return found;
 }
 
-function span(name: string, start: number, end: number, nameStart: number, nameEnd: number, braced: boolean): VariableSpan {
-  return { name, start, end, nameStart, nameEnd, braced, modifier: undefined, modifierWord: undefined, malformed: undefined, nestedTooDeep: false };
+function span(
+  name: string,
+  start: number,
+  end: number,
+  nameStart: number,
+  nameEnd: number,
+  braced: boolean,
+): VariableSpan {
+  return {
+    name,
+    start,
+    end,
+    nameStart,
+    nameEnd,
+    braced,
+    modifier: undefined,
+    modifierWord: undefined,
+    malformed: undefined,
+    nestedTooDeep: false,
+  };
 }
 
 /**
@@ -177,8 +214,10 @@ export function malformedText(reason: string): LocalizedText {
   if (reason === 'missing variable name') return { en: reason, ko: '변수 이름이 없습니다' };
   const quoted = reason.indexOf('"');
   const detail = quoted < 0 ? '' : reason.slice(quoted);
-  if (reason.startsWith('invalid variable name ')) return { en: reason, ko: `변수 이름이 올바르지 않습니다(${detail})` };
+  if (reason.startsWith('invalid variable name '))
+    return { en: reason, ko: `변수 이름이 올바르지 않습니다(${detail})` };
   if (reason.startsWith('unsupported modifier ')) return { en: reason, ko: `지원하지 않는 수정자입니다(${detail})` };
-  if (reason.startsWith('variable references nested more than ')) return { en: reason, ko: `변수 참조가 ${MAX_VARIABLE_NESTING}단계보다 깊게 중첩되어 있습니다` };
+  if (reason.startsWith('variable references nested more than '))
+    return { en: reason, ko: `변수 참조가 ${MAX_VARIABLE_NESTING}단계보다 깊게 중첩되어 있습니다` };
   return { en: reason, ko: reason };
 }

@@ -6,7 +6,8 @@ export interface Span {
   end: number;
 }
 
-const isSpace = (ch: string | undefined): boolean => ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
+const isSpace = (ch: string | undefined): boolean =>
+  ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r' || ch === '\f' || ch === '\v';
 
 export function skipSpaces(text: string, from: number): number {
   let i = from;
@@ -39,7 +40,12 @@ export function splitOnWhitespace(text: string, from: number, to = text.length):
  * does not split, the escape character protects the next character. Quotes stay in the word.
  * `unterminated` is set when the text ends inside a quote.
  */
-export function splitShellWords(text: string, escape: string, from: number, to = text.length): { words: Span[]; unterminated: boolean } {
+export function splitShellWords(
+  text: string,
+  escape: string,
+  from: number,
+  to = text.length,
+): { words: Span[]; unterminated: boolean } {
   const words: Span[] = [];
   let i = from;
   let unterminated = false;
@@ -139,7 +145,11 @@ export interface JsonStringSpan extends Span {
  * string spans with their decoded values, or undefined when it is not (BuildKit then falls
  * back to shell form).
  */
-export function parseJsonStringArray(text: string, from: number, to: number): { strings: JsonStringSpan[]; start: number; end: number } | undefined {
+export function parseJsonStringArray(
+  text: string,
+  from: number,
+  to: number,
+): { strings: JsonStringSpan[]; start: number; end: number } | undefined {
   const start = skipSpaces(text, from);
   const end = trimEnd(text, to, start);
   if (text[start] !== '[' || text[end - 1] !== ']') return undefined;

@@ -8,7 +8,10 @@ import type { Finding, RuleContext } from './rule';
 import { text } from './support';
 
 /** The findings for the problems of one severity: `error` fails `docker build`. */
-export function dockerignoreProblemFindings({ tree, buildContext }: RuleContext, severity: DockerIgnoreProblem['severity']): Finding[] {
+export function dockerignoreProblemFindings(
+  { tree, buildContext }: RuleContext,
+  severity: DockerIgnoreProblem['severity'],
+): Finding[] {
   const ignore = buildContext?.dockerignore;
   const path = buildContext?.dockerignorePath;
   if (!ignore || path === undefined || !ignore.problems.some((problem) => problem.severity === severity)) return [];
@@ -25,11 +28,16 @@ export function dockerignoreProblemFindings({ tree, buildContext }: RuleContext,
     findings.push({
       range,
       message: text(`${name} line ${line}: ${problem.message.en}`, `${name} ${line}번째 줄: ${problem.message.ko}`),
-      related: [{
-        path,
-        range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: lines[problem.line] ?? 0 } },
-        message: text(`line ${line} of ${name}`, `${name}의 ${line}번째 줄`),
-      }],
+      related: [
+        {
+          path,
+          range: {
+            start: { line: problem.line, character: 0 },
+            end: { line: problem.line, character: lines[problem.line] ?? 0 },
+          },
+          message: text(`line ${line} of ${name}`, `${name}의 ${line}번째 줄`),
+        },
+      ],
     });
   }
   return findings;

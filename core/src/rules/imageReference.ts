@@ -28,7 +28,8 @@ export function imageReferenceProblem(reference: string): string | undefined {
   const components = rest.split('/');
   const first = components[0]!;
   // The first component is a registry host when it looks like one (dot, port or localhost).
-  const isDomain = components.length > 1 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
+  const isDomain =
+    components.length > 1 && (/[.:]/.test(first) || first === 'localhost' || first !== first.toLowerCase());
   if (isDomain) {
     if (!DOMAIN.test(first)) return `"${first}" is not a valid registry host`;
     components.shift();

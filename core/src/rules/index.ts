@@ -7,4 +7,19 @@ import type { Rule } from './rule';
 
 export const RULES: readonly Rule[] = [...BUILDER_RULES, ...BUILDKIT_RULES, ...CACHE_RULES, ...BEST_PRACTICE_RULES];
 
-export type { CarriedFindings, DocumentRule, Finding, Fix, InstructionRule, LocalizedText, RelatedPlace, Rule, RuleContext, RuleFinding, Severity, StageContext, StageRule, TextEdit } from './rule';
+export type {
+  CarriedFindings,
+  DocumentRule,
+  Finding,
+  Fix,
+  InstructionRule,
+  LocalizedText,
+  RelatedPlace,
+  Rule,
+  RuleContext,
+  RuleFinding,
+  Severity,
+  StageContext,
+  StageRule,
+  TextEdit,
+} from './rule';

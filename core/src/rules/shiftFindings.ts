@@ -5,17 +5,22 @@ import type { Finding, RuleFinding } from './rule';
 
 export type Move = (range: Range) => Range;
 
-export const moveBy = (delta: number): Move => (range) => ({
-  start: { line: range.start.line + delta, character: range.start.character },
-  end: { line: range.end.line + delta, character: range.end.character },
-});
+export const moveBy =
+  (delta: number): Move =>
+  (range) => ({
+    start: { line: range.start.line + delta, character: range.start.character },
+    end: { line: range.end.line + delta, character: range.end.character },
+  });
 
 /** A copy of `finding` with fresh range objects moved by `move` (fixes included). */
 export function moveFinding(finding: Finding, move: Move): Finding {
   return {
     ...finding,
     range: move(finding.range),
-    fixes: finding.fixes?.map((fix) => ({ ...fix, edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })) })),
+    fixes: finding.fixes?.map((fix) => ({
+      ...fix,
+      edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
+    })),
   };
 }
 

@@ -63,7 +63,10 @@ export function runShell(instruction: Instruction): RunShell | undefined {
   // Before the parser is loaded there is nothing to cache: the server loads it before any check.
   if (!isShellParserReady()) return undefined;
   const positions: Position[] = [];
-  const shell = instruction.keyword === 'RUN' && !instruction.exec && instruction.rest ? readRun(instruction, positions) : undefined;
+  const shell =
+    instruction.keyword === 'RUN' && !instruction.exec && instruction.rest
+      ? readRun(instruction, positions)
+      : undefined;
   cache.set(instruction, { line, shell, positions });
   return shell;
 }
@@ -121,7 +124,8 @@ function readRun(instruction: Instruction, positions: Position[]): RunShell {
   const scriptHeredoc = scriptBody(instruction);
   if (scriptHeredoc) {
     // `RUN <<EOF`: the body is the script.
-    if (isShellScript(scriptHeredoc.content)) addScript(shell, scriptHeredoc.content, bodyLocator(scriptHeredoc), positions);
+    if (isShellScript(scriptHeredoc.content))
+      addScript(shell, scriptHeredoc.content, bodyLocator(scriptHeredoc), positions);
     return shell;
   }
   if (instruction.heredocs.length > MAX_HEREDOCS) {
@@ -130,7 +134,9 @@ function readRun(instruction: Instruction, positions: Position[]): RunShell {
   }
   // The command line, followed by the bodies of the heredocs it reads, as the shell sees them.
   let text = rest.raw;
-  const pieces: { start: number; locate: Locate }[] = [{ start: 0, locate: (offset, isEnd) => mapper.position(offset, isEnd) }];
+  const pieces: { start: number; locate: Locate }[] = [
+    { start: 0, locate: (offset, isEnd) => mapper.position(offset, isEnd) },
+  ];
   for (const heredoc of instruction.heredocs) {
     text += '\n';
     const start = text.length;
@@ -155,7 +161,10 @@ function scriptBody(instruction: Instruction): Heredoc | undefined {
 function isShellScript(content: string): boolean {
   if (!content.startsWith('#!')) return true;
   const lineEnd = content.indexOf('\n');
-  const words = content.slice(2, lineEnd < 0 ? undefined : lineEnd).trim().split(/\s+/);
+  const words = content
+    .slice(2, lineEnd < 0 ? undefined : lineEnd)
+    .trim()
+    .split(/\s+/);
   const program = words[0]?.endsWith('/env') ? words.find((w, i) => i > 0 && !w.startsWith('-')) : words[0];
   return /(^|\/)(sh|bash|dash|ash|ksh|mksh|zsh)$/.test(program ?? '');
 }
@@ -178,7 +187,9 @@ function addScript(shell: RunShell, text: string, locate: Locate, positions: Pos
     shell.error = tooLarge;
     if (scriptTooLongListener && !toldScriptTooLong) {
       toldScriptTooLong = true;
-      scriptTooLongListener(`Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`);
+      scriptTooLongListener(
+        `Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`,
+      );
     }
     return;
   }
@@ -211,6 +222,11 @@ function addScript(shell: RunShell, text: string, locate: Locate, positions: Pos
     });
   }
   for (const pipeline of parsed.script.pipelines) {
-    shell.pipelines.push({ range: range(pipeline.start, pipeline.end), length: pipeline.length, pipefail: pipeline.pipefail, inSubstitution: pipeline.inSubstitution });
+    shell.pipelines.push({
+      range: range(pipeline.start, pipeline.end),
+      length: pipeline.length,
+      pipefail: pipeline.pipefail,
+      inSubstitution: pipeline.inSubstitution,
+    });
   }
 }

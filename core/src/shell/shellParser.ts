@@ -137,12 +137,19 @@ function parseFresh(parser: Parser, text: string): ScriptParse {
     // A progress callback that returns true cancels the parse (the type says void). It is a call
     // from wasm into JavaScript every few hundred parser steps: a short script, which cannot take
     // long, is parsed without it.
-    const options = text.length > TIMED_SCRIPT_LENGTH ? { progressCallback: ((): boolean => performance.now() > deadline) as () => void } : undefined;
+    const options =
+      text.length > TIMED_SCRIPT_LENGTH
+        ? { progressCallback: ((): boolean => performance.now() > deadline) as () => void }
+        : undefined;
     tree = parser.parse(text, null, options);
   } catch {
     return { ok: false, error: 'the shell parser failed on this script' };
   }
-  if (!tree) return { ok: false, error: performance.now() > deadline ? 'the script took too long to parse' : 'the shell parser gave no tree' };
+  if (!tree)
+    return {
+      ok: false,
+      error: performance.now() > deadline ? 'the script took too long to parse' : 'the shell parser gave no tree',
+    };
   try {
     const root = tree.rootNode;
     if (root.hasError) return { ok: false, error: 'the script has a shell syntax error' };
@@ -150,7 +157,8 @@ function parseFresh(parser: Parser, text: string): ScriptParse {
     walker.sequence(root, TOP);
     return { ok: true, script: { commands: walker.commands, pipelines: walker.pipelines } };
   } catch (error) {
-    if (error instanceof TooDeep) return { ok: false, error: `the script nests more than ${MAX_SCRIPT_NESTING} levels deep` };
+    if (error instanceof TooDeep)
+      return { ok: false, error: `the script nests more than ${MAX_SCRIPT_NESTING} levels deep` };
     throw error;
   } finally {
     tree.delete();
@@ -166,8 +174,33 @@ interface Where {
 
 const TOP: Where = { inPipeline: false, inSubshell: false, inSubstitution: false, inControlFlow: false };
 /** Named node types of tree-sitter-bash that never have children (node-types.json). */
-const LEAF_TYPES: ReadonlySet<string> = new Set(['word', 'raw_string', 'ansi_c_string', 'variable_name', 'special_variable_name', 'string_content', 'file_descriptor', 'comment', 'heredoc_start', 'heredoc_content', 'heredoc_end', 'test_operator', 'regex', 'extglob_pattern']);
-const CONTROL = new Set(['if_statement', 'elif_clause', 'else_clause', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement', 'case_item', 'do_group']);
+const LEAF_TYPES: ReadonlySet<string> = new Set([
+  'word',
+  'raw_string',
+  'ansi_c_string',
+  'variable_name',
+  'special_variable_name',
+  'string_content',
+  'file_descriptor',
+  'comment',
+  'heredoc_start',
+  'heredoc_content',
+  'heredoc_end',
+  'test_operator',
+  'regex',
+  'extglob_pattern',
+]);
+const CONTROL = new Set([
+  'if_statement',
+  'elif_clause',
+  'else_clause',
+  'while_statement',
+  'for_statement',
+  'c_style_for_statement',
+  'case_statement',
+  'case_item',
+  'do_group',
+]);
 
 class Walker {
   readonly commands: ScriptCommand[] = [];
@@ -224,7 +257,11 @@ class Walker {
         return this.isolatedShell(() => this.sequence(node, { ...where, inSubshell: true }));
       case 'command_substitution':
       case 'process_substitution':
-        return this.isolatedShell(() => this.isolatedChain(() => this.sequence(node, { ...where, inSubshell: true, inSubstitution: true, inPipeline: false })));
+        return this.isolatedShell(() =>
+          this.isolatedChain(() =>
+            this.sequence(node, { ...where, inSubshell: true, inSubstitution: true, inPipeline: false }),
+          ),
+        );
       case 'function_definition':
         return this.isolatedChain(() => this.children(node, { ...where, inControlFlow: true }));
       case 'heredoc_redirect':
@@ -245,7 +282,8 @@ class Walker {
   private heredocRedirect(node: Node, where: Where): void {
     for (const child of node.children) {
       if (!child) continue;
-      if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&' || child.type === ';') this.join(child.type);
+      if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&' || child.type === ';')
+        this.join(child.type);
       else if (child.isNamed) this.visit(child, where);
     }
   }
@@ -265,7 +303,13 @@ class Walker {
     let pipes: ShellOperator[] = [];
     const flush = (): void => {
       if (segment.length > 1 && !where.inPipeline) {
-        this.pipelines.push({ start: segment[0]!.startIndex, end: segment[segment.length - 1]!.endIndex, length: segment.length, pipefail: this.pipefail, inSubstitution: where.inSubstitution });
+        this.pipelines.push({
+          start: segment[0]!.startIndex,
+          end: segment[segment.length - 1]!.endIndex,
+          length: segment.length,
+          pipefail: this.pipefail,
+          inSubstitution: where.inSubstitution,
+        });
       }
       const inner = segment.length > 1 ? { ...where, inPipeline: true } : where;
       segment.forEach((operand, index) => {
@@ -296,13 +340,27 @@ class Walker {
       if (type === 'variable_assignment') {
         const variable = child.childForFieldName('name');
         if (variable) assignments.push(variable.text);
-      } else if (type !== 'file_redirect' && type !== 'herestring_redirect' && type !== 'heredoc_redirect' && type !== 'comment') {
+      } else if (
+        type !== 'file_redirect' &&
+        type !== 'herestring_redirect' &&
+        type !== 'heredoc_redirect' &&
+        type !== 'comment'
+      ) {
         args.push(scriptWord(child));
       }
     }
     if (nameNode) {
       const name = scriptWord(nameNode.namedChildren[0] ?? nameNode);
-      const command: ScriptCommand = { name, args, assignments, start: node.startIndex, end: node.endIndex, before: this.pendingBefore, after: undefined, ...where };
+      const command: ScriptCommand = {
+        name,
+        args,
+        assignments,
+        start: node.startIndex,
+        end: node.endIndex,
+        before: this.pendingBefore,
+        after: undefined,
+        ...where,
+      };
       this.pendingBefore = undefined;
       this.commands.push(command);
       this.last = command;
@@ -317,8 +375,19 @@ class Walker {
     const keyword = node.children[0];
     if (keyword) {
       const name = { raw: keyword.text, value: keyword.text, start: keyword.startIndex, end: keyword.endIndex };
-      const args = node.namedChildren.filter((c): c is Node => c !== null).map((c) => ({ raw: c.text, value: undefined, start: c.startIndex, end: c.endIndex }));
-      const command: ScriptCommand = { name, args, assignments: [], start: node.startIndex, end: node.endIndex, before: this.pendingBefore, after: undefined, ...where };
+      const args = node.namedChildren
+        .filter((c): c is Node => c !== null)
+        .map((c) => ({ raw: c.text, value: undefined, start: c.startIndex, end: c.endIndex }));
+      const command: ScriptCommand = {
+        name,
+        args,
+        assignments: [],
+        start: node.startIndex,
+        end: node.endIndex,
+        before: this.pendingBefore,
+        after: undefined,
+        ...where,
+      };
       this.pendingBefore = undefined;
       this.commands.push(command);
       this.last = command;
@@ -372,7 +441,8 @@ function flattenChain(node: Node): (Node | ShellOperator)[] {
   for (let child = pending.pop(); child; child = pending.pop()) {
     if (child.type === 'comment') continue;
     if (child.type === 'list' || child.type === 'pipeline') pushChildren(child);
-    else if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&') items.push(child.type);
+    else if (child.type === '&&' || child.type === '||' || child.type === '|' || child.type === '|&')
+      items.push(child.type);
     else if (child.isNamed) items.push(child);
   }
   return items;

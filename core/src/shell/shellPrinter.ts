@@ -143,7 +143,8 @@ export function printerCanTake(script: string): boolean {
       word += ch;
       continue;
     }
-    if (word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case' || word === 'select') depth++;
+    if (word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === 'case' || word === 'select')
+      depth++;
     else if ((word === 'fi' || word === 'done' || word === 'esac') && depth > 0) depth--;
     word = '';
     if (ch === '(' || ch === '{' || ch === '`') depth++;
@@ -191,9 +192,19 @@ function printOnce(exports: PrinterExports, script: string, options: ShellPrintO
   try {
     // prettier-ignore
     const result = exports.process(
-      path, 0, 0, textData, text.byteLength, text.byteLength,
+      path,
+      0,
+      0,
+      textData,
+      text.byteLength,
+      text.byteLength,
       true, // print
-      !options.minify, LANG_BASH, stop, 0, 0, 0, // keepComments, variant, stopAt, recoverErrors
+      !options.minify,
+      LANG_BASH,
+      stop,
+      0,
+      0,
+      0, // keepComments, variant, stopAt, recoverErrors
       false, // simplify
       Math.max(0, Math.min(16, options.indent)),
       true, // binaryNextLine: `&&` and `|` start the continued line

@@ -14,7 +14,12 @@ function chainDigests(tree: Dockerfile): string[] {
     digests = [];
     let previous = '';
     for (const instruction of tree.instructions) {
-      const hash = createHash('sha1').update(previous).update('\0').update(instruction.keyword).update('\0').update(instruction.argsText);
+      const hash = createHash('sha1')
+        .update(previous)
+        .update('\0')
+        .update(instruction.keyword)
+        .update('\0')
+        .update(instruction.argsText);
       for (const heredoc of instruction.heredocs) hash.update('\0').update(heredoc.content);
       previous = hash.digest('base64');
       digests.push(previous);

@@ -3,7 +3,13 @@
 // in this file". A select-all request can hold tens of thousands of diagnostics: identical fixes
 // are offered once, "in this file" once per rule, and at most CODE_ACTION_LIMIT fixes of single
 // findings (mechanical ones first, then "on this line") are answered.
-import { type CodeAction, CodeActionKind, type Diagnostic, type TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { Dockerfile } from '../../../core/src/parser';
 import type { Fix } from '../../../core/src/rules';
 import type { DiagnosticData } from './diagnostics';
@@ -40,7 +46,13 @@ export function quickFixes(
       if (single >= limit || offered.has(key)) continue;
       offered.add(key);
       single++;
-      actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: toWorkspaceEdit(uri, version, fix) });
+      actions.push({
+        title: fix.title[language],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: toWorkspaceEdit(uri, version, fix),
+      });
     }
   }
   if (!tree) return actions;
@@ -56,13 +68,24 @@ export function quickFixes(
       if (key !== undefined) offered.add(key);
       if (fix) {
         single++;
-        actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(uri, version, fix) });
+        actions.push({
+          title: fix.title[language],
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: toWorkspaceEdit(uri, version, fix),
+        });
       }
     }
     if (offered.has(code)) continue;
     offered.add(code);
     const fix = ignores.inFile(code);
-    if (fix) actions.push({ title: fix.title[language], kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: toWorkspaceEdit(uri, version, fix) });
+    if (fix)
+      actions.push({
+        title: fix.title[language],
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: toWorkspaceEdit(uri, version, fix),
+      });
   }
   return actions;
 }
@@ -70,7 +93,10 @@ export function quickFixes(
 export function toWorkspaceEdit(uri: string, version: number, fix: Fix): WorkspaceEdit {
   const documentChanges: WorkspaceEdit['documentChanges'] = [];
   if (fix.edits.length > 0) {
-    const edit: TextDocumentEdit = { textDocument: { uri, version }, edits: fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) };
+    const edit: TextDocumentEdit = {
+      textDocument: { uri, version },
+      edits: fix.edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })),
+    };
     documentChanges.push(edit);
   }
   if (fix.createFile) {
@@ -78,11 +104,16 @@ export function toWorkspaceEdit(uri: string, version: number, fix: Fix): Workspa
     documentChanges.push({ kind: 'create', uri: fileUri, options: { overwrite: true } });
     documentChanges.push({
       textDocument: { uri: fileUri, version: null },
-      edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.text }],
+      edits: [
+        { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: fix.createFile.text },
+      ],
     });
   }
   for (const { path, edits } of fix.fileEdits ?? []) {
-    documentChanges.push({ textDocument: { uri: pathToFileURL(path).href, version: null }, edits: edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })) });
+    documentChanges.push({
+      textDocument: { uri: pathToFileURL(path).href, version: null },
+      edits: edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText })),
+    });
   }
   return { documentChanges };
 }

@@ -15,7 +15,10 @@ export function codeLenses(document: AnalysedDocument, language: Language): Code
     const name = stage.from.stageName;
     if (!name) continue;
     const args: BuildStageArguments = [document.uri, { target: name.value }];
-    lenses.push({ range: toLspRange(stage.from.keywordRange), command: { title: TITLE[language], command: BUILD_STAGE_COMMAND, arguments: args } });
+    lenses.push({
+      range: toLspRange(stage.from.keywordRange),
+      command: { title: TITLE[language], command: BUILD_STAGE_COMMAND, arguments: args },
+    });
   }
   return lenses;
 }

@@ -6,10 +6,29 @@
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../../../core/src/context/buildContext';
-import { checkCommentsAbove, type CheckOptions, fileCheckOptions, type FileFacts, fileFacts, isCheckComment, shippedStages, stagesOf } from '../../../core/src/model';
+import {
+  checkCommentsAbove,
+  type CheckOptions,
+  fileCheckOptions,
+  type FileFacts,
+  fileFacts,
+  isCheckComment,
+  shippedStages,
+  stagesOf,
+} from '../../../core/src/model';
 import { instructionAtLine } from '../../../core/src/engine/instructionAt';
 import type { Dockerfile, Instruction, Range } from '../../../core/src/parser';
-import { type DocumentRule, type Finding, type Fix, type InstructionRule, type Rule, type RuleContext, type RuleFinding, type Severity, type StageRule } from '../../../core/src/rules';
+import {
+  type DocumentRule,
+  type Finding,
+  type Fix,
+  type InstructionRule,
+  type Rule,
+  type RuleContext,
+  type RuleFinding,
+  type Severity,
+  type StageRule,
+} from '../../../core/src/rules';
 import { sameItems } from '../../../core/src/sameItems';
 import { shiftRuleFinding } from '../../../core/src/rules/shiftFindings';
 import { StageCache, type StageRun } from '../../../core/src/engine/stageCache';
@@ -56,7 +75,10 @@ interface CachedFindings {
 export class DiagnosticsEngine {
   private readonly instructionCache = new WeakMap<Instruction, CachedFindings>();
   private readonly stageCache = new StageCache();
-  private readonly diagnosticCache = new WeakMap<Finding, { severity: DiagnosticSeverity; language: Language; diagnostic: Diagnostic }>();
+  private readonly diagnosticCache = new WeakMap<
+    Finding,
+    { severity: DiagnosticSeverity; language: Language; diagnostic: Diagnostic }
+  >();
   /** What the last run of each document used, reused while it stays the same. */
   private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
   private readonly instructionRules: readonly InstructionRule[];
@@ -94,7 +116,11 @@ export class DiagnosticsEngine {
    * document rule. Whatever a step stores is complete, so a caller may stop at any yield; the
    * next check (of this or a newer version) picks up what was stored.
    */
-  *findingSteps(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): Generator<void, RuleFinding[], void> {
+  *findingSteps(
+    document: AnalysedDocument,
+    settings: Settings,
+    buildContext: BuildContext | undefined,
+  ): Generator<void, RuleFinding[], void> {
     const { tree, lines, uri } = document;
     const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
     const options = fileCheckOptions(tree);
@@ -116,11 +142,19 @@ export class DiagnosticsEngine {
     };
     const result: RuleFinding[] = [];
     for (const instruction of facts.globalInstructions) {
-      for (const found of this.instructionFindings(instruction, tree.escapeChar)) if (enabled.instructionRules.has(found.rule)) result.push(found);
+      for (const found of this.instructionFindings(instruction, tree.escapeChar))
+        if (enabled.instructionRules.has(found.rule)) result.push(found);
       yield;
     }
     for (const found of yield* this.stageCache.findingSteps(run)) result.push(found);
-    const context: RuleContext = { tree, stages, facts, lines, buildContext, stageSummaries: (summarise) => this.stageCache.summaries(run, summarise) };
+    const context: RuleContext = {
+      tree,
+      stages,
+      facts,
+      lines,
+      buildContext,
+      stageSummaries: (summarise) => this.stageCache.summaries(run, summarise),
+    };
     for (const rule of enabled.documentRules) {
       for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
       yield;
@@ -130,7 +164,11 @@ export class DiagnosticsEngine {
   }
 
   /** The enabled rules by kind: the same objects as last time while the set is the same, so stage caches stay valid. */
-  private enabledRules(uri: string, overrides: Settings['layerwise.diagnostics.rules'], options: CheckOptions): EnabledRules {
+  private enabledRules(
+    uri: string,
+    overrides: Settings['layerwise.diagnostics.rules'],
+    options: CheckOptions,
+  ): EnabledRules {
     const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code], options));
     const last = this.lastRun.get(uri)?.enabled;
     if (last && sameItems(last.all, enabled)) return last;
@@ -147,12 +185,22 @@ export class DiagnosticsEngine {
     this.lastRun.delete(uri);
   }
 
-  diagnostics(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Diagnostic[] {
+  diagnostics(
+    document: AnalysedDocument,
+    settings: Settings,
+    language: Language,
+    buildContext: BuildContext | undefined,
+  ): Diagnostic[] {
     return finish(this.diagnosticSteps(document, settings, language, buildContext));
   }
 
   /** `diagnostics` in steps (see `findingSteps`). */
-  *diagnosticSteps(document: AnalysedDocument, settings: Settings, language: Language, buildContext: BuildContext | undefined): Generator<void, Diagnostic[], void> {
+  *diagnosticSteps(
+    document: AnalysedDocument,
+    settings: Settings,
+    language: Language,
+    buildContext: BuildContext | undefined,
+  ): Generator<void, Diagnostic[], void> {
     if (!settings['layerwise.diagnostics.enable']) return [];
     const overrides = settings['layerwise.diagnostics.rules'];
     const errorOnWarning = fileCheckOptions(document.tree).error;
@@ -198,7 +246,12 @@ export class DiagnosticsEngine {
    * The fixes of the finding a diagnostic was made from (same rule code and range). The findings
    * with fixes are indexed by line once, so each diagnostic is one lookup however many there are.
    */
-  fixesFor(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined, diagnostics: readonly Diagnostic[]): (diagnostic: Diagnostic) => Fix[] {
+  fixesFor(
+    document: AnalysedDocument,
+    settings: Settings,
+    buildContext: BuildContext | undefined,
+    diagnostics: readonly Diagnostic[],
+  ): (diagnostic: Diagnostic) => Fix[] {
     if (!diagnostics.some((d) => (d.data as Partial<DiagnosticData> | undefined)?.fixable)) return () => [];
     const byLine = new Map<number, RuleFinding[]>();
     for (const found of this.findings(document, settings, buildContext)) {
@@ -211,7 +264,9 @@ export class DiagnosticsEngine {
     return (diagnostic) => {
       const onLine = byLine.get(diagnostic.range.start.line);
       if (!onLine) return [];
-      return onLine.filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range)).flatMap(({ finding }) => finding.fixes ?? []);
+      return onLine
+        .filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range))
+        .flatMap(({ finding }) => finding.fixes ?? []);
     };
   }
 
@@ -236,10 +291,12 @@ export class DiagnosticsEngine {
     }
     const findings: RuleFinding[] = [];
     for (const rule of this.instructionRules) {
-      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), [])) findings.push(shiftRuleFinding({ rule, finding }, 0));
+      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), []))
+        findings.push(shiftRuleFinding({ rule, finding }, 0));
       if (!instruction.trigger || rule.kind === 'build-check') continue;
       const trigger = instruction.trigger;
-      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), [])) findings.push(shiftRuleFinding({ rule, finding: { ...finding, instruction } }, 0));
+      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), []))
+        findings.push(shiftRuleFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;
@@ -257,7 +314,12 @@ function checkCommentBeforeStages(tree: Dockerfile): boolean {
 
 /** Diagnostics carry their finding's range unchanged (see toLspRange). */
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 /** Runs steps to the end; the synchronous API of a check that is also available in steps. */
@@ -279,7 +341,12 @@ function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: Chec
  * a comment directly above an instruction for that instruction. Builder errors stay: skipping
  * them would not make `docker build` accept the file.
  */
-function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, file: CheckOptions, checkComments: boolean): RuleFinding[] {
+function withoutSkipped(
+  findings: RuleFinding[],
+  tree: Dockerfile,
+  file: CheckOptions,
+  checkComments: boolean,
+): RuleFinding[] {
   if (!checkComments && !file.skipAll && file.skip.size === 0) return findings;
   const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
   return findings.filter(({ rule, finding }) => {
@@ -291,5 +358,3 @@ function withoutSkipped(findings: RuleFinding[], tree: Dockerfile, file: CheckOp
     return !(local && (local.skipAll || local.skip.has(rule.code)));
   });
 }
-
-

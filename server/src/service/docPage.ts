@@ -32,7 +32,9 @@ function pageTitle(doc: Doc, { path, language }: DocPageParams): string {
     case 'healthcheck':
       return `HEALTHCHECK ${name}`;
     case 'arg':
-      return doc === argDoc('HTTP_PROXY', language) ? pick({ en: 'Proxy build arguments', ko: '프록시 빌드 인자' }, language) : `ARG ${name}`;
+      return doc === argDoc('HTTP_PROXY', language)
+        ? pick({ en: 'Proxy build arguments', ko: '프록시 빌드 인자' }, language)
+        : `ARG ${name}`;
     default:
       return doc.summary;
   }

@@ -18,11 +18,17 @@ export interface FileImpactSources {
 }
 
 /** The impact on each Dockerfile; undefined when `isCancelled` turned true on the way. */
-export async function answerFileImpact(raw: FileImpactParams | null | undefined, sources: FileImpactSources, isCancelled: () => boolean = () => false): Promise<FileImpactResult | undefined> {
+export async function answerFileImpact(
+  raw: FileImpactParams | null | undefined,
+  sources: FileImpactSources,
+  isCancelled: () => boolean = () => false,
+): Promise<FileImpactResult | undefined> {
   const params: Partial<FileImpactParams> = raw ?? {};
   const filePath = toPath(params.fileUri);
   const folder = filePath !== undefined && (await isFolder(filePath));
-  const dockerfiles = (Array.isArray(params.dockerfileUris) ? params.dockerfileUris : []).filter((u): u is string => typeof u === 'string');
+  const dockerfiles = (Array.isArray(params.dockerfileUris) ? params.dockerfileUris : []).filter(
+    (u): u is string => typeof u === 'string',
+  );
   const impacts: DockerfileImpact[] = [];
   for (const uri of dockerfiles) {
     if (isCancelled()) return undefined;
@@ -31,7 +37,12 @@ export async function answerFileImpact(raw: FileImpactParams | null | undefined,
   return { dockerfiles: impacts };
 }
 
-async function impactOn(uri: string, filePath: string | undefined, folder: boolean, sources: FileImpactSources): Promise<DockerfileImpact> {
+async function impactOn(
+  uri: string,
+  filePath: string | undefined,
+  folder: boolean,
+  sources: FileImpactSources,
+): Promise<DockerfileImpact> {
   const context = sources.buildContext(uri);
   if (!filePath || !context) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
   const rel = relative(context.root, filePath);
@@ -46,7 +57,12 @@ async function impactOn(uri: string, filePath: string | undefined, folder: boole
   const text = `${instruction.keyword} ${instruction.argsText.replace(/\s+/g, ' ').trim()}`;
   return {
     uri,
-    first: { line: instruction.range.start.line, text: text.length > 60 ? `${text.slice(0, 59)}…` : text, stage: stage.name ?? String(stage.index), layer: number },
+    first: {
+      line: instruction.range.start.line,
+      text: text.length > 60 ? `${text.slice(0, 59)}…` : text,
+      stage: stage.name ?? String(stage.index),
+      layer: number,
+    },
     rebuiltAfter: impact.rebuiltAfter,
   };
 }

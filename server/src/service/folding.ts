@@ -29,7 +29,8 @@ export function foldingRanges(document: AnalysedDocument): FoldingRange[] {
     add(instruction.range.start.line, lastTextLine(instruction));
     // A body folds from the line that opens it (the instruction line, or the previous
     // heredoc's terminator) to its last line; the terminator stays visible.
-    for (const heredoc of instruction.heredocs) if (heredoc.bodyRange) add(heredoc.bodyRange.start.line - 1, heredoc.bodyRange.end.line);
+    for (const heredoc of instruction.heredocs)
+      if (heredoc.bodyRange) add(heredoc.bodyRange.start.line - 1, heredoc.bodyRange.end.line);
   }
   return ranges.sort((a, b) => a.startLine - b.startLine);
 }

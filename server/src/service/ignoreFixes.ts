@@ -58,7 +58,8 @@ export class IgnoreFixes {
     // Right under the directive block (or on line 0) the comment would itself be read as a file-wide
     // directive; a blank line before it keeps it local.
     const lastDirective = tree.directives[tree.directives.length - 1];
-    const extendsDirectives = start.line === 0 || (lastDirective !== undefined && lastDirective.range.end.line === start.line - 1);
+    const extendsDirectives =
+      start.line === 0 || (lastDirective !== undefined && lastDirective.range.end.line === start.line - 1);
     return { title, edits: [insert(start.line, `${extendsDirectives ? '\n' : ''}${indent}# check=skip=${code}\n`)] };
   }
 

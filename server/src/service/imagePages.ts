@@ -24,8 +24,13 @@ export function imagePage(reference: string): ImagePage | undefined {
   if (!parts) return undefined;
   const { host, path } = parts;
   if (host === undefined || host === 'docker.io' || host === 'index.docker.io' || host === 'registry-1.docker.io') {
-    const official = path.startsWith('library/') ? path.slice('library/'.length) : path.includes('/') ? undefined : path;
-    if (official !== undefined && !official.includes('/')) return { url: `https://hub.docker.com/_/${official}`, registry: 'Docker Hub' };
+    const official = path.startsWith('library/')
+      ? path.slice('library/'.length)
+      : path.includes('/')
+        ? undefined
+        : path;
+    if (official !== undefined && !official.includes('/'))
+      return { url: `https://hub.docker.com/_/${official}`, registry: 'Docker Hub' };
     return { url: `https://hub.docker.com/r/${path}`, registry: 'Docker Hub' };
   }
   if (!path.includes('/') && host !== 'mcr.microsoft.com') return undefined;
@@ -40,7 +45,10 @@ export function imagePage(reference: string): ImagePage | undefined {
   const gcr = /^(?:(us|eu|asia)\.)?gcr\.io$/.exec(host);
   if (gcr) {
     const slash = path.indexOf('/');
-    return { url: `https://console.cloud.google.com/gcr/images/${path.slice(0, slash)}/${gcr[1] ?? 'global'}/${path.slice(slash + 1)}`, registry: 'Google Container Registry' };
+    return {
+      url: `https://console.cloud.google.com/gcr/images/${path.slice(0, slash)}/${gcr[1] ?? 'global'}/${path.slice(slash + 1)}`,
+      registry: 'Google Container Registry',
+    };
   }
   return undefined;
 }

@@ -17,13 +17,19 @@ export interface InlayHintRequest {
 export type InlayHintProvider = (request: InlayHintRequest) => InlayHint[];
 
 /** Every provider's hints; a provider that throws loses its own hints only. */
-export function collectInlayHints(providers: readonly InlayHintProvider[], request: InlayHintRequest, log: (message: string) => void): InlayHint[] {
+export function collectInlayHints(
+  providers: readonly InlayHintProvider[],
+  request: InlayHintRequest,
+  log: (message: string) => void,
+): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const provider of providers) {
     try {
       hints.push(...provider(request));
     } catch (error) {
-      log(`Layerwise: an inlay hint provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log(
+        `Layerwise: an inlay hint provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
   return hints;

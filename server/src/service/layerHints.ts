@@ -18,8 +18,13 @@ export function layerHintProvider(buildResults: BuildResultStore): InlayHintProv
   return (request) => (request.settings['layerwise.cache.layerHints'] ? layerHints(request, buildResults) : []);
 }
 
-function layerHints({ document, range, language, buildContext }: InlayHintRequest, buildResults: BuildResultStore): InlayHint[] {
-  const steps = analyseLayers(document.model).steps.filter((s) => s.instruction.range.start.line >= range.start.line && s.instruction.range.start.line <= range.end.line);
+function layerHints(
+  { document, range, language, buildContext }: InlayHintRequest,
+  buildResults: BuildResultStore,
+): InlayHint[] {
+  const steps = analyseLayers(document.model).steps.filter(
+    (s) => s.instruction.range.start.line >= range.start.line && s.instruction.range.start.line <= range.end.line,
+  );
   if (steps.length === 0) return [];
   const results = buildResults.has(document.uri) ? buildResults.resultsFor(document.uri, document.tree) : undefined;
   return steps.map((step) => {
@@ -40,8 +45,15 @@ interface Dependency {
 }
 
 /** The hint's label and tooltip for one layer, in both languages. */
-export function describeLayer(step: LayerStep, context: BuildContext | undefined, result: InstructionBuildResult | undefined): { label: LocalizedText; tooltip: LocalizedText } {
-  const dependencies = [...step.contextSources.map((source) => contextDependency(source, context)), ...otherDependencies(step)];
+export function describeLayer(
+  step: LayerStep,
+  context: BuildContext | undefined,
+  result: InstructionBuildResult | undefined,
+): { label: LocalizedText; tooltip: LocalizedText } {
+  const dependencies = [
+    ...step.contextSources.map((source) => contextDependency(source, context)),
+    ...otherDependencies(step),
+  ];
   const shown = dependencies.slice(0, MAX_LABEL_ITEMS).map((d) => d.label);
   const more = dependencies.length - shown.length;
   const en = shown.map((d) => d.en);
@@ -77,24 +89,53 @@ function otherDependencies(step: LayerStep): Dependency[] {
   const result: Dependency[] = [];
   for (const stage of step.fromStages) {
     const name = stage.name ?? String(stage.index);
-    result.push({ label: { en: `stage ${name}`, ko: `스테이지 ${name}` }, detail: { en: `stage ${inlineCode(name)} (line ${stage.from.range.start.line + 1})`, ko: `스테이지 ${inlineCode(name)}(${stage.from.range.start.line + 1}행)` } });
+    result.push({
+      label: { en: `stage ${name}`, ko: `스테이지 ${name}` },
+      detail: {
+        en: `stage ${inlineCode(name)} (line ${stage.from.range.start.line + 1})`,
+        ko: `스테이지 ${inlineCode(name)}(${stage.from.range.start.line + 1}행)`,
+      },
+    });
   }
-  for (const image of step.fromImages) result.push({ label: { en: image, ko: image }, detail: { en: `image ${inlineCode(image)}`, ko: `이미지 ${inlineCode(image)}` } });
+  for (const image of step.fromImages)
+    result.push({
+      label: { en: image, ko: image },
+      detail: { en: `image ${inlineCode(image)}`, ko: `이미지 ${inlineCode(image)}` },
+    });
   if (step.buildArgs.length > 0) {
     const names = step.buildArgs.join(', ');
     result.push({
       label: { en: `build ${step.buildArgs.length === 1 ? 'arg' : 'args'} ${names}`, ko: `빌드 인자 ${names}` },
-      detail: { en: `the values of build args ${escapeMarkdown(names)} (a RUN sees them as environment)`, ko: `빌드 인자 ${escapeMarkdown(names)}의 값(RUN은 이 값을 환경 변수로 받습니다)` },
+      detail: {
+        en: `the values of build args ${escapeMarkdown(names)} (a RUN sees them as environment)`,
+        ko: `빌드 인자 ${escapeMarkdown(names)}의 값(RUN은 이 값을 환경 변수로 받습니다)`,
+      },
     });
   }
   const previous = step.previous;
   if (previous) {
     const line = previous.instruction.range.start.line + 1;
-    result.push({ label: { en: `layer ${previous.number}`, ko: `레이어 ${previous.number}` }, detail: { en: `layer ${previous.number} (line ${line}) and every instruction above`, ko: `레이어 ${previous.number}(${line}행)과 그 위의 모든 명령` } });
+    result.push({
+      label: { en: `layer ${previous.number}`, ko: `레이어 ${previous.number}` },
+      detail: {
+        en: `layer ${previous.number} (line ${line}) and every instruction above`,
+        ko: `레이어 ${previous.number}(${line}행)과 그 위의 모든 명령`,
+      },
+    });
   } else {
-    const base = step.stage.baseStage ? `stage ${step.stage.baseStage.name ?? step.stage.baseStage.index}` : step.stage.baseImage;
-    const baseKo = step.stage.baseStage ? `스테이지 ${step.stage.baseStage.name ?? step.stage.baseStage.index}` : step.stage.baseImage;
-    result.push({ label: { en: base, ko: baseKo }, detail: { en: `the base ${inlineCode(base)} and the instructions above`, ko: `베이스 ${inlineCode(baseKo)}와 그 위의 명령` } });
+    const base = step.stage.baseStage
+      ? `stage ${step.stage.baseStage.name ?? step.stage.baseStage.index}`
+      : step.stage.baseImage;
+    const baseKo = step.stage.baseStage
+      ? `스테이지 ${step.stage.baseStage.name ?? step.stage.baseStage.index}`
+      : step.stage.baseImage;
+    result.push({
+      label: { en: base, ko: baseKo },
+      detail: {
+        en: `the base ${inlineCode(base)} and the instructions above`,
+        ko: `베이스 ${inlineCode(baseKo)}와 그 위의 명령`,
+      },
+    });
   }
   return result;
 }
@@ -177,14 +218,34 @@ const WILDCARD = /[*?[\\]/;
 
 function contextDependency(source: string, context: BuildContext | undefined): Dependency {
   if (source === '') {
-    if (!context) return { label: { en: 'any context file', ko: '컨텍스트의 모든 파일' }, detail: { en: 'any file of the build context', ko: '빌드 컨텍스트의 모든 파일' } };
-    const filter = context.dockerignorePath ? { en: ' (after .dockerignore)', ko: '(.dockerignore 적용 후)' } : { en: ' (no .dockerignore)', ko: '(.dockerignore 없음)' };
+    if (!context)
+      return {
+        label: { en: 'any context file', ko: '컨텍스트의 모든 파일' },
+        detail: { en: 'any file of the build context', ko: '빌드 컨텍스트의 모든 파일' },
+      };
+    const filter = context.dockerignorePath
+      ? { en: ' (after .dockerignore)', ko: '(.dockerignore 적용 후)' }
+      : { en: ' (no .dockerignore)', ko: '(.dockerignore 없음)' };
     const listing = context.listing;
-    if (!listing) return { label: { en: 'any context file', ko: '컨텍스트의 모든 파일' }, detail: { en: `any file of the build context${filter.en}; its files are still being listed`, ko: `빌드 컨텍스트의 모든 파일${filter.ko}. 파일 목록을 만드는 중입니다` } };
+    if (!listing)
+      return {
+        label: { en: 'any context file', ko: '컨텍스트의 모든 파일' },
+        detail: {
+          en: `any file of the build context${filter.en}; its files are still being listed`,
+          ko: `빌드 컨텍스트의 모든 파일${filter.ko}. 파일 목록을 만드는 중입니다`,
+        },
+      };
     const count = `${listing.files.length}${listing.truncated || listing.unreadable.length > 0 ? '+' : ''}`;
-    return { label: { en: `any of ${count} context files`, ko: `컨텍스트 파일 ${count}개` }, detail: { en: `any of the ${count} files of the build context${filter.en}`, ko: `빌드 컨텍스트의 파일 ${count}개 중 하나${filter.ko}` } };
+    return {
+      label: { en: `any of ${count} context files`, ko: `컨텍스트 파일 ${count}개` },
+      detail: {
+        en: `any of the ${count} files of the build context${filter.en}`,
+        ko: `빌드 컨텍스트의 파일 ${count}개 중 하나${filter.ko}`,
+      },
+    };
   }
-  if (!context) return { label: { en: source, ko: source }, detail: { en: `${inlineCode(source)}`, ko: `${inlineCode(source)}` } };
+  if (!context)
+    return { label: { en: source, ko: source }, detail: { en: `${inlineCode(source)}`, ko: `${inlineCode(source)}` } };
   const listing = context.listing;
   const literal = !WILDCARD.test(source);
   // Only a stat of this very path, or a complete listing, may say that a source is missing.
@@ -203,13 +264,25 @@ function contextDependency(source: string, context: BuildContext | undefined): D
   const count = `${files.count}${files.folder && !complete(listing, source) ? '+' : ''}`;
   return {
     label: { en: name, ko: name },
-    detail: { en: `${inlineCode(name)}: ${count} ${count === '1' ? 'file' : 'files'} (${examples}${more})`, ko: `${inlineCode(name)}: 파일 ${count}개(${examples}${more})` },
+    detail: {
+      en: `${inlineCode(name)}: ${count} ${count === '1' ? 'file' : 'files'} (${examples}${more})`,
+      ko: `${inlineCode(name)}: 파일 ${count}개(${examples}${more})`,
+    },
   };
 }
 
 /** The listing holds every file a source could take: the walk did not stop early and read every folder on the way. */
 function complete(listing: ContextListing, source: string): boolean {
-  return !listing.truncated && !listing.unreadable.some((folder) => folder.path === '' || source === folder.path || source.startsWith(`${folder.path}/`) || folder.path.startsWith(`${source}/`));
+  return (
+    !listing.truncated &&
+    !listing.unreadable.some(
+      (folder) =>
+        folder.path === '' ||
+        source === folder.path ||
+        source.startsWith(`${folder.path}/`) ||
+        folder.path.startsWith(`${source}/`),
+    )
+  );
 }
 
 /** While the walk runs: what one stat of the source tells. */
@@ -220,35 +293,69 @@ function unlistedDependency(source: string, kind: EntryKind | 'absent' | undefin
   }
   if (kind === 'directory') {
     const name = `${source}/**`;
-    if (context.isIgnored(source) && !context.dockerignore?.patterns.some((pattern) => pattern.exclusion)) return ignoredDependency(name);
-    return { label: { en: name, ko: name }, detail: { en: `${inlineCode(name)}: the files below it (still being listed)`, ko: `${inlineCode(name)}: 그 아래의 파일(목록을 만드는 중)` } };
+    if (context.isIgnored(source) && !context.dockerignore?.patterns.some((pattern) => pattern.exclusion))
+      return ignoredDependency(name);
+    return {
+      label: { en: name, ko: name },
+      detail: {
+        en: `${inlineCode(name)}: the files below it (still being listed)`,
+        ko: `${inlineCode(name)}: 그 아래의 파일(목록을 만드는 중)`,
+      },
+    };
   }
-  return { label: { en: source, ko: source }, detail: { en: `${inlineCode(source)}: files of the build context (still being listed)`, ko: `${inlineCode(source)}: 빌드 컨텍스트의 파일(목록을 만드는 중)` } };
+  return {
+    label: { en: source, ko: source },
+    detail: {
+      en: `${inlineCode(source)}: files of the build context (still being listed)`,
+      ko: `${inlineCode(source)}: 빌드 컨텍스트의 파일(목록을 만드는 중)`,
+    },
+  };
 }
 
 function oneFile(source: string): Dependency {
-  return { label: { en: source, ko: source }, detail: { en: `${inlineCode(source)}: 1 file (${inlineCode(source)})`, ko: `${inlineCode(source)}: 파일 1개(${inlineCode(source)})` } };
+  return {
+    label: { en: source, ko: source },
+    detail: {
+      en: `${inlineCode(source)}: 1 file (${inlineCode(source)})`,
+      ko: `${inlineCode(source)}: 파일 1개(${inlineCode(source)})`,
+    },
+  };
 }
 
 function ignoredDependency(name: string): Dependency {
   return {
     label: { en: `${name} (ignored)`, ko: `${name}(제외됨)` },
-    detail: { en: `${inlineCode(name)}: .dockerignore leaves it out, so this COPY fails or copies nothing`, ko: `${inlineCode(name)}: .dockerignore가 제외하므로 이 COPY는 실패하거나 아무것도 복사하지 않습니다` },
+    detail: {
+      en: `${inlineCode(name)}: .dockerignore leaves it out, so this COPY fails or copies nothing`,
+      ko: `${inlineCode(name)}: .dockerignore가 제외하므로 이 COPY는 실패하거나 아무것도 복사하지 않습니다`,
+    },
   };
 }
 
 function missingDependency(name: string): Dependency {
-  return { label: { en: `${name} (missing)`, ko: `${name}(없음)` }, detail: { en: `${inlineCode(name)}: not found in the build context`, ko: `${inlineCode(name)}: 빌드 컨텍스트에 없습니다` } };
+  return {
+    label: { en: `${name} (missing)`, ko: `${name}(없음)` },
+    detail: {
+      en: `${inlineCode(name)}: not found in the build context`,
+      ko: `${inlineCode(name)}: 빌드 컨텍스트에 없습니다`,
+    },
+  };
 }
 
 /** The walk stopped before it (or could not read a folder on the way): nothing is claimed. */
 function notListedDependency(name: string, listing: ContextListing): Dependency {
   const why = listing.truncated
-    ? { en: `the build context is too big to list in full (Layerwise stopped after ${listing.entriesVisited} entries)`, ko: `빌드 컨텍스트가 너무 커서 Layerwise가 목록을 끝까지 만들지 않았습니다(항목 ${listing.entriesVisited}개에서 멈춤)` }
+    ? {
+        en: `the build context is too big to list in full (Layerwise stopped after ${listing.entriesVisited} entries)`,
+        ko: `빌드 컨텍스트가 너무 커서 Layerwise가 목록을 끝까지 만들지 않았습니다(항목 ${listing.entriesVisited}개에서 멈춤)`,
+      }
     : { en: 'a folder of the build context could not be read', ko: '빌드 컨텍스트의 폴더 하나를 읽지 못했습니다' };
   return {
     label: { en: `${name} (not listed)`, ko: `${name}(목록에 없음)` },
-    detail: { en: `${inlineCode(name)}: not listed: ${why.en}, so it was not checked`, ko: `${inlineCode(name)}: ${why.ko}. 그래서 이 경로는 확인하지 못했습니다(목록에 없음)` },
+    detail: {
+      en: `${inlineCode(name)}: not listed: ${why.en}, so it was not checked`,
+      ko: `${inlineCode(name)}: ${why.ko}. 그래서 이 경로는 확인하지 못했습니다(목록에 없음)`,
+    },
   };
 }
 

@@ -14,7 +14,11 @@ import { toLspRange } from './lspRange';
 
 const listedFiles = new WeakMap<ContextListing, ReadonlySet<string>>();
 
-export function documentLinks(document: AnalysedDocument, buildContext: BuildContext | undefined, language: Language): DocumentLink[] {
+export function documentLinks(
+  document: AnalysedDocument,
+  buildContext: BuildContext | undefined,
+  language: Language,
+): DocumentLink[] {
   const links: DocumentLink[] = [];
   for (const stage of document.model.stages) {
     const link = imageLink(stage, language);
@@ -22,7 +26,8 @@ export function documentLinks(document: AnalysedDocument, buildContext: BuildCon
   }
   if (buildContext) {
     for (const instruction of document.tree.instructions) {
-      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') links.push(...sourceLinks(instruction, buildContext, language));
+      if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD')
+        links.push(...sourceLinks(instruction, buildContext, language));
     }
   }
   return links;
@@ -35,7 +40,10 @@ function imageLink(stage: Stage, language: Language): DocumentLink | undefined {
   if (reference.toLowerCase() === 'scratch' || reference.includes('$')) return undefined;
   const page = imagePage(reference);
   if (!page) return undefined;
-  const tooltip: LocalizedText = { en: `Open ${reference} on ${page.registry}`, ko: `${page.registry}에서 ${reference} 페이지 열기` };
+  const tooltip: LocalizedText = {
+    en: `Open ${reference} on ${page.registry}`,
+    ko: `${page.registry}에서 ${reference} 페이지 열기`,
+  };
   return { range: toLspRange(image.range), target: page.url, tooltip: tooltip[language] };
 }
 
@@ -47,7 +55,11 @@ function sourceLinks(instruction: Instruction, context: BuildContext, language: 
     const path = contextPath(source);
     if (path === undefined || !isContextFile(context, path)) continue;
     const tooltip: LocalizedText = { en: `Open ${path} from the build context`, ko: `빌드 컨텍스트의 ${path} 열기` };
-    links.push({ range: toLspRange(source.range), target: pathToFileURL(join(context.root, path)).href, tooltip: tooltip[language] });
+    links.push({
+      range: toLspRange(source.range),
+      target: pathToFileURL(join(context.root, path)).href,
+      tooltip: tooltip[language],
+    });
   }
   return links;
 }

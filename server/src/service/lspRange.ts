@@ -7,10 +7,12 @@ import type { Position, Range } from '../../../core/src/parser';
 export { comparePositions, rangeContains } from '../../../core/src/parser';
 
 export function toLspRange(range: Range): LspRange {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
 }
 
 export function fromLspPosition(position: LspPosition): Position {
   return { line: position.line, character: position.character };
 }
-

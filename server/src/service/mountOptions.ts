@@ -28,7 +28,10 @@ export function mountOptions(flag: Flag, lines: readonly string[]): MountOption[
       key,
       value: equals < 0 ? '' : part.slice(equals + 1),
       range: { start: { line, character: from }, end: { line, character: from + part.length } },
-      valueRange: equals < 0 ? undefined : { start: { line, character: from + equals + 1 }, end: { line, character: from + part.length } },
+      valueRange:
+        equals < 0
+          ? undefined
+          : { start: { line, character: from + equals + 1 }, end: { line, character: from + part.length } },
     });
     start += part.length + 1;
   }

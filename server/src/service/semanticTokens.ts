@@ -10,12 +10,27 @@ import { itemsInLines, withTrigger } from '../../../core/src/engine/instructionA
 import { navigationIndex } from './navigation/navigationIndex';
 import { stageMentions } from './stageReferences';
 
-export const TOKEN_TYPES = ['keyword', 'parameter', 'enumMember', 'variable', 'namespace', 'type', 'string', 'number', 'comment', 'macro', 'property'] as const;
+export const TOKEN_TYPES = [
+  'keyword',
+  'parameter',
+  'enumMember',
+  'variable',
+  'namespace',
+  'type',
+  'string',
+  'number',
+  'comment',
+  'macro',
+  'property',
+] as const;
 export const TOKEN_MODIFIERS = ['declaration', 'readonly', 'defaultLibrary'] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
 type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 
-export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TOKEN_TYPES], tokenModifiers: [...TOKEN_MODIFIERS] };
+export const SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = {
+  tokenTypes: [...TOKEN_TYPES],
+  tokenModifiers: [...TOKEN_MODIFIERS],
+};
 
 interface Token {
   line: number;
@@ -30,7 +45,8 @@ interface Token {
 /** Instructions whose shell form text goes to a shell, where quotes make strings. */
 const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
 
-const modifierBits = (modifiers: readonly TokenModifier[]): number => modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
+const modifierBits = (modifiers: readonly TokenModifier[]): number =>
+  modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
 
 class TokenSink {
   readonly tokens: Token[] = [];
@@ -38,11 +54,21 @@ class TokenSink {
   /** Single-line ranges only: a word broken by a line continuation gets no token. */
   add(range: Range | undefined, type: TokenType, modifiers: readonly TokenModifier[] = [], priority = 0): void {
     if (!range || range.start.line !== range.end.line || range.end.character <= range.start.character) return;
-    this.tokens.push({ line: range.start.line, start: range.start.character, end: range.end.character, type, modifiers: modifierBits(modifiers), priority });
+    this.tokens.push({
+      line: range.start.line,
+      start: range.start.character,
+      end: range.end.character,
+      type,
+      modifiers: modifierBits(modifiers),
+      priority,
+    });
   }
 }
 
-export function semanticTokens(document: AnalysedDocument, range?: { start: { line: number }; end: { line: number } }): SemanticTokens {
+export function semanticTokens(
+  document: AnalysedDocument,
+  range?: { start: { line: number }; end: { line: number } },
+): SemanticTokens {
   const { tree, model, lines } = document;
   const fromLine = range?.start.line ?? 0;
   const toLine = range?.end.line ?? lines.length - 1;
@@ -63,7 +89,12 @@ export function semanticTokens(document: AnalysedDocument, range?: { start: { li
   return { data };
 }
 
-function instructionTokens(model: DockerfileModel, lines: readonly string[], instruction: Instruction, sink: TokenSink): void {
+function instructionTokens(
+  model: DockerfileModel,
+  lines: readonly string[],
+  instruction: Instruction,
+  sink: TokenSink,
+): void {
   for (const trivia of instruction.trivia) if (trivia.kind === 'comment') sink.add(trivia.range, 'comment');
   for (const part of withTrigger(instruction)) {
     sink.add(part.keywordRange, 'keyword');
@@ -79,22 +110,39 @@ function instructionTokens(model: DockerfileModel, lines: readonly string[], ins
       if (part.keyword === 'LABEL') sink.add(pair.key.range, 'property');
       if (pair.value && /^["']/.test(pair.value.raw)) sink.add(pair.value.range, 'string');
     }
-    if (part.rest && !part.exec && SHELL_FORM.has(part.keyword) && part.rest.range.start.line === part.rest.range.end.line) shellStrings(lines, part.rest.range, sink);
+    if (
+      part.rest &&
+      !part.exec &&
+      SHELL_FORM.has(part.keyword) &&
+      part.rest.range.start.line === part.rest.range.end.line
+    )
+      shellStrings(lines, part.rest.range, sink);
   }
   if (instruction.keyword === 'FROM' && instruction.image) {
     const mentionsStage = model.stageOf(instruction)?.baseStage !== undefined;
     if (!mentionsStage && instruction.image.raw.toLowerCase() !== 'scratch') sink.add(instruction.image.range, 'type');
   }
-  for (const mention of stageMentions(model, lines, instruction)) sink.add(mention.range, 'namespace', mention.kind === 'declaration' ? ['declaration'] : [], 2);
+  for (const mention of stageMentions(model, lines, instruction))
+    sink.add(mention.range, 'namespace', mention.kind === 'declaration' ? ['declaration'] : [], 2);
   variableTokens(model, lines, instruction, sink);
 }
 
-function variableTokens(model: DockerfileModel, lines: readonly string[], instruction: Instruction, sink: TokenSink): void {
+function variableTokens(
+  model: DockerfileModel,
+  lines: readonly string[],
+  instruction: Instruction,
+  sink: TokenSink,
+): void {
   const { variables } = navigationIndex(model, lines);
   if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
     for (const pair of instruction.pairs ?? []) {
       const predefined = instruction.keyword === 'ARG' && predefinedArg(pair.key.value) !== undefined;
-      sink.add(pair.key.range, 'variable', predefined ? ['declaration', 'readonly', 'defaultLibrary'] : ['declaration'], 1);
+      sink.add(
+        pair.key.range,
+        'variable',
+        predefined ? ['declaration', 'readonly', 'defaultLibrary'] : ['declaration'],
+        1,
+      );
     }
   }
   for (const reference of instruction.variables) {
@@ -169,7 +217,13 @@ function paint(cluster: Token[]): Token[] {
 function encode(tokens: readonly Token[], data: number[], previous: { line: number; character: number }): void {
   for (const token of tokens) {
     const deltaLine = token.line - previous.line;
-    data.push(deltaLine, deltaLine === 0 ? token.start - previous.character : token.start, token.end - token.start, TOKEN_TYPES.indexOf(token.type), token.modifiers);
+    data.push(
+      deltaLine,
+      deltaLine === 0 ? token.start - previous.character : token.start,
+      token.end - token.start,
+      TOKEN_TYPES.indexOf(token.type),
+      token.modifiers,
+    );
     previous.line = token.line;
     previous.character = token.start;
   }

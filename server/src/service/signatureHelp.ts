@@ -18,7 +18,10 @@ const FORMS: Readonly<Record<string, Form[]>> = {
   FROM: [{ params: ['[--platform=<platform>]', '<image>[:<tag>|@<digest>]', '[AS <name>]'] }],
   RUN: [
     { params: ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]', '<command>'] },
-    { params: ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]', '["<executable>", "<param>", ...]'], exec: true },
+    {
+      params: ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]', '["<executable>", "<param>", ...]'],
+      exec: true,
+    },
   ],
   CMD: [{ params: ['["<executable>", "<param>", ...]'], exec: true }, { params: ['<command>'] }],
   ENTRYPOINT: [{ params: ['["<executable>", "<param>", ...]'], exec: true }, { params: ['<command>'] }],
@@ -26,8 +29,35 @@ const FORMS: Readonly<Record<string, Form[]>> = {
   MAINTAINER: [{ params: ['<name>'] }],
   EXPOSE: [{ params: ['<port>[/<protocol>]...'] }],
   ENV: [{ params: ['<key>=<value>...'] }],
-  ADD: [{ params: ['[--chown=<user>:<group>]', '[--chmod=<perms>]', '[--checksum=<hash>]', '[--keep-git-dir]', '[--link]', '[--exclude=<path>]', '[--unpack]', '<src>...', '<dest>'] }],
-  COPY: [{ params: ['[--from=<stage|image>]', '[--chown=<user>:<group>]', '[--chmod=<perms>]', '[--link]', '[--parents]', '[--exclude=<path>]', '<src>...', '<dest>'] }],
+  ADD: [
+    {
+      params: [
+        '[--chown=<user>:<group>]',
+        '[--chmod=<perms>]',
+        '[--checksum=<hash>]',
+        '[--keep-git-dir]',
+        '[--link]',
+        '[--exclude=<path>]',
+        '[--unpack]',
+        '<src>...',
+        '<dest>',
+      ],
+    },
+  ],
+  COPY: [
+    {
+      params: [
+        '[--from=<stage|image>]',
+        '[--chown=<user>:<group>]',
+        '[--chmod=<perms>]',
+        '[--link]',
+        '[--parents]',
+        '[--exclude=<path>]',
+        '<src>...',
+        '<dest>',
+      ],
+    },
+  ],
   VOLUME: [{ params: ['<path>...'] }, { params: ['["<path>", ...]'], exec: true }],
   USER: [{ params: ['<user>[:<group>]'] }],
   WORKDIR: [{ params: ['<path>'] }],
@@ -35,7 +65,17 @@ const FORMS: Readonly<Record<string, Form[]>> = {
   ONBUILD: [{ params: ['<INSTRUCTION>'] }],
   STOPSIGNAL: [{ params: ['<signal>'] }],
   HEALTHCHECK: [
-    { params: ['[--interval=<duration>]', '[--timeout=<duration>]', '[--start-period=<duration>]', '[--start-interval=<duration>]', '[--retries=<n>]', 'CMD', '<command>'] },
+    {
+      params: [
+        '[--interval=<duration>]',
+        '[--timeout=<duration>]',
+        '[--start-period=<duration>]',
+        '[--start-interval=<duration>]',
+        '[--retries=<n>]',
+        'CMD',
+        '<command>',
+      ],
+    },
     { params: ['NONE'] },
   ],
   SHELL: [{ params: ['["<executable>", "<param>", ...]'], exec: true }],
@@ -59,16 +99,25 @@ function signatures(keyword: string, language: Language): SignatureInformation[]
   return result;
 }
 
-export function signatureHelp(document: AnalysedDocument, position: Position, language: Language): SignatureHelp | null {
+export function signatureHelp(
+  document: AnalysedDocument,
+  position: Position,
+  language: Language,
+): SignatureHelp | null {
   const outer = instructionAt(document.tree, position);
   if (!outer) return null;
   const instruction = innermostInstruction(outer, position);
-  if (rangeContains(instruction.keywordRange, position) && comparePositions(position, instruction.keywordRange.end) < 0) return null;
+  if (rangeContains(instruction.keywordRange, position) && comparePositions(position, instruction.keywordRange.end) < 0)
+    return null;
   const forms = FORMS[instruction.keyword];
   if (!forms) return null;
   const activeSignature = chooseForm(instruction, forms);
   const form = forms[activeSignature]!;
-  return { signatures: signatures(instruction.keyword, language), activeSignature, activeParameter: activeParameter(instruction, form, position) };
+  return {
+    signatures: signatures(instruction.keyword, language),
+    activeSignature,
+    activeParameter: activeParameter(instruction, form, position),
+  };
 }
 
 function chooseForm(instruction: Instruction, forms: Form[]): number {

@@ -17,7 +17,11 @@ export interface StageMention {
 }
 
 /** Where `instruction` (and its ONBUILD trigger) names a stage of this Dockerfile, by name or COPY --from index. */
-export function stageMentions(model: DockerfileModel, lines: readonly string[], instruction: Instruction): StageMention[] {
+export function stageMentions(
+  model: DockerfileModel,
+  lines: readonly string[],
+  instruction: Instruction,
+): StageMention[] {
   const mentions: StageMention[] = [];
   const stageOf = model.stageOf(instruction);
   if (instruction.keyword === 'FROM' && stageOf) {
@@ -25,7 +29,13 @@ export function stageMentions(model: DockerfileModel, lines: readonly string[], 
     if (image && stageOf.baseStage && image.raw.toLowerCase() === stageOf.baseStage.name) {
       mentions.push({ kind: 'from', text: image.raw, range: image.range, stage: stageOf.baseStage });
     }
-    if (instruction.stageName) mentions.push({ kind: 'declaration', text: instruction.stageName.raw, range: instruction.stageName.range, stage: stageOf });
+    if (instruction.stageName)
+      mentions.push({
+        kind: 'declaration',
+        text: instruction.stageName.raw,
+        range: instruction.stageName.range,
+        stage: stageOf,
+      });
   }
   for (const part of withTrigger(instruction)) {
     for (const flag of part.flags) {

@@ -9,7 +9,8 @@ export const DIAGNOSTIC_SOURCE = 'layerwise';
 /** The parser's problems as diagnostics, with their messages in `language`. */
 export function syntaxDiagnostics(tree: Dockerfile, language: Language): Diagnostic[] {
   const diagnostics = tree.problems.map((problem) => toDiagnostic(problem, language));
-  for (const instruction of tree.instructions) for (const problem of instruction.problems) diagnostics.push(toDiagnostic(problem, language));
+  for (const instruction of tree.instructions)
+    for (const problem of instruction.problems) diagnostics.push(toDiagnostic(problem, language));
   return diagnostics;
 }
 
@@ -18,5 +19,11 @@ const WARNING_CODES: ReadonlySet<SyntaxProblem['code']> = new Set(['nesting-too-
 
 function toDiagnostic(problem: SyntaxProblem, language: Language): Diagnostic {
   const severity = WARNING_CODES.has(problem.code) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error;
-  return { range: toLspRange(problem.range), severity, code: problem.code, source: DIAGNOSTIC_SOURCE, message: problem.message[language] };
+  return {
+    range: toLspRange(problem.range),
+    severity,
+    code: problem.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: problem.message[language],
+  };
 }

@@ -15,7 +15,12 @@ const MAX_LABEL = 40;
 /** A value can be up to MAX_EXPANDED_LENGTH; the tooltip shows its start. */
 const MAX_TOOLTIP_VALUE = 1_000;
 
-export function variableValueHints(document: AnalysedDocument, fromLine: number, toLine: number, language: Language): InlayHint[] {
+export function variableValueHints(
+  document: AnalysedDocument,
+  fromLine: number,
+  toLine: number,
+  language: Language,
+): InlayHint[] {
   const hints: InlayHint[] = [];
   for (const instruction of instructionsInLines(document.tree, fromLine, toLine)) {
     if (!HINTED_KEYWORDS.has(instruction.keyword) || instruction.variables.length === 0) continue;
@@ -55,19 +60,33 @@ function instructionHints(document: AnalysedDocument, instruction: Instruction, 
     const label = value.length > MAX_LABEL ? `${value.slice(0, MAX_LABEL - 1)}…` : value;
     const shown = value.length > MAX_TOOLTIP_VALUE ? `${value.slice(0, MAX_TOOLTIP_VALUE - 1)}…` : value;
     const tooltip: LocalizedText = fromArg
-      ? { en: `Value here: "${shown}" (the ARG default; --build-arg can change it).`, ko: `여기서의 값: "${shown}" (ARG 기본값이며 --build-arg로 바꿀 수 있습니다).` }
+      ? {
+          en: `Value here: "${shown}" (the ARG default; --build-arg can change it).`,
+          ko: `여기서의 값: "${shown}" (ARG 기본값이며 --build-arg로 바꿀 수 있습니다).`,
+        }
       : { en: `Value here: "${shown}".`, ko: `여기서의 값: "${shown}".` };
-    hints.push({ position: { ...range.end }, label: `= ${label === '' ? '""' : label}`, paddingLeft: true, tooltip: tooltip[language] });
+    hints.push({
+      position: { ...range.end },
+      label: `= ${label === '' ? '""' : label}`,
+      paddingLeft: true,
+      tooltip: tooltip[language],
+    });
   }
   return hints;
 }
 
 function within(reference: VariableReference, range: VariableReference['range']): boolean {
-  return comparePositions(reference.range.start, range.start) >= 0 && comparePositions(reference.range.end, range.end) <= 0;
+  return (
+    comparePositions(reference.range.start, range.start) >= 0 && comparePositions(reference.range.end, range.end) <= 0
+  );
 }
 
 /** The definition giving the value in this Dockerfile; undefined when the value comes from outside (the builder, the base image). */
-function knownDefinition(model: DockerfileModel, lines: readonly string[], reference: VariableReference): VariableDefinition | undefined {
+function knownDefinition(
+  model: DockerfileModel,
+  lines: readonly string[],
+  reference: VariableReference,
+): VariableDefinition | undefined {
   const definition = navigationIndex(model, lines).variables.atReference(reference)?.definition;
   if (!definition || definition.kind === 'predefined' || definition.redeclares?.kind === 'predefined') return undefined;
   return definition;

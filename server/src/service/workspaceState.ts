@@ -34,11 +34,21 @@ export class WorkspaceState {
         listed: (context) => {
           const { listing } = context;
           if (!listing) return;
-          for (const folder of listing.unreadable) this.warn(`Layerwise: cannot read ${join(context.root, folder.path)} in the build context (${describeFileError(folder.error).en}); its files are not listed`);
-          const stopped = listing.truncated ? `, stopped at the limit of ${listing.limits.maxEntries} entries or ${listing.limits.maxFiles} files` : '';
-          this.contextListed(`Layerwise: listed build context ${context.root}: ${listing.files.length} files, ${listing.entriesVisited} entries in ${Math.round(listing.elapsedMs)} ms${stopped}`);
+          for (const folder of listing.unreadable)
+            this.warn(
+              `Layerwise: cannot read ${join(context.root, folder.path)} in the build context (${describeFileError(folder.error).en}); its files are not listed`,
+            );
+          const stopped = listing.truncated
+            ? `, stopped at the limit of ${listing.limits.maxEntries} entries or ${listing.limits.maxFiles} files`
+            : '';
+          this.contextListed(
+            `Layerwise: listed build context ${context.root}: ${listing.files.length} files, ${listing.entriesVisited} entries in ${Math.round(listing.elapsedMs)} ms${stopped}`,
+          );
         },
-        failed: (context, error) => this.warn(`Layerwise: listing the build context ${context.root} failed: ${error instanceof Error ? error.message : String(error)}`),
+        failed: (context, error) =>
+          this.warn(
+            `Layerwise: listing the build context ${context.root} failed: ${error instanceof Error ? error.message : String(error)}`,
+          ),
       },
       walkOptions,
     );
@@ -87,7 +97,10 @@ export class WorkspaceState {
     if (!context) {
       context = BuildContext.forDockerfile(fileURLToPath(uri));
       this.buildContexts.set(uri, context);
-      if (context.dockerignoreError !== undefined) this.warn(`Layerwise: cannot read ${context.dockerignorePath} (${describeFileError(context.dockerignoreError).en}); its patterns are not applied`);
+      if (context.dockerignoreError !== undefined)
+        this.warn(
+          `Layerwise: cannot read ${context.dockerignorePath} (${describeFileError(context.dockerignoreError).en}); its patterns are not applied`,
+        );
     }
     return this.listings.current(context);
   }
@@ -108,7 +121,16 @@ export class WorkspaceState {
     // A .dockerignore appearing or going away next to a Dockerfile changes which context it uses.
     for (const [uri, context] of this.buildContexts) {
       const folder = dirname(fileURLToPath(uri));
-      if (paths.some((path) => dirname(path) === folder || path === context.root || isBelow(context.root, path) || isBelow(path, context.root))) this.buildContexts.delete(uri);
+      if (
+        paths.some(
+          (path) =>
+            dirname(path) === folder ||
+            path === context.root ||
+            isBelow(context.root, path) ||
+            isBelow(path, context.root),
+        )
+      )
+        this.buildContexts.delete(uri);
     }
     this.listings.forget(paths);
   }
@@ -117,7 +139,8 @@ export class WorkspaceState {
     const context = this.buildContexts.get(uri);
     this.buildContexts.delete(uri);
     // The walk is kept while another Dockerfile still uses the context.
-    if (context && ![...this.buildContexts.values()].some((other) => other.key === context.key)) this.listings.forgetKey(context.key);
+    if (context && ![...this.buildContexts.values()].some((other) => other.key === context.key))
+      this.listings.forgetKey(context.key);
   }
 }
 

@@ -6,12 +6,19 @@ import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
 const rule = argDeclaredEarly;
 
 test('fires on the ARG name and moves the ARG down to its first use', () => {
-  const text = 'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nRUN echo "$VERSION" > /version\n';
+  const text =
+    'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nRUN echo "$VERSION" > /version\n';
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:4-1:11']);
-  assert.match(findings[0]!.message.en, /ARG VERSION is first used on line 5: the 2 RUNs between here and there see it/);
+  assert.match(
+    findings[0]!.message.en,
+    /ARG VERSION is first used on line 5: the 2 RUNs between here and there see it/,
+  );
   assert.match(findings[0]!.message.ko, /RUN 2개/);
-  assert.equal(fixed(text, findings[0]), 'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nARG VERSION=1.2\nRUN echo "$VERSION" > /version\n');
+  assert.equal(
+    fixed(text, findings[0]),
+    'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nARG VERSION=1.2\nRUN echo "$VERSION" > /version\n',
+  );
 });
 
 test('a use in COPY or ENV counts as the first use; one pair of several gets no fix', () => {
@@ -24,7 +31,10 @@ test('a use in COPY or ENV counts as the first use; one pair of several gets no 
 const nearMisses: [string, string][] = [
   ['declared just before its use', 'FROM alpine\nRUN apk add curl\nARG VERSION\nRUN echo $VERSION\n'],
   ['only ENV/LABEL in between, no RUN', 'FROM alpine\nARG VERSION\nLABEL a=b\nENV X=1\nRUN echo $VERSION\n'],
-  ['never referenced: meant for every RUN (DEBIAN_FRONTEND)', 'FROM debian\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y curl\n'],
+  [
+    'never referenced: meant for every RUN (DEBIAN_FRONTEND)',
+    'FROM debian\nARG DEBIAN_FRONTEND=noninteractive\nRUN apt-get update && apt-get install -y curl\n',
+  ],
   ['a global ARG before FROM', 'ARG VERSION=1\nFROM alpine\nRUN apk add curl\nRUN echo $VERSION\n'],
   ['platform args are predefined', 'FROM alpine\nARG TARGETARCH\nRUN apk add curl\nRUN echo $TARGETARCH\n'],
   ['used only in another stage', 'FROM alpine\nARG V\nRUN make\nFROM alpine\nARG V\nRUN echo $V\n'],

@@ -11,21 +11,47 @@ test('DockerignoreMissing fires on the whole-context copy and creates .dockerign
   const { root, context } = makeContext({ 'package.json': '{}', '.git/': '', 'dist/': '' });
   const findings = runRule(dockerignoreMissing, broad, context());
   assert.deepEqual(ranges(findings), ['2:0-2:8']);
-  assert.deepEqual(findings[0]!.fixes![0]!.createFile, { path: join(root, '.dockerignore'), text: '.git\nnode_modules\ndist\n' });
+  assert.deepEqual(findings[0]!.fixes![0]!.createFile, {
+    path: join(root, '.dockerignore'),
+    text: '.git\nnode_modules\ndist\n',
+  });
   assert.match(findings[0]!.message.en, /no \.dockerignore/);
 });
 
 test('DockerignoreMissing: near misses', () => {
   assert.deepEqual(runRule(dockerignoreMissing, broad), [], 'no build context (untitled)');
-  assert.deepEqual(runRule(dockerignoreMissing, 'FROM node\nCOPY src/ /app/src/\n', makeContext({ 'package.json': '{}' }).context()), [], 'no whole-context copy');
-  assert.deepEqual(runRule(dockerignoreMissing, broad, makeContext({ '.dockerignore': '.git\n' }).context()), [], '.dockerignore exists');
-  assert.deepEqual(runRule(dockerignoreMissing, 'FROM node AS b\nRUN x\nFROM node\nCOPY --from=b . .\n', makeContext({}).context()), [], 'COPY --from');
-  assert.deepEqual(runRule(dockerignoreMissing, broad, makeContext({ 'Dockerfile.dockerignore': 'x\n' }).context()), [], '<Dockerfile>.dockerignore');
+  assert.deepEqual(
+    runRule(dockerignoreMissing, 'FROM node\nCOPY src/ /app/src/\n', makeContext({ 'package.json': '{}' }).context()),
+    [],
+    'no whole-context copy',
+  );
+  assert.deepEqual(
+    runRule(dockerignoreMissing, broad, makeContext({ '.dockerignore': '.git\n' }).context()),
+    [],
+    '.dockerignore exists',
+  );
+  assert.deepEqual(
+    runRule(dockerignoreMissing, 'FROM node AS b\nRUN x\nFROM node\nCOPY --from=b . .\n', makeContext({}).context()),
+    [],
+    'COPY --from',
+  );
+  assert.deepEqual(
+    runRule(dockerignoreMissing, broad, makeContext({ 'Dockerfile.dockerignore': 'x\n' }).context()),
+    [],
+    '<Dockerfile>.dockerignore',
+  );
 });
 
 test('DockerignoreIncomplete lists what is not excluded and appends it', () => {
   const ignore = '# local\nnode_modules';
-  const { root, context } = makeContext({ '.dockerignore': ignore, 'package.json': '{}', '.git/': '', 'node_modules/': '', 'dist/': '', 'src/': '' });
+  const { root, context } = makeContext({
+    '.dockerignore': ignore,
+    'package.json': '{}',
+    '.git/': '',
+    'node_modules/': '',
+    'dist/': '',
+    'src/': '',
+  });
   const findings = runRule(dockerignoreIncomplete, broad, context());
   assert.deepEqual(ranges(findings), ['2:0-2:8']);
   assert.match(findings[0]!.message.en, /copies \.git, dist into the layer/);
@@ -35,11 +61,28 @@ test('DockerignoreIncomplete lists what is not excluded and appends it', () => {
 });
 
 test('DockerignoreIncomplete: near misses', () => {
-  const complete = makeContext({ '.dockerignore': '.git\nnode_modules\n/dist/\n', 'package.json': '{}', '.git/': '', 'dist/': '' });
+  const complete = makeContext({
+    '.dockerignore': '.git\nnode_modules\n/dist/\n',
+    'package.json': '{}',
+    '.git/': '',
+    'dist/': '',
+  });
   assert.deepEqual(runRule(dockerignoreIncomplete, broad, complete.context()), [], 'everything excluded');
   const pythonOnly = makeContext({ '.dockerignore': '.git\n', 'requirements.txt': '', 'build/': '' });
-  assert.deepEqual(runRule(dockerignoreIncomplete, broad, pythonOnly.context()), [], 'build/ is not output without a JS or Gradle project');
+  assert.deepEqual(
+    runRule(dockerignoreIncomplete, broad, pythonOnly.context()),
+    [],
+    'build/ is not output without a JS or Gradle project',
+  );
   const globbed = makeContext({ '.dockerignore': '**/.git\n**/node_modules\n', 'package.json': '{}', '.git/': '' });
   assert.deepEqual(runRule(dockerignoreIncomplete, broad, globbed.context()), [], '** patterns');
-  assert.deepEqual(runRule(dockerignoreIncomplete, 'FROM node\nCOPY package.json ./\n', makeContext({ '.dockerignore': '', '.git/': '' }).context()), [], 'no whole-context copy');
+  assert.deepEqual(
+    runRule(
+      dockerignoreIncomplete,
+      'FROM node\nCOPY package.json ./\n',
+      makeContext({ '.dockerignore': '', '.git/': '' }).context(),
+    ),
+    [],
+    'no whole-context copy',
+  );
 });

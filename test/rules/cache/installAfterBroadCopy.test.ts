@@ -12,20 +12,53 @@ test('fires on an install after COPY . . and moves it above with the manifests t
   assert.deepEqual(ranges(findings), ['3:0-3:10']);
   assert.match(findings[0]!.message.en, /`npm ci` runs after `COPY \. \.` \(line 3\)/);
   assert.match(findings[0]!.message.ko, /npm ci/);
-  assert.equal(fixed(text, findings[0]), 'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n');
+  assert.equal(
+    fixed(text, findings[0]),
+    'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+  );
 });
 
 const fires: [string, string, string, string][] = [
   // [name, Dockerfile, finding range, text after the fix ('' = no fix)]
-  ['yarn with an absolute destination', 'FROM node\nCOPY ./ /app\nRUN yarn install --frozen-lockfile\n', '2:0-2:34', 'FROM node\nCOPY package.json /app/\nRUN yarn install --frozen-lockfile\nCOPY ./ /app\n'],
-  ['pip -r', 'FROM python:3\nWORKDIR /src\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n', '3:0-3:50', 'FROM python:3\nWORKDIR /src\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n'],
-  ['go mod download, with --chown kept', 'FROM golang\nCOPY --chown=1000 * ./\nRUN go mod download\n', '2:0-2:19', 'FROM golang\nCOPY --chown=1000 go.mod ./\nRUN go mod download\nCOPY --chown=1000 * ./\n'],
-  ['bundle install, with a gem install in the same RUN', 'FROM ruby\nCOPY . .\nRUN gem install bundler && bundle install\n', '2:0-2:41', 'FROM ruby\nCOPY Gemfile ./\nRUN gem install bundler && bundle install\nCOPY . .\n'],
+  [
+    'yarn with an absolute destination',
+    'FROM node\nCOPY ./ /app\nRUN yarn install --frozen-lockfile\n',
+    '2:0-2:34',
+    'FROM node\nCOPY package.json /app/\nRUN yarn install --frozen-lockfile\nCOPY ./ /app\n',
+  ],
+  [
+    'pip -r',
+    'FROM python:3\nWORKDIR /src\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n',
+    '3:0-3:50',
+    'FROM python:3\nWORKDIR /src\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n',
+  ],
+  [
+    'go mod download, with --chown kept',
+    'FROM golang\nCOPY --chown=1000 * ./\nRUN go mod download\n',
+    '2:0-2:19',
+    'FROM golang\nCOPY --chown=1000 go.mod ./\nRUN go mod download\nCOPY --chown=1000 * ./\n',
+  ],
+  [
+    'bundle install, with a gem install in the same RUN',
+    'FROM ruby\nCOPY . .\nRUN gem install bundler && bundle install\n',
+    '2:0-2:41',
+    'FROM ruby\nCOPY Gemfile ./\nRUN gem install bundler && bundle install\nCOPY . .\n',
+  ],
   ['ADD . as the broad copy', 'FROM php\nADD . /var/www\nRUN composer install\n', '2:0-2:20', ''],
-  ['a manifest already copied: the fix only moves the install', 'FROM node\nCOPY package.json ./\nCOPY . .\nRUN npm install\n', '3:0-3:15', 'FROM node\nCOPY package.json ./\nRUN npm install\nCOPY . .\n'],
+  [
+    'a manifest already copied: the fix only moves the install',
+    'FROM node\nCOPY package.json ./\nCOPY . .\nRUN npm install\n',
+    '3:0-3:15',
+    'FROM node\nCOPY package.json ./\nRUN npm install\nCOPY . .\n',
+  ],
   ['an install mixed with the build: no fix', 'FROM node\nCOPY . .\nRUN npm ci && npm run build\n', '2:0-2:27', ''],
   ['cargo build needs the sources: no fix', 'FROM rust\nCOPY . .\nRUN cargo build --release\n', '2:0-2:25', ''],
-  ['python -m pip with pip upgrade first', 'FROM python\nCOPY . /app\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\n', '2:0-2:77', 'FROM python\nCOPY requirements.txt /app/\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\nCOPY . /app\n'],
+  [
+    'python -m pip with pip upgrade first',
+    'FROM python\nCOPY . /app\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\n',
+    '2:0-2:77',
+    'FROM python\nCOPY requirements.txt /app/\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\nCOPY . /app\n',
+  ],
 ];
 
 for (const [name, text, range, after] of fires) {
@@ -51,9 +84,15 @@ test('no fix when an ENV between the copy and the install would change what it s
 });
 
 const nearMisses: [string, string][] = [
-  ['manifests first, well ordered', 'FROM node\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n'],
+  [
+    'manifests first, well ordered',
+    'FROM node\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
+  ],
   ['install in another stage than the copy', 'FROM node AS src\nCOPY . .\nFROM node\nRUN npm ci\n'],
-  ['COPY --from is not the build context', 'FROM node AS build\nRUN echo\nFROM node\nCOPY --from=build . .\nRUN npm ci\n'],
+  [
+    'COPY --from is not the build context',
+    'FROM node AS build\nRUN echo\nFROM node\nCOPY --from=build . .\nRUN npm ci\n',
+  ],
   ['a named package is not an install from manifests', 'FROM node\nCOPY . .\nRUN npm install -g typescript\n'],
   ['pip install of a named package', 'FROM python\nCOPY . .\nRUN pip install flask\n'],
   ['copying one folder is not the whole context', 'FROM node\nCOPY src/ ./src/\nRUN npm ci\n'],

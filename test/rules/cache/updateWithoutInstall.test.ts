@@ -10,12 +10,18 @@ test('fires on apt-get update alone and merges it with the next RUN that install
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:0-1:18']);
   assert.match(findings[0]!.message.en, /`apt-get update` runs in a RUN that installs nothing/);
-  assert.equal(fixed(text, findings[0]), 'FROM debian\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    git\n');
+  assert.equal(
+    fixed(text, findings[0]),
+    'FROM debian\nRUN apt-get update \\\n    && apt-get install -y curl \\\n    git\n',
+  );
 });
 
 test('uses the escape directive for the continuation', () => {
   const text = '# escape=`\nFROM debian\nRUN apt update\nRUN apt install -y curl\n';
-  assert.equal(fixed(text, runRule(rule, text)[0]), '# escape=`\nFROM debian\nRUN apt update `\n    && apt install -y curl\n');
+  assert.equal(
+    fixed(text, runRule(rule, text)[0]),
+    '# escape=`\nFROM debian\nRUN apt update `\n    && apt install -y curl\n',
+  );
 });
 
 test('dnf makecache and zypper refresh alone: the tools refresh metadata themselves, so the layer only keeps a cache', () => {
@@ -25,14 +31,24 @@ test('dnf makecache and zypper refresh alone: the tools refresh metadata themsel
   assert.match(findings[0]!.message.en, /`dnf install` refreshes expired metadata by itself/);
   assert.match(findings[0]!.message.ko, /메타데이터/);
   assert.equal(fixed(text, findings[0]), 'FROM fedora:40\nRUN dnf makecache \\\n    && dnf install -y curl\n');
-  assert.deepEqual(ranges(runRule(rule, 'FROM opensuse/leap:15.6\nRUN zypper --non-interactive refresh\n')), ['1:0-1:36']);
+  assert.deepEqual(ranges(runRule(rule, 'FROM opensuse/leap:15.6\nRUN zypper --non-interactive refresh\n')), [
+    '1:0-1:36',
+  ]);
   assert.deepEqual(ranges(runRule(rule, 'FROM rockylinux:9\nRUN yum -q makecache\nRUN echo hi\n')), ['1:0-1:20']);
 });
 
 const firesWithoutFix: [string, string, string][] = [
   ['apk update alone, install far away', 'FROM alpine\nRUN apk update\nRUN echo hi\nRUN apk add curl\n', '1:0-1:14'],
-  ['next RUN has a mount flag', 'FROM debian\nRUN apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n', '1:0-1:18'],
-  ['a comment between would be lost', 'FROM debian\nRUN apt-get update\n# tools\nRUN apt-get install -y curl\n', '1:0-1:18'],
+  [
+    'next RUN has a mount flag',
+    'FROM debian\nRUN apt-get update\nRUN --mount=type=cache,target=/var/cache/apt apt-get install -y curl\n',
+    '1:0-1:18',
+  ],
+  [
+    'a comment between would be lost',
+    'FROM debian\nRUN apt-get update\n# tools\nRUN apt-get install -y curl\n',
+    '1:0-1:18',
+  ],
   ['update as the last instruction', 'FROM debian\nRUN apt-get -q update\n', '1:0-1:21'],
 ];
 for (const [name, text, range] of firesWithoutFix) {
@@ -44,10 +60,19 @@ for (const [name, text, range] of firesWithoutFix) {
 }
 
 const nearMisses: [string, string][] = [
-  ['update and install together', 'FROM debian\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'],
+  [
+    'update and install together',
+    'FROM debian\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+  ],
   ['update and upgrade together', 'FROM debian\nRUN apt-get update && apt-get -y upgrade\n'],
-  ['inside a heredoc with the install', 'FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n'],
-  ['a comment mentioning apt-get update', 'FROM debian\nRUN <<EOF\n# apt-get update is not needed here\necho hi\nEOF\n'],
+  [
+    'inside a heredoc with the install',
+    'FROM debian\nRUN <<EOF\nset -e\napt-get update\napt-get install -y curl\nEOF\n',
+  ],
+  [
+    'a comment mentioning apt-get update',
+    'FROM debian\nRUN <<EOF\n# apt-get update is not needed here\necho hi\nEOF\n',
+  ],
   ['apk add --update', 'FROM alpine\nRUN apk add --update curl\n'],
   ['yum update upgrades packages: it uses the index', 'FROM centos:7\nRUN yum -y update\nRUN yum -y install curl\n'],
   ['dnf makecache with the install', 'FROM fedora:40\nRUN dnf makecache && dnf install -y curl && dnf clean all\n'],

@@ -21,6 +21,17 @@ LABEL org.opencontainers.image.version=1.0.0
 `;
 
 test('no cache hint fires on a well-ordered file with a complete .dockerignore', () => {
-  const { context } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', '.git/': '', 'dist/': '', '.dockerignore': '.git\nnode_modules\ndist\n' });
-  for (const rule of CACHE_RULES) assert.deepEqual(runRule(rule, WELL_ORDERED, context()).map((f) => f.message.en), [], rule.code);
+  const { context } = makeContext({
+    'package.json': '{}',
+    'package-lock.json': '{}',
+    '.git/': '',
+    'dist/': '',
+    '.dockerignore': '.git\nnode_modules\ndist\n',
+  });
+  for (const rule of CACHE_RULES)
+    assert.deepEqual(
+      runRule(rule, WELL_ORDERED, context()).map((f) => f.message.en),
+      [],
+      rule.code,
+    );
 });

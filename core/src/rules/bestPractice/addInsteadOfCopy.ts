@@ -28,17 +28,29 @@ export const addInsteadOfCopy: InstructionRule = {
     ko: '일반 로컬 파일에는 ADD보다 COPY가 명확합니다. ADD의 부가 기능(압축 해제, URL 다운로드)은 예상 밖으로 동작할 수 있습니다.',
   },
   check(instruction) {
-    if (instruction.keyword !== 'ADD' || instruction.heredocs.length > 0 || instruction.flags.some((flag) => ADD_ONLY_FLAGS.has(flag.name))) return [];
+    if (
+      instruction.keyword !== 'ADD' ||
+      instruction.heredocs.length > 0 ||
+      instruction.flags.some((flag) => ADD_ONLY_FLAGS.has(flag.name))
+    )
+      return [];
     const sources = instruction.sources ?? [];
     if (sources.length === 0 || !sources.every(isPlainLocal)) return [];
     const copy = instruction.keywordRaw === instruction.keywordRaw.toLowerCase() ? 'copy' : 'COPY';
-    return [{
-      range: instruction.keywordRange,
-      message: {
-        en: 'ADD copies these local files exactly as COPY would. Use COPY, and keep ADD for archives to unpack and for remote sources with --checksum.',
-        ko: '이 로컬 파일들은 ADD도 COPY와 똑같이 복사합니다. COPY를 쓰고, ADD는 풀어야 할 압축 파일이나 --checksum을 붙인 원격 소스에만 쓰세요.',
+    return [
+      {
+        range: instruction.keywordRange,
+        message: {
+          en: 'ADD copies these local files exactly as COPY would. Use COPY, and keep ADD for archives to unpack and for remote sources with --checksum.',
+          ko: '이 로컬 파일들은 ADD도 COPY와 똑같이 복사합니다. COPY를 쓰고, ADD는 풀어야 할 압축 파일이나 --checksum을 붙인 원격 소스에만 쓰세요.',
+        },
+        fixes: [
+          {
+            title: { en: 'Use COPY', ko: 'COPY로 바꾸기' },
+            edits: [{ range: instruction.keywordRange, newText: copy }],
+          },
+        ],
       },
-      fixes: [{ title: { en: 'Use COPY', ko: 'COPY로 바꾸기' }, edits: [{ range: instruction.keywordRange, newText: copy }] }],
-    }];
+    ];
   },
 };

@@ -3,20 +3,32 @@ import { shippedRunRule } from './imageStages';
 import { hasOption } from '../../shell';
 import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, insertAfter, toolCalls } from './support';
 
-export const APK_OPTIONS = { shortWithValue: 'Xtp', longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'] };
+export const APK_OPTIONS = {
+  shortWithValue: 'Xtp',
+  longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'],
+};
 
-export const apkAddWithoutNoCache = shippedRunRule({
-  code: 'ApkAddWithoutNoCache',
-  severity: 'info',
-  docs: `${BEST_PRACTICES}#run`,
-  description: {
-    en: 'apk add --no-cache fetches the package index without keeping it, so the layer holds no index files.',
-    ko: 'apk add --no-cache는 패키지 색인을 받아 쓰고 남기지 않으므로 레이어에 색인 파일이 남지 않습니다.',
+export const apkAddWithoutNoCache = shippedRunRule(
+  {
+    code: 'ApkAddWithoutNoCache',
+    severity: 'info',
+    docs: `${BEST_PRACTICES}#run`,
+    description: {
+      en: 'apk add --no-cache fetches the package index without keeping it, so the layer holds no index files.',
+      ko: 'apk add --no-cache는 패키지 색인을 받아 쓰고 남기지 않으므로 레이어에 색인 파일이 남지 않습니다.',
+    },
   },
-}, (instruction): Finding[] => {
-    if (hasCacheMountOn(instruction, '/var/cache/apk') || hasCacheMountOn(instruction, '/etc/apk/cache') || cleansFolder(instruction, '/var/cache/apk')) return [];
+  (instruction): Finding[] => {
+    if (
+      hasCacheMountOn(instruction, '/var/cache/apk') ||
+      hasCacheMountOn(instruction, '/etc/apk/cache') ||
+      cleansFolder(instruction, '/var/cache/apk')
+    )
+      return [];
     return toolCalls(instruction, ['apk'], APK_OPTIONS)
-      .filter((call) => call.subcommand?.value === 'add' && !hasOption(call.line, 'no-cache', 'cache-dir', 'no-network'))
+      .filter(
+        (call) => call.subcommand?.value === 'add' && !hasOption(call.line, 'no-cache', 'cache-dir', 'no-network'),
+      )
       .map((call) => ({
         range: callRange(call),
         message: {
@@ -25,4 +37,5 @@ export const apkAddWithoutNoCache = shippedRunRule({
         },
         fixes: [insertAfter(call.subcommand!, '--no-cache', { en: 'Add --no-cache', ko: '--no-cache 추가' })],
       }));
-});
+  },
+);

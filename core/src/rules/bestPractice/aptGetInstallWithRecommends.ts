@@ -13,15 +13,34 @@ function setsInstallRecommends(instruction: Instruction): boolean {
 
 const checkRun = memoFindings((instruction: Instruction): Finding[] =>
   aptGetCalls(instruction, ['install'])
-    .filter((call) => !hasOption(call.line, 'no-install-recommends', 'install-recommends', 's', 'simulate', 'just-print', 'dry-run', 'recon', 'no-act') && !aptSettings(call).has('apt::install-recommends'))
+    .filter(
+      (call) =>
+        !hasOption(
+          call.line,
+          'no-install-recommends',
+          'install-recommends',
+          's',
+          'simulate',
+          'just-print',
+          'dry-run',
+          'recon',
+          'no-act',
+        ) && !aptSettings(call).has('apt::install-recommends'),
+    )
     .map((call) => ({
       range: callRange(call),
       message: {
         en: 'apt-get install pulls in recommended packages too. Add --no-install-recommends and list what you need.',
         ko: 'apt-get install이 권장 패키지까지 함께 설치합니다. --no-install-recommends를 추가하고 필요한 패키지만 적으세요.',
       },
-      fixes: [insertAfter(call.subcommand!, '--no-install-recommends', { en: 'Add --no-install-recommends', ko: '--no-install-recommends 추가' })],
-    })));
+      fixes: [
+        insertAfter(call.subcommand!, '--no-install-recommends', {
+          en: 'Add --no-install-recommends',
+          ko: '--no-install-recommends 추가',
+        }),
+      ],
+    })),
+);
 
 /** Carries whether an earlier RUN or COPY (here or in a stage this one builds on) configured APT::Install-Recommends. */
 export const aptGetInstallWithRecommends: StageRule<boolean> = {
@@ -41,7 +60,8 @@ export const aptGetInstallWithRecommends: StageRule<boolean> = {
       if (instruction.keyword !== 'RUN' && instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
       // A RUN that writes its own setting has decided already, for itself and what follows.
       if (setsInstallRecommends(instruction)) configured = true;
-      if (instruction.keyword === 'RUN' && !instruction.exec && shipped && !configured) findings.push(...checkRun(instruction));
+      if (instruction.keyword === 'RUN' && !instruction.exec && shipped && !configured)
+        findings.push(...checkRun(instruction));
     }
     return { findings, carry: configured };
   },

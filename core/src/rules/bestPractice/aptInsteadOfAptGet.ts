@@ -4,8 +4,15 @@ import { BEST_PRACTICES, callRange } from './support';
 
 /** apt subcommands with an apt-get equivalent (apt's full-upgrade is apt-get's dist-upgrade). */
 const EQUIVALENT: Readonly<Record<string, string>> = {
-  install: 'install', remove: 'remove', purge: 'purge', update: 'update', upgrade: 'upgrade',
-  autoremove: 'autoremove', 'full-upgrade': 'dist-upgrade', 'dist-upgrade': 'dist-upgrade', reinstall: 'reinstall',
+  install: 'install',
+  remove: 'remove',
+  purge: 'purge',
+  update: 'update',
+  upgrade: 'upgrade',
+  autoremove: 'autoremove',
+  'full-upgrade': 'dist-upgrade',
+  'dist-upgrade': 'dist-upgrade',
+  reinstall: 'reinstall',
 };
 
 export const aptInsteadOfAptGet: InstructionRule = {
@@ -32,7 +39,9 @@ export const aptInsteadOfAptGet: InstructionRule = {
           en: `apt ${sub.value} is meant for interactive use and warns that its interface is not stable. Use apt-get ${replacement}.`,
           ko: `apt ${sub.value}는 대화형 사용을 위한 명령이라 인터페이스가 안정적이지 않다고 경고합니다. apt-get ${replacement}을 쓰세요.`,
         },
-        ...(edits.length > 0 ? { fixes: [{ title: { en: `Use apt-get ${replacement}`, ko: `apt-get ${replacement}로 바꾸기` }, edits }] } : {}),
+        ...(edits.length > 0
+          ? { fixes: [{ title: { en: `Use apt-get ${replacement}`, ko: `apt-get ${replacement}로 바꾸기` }, edits }] }
+          : {}),
       };
     });
   },

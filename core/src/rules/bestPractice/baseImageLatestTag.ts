@@ -29,9 +29,16 @@ export const baseImageLatestTag: StageRule = {
     if (tag !== undefined && tag !== 'latest') return findings;
     findings.push({
       range: image.range,
-      message: tag === undefined
-        ? { en: `${reference} has no tag, so it means ${reference}:latest, which moves with every release. Pin a version tag.`, ko: `${reference}에는 태그가 없어 ${reference}:latest로 해석되며, 릴리스마다 바뀝니다. 버전 태그를 고정하세요.` }
-        : { en: `${reference} moves with every release, so the same Dockerfile builds different images over time. Pin a version tag.`, ko: `${reference}는 릴리스마다 바뀌므로 같은 Dockerfile이 시간에 따라 다른 이미지를 만듭니다. 버전 태그를 고정하세요.` },
+      message:
+        tag === undefined
+          ? {
+              en: `${reference} has no tag, so it means ${reference}:latest, which moves with every release. Pin a version tag.`,
+              ko: `${reference}에는 태그가 없어 ${reference}:latest로 해석되며, 릴리스마다 바뀝니다. 버전 태그를 고정하세요.`,
+            }
+          : {
+              en: `${reference} moves with every release, so the same Dockerfile builds different images over time. Pin a version tag.`,
+              ko: `${reference}는 릴리스마다 바뀌므로 같은 Dockerfile이 시간에 따라 다른 이미지를 만듭니다. 버전 태그를 고정하세요.`,
+            },
     });
     return findings;
   },

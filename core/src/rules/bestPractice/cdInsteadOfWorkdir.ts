@@ -5,7 +5,8 @@ import { BEST_PRACTICES } from './support';
 /** Commands that may come before a `cd` that opens the RUN. */
 const PREAMBLE = new Set(['set']);
 
-const topLevel = (command: ShellCommand): boolean => !command.inSubshell && !command.inControlFlow && !command.inPipeline;
+const topLevel = (command: ShellCommand): boolean =>
+  !command.inSubshell && !command.inControlFlow && !command.inPipeline;
 
 export const cdInsteadOfWorkdir: InstructionRule = {
   scope: 'instruction',
@@ -22,7 +23,8 @@ export const cdInsteadOfWorkdir: InstructionRule = {
     const commands = shell.commands.filter(topLevel);
     const findings = [];
     const opening = commands.find((command) => !PREAMBLE.has(command.program ?? ''));
-    const target = (command: ShellCommand): string | undefined => (command.program === 'cd' && command.args.length === 1 ? command.args[0]!.value : undefined);
+    const target = (command: ShellCommand): string | undefined =>
+      command.program === 'cd' && command.args.length === 1 ? command.args[0]!.value : undefined;
     // Only a fixed folder: `cd "$tmp"` or `cd $(mktemp -d)` is a scratch folder, not a WORKDIR.
     const openingTarget = opening && target(opening);
     if (opening && openingTarget && openingTarget !== '-' && opening !== commands[commands.length - 1]) {
@@ -35,7 +37,13 @@ export const cdInsteadOfWorkdir: InstructionRule = {
       });
     }
     const last = commands[commands.length - 1];
-    if (last && last.program === 'cd' && last.after === undefined && !last.inSubstitution && shell.commands[shell.commands.length - 1] === last) {
+    if (
+      last &&
+      last.program === 'cd' &&
+      last.after === undefined &&
+      !last.inSubstitution &&
+      shell.commands[shell.commands.length - 1] === last
+    ) {
       findings.push({
         range: last.range,
         message: {

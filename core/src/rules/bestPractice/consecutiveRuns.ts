@@ -18,15 +18,25 @@ function isSmallRun(instruction: Instruction): boolean {
 function computeSmallRun(instruction: Instruction): boolean {
   if (instruction.keyword !== 'RUN' || instruction.exec || instruction.heredocs.length > 0) return false;
   const shell = runShell(instruction);
-  return shell !== undefined && !shell.error && shell.commands.length <= 2 && shell.commands.every((command) => !command.inControlFlow);
+  return (
+    shell !== undefined &&
+    !shell.error &&
+    shell.commands.length <= 2 &&
+    shell.commands.every((command) => !command.inControlFlow)
+  );
 }
 
 function commentBetween(first: Instruction, second: Instruction, lines: readonly string[]): boolean {
-  for (let line = first.range.end.line + 1; line < second.range.start.line; line++) if (lines[line]?.trimStart().startsWith('#')) return true;
+  for (let line = first.range.end.line + 1; line < second.range.start.line; line++)
+    if (lines[line]?.trimStart().startsWith('#')) return true;
   return false;
 }
 
-const flagsOf = (instruction: Instruction): string => instruction.flags.map((flag) => flag.raw).sort().join(' ');
+const flagsOf = (instruction: Instruction): string =>
+  instruction.flags
+    .map((flag) => flag.raw)
+    .sort()
+    .join(' ');
 
 export const consecutiveRuns: StageRule = {
   scope: 'stage',

@@ -18,7 +18,14 @@ const toolUses = instructionMemo(
     const view = runShell(instruction);
     if (!view || view.error) return [];
     return view.commands
-      .filter((command) => command.program && TOOLS.includes(command.program) && !command.inControlFlow && command.before !== '||' && command.after !== '||')
+      .filter(
+        (command) =>
+          command.program &&
+          TOOLS.includes(command.program) &&
+          !command.inControlFlow &&
+          command.before !== '||' &&
+          command.after !== '||',
+      )
       .map((command) => ({ program: command.program!, range: command.name.range }));
   },
   (uses, move) => uses.map((use) => ({ program: use.program, range: move(use.range) })),

@@ -5,7 +5,10 @@ import type { Finding, StageRule } from '../rule';
 import { memoFindings } from './instructionMemo';
 
 /** A stage rule that runs a per-RUN check (memoised per instruction) on the shell-form RUNs of shipped stages only. */
-export function shippedRunRule(rule: Omit<StageRule, 'scope' | 'check'>, checkRun: (instruction: Instruction) => Finding[]): StageRule {
+export function shippedRunRule(
+  rule: Omit<StageRule, 'scope' | 'check'>,
+  checkRun: (instruction: Instruction) => Finding[],
+): StageRule {
   const checkMemo = memoFindings(checkRun);
   return {
     ...rule,
@@ -13,7 +16,8 @@ export function shippedRunRule(rule: Omit<StageRule, 'scope' | 'check'>, checkRu
     check({ stage, shipped }) {
       const findings: Finding[] = [];
       if (!shipped) return findings;
-      for (const instruction of stage.instructions) if (instruction.keyword === 'RUN' && !instruction.exec) findings.push(...checkMemo(instruction));
+      for (const instruction of stage.instructions)
+        if (instruction.keyword === 'RUN' && !instruction.exec) findings.push(...checkMemo(instruction));
       return findings;
     },
   };

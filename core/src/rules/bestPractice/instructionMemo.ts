@@ -13,7 +13,10 @@ interface Entry<T> {
 
 export type Shift<T> = (value: T, move: Move) => T;
 
-export function instructionMemo<T>(compute: (instruction: Instruction) => T, shift: Shift<T>): (instruction: Instruction) => T {
+export function instructionMemo<T>(
+  compute: (instruction: Instruction) => T,
+  shift: Shift<T>,
+): (instruction: Instruction) => T {
   const cache = new WeakMap<Instruction, Entry<T>>();
   return (instruction) => {
     const line = instruction.range.start.line;
@@ -27,5 +30,7 @@ export function instructionMemo<T>(compute: (instruction: Instruction) => T, shi
 }
 
 /** A per-RUN finding check, memoised. */
-export const memoFindings = (check: (instruction: Instruction) => Finding[]): ((instruction: Instruction) => Finding[]) =>
+export const memoFindings = (
+  check: (instruction: Instruction) => Finding[],
+): ((instruction: Instruction) => Finding[]) =>
   instructionMemo(check, (findings, move) => findings.map((finding) => moveFinding(finding, move)));

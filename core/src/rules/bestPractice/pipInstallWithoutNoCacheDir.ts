@@ -22,7 +22,11 @@ export const pipInstallWithoutNoCacheDir: StageRule<boolean> = {
     const findings: Finding[] = [];
     let disabled = inherited;
     for (const instruction of stage.instructions) {
-      if ((instruction.keyword === 'ENV' || instruction.keyword === 'ARG') && instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)) disabled = true;
+      if (
+        (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') &&
+        instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)
+      )
+        disabled = true;
       if (instruction.keyword === 'RUN' && !disabled && shipped) findings.push(...checkRun(instruction));
     }
     return { findings, carry: disabled };
@@ -30,7 +34,14 @@ export const pipInstallWithoutNoCacheDir: StageRule<boolean> = {
 };
 
 const checkRun = memoFindings((instruction: Instruction): Finding[] => {
-  if (cacheMountTargets(instruction).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target)) || cleansFolder(instruction, '/root/.cache') || cleansFolder(instruction, '/root/.cache/pip') || cleansFolder(instruction, '~/.cache') || cleansFolder(instruction, '~/.cache/pip')) return [];
+  if (
+    cacheMountTargets(instruction).some((target) => /(^|\/)\.cache(\/pip)?$/.test(target)) ||
+    cleansFolder(instruction, '/root/.cache') ||
+    cleansFolder(instruction, '/root/.cache/pip') ||
+    cleansFolder(instruction, '~/.cache') ||
+    cleansFolder(instruction, '~/.cache/pip')
+  )
+    return [];
   return pipCalls(instruction, 'install')
     .filter((call) => !hasOption(call.line, 'no-cache-dir', 'cache-dir') && !call.command.assignments.includes(SETTING))
     .map((call) => ({

@@ -8,16 +8,32 @@ import type { Instruction } from '../../parser';
 /** Producers that do not fail in practice. */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
 /** Consumers that fail on empty or cut-off input, so a failed producer still fails the pipeline. */
-const REJECTS_EMPTY_INPUT = new Set(['grep', 'egrep', 'fgrep', 'tar', 'gpg', 'patch', 'gunzip', 'zcat', 'xzcat', 'bzcat', 'unxz', 'unzstd', 'zstdcat']);
+const REJECTS_EMPTY_INPUT = new Set([
+  'grep',
+  'egrep',
+  'fgrep',
+  'tar',
+  'gpg',
+  'patch',
+  'gunzip',
+  'zcat',
+  'xzcat',
+  'bzcat',
+  'unxz',
+  'unzstd',
+  'zstdcat',
+]);
 
 function rejectsEmptyInput(command: ShellCommand): boolean {
   const program = command.program ?? '';
   const args = command.args.map((arg) => arg.value ?? '');
   if (REJECTS_EMPTY_INPUT.has(program)) return true;
   // Checksum verification (`sha256sum -c -`) fails when the listed file is missing from its input.
-  if (/^(sha\d+|md5|b2)sum$/.test(program)) return args.some((arg) => arg === '-c' || arg === '--check' || /^-[a-z]*c/.test(arg));
+  if (/^(sha\d+|md5|b2)sum$/.test(program))
+    return args.some((arg) => arg === '-c' || arg === '--check' || /^-[a-z]*c/.test(arg));
   // Decompressors with -d fail on empty input.
-  if (['xz', 'gzip', 'bzip2', 'zstd'].includes(program)) return args.some((arg) => arg === '-d' || arg === '--decompress' || /^-[a-z]*d/.test(arg));
+  if (['xz', 'gzip', 'bzip2', 'zstd'].includes(program))
+    return args.some((arg) => arg === '-d' || arg === '--decompress' || /^-[a-z]*d/.test(arg));
   // xargs: without -r it runs its command once with no arguments, which package and file tools
   // reject; with -r the author has said that an empty or partial list is expected (the official
   // images' `find -exec ldd | ... | xargs -r apt-mark manual`, where pipefail would break the build).

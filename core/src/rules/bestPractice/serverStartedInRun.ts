@@ -12,7 +12,19 @@ import { BEST_PRACTICES } from './support';
 type ServerKind = 'foreground' | 'daemon';
 
 /** Options that only ask a program about itself (version, help, a config test). */
-const INFO_OPTIONS = new Set(['-v', '-V', '--version', '-h', '--help', '-?', '-t', '-T', '--test', '--check-config', '--print-config']);
+const INFO_OPTIONS = new Set([
+  '-v',
+  '-V',
+  '--version',
+  '-h',
+  '--help',
+  '-?',
+  '-t',
+  '-T',
+  '--test',
+  '--check-config',
+  '--print-config',
+]);
 const asksForInfo = (args: readonly string[]): boolean => args.some((arg) => INFO_OPTIONS.has(arg));
 const operands = (args: readonly string[]): string[] => args.filter((arg) => !arg.startsWith('-'));
 const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1);
@@ -21,7 +33,17 @@ const basename = (path: string): string => path.slice(path.lastIndexOf('/') + 1)
 const SERVER_SCRIPT = /^(start|serve|dev)(:[\w-]+)?$/;
 /** Entry files a Node app is usually started from. */
 const NODE_ENTRY = /^(server|app|index|main|start|serve|www)(\.[cm]?[jt]s)?$/;
-const NODE_OPTIONS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '-C', '--conditions', '--env-file', '--title']);
+const NODE_OPTIONS_WITH_VALUE = new Set([
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '-C',
+  '--conditions',
+  '--env-file',
+  '--title',
+]);
 const NODE_ONE_SHOT = new Set(['-e', '--eval', '-p', '--print', '-c', '--check', '--test']);
 /** Python modules that serve: `python -m uvicorn app:app`. */
 const PYTHON_SERVERS = new Set(['uvicorn', 'gunicorn', 'hypercorn', 'daphne', 'waitress', 'http.server']);
@@ -75,7 +97,8 @@ function nginx(args: readonly string[]): ServerKind | undefined {
 /** `httpd -DFOREGROUND`, `apachectl -D FOREGROUND`, `apachectl start`. */
 function apache(args: readonly string[]): ServerKind | undefined {
   if (asksForInfo(args)) return undefined;
-  if (args.includes('-DFOREGROUND') || args.some((arg, i) => arg === '-D' && args[i + 1] === 'FOREGROUND')) return 'foreground';
+  if (args.includes('-DFOREGROUND') || args.some((arg, i) => arg === '-D' && args[i + 1] === 'FOREGROUND'))
+    return 'foreground';
   return operands(args)[0] === 'start' ? 'daemon' : undefined;
 }
 
@@ -95,7 +118,10 @@ const SERVERS: Record<string, (args: readonly string[]) => ServerKind | undefine
   'waitress-serve': (args) => (asksForInfo(args) ? undefined : 'foreground'),
   rails: (args) => (['server', 's'].includes(operands(args)[0] ?? '') ? 'foreground' : undefined),
   'django-admin': (args) => (operands(args)[0] === 'runserver' ? 'foreground' : undefined),
-  php: (args) => (args.includes('-S') || (basename(operands(args)[0] ?? '') === 'artisan' && operands(args)[1] === 'serve') ? 'foreground' : undefined),
+  php: (args) =>
+    args.includes('-S') || (basename(operands(args)[0] ?? '') === 'artisan' && operands(args)[1] === 'serve')
+      ? 'foreground'
+      : undefined,
   java: javaJar,
   nginx,
   httpd: apache,
@@ -106,7 +132,8 @@ const SERVERS: Record<string, (args: readonly string[]) => ServerKind | undefine
   service: (args) => (INIT_ACTIONS.has(args[1] ?? '') ? 'daemon' : undefined),
   'rc-service': (args) => (INIT_ACTIONS.has(args[1] ?? '') ? 'daemon' : undefined),
   systemctl: (args) => (INIT_ACTIONS.has(operands(args)[0] ?? '') ? 'daemon' : undefined),
-  supervisord: (args) => (asksForInfo(args) ? undefined : args.includes('-n') || args.includes('--nodaemon') ? 'foreground' : 'daemon'),
+  supervisord: (args) =>
+    asksForInfo(args) ? undefined : args.includes('-n') || args.includes('--nodaemon') ? 'foreground' : 'daemon',
 };
 
 /** Commands that run the rest of their words as the command: `exec npm start`, `bundle exec rails s`. */
@@ -132,23 +159,39 @@ function serverStart(command: ShellCommand): ServerStart | undefined {
   const words = unwrap(all);
   const [program = '', ...args] = words;
   const base = basename(program);
-  if (program.startsWith('/etc/init.d/')) return INIT_ACTIONS.has(args[0] ?? '') ? { kind: 'daemon', words } : undefined;
+  if (program.startsWith('/etc/init.d/'))
+    return INIT_ACTIONS.has(args[0] ?? '') ? { kind: 'daemon', words } : undefined;
   const recognise = /^python[\d.]*$/.test(base) ? python : Object.hasOwn(SERVERS, base) ? SERVERS[base] : undefined;
   const kind = recognise?.(args);
   return kind ? { kind, words } : undefined;
 }
 
-const topLevel = (command: ShellCommand): boolean => !command.inSubshell && !command.inControlFlow && !command.inPipeline && !command.inSubstitution;
+const topLevel = (command: ShellCommand): boolean =>
+  !command.inSubshell && !command.inControlFlow && !command.inPipeline && !command.inSubstitution;
 
 const label = (command: ShellCommand): string => [command.name, ...command.args].map((word) => word.raw).join(' ');
 
-function message(command: ShellCommand, start: ServerStart, background: boolean, laterCmd: Instruction | undefined): LocalizedText {
+function message(
+  command: ShellCommand,
+  start: ServerStart,
+  background: boolean,
+  laterCmd: Instruction | undefined,
+): LocalizedText {
   const text = label(command);
   const advice: LocalizedText = laterCmd
-    ? { en: `The CMD on line ${laterCmd.range.start.line + 1} already says what the container runs: remove the server from this RUN.`, ko: `컨테이너가 실행할 명령은 ${laterCmd.range.start.line + 1}번째 줄의 CMD에 이미 있으니, 이 RUN에서 서버 실행을 지우세요.` }
+    ? {
+        en: `The CMD on line ${laterCmd.range.start.line + 1} already says what the container runs: remove the server from this RUN.`,
+        ko: `컨테이너가 실행할 명령은 ${laterCmd.range.start.line + 1}번째 줄의 CMD에 이미 있으니, 이 RUN에서 서버 실행을 지우세요.`,
+      }
     : start.kind === 'foreground'
-      ? { en: 'Start it with CMD in exec form, which runs when a container starts.', ko: '서버는 컨테이너가 시작될 때 실행되는 CMD에 exec 형식으로 적으세요.' }
-      : { en: 'Start the server with CMD instead, in the foreground (for example CMD ["nginx", "-g", "daemon off;"]).', ko: '대신 CMD에서 서버를 포그라운드로 실행하세요(예: CMD ["nginx", "-g", "daemon off;"]).' };
+      ? {
+          en: 'Start it with CMD in exec form, which runs when a container starts.',
+          ko: '서버는 컨테이너가 시작될 때 실행되는 CMD에 exec 형식으로 적으세요.',
+        }
+      : {
+          en: 'Start the server with CMD instead, in the foreground (for example CMD ["nginx", "-g", "daemon off;"]).',
+          ko: '대신 CMD에서 서버를 포그라운드로 실행하세요(예: CMD ["nginx", "-g", "daemon off;"]).',
+        };
   if (!background) {
     return {
       en: `\`${text}\` starts a server, but RUN runs only while the image is being built: the build waits for this command to finish, and a server never does, so the build hangs. ${advice.en}`,
@@ -162,19 +205,35 @@ function message(command: ShellCommand, start: ServerStart, background: boolean,
 }
 
 /** A word the exec form keeps as the shell would have passed it: no expansion, no glob. */
-const literal = (command: ShellCommand): boolean => [command.name, ...command.args].every((word) => word.value !== undefined && !/[*?[]/.test(word.value));
+const literal = (command: ShellCommand): boolean =>
+  [command.name, ...command.args].every((word) => word.value !== undefined && !/[*?[]/.test(word.value));
 
 /**
  * Moves a foreground server to `CMD [...]` after the RUN: the whole RUN when the server is its
  * only command, or just `&& server` when it ends an `&&` chain, the rest staying in RUN.
  */
-function moveToCmd(instruction: Instruction, command: ShellCommand, start: ServerStart, commands: readonly ShellCommand[], escape: string, lines: readonly string[]): Fix | undefined {
-  if (start.kind !== 'foreground' || instruction.heredocs.length > 0 || command.assignments.length > 0 || !literal(command)) return undefined;
+function moveToCmd(
+  instruction: Instruction,
+  command: ShellCommand,
+  start: ServerStart,
+  commands: readonly ShellCommand[],
+  escape: string,
+  lines: readonly string[],
+): Fix | undefined {
+  if (
+    start.kind !== 'foreground' ||
+    instruction.heredocs.length > 0 ||
+    command.assignments.length > 0 ||
+    !literal(command)
+  )
+    return undefined;
   if (command.after !== undefined && command.after !== '&') return undefined;
-  if (commands[commands.length - 1] !== command || !onlySpaceAfter(command.range.end, instruction.range.end, lines)) return undefined;
+  if (commands[commands.length - 1] !== command || !onlySpaceAfter(command.range.end, instruction.range.end, lines))
+    return undefined;
   const cmd = `CMD [${start.words.map((word) => JSON.stringify(word)).join(', ')}]`;
   const title = { en: `Move \`${start.words.join(' ')}\` to ${cmd}`, ko: `CMD로 옮기기: ${cmd}` };
-  if (commands.length === 1) return { title, edits: [{ range: { start: instruction.range.start, end: instruction.range.end }, newText: cmd }] };
+  if (commands.length === 1)
+    return { title, edits: [{ range: { start: instruction.range.start, end: instruction.range.end }, newText: cmd }] };
   if (command.before !== '&&') return undefined;
   const chainEnd = endBeforeOperator(command.range.start, escape, lines);
   if (!chainEnd) return undefined;
@@ -248,11 +307,18 @@ export const serverStartedInRun: StageRule<boolean> = {
         const background = start.kind === 'daemon' || command.after === '&';
         if (background && command !== last) continue;
         const laterCmd = stage.instructions.slice(index + 1).find((later) => later.keyword === 'CMD');
-        const fix = laterCmd || entrypoint ? undefined : moveToCmd(instruction, command, start, shell.commands, facts.escapeChar, lines);
-        findings.push({ range: command.range, instruction, message: message(command, start, background, laterCmd), fixes: fix ? [fix] : undefined });
+        const fix =
+          laterCmd || entrypoint
+            ? undefined
+            : moveToCmd(instruction, command, start, shell.commands, facts.escapeChar, lines);
+        findings.push({
+          range: command.range,
+          instruction,
+          message: message(command, start, background, laterCmd),
+          fixes: fix ? [fix] : undefined,
+        });
       }
     });
     return { findings, carry: entrypoint };
   },
 };
-

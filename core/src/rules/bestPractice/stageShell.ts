@@ -27,7 +27,10 @@ export function shellOf(instruction: Instruction): StageShell {
 export const sameShell = (a: StageShell, b: StageShell): boolean => a.posix === b.posix && a.pipefail === b.pipefail;
 
 /** The stage's shell-form RUNs with the shell each runs under, and the shell the stage ends with. */
-export function shellRuns(stage: BuildStage, inherited: StageShell): { runs: { instruction: Instruction; shell: StageShell }[]; shell: StageShell } {
+export function shellRuns(
+  stage: BuildStage,
+  inherited: StageShell,
+): { runs: { instruction: Instruction; shell: StageShell }[]; shell: StageShell } {
   const runs: { instruction: Instruction; shell: StageShell }[] = [];
   let shell = inherited;
   for (const instruction of stage.instructions) {

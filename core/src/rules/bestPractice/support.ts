@@ -2,7 +2,15 @@
 // commands in a RUN's shell view, and the "insert this flag" quick fix.
 import type { Instruction, Range } from '../../parser';
 import { trimTrailing } from '../../parser/textScan';
-import { type ReadCommandLine, readCommandLine, type OptionSyntax, runShell, type RunShell, type ShellCommand, type ShellWord } from '../../shell';
+import {
+  type ReadCommandLine,
+  readCommandLine,
+  type OptionSyntax,
+  runShell,
+  type RunShell,
+  type ShellCommand,
+  type ShellWord,
+} from '../../shell';
 import type { Fix, LocalizedText } from '../rule';
 
 export const BEST_PRACTICES = 'https://docs.docker.com/build/building/best-practices/';
@@ -12,10 +20,12 @@ export function cacheMountTargets(instruction: Instruction): string[] {
   const targets: string[] = [];
   for (const flag of instruction.flags) {
     if (flag.name !== 'mount' || !flag.value) continue;
-    const fields = new Map(flag.value.split(',').map((field) => {
-      const equals = field.indexOf('=');
-      return equals < 0 ? [field.trim(), ''] : [field.slice(0, equals).trim(), field.slice(equals + 1).trim()];
-    }));
+    const fields = new Map(
+      flag.value.split(',').map((field) => {
+        const equals = field.indexOf('=');
+        return equals < 0 ? [field.trim(), ''] : [field.slice(0, equals).trim(), field.slice(equals + 1).trim()];
+      }),
+    );
     const type = fields.get('type');
     const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
     if ((type === 'cache' || type === 'tmpfs') && target) targets.push(trimTrailing(target, '/') || '/');
@@ -25,7 +35,9 @@ export function cacheMountTargets(instruction: Instruction): string[] {
 
 /** Whether a cache mount covers `path` (a mount on the path itself or on a parent folder). */
 export function hasCacheMountOn(instruction: Instruction, path: string): boolean {
-  return cacheMountTargets(instruction).some((target) => path === target || path.startsWith(target === '/' ? '/' : `${target}/`));
+  return cacheMountTargets(instruction).some(
+    (target) => path === target || path.startsWith(target === '/' ? '/' : `${target}/`),
+  );
 }
 
 export interface ToolCall {
@@ -71,7 +83,8 @@ const SCANNED_COMMANDS = 32;
 function commandsOf(shell: RunShell, programs: readonly string[]): ShellCommand[] {
   if (shell.commands.length <= SCANNED_COMMANDS) {
     const found: ShellCommand[] = [];
-    for (const command of shell.commands) if (command.program !== undefined && programs.includes(command.program)) found.push(command);
+    for (const command of shell.commands)
+      if (command.program !== undefined && programs.includes(command.program)) found.push(command);
     return found;
   }
   let index = commandsByProgram.get(shell);
@@ -92,7 +105,9 @@ function commandsOf(shell: RunShell, programs: readonly string[]): ShellCommand[
   }
   if (lists.length <= 1) return lists[0] ?? [];
   // A view lists its commands in the order they start (an outer command before those in its substitutions).
-  return lists.flat().sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return lists
+    .flat()
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** From the command name to its subcommand: `apt-get install`. */

@@ -14,7 +14,13 @@ export const yumInstallWithoutYes: InstructionRule = {
   },
   check(instruction) {
     return toolCalls(instruction, YUM_PROGRAMS, YUM_OPTIONS)
-      .filter((call) => call.subcommand?.value !== undefined && YUM_CHANGING.includes(call.subcommand.value) && !hasOption(call.line, 'y', 'assumeyes', 'assumeno') && call.command.before !== '|')
+      .filter(
+        (call) =>
+          call.subcommand?.value !== undefined &&
+          YUM_CHANGING.includes(call.subcommand.value) &&
+          !hasOption(call.line, 'y', 'assumeyes', 'assumeno') &&
+          call.command.before !== '|',
+      )
       .map((call) => ({
         range: callRange(call),
         message: {

@@ -1,8 +1,34 @@
 import type { InstructionRule } from '../rule';
 import { BEST_PRACTICES, callRange, insertAfter, toolCalls } from './support';
 
-const CHANGING = ['install', 'in', 'update', 'up', 'remove', 'rm', 'patch', 'dist-upgrade', 'dup', 'source-install', 'si'];
-const ZYPPER_OPTIONS = { shortWithValue: 'rcDRt', longWithValue: ['root', 'config', 'reposd-dir', 'cache-dir', 'raw-cache-dir', 'solv-cache-dir', 'pkg-cache-dir', 'repo', 'from', 'type'] };
+const CHANGING = [
+  'install',
+  'in',
+  'update',
+  'up',
+  'remove',
+  'rm',
+  'patch',
+  'dist-upgrade',
+  'dup',
+  'source-install',
+  'si',
+];
+const ZYPPER_OPTIONS = {
+  shortWithValue: 'rcDRt',
+  longWithValue: [
+    'root',
+    'config',
+    'reposd-dir',
+    'cache-dir',
+    'raw-cache-dir',
+    'solv-cache-dir',
+    'pkg-cache-dir',
+    'repo',
+    'from',
+    'type',
+  ],
+};
 
 export const zypperWithoutNonInteractive: InstructionRule = {
   scope: 'instruction',
@@ -10,7 +36,7 @@ export const zypperWithoutNonInteractive: InstructionRule = {
   severity: 'warning',
   docs: `${BEST_PRACTICES}#run`,
   description: {
-    en: 'zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command\'s -y.',
+    en: "zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command's -y.",
     ko: 'zypper는 패키지를 바꾸기 전에 확인을 묻습니다. zypper --non-interactive(-n)나 하위 명령의 -y를 쓰세요.',
   },
   check(instruction) {
@@ -20,8 +46,13 @@ export const zypperWithoutNonInteractive: InstructionRule = {
         if (sub?.value === undefined || !CHANGING.includes(sub.value) || call.command.before === '|') return false;
         const subIndex = call.command.args.indexOf(sub);
         // -n before the subcommand is the global --non-interactive; after it, it means something else.
-        return !call.line.options.some((option) =>
-          option.name === 'non-interactive' || option.name === 'y' || option.name === 'no-confirm' || (option.name === 'n' && call.command.args.indexOf(option.word) < subIndex));
+        return !call.line.options.some(
+          (option) =>
+            option.name === 'non-interactive' ||
+            option.name === 'y' ||
+            option.name === 'no-confirm' ||
+            (option.name === 'n' && call.command.args.indexOf(option.word) < subIndex),
+        );
       })
       .map((call) => ({
         range: callRange(call),

@@ -27,7 +27,10 @@ function chmodProblem(value: string): LocalizedText | undefined {
       );
     }
     if (parseInt(value, 8) > HIGHEST_MODE) {
-      return text(`--chmod=${value} is above 7777, the largest mode the builder accepts.`, `--chmod=${value}는 빌더가 받는 가장 큰 값인 7777을 넘습니다.`);
+      return text(
+        `--chmod=${value} is above 7777, the largest mode the builder accepts.`,
+        `--chmod=${value}는 빌더가 받는 가장 큰 값인 7777을 넘습니다.`,
+      );
     }
     return undefined;
   }

@@ -37,8 +37,14 @@ export const duplicateFlag: InstructionRule = {
         range: flag.range,
         message:
           count === 2
-            ? text(`--${name} is given more than once; ${instruction.keyword} accepts it only once.`, `--${name} 플래그가 여러 번 나옵니다. ${instruction.keyword}에서는 한 번만 쓸 수 있습니다.`)
-            : text(`--${name} is given ${count} times; ${instruction.keyword} accepts it only once.`, `--${name} 플래그가 ${count}번 나옵니다. ${instruction.keyword}에서는 한 번만 쓸 수 있습니다.`),
+            ? text(
+                `--${name} is given more than once; ${instruction.keyword} accepts it only once.`,
+                `--${name} 플래그가 여러 번 나옵니다. ${instruction.keyword}에서는 한 번만 쓸 수 있습니다.`,
+              )
+            : text(
+                `--${name} is given ${count} times; ${instruction.keyword} accepts it only once.`,
+                `--${name} 플래그가 ${count}번 나옵니다. ${instruction.keyword}에서는 한 번만 쓸 수 있습니다.`,
+              ),
       });
     }
     return findings;

@@ -6,7 +6,8 @@ export type FlagKind = 'string' | 'bool' | 'list';
 const COPY_COMMON: Record<string, FlagKind> = { chown: 'string', chmod: 'string', link: 'bool', exclude: 'list' };
 
 /** Flags by name in an object without a prototype: `--constructor` or `--toString` must not look known. */
-const flags = (spec: Record<string, FlagKind>): Readonly<Record<string, FlagKind>> => Object.freeze(Object.assign(Object.create(null) as Record<string, FlagKind>, spec));
+const flags = (spec: Record<string, FlagKind>): Readonly<Record<string, FlagKind>> =>
+  Object.freeze(Object.assign(Object.create(null) as Record<string, FlagKind>, spec));
 
 const NO_FLAGS = flags({});
 
@@ -15,7 +16,13 @@ export const FLAG_SPECS: Readonly<Record<string, Readonly<Record<string, FlagKin
   RUN: flags({ mount: 'list', network: 'string', security: 'string', device: 'list' }),
   COPY: flags({ ...COPY_COMMON, from: 'string', parents: 'bool' }),
   ADD: flags({ ...COPY_COMMON, 'keep-git-dir': 'bool', checksum: 'string', unpack: 'bool' }),
-  HEALTHCHECK: flags({ interval: 'string', timeout: 'string', 'start-period': 'string', 'start-interval': 'string', retries: 'string' }),
+  HEALTHCHECK: flags({
+    interval: 'string',
+    timeout: 'string',
+    'start-period': 'string',
+    'start-interval': 'string',
+    retries: 'string',
+  }),
   ARG: flags({ required: 'bool' }),
 };
 

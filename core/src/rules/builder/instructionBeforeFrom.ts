@@ -9,7 +9,10 @@ export const instructionBeforeFrom: DocumentRule = {
   scope: 'document',
   severity: 'error',
   docs: referenceDocs('understand-how-arg-and-from-interact'),
-  description: text('An instruction other than ARG comes before the first FROM.', '첫 FROM 앞에 ARG가 아닌 명령어가 있습니다.'),
+  description: text(
+    'An instruction other than ARG comes before the first FROM.',
+    '첫 FROM 앞에 ARG가 아닌 명령어가 있습니다.',
+  ),
   check({ tree }) {
     const findings: Finding[] = [];
     for (const instruction of tree.instructions) {

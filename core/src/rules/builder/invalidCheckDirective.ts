@@ -15,10 +15,15 @@ export const invalidCheckDirective: DocumentRule = {
       if (directive.name !== 'check') return [];
       const { problem } = parseCheckOptions(directive.value);
       if (!problem) return [];
-      return [{
-        range: directive.valueRange,
-        message: text(`The check directive is invalid: ${problem}. Write for example # check=skip=JSONArgsRecommended;error=true.`, `check 지시문이 올바르지 않습니다: ${problem}. 예: # check=skip=JSONArgsRecommended;error=true.`),
-      }];
+      return [
+        {
+          range: directive.valueRange,
+          message: text(
+            `The check directive is invalid: ${problem}. Write for example # check=skip=JSONArgsRecommended;error=true.`,
+            `check 지시문이 올바르지 않습니다: ${problem}. 예: # check=skip=JSONArgsRecommended;error=true.`,
+          ),
+        },
+      ];
     });
   },
 };

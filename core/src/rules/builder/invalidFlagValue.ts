@@ -11,7 +11,16 @@ const CHOICES: Readonly<Record<string, Readonly<Record<string, readonly string[]
   RUN: { network: ['default', 'none', 'host'], security: ['sandbox', 'insecure'] },
 };
 const DURATION_FLAGS = new Set(['interval', 'timeout', 'start-period', 'start-interval']);
-const UNIT_NANOSECONDS: Readonly<Record<string, number>> = { ns: 1, us: 1e3, 'µs': 1e3, 'μs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+const UNIT_NANOSECONDS: Readonly<Record<string, number>> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  μs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
 // `\d+(?:\.\d*)?` rather than `\d+\.?\d*`: without the dot, `\d+\d*` splits a run of digits in
 // quadratically many ways before the unit fails to match.
 const DURATION_PART = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
@@ -39,20 +48,32 @@ export function parseGoDuration(value: string): number | undefined {
 function problemWith(keyword: string, flag: Flag, kind: string): LocalizedText | undefined {
   const value = flag.value;
   if ((kind === 'string' || kind === 'list') && value === undefined) {
-    return text(`--${flag.name} needs a value: --${flag.name}=<value>.`, `--${flag.name}에는 값이 필요합니다: --${flag.name}=<값>.`);
+    return text(
+      `--${flag.name} needs a value: --${flag.name}=<value>.`,
+      `--${flag.name}에는 값이 필요합니다: --${flag.name}=<값>.`,
+    );
   }
   if (value === undefined || hasVariable(value)) return undefined;
   if (kind === 'bool' && !/^(true|false)$/i.test(value)) {
-    return text(`--${flag.name} is a switch: write --${flag.name} or --${flag.name}=true|false, not "${value}".`, `--${flag.name}는 켜고 끄는 플래그입니다. "${value}" 대신 --${flag.name} 또는 --${flag.name}=true|false로 씁니다.`);
+    return text(
+      `--${flag.name} is a switch: write --${flag.name} or --${flag.name}=true|false, not "${value}".`,
+      `--${flag.name}는 켜고 끄는 플래그입니다. "${value}" 대신 --${flag.name} 또는 --${flag.name}=true|false로 씁니다.`,
+    );
   }
   const choices = CHOICES[keyword]?.[flag.name];
   if (choices && !choices.includes(value)) {
-    return text(`--${flag.name}=${value} is not a mode the builder knows; use one of ${choices.join(', ')}.`, `--${flag.name}=${value}는 빌더가 모르는 값입니다. ${choices.join(', ')} 중 하나를 씁니다.`);
+    return text(
+      `--${flag.name}=${value} is not a mode the builder knows; use one of ${choices.join(', ')}.`,
+      `--${flag.name}=${value}는 빌더가 모르는 값입니다. ${choices.join(', ')} 중 하나를 씁니다.`,
+    );
   }
   if (keyword === 'HEALTHCHECK' && DURATION_FLAGS.has(flag.name) && value !== '') {
     const nanoseconds = parseGoDuration(value);
     if (nanoseconds === undefined) {
-      return text(`--${flag.name}=${value} is not a duration; write it like 30s, 1m30s or 500ms.`, `--${flag.name}=${value}는 시간 값이 아닙니다. 30s, 1m30s, 500ms처럼 씁니다.`);
+      return text(
+        `--${flag.name}=${value} is not a duration; write it like 30s, 1m30s or 500ms.`,
+        `--${flag.name}=${value}는 시간 값이 아닙니다. 30s, 1m30s, 500ms처럼 씁니다.`,
+      );
     }
     if (nanoseconds !== 0 && nanoseconds < 1e6) {
       return text(`--${flag.name} cannot be shorter than 1ms.`, `--${flag.name}는 1ms보다 짧을 수 없습니다.`);
@@ -83,7 +104,11 @@ export const invalidFlagValue: InstructionRule = {
       if (kind === undefined) continue;
       const message = problemWith(instruction.keyword, flag, kind);
       if (message) findings.push({ range: flag.valueRange ?? flag.range, message });
-      else if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && flag.value !== undefined && !hasVariable(flag.value)) {
+      else if (
+        (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
+        flag.value !== undefined &&
+        !hasVariable(flag.value)
+      ) {
         const problem = copyFlagProblem(instruction, flag, flag.value);
         if (problem) findings.push(problem);
       }

@@ -14,12 +14,14 @@ export const invalidStageName: InstructionRule = {
   check(instruction) {
     const name = instruction.stageName;
     if (instruction.keyword !== 'FROM' || !name || VALID_STAGE_NAME.test(name.value.toLowerCase())) return [];
-    return [{
-      range: name.range,
-      message: text(
-        `"${name.value}" is not a valid stage name: it must start with a letter and contain only letters, digits, -, _ and .`,
-        `"${name.value}"는 스테이지 이름으로 쓸 수 없습니다. 글자로 시작하고 글자, 숫자, -, _, .만 써야 합니다.`,
-      ),
-    }];
+    return [
+      {
+        range: name.range,
+        message: text(
+          `"${name.value}" is not a valid stage name: it must start with a letter and contain only letters, digits, -, _ and .`,
+          `"${name.value}"는 스테이지 이름으로 쓸 수 없습니다. 글자로 시작하고 글자, 숫자, -, _, .만 써야 합니다.`,
+        ),
+      },
+    ];
   },
 };

@@ -8,12 +8,23 @@ export const noBuildStage: DocumentRule = {
   scope: 'document',
   severity: 'error',
   docs: referenceDocs('from'),
-  description: text('The Dockerfile has no FROM, so there is no stage to build.', 'FROM이 없어 빌드할 스테이지가 없습니다.'),
+  description: text(
+    'The Dockerfile has no FROM, so there is no stage to build.',
+    'FROM이 없어 빌드할 스테이지가 없습니다.',
+  ),
   check({ tree }) {
     const first = tree.instructions[0];
     if (!first || tree.instructions.some((i) => i.keyword === 'FROM')) return [];
     // Other instructions are already reported as coming before FROM; ARG-only files are not.
     if (tree.instructions.some((i) => i.keyword !== 'ARG')) return [];
-    return [{ range: first.keywordRange, message: text('There is no FROM in this file: add FROM <image> to start a build stage.', '이 파일에는 FROM이 없습니다. FROM <이미지>로 빌드 스테이지를 시작합니다.') }];
+    return [
+      {
+        range: first.keywordRange,
+        message: text(
+          'There is no FROM in this file: add FROM <image> to start a build stage.',
+          '이 파일에는 FROM이 없습니다. FROM <이미지>로 빌드 스테이지를 시작합니다.',
+        ),
+      },
+    ];
   },
 };

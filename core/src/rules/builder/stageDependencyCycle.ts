@@ -18,7 +18,8 @@ function copySource(instruction: Instruction, flag: Flag): CopySource | undefine
   const flagName = flag.name.toLowerCase();
   let name: string | undefined;
   if (instruction.keyword === 'COPY' && flagName === 'from') name = flag.value;
-  else if (instruction.keyword === 'RUN' && flagName === 'mount' && flag.value !== undefined) name = parseMount(flag.value).from;
+  else if (instruction.keyword === 'RUN' && flagName === 'mount' && flag.value !== undefined)
+    name = parseMount(flag.value).from;
   if (!name || hasVariable(name)) return undefined;
   return { name: name.toLowerCase(), byIndex: instruction.keyword === 'COPY' };
 }
@@ -41,14 +42,21 @@ export const stageDependencyCycle: DocumentRule = {
   scope: 'document',
   severity: 'error',
   docs: referenceDocs('copy---from'),
-  description: text('Stages copy from each other in a circle, so the builder cannot order them.', '스테이지들이 서로를 돌아가며 복사해 빌더가 순서를 정할 수 없습니다.'),
+  description: text(
+    'Stages copy from each other in a circle, so the builder cannot order them.',
+    '스테이지들이 서로를 돌아가며 복사해 빌더가 순서를 정할 수 없습니다.',
+  ),
   check({ stages, stageSummaries }) {
     const sources = stageSummaries(copiedFrom);
     if (sources.every((list) => list.length === 0)) return [];
     const byName = new Map<string, number>();
-    for (const stage of stages) if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage.index);
-    const resolve = ({ name, byIndex }: CopySource): number | undefined => byName.get(name) ?? (byIndex && /^\d+$/.test(name) && Number(name) < stages.length ? Number(name) : undefined);
-    const edges = sources.map((list, from) => [...new Set(list.map(resolve))].filter((to): to is number => to !== undefined && to !== from));
+    for (const stage of stages)
+      if (stage.name !== undefined && !byName.has(stage.name)) byName.set(stage.name, stage.index);
+    const resolve = ({ name, byIndex }: CopySource): number | undefined =>
+      byName.get(name) ?? (byIndex && /^\d+$/.test(name) && Number(name) < stages.length ? Number(name) : undefined);
+    const edges = sources.map((list, from) =>
+      [...new Set(list.map(resolve))].filter((to): to is number => to !== undefined && to !== from),
+    );
     const component = cycleComponents(edges);
     // The stages of each circle, gathered once (not once per stage: 10,000 stages in one circle).
     const members = new Map<number, BuildStage[]>();

@@ -23,7 +23,10 @@ export const unknownFlag: InstructionRule = {
       const { hint, hintKo } = accepted(instruction.keyword, Object.keys(spec));
       findings.push({
         range: flag.nameRange,
-        message: text(`${instruction.keyword} has no flag --${flag.name}; the build stops here.${hint}`, `${instruction.keyword}에는 --${flag.name} 플래그가 없어 빌드가 여기서 멈춥니다.${hintKo}`),
+        message: text(
+          `${instruction.keyword} has no flag --${flag.name}; the build stops here.${hint}`,
+          `${instruction.keyword}에는 --${flag.name} 플래그가 없어 빌드가 여기서 멈춥니다.${hintKo}`,
+        ),
       });
     }
     return findings;

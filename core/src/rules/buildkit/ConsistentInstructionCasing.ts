@@ -55,8 +55,14 @@ export const ConsistentInstructionCasing: DocumentRule = {
       findings.push({
         range: instruction.keywordRange,
         message: majorityLower
-          ? text(`"${word}" should be lowercase like most instructions in this file: ${wanted}.`, `"${word}"는 이 파일의 다른 명령어들처럼 소문자(${wanted})로 씁니다.`)
-          : text(`"${word}" should be uppercase like most instructions in this file: ${wanted}.`, `"${word}"는 이 파일의 다른 명령어들처럼 대문자(${wanted})로 씁니다.`),
+          ? text(
+              `"${word}" should be lowercase like most instructions in this file: ${wanted}.`,
+              `"${word}"는 이 파일의 다른 명령어들처럼 소문자(${wanted})로 씁니다.`,
+            )
+          : text(
+              `"${word}" should be uppercase like most instructions in this file: ${wanted}.`,
+              `"${word}"는 이 파일의 다른 명령어들처럼 대문자(${wanted})로 씁니다.`,
+            ),
         fixes: [fix(`Write ${wanted}`, `${wanted}로 바꾸기`, [replace(instruction.keywordRange, wanted)])],
       });
     }

@@ -15,7 +15,10 @@ export const CopyIgnoredFile: StageRule = {
   scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('copy-ignored-file'),
-  description: text('COPY or ADD names a file that .dockerignore excludes.', 'COPY나 ADD가 .dockerignore에서 제외한 파일을 가리킵니다.'),
+  description: text(
+    'COPY or ADD names a file that .dockerignore excludes.',
+    'COPY나 ADD가 .dockerignore에서 제외한 파일을 가리킵니다.',
+  ),
   check({ stage, facts }) {
     const ignore = facts.buildContext?.dockerignore;
     if (!ignore || ignore.patterns.some((pattern) => pattern.exclusion)) return [];
@@ -29,7 +32,12 @@ export const CopyIgnoredFile: StageRule = {
         const cleaned = cleanPath(path);
         // The context root is not a path .dockerignore can leave out; BuildKit only warns when
         // a pattern leaves out everything in it.
-        if (cleaned === '' ? !ignore.patterns.some((pattern) => ROOT_PATTERNS.has(pattern.text)) : !ignore.isIgnored(cleaned)) continue;
+        if (
+          cleaned === ''
+            ? !ignore.patterns.some((pattern) => ROOT_PATTERNS.has(pattern.text))
+            : !ignore.isIgnored(cleaned)
+        )
+          continue;
         findings.push({
           range: source.range,
           message: text(

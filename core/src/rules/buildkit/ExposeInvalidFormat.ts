@@ -10,7 +10,10 @@ export const ExposeInvalidFormat: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('expose-invalid-format'),
-  description: text('EXPOSE should not name an IP address or a host-port mapping.', 'EXPOSE에는 IP 주소나 호스트 포트 매핑을 쓰지 않습니다.'),
+  description: text(
+    'EXPOSE should not name an IP address or a host-port mapping.',
+    'EXPOSE에는 IP 주소나 호스트 포트 매핑을 쓰지 않습니다.',
+  ),
   check(instruction) {
     if (instruction.keyword !== 'EXPOSE') return [];
     return (instruction.ports ?? []).flatMap((port) => {
@@ -18,14 +21,23 @@ export const ExposeInvalidFormat: InstructionRule = {
       // `${PORT:-80}` holds a colon that is not a mapping.
       if (!replaceVariableReferences(raw, '', false).includes(':')) return [];
       const containerPort = raw.slice(raw.lastIndexOf(':') + 1);
-      return [{
-        range: port.raw.range,
-        message: text(
-          `EXPOSE ${raw} includes an address or host port; EXPOSE only documents the container port (${containerPort}). Publish host ports with docker run -p.`,
-          `EXPOSE ${raw}에 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너 포트(${containerPort})만 적고, 호스트 포트는 docker run -p로 연결합니다.`,
-        ),
-        fixes: hasVariable(raw) || containerPort === '' ? undefined : [fix(`Keep only ${containerPort}`, `${containerPort}만 남기기`, [replace(port.raw.range, containerPort)])],
-      }];
+      return [
+        {
+          range: port.raw.range,
+          message: text(
+            `EXPOSE ${raw} includes an address or host port; EXPOSE only documents the container port (${containerPort}). Publish host ports with docker run -p.`,
+            `EXPOSE ${raw}에 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너 포트(${containerPort})만 적고, 호스트 포트는 docker run -p로 연결합니다.`,
+          ),
+          fixes:
+            hasVariable(raw) || containerPort === ''
+              ? undefined
+              : [
+                  fix(`Keep only ${containerPort}`, `${containerPort}만 남기기`, [
+                    replace(port.raw.range, containerPort),
+                  ]),
+                ],
+        },
+      ];
     });
   },
 };

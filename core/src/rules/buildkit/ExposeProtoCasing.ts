@@ -15,11 +15,13 @@ export const ExposeProtoCasing: InstructionRule = {
       const protocol = port.protocol;
       if (!protocol || protocol === protocol.toLowerCase() || hasVariable(port.raw.raw)) return [];
       const fixed = `${port.port.raw}/${protocol.toLowerCase()}`;
-      return [{
-        range: port.raw.range,
-        message: text(`Write the protocol in lowercase: ${fixed}.`, `프로토콜은 소문자로 씁니다: ${fixed}.`),
-        fixes: [fix(`Write ${fixed}`, `${fixed}로 바꾸기`, [replace(port.raw.range, fixed)])],
-      }];
+      return [
+        {
+          range: port.raw.range,
+          message: text(`Write the protocol in lowercase: ${fixed}.`, `프로토콜은 소문자로 씁니다: ${fixed}.`),
+          fixes: [fix(`Write ${fixed}`, `${fixed}로 바꾸기`, [replace(port.raw.range, fixed)])],
+        },
+      ];
     });
   },
 };

@@ -8,7 +8,7 @@ export const FromAsCasing: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('from-as-casing'),
-  description: text("The AS keyword should match the casing of FROM.", 'AS 키워드는 FROM과 같은 대소문자로 씁니다.'),
+  description: text('The AS keyword should match the casing of FROM.', 'AS 키워드는 FROM과 같은 대소문자로 씁니다.'),
   check(instruction) {
     const as = instruction.asKeyword;
     if (instruction.keyword !== 'FROM' || !as || !instruction.stageName) return [];
@@ -19,10 +19,15 @@ export const FromAsCasing: InstructionRule = {
     if (!fromLower && !fromUpper) return [];
     const wanted = fromLower ? as.raw.toLowerCase() : as.raw.toUpperCase();
     if (as.raw === wanted) return [];
-    return [{
-      range: as.range,
-      message: text(`"${as.raw}" and "${from}" are cased differently: write ${wanted}.`, `"${as.raw}"와 "${from}"의 대소문자가 다릅니다. ${wanted}로 씁니다.`),
-      fixes: [fix(`Write ${wanted}`, `${wanted}로 바꾸기`, [replace(as.range, wanted)])],
-    }];
+    return [
+      {
+        range: as.range,
+        message: text(
+          `"${as.raw}" and "${from}" are cased differently: write ${wanted}.`,
+          `"${as.raw}"와 "${from}"의 대소문자가 다릅니다. ${wanted}로 씁니다.`,
+        ),
+        fixes: [fix(`Write ${wanted}`, `${wanted}로 바꾸기`, [replace(as.range, wanted)])],
+      },
+    ];
   },
 };

@@ -4,13 +4,32 @@
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
 
-const KNOWN_OS = new Set(['linux', 'windows', 'darwin', 'freebsd', 'netbsd', 'openbsd', 'solaris', 'illumos', 'aix', 'android', 'ios', 'plan9', 'dragonfly', 'js', 'wasip1']);
+const KNOWN_OS = new Set([
+  'linux',
+  'windows',
+  'darwin',
+  'freebsd',
+  'netbsd',
+  'openbsd',
+  'solaris',
+  'illumos',
+  'aix',
+  'android',
+  'ios',
+  'plan9',
+  'dragonfly',
+  'js',
+  'wasip1',
+]);
 
 /** OS and architecture of a platform string such as linux/arm64/v8, or undefined when it is not one. */
 export function parsePlatform(value: string): { os: string; architecture: string } | undefined {
   const parts = value.toLowerCase().split('/');
   if (parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part))) return undefined;
-  if (parts.length === 1) return KNOWN_OS.has(parts[0]!) ? { os: parts[0]!, architecture: 'amd64' } : { os: 'linux', architecture: parts[0]! };
+  if (parts.length === 1)
+    return KNOWN_OS.has(parts[0]!)
+      ? { os: parts[0]!, architecture: 'amd64' }
+      : { os: 'linux', architecture: parts[0]! };
   return { os: parts[0]!, architecture: parts[1]! };
 }
 
@@ -20,7 +39,10 @@ export const FromPlatformFlagConstDisallowed: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('from-platform-flag-const-disallowed'),
-  description: text('FROM --platform should not be a constant value.', 'FROM --platform에는 고정된 값을 쓰지 않습니다.'),
+  description: text(
+    'FROM --platform should not be a constant value.',
+    'FROM --platform에는 고정된 값을 쓰지 않습니다.',
+  ),
   check(instruction) {
     if (instruction.keyword !== 'FROM') return [];
     const stageName = instruction.stageName?.value.toLowerCase() ?? '';
@@ -28,13 +50,15 @@ export const FromPlatformFlagConstDisallowed: InstructionRule = {
       if (flag.name !== 'platform' || !flag.value || hasVariable(flag.value)) return [];
       const platform = parsePlatform(flag.value);
       if (!platform || stageName.includes(platform.os) || stageName.includes(platform.architecture)) return [];
-      return [{
-        range: flag.range,
-        message: text(
-          `--platform=${flag.value} fixes this stage to one platform whatever the build targets; use a variable such as $BUILDPLATFORM or $TARGETPLATFORM, or name the stage after the platform if that is intended.`,
-          `--platform=${flag.value}는 빌드 대상과 상관없이 이 스테이지를 한 플랫폼에 고정합니다. $BUILDPLATFORM이나 $TARGETPLATFORM 같은 변수를 쓰거나, 의도한 것이라면 스테이지 이름에 플랫폼을 넣습니다.`,
-        ),
-      }];
+      return [
+        {
+          range: flag.range,
+          message: text(
+            `--platform=${flag.value} fixes this stage to one platform whatever the build targets; use a variable such as $BUILDPLATFORM or $TARGETPLATFORM, or name the stage after the platform if that is intended.`,
+            `--platform=${flag.value}는 빌드 대상과 상관없이 이 스테이지를 한 플랫폼에 고정합니다. $BUILDPLATFORM이나 $TARGETPLATFORM 같은 변수를 쓰거나, 의도한 것이라면 스테이지 이름에 플랫폼을 넣습니다.`,
+          ),
+        },
+      ];
     });
   },
 };

@@ -11,13 +11,17 @@ export const InvalidDefaultArgInFrom: StageRule = {
   scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('invalid-default-arg-in-from'),
-  description: text('The default values of global ARGs give FROM an empty or invalid image.', '전역 ARG의 기본값으로는 FROM 이미지가 비거나 올바르지 않게 됩니다.'),
+  description: text(
+    'The default values of global ARGs give FROM an empty or invalid image.',
+    '전역 ARG의 기본값으로는 FROM 이미지가 비거나 올바르지 않게 됩니다.',
+  ),
   check({ stage, facts }) {
     const image = stage.from.image;
     // A FROM that names an earlier stage is not an image reference.
     if (!image || !hasVariable(image.raw) || stage.baseStage) return [];
     const defaults = new Map<string, string | undefined>();
-    for (const definition of facts.globalArgs) defaults.set(definition.name, definition.pair?.value ? definition.value : '');
+    for (const definition of facts.globalArgs)
+      defaults.set(definition.name, definition.pair?.value ? definition.value : '');
     // Undefined (a default that depends on something unknown) makes the whole result unknown.
     const lookup = (name: string): string | undefined => {
       if (defaults.has(name)) return defaults.get(name);
@@ -25,12 +29,14 @@ export const InvalidDefaultArgInFrom: StageRule = {
     };
     const result = expandValue(image.raw, lookup, facts.escapeChar);
     if (result === undefined || !imageReferenceProblem(result)) return [];
-    return [{
-      range: image.range,
-      message: text(
-        `With the ARG defaults, ${image.raw} becomes ${result === '' ? 'an empty name' : `"${result}"`}, which is not a valid image; give the ARG a default that makes a valid reference.`,
-        `ARG 기본값으로는 ${image.raw}가 ${result === '' ? '빈 이름' : `"${result}"`}이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
-      ),
-    }];
+    return [
+      {
+        range: image.range,
+        message: text(
+          `With the ARG defaults, ${image.raw} becomes ${result === '' ? 'an empty name' : `"${result}"`}, which is not a valid image; give the ARG a default that makes a valid reference.`,
+          `ARG 기본값으로는 ${image.raw}가 ${result === '' ? '빈 이름' : `"${result}"`}이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
+        ),
+      },
+    ];
   },
 };

@@ -18,7 +18,10 @@ export const InvalidDefinitionDescription: DocumentRule = {
   severity: 'warning',
   offByDefault: true,
   docs: buildCheckDocs('invalid-definition-description'),
-  description: text('A comment directly above a stage or ARG should start with its name.', '스테이지나 ARG 바로 위의 주석은 그 이름으로 시작합니다.'),
+  description: text(
+    'A comment directly above a stage or ARG should start with its name.',
+    '스테이지나 ARG 바로 위의 주석은 그 이름으로 시작합니다.',
+  ),
   check({ tree }) {
     const findings: Finding[] = [];
     let previous: Comment | undefined;
@@ -37,7 +40,14 @@ export const InvalidDefinitionDescription: DocumentRule = {
                 `A comment right above ${item.keyword} is read as its description and should start with its name: # ${example} <description>. If it is not a description, leave a blank line after it.`,
                 `${item.keyword} 바로 위 주석은 설명으로 읽히므로 이름으로 시작해야 합니다: # ${example} <설명>. 설명이 아니라면 주석 뒤에 빈 줄을 둡니다.`,
               ),
-              fixes: [fix('Insert a blank line after the comment', '주석 뒤에 빈 줄 넣기', [{ range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } }, newText: '\n' }])],
+              fixes: [
+                fix('Insert a blank line after the comment', '주석 뒤에 빈 줄 넣기', [
+                  {
+                    range: { start: { line: line + 1, character: 0 }, end: { line: line + 1, character: 0 } },
+                    newText: '\n',
+                  },
+                ]),
+              ],
             });
           }
         }

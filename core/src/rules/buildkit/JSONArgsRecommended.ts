@@ -25,13 +25,22 @@ export const JSONArgsRecommended: StageRule<boolean> = {
   initial: false,
   severity: 'warning',
   docs: buildCheckDocs('json-args-recommended'),
-  description: text('Use JSON (exec form) arguments for CMD and ENTRYPOINT so the program receives OS signals.', 'CMD와 ENTRYPOINT는 프로그램이 OS 시그널을 받도록 JSON(exec 형식) 인자로 씁니다.'),
+  description: text(
+    'Use JSON (exec form) arguments for CMD and ENTRYPOINT so the program receives OS signals.',
+    'CMD와 ENTRYPOINT는 프로그램이 OS 시그널을 받도록 JSON(exec 형식) 인자로 씁니다.',
+  ),
   check({ stage, inherited }) {
     const findings: Finding[] = [];
     let hasShell = inherited;
     for (const instruction of stage.instructions) {
       if (instruction.keyword === 'SHELL') hasShell = true;
-      if ((instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') || instruction.exec || !instruction.rest || hasShell) continue;
+      if (
+        (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') ||
+        instruction.exec ||
+        !instruction.rest ||
+        hasShell
+      )
+        continue;
       const execFix = execFormFix(instruction);
       findings.push({
         range: instruction.rest.range,

@@ -8,16 +8,30 @@ export const MaintainerDeprecated: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('maintainer-deprecated'),
-  description: text('MAINTAINER is deprecated; use a label to name the image author.', 'MAINTAINER는 더 이상 권장되지 않습니다. 이미지 작성자는 레이블로 적습니다.'),
+  description: text(
+    'MAINTAINER is deprecated; use a label to name the image author.',
+    'MAINTAINER는 더 이상 권장되지 않습니다. 이미지 작성자는 레이블로 적습니다.',
+  ),
   check(instruction) {
     if (instruction.keyword !== 'MAINTAINER') return [];
     const author = instruction.rest?.raw ?? '';
     const label = `LABEL org.opencontainers.image.authors=${JSON.stringify(author)}`;
     const safe = !/["\\$`]/.test(author) && author !== '';
-    return [{
-      range: instruction.keywordRange,
-      message: text('MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="..." instead.', 'MAINTAINER는 더 이상 권장되지 않습니다. 대신 LABEL org.opencontainers.image.authors="..."를 씁니다.'),
-      fixes: safe ? [fix('Replace with an authors label', 'authors 레이블로 바꾸기', [replace({ start: instruction.keywordRange.start, end: instruction.rest!.range.end }, label)])] : undefined,
-    }];
+    return [
+      {
+        range: instruction.keywordRange,
+        message: text(
+          'MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors="..." instead.',
+          'MAINTAINER는 더 이상 권장되지 않습니다. 대신 LABEL org.opencontainers.image.authors="..."를 씁니다.',
+        ),
+        fixes: safe
+          ? [
+              fix('Replace with an authors label', 'authors 레이블로 바꾸기', [
+                replace({ start: instruction.keywordRange.start, end: instruction.rest!.range.end }, label),
+              ]),
+            ]
+          : undefined,
+      },
+    ];
   },
 };

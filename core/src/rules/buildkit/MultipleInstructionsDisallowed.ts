@@ -13,7 +13,10 @@ export const MultipleInstructionsDisallowed: StageRule = {
   positional: true,
   severity: 'warning',
   docs: buildCheckDocs('multiple-instructions-disallowed'),
-  description: text('Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage is used.', '스테이지마다 마지막 CMD, ENTRYPOINT, HEALTHCHECK만 적용됩니다.'),
+  description: text(
+    'Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage is used.',
+    '스테이지마다 마지막 CMD, ENTRYPOINT, HEALTHCHECK만 적용됩니다.',
+  ),
   check({ stage }) {
     const findings: Finding[] = [];
     const previous = new Map<string, Instruction>();

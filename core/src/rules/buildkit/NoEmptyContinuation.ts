@@ -9,7 +9,10 @@ export const NoEmptyContinuation: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('no-empty-continuation'),
-  description: text('Empty continuation lines will become errors in a future release.', '이어지는 줄 사이의 빈 줄은 앞으로 오류가 됩니다.'),
+  description: text(
+    'Empty continuation lines will become errors in a future release.',
+    '이어지는 줄 사이의 빈 줄은 앞으로 오류가 됩니다.',
+  ),
   check(instruction) {
     // Empty lines only count when more of the instruction follows them.
     const lastTextLine = (instruction.argsRange ?? instruction.keywordRange).end.line;
@@ -21,7 +24,17 @@ export const NoEmptyContinuation: InstructionRule = {
           `Empty line inside the continued ${instruction.keyword}: remove it or make it a comment.`,
           `이어지는 ${instruction.keyword} 명령 안에 빈 줄이 있습니다. 지우거나 주석으로 바꿉니다.`,
         ),
-        fixes: [fix('Remove the empty line', '빈 줄 지우기', [replace({ start: { line: trivia.range.start.line, character: 0 }, end: { line: trivia.range.start.line + 1, character: 0 } }, '')])],
+        fixes: [
+          fix('Remove the empty line', '빈 줄 지우기', [
+            replace(
+              {
+                start: { line: trivia.range.start.line, character: 0 },
+                end: { line: trivia.range.start.line + 1, character: 0 },
+              },
+              '',
+            ),
+          ]),
+        ],
       }));
   },
 };

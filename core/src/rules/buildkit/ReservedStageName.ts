@@ -15,9 +15,14 @@ export const ReservedStageName: InstructionRule = {
   check(instruction) {
     const name = instruction.stageName;
     if (instruction.keyword !== 'FROM' || !name || !RESERVED.has(name.value.toLowerCase())) return [];
-    return [{
-      range: name.range,
-      message: text(`"${name.value}" is a reserved name and cannot name a stage; choose another.`, `"${name.value}"는 예약된 이름이라 스테이지 이름으로 쓸 수 없습니다. 다른 이름을 씁니다.`),
-    }];
+    return [
+      {
+        range: name.range,
+        message: text(
+          `"${name.value}" is a reserved name and cannot name a stage; choose another.`,
+          `"${name.value}"는 예약된 이름이라 스테이지 이름으로 쓸 수 없습니다. 다른 이름을 씁니다.`,
+        ),
+      },
+    ];
   },
 };

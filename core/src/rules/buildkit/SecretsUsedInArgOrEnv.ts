@@ -6,7 +6,18 @@
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, text } from '../support';
 
-const SECRET_WORDS = ['apikey', 'auth', 'credential', 'credentials', 'key', 'password', 'pword', 'passwd', 'secret', 'token'];
+const SECRET_WORDS = [
+  'apikey',
+  'auth',
+  'credential',
+  'credentials',
+  'key',
+  'password',
+  'pword',
+  'passwd',
+  'secret',
+  'token',
+];
 const ALLOWED_WORDS = ['public', 'file', 'version', 'gpg', 'pgp'];
 const wordPattern = (words: string[]): RegExp => new RegExp(`(?:_|^)(?:${words.join('|')})(?:_|$)`, 'i');
 const SECRET = wordPattern(SECRET_WORDS);
@@ -22,22 +33,26 @@ export const SecretsUsedInArgOrEnv: InstructionRule = {
   scope: 'instruction',
   severity: 'warning',
   docs: buildCheckDocs('secrets-used-in-arg-or-env'),
-  description: text('Sensitive data should not be passed in ARG or ENV.', '민감한 데이터는 ARG나 ENV로 넘기지 않습니다.'),
+  description: text(
+    'Sensitive data should not be passed in ARG or ENV.',
+    '민감한 데이터는 ARG나 ENV로 넘기지 않습니다.',
+  ),
   check(instruction) {
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
     return (instruction.pairs ?? [])
       .filter((pair) => looksLikeSecret(pair.key.value))
       .map((pair) => ({
         range: pair.key.range,
-        message: instruction.keyword === 'ARG'
-          ? text(
-            `ARG ${pair.key.value} looks like a secret: ARG values used by RUN are recorded in docker history and in build provenance. Pass it with RUN --mount=type=secret instead.`,
-            `ARG ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. RUN에서 쓰인 ARG 값은 docker history와 빌드 출처 증명(provenance)에 기록됩니다. RUN --mount=type=secret으로 넘기세요.`,
-          )
-          : text(
-            `ENV ${pair.key.value} looks like a secret: ENV values are stored in the image config and set in every container started from it. Use RUN --mount=type=secret during the build, or pass the value when the container starts.`,
-            `ENV ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. ENV 값은 이미지 설정에 저장되고, 이 이미지로 시작하는 모든 컨테이너에 설정됩니다. 빌드에는 RUN --mount=type=secret을 쓰고, 실행에 필요하면 컨테이너를 시작할 때 넘기세요.`,
-          ),
+        message:
+          instruction.keyword === 'ARG'
+            ? text(
+                `ARG ${pair.key.value} looks like a secret: ARG values used by RUN are recorded in docker history and in build provenance. Pass it with RUN --mount=type=secret instead.`,
+                `ARG ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. RUN에서 쓰인 ARG 값은 docker history와 빌드 출처 증명(provenance)에 기록됩니다. RUN --mount=type=secret으로 넘기세요.`,
+              )
+            : text(
+                `ENV ${pair.key.value} looks like a secret: ENV values are stored in the image config and set in every container started from it. Use RUN --mount=type=secret during the build, or pass the value when the container starts.`,
+                `ENV ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. ENV 값은 이미지 설정에 저장되고, 이 이미지로 시작하는 모든 컨테이너에 설정됩니다. 빌드에는 RUN --mount=type=secret을 쓰고, 실행에 필요하면 컨테이너를 시작할 때 넘기세요.`,
+              ),
       }));
   },
 };

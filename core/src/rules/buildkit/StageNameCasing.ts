@@ -14,10 +14,17 @@ export const StageNameCasing: InstructionRule = {
     const name = instruction.stageName;
     if (instruction.keyword !== 'FROM' || !name || name.value === name.value.toLowerCase()) return [];
     const lower = name.value.toLowerCase();
-    return [{
-      range: name.range,
-      message: text(`Stage name "${name.value}" should be lowercase: ${lower}.`, `스테이지 이름 "${name.value}"는 소문자(${lower})로 씁니다.`),
-      fixes: [fix(`Rename the stage to ${lower}`, `스테이지 이름을 ${lower}(으)로 바꾸기`, [replace(name.range, lower)])],
-    }];
+    return [
+      {
+        range: name.range,
+        message: text(
+          `Stage name "${name.value}" should be lowercase: ${lower}.`,
+          `스테이지 이름 "${name.value}"는 소문자(${lower})로 씁니다.`,
+        ),
+        fixes: [
+          fix(`Rename the stage to ${lower}`, `스테이지 이름을 ${lower}(으)로 바꾸기`, [replace(name.range, lower)]),
+        ],
+      },
+    ];
   },
 };

@@ -11,7 +11,10 @@ export const UndefinedArgInFrom: StageRule = {
   scope: 'stage',
   severity: 'warning',
   docs: buildCheckDocs('undefined-arg-in-from'),
-  description: text('FROM should only use ARGs declared before the first FROM.', 'FROM에는 첫 FROM 앞에서 선언한 ARG만 씁니다.'),
+  description: text(
+    'FROM should only use ARGs declared before the first FROM.',
+    'FROM에는 첫 FROM 앞에서 선언한 ARG만 씁니다.',
+  ),
   check({ stage, facts }) {
     const declared = new Set(facts.globalArgs.map((definition) => definition.name));
     const findings: Finding[] = [];
@@ -19,7 +22,13 @@ export const UndefinedArgInFrom: StageRule = {
     // 100,000 times stays one finding).
     const reported = new Set<string>();
     for (const reference of stage.from.variables) {
-      if (declared.has(reference.name) || predefinedArg(reference.name) || reference.name === '' || reported.has(reference.name)) continue;
+      if (
+        declared.has(reference.name) ||
+        predefinedArg(reference.name) ||
+        reference.name === '' ||
+        reported.has(reference.name)
+      )
+        continue;
       reported.add(reference.name);
       const guess = suggestName(reference.name, declared);
       findings.push({

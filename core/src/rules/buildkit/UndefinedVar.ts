@@ -33,7 +33,12 @@ function expandedByBuilder(instruction: Instruction, reference: VariableReferenc
 }
 
 function definedEarlierInSameArg(instruction: Instruction, reference: VariableReference): boolean {
-  return instruction.keyword === 'ARG' && (instruction.pairs ?? []).some((pair) => pair.key.value === reference.name && comparePositions(pair.range.end, reference.range.start) <= 0);
+  return (
+    instruction.keyword === 'ARG' &&
+    (instruction.pairs ?? []).some(
+      (pair) => pair.key.value === reference.name && comparePositions(pair.range.end, reference.range.start) <= 0,
+    )
+  );
 }
 
 /**
@@ -48,7 +53,12 @@ export const UndefinedVar: StageRule<StageEnv | undefined> = {
   severity: 'warning',
   docs: buildCheckDocs('undefined-var'),
   description: text('Variables should be defined before they are used.', '변수는 쓰기 전에 정의합니다.'),
-  sameCarry: (a, b) => a !== undefined && b !== undefined && a.scratch === b.scratch && a.env.size === b.env.size && [...a.env].every((name) => b.env.has(name)),
+  sameCarry: (a, b) =>
+    a !== undefined &&
+    b !== undefined &&
+    a.scratch === b.scratch &&
+    a.env.size === b.env.size &&
+    [...a.env].every((name) => b.env.has(name)),
   check({ stage, inherited }) {
     const base = inherited ?? { env: NO_NAMES, scratch: isScratch(stage) };
     const own = new Set<string>();

@@ -13,7 +13,10 @@ export const WorkdirRelativePath: StageRule<boolean> = {
   initial: false,
   severity: 'warning',
   docs: buildCheckDocs('workdir-relative-path'),
-  description: text('A relative WORKDIR with no absolute WORKDIR before it depends on the base image.', '앞에 절대 경로 WORKDIR 없이 쓴 상대 경로 WORKDIR은 베이스 이미지에 따라 결과가 달라집니다.'),
+  description: text(
+    'A relative WORKDIR with no absolute WORKDIR before it depends on the base image.',
+    '앞에 절대 경로 WORKDIR 없이 쓴 상대 경로 WORKDIR은 베이스 이미지에 따라 결과가 달라집니다.',
+  ),
   check({ stage, inherited }) {
     const findings: Finding[] = [];
     let set = inherited;

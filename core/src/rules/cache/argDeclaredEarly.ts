@@ -25,7 +25,11 @@ export const argDeclaredEarly: StageRule = {
     for (let index = instructions.length - 1; index >= 0; index--) {
       const instruction = instructions[index]!;
       runsFrom[index] = runsFrom[index + 1]! + (instruction.keyword === 'RUN' ? 1 : 0);
-      if (instruction.keyword === 'ARG') pending.push({ index, firstUse: new Map((instruction.pairs ?? []).map((p) => [p.key.value, nextUse.get(p.key.value) ?? -1])) });
+      if (instruction.keyword === 'ARG')
+        pending.push({
+          index,
+          firstUse: new Map((instruction.pairs ?? []).map((p) => [p.key.value, nextUse.get(p.key.value) ?? -1])),
+        });
       for (const variable of instruction.variables) nextUse.set(variable.name, index);
       if (instruction.keyword === 'ARG') for (const pair of instruction.pairs ?? []) nextUse.set(pair.key.value, index);
     }
@@ -47,7 +51,14 @@ export const argDeclaredEarly: StageRule = {
   },
 };
 
-function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction, count: number, movable: boolean, lines: readonly string[]): Finding {
+function finding(
+  instruction: Instruction,
+  pair: KeyValue,
+  firstUse: Instruction,
+  count: number,
+  movable: boolean,
+  lines: readonly string[],
+): Finding {
   const name = pair.key.value;
   const used = firstUse.range.start.line + 1;
   return {
@@ -58,7 +69,12 @@ function finding(instruction: Instruction, pair: KeyValue, firstUse: Instruction
       ko: `ARG ${name}은(는) ${used}행에서 처음 쓰입니다. 그 사이의 RUN ${count}개도 이 값을 환경 변수로 받아 값이 바뀌면 다시 빌드됩니다. 처음 쓰는 곳 바로 앞에서 선언하세요.`,
     },
     fixes: movable
-      ? [{ title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` }, edits: moveInstruction(instruction, firstUse.range.start.line, lines) }]
+      ? [
+          {
+            title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` },
+            edits: moveInstruction(instruction, firstUse.range.start.line, lines),
+          },
+        ]
       : undefined,
   };
 }

@@ -36,17 +36,25 @@ const CANDIDATES: readonly Candidate[] = [
 /** Entries the context should exclude but does not, in a stable order. */
 export function missingExclusions(context: BuildContext): string[] {
   // One stat per named entry; only `*.csproj` needs the names of the root (read at once, bounded).
-  const has = (name: string): boolean => (name.startsWith('*') ? [...context.topLevelEntries().entries.keys()].some((e) => e.endsWith(name.slice(1))) : context.kindOf(name) === 'file');
+  const has = (name: string): boolean =>
+    name.startsWith('*')
+      ? [...context.topLevelEntries().entries.keys()].some((e) => e.endsWith(name.slice(1)))
+      : context.kindOf(name) === 'file';
   const present = (c: Candidate): boolean => {
     const kind = context.kindOf(c.entry);
     return kind === 'directory' || (c.evenIfAbsent === true && kind === 'absent');
   };
-  return CANDIDATES.filter((c) => present(c) && (c.whenAny.length === 0 || c.whenAny.some(has)) && !context.isIgnored(c.entry)).map((c) => c.entry);
+  return CANDIDATES.filter(
+    (c) => present(c) && (c.whenAny.length === 0 || c.whenAny.some(has)) && !context.isIgnored(c.entry),
+  ).map((c) => c.entry);
 }
 
 /** The first COPY/ADD that sends the whole build context into the image. */
 export function firstBroadCopy(stages: readonly BuildStage[]): Instruction | undefined {
-  for (const stage of stages) for (const instruction of stage.instructions) if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad) return instruction;
+  for (const stage of stages)
+    for (const instruction of stage.instructions)
+      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad)
+        return instruction;
   return undefined;
 }
 

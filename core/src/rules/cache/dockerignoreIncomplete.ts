@@ -28,18 +28,27 @@ export const dockerignoreIncomplete: DocumentRule = {
     const prefix = text === '' || /[\r\n]$/.test(text) ? '' : '\n';
     const label = instructionLabel(copy);
     const list = entries.join(', ');
-    return [{
-      range: firstLineRange(copy, lines),
-      instruction: copy,
-      message: {
-        en: `\`${label}\` copies ${list} into the layer: the .dockerignore does not exclude ${entries.length === 1 ? 'it' : 'them'}, so a commit, a local install or a local build rebuilds this layer and every one after it, and the context grows.`,
-        ko: `\`${label}\`이(가) ${list}까지 레이어에 복사합니다. .dockerignore가 이를 제외하지 않아 커밋, 로컬 설치, 로컬 빌드만 해도 이 레이어와 그 뒤의 레이어를 전부 다시 빌드하고 컨텍스트도 커집니다.`,
+    return [
+      {
+        range: firstLineRange(copy, lines),
+        instruction: copy,
+        message: {
+          en: `\`${label}\` copies ${list} into the layer: the .dockerignore does not exclude ${entries.length === 1 ? 'it' : 'them'}, so a commit, a local install or a local build rebuilds this layer and every one after it, and the context grows.`,
+          ko: `\`${label}\`이(가) ${list}까지 레이어에 복사합니다. .dockerignore가 이를 제외하지 않아 커밋, 로컬 설치, 로컬 빌드만 해도 이 레이어와 그 뒤의 레이어를 전부 다시 빌드하고 컨텍스트도 커집니다.`,
+        },
+        fixes: [
+          {
+            title: { en: `Add ${list} to .dockerignore`, ko: `.dockerignore에 ${list} 추가` },
+            edits: [],
+            fileEdits: [
+              {
+                path,
+                edits: [{ range: { start: end, end }, newText: prefix + entries.map((e) => `${e}\n`).join('') }],
+              },
+            ],
+          },
+        ],
       },
-      fixes: [{
-        title: { en: `Add ${list} to .dockerignore`, ko: `.dockerignore에 ${list} 추가` },
-        edits: [],
-        fileEdits: [{ path, edits: [{ range: { start: end, end }, newText: prefix + entries.map((e) => `${e}\n`).join('') }] }],
-      }],
-    }];
+    ];
   },
 };

@@ -21,18 +21,25 @@ export const dockerignoreMissing: DocumentRule = {
     const entries = missingExclusions(buildContext);
     if (!entries.includes('.git')) entries.unshift('.git');
     const label = instructionLabel(copy);
-    return [{
-      range: firstLineRange(copy, lines),
-      instruction: copy,
-      message: {
-        en: `\`${label}\` sends the whole build context, and there is no .dockerignore next to it: everything (${entries.join(', ')}, logs, local settings) lands in the layer, and a change to any of it rebuilds this layer and every one after it.`,
-        ko: `\`${label}\`은(는) 빌드 컨텍스트 전체를 보내는데 옆에 .dockerignore가 없습니다. ${entries.join(', ')}, 로그, 로컬 설정까지 모두 레이어에 들어가고, 그중 무엇이 바뀌어도 이 레이어와 그 뒤의 레이어를 전부 다시 빌드합니다.`,
+    return [
+      {
+        range: firstLineRange(copy, lines),
+        instruction: copy,
+        message: {
+          en: `\`${label}\` sends the whole build context, and there is no .dockerignore next to it: everything (${entries.join(', ')}, logs, local settings) lands in the layer, and a change to any of it rebuilds this layer and every one after it.`,
+          ko: `\`${label}\`은(는) 빌드 컨텍스트 전체를 보내는데 옆에 .dockerignore가 없습니다. ${entries.join(', ')}, 로그, 로컬 설정까지 모두 레이어에 들어가고, 그중 무엇이 바뀌어도 이 레이어와 그 뒤의 레이어를 전부 다시 빌드합니다.`,
+        },
+        fixes: [
+          {
+            title: {
+              en: `Create .dockerignore (${entries.join(', ')})`,
+              ko: `.dockerignore 만들기 (${entries.join(', ')})`,
+            },
+            edits: [],
+            createFile: { path: dockerignorePathFor(buildContext), text: entries.map((e) => `${e}\n`).join('') },
+          },
+        ],
       },
-      fixes: [{
-        title: { en: `Create .dockerignore (${entries.join(', ')})`, ko: `.dockerignore 만들기 (${entries.join(', ')})` },
-        edits: [],
-        createFile: { path: dockerignorePathFor(buildContext), text: entries.map((e) => `${e}\n`).join('') },
-      }],
-    }];
+    ];
   },
 };

@@ -1,13 +1,39 @@
 // A dependency install that runs after the whole source tree was copied: every source change
 // invalidates the install's layer. Fix: copy the manifests first and install before the copy.
 import type { BuildContext } from '../../context/buildContext';
-import { commandName, copyFacts, dependencyInstall, type DependencyInstall, isManifestSource, runFacts, type SimpleCommand } from '../../cache';
+import {
+  commandName,
+  copyFacts,
+  dependencyInstall,
+  type DependencyInstall,
+  isManifestSource,
+  runFacts,
+  type SimpleCommand,
+} from '../../cache';
 import type { Instruction } from '../../parser';
 import type { Finding, Fix, StageContext, StageRule } from '../rule';
-import { between, commandLabel, firstLineRange, insertBeforeLine, instructionLabel, instructionText, deleteInstruction } from './instructionEdits';
+import {
+  between,
+  commandLabel,
+  firstLineRange,
+  insertBeforeLine,
+  instructionLabel,
+  instructionText,
+  deleteInstruction,
+} from './instructionEdits';
 
 /** Between the copy and the install, these change what the install sees: moving it past them is not mechanical. */
-const BLOCKS_MOVE: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD', 'ENV', 'ARG', 'WORKDIR', 'USER', 'SHELL', 'ONBUILD']);
+const BLOCKS_MOVE: ReadonlySet<string> = new Set([
+  'RUN',
+  'COPY',
+  'ADD',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'USER',
+  'SHELL',
+  'ONBUILD',
+]);
 /** Commands that need no project sources, so they can move above the source copy with the install. */
 const SOURCE_FREE: ReadonlySet<string> = new Set(['rm', 'set', 'echo', 'true', 'mkdir']);
 
@@ -29,7 +55,8 @@ export const installAfterBroadCopy: StageRule = {
       if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
         const facts = copyFacts(instruction);
         if (facts.broad) broadCopy ??= instruction;
-        else if (!broadCopy) for (const source of facts.contextSources) if (isManifestSource(source)) manifestsCopied.add(source);
+        else if (!broadCopy)
+          for (const source of facts.contextSources) if (isManifestSource(source)) manifestsCopied.add(source);
         continue;
       }
       if (instruction.keyword !== 'RUN' || !broadCopy) continue;
@@ -40,7 +67,10 @@ export const installAfterBroadCopy: StageRule = {
       const copyLabel = instructionLabel(broadCopy);
       const copyLine = broadCopy.range.start.line + 1;
       const manifests = manifestsToCopy(install, facts.buildContext);
-      const fix = manifests && install.needsOnlyManifests ? moveFix(stage.instructions, broadCopy, instruction, manifestsCopied.size > 0 ? [] : manifests, lines) : undefined;
+      const fix =
+        manifests && install.needsOnlyManifests
+          ? moveFix(stage.instructions, broadCopy, instruction, manifestsCopied.size > 0 ? [] : manifests, lines)
+          : undefined;
       const shown = (manifests ?? install.namedManifests ?? install.manager.manifests).join(', ');
       findings.push({
         range: firstLineRange(instruction, lines),
@@ -68,7 +98,9 @@ function manifestsToCopy(install: DependencyInstall, context: BuildContext | und
     if (name.includes('*')) {
       const suffix = name.slice(name.lastIndexOf('*') + 1);
       const { entries } = context.topLevelEntries();
-      const matches = [...entries.keys()].filter((entry) => entry.endsWith(suffix) && entries.get(entry) === 'file').sort();
+      const matches = [...entries.keys()]
+        .filter((entry) => entry.endsWith(suffix) && entries.get(entry) === 'file')
+        .sort();
       if (matches.length === 0) return undefined;
       result.push(...matches);
     } else if (isFile(name)) result.push(name);
@@ -78,25 +110,48 @@ function manifestsToCopy(install: DependencyInstall, context: BuildContext | und
   return result;
 }
 
-function moveFix(stageInstructions: readonly Instruction[], broadCopy: Instruction, run: Instruction, manifests: readonly string[], lines: readonly string[]): Fix | undefined {
+function moveFix(
+  stageInstructions: readonly Instruction[],
+  broadCopy: Instruction,
+  run: Instruction,
+  manifests: readonly string[],
+  lines: readonly string[],
+): Fix | undefined {
   if (between(stageInstructions, broadCopy, run).some((i) => BLOCKS_MOVE.has(i.keyword))) return undefined;
   if (!runFacts(run).commands.every(needsNoSources)) return undefined;
   const destination = broadCopy.destination?.raw;
   if (!destination) return undefined;
-  const flags = broadCopy.flags.filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link').map((f) => `${f.raw} `).join('');
-  const copy = manifests.length > 0 ? `${broadCopy.keyword === 'ADD' ? 'COPY' : broadCopy.keywordRaw} ${flags}${manifests.join(' ')} ${destination.endsWith('/') ? destination : `${destination}/`}\n` : '';
+  const flags = broadCopy.flags
+    .filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link')
+    .map((f) => `${f.raw} `)
+    .join('');
+  const copy =
+    manifests.length > 0
+      ? `${broadCopy.keyword === 'ADD' ? 'COPY' : broadCopy.keywordRaw} ${flags}${manifests.join(' ')} ${destination.endsWith('/') ? destination : `${destination}/`}\n`
+      : '';
   const shown = manifests.join(', ');
   return {
-    title: manifests.length > 0
-      ? { en: `Copy ${shown} first and install before \`${instructionLabel(broadCopy)}\``, ko: `${shown}을(를) 먼저 복사하고 \`${instructionLabel(broadCopy)}\` 앞에서 설치` }
-      : { en: `Install before \`${instructionLabel(broadCopy)}\``, ko: `\`${instructionLabel(broadCopy)}\` 앞에서 설치` },
-    edits: [insertBeforeLine(broadCopy.range.start.line, copy + instructionText(run, lines)), deleteInstruction(run, lines)],
+    title:
+      manifests.length > 0
+        ? {
+            en: `Copy ${shown} first and install before \`${instructionLabel(broadCopy)}\``,
+            ko: `${shown}을(를) 먼저 복사하고 \`${instructionLabel(broadCopy)}\` 앞에서 설치`,
+          }
+        : {
+            en: `Install before \`${instructionLabel(broadCopy)}\``,
+            ko: `\`${instructionLabel(broadCopy)}\` 앞에서 설치`,
+          },
+    edits: [
+      insertBeforeLine(broadCopy.range.start.line, copy + instructionText(run, lines)),
+      deleteInstruction(run, lines),
+    ],
   };
 }
 
 function needsNoSources(original: SimpleCommand): boolean {
   // `python -m pip ...` is `pip ...`.
-  const command = ['python', 'python3'].includes(commandName(original)) && original[1] === '-m' ? original.slice(2) : original;
+  const command =
+    ['python', 'python3'].includes(commandName(original)) && original[1] === '-m' ? original.slice(2) : original;
   const name = commandName(command);
   if (SOURCE_FREE.has(name)) return true;
   if (command[1] === 'cache' && ['npm', 'yarn', 'pnpm'].includes(name)) return true;
@@ -104,6 +159,12 @@ function needsNoSources(original: SimpleCommand): boolean {
   if (install) return install.needsOnlyManifests;
   // Named packages from a registry (`pip install -U pip`, `npm install -g pnpm`, `gem install bundler`) need no sources.
   const packages = command.slice(2).filter((word) => !word.startsWith('-'));
-  const namedInstall = ((name === 'pip' || name === 'pip3' || name === 'gem') && command[1] === 'install') || (name === 'npm' && (command[1] === 'install' || command[1] === 'i') && command.includes('-g'));
-  return namedInstall && packages.length > 0 && packages.every((p) => !p.startsWith('.') && !p.startsWith('/') && !p.includes('=/'));
+  const namedInstall =
+    ((name === 'pip' || name === 'pip3' || name === 'gem') && command[1] === 'install') ||
+    (name === 'npm' && (command[1] === 'install' || command[1] === 'i') && command.includes('-g'));
+  return (
+    namedInstall &&
+    packages.length > 0 &&
+    packages.every((p) => !p.startsWith('.') && !p.startsWith('/') && !p.includes('=/'))
+  );
 }

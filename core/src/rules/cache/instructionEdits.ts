@@ -8,7 +8,10 @@ export function firstLineRange(instruction: Instruction, lines: readonly string[
   const line = instruction.keywordRange.start.line;
   if (instruction.range.end.line === line) return { start: instruction.keywordRange.start, end: instruction.range.end };
   const end = withoutContinuation(lines[line] ?? '');
-  return { start: instruction.keywordRange.start, end: { line, character: Math.max(end, instruction.keywordRange.end.character) } };
+  return {
+    start: instruction.keywordRange.start,
+    end: { line, character: Math.max(end, instruction.keywordRange.end.character) },
+  };
 }
 
 const isWhitespace = (ch: string): boolean => /\s/.test(ch);
@@ -34,11 +37,21 @@ export function instructionText(instruction: Instruction, lines: readonly string
 /** Deletes the instruction's whole lines. */
 export function deleteInstruction(instruction: Instruction, lines: readonly string[]): TextEdit {
   const { start, end } = instruction.range;
-  if (end.line + 1 < lines.length) return { range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } }, newText: '' };
+  if (end.line + 1 < lines.length)
+    return {
+      range: { start: { line: start.line, character: 0 }, end: { line: end.line + 1, character: 0 } },
+      newText: '',
+    };
   // The last line of the file: take the newline before it instead.
   const before = Math.max(0, start.line - 1);
   const startCharacter = start.line === 0 ? 0 : (lines[before] ?? '').length;
-  return { range: { start: { line: before, character: startCharacter }, end: { line: end.line, character: (lines[end.line] ?? '').length } }, newText: '' };
+  return {
+    range: {
+      start: { line: before, character: startCharacter },
+      end: { line: end.line, character: (lines[end.line] ?? '').length },
+    },
+    newText: '',
+  };
 }
 
 /** Inserts text at the start of a line. */

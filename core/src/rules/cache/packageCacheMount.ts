@@ -24,8 +24,14 @@ export const packageCacheMount: StageRule = {
       if (instruction.keyword === 'USER') user = instruction.args[0]?.value.split(':')[0] ?? 'root';
       if (instruction.keyword !== 'RUN' || (user !== 'root' && user !== '0')) continue;
       const facts = runFacts(instruction);
-      const cached = facts.mounts.filter((m) => m.type === 'cache' && m.target).map((m) => trimTrailing(m.target!, '/'));
-      const missing = facts.downloads.filter((d) => !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) && !clearsCache(facts.commands, d));
+      const cached = facts.mounts
+        .filter((m) => m.type === 'cache' && m.target)
+        .map((m) => trimTrailing(m.target!, '/'));
+      const missing = facts.downloads.filter(
+        (d) =>
+          !d.mounts.some((m) => cached.some((target) => m.target === target || m.target.startsWith(`${target}/`))) &&
+          !clearsCache(facts.commands, d),
+      );
       if (missing.length === 0) continue;
       const mounts = missing.flatMap((d) => d.mounts);
       const names = missing.map((d) => d.id).join(', ');
@@ -38,7 +44,17 @@ export const packageCacheMount: StageRule = {
           en: `Every rebuild of this layer downloads all ${names} packages again. A cache mount keeps the downloads between builds without adding them to the image: \`RUN ${flags} ...\`.${apt ? ' For apt, also remove /etc/apt/apt.conf.d/docker-clean in an earlier RUN (Debian and Ubuntu images delete downloaded packages otherwise) and drop `rm -rf /var/lib/apt/lists/*`.' : ''}`,
           ko: `이 레이어를 다시 빌드할 때마다 ${names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ${flags} ...\`.${apt ? ' apt라면 앞선 RUN에서 /etc/apt/apt.conf.d/docker-clean도 지우고(Debian·Ubuntu 이미지는 그러지 않으면 내려받은 패키지를 지웁니다) `rm -rf /var/lib/apt/lists/*`는 빼세요.' : ''}`,
         },
-        fixes: [{ title: { en: `Add a cache mount for ${names}`, ko: `${names} 캐시 마운트 추가` }, edits: [{ range: { start: instruction.keywordRange.end, end: instruction.keywordRange.end }, newText: ` ${flags}` }] }],
+        fixes: [
+          {
+            title: { en: `Add a cache mount for ${names}`, ko: `${names} 캐시 마운트 추가` },
+            edits: [
+              {
+                range: { start: instruction.keywordRange.end, end: instruction.keywordRange.end },
+                newText: ` ${flags}`,
+              },
+            ],
+          },
+        ],
       });
     }
     return findings;
@@ -75,9 +91,13 @@ function clearsCache(commands: readonly SimpleCommand[], downloads: CachedDownlo
   const paths = downloads.mounts.map((m) => m.target.replace(/^\/root\//, '~/'));
   return commands.some((command) => {
     const name = commandName(command);
-    if (name === 'rm') return command.slice(1).some((arg) => downloads.mounts.some((m) => arg.startsWith(m.target)) || paths.some((p) => arg.startsWith(p)));
+    if (name === 'rm')
+      return command
+        .slice(1)
+        .some((arg) => downloads.mounts.some((m) => arg.startsWith(m.target)) || paths.some((p) => arg.startsWith(p)));
     if (command[1] === 'cache' && command[2] === 'clean') return name === downloads.id;
-    if ((name === 'apt-get' || name === 'apt') && (command[1] === 'clean' || command[1] === 'dist-clean')) return downloads.id === 'apt';
+    if ((name === 'apt-get' || name === 'apt') && (command[1] === 'clean' || command[1] === 'dist-clean'))
+      return downloads.id === 'apt';
     return name === 'go' && command[1] === 'clean' && command.includes('-modcache') && downloads.id === 'go';
   });
 }

@@ -59,14 +59,33 @@ export const updateWithoutInstall: StageRule = {
 };
 
 /** Joins the next RUN (which installs) onto this one with `&&`, when both are plain shell form. */
-function mergeFix(update: Instruction, next: Instruction, manager: SystemPackageManager, escape: string, lines: readonly string[]): Fix | undefined {
+function mergeFix(
+  update: Instruction,
+  next: Instruction,
+  manager: SystemPackageManager,
+  escape: string,
+  lines: readonly string[],
+): Fix | undefined {
   if (next.keyword !== 'RUN' || !runFacts(next).indexUses.includes(manager)) return undefined;
-  if (update.exec || next.exec || update.heredocs.length > 0 || next.heredocs.length > 0 || next.flags.length > 0 || !next.rest || !update.rest) return undefined;
+  if (
+    update.exec ||
+    next.exec ||
+    update.heredocs.length > 0 ||
+    next.heredocs.length > 0 ||
+    next.flags.length > 0 ||
+    !next.rest ||
+    !update.rest
+  )
+    return undefined;
   if (/[;&|]\s*$/.test(update.rest.value)) return undefined;
   // Only blank lines may sit between them: comments would be lost.
-  for (let line = update.range.end.line + 1; line < next.range.start.line; line++) if ((lines[line] ?? '').trim() !== '') return undefined;
+  for (let line = update.range.end.line + 1; line < next.range.start.line; line++)
+    if ((lines[line] ?? '').trim() !== '') return undefined;
   return {
-    title: { en: `Merge with the install on line ${next.range.start.line + 1}`, ko: `${next.range.start.line + 1}행의 설치와 합치기` },
+    title: {
+      en: `Merge with the install on line ${next.range.start.line + 1}`,
+      ko: `${next.range.start.line + 1}행의 설치와 합치기`,
+    },
     edits: [{ range: { start: update.range.end, end: next.rest.range.start }, newText: ` ${escape}\n    && ` }],
   };
 }

@@ -4,11 +4,19 @@ import { copyFacts, runFacts } from '../../cache';
 import type { Instruction, KeyValue } from '../../parser';
 import type { Finding, Fix, StageContext, StageRule } from '../rule';
 import type { BuildStage } from '../../model';
-import { commandLabel, deleteInstruction, firstLineRange, instructionLabel, instructionText, moveInstruction } from './instructionEdits';
+import {
+  commandLabel,
+  deleteInstruction,
+  firstLineRange,
+  instructionLabel,
+  instructionText,
+  moveInstruction,
+} from './instructionEdits';
 
 /** Keys that name a version, date or revision: values that change from one build to the next. */
 const VOLATILE_KEY = /(^|[._-])(version|date|created|revision|commit|sha|build[._-]?(date|id|number|time))$/i;
-const VOLATILE_VALUE = /\d{4}-\d{2}-\d{2}|\$\{?(BUILD_DATE|BUILD_TIME|GIT_COMMIT|GIT_SHA|COMMIT|REVISION|VCS_REF|SOURCE_DATE_EPOCH)\b/i;
+const VOLATILE_VALUE =
+  /\d{4}-\d{2}-\d{2}|\$\{?(BUILD_DATE|BUILD_TIME|GIT_COMMIT|GIT_SHA|COMMIT|REVISION|VCS_REF|SOURCE_DATE_EPOCH)\b/i;
 
 interface Volatile {
   instruction: Instruction;
@@ -43,7 +51,8 @@ export const volatileBeforeHeavyRun: StageRule = {
         continue;
       }
       if (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') {
-        for (const candidate of [...open]) if (candidate.pair && readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
+        for (const candidate of [...open])
+          if (candidate.pair && readsValue(candidate, instruction)) open.splice(open.indexOf(candidate), 1);
       }
       // ENV and ARG set after a volatile one usually change with it (PHP_VERSION, then PHP_URL
       // with the same version written out): a RUN reading them changes in step anyway.
@@ -62,7 +71,9 @@ function volatileOf(instruction: Instruction): Volatile | undefined {
     return copyFacts(instruction).broad ? { instruction, pair: undefined, names: new Set() } : undefined;
   }
   if (instruction.keyword !== 'LABEL' && instruction.keyword !== 'ENV') return undefined;
-  const pair = (instruction.pairs ?? []).find((p) => VOLATILE_KEY.test(p.key.value) || VOLATILE_VALUE.test(p.value?.raw ?? ''));
+  const pair = (instruction.pairs ?? []).find(
+    (p) => VOLATILE_KEY.test(p.key.value) || VOLATILE_VALUE.test(p.value?.raw ?? ''),
+  );
   if (!pair) return undefined;
   const names = new Set(instruction.keyword === 'ENV' ? (instruction.pairs ?? []).map((p) => p.key.value) : []);
   return { instruction, pair, names };
@@ -88,7 +99,10 @@ function isHeavy(candidate: Volatile, run: Instruction): boolean {
 function finding(candidate: Volatile, run: Instruction, stage: BuildStage, lines: readonly string[]): Finding {
   const runLine = run.range.start.line + 1;
   const facts = runFacts(run);
-  const heavyCommand = facts.commands.find((c) => c.length > 1 && /install|add|build|download|fetch|sync/.test(c[1] ?? '')) ?? facts.commands[0] ?? [];
+  const heavyCommand =
+    facts.commands.find((c) => c.length > 1 && /install|add|build|download|fetch|sync/.test(c[1] ?? '')) ??
+    facts.commands[0] ??
+    [];
   const what = commandLabel(heavyCommand);
   const { instruction, pair } = candidate;
   if (!pair) {
@@ -119,8 +133,15 @@ function moveToStageEnd(label: Instruction, stage: BuildStage, lines: readonly s
   const last = stage.instructions[stage.instructions.length - 1];
   if (!last || last === label) return undefined;
   const afterLast = last.range.end.line + 1;
-  const edits = afterLast < lines.length
-    ? moveInstruction(label, afterLast, lines)
-    : [{ range: { start: last.range.end, end: last.range.end }, newText: `\n${instructionText(label, lines).replace(/\n$/, '')}` }, deleteInstruction(label, lines)];
+  const edits =
+    afterLast < lines.length
+      ? moveInstruction(label, afterLast, lines)
+      : [
+          {
+            range: { start: last.range.end, end: last.range.end },
+            newText: `\n${instructionText(label, lines).replace(/\n$/, '')}`,
+          },
+          deleteInstruction(label, lines),
+        ];
   return { title: { en: 'Move LABEL to the end of the stage', ko: 'LABEL을 스테이지 끝으로 옮기기' }, edits };
 }

@@ -17,12 +17,18 @@ export function completion(document: AnalysedDocument, position: Position, langu
   const context = cursorContext(document.tree, document.lines, position);
   switch (context.kind) {
     case 'directive': {
-      const present = new Set(document.tree.directives.filter((d) => d.range.start.line !== position.line).map((d) => d.name));
+      const present = new Set(
+        document.tree.directives.filter((d) => d.range.start.line !== position.line).map((d) => d.name),
+      );
       return directiveItems(context.text, context.textStart, position.line, present, language);
     }
     case 'keyword': {
-      const items = withRange(keywordItems(context.afterFrom ? 'all' : 'beforeFrom', !context.hasArguments, language), context.replace);
-      if (context.inDirectiveBlock && !context.afterFrom) items.push(...withRange(directiveLineItems(language), context.replace));
+      const items = withRange(
+        keywordItems(context.afterFrom ? 'all' : 'beforeFrom', !context.hasArguments, language),
+        context.replace,
+      );
+      if (context.inDirectiveBlock && !context.afterFrom)
+        items.push(...withRange(directiveLineItems(language), context.replace));
       return items;
     }
     case 'trigger':
@@ -43,11 +49,19 @@ export function completion(document: AnalysedDocument, position: Position, langu
   }
 }
 
-function argumentItems(document: AnalysedDocument, instruction: Instruction, index: number, token: string, replace: Range, language: Language): CompletionItem[] {
+function argumentItems(
+  document: AnalysedDocument,
+  instruction: Instruction,
+  index: number,
+  token: string,
+  replace: Range,
+  language: Language,
+): CompletionItem[] {
   const keyword = instruction.keyword;
   if (keyword === 'FROM') {
     if (index === 0) {
-      if (token.includes(':') && !token.includes('@')) return withRange(tagItems(token, language), afterLast(replace, token, /:/));
+      if (token.includes(':') && !token.includes('@'))
+        return withRange(tagItems(token, language), afterLast(replace, token, /:/));
       const stages = stageItems(document.model, instruction, language);
       return withRange([...stages, ...imageItems(language)], replace);
     }
@@ -58,7 +72,13 @@ function argumentItems(document: AnalysedDocument, instruction: Instruction, ind
     return withRange(
       ['CMD', 'NONE'].map((mode) => {
         const doc = healthcheckDoc(mode, language);
-        return { label: mode, kind: CompletionItemKind.Keyword, detail: doc?.summary, documentation: doc ? { kind: 'markdown', value: doc.markdown } : undefined, insertText: `${mode} ` };
+        return {
+          label: mode,
+          kind: CompletionItemKind.Keyword,
+          detail: doc?.summary,
+          documentation: doc ? { kind: 'markdown', value: doc.markdown } : undefined,
+          insertText: `${mode} `,
+        };
       }),
       replace,
     );

@@ -15,7 +15,10 @@ export type CursorContext =
   | { kind: 'none' };
 
 const NONE: CursorContext = { kind: 'none' };
-const lineRange = (line: number, start: number, end: number): Range => ({ start: { line, character: start }, end: { line, character: end } });
+const lineRange = (line: number, start: number, end: number): Range => ({
+  start: { line, character: start },
+  end: { line, character: end },
+});
 
 export function cursorContext(tree: Dockerfile, lines: readonly string[], position: Position): CursorContext {
   const line = lines[position.line] ?? '';
@@ -43,14 +46,30 @@ export function cursorContext(tree: Dockerfile, lines: readonly string[], positi
     const preceding = lastInstructionIndexAtOrBefore(tree, position.line) + (outer ? 0 : 1);
     const firstFrom = tree.instructions.findIndex((i) => i.keyword === 'FROM');
     const afterFrom = firstFrom >= 0 && firstFrom < preceding;
-    return { kind: 'keyword', afterFrom, inDirectiveBlock: inDirectiveBlock && !outer, hasArguments: outer?.argsRange !== undefined, replace: outer ? { ...outer.keywordRange } : replace };
+    return {
+      kind: 'keyword',
+      afterFrom,
+      inDirectiveBlock: inDirectiveBlock && !outer,
+      hasArguments: outer?.argsRange !== undefined,
+      replace: outer ? { ...outer.keywordRange } : replace,
+    };
   }
-  if (outer.heredocs.some((h) => h.bodyRange && rangeContains(h.bodyRange, position) && position.line > outer.keywordRange.start.line)) return NONE;
+  if (
+    outer.heredocs.some(
+      (h) => h.bodyRange && rangeContains(h.bodyRange, position) && position.line > outer.keywordRange.start.line,
+    )
+  )
+    return NONE;
 
   let instruction = outer;
   if (outer.keyword === 'ONBUILD') {
     const trigger = outer.trigger;
-    if (!trigger || trigger.keyword === '' || rangeContains(trigger.keywordRange, position) || comparePositions(position, trigger.keywordRange.start) < 0) {
+    if (
+      !trigger ||
+      trigger.keyword === '' ||
+      rangeContains(trigger.keywordRange, position) ||
+      comparePositions(position, trigger.keywordRange.start) < 0
+    ) {
       return { kind: 'trigger', replace };
     }
     instruction = trigger;
@@ -59,7 +78,13 @@ export function cursorContext(tree: Dockerfile, lines: readonly string[], positi
   const variable = /\$(\{?)([A-Za-z0-9_]*)$/.exec(token);
   if (variable && !/\\\$/.test(token.slice(0, variable.index + 1))) {
     const nameStart = tokenStart + variable.index + 1 + variable[1]!.length;
-    return { kind: 'variable', instruction, scopeOwner: outer, braced: variable[1] === '{', replace: lineRange(position.line, nameStart, tokenEnd) };
+    return {
+      kind: 'variable',
+      instruction,
+      scopeOwner: outer,
+      braced: variable[1] === '{',
+      replace: lineRange(position.line, nameStart, tokenEnd),
+    };
   }
 
   const tokenStartPosition = { line: position.line, character: tokenStart };
@@ -68,10 +93,20 @@ export function cursorContext(tree: Dockerfile, lines: readonly string[], positi
     const equals = token.indexOf('=');
     if (equals < 0) return { kind: 'flagName', instruction, replace };
     const valueStart = tokenStart + equals + 1;
-    return { kind: 'flagValue', instruction, flag: token.slice(2, equals).toLowerCase(), value: token.slice(equals + 1), replace: lineRange(position.line, valueStart, tokenEnd) };
+    return {
+      kind: 'flagValue',
+      instruction,
+      flag: token.slice(2, equals).toLowerCase(),
+      value: token.slice(equals + 1),
+      replace: lineRange(position.line, valueStart, tokenEnd),
+    };
   }
   if (token.startsWith('-') && inFlagArea && token.length <= 2) return { kind: 'flagName', instruction, replace };
 
-  const index = instruction.args.filter((arg) => comparePositions(arg.range.end, tokenStartPosition) < 0 && comparePositions(arg.range.start, tokenStartPosition) < 0).length;
+  const index = instruction.args.filter(
+    (arg) =>
+      comparePositions(arg.range.end, tokenStartPosition) < 0 &&
+      comparePositions(arg.range.start, tokenStartPosition) < 0,
+  ).length;
   return { kind: 'argument', instruction, index, token, replace };
 }

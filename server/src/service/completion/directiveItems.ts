@@ -6,25 +6,51 @@ import { RULES } from '../../../../core/src/rules';
 import type { Language } from '../../../../core/src/engine/language';
 import { BUILDKIT_CHECKS, checkNames } from './checkNames';
 
-const markdown = (value: string | undefined): CompletionItem['documentation'] => (value ? { kind: 'markdown', value } : undefined);
+const markdown = (value: string | undefined): CompletionItem['documentation'] =>
+  value ? { kind: 'markdown', value } : undefined;
 
 /** `text` is the line after `#` up to the cursor; `textStart` its character offset. */
-export function directiveItems(text: string, textStart: number, line: number, present: ReadonlySet<string>, language: Language): CompletionItem[] {
-  const at = (from: number, to = textStart + text.length): Range => ({ start: { line, character: from }, end: { line, character: to } });
+export function directiveItems(
+  text: string,
+  textStart: number,
+  line: number,
+  present: ReadonlySet<string>,
+  language: Language,
+): CompletionItem[] {
+  const at = (from: number, to = textStart + text.length): Range => ({
+    start: { line, character: from },
+    end: { line, character: to },
+  });
   const { spaces, name, equals, value } = splitDirectiveText(text);
   if (!equals) {
     return DIRECTIVE_NAMES.filter((n) => !present.has(n)).map((n) => {
       const doc = directiveDoc(n, language);
-      return { label: n, kind: CompletionItemKind.Keyword, detail: doc?.summary, documentation: markdown(doc?.markdown), textEdit: { range: at(textStart + spaces.length), newText: `${n}=` } };
+      return {
+        label: n,
+        kind: CompletionItemKind.Keyword,
+        detail: doc?.summary,
+        documentation: markdown(doc?.markdown),
+        textEdit: { range: at(textStart + spaces.length), newText: `${n}=` },
+      };
     });
   }
   const valueStart = textStart + spaces.length + name.length + 1;
   const doc = markdown(directiveDoc(name, language)?.markdown);
   switch (name.toLowerCase()) {
     case 'syntax':
-      return ['docker/dockerfile:1', 'docker/dockerfile:1-labs'].map((v) => ({ label: v, kind: CompletionItemKind.Value, documentation: doc, textEdit: { range: at(valueStart), newText: v } }));
+      return ['docker/dockerfile:1', 'docker/dockerfile:1-labs'].map((v) => ({
+        label: v,
+        kind: CompletionItemKind.Value,
+        documentation: doc,
+        textEdit: { range: at(valueStart), newText: v },
+      }));
     case 'escape':
-      return ['\\', '`'].map((v) => ({ label: v, kind: CompletionItemKind.Value, documentation: doc, textEdit: { range: at(valueStart), newText: v } }));
+      return ['\\', '`'].map((v) => ({
+        label: v,
+        kind: CompletionItemKind.Value,
+        documentation: doc,
+        textEdit: { range: at(valueStart), newText: v },
+      }));
     case 'check':
       return checkItems(value, valueStart, at, language);
     default:
@@ -43,14 +69,28 @@ function splitDirectiveText(text: string): { spaces: string; name: string; equal
   const nameStart = i;
   while (i < text.length && /[a-zA-Z]/.test(text[i]!)) i++;
   const equals = text[i] === '=';
-  return { spaces: text.slice(0, nameStart), name: text.slice(nameStart, i), equals, value: text.slice(equals ? i + 1 : i) };
+  return {
+    spaces: text.slice(0, nameStart),
+    name: text.slice(nameStart, i),
+    equals,
+    value: text.slice(equals ? i + 1 : i),
+  };
 }
 
-function checkItems(value: string, valueStart: number, at: (from: number) => Range, language: Language): CompletionItem[] {
+function checkItems(
+  value: string,
+  valueStart: number,
+  at: (from: number) => Range,
+  language: Language,
+): CompletionItem[] {
   const option = value.lastIndexOf(';') + 1;
   const current = value.slice(option);
   if (!current.includes('=')) {
-    return ['skip=', 'error=true'].map((v) => ({ label: v, kind: CompletionItemKind.Property, textEdit: { range: at(valueStart + option), newText: v } }));
+    return ['skip=', 'error=true'].map((v) => ({
+      label: v,
+      kind: CompletionItemKind.Property,
+      textEdit: { range: at(valueStart + option), newText: v },
+    }));
   }
   if (!/^skip=/i.test(current)) return [];
   const lastComma = Math.max(current.indexOf('=') + 1, current.lastIndexOf(',') + 1);
@@ -62,8 +102,19 @@ function checkItems(value: string, valueStart: number, at: (from: number) => Ran
     return {
       label: n,
       kind: CompletionItemKind.EnumMember,
-      detail: n === 'all' ? (language === 'ko' ? '모든 검사 끄기' : 'skip every check') : BUILDKIT_CHECKS.includes(n) ? (language === 'ko' ? 'BuildKit 빌드 검사' : 'BuildKit build check') : 'Layerwise',
-      documentation: rule ? { kind: 'markdown', value: `${rule.description[language]}\n\n[${n}](${rule.docs})` } : undefined,
+      detail:
+        n === 'all'
+          ? language === 'ko'
+            ? '모든 검사 끄기'
+            : 'skip every check'
+          : BUILDKIT_CHECKS.includes(n)
+            ? language === 'ko'
+              ? 'BuildKit 빌드 검사'
+              : 'BuildKit build check'
+            : 'Layerwise',
+      documentation: rule
+        ? { kind: 'markdown', value: `${rule.description[language]}\n\n[${n}](${rule.docs})` }
+        : undefined,
       textEdit: { range: at(valueStart + option + lastComma), newText: n },
     };
   });

@@ -1,7 +1,16 @@
 // Flags of an instruction and their values: mount types and keys, --network, --security,
 // --platform and stage names for --from.
 import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { flagDoc, flagValues, instructionFlags, mountDoc, mountKeyDoc, mountKeys, MOUNT_TYPES, renderRow } from '../../../../core/src/docs';
+import {
+  flagDoc,
+  flagValues,
+  instructionFlags,
+  mountDoc,
+  mountKeyDoc,
+  mountKeys,
+  MOUNT_TYPES,
+  renderRow,
+} from '../../../../core/src/docs';
 import type { DockerfileModel } from '../../../../core/src/model';
 import type { Instruction } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
@@ -11,7 +20,17 @@ import { stageItems } from './stageItems';
 const SWITCHES: ReadonlySet<string> = new Set(['link', 'keep-git-dir', 'unpack', 'parents']);
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-const PLATFORMS: readonly string[] = ['linux/amd64', 'linux/arm64', 'linux/arm/v7', 'linux/arm/v6', 'linux/386', 'linux/ppc64le', 'linux/s390x', 'linux/riscv64', 'windows/amd64'];
+const PLATFORMS: readonly string[] = [
+  'linux/amd64',
+  'linux/arm64',
+  'linux/arm/v7',
+  'linux/arm/v6',
+  'linux/386',
+  'linux/ppc64le',
+  'linux/s390x',
+  'linux/riscv64',
+  'windows/amd64',
+];
 /** Values of mount keys that take one of a few words. */
 const MOUNT_KEY_VALUES: Readonly<Record<string, readonly string[]>> = {
   sharing: ['shared', 'private', 'locked'],
@@ -22,7 +41,8 @@ const MOUNT_KEY_VALUES: Readonly<Record<string, readonly string[]>> = {
   readwrite: ['true', 'false'],
 };
 
-const markdown = (value: string | undefined): CompletionItem['documentation'] => (value ? { kind: 'markdown', value } : undefined);
+const markdown = (value: string | undefined): CompletionItem['documentation'] =>
+  value ? { kind: 'markdown', value } : undefined;
 const cache = new Map<string, CompletionItem[]>();
 
 export function flagNameItems(keyword: string, language: Language): CompletionItem[] {
@@ -46,27 +66,59 @@ export function flagNameItems(keyword: string, language: Language): CompletionIt
   return items;
 }
 
-export function flagValueItems(instruction: Instruction, flag: string, typed: string, model: DockerfileModel, language: Language): CompletionItem[] {
+export function flagValueItems(
+  instruction: Instruction,
+  flag: string,
+  typed: string,
+  model: DockerfileModel,
+  language: Language,
+): CompletionItem[] {
   const keyword = instruction.keyword;
   if (keyword === 'RUN' && flag === 'mount') return mountItems(instruction, typed, model, language);
   if (flag === 'from' && (keyword === 'COPY' || keyword === 'ADD')) return stageItems(model, instruction, language);
   if (flag === 'platform') return platformItems(language);
   return flagValues(keyword, flag, language).flatMap((row) =>
-    row.names.map((name) => ({ label: name, kind: CompletionItemKind.EnumMember, documentation: markdown(renderRow(`--${flag}`, row)) })),
+    row.names.map((name) => ({
+      label: name,
+      kind: CompletionItemKind.EnumMember,
+      documentation: markdown(renderRow(`--${flag}`, row)),
+    })),
   );
 }
 
 function platformItems(language: Language): CompletionItem[] {
   const doc = markdown(flagDoc('FROM', 'platform', language)?.markdown);
   return [
-    { label: '$BUILDPLATFORM', kind: CompletionItemKind.Variable, detail: language === 'ko' ? '빌드하는 머신의 플랫폼' : 'platform of the machine running the build', documentation: doc, sortText: '0' },
-    { label: '$TARGETPLATFORM', kind: CompletionItemKind.Variable, detail: language === 'ko' ? '빌드 대상 플랫폼' : 'platform being built', documentation: doc, sortText: '1' },
-    ...PLATFORMS.map((platform, i) => ({ label: platform, kind: CompletionItemKind.EnumMember, documentation: doc, sortText: `2${i}` })),
+    {
+      label: '$BUILDPLATFORM',
+      kind: CompletionItemKind.Variable,
+      detail: language === 'ko' ? '빌드하는 머신의 플랫폼' : 'platform of the machine running the build',
+      documentation: doc,
+      sortText: '0',
+    },
+    {
+      label: '$TARGETPLATFORM',
+      kind: CompletionItemKind.Variable,
+      detail: language === 'ko' ? '빌드 대상 플랫폼' : 'platform being built',
+      documentation: doc,
+      sortText: '1',
+    },
+    ...PLATFORMS.map((platform, i) => ({
+      label: platform,
+      kind: CompletionItemKind.EnumMember,
+      documentation: doc,
+      sortText: `2${i}`,
+    })),
   ];
 }
 
 /** Inside `--mount=`: a key (type first) or, after `key=`, the key's values. */
-function mountItems(_instruction: Instruction, typed: string, model: DockerfileModel, language: Language): CompletionItem[] {
+function mountItems(
+  _instruction: Instruction,
+  typed: string,
+  model: DockerfileModel,
+  language: Language,
+): CompletionItem[] {
   const options = typed.split(',');
   const current = options[options.length - 1] ?? '';
   const type = options.map((o) => /^type=(\w+)$/i.exec(o)?.[1]?.toLowerCase()).find((t) => t !== undefined) ?? 'bind';
@@ -76,16 +128,35 @@ function mountItems(_instruction: Instruction, typed: string, model: DockerfileM
     if (key === 'type') {
       return MOUNT_TYPES.map((name) => {
         const doc = mountDoc(name, language);
-        return { label: name, kind: CompletionItemKind.EnumMember, detail: doc?.summary, documentation: markdown(doc?.markdown), insertText: `${name},`, command: RETRIGGER };
+        return {
+          label: name,
+          kind: CompletionItemKind.EnumMember,
+          detail: doc?.summary,
+          documentation: markdown(doc?.markdown),
+          insertText: `${name},`,
+          command: RETRIGGER,
+        };
       });
     }
     if (key === 'from') return stageItems(model, undefined, language);
-    return (MOUNT_KEY_VALUES[key] ?? []).map((value) => ({ label: value, kind: CompletionItemKind.EnumMember, documentation: markdown(mountKeyDoc(type, key, language)) }));
+    return (MOUNT_KEY_VALUES[key] ?? []).map((value) => ({
+      label: value,
+      kind: CompletionItemKind.EnumMember,
+      documentation: markdown(mountKeyDoc(type, key, language)),
+    }));
   }
   const used = new Set(options.slice(0, -1).map((o) => o.split('=')[0]!.toLowerCase()));
   const items: CompletionItem[] = [];
   if (!used.has('type')) {
-    items.push({ label: 'type', kind: CompletionItemKind.Property, detail: MOUNT_TYPES.join(' | '), documentation: markdown(flagDoc('RUN', 'mount', language)?.markdown), insertText: 'type=', command: RETRIGGER, sortText: '0' });
+    items.push({
+      label: 'type',
+      kind: CompletionItemKind.Property,
+      detail: MOUNT_TYPES.join(' | '),
+      documentation: markdown(flagDoc('RUN', 'mount', language)?.markdown),
+      insertText: 'type=',
+      command: RETRIGGER,
+      sortText: '0',
+    });
   }
   for (const row of mountKeys(type, language)) {
     if (row.names.some((n) => used.has(n))) continue;

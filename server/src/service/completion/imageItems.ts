@@ -13,7 +13,10 @@ export function imageItems(language: Language): CompletionItem[] {
       label: image.name,
       kind: CompletionItemKind.Module,
       detail: image.recommended ? `${image.name}:${image.recommended}` : image.name,
-      documentation: { kind: 'markdown', value: `${image.description[language]}${image.url ? `\n\n[${pick({ en: 'Image page', ko: '이미지 페이지' }, language)}](${image.url})` : ''}` },
+      documentation: {
+        kind: 'markdown',
+        value: `${image.description[language]}${image.url ? `\n\n[${pick({ en: 'Image page', ko: '이미지 페이지' }, language)}](${image.url})` : ''}`,
+      },
       insertText: image.recommended ? `${image.name}:\${1:${image.recommended}}` : image.name,
       insertTextFormat: InsertTextFormat.Snippet,
       sortText: `1${image.name}`,

@@ -1,5 +1,11 @@
 // Instruction keywords valid at the cursor, each with its doc, plus snippets for common forms.
-import { type CompletionItem, CompletionItemKind, CompletionItemTag, InsertTextFormat, type Range } from 'vscode-languageserver';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  InsertTextFormat,
+  type Range,
+} from 'vscode-languageserver';
 import { directiveDoc, instructionDoc } from '../../../../core/src/docs';
 import { INSTRUCTION_KEYWORDS } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
@@ -29,8 +35,17 @@ export function keywordItems(set: KeywordSet, withSnippets: boolean, language: L
     for (const keyword of keywordsOf(set)) {
       const doc = instructionDoc(keyword, language);
       const documentation = doc ? { kind: 'markdown' as const, value: doc.markdown } : undefined;
-      const deprecated: CompletionItemTag[] | undefined = keyword === 'MAINTAINER' ? [CompletionItemTag.Deprecated] : undefined;
-      items.push({ label: keyword, kind: CompletionItemKind.Keyword, detail: doc?.summary, documentation, sortText: `${keyword}0`, insertText: `${keyword} `, tags: deprecated });
+      const deprecated: CompletionItemTag[] | undefined =
+        keyword === 'MAINTAINER' ? [CompletionItemTag.Deprecated] : undefined;
+      items.push({
+        label: keyword,
+        kind: CompletionItemKind.Keyword,
+        detail: doc?.summary,
+        documentation,
+        sortText: `${keyword}0`,
+        insertText: `${keyword} `,
+        tags: deprecated,
+      });
       if (!withSnippets) continue;
       INSTRUCTION_SNIPPETS.filter((s) => s.keyword === keyword).forEach((snippet, index) => {
         items!.push({

@@ -8,7 +8,11 @@ import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel } from '../../../../core/src/engine/localized';
 
 /** Stages that start above `instruction` and are not the stage it belongs to (all stages when undefined). */
-export function stageItems(model: DockerfileModel, instruction: Instruction | undefined, language: Language): CompletionItem[] {
+export function stageItems(
+  model: DockerfileModel,
+  instruction: Instruction | undefined,
+  language: Language,
+): CompletionItem[] {
   const own = instruction ? model.stageOf(instruction) : undefined;
   const limit = instruction?.range.start.line ?? Number.POSITIVE_INFINITY;
   return model.stages

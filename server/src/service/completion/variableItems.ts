@@ -7,7 +7,12 @@ import { firstLine } from '../../../../core/src/parser/textScan';
 import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel, pick } from '../../../../core/src/engine/localized';
 
-export function variableItems(model: DockerfileModel, scopeOwner: Instruction, braced: boolean, language: Language): CompletionItem[] {
+export function variableItems(
+  model: DockerfileModel,
+  scopeOwner: Instruction,
+  braced: boolean,
+  language: Language,
+): CompletionItem[] {
   const scope = model.scopeBefore(scopeOwner);
   const items: CompletionItem[] = [];
   const close = braced ? '}' : '';
@@ -17,7 +22,16 @@ export function variableItems(model: DockerfileModel, scopeOwner: Instruction, b
     for (const arg of PREDEFINED_ARGS) {
       if (scope.has(arg.name)) continue;
       const doc = argDoc(arg.name, language);
-      const note = arg.kind === 'platform' ? pick({ en: `Declare \`ARG ${arg.name}\` in this stage to use it.`, ko: `이 스테이지에서 쓰려면 \`ARG ${arg.name}\`를 선언하세요.` }, language) : '';
+      const note =
+        arg.kind === 'platform'
+          ? pick(
+              {
+                en: `Declare \`ARG ${arg.name}\` in this stage to use it.`,
+                ko: `이 스테이지에서 쓰려면 \`ARG ${arg.name}\`를 선언하세요.`,
+              },
+              language,
+            )
+          : '';
       items.push({
         label: arg.name,
         kind: CompletionItemKind.Constant,
@@ -33,7 +47,8 @@ export function variableItems(model: DockerfileModel, scopeOwner: Instruction, b
 
 function definitionItem(definition: VariableDefinition, close: string, language: Language): CompletionItem {
   const value = definition.kind === 'predefined' ? definition.predefined?.example : definition.value;
-  const shownValue = value === undefined ? pick({ en: '(set at build time)', ko: '(빌드할 때 결정)' }, language) : `= ${value}`;
+  const shownValue =
+    value === undefined ? pick({ en: '(set at build time)', ko: '(빌드할 때 결정)' }, language) : `= ${value}`;
   const where = definition.instruction
     ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(definition.instruction.range.start.line, language)}: ${inlineCode(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`)}`
     : (argDoc(definition.name, language)?.markdown ?? '');

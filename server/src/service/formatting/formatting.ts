@@ -24,7 +24,8 @@ export interface FormatOptions {
   maxLineLength?: number;
 }
 
-const clampIndent = (width: number): number => (Number.isFinite(width) ? Math.max(0, Math.min(16, Math.floor(width))) : 4);
+const clampIndent = (width: number): number =>
+  Number.isFinite(width) ? Math.max(0, Math.min(16, Math.floor(width))) : 4;
 
 const indentOptions = (options: FormatOptions): IndentOptions => ({
   indent: options.useTabs ? '\t' : ' '.repeat(clampIndent(options.continuationIndent)),
@@ -42,7 +43,10 @@ export interface EditorIndent {
  * it (not null), wins: that many spaces. Otherwise the editor's: one tab per level when it
  * inserts tabs, else `tabSize` spaces (0 to 16).
  */
-export function indentFor(setting: number | null, editor: EditorIndent): Pick<FormatOptions, 'continuationIndent' | 'tabSize' | 'useTabs'> {
+export function indentFor(
+  setting: number | null,
+  editor: EditorIndent,
+): Pick<FormatOptions, 'continuationIndent' | 'tabSize' | 'useTabs'> {
   const tabSize = Number.isInteger(editor.tabSize) && editor.tabSize > 0 ? editor.tabSize : 4;
   if (setting !== null) return { continuationIndent: clampIndent(setting), tabSize, useTabs: false };
   if (editor.insertSpaces === false) return { continuationIndent: tabSize, tabSize, useTabs: true };
@@ -50,7 +54,12 @@ export function indentFor(setting: number | null, editor: EditorIndent): Pick<Fo
 }
 
 /** Edits for lines fromLine..toLine (inclusive); the whole document by default. */
-export function formatLines(document: AnalysedDocument, options: FormatOptions, fromLine = 0, toLine = document.lines.length - 1): TextEdit[] {
+export function formatLines(
+  document: AnalysedDocument,
+  options: FormatOptions,
+  fromLine = 0,
+  toLine = document.lines.length - 1,
+): TextEdit[] {
   const { lines, tree } = document;
   const indent = indentOptions(options);
   const edits: LineEdit[] = [];
@@ -58,7 +67,8 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
   const trimBlankLines = (upTo: number): void => {
     for (let line = nextFreeLine; line < upTo && line <= toLine; line++) {
       const text = lines[line]!;
-      if (text !== '' && text.trim() === '') edits.push({ range: { start: { line, character: 0 }, end: { line, character: text.length } }, newText: '' });
+      if (text !== '' && text.trim() === '')
+        edits.push({ range: { start: { line, character: 0 }, end: { line, character: text.length } }, newText: '' });
     }
   };
   const runOptions = runFormatOptions(options);
@@ -67,21 +77,42 @@ export function formatLines(document: AnalysedDocument, options: FormatOptions, 
     trimBlankLines(instruction.range.start.line);
     nextFreeLine = instruction.range.end.line + 1;
     const whole = instruction.range.start.line >= fromLine && lastTextLine(instruction) <= toLine;
-    const run = !whole ? undefined : posix.has(instruction) ? formatRun(lines, instruction, tree.escapeChar, runOptions) : formatFrom(lines, instruction);
+    const run = !whole
+      ? undefined
+      : posix.has(instruction)
+        ? formatRun(lines, instruction, tree.escapeChar, runOptions)
+        : formatFrom(lines, instruction);
     if (run) {
       const first = instruction.range.start.line;
       const last = lastTextLine(instruction);
       const oldText = lines.slice(first, last + 1).join('\n');
       const newText = run.join('\n');
-      if (oldText !== newText) edits.push({ range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last]!.length } }, newText });
+      if (oldText !== newText)
+        edits.push({
+          range: { start: { line: first, character: 0 }, end: { line: last, character: lines[last]!.length } },
+          newText,
+        });
       continue;
     }
-    for (const lineEdit of [...formatInstruction(lines, instruction, tree.escapeChar, indent).edits, ...wordSpacing(lines, instruction)]) {
+    for (const lineEdit of [
+      ...formatInstruction(lines, instruction, tree.escapeChar, indent).edits,
+      ...wordSpacing(lines, instruction),
+    ]) {
       const line = lineEdit.range.start.line;
       if (line >= fromLine && line <= toLine) edits.push(lineEdit);
     }
-    const body = posix.has(instruction) && instruction.range.start.line >= fromLine && instruction.range.end.line <= toLine ? formatRunHeredoc(instruction, runOptions) : undefined;
-    if (body) edits.push({ range: { start: { line: body.fromLine, character: 0 }, end: { line: body.toLine, character: lines[body.toLine]!.length } }, newText: body.lines.join('\n') });
+    const body =
+      posix.has(instruction) && instruction.range.start.line >= fromLine && instruction.range.end.line <= toLine
+        ? formatRunHeredoc(instruction, runOptions)
+        : undefined;
+    if (body)
+      edits.push({
+        range: {
+          start: { line: body.fromLine, character: 0 },
+          end: { line: body.toLine, character: lines[body.toLine]!.length },
+        },
+        newText: body.lines.join('\n'),
+      });
   }
   trimBlankLines(toLine + 1);
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
@@ -99,7 +130,9 @@ export function* warmRunFormatting(document: AnalysedDocument, options: FormatOp
   const { lines, tree } = document;
   const runOptions = runFormatOptions(options);
   for (const instruction of posixShellRuns(tree, lines.length - 1)) {
-    const size = (instruction.rest?.raw.length ?? 0) + instruction.heredocs.reduce((sum, heredoc) => sum + heredoc.content.length, 0);
+    const size =
+      (instruction.rest?.raw.length ?? 0) +
+      instruction.heredocs.reduce((sum, heredoc) => sum + heredoc.content.length, 0);
     if (size > MAX_WARM_SCRIPT) continue;
     if (!formatRun(lines, instruction, tree.escapeChar, runOptions)) formatRunHeredoc(instruction, runOptions);
     yield;
@@ -118,11 +151,16 @@ function formatFrom(lines: readonly string[], instruction: Instruction): string[
   if (instruction.keyword !== 'FROM' || instruction.trivia.length > 0 || !instruction.image) return undefined;
   const line = instruction.range.start.line;
   if (instruction.range.end.line !== line || instruction.problems.length > 0) return undefined;
-  const words = [...(orderedFlags('FROM', instruction.flags) ?? instruction.flags).map((f) => f.raw), instruction.image.raw];
+  const words = [
+    ...(orderedFlags('FROM', instruction.flags) ?? instruction.flags).map((f) => f.raw),
+    instruction.image.raw,
+  ];
   if (instruction.asKeyword && instruction.stageName) words.push('AS', instruction.stageName.raw);
   if (instruction.args.length !== (instruction.asKeyword ? 3 : 1)) return undefined;
   const text = lines[line]!;
-  return [`${text.slice(0, instruction.keywordRange.start.character).trim() === '' ? '' : text.slice(0, instruction.keywordRange.start.character)}FROM ${words.join(' ')}`];
+  return [
+    `${text.slice(0, instruction.keywordRange.start.character).trim() === '' ? '' : text.slice(0, instruction.keywordRange.start.character)}FROM ${words.join(' ')}`,
+  ];
 }
 
 /**
@@ -142,18 +180,28 @@ function wordSpacing(lines: readonly string[], instruction: Instruction): LineEd
   const flags = instruction.flags;
   const ordered = orderedFlags(instruction.keyword, flags);
   // Each flag in one line, so that any flag's text fits in any flag's place.
-  if (ordered && flags.every((flag) => flag.range.start.line === flag.range.end.line) && ordered.some((flag, i) => flag !== flags[i])) {
+  if (
+    ordered &&
+    flags.every((flag) => flag.range.start.line === flag.range.end.line) &&
+    ordered.some((flag, i) => flag !== flags[i])
+  ) {
     flags.forEach((flag, i) => {
-      if (ordered[i] !== flag) replace(flag.range.start.line, flag.range.start.character, flag.range.end.character, ordered[i]!.raw);
+      if (ordered[i] !== flag)
+        replace(flag.range.start.line, flag.range.start.character, flag.range.end.character, ordered[i]!.raw);
     });
   }
   const words: Range[] = flags.map((flag) => flag.range);
   const pairs = instruction.pairs ?? [];
   // Not the legacy `ENV name value with spaces`, whose value keeps its spaces.
   if (!pairs.some((pair) => !pair.equals && pair.value !== undefined)) words.push(...pairs.map((pair) => pair.range));
-  if (instruction.keyword === 'FROM' && instruction.image && instruction.args.length === (instruction.asKeyword ? 3 : 1)) {
+  if (
+    instruction.keyword === 'FROM' &&
+    instruction.image &&
+    instruction.args.length === (instruction.asKeyword ? 3 : 1)
+  ) {
     words.push(instruction.image.range);
-    if (instruction.asKeyword && instruction.stageName) words.push(instruction.asKeyword.range, instruction.stageName.range);
+    if (instruction.asKeyword && instruction.stageName)
+      words.push(instruction.asKeyword.range, instruction.stageName.range);
   }
   const oneSpace = (line: number, from: number, to: number): void => {
     const gap = lines[line]!.slice(from, to);
@@ -163,7 +211,11 @@ function wordSpacing(lines: readonly string[], instruction: Instruction): LineEd
     const [a, b] = [words[i - 1]!, words[i]!];
     if (a.end.line === b.start.line) oneSpace(a.end.line, a.end.character, b.start.character);
   }
-  const escapeAt = new Map(instruction.trivia.filter((t) => t.kind === 'continuation').map((t) => [t.range.start.line, t.range.start.character]));
+  const escapeAt = new Map(
+    instruction.trivia
+      .filter((t) => t.kind === 'continuation')
+      .map((t) => [t.range.start.line, t.range.start.character]),
+  );
   for (const word of words) {
     const escape = escapeAt.get(word.end.line);
     if (escape !== undefined && escape > word.end.character) oneSpace(word.end.line, word.end.character, escape);
@@ -178,7 +230,8 @@ function wordSpacing(lines: readonly string[], instruction: Instruction): LineEd
     };
     const strings = exec.strings;
     between(exec.range.start.character + 1, strings[0]!.range.start.character, '');
-    for (let i = 1; i < strings.length; i++) between(strings[i - 1]!.range.end.character, strings[i]!.range.start.character, ', ');
+    for (let i = 1; i < strings.length; i++)
+      between(strings[i - 1]!.range.end.character, strings[i]!.range.start.character, ', ');
     between(strings[strings.length - 1]!.range.end.character, exec.range.end.character - 1, '');
   }
   return edits;
@@ -224,7 +277,10 @@ export function formatOnNewLine(document: AnalysedDocument, position: Position, 
   const wanted = previous === instruction.range.start.line ? indent.indent : above.lastIndent;
   const keepsWordBreak = above.endsWithSpace || leading > 0 || leading === text.length;
   if (above.reindentable && !above.inQuote && keepsWordBreak && text.slice(0, leading) !== wanted) {
-    edits.push({ range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: leading } }, newText: wanted });
+    edits.push({
+      range: { start: { line: position.line, character: 0 }, end: { line: position.line, character: leading } },
+      newText: wanted,
+    });
   }
   return edits.map((e) => ({ range: toLspRange(e.range), newText: e.newText }));
 }
@@ -234,7 +290,9 @@ export function formatText(text: string, options: FormatOptions): string {
   const document = new AnalysedDocument('untitled:format', 0, text, parseText(text));
   const lines = document.lines;
   // The edits do not overlap: apply them front to back into one string.
-  const edits = formatLines(document, options).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const edits = formatLines(document, options).sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   let out = '';
   let line = 0;
   let character = 0;
@@ -248,6 +306,7 @@ export function formatText(text: string, options: FormatOptions): string {
     line = range.end.line;
     character = range.end.character;
   }
-  for (; line < lines.length; line++, character = 0) out += lines[line]!.slice(character) + (line < lines.length - 1 ? '\n' : '');
+  for (; line < lines.length; line++, character = 0)
+    out += lines[line]!.slice(character) + (line < lines.length - 1 ? '\n' : '');
   return text.includes('\r\n') ? out.replace(/\r?\n/g, '\r\n') : out;
 }

@@ -7,7 +7,8 @@ import type { Instruction } from '../../../../core/src/parser';
 export const CD_COMMAND = /(^|&&|\|\||;|\()\s*cd\s/;
 // `\s+(?:\S+\s*)?` matches what `\s+\S*\s*` does, without two blank runs side by side that a
 // long run of blanks splits in quadratically many ways.
-const PACKAGE_INSTALL = /\b(apt-get|apt|apk|yum|dnf|pip3?|npm|yarn|pnpm|go mod|bundle|composer|mvn|gradle)\b\s+(?:\S+\s*)?(install|add|ci|download|update|sync|dependency)/;
+const PACKAGE_INSTALL =
+  /\b(apt-get|apt|apk|yum|dnf|pip3?|npm|yarn|pnpm|go mod|bundle|composer|mvn|gradle)\b\s+(?:\S+\s*)?(install|add|ci|download|update|sync|dependency)/;
 const SECRET_NAME = /(pass(word)?|secret|token|api_?key|private_?key|credentials?)/i;
 const BACKGROUND_SERVICES = /(^|[^&])&(\s|$)|supervisord|\bservice\s+\S+\s+start/;
 
@@ -22,11 +23,13 @@ export function contextConcepts(instruction: Instruction, model: DockerfileModel
     case 'CMD':
     case 'ENTRYPOINT':
       if (shellText !== undefined) concepts.push('exec-vs-shell');
-      if (BACKGROUND_SERVICES.test(shellText ?? instruction.exec?.strings.map((s) => s.value).join(' ') ?? '')) concepts.push('one-process');
+      if (BACKGROUND_SERVICES.test(shellText ?? instruction.exec?.strings.map((s) => s.value).join(' ') ?? ''))
+        concepts.push('one-process');
       break;
     case 'RUN':
       if (shellText !== undefined && CD_COMMAND.test(shellText)) concepts.push('workdir-vs-cd');
-      if (shellText !== undefined && PACKAGE_INSTALL.test(shellText) && followsWholeContextCopy(instruction, model)) concepts.push('build-cache');
+      if (shellText !== undefined && PACKAGE_INSTALL.test(shellText) && followsWholeContextCopy(instruction, model))
+        concepts.push('build-cache');
       break;
     case 'ADD': {
       const sources = (instruction.sources ?? []).map((s) => s.value);
@@ -34,7 +37,11 @@ export function contextConcepts(instruction: Instruction, model: DockerfileModel
       break;
     }
     case 'COPY':
-      if (!instruction.flags.some((f) => f.name === 'from') && (instruction.sources ?? []).some((s) => s.value === '.' || s.value === './')) concepts.push('dockerignore');
+      if (
+        !instruction.flags.some((f) => f.name === 'from') &&
+        (instruction.sources ?? []).some((s) => s.value === '.' || s.value === './')
+      )
+        concepts.push('dockerignore');
       break;
     case 'USER': {
       const user = instruction.args[0]?.value.split(':')[0];

@@ -1,6 +1,14 @@
 // Hover on a flag: its doc on the name; on the value, the doc of the value or key under the cursor
 // (`type=cache`, `sharing=locked` inside --mount, `none` for --network, the stage for --from).
-import { flagDoc, flagValues, inlineCode, instructionFlags, mountDoc, mountKeyDoc, renderRow } from '../../../../core/src/docs';
+import {
+  flagDoc,
+  flagValues,
+  inlineCode,
+  instructionFlags,
+  mountDoc,
+  mountKeyDoc,
+  renderRow,
+} from '../../../../core/src/docs';
 import type { DockerfileModel } from '../../../../core/src/model';
 import type { Flag, Instruction, Position } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
@@ -12,13 +20,25 @@ import { type DocDetail, docHover } from './docMarkdown';
 import { flagFacts } from './hereFacts';
 import { imageHover, stageHover } from './referenceHover';
 
-export function flagHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail = 'brief'): HoverResult | undefined {
+export function flagHover(
+  instruction: Instruction,
+  flag: Flag,
+  position: Position,
+  lines: readonly string[],
+  model: DockerfileModel,
+  language: Language,
+  detail: DocDetail = 'brief',
+): HoverResult | undefined {
   if (flag.valueRange && rangeContains(flag.valueRange, position) && !rangeContains(flag.nameRange, position)) {
     const valueHover = flagValueHover(instruction, flag, position, lines, model, language, detail);
     if (valueHover) return valueHover;
   }
   const doc = flagDoc(instruction.keyword, flag.name, language);
-  if (doc) return { markdown: docHover(doc, detail, language, flagFacts(instruction, flag, lines, model, language)), range: flag.range };
+  if (doc)
+    return {
+      markdown: docHover(doc, detail, language, flagFacts(instruction, flag, lines, model, language)),
+      range: flag.range,
+    };
   const known = instructionFlags(instruction.keyword).map((name) => `\`--${name}\``);
   const markdown = pick(
     {
@@ -30,9 +50,18 @@ export function flagHover(instruction: Instruction, flag: Flag, position: Positi
   return { markdown, range: flag.nameRange };
 }
 
-function flagValueHover(instruction: Instruction, flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail): HoverResult | undefined {
+function flagValueHover(
+  instruction: Instruction,
+  flag: Flag,
+  position: Position,
+  lines: readonly string[],
+  model: DockerfileModel,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const value = flag.value ?? '';
-  if (instruction.keyword === 'RUN' && flag.name === 'mount') return mountHover(flag, position, lines, model, language, detail);
+  if (instruction.keyword === 'RUN' && flag.name === 'mount')
+    return mountHover(flag, position, lines, model, language, detail);
   if (flag.name === 'from' && flag.valueRange) {
     const stage = model.findStage(value);
     if (stage) return stageHover(stage, flag.valueRange, language);
@@ -43,7 +72,14 @@ function flagValueHover(instruction: Instruction, flag: Flag, position: Position
   return undefined;
 }
 
-function mountHover(flag: Flag, position: Position, lines: readonly string[], model: DockerfileModel, language: Language, detail: DocDetail): HoverResult | undefined {
+function mountHover(
+  flag: Flag,
+  position: Position,
+  lines: readonly string[],
+  model: DockerfileModel,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const options = mountOptions(flag, lines);
   const type = options.find((o) => o.key === 'type')?.value ?? 'bind';
   const option = options.find((o) => rangeContains(o.range, position));
@@ -52,7 +88,11 @@ function mountHover(flag: Flag, position: Position, lines: readonly string[], mo
     const doc = mountDoc(option.value, language);
     return doc ? { markdown: docHover(doc, detail, language), range: option.range } : undefined;
   }
-  if ((option.key === 'from' || option.key === 'source') && option.valueRange && rangeContains(option.valueRange, position)) {
+  if (
+    (option.key === 'from' || option.key === 'source') &&
+    option.valueRange &&
+    rangeContains(option.valueRange, position)
+  ) {
     const stage = option.key === 'from' ? model.findStage(option.value) : undefined;
     if (stage) return stageHover(stage, option.valueRange, language);
   }

@@ -23,7 +23,10 @@ export function codeSpan(text: string): string {
 /** The first few items and how many more there are. */
 function firstItems(items: string[], language: Language): string[] {
   if (items.length <= MAX_ITEMS) return items;
-  return [...items.slice(0, MAX_ITEMS), pick({ en: `${items.length - MAX_ITEMS} more`, ko: `그 밖에 ${items.length - MAX_ITEMS}개` }, language)];
+  return [
+    ...items.slice(0, MAX_ITEMS),
+    pick({ en: `${items.length - MAX_ITEMS} more`, ko: `그 밖에 ${items.length - MAX_ITEMS}개` }, language),
+  ];
 }
 
 /** A word's value with the builder's variables expanded where this Dockerfile knows them. */
@@ -65,7 +68,12 @@ function settingsBefore(instruction: Instruction, model: DockerfileModel): Stage
       if (item.keyword === 'WORKDIR' && item.args[0]) {
         const path = expanded(model, item, item.args[0].raw, item.args[0].value);
         const base = settings.workdir?.path;
-        const resolved = isAbsolute(path) || path.includes('$') ? path : base && !base.includes('$') ? posix.join(base, path) : undefined;
+        const resolved =
+          isAbsolute(path) || path.includes('$')
+            ? path
+            : base && !base.includes('$')
+              ? posix.join(base, path)
+              : undefined;
         settings.workdir = resolved === undefined ? undefined : { path: resolved, line };
       } else if (item.keyword === 'USER' && item.args[0]) {
         settings.user = { value: expanded(model, item, item.args[0].raw, item.args[0].value), line };
@@ -88,7 +96,14 @@ function shellFact(settings: StageSettings, language: Language): string {
 
 function workdirFact(settings: StageSettings, language: Language): string[] {
   const workdir = settings.workdir;
-  return workdir ? [pick({ en: `working directory ${codeSpan(workdir.path)}`, ko: `작업 디렉터리 ${codeSpan(workdir.path)}` }, language)] : [];
+  return workdir
+    ? [
+        pick(
+          { en: `working directory ${codeSpan(workdir.path)}`, ko: `작업 디렉터리 ${codeSpan(workdir.path)}` },
+          language,
+        ),
+      ]
+    : [];
 }
 
 function userFact(settings: StageSettings, language: Language): string[] {
@@ -98,8 +113,20 @@ function userFact(settings: StageSettings, language: Language): string[] {
 
 const stageLabel = (stage: Stage, language: Language): string =>
   stage.name
-    ? pick({ en: `stage ${codeSpan(stage.name)} (${lineLabel(stage.from.range.start.line, language)})`, ko: `${codeSpan(stage.name)} 스테이지(${lineLabel(stage.from.range.start.line, language)})` }, language)
-    : pick({ en: `stage ${stage.index} (${lineLabel(stage.from.range.start.line, language)})`, ko: `${stage.index}번 스테이지(${lineLabel(stage.from.range.start.line, language)})` }, language);
+    ? pick(
+        {
+          en: `stage ${codeSpan(stage.name)} (${lineLabel(stage.from.range.start.line, language)})`,
+          ko: `${codeSpan(stage.name)} 스테이지(${lineLabel(stage.from.range.start.line, language)})`,
+        },
+        language,
+      )
+    : pick(
+        {
+          en: `stage ${stage.index} (${lineLabel(stage.from.range.start.line, language)})`,
+          ko: `${stage.index}번 스테이지(${lineLabel(stage.from.range.start.line, language)})`,
+        },
+        language,
+      );
 
 /** Facts for the hover on an instruction's keyword. */
 export function instructionFacts(instruction: Instruction, model: DockerfileModel, language: Language): HereFacts {
@@ -109,7 +136,9 @@ export function instructionFacts(instruction: Instruction, model: DockerfileMode
       return fromFacts(instruction, model, language);
     case 'RUN': {
       const settings = settingsBefore(instruction, model);
-      const form = instruction.exec ? t({ en: 'exec form: runs without a shell', ko: 'exec 형식: 셸 없이 바로 실행' }) : shellFact(settings, language);
+      const form = instruction.exec
+        ? t({ en: 'exec form: runs without a shell', ko: 'exec 형식: 셸 없이 바로 실행' })
+        : shellFact(settings, language);
       return [form, ...workdirFact(settings, language), ...userFact(settings, language)];
     }
     case 'CMD':
@@ -121,10 +150,15 @@ export function instructionFacts(instruction: Instruction, model: DockerfileMode
     case 'ENV':
     case 'LABEL': {
       const pairs = (instruction.pairs ?? []).map((pair) => {
-        const value = pair.value ? (instruction.keyword === 'ENV' ? expanded(model, instruction, pair.value.raw, pair.value.value) : pair.value.value) : '';
+        const value = pair.value
+          ? instruction.keyword === 'ENV'
+            ? expanded(model, instruction, pair.value.raw, pair.value.value)
+            : pair.value.value
+          : '';
         return `${codeSpan(pair.key.value)} = ${value === '' ? t({ en: 'empty', ko: '빈 값' }) : codeSpan(value)}`;
       });
-      if (instruction.keyword === 'ENV' && pairs.length) pairs.push(t({ en: 'also set in every container', ko: '모든 컨테이너에도 설정' }));
+      if (instruction.keyword === 'ENV' && pairs.length)
+        pairs.push(t({ en: 'also set in every container', ko: '모든 컨테이너에도 설정' }));
       return firstItems(pairs, language);
     }
     case 'ARG':
@@ -134,14 +168,24 @@ export function instructionFacts(instruction: Instruction, model: DockerfileMode
         const protocol = port.protocol?.toLowerCase() ?? 'tcp';
         const text = `${port.port.value}/${protocol}`;
         if (port.port.value.includes('$')) return codeSpan(text);
-        const publish = codeSpan(`docker run -p ${port.port.value}:${port.port.value}${protocol === 'tcp' ? '' : `/${protocol}`}`);
-        return t({ en: `port ${codeSpan(text)}, published with ${publish}`, ko: `포트 ${codeSpan(text)}, 포트 공개는 ${publish}` });
+        const publish = codeSpan(
+          `docker run -p ${port.port.value}:${port.port.value}${protocol === 'tcp' ? '' : `/${protocol}`}`,
+        );
+        return t({
+          en: `port ${codeSpan(text)}, published with ${publish}`,
+          ko: `포트 ${codeSpan(text)}, 포트 공개는 ${publish}`,
+        });
       });
       return firstItems(facts, language);
     }
     case 'VOLUME': {
-      const paths = instruction.exec ? instruction.exec.strings.map((s) => s.value) : instruction.args.map((a) => a.value);
-      return firstItems(paths.map((path) => t({ en: `mount point ${codeSpan(path)}`, ko: `마운트 지점 ${codeSpan(path)}` })), language);
+      const paths = instruction.exec
+        ? instruction.exec.strings.map((s) => s.value)
+        : instruction.args.map((a) => a.value);
+      return firstItems(
+        paths.map((path) => t({ en: `mount point ${codeSpan(path)}`, ko: `마운트 지점 ${codeSpan(path)}` })),
+        language,
+      );
     }
     case 'USER': {
       const word = instruction.args[0];
@@ -156,29 +200,63 @@ export function instructionFacts(instruction: Instruction, model: DockerfileMode
       if (!word) return [];
       const path = expanded(model, instruction, word.raw, word.value);
       const before = settingsBefore(instruction, model).workdir?.path;
-      if (isAbsolute(path) || path.includes('$')) return [t({ en: `working directory ${codeSpan(path)}`, ko: `작업 디렉터리 ${codeSpan(path)}` })];
+      if (isAbsolute(path) || path.includes('$'))
+        return [t({ en: `working directory ${codeSpan(path)}`, ko: `작업 디렉터리 ${codeSpan(path)}` })];
       if (before && !before.includes('$')) {
         const joined = codeSpan(posix.join(before, path));
-        return [t({ en: `working directory ${joined} (relative to ${codeSpan(before)})`, ko: `작업 디렉터리 ${joined}(${codeSpan(before)} 기준)` })];
+        return [
+          t({
+            en: `working directory ${joined} (relative to ${codeSpan(before)})`,
+            ko: `작업 디렉터리 ${joined}(${codeSpan(before)} 기준)`,
+          }),
+        ];
       }
-      return [t({ en: `${codeSpan(path)}, relative to the base image's working directory`, ko: `${codeSpan(path)}: 베이스 이미지의 작업 디렉터리 기준` })];
+      return [
+        t({
+          en: `${codeSpan(path)}, relative to the base image's working directory`,
+          ko: `${codeSpan(path)}: 베이스 이미지의 작업 디렉터리 기준`,
+        }),
+      ];
     }
     case 'SHELL': {
       const words = instruction.exec?.strings.map((s) => s.value);
-      return words ? [t({ en: `later shell-form instructions run with ${codeSpan(words.join(' '))}`, ko: `이후 셸 형식 명령의 실행 셸 ${codeSpan(words.join(' '))}` })] : [];
+      return words
+        ? [
+            t({
+              en: `later shell-form instructions run with ${codeSpan(words.join(' '))}`,
+              ko: `이후 셸 형식 명령의 실행 셸 ${codeSpan(words.join(' '))}`,
+            }),
+          ]
+        : [];
     }
     case 'STOPSIGNAL': {
       const signal = instruction.args[0];
-      return signal ? [t({ en: `\`docker stop\` sends ${codeSpan(signal.value)}`, ko: `\`docker stop\`이 보내는 시그널 ${codeSpan(signal.value)}` })] : [];
+      return signal
+        ? [
+            t({
+              en: `\`docker stop\` sends ${codeSpan(signal.value)}`,
+              ko: `\`docker stop\`이 보내는 시그널 ${codeSpan(signal.value)}`,
+            }),
+          ]
+        : [];
     }
     case 'HEALTHCHECK':
       return healthcheckFacts(instruction, language);
     case 'ONBUILD': {
       const trigger = instruction.trigger;
-      return trigger ? [t({ en: `stored trigger ${codeSpan(`${trigger.keyword} ${trigger.argsText}`)}`, ko: `저장되는 트리거 ${codeSpan(`${trigger.keyword} ${trigger.argsText}`)}` })] : [];
+      return trigger
+        ? [
+            t({
+              en: `stored trigger ${codeSpan(`${trigger.keyword} ${trigger.argsText}`)}`,
+              ko: `저장되는 트리거 ${codeSpan(`${trigger.keyword} ${trigger.argsText}`)}`,
+            }),
+          ]
+        : [];
     }
     case 'MAINTAINER':
-      return instruction.argsText ? [t({ en: `author ${codeSpan(instruction.argsText)}`, ko: `작성자 ${codeSpan(instruction.argsText)}` })] : [];
+      return instruction.argsText
+        ? [t({ en: `author ${codeSpan(instruction.argsText)}`, ko: `작성자 ${codeSpan(instruction.argsText)}` })]
+        : [];
     default:
       return [];
   }
@@ -188,16 +266,37 @@ function fromFacts(instruction: Instruction, model: DockerfileModel, language: L
   const t = (text: Localized): string => pick(text, language);
   const stage = model.stageOf(instruction);
   if (!stage) return [];
-  const facts = [stage.name ? t({ en: `stage ${codeSpan(stage.name)} (index ${stage.index})`, ko: `${codeSpan(stage.name)} 스테이지(인덱스 ${stage.index})` }) : t({ en: `stage index ${stage.index}`, ko: `인덱스 ${stage.index} 스테이지` })];
+  const facts = [
+    stage.name
+      ? t({
+          en: `stage ${codeSpan(stage.name)} (index ${stage.index})`,
+          ko: `${codeSpan(stage.name)} 스테이지(인덱스 ${stage.index})`,
+        })
+      : t({ en: `stage index ${stage.index}`, ko: `인덱스 ${stage.index} 스테이지` }),
+  ];
   if (stage.baseStage) {
-    facts.push(t({ en: `builds on ${stageLabel(stage.baseStage, language)}`, ko: `앞선 ${stageLabel(stage.baseStage, language)}에서 이어서 빌드` }));
+    facts.push(
+      t({
+        en: `builds on ${stageLabel(stage.baseStage, language)}`,
+        ko: `앞선 ${stageLabel(stage.baseStage, language)}에서 이어서 빌드`,
+      }),
+    );
   } else if (stage.resolvedBaseImage !== undefined) {
-    const written = stage.resolvedBaseImage === stage.baseImage ? '' : t({ en: ` (written ${codeSpan(stage.baseImage)})`, ko: `(작성된 형태 ${codeSpan(stage.baseImage)})` });
+    const written =
+      stage.resolvedBaseImage === stage.baseImage
+        ? ''
+        : t({ en: ` (written ${codeSpan(stage.baseImage)})`, ko: `(작성된 형태 ${codeSpan(stage.baseImage)})` });
     facts.push(`${t({ en: 'base image', ko: '베이스 이미지' })} ${codeSpan(stage.resolvedBaseImage)}${written}`);
   } else {
-    facts.push(t({ en: `base image ${codeSpan(stage.baseImage)}, known only when you build (\`--build-arg\`)`, ko: `베이스 이미지 ${codeSpan(stage.baseImage)}: 빌드할 때 정해짐(\`--build-arg\`)` }));
+    facts.push(
+      t({
+        en: `base image ${codeSpan(stage.baseImage)}, known only when you build (\`--build-arg\`)`,
+        ko: `베이스 이미지 ${codeSpan(stage.baseImage)}: 빌드할 때 정해짐(\`--build-arg\`)`,
+      }),
+    );
   }
-  if (stage === model.stages[model.stages.length - 1]) facts.push(t({ en: 'last stage: the one that becomes the image', ko: '마지막 스테이지: 이미지가 되는 스테이지' }));
+  if (stage === model.stages[model.stages.length - 1])
+    facts.push(t({ en: 'last stage: the one that becomes the image', ko: '마지막 스테이지: 이미지가 되는 스테이지' }));
   return facts;
 }
 
@@ -209,23 +308,54 @@ function startFacts(instruction: Instruction, model: DockerfileModel, language: 
   const stage = model.stageOf(instruction);
   const sameStage = stage?.instructions ?? [];
   // ENTRYPOINT set anywhere in the stage (or in a stage it builds on) takes CMD as its arguments.
-  const entrypoint = instruction.keyword === 'CMD' ? [...sameStage].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? settings.entrypoint : undefined;
+  const entrypoint =
+    instruction.keyword === 'CMD'
+      ? ([...sameStage].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? settings.entrypoint)
+      : undefined;
   if (entrypoint && !entrypoint.exec) {
-    facts.push(t({ en: `ignored: the shell-form ENTRYPOINT on ${lineLabel(entrypoint.range.start.line, language)} does not take CMD`, ko: `무시됨: ${lineLabel(entrypoint.range.start.line, language)}의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다` }));
+    facts.push(
+      t({
+        en: `ignored: the shell-form ENTRYPOINT on ${lineLabel(entrypoint.range.start.line, language)} does not take CMD`,
+        ko: `무시됨: ${lineLabel(entrypoint.range.start.line, language)}의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다`,
+      }),
+    );
   } else if (entrypoint) {
-    facts.push(t({ en: `arguments for the ENTRYPOINT on ${lineLabel(entrypoint.range.start.line, language)}`, ko: `${lineLabel(entrypoint.range.start.line, language)} ENTRYPOINT의 인자` }));
+    facts.push(
+      t({
+        en: `arguments for the ENTRYPOINT on ${lineLabel(entrypoint.range.start.line, language)}`,
+        ko: `${lineLabel(entrypoint.range.start.line, language)} ENTRYPOINT의 인자`,
+      }),
+    );
   } else if (instruction.exec) {
-    if (program !== undefined) facts.push(t({ en: `exec form: ${codeSpan(program)} runs as PID 1`, ko: `exec 형식: ${codeSpan(program)} 프로그램이 PID 1` }));
+    if (program !== undefined)
+      facts.push(
+        t({
+          en: `exec form: ${codeSpan(program)} runs as PID 1`,
+          ko: `exec 형식: ${codeSpan(program)} 프로그램이 PID 1`,
+        }),
+      );
   } else {
     facts.push(shellFact(settings, language));
   }
   if (instruction.keyword === 'ENTRYPOINT' && instruction.exec) {
     const cmd = [...sameStage].reverse().find((i) => i.keyword === 'CMD');
-    if (cmd) facts.push(t({ en: `default arguments from the CMD on ${lineLabel(cmd.range.start.line, language)}`, ko: `기본 인자는 ${lineLabel(cmd.range.start.line, language)}의 CMD` }));
+    if (cmd)
+      facts.push(
+        t({
+          en: `default arguments from the CMD on ${lineLabel(cmd.range.start.line, language)}`,
+          ko: `기본 인자는 ${lineLabel(cmd.range.start.line, language)}의 CMD`,
+        }),
+      );
   }
   const index = sameStage.indexOf(instruction);
   const later = sameStage.slice(index + 1).find((i) => i.keyword === instruction.keyword);
-  if (later) facts.push(t({ en: `replaced by the ${later.keyword} on ${lineLabel(later.range.start.line, language)}`, ko: `${lineLabel(later.range.start.line, language)}의 ${later.keyword}가 대신 적용됨` }));
+  if (later)
+    facts.push(
+      t({
+        en: `replaced by the ${later.keyword} on ${lineLabel(later.range.start.line, language)}`,
+        ko: `${lineLabel(later.range.start.line, language)}의 ${later.keyword}가 대신 적용됨`,
+      }),
+    );
   facts.push(...workdirFact(settings, language), ...userFact(settings, language));
   return facts;
 }
@@ -250,14 +380,25 @@ function copyFacts(instruction: Instruction, model: DockerfileModel, language: L
   const sources = instruction.sources ?? [];
   if (from) {
     const stage = model.findStage(from);
-    facts.push(stage ? t({ en: `from ${stageLabel(stage, language)}`, ko: `${stageLabel(stage, language)}에서 복사` }) : t({ en: `from the image ${codeSpan(from)}`, ko: `이미지 ${codeSpan(from)}에서 복사` }));
+    facts.push(
+      stage
+        ? t({ en: `from ${stageLabel(stage, language)}`, ko: `${stageLabel(stage, language)}에서 복사` })
+        : t({ en: `from the image ${codeSpan(from)}`, ko: `이미지 ${codeSpan(from)}에서 복사` }),
+    );
   } else if (instruction.keyword === 'ADD') {
     const kinds = sources.map((source) => {
       const value = source.value;
       if (isGitSource(value)) return t({ en: `clones ${codeSpan(value)}`, ko: `Git 저장소 클론 ${codeSpan(value)}` });
       if (REMOTE.test(value)) return t({ en: `downloads ${codeSpan(value)}`, ko: `내려받기 ${codeSpan(value)}` });
-      if (ARCHIVE.test(value)) return t({ en: `unpacks ${codeSpan(value)} (a tar archive)`, ko: `tar 아카이브 ${codeSpan(value)} 풀어서 넣기` });
-      return t({ en: `copies ${codeSpan(value)} from the build context`, ko: `빌드 컨텍스트의 ${codeSpan(value)} 복사` });
+      if (ARCHIVE.test(value))
+        return t({
+          en: `unpacks ${codeSpan(value)} (a tar archive)`,
+          ko: `tar 아카이브 ${codeSpan(value)} 풀어서 넣기`,
+        });
+      return t({
+        en: `copies ${codeSpan(value)} from the build context`,
+        ko: `빌드 컨텍스트의 ${codeSpan(value)} 복사`,
+      });
     });
     facts.push(...firstItems(kinds, language));
   } else if (sources.length) {
@@ -268,16 +409,28 @@ function copyFacts(instruction: Instruction, model: DockerfileModel, language: L
   return facts;
 }
 
-function destinationFact(instruction: Instruction, destination: Word, model: DockerfileModel, language: Language): string {
+function destinationFact(
+  instruction: Instruction,
+  destination: Word,
+  model: DockerfileModel,
+  language: Language,
+): string {
   const t = (text: Localized): string => pick(text, language);
   const path = expanded(model, instruction, destination.raw, destination.value);
-  if (isAbsolute(path) || path.includes('$')) return t({ en: `destination ${codeSpan(path)}`, ko: `대상 ${codeSpan(path)}` });
+  if (isAbsolute(path) || path.includes('$'))
+    return t({ en: `destination ${codeSpan(path)}`, ko: `대상 ${codeSpan(path)}` });
   const workdir = settingsBefore(instruction, model).workdir?.path;
   if (workdir && !workdir.includes('$')) {
     const joined = posix.join(workdir, path) + (path.endsWith('/') || path === '.' ? '/' : '');
-    return t({ en: `destination ${codeSpan(joined.replace(/\/+$/, '/'))} (${codeSpan(path)} in WORKDIR ${codeSpan(workdir)})`, ko: `대상 ${codeSpan(joined.replace(/\/+$/, '/'))}(WORKDIR ${codeSpan(workdir)} 기준 ${codeSpan(path)})` });
+    return t({
+      en: `destination ${codeSpan(joined.replace(/\/+$/, '/'))} (${codeSpan(path)} in WORKDIR ${codeSpan(workdir)})`,
+      ko: `대상 ${codeSpan(joined.replace(/\/+$/, '/'))}(WORKDIR ${codeSpan(workdir)} 기준 ${codeSpan(path)})`,
+    });
   }
-  return t({ en: `destination ${codeSpan(path)}, relative to the base image's working directory`, ko: `대상 ${codeSpan(path)}: 베이스 이미지의 작업 디렉터리 기준` });
+  return t({
+    en: `destination ${codeSpan(path)}, relative to the base image's working directory`,
+    ko: `대상 ${codeSpan(path)}: 베이스 이미지의 작업 디렉터리 기준`,
+  });
 }
 
 function argFacts(instruction: Instruction, model: DockerfileModel, language: Language): HereFacts {
@@ -287,13 +440,29 @@ function argFacts(instruction: Instruction, model: DockerfileModel, language: La
     const name = codeSpan(pair.key.value);
     if (definition?.redeclares?.instruction) {
       const value = definition.value === undefined ? '' : ` ${codeSpan(definition.value)}`;
-      return t({ en: `${name} takes the global ARG on ${lineLabel(definition.redeclares.instruction.range.start.line, language)}${value}`, ko: `${name}: ${lineLabel(definition.redeclares.instruction.range.start.line, language)} 전역 ARG의 값${value}` });
+      return t({
+        en: `${name} takes the global ARG on ${lineLabel(definition.redeclares.instruction.range.start.line, language)}${value}`,
+        ko: `${name}: ${lineLabel(definition.redeclares.instruction.range.start.line, language)} 전역 ARG의 값${value}`,
+      });
     }
-    if (pair.value) return t({ en: `${name} defaults to ${codeSpan(pair.value.value)}`, ko: `${name} 기본값 ${codeSpan(pair.value.value)}` });
-    return t({ en: `${name} has no default: empty unless passed with \`--build-arg\``, ko: `${name}: 기본값 없음(\`--build-arg\`로 넘기지 않으면 빈 문자열)` });
+    if (pair.value)
+      return t({
+        en: `${name} defaults to ${codeSpan(pair.value.value)}`,
+        ko: `${name} 기본값 ${codeSpan(pair.value.value)}`,
+      });
+    return t({
+      en: `${name} has no default: empty unless passed with \`--build-arg\``,
+      ko: `${name}: 기본값 없음(\`--build-arg\`로 넘기지 않으면 빈 문자열)`,
+    });
   });
   const shown = firstItems(facts, language);
-  if (!model.stageOf(instruction) && shown.length) shown.push(t({ en: 'global: usable in FROM lines; repeat `ARG NAME` in a stage to use it there', ko: '전역: FROM 줄에서 사용. 스테이지 안에서는 `ARG 이름`으로 다시 선언' }));
+  if (!model.stageOf(instruction) && shown.length)
+    shown.push(
+      t({
+        en: 'global: usable in FROM lines; repeat `ARG NAME` in a stage to use it there',
+        ko: '전역: FROM 줄에서 사용. 스테이지 안에서는 `ARG 이름`으로 다시 선언',
+      }),
+    );
   return shown;
 }
 
@@ -307,11 +476,22 @@ const HEALTHCHECK_OPTIONS: readonly [flag: string, fallback: string, label: Loca
 
 function healthcheckFacts(instruction: Instruction, language: Language): HereFacts {
   const mode = instruction.healthcheckMode?.value.toUpperCase();
-  if (mode === 'NONE') return [pick({ en: 'turns off the health check inherited from the base image', ko: '베이스 이미지에서 물려받은 헬스체크 끄기' }, language)];
+  if (mode === 'NONE')
+    return [
+      pick(
+        {
+          en: 'turns off the health check inherited from the base image',
+          ko: '베이스 이미지에서 물려받은 헬스체크 끄기',
+        },
+        language,
+      ),
+    ];
   if (mode !== 'CMD') return [];
   return HEALTHCHECK_OPTIONS.map(([name, fallback, label]) => {
     const value = instruction.flags.find((f) => f.name === name)?.value;
-    return value ? `${pick(label, language)} ${codeSpan(value)}` : `${pick(label, language)} ${codeSpan(fallback)} ${pick({ en: '(default)', ko: '(기본값)' }, language)}`;
+    return value
+      ? `${pick(label, language)} ${codeSpan(value)}`
+      : `${pick(label, language)} ${codeSpan(fallback)} ${pick({ en: '(default)', ko: '(기본값)' }, language)}`;
   });
 }
 
@@ -321,7 +501,13 @@ function valueRow(instruction: Instruction, flag: Flag, value: string, language:
 }
 
 /** Facts for the hover on a flag's name: its value here and what that value means. */
-export function flagFacts(instruction: Instruction, flag: Flag, lines: readonly string[], model: DockerfileModel, language: Language): HereFacts {
+export function flagFacts(
+  instruction: Instruction,
+  flag: Flag,
+  lines: readonly string[],
+  model: DockerfileModel,
+  language: Language,
+): HereFacts {
   const t = (text: Localized): string => pick(text, language);
   if (flag.value === undefined) return [codeSpan(`--${flag.name}`), t({ en: 'on', ko: '켜짐' })];
   const value = expanded(model, instruction, flag.raw.slice(flag.raw.indexOf('=') + 1), flag.value);
@@ -329,12 +515,23 @@ export function flagFacts(instruction: Instruction, flag: Flag, lines: readonly 
   if (value !== flag.value) facts.push(t({ en: `value ${codeSpan(value)}`, ko: `값 ${codeSpan(value)}` }));
   if (flag.name === 'from' && instruction.keyword !== 'FROM') {
     const stage = model.findStage(value);
-    facts.push(stage ? t({ en: `copies from ${stageLabel(stage, language)}`, ko: `${stageLabel(stage, language)}에서 복사` }) : t({ en: `copies from the image ${codeSpan(value)}`, ko: `이미지 ${codeSpan(value)}에서 복사` }));
+    facts.push(
+      stage
+        ? t({ en: `copies from ${stageLabel(stage, language)}`, ko: `${stageLabel(stage, language)}에서 복사` })
+        : t({ en: `copies from the image ${codeSpan(value)}`, ko: `이미지 ${codeSpan(value)}에서 복사` }),
+    );
   } else if (flag.name === 'mount' && instruction.keyword === 'RUN') {
     const options = mountOptions(flag, lines);
     const type = options.find((o) => o.key === 'type')?.value ?? 'bind';
     const target = options.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
-    facts.push(target ? t({ en: `a ${codeSpan(type)} mount at ${codeSpan(target)}`, ko: `${codeSpan(type)} 마운트, 마운트 위치 ${codeSpan(target)}` }) : t({ en: `a ${codeSpan(type)} mount`, ko: `${codeSpan(type)} 마운트` }));
+    facts.push(
+      target
+        ? t({
+            en: `a ${codeSpan(type)} mount at ${codeSpan(target)}`,
+            ko: `${codeSpan(type)} 마운트, 마운트 위치 ${codeSpan(target)}`,
+          })
+        : t({ en: `a ${codeSpan(type)} mount`, ko: `${codeSpan(type)} 마운트` }),
+    );
   } else if (instruction.keyword === 'HEALTHCHECK') {
     const option = HEALTHCHECK_OPTIONS.find(([name]) => name === flag.name);
     const fallback = option?.[1] ?? (flag.name === 'start-interval' ? '5s' : undefined);
@@ -360,7 +557,13 @@ export function directiveFacts(directive: Directive, language: Language): HereFa
       if (!parsed) return [codeSpan(value)];
       const facts: string[] = [];
       if (parsed.skipAll) facts.push(t({ en: 'skips every check', ko: '모든 빌드 체크 건너뜀' }));
-      else if (parsed.skip.size) facts.push(t({ en: `skips ${[...parsed.skip].map(codeSpan).join(', ')}`, ko: `건너뛰는 빌드 체크 ${[...parsed.skip].map(codeSpan).join(', ')}` }));
+      else if (parsed.skip.size)
+        facts.push(
+          t({
+            en: `skips ${[...parsed.skip].map(codeSpan).join(', ')}`,
+            ko: `건너뛰는 빌드 체크 ${[...parsed.skip].map(codeSpan).join(', ')}`,
+          }),
+        );
       if (parsed.error) facts.push(t({ en: 'a check that fails stops the build', ko: '빌드 체크에 걸리면 빌드 실패' }));
       return facts.length ? facts : [codeSpan(value)];
     }

@@ -15,27 +15,46 @@ import { keywordHover } from './keywordHover';
 import { imageHover, stageHover, variableHover } from './referenceHover';
 
 /** `detail` is the `layerwise.docs.detail` setting: `brief` docs end with a link to their full page. */
-export function hover(document: AnalysedDocument, position: Position, language: Language, detail: DocDetail = 'brief'): Hover | null {
+export function hover(
+  document: AnalysedDocument,
+  position: Position,
+  language: Language,
+  detail: DocDetail = 'brief',
+): Hover | null {
   const result = hoverResult(document, position, language, detail);
   return result ? { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(result.range) } : null;
 }
 
-function hoverResult(document: AnalysedDocument, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
+function hoverResult(
+  document: AnalysedDocument,
+  position: Position,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const tree = document.tree;
   for (const directive of tree.directives) {
     if (rangeContains(directive.range, position)) {
       const doc = directiveDoc(directive.name, language);
-      return doc ? { markdown: docHover(doc, detail, language, directiveFacts(directive, language)), range: directive.range } : undefined;
+      return doc
+        ? { markdown: docHover(doc, detail, language, directiveFacts(directive, language)), range: directive.range }
+        : undefined;
     }
   }
   const outer = instructionAt(tree, position);
   if (!outer) return undefined;
   const instruction = innermostInstruction(outer, position);
-  if (instruction !== outer && rangeContains(outer.keywordRange, position)) return keywordHover(outer, document.model, language, detail);
+  if (instruction !== outer && rangeContains(outer.keywordRange, position))
+    return keywordHover(outer, document.model, language, detail);
   return instructionPartHover(document, instruction, position, language, detail);
 }
 
-function instructionPartHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
+function instructionPartHover(
+  document: AnalysedDocument,
+  instruction: Instruction,
+  position: Position,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const model = document.model;
   if (rangeContains(instruction.keywordRange, position)) return keywordHover(instruction, model, language, detail);
   // Variables first: they can sit inside a flag value or an image name.
@@ -61,7 +80,13 @@ function instructionPartHover(document: AnalysedDocument, instruction: Instructi
   }
 }
 
-function fromHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
+function fromHover(
+  document: AnalysedDocument,
+  instruction: Instruction,
+  position: Position,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const model = document.model;
   const stage = model.stageOf(instruction);
   if (!stage) return undefined;
@@ -76,7 +101,13 @@ function fromHover(document: AnalysedDocument, instruction: Instruction, positio
 }
 
 /** `cd` inside a RUN command: explain why WORKDIR is the way to change directory. */
-function cdHover(document: AnalysedDocument, instruction: Instruction, position: Position, language: Language, detail: DocDetail): HoverResult | undefined {
+function cdHover(
+  document: AnalysedDocument,
+  instruction: Instruction,
+  position: Position,
+  language: Language,
+  detail: DocDetail,
+): HoverResult | undefined {
   const rest = instruction.rest;
   if (!rest || instruction.exec || !rangeContains(rest.range, position)) return undefined;
   const line = document.lines[position.line] ?? '';
@@ -87,5 +118,10 @@ function cdHover(document: AnalysedDocument, instruction: Instruction, position:
   const commandStart = rest.range.start.line === position.line ? rest.range.start.character : 0;
   if (line.slice(start, end) !== 'cd' || !CD_COMMAND.test(`${line.slice(commandStart, end)} `)) return undefined;
   const doc = conceptDoc('workdir-vs-cd', language);
-  return doc ? { markdown: docHover(doc, detail, language), range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } } } : undefined;
+  return doc
+    ? {
+        markdown: docHover(doc, detail, language),
+        range: { start: { line: position.line, character: start }, end: { line: position.line, character: end } },
+      }
+    : undefined;
 }

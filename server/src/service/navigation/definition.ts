@@ -9,7 +9,10 @@ import { symbolAt } from './symbolAt';
 export function definition(document: AnalysedDocument, position: Position): Location[] | null {
   const symbol = symbolAt(document, position);
   if (!symbol) return null;
-  const location = (range: Parameters<typeof toLspRange>[0]): Location => ({ uri: document.uri, range: toLspRange(range) });
+  const location = (range: Parameters<typeof toLspRange>[0]): Location => ({
+    uri: document.uri,
+    range: toLspRange(range),
+  });
   switch (symbol.kind) {
     case 'stage':
       return [location(symbol.stage.from.stageName?.range ?? symbol.stage.from.range)];

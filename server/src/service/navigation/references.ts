@@ -8,11 +8,16 @@ import { symbolAt } from './symbolAt';
 export function references(document: AnalysedDocument, position: Position, includeDeclaration: boolean): Location[] {
   const symbol = symbolAt(document, position);
   if (!symbol) return [];
-  return symbol.occurrences.filter((o) => includeDeclaration || !o.declaration).map((o) => ({ uri: document.uri, range: toLspRange(o.range) }));
+  return symbol.occurrences
+    .filter((o) => includeDeclaration || !o.declaration)
+    .map((o) => ({ uri: document.uri, range: toLspRange(o.range) }));
 }
 
 export function documentHighlights(document: AnalysedDocument, position: Position): DocumentHighlight[] {
   const symbol = symbolAt(document, position);
   if (!symbol) return [];
-  return symbol.occurrences.map((o) => ({ range: toLspRange(o.range), kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  return symbol.occurrences.map((o) => ({
+    range: toLspRange(o.range),
+    kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  }));
 }

@@ -23,9 +23,14 @@ class RenameRefused extends Error {
   }
 }
 
-const refuse = (language: Language, text: LocalizedText): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestFailed, text[language]);
+const refuse = (language: Language, text: LocalizedText): ResponseError<void> =>
+  new ResponseError(LSPErrorCodes.RequestFailed, text[language]);
 
-export function prepareRename(document: AnalysedDocument, position: Position, language: Language): PrepareRenameResult | null {
+export function prepareRename(
+  document: AnalysedDocument,
+  position: Position,
+  language: Language,
+): PrepareRenameResult | null {
   const symbol = symbolAt(document, position);
   if (!symbol) return null;
   try {
@@ -39,7 +44,12 @@ export function prepareRename(document: AnalysedDocument, position: Position, la
   return { range: toLspRange(range), placeholder: line.slice(range.start.character, range.end.character) };
 }
 
-export function rename(document: AnalysedDocument, position: Position, newName: string, language: Language): WorkspaceEdit | null {
+export function rename(
+  document: AnalysedDocument,
+  position: Position,
+  newName: string,
+  language: Language,
+): WorkspaceEdit | null {
   const symbol = symbolAt(document, position);
   if (!symbol) return null;
   try {
@@ -49,7 +59,9 @@ export function rename(document: AnalysedDocument, position: Position, newName: 
     if (error instanceof RenameRefused) throw refuse(language, error.text);
     throw error;
   }
-  const edits = symbol.occurrences.filter((o) => !o.byIndex).map((o) => ({ range: toLspRange(o.range), newText: newName }));
+  const edits = symbol.occurrences
+    .filter((o) => !o.byIndex)
+    .map((o) => ({ range: toLspRange(o.range), newText: newName }));
   return { changes: { [document.uri]: edits } };
 }
 
@@ -92,7 +104,10 @@ function checkNewName(document: AnalysedDocument, symbol: NavigationSymbol, newN
       }
       const other = document.model.findStage(newName);
       if (other && other !== symbol.stage) {
-        throw new RenameRefused({ en: `A stage named "${newName}" already exists.`, ko: `"${newName}" 스테이지가 이미 있습니다.` });
+        throw new RenameRefused({
+          en: `A stage named "${newName}" already exists.`,
+          ko: `"${newName}" 스테이지가 이미 있습니다.`,
+        });
       }
       return;
     }
@@ -104,11 +119,19 @@ function checkNewName(document: AnalysedDocument, symbol: NavigationSymbol, newN
         });
       }
       if (predefinedArg(newName)) {
-        throw new RenameRefused({ en: `${newName} is predefined by the builder; choose another name.`, ko: `${newName}은(는) 빌더가 미리 정의하는 이름입니다. 다른 이름을 고르세요.` });
+        throw new RenameRefused({
+          en: `${newName} is predefined by the builder; choose another name.`,
+          ko: `${newName}은(는) 빌더가 미리 정의하는 이름입니다. 다른 이름을 고르세요.`,
+        });
       }
-      const clash = document.model.definitions.some((d) => d.name === newName && symbol.group.scopes.has(scopeKey(d.stage)));
+      const clash = document.model.definitions.some(
+        (d) => d.name === newName && symbol.group.scopes.has(scopeKey(d.stage)),
+      );
       if (clash) {
-        throw new RenameRefused({ en: `${newName} is already defined where ${symbol.name} is used.`, ko: `${symbol.name}을(를) 쓰는 곳에 ${newName}이(가) 이미 정의되어 있습니다.` });
+        throw new RenameRefused({
+          en: `${newName} is already defined where ${symbol.name} is used.`,
+          ko: `${symbol.name}을(를) 쓰는 곳에 ${newName}이(가) 이미 정의되어 있습니다.`,
+        });
       }
       return;
     }
@@ -120,7 +143,10 @@ function checkNewName(document: AnalysedDocument, symbol: NavigationSymbol, newN
         });
       }
       const bodyLines = symbol.heredoc.content.split('\n');
-      if (bodyLines.includes(newName) || symbol.instruction.heredocs.some((h) => h !== symbol.heredoc && h.name === newName)) {
+      if (
+        bodyLines.includes(newName) ||
+        symbol.instruction.heredocs.some((h) => h !== symbol.heredoc && h.name === newName)
+      ) {
         throw new RenameRefused({
           en: `"${newName}" already appears as a line of this heredoc or names another one, so the heredoc would end early.`,
           ko: `"${newName}"은(는) 이 heredoc 본문의 한 줄이거나 다른 heredoc의 이름이라 heredoc이 일찍 끝나게 됩니다.`,

@@ -48,10 +48,19 @@ export function symbolAt(document: AnalysedDocument, position: Position): Naviga
   const instruction = instructionAt(document.tree, position);
   if (!instruction) return undefined;
   const model = document.model;
-  return heredocAt(document, instruction, position) ?? stageAt(model, document.lines, instruction, position) ?? variableAt(model, document.lines, instruction, position);
+  return (
+    heredocAt(document, instruction, position) ??
+    stageAt(model, document.lines, instruction, position) ??
+    variableAt(model, document.lines, instruction, position)
+  );
 }
 
-function stageAt(model: DockerfileModel, lines: readonly string[], instruction: Instruction, position: Position): StageSymbol | undefined {
+function stageAt(
+  model: DockerfileModel,
+  lines: readonly string[],
+  instruction: Instruction,
+  position: Position,
+): StageSymbol | undefined {
   const mention = stageMentions(model, lines, instruction).find((m) => rangeContains(m.range, position));
   if (!mention) return undefined;
   const mentions = navigationIndex(model, lines).stageMentions.get(mention.stage) ?? [];
@@ -69,7 +78,12 @@ function stageOccurrence(mention: StageMention): Occurrence {
   return occurrence;
 }
 
-function variableAt(model: DockerfileModel, lines: readonly string[], instruction: Instruction, position: Position): VariableSymbol | undefined {
+function variableAt(
+  model: DockerfileModel,
+  lines: readonly string[],
+  instruction: Instruction,
+  position: Position,
+): VariableSymbol | undefined {
   const { variables } = navigationIndex(model, lines);
   let occurrence: VariableOccurrence | undefined;
   if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
@@ -77,7 +91,9 @@ function variableAt(model: DockerfileModel, lines: readonly string[], instructio
     if (pair) occurrence = variables.atPair(pair);
   }
   if (!occurrence) {
-    const reference = instruction.variables.find((v) => rangeContains(v.nameRange, position) || (rangeContains(v.range, position) && !v.modifier));
+    const reference = instruction.variables.find(
+      (v) => rangeContains(v.nameRange, position) || (rangeContains(v.range, position) && !v.modifier),
+    );
     if (reference) occurrence = variables.atReference(reference);
   }
   if (!occurrence) return undefined;
@@ -87,7 +103,8 @@ function variableAt(model: DockerfileModel, lines: readonly string[], instructio
   const definitions: VariableDefinition[] = [];
   if (direct && direct.kind !== 'predefined') {
     definitions.push(direct);
-    if (direct.redeclares && !direct.pair?.value && direct.redeclares.kind !== 'predefined') definitions.push(direct.redeclares);
+    if (direct.redeclares && !direct.pair?.value && direct.redeclares.kind !== 'predefined')
+      definitions.push(direct.redeclares);
   }
   return {
     kind: 'variable',
@@ -99,11 +116,19 @@ function variableAt(model: DockerfileModel, lines: readonly string[], instructio
   };
 }
 
-function heredocAt(document: AnalysedDocument, instruction: Instruction, position: Position): HeredocSymbol | undefined {
+function heredocAt(
+  document: AnalysedDocument,
+  instruction: Instruction,
+  position: Position,
+): HeredocSymbol | undefined {
   for (const heredoc of instruction.heredocs) {
     const declaration = heredocNameRange(heredoc);
     const terminator = heredocTerminatorRange(document, heredoc);
-    const at = rangeContains(declaration, position) ? declaration : terminator && rangeContains(terminator, position) ? terminator : undefined;
+    const at = rangeContains(declaration, position)
+      ? declaration
+      : terminator && rangeContains(terminator, position)
+        ? terminator
+        : undefined;
     if (!at) continue;
     const occurrences: Occurrence[] = [{ range: declaration, declaration: true }];
     if (terminator) occurrences.push({ range: terminator, declaration: false });
@@ -117,7 +142,12 @@ export function heredocNameRange(heredoc: Heredoc): Range {
   const { start, end } = heredoc.nameRange;
   const written = end.character - start.character;
   const quoted = start.line === end.line && written === heredoc.name.length + 2;
-  return quoted ? { start: { line: start.line, character: start.character + 1 }, end: { line: end.line, character: end.character - 1 } } : heredoc.nameRange;
+  return quoted
+    ? {
+        start: { line: start.line, character: start.character + 1 },
+        end: { line: end.line, character: end.character - 1 },
+      }
+    : heredoc.nameRange;
 }
 
 /** The delimiter on the closing line (after the tabs `<<-` strips). */
@@ -126,5 +156,8 @@ export function heredocTerminatorRange(document: AnalysedDocument, heredoc: Here
   if (!range) return undefined;
   const line = document.lines[range.start.line] ?? '';
   const start = line.length - heredoc.name.length;
-  return { start: { line: range.start.line, character: start }, end: { line: range.start.line, character: line.length } };
+  return {
+    start: { line: range.start.line, character: start },
+    end: { line: range.start.line, character: line.length },
+  };
 }

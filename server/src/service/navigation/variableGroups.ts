@@ -50,14 +50,23 @@ export class VariableGroups {
       if (rootA !== rootB) parent.set(rootA, rootB);
     };
     const nodeOfDefinition = (definition: VariableDefinition): string =>
-      definition.kind === 'predefined' ? `predefined:${definition.name}` : `${scopeKey(definition.stage)}:${definition.name}`;
+      definition.kind === 'predefined'
+        ? `predefined:${definition.name}`
+        : `${scopeKey(definition.stage)}:${definition.name}`;
 
     const occurrences: [string, VariableOccurrence][] = [];
     for (const definition of model.definitions) {
       if (!definition.pair) continue;
       const node = nodeOfDefinition(definition);
       if (definition.redeclares) union(node, nodeOfDefinition(definition.redeclares));
-      const occurrence: VariableOccurrence = { name: definition.name, range: definition.pair.key.range, declaration: true, scope: scopeKey(definition.stage), definition, reference: undefined };
+      const occurrence: VariableOccurrence = {
+        name: definition.name,
+        range: definition.pair.key.range,
+        declaration: true,
+        scope: scopeKey(definition.stage),
+        definition,
+        reference: undefined,
+      };
       this.byPair.set(definition.pair, occurrence);
       occurrences.push([node, occurrence]);
     }
@@ -84,10 +93,14 @@ export class VariableGroups {
       }
       group.occurrences.push(occurrence);
       group.scopes.add(node.slice(0, node.indexOf(':')));
-      if (occurrence.definition?.kind === 'predefined' || occurrence.definition?.redeclares?.kind === 'predefined') group.predefined = true;
+      if (occurrence.definition?.kind === 'predefined' || occurrence.definition?.redeclares?.kind === 'predefined')
+        group.predefined = true;
       this.groupByNode.set(node, group);
     }
-    for (const group of new Set(this.groupByNode.values())) group.occurrences.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    for (const group of new Set(this.groupByNode.values()))
+      group.occurrences.sort(
+        (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+      );
   }
 
   groupOf(occurrence: VariableOccurrence): VariableGroup | undefined {

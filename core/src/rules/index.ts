@@ -22,4 +22,8 @@ export type {
   StageContext,
   StageRule,
   TextEdit,
+  RuleCategory,
+  Equivalent,
+  RuleExamples,
 } from './rule';
+export { type CatalogMessage, defineMessages, type MessageTemplate } from './messages';

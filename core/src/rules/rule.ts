@@ -2,6 +2,7 @@
 import type { Dockerfile, Instruction, LocalizedText, Range } from '../parser';
 import type { BuildContext } from '../context/buildContext';
 import type { BuildStage, FileFacts } from '../model';
+import type { CatalogTemplates } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -72,6 +73,34 @@ export interface CarriedFindings<Carry> {
   carry: Carry;
 }
 
+/** What kind of problem a rule finds; the CLI and docs group rules by it. */
+export type RuleCategory =
+  /** `docker build` rejects the file. */
+  | 'builder'
+  /** One of BuildKit's build checks (`docker build --check`). */
+  | 'buildkit'
+  /** The build cache is reused less than it could be. */
+  | 'cache'
+  /** The image works, but is bigger, slower or harder to maintain than it needs to be. */
+  | 'best-practice'
+  /** The image or its build leaks or trusts what it should not. */
+  | 'security';
+
+/** A check in another tool that finds the same thing, so users can match their configurations. */
+export interface Equivalent {
+  tool: 'buildkit' | 'hadolint' | 'droast' | 'shellcheck';
+  /** The other tool's id: BuildKit's rule name, `DL3008`, `SC2086`, ... */
+  id: string;
+  /** How it differs, when it does. */
+  note?: string;
+}
+
+/** Dockerfiles a rule must flag (`invalid`) and must leave alone (`valid`); one harness runs them all. */
+export interface RuleExamples {
+  invalid: readonly string[];
+  valid: readonly string[];
+}
+
 interface RuleBase {
   /** Stable code; BuildKit's rule name where BuildKit has the check. */
   code: string;
@@ -86,6 +115,12 @@ interface RuleBase {
   /** Documentation page for `codeDescription`. */
   docs: string;
   description: LocalizedText;
+  category?: RuleCategory;
+  /** Every message the rule shows, keyed by id (see messages.ts). */
+  messages?: { readonly templates: CatalogTemplates };
+  /** The same check in BuildKit, hadolint, droast or ShellCheck. */
+  equivalents?: readonly Equivalent[];
+  examples?: RuleExamples;
 }
 
 /**

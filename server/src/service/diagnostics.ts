@@ -1,42 +1,16 @@
-// Runs the rules over an analysed document and turns findings into LSP diagnostics. Findings
-// are kept between versions: instruction rules' per parsed instruction, stage rules' per build
-// stage (service/stageCache.ts), so an edit re-checks only what it touched. A check is also
-// available in steps (`diagnosticSteps`): it yields between units of work, so the server can
-// answer requests in between and drop a check that a newer version made pointless.
+// The LSP face of core's check engine: checked findings become diagnostics. Diagnostics are
+// cached per checked finding, which the engine keeps from edit to edit.
 import { pathToFileURL } from 'node:url';
 import { type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
 import type { BuildContext } from '../../../core/src/context/buildContext';
-import {
-  checkCommentsAbove,
-  type CheckOptions,
-  fileCheckOptions,
-  type FileFacts,
-  fileFacts,
-  isCheckComment,
-  shippedStages,
-  stagesOf,
-} from '../../../core/src/model';
-import { instructionAtLine } from '../../../core/src/engine/instructionAt';
-import type { Dockerfile, Instruction, Range } from '../../../core/src/parser';
-import {
-  type DocumentRule,
-  type Finding,
-  type Fix,
-  type InstructionRule,
-  type Rule,
-  type RuleContext,
-  type RuleFinding,
-  type Severity,
-  type StageRule,
-} from '../../../core/src/rules';
-import { sameItems } from '../../../core/src/sameItems';
-import { shiftRuleFinding } from '../../../core/src/rules/shiftFindings';
-import { StageCache, type StageRun } from '../../../core/src/engine/stageCache';
 import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
+import { type CheckedFinding, CheckEngine, type RuleFinding } from '../../../core/src/engine/checkEngine';
 import type { Language } from '../../../core/src/engine/language';
+import type { Settings } from '../../../core/src/engine/settings';
+import type { Fix, Rule, Severity } from '../../../core/src/rules';
 import { toLspRange } from './lspRange';
-import type { RuleSeverity, Settings } from '../../../core/src/engine/settings';
-import { DIAGNOSTIC_SOURCE, syntaxDiagnostics } from './syntaxDiagnostics';
+
+export const DIAGNOSTIC_SOURCE = 'layerwise';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -59,130 +33,23 @@ export interface DiagnosticData {
 
 export type { RuleFinding };
 
-interface EnabledRules {
-  all: Rule[];
-  instructionRules: ReadonlySet<Rule>;
-  stageRules: StageRule[];
-  documentRules: DocumentRule[];
-}
-
-interface CachedFindings {
-  /** The instruction's first line when the findings were computed. */
-  line: number;
-  findings: RuleFinding[];
-}
-
 export class DiagnosticsEngine {
-  private readonly instructionCache = new WeakMap<Instruction, CachedFindings>();
-  private readonly stageCache = new StageCache();
-  private readonly diagnosticCache = new WeakMap<
-    Finding,
-    { severity: DiagnosticSeverity; language: Language; diagnostic: Diagnostic }
-  >();
-  /** What the last run of each document used, reused while it stays the same. */
-  private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
-  private readonly instructionRules: readonly InstructionRule[];
-
-  private readonly failedRules = new Set<Rule>();
+  private readonly engine: CheckEngine;
+  private readonly diagnosticCache = new WeakMap<CheckedFinding, Diagnostic>();
 
   /** `reportError` hears once about each rule that throws (the rule then reports nothing where it threw). */
-  constructor(
-    private readonly rules: readonly Rule[],
-    private readonly reportError: (rule: Rule, error: unknown) => void = () => undefined,
-  ) {
-    this.instructionRules = rules.filter((rule): rule is InstructionRule => rule.scope === 'instruction');
-  }
-
-  /** Runs one rule; if it throws, the other rules' findings still reach the user. */
-  private guard<T>(rule: Rule, check: () => T, fallback: T): T {
-    try {
-      return check();
-    } catch (error) {
-      if (!this.failedRules.has(rule)) {
-        this.failedRules.add(rule);
-        this.reportError(rule, error);
-      }
-      return fallback;
-    }
+  constructor(rules: readonly Rule[], reportError?: (rule: Rule, error: unknown) => void) {
+    this.engine = new CheckEngine(rules, reportError);
   }
 
   /** Every finding of every enabled rule not skipped by a `# check=skip` comment, by stage. */
   findings(document: AnalysedDocument, settings: Settings, buildContext: BuildContext | undefined): RuleFinding[] {
-    return finish(this.findingSteps(document, settings, buildContext));
-  }
-
-  /**
-   * `findings` in steps: yields after each instruction checked, each stage re-checked and each
-   * document rule. Whatever a step stores is complete, so a caller may stop at any yield; the
-   * next check (of this or a newer version) picks up what was stored.
-   */
-  *findingSteps(
-    document: AnalysedDocument,
-    settings: Settings,
-    buildContext: BuildContext | undefined,
-  ): Generator<void, RuleFinding[], void> {
-    const { tree, lines, uri } = document;
-    const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
-    const options = fileCheckOptions(tree);
-    const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], options);
-    this.lastRun.set(uri, { facts, enabled });
-    const stages = stagesOf(tree, facts);
-    const shipped = shippedStages(tree, facts);
-    const records = this.stageCache.recordsOf(tree, stages);
-    const run: StageRun = {
-      stages,
-      records,
-      shippedFlags: stages.map((stage) => shipped.has(stage)),
-      facts,
-      lines,
-      rules: enabled.stageRules,
-      instructionRules: enabled.instructionRules,
-      instructionFindings: (instruction) => this.instructionFindings(instruction, tree.escapeChar),
-      guard: (rule, check, fallback) => this.guard(rule, check, fallback),
-    };
-    const result: RuleFinding[] = [];
-    for (const instruction of facts.globalInstructions) {
-      for (const found of this.instructionFindings(instruction, tree.escapeChar))
-        if (enabled.instructionRules.has(found.rule)) result.push(found);
-      yield;
-    }
-    for (const found of yield* this.stageCache.findingSteps(run)) result.push(found);
-    const context: RuleContext = {
-      tree,
-      stages,
-      facts,
-      lines,
-      buildContext,
-      stageSummaries: (summarise) => this.stageCache.summaries(run, summarise),
-    };
-    for (const rule of enabled.documentRules) {
-      for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
-      yield;
-    }
-    const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
-    return withoutSkipped(result, tree, options, checkComments);
-  }
-
-  /** The enabled rules by kind: the same objects as last time while the set is the same, so stage caches stay valid. */
-  private enabledRules(
-    uri: string,
-    overrides: Settings['layerwise.diagnostics.rules'],
-    options: CheckOptions,
-  ): EnabledRules {
-    const enabled = this.rules.filter((rule) => isEnabled(rule, overrides[rule.code], options));
-    const last = this.lastRun.get(uri)?.enabled;
-    if (last && sameItems(last.all, enabled)) return last;
-    return {
-      all: enabled,
-      instructionRules: new Set(enabled.filter((rule) => rule.scope === 'instruction')),
-      stageRules: enabled.filter((rule): rule is StageRule => rule.scope === 'stage'),
-      documentRules: enabled.filter((rule): rule is DocumentRule => rule.scope === 'document'),
-    };
+    return this.engine.findings(document, settings, buildContext);
   }
 
   /** Drops what was kept for a closed document. */
   forget(uri: string): void {
-    this.lastRun.delete(uri);
+    this.engine.forget(uri);
   }
 
   diagnostics(
@@ -191,61 +58,26 @@ export class DiagnosticsEngine {
     language: Language,
     buildContext: BuildContext | undefined,
   ): Diagnostic[] {
-    return finish(this.diagnosticSteps(document, settings, language, buildContext));
+    return this.engine.check(document, settings, language, buildContext).map((checked) => this.diagnosticOf(checked));
   }
 
-  /** `diagnostics` in steps (see `findingSteps`). */
+  /** `diagnostics` in steps (see CheckEngine.checkSteps). */
   *diagnosticSteps(
     document: AnalysedDocument,
     settings: Settings,
     language: Language,
     buildContext: BuildContext | undefined,
   ): Generator<void, Diagnostic[], void> {
-    if (!settings['layerwise.diagnostics.enable']) return [];
-    const overrides = settings['layerwise.diagnostics.rules'];
-    const errorOnWarning = fileCheckOptions(document.tree).error;
-    const diagnostics = syntaxDiagnostics(document.tree, language);
-    yield;
-    let mapped = 0;
-    for (const { rule, finding } of yield* this.findingSteps(document, settings, buildContext)) {
-      if (++mapped % 1000 === 0) yield;
-      const override = overrides[rule.code];
-      // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
-      const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
-      const severity = LSP_SEVERITY[override && override !== 'off' ? override : fileSeverity];
-      // Cached findings keep their objects from edit to edit, and so can their diagnostics.
-      const cached = this.diagnosticCache.get(finding);
-      if (cached && cached.severity === severity && cached.language === language) {
-        diagnostics.push(cached.diagnostic);
-        continue;
-      }
-      const data: DiagnosticData = { ignorable: rule.kind !== 'builder-error' };
-      if (finding.fixes?.length) data.fixable = true;
-      const diagnostic: Diagnostic = {
-        range: toLspRange(finding.range),
-        severity,
-        code: rule.code,
-        codeDescription: { href: rule.docs },
-        source: DIAGNOSTIC_SOURCE,
-        message: finding.message[language],
-        data,
-      };
-      if (finding.related?.length) {
-        diagnostic.relatedInformation = finding.related.map((place) => ({
-          location: { uri: pathToFileURL(place.path).href, range: toLspRange(place.range) },
-          message: place.message[language],
-        }));
-      }
-      this.diagnosticCache.set(finding, { severity, language, diagnostic });
-      diagnostics.push(diagnostic);
+    const checked = yield* this.engine.checkSteps(document, settings, language, buildContext);
+    const diagnostics: Diagnostic[] = [];
+    for (let i = 0; i < checked.length; i++) {
+      if (i % 1000 === 999) yield;
+      diagnostics.push(this.diagnosticOf(checked[i]!));
     }
     return diagnostics;
   }
 
-  /**
-   * The fixes of the finding a diagnostic was made from (same rule code and range). The findings
-   * with fixes are indexed by line once, so each diagnostic is one lookup however many there are.
-   */
+  /** The fixes of the finding a diagnostic was made from (same rule code and range). */
   fixesFor(
     document: AnalysedDocument,
     settings: Settings,
@@ -253,108 +85,32 @@ export class DiagnosticsEngine {
     diagnostics: readonly Diagnostic[],
   ): (diagnostic: Diagnostic) => Fix[] {
     if (!diagnostics.some((d) => (d.data as Partial<DiagnosticData> | undefined)?.fixable)) return () => [];
-    const byLine = new Map<number, RuleFinding[]>();
-    for (const found of this.findings(document, settings, buildContext)) {
-      if (!found.finding.fixes?.length) continue;
-      const line = found.finding.range.start.line;
-      const onLine = byLine.get(line);
-      if (onLine) onLine.push(found);
-      else byLine.set(line, [found]);
-    }
-    return (diagnostic) => {
-      const onLine = byLine.get(diagnostic.range.start.line);
-      if (!onLine) return [];
-      return onLine
-        .filter(({ rule, finding }) => rule.code === diagnostic.code && sameRange(finding.range, diagnostic.range))
-        .flatMap(({ finding }) => finding.fixes ?? []);
+    return this.engine.fixesFor(document, settings, buildContext);
+  }
+
+  private diagnosticOf(checked: CheckedFinding): Diagnostic {
+    const cached = this.diagnosticCache.get(checked);
+    if (cached) return cached;
+    const diagnostic: Diagnostic = {
+      range: toLspRange(checked.range),
+      severity: LSP_SEVERITY[checked.severity],
+      code: checked.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: checked.message,
     };
-  }
-
-  /**
-   * All instruction rules' findings for one instruction, from cache when it was not re-parsed.
-   * An ONBUILD trigger is checked too (it runs in every build on this image), except for
-   * BuildKit's build checks, which BuildKit does not apply to triggers.
-   */
-  private instructionFindings(instruction: Instruction, escapeChar: string): RuleFinding[] {
-    const line = instruction.range.start.line;
-    const cached = this.instructionCache.get(instruction);
-    if (cached) {
-      if (cached.line === line) return cached.findings;
-      if (cached.findings.length === 0) {
-        cached.line = line;
-        return cached.findings;
-      }
-      // The instruction moved (lines added or removed above it): move its findings too.
-      const moved = { line, findings: cached.findings.map((f) => shiftRuleFinding(f, line - cached.line)) };
-      this.instructionCache.set(instruction, moved);
-      return moved.findings;
+    if (checked.rule) {
+      diagnostic.codeDescription = { href: checked.docs! };
+      const data: DiagnosticData = { ignorable: checked.ignorable };
+      if (checked.fixes.length > 0) data.fixable = true;
+      diagnostic.data = data;
     }
-    const findings: RuleFinding[] = [];
-    for (const rule of this.instructionRules) {
-      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), []))
-        findings.push(shiftRuleFinding({ rule, finding }, 0));
-      if (!instruction.trigger || rule.kind === 'build-check') continue;
-      const trigger = instruction.trigger;
-      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), []))
-        findings.push(shiftRuleFinding({ rule, finding: { ...finding, instruction } }, 0));
+    if (checked.related.length > 0) {
+      diagnostic.relatedInformation = checked.related.map((place) => ({
+        location: { uri: pathToFileURL(place.path).href, range: toLspRange(place.range) },
+        message: place.message,
+      }));
     }
-    this.instructionCache.set(instruction, { line, findings });
-    return findings;
+    this.diagnosticCache.set(checked, diagnostic);
+    return diagnostic;
   }
-}
-
-/** A `# check=` comment among the items before the first FROM. */
-function checkCommentBeforeStages(tree: Dockerfile): boolean {
-  for (const item of tree.items) {
-    if (item.kind === 'instruction' && item.keyword === 'FROM') return false;
-    if (item.kind === 'comment' && isCheckComment(item.text)) return true;
-  }
-  return false;
-}
-
-/** Diagnostics carry their finding's range unchanged (see toLspRange). */
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.start.line === b.start.line &&
-    a.start.character === b.start.character &&
-    a.end.line === b.end.line &&
-    a.end.character === b.end.character
-  );
-}
-
-/** Runs steps to the end; the synchronous API of a check that is also available in steps. */
-function finish<T>(steps: Generator<void, T, void>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
-}
-
-function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: CheckOptions): boolean {
-  if (override === 'off') return false;
-  if (override !== undefined || !rule.offByDefault) return true;
-  return options.experimentalAll || options.experimental.has(rule.code);
-}
-
-/**
- * Drops findings that `# check=skip=...` silences: the file directive for every instruction,
- * a comment directly above an instruction for that instruction. Builder errors stay: skipping
- * them would not make `docker build` accept the file.
- */
-function withoutSkipped(
-  findings: RuleFinding[],
-  tree: Dockerfile,
-  file: CheckOptions,
-  checkComments: boolean,
-): RuleFinding[] {
-  if (!checkComments && !file.skipAll && file.skip.size === 0) return findings;
-  const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
-  return findings.filter(({ rule, finding }) => {
-    if (rule.kind === 'builder-error') return true;
-    if (file.skipAll || file.skip.has(rule.code)) return false;
-    if (!checkComments) return true;
-    const instruction = finding.instruction ?? instructionAtLine(tree, finding.range.start.line);
-    const local = instruction ? above.get(instruction)?.options : undefined;
-    return !(local && (local.skipAll || local.skip.has(rule.code)));
-  });
 }

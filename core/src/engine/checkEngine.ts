@@ -38,7 +38,8 @@ import { StageCache, type StageRun } from './stageCache';
 
 /** A place in another file a finding is about, with its note in the user's language. */
 export interface CheckedPlace {
-  path: string;
+  /** An absolute path; undefined for a place in the Dockerfile itself. */
+  path: string | undefined;
   range: Range;
   message: string;
 }

@@ -35,7 +35,8 @@ export interface Finding {
 }
 
 export interface RelatedPlace {
-  path: string;
+  /** An absolute path; left out for a place in the Dockerfile itself. */
+  path?: string;
   range: Range;
   message: LocalizedText;
 }

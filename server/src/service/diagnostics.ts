@@ -35,7 +35,7 @@ export type { RuleFinding };
 
 export class DiagnosticsEngine {
   private readonly engine: CheckEngine;
-  private readonly diagnosticCache = new WeakMap<CheckedFinding, Diagnostic>();
+  private readonly diagnosticCache = new WeakMap<CheckedFinding, { uri: string; diagnostic: Diagnostic }>();
 
   /** `reportError` hears once about each rule that throws (the rule then reports nothing where it threw). */
   constructor(rules: readonly Rule[], reportError?: (rule: Rule, error: unknown) => void) {
@@ -58,7 +58,9 @@ export class DiagnosticsEngine {
     language: Language,
     buildContext: BuildContext | undefined,
   ): Diagnostic[] {
-    return this.engine.check(document, settings, language, buildContext).map((checked) => this.diagnosticOf(checked));
+    return this.engine
+      .check(document, settings, language, buildContext)
+      .map((checked) => this.diagnosticOf(checked, document.uri));
   }
 
   /** `diagnostics` in steps (see CheckEngine.checkSteps). */
@@ -72,7 +74,7 @@ export class DiagnosticsEngine {
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < checked.length; i++) {
       if (i % 1000 === 999) yield;
-      diagnostics.push(this.diagnosticOf(checked[i]!));
+      diagnostics.push(this.diagnosticOf(checked[i]!, document.uri));
     }
     return diagnostics;
   }
@@ -88,9 +90,10 @@ export class DiagnosticsEngine {
     return this.engine.fixesFor(document, settings, buildContext);
   }
 
-  private diagnosticOf(checked: CheckedFinding): Diagnostic {
+  /** `uri` is the Dockerfile's, for related places inside it. */
+  private diagnosticOf(checked: CheckedFinding, uri: string): Diagnostic {
     const cached = this.diagnosticCache.get(checked);
-    if (cached) return cached;
+    if (cached?.uri === uri) return cached.diagnostic;
     const diagnostic: Diagnostic = {
       range: toLspRange(checked.range),
       severity: LSP_SEVERITY[checked.severity],
@@ -106,11 +109,14 @@ export class DiagnosticsEngine {
     }
     if (checked.related.length > 0) {
       diagnostic.relatedInformation = checked.related.map((place) => ({
-        location: { uri: pathToFileURL(place.path).href, range: toLspRange(place.range) },
+        location: {
+          uri: place.path === undefined ? uri : pathToFileURL(place.path).href,
+          range: toLspRange(place.range),
+        },
         message: place.message,
       }));
     }
-    this.diagnosticCache.set(checked, diagnostic);
+    this.diagnosticCache.set(checked, { uri, diagnostic });
     return diagnostic;
   }
 }

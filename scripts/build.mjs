@@ -18,6 +18,8 @@ const common = {
   logLevel: 'warning',
   // Docs are Markdown data, bundled as text.
   loader: { '.md': 'text' },
+  // jsonc-parser's main build is UMD with run-time require()s a bundle cannot follow: take its ES modules.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 /**

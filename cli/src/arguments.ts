@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { LocalizedText } from '../../core/src/rules';
 import type { Language } from '../../core/src/engine/language';
-import type { RuleSeverity } from '../../core/src/engine/settings';
+import { isRuleSeverity, type RuleSeverity } from '../../core/src/engine/settingsSchema';
 import { type FormatOptions, formatOptionsFrom } from './formatCommand';
 import { MESSAGES } from './messages';
 import { SEVERITIES, type Severity } from './report';
@@ -11,7 +11,6 @@ export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 const LANGUAGES: readonly Language[] = ['en', 'ko'];
 const FAIL_LEVELS: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];
-const RULE_SEVERITIES: readonly RuleSeverity[] = ['off', 'info', 'warning', 'error'];
 
 export interface CheckOptions {
   /** Paths, folders, globs and `-`, as given; empty means the current folder. */
@@ -94,8 +93,8 @@ export function parseArguments(argv: readonly string[]): Command {
   const rules: Record<string, RuleSeverity> = {};
   for (const rule of values.rule ?? []) {
     const match = /^([^=\s]+)=(\w+)$/.exec(rule.trim());
-    if (!match || !RULE_SEVERITIES.includes(match[2] as RuleSeverity)) return fail(MESSAGES.badRule(rule));
-    rules[match[1]!] = match[2] as RuleSeverity;
+    if (!match || !isRuleSeverity(match[2])) return fail(MESSAGES.badRule(rule));
+    rules[match[1]!] = match[2];
   }
   if (inputs.filter((input) => input === '-').length > 1) return fail(MESSAGES.stdinTwice);
 

@@ -4,3 +4,5 @@
 export { parseDockerfile, type Instruction } from './parser';
 export { formatBytes } from './byteSize';
 export { formatDuration } from './duration';
+export { readSettingValue } from './engine/settingValue';
+export { defaultValue, type SettingKey, type SettingValue, SETTINGS } from './engine/settingsSchema';

@@ -1,27 +1,23 @@
-// The settings schema, its reader, and that package.json contributes exactly these settings.
+// The Docker settings reader against the one settings schema, and the contributed docker commands.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultDockerSettings, dockerSettingsSchema, readDockerSettings } from '../../client/src/docker/settings';
+import { DOCKER_SETTING_KEYS, defaultDockerSettings, readDockerSettings } from '../../client/src/docker/settings';
+import { SETTINGS } from '../../core/src/engine/settingsSchema';
 import { localizedManifest } from '../helpers/manifest';
 
-interface ContributedProperty {
-  type: string;
-  default: unknown;
-  scope?: string;
-  description?: string;
-}
-
-// Titles and descriptions are "%key%" placeholders in package.json: compare the English of package.nls.json.
-const manifest = localizedManifest<{
-  contributes: { configuration: { properties: Record<string, ContributedProperty> } };
-}>('en');
+// Titles are "%key%" placeholders in package.json: compare the English of package.nls.json.
+const manifest = localizedManifest<{ contributes: Record<string, unknown> }>('en');
 
 describe('docker settings', () => {
   it('defaults when nothing is set', () =>
-    assert.deepEqual(
-      readDockerSettings(() => undefined),
-      defaultDockerSettings,
-    ));
+    assert.deepEqual(defaultDockerSettings, {
+      dockerPath: 'docker',
+      dockerContext: '',
+      buildContext: '',
+      buildExtraArgs: [],
+      runExtraArgs: [],
+      buildPlatform: '',
+    }));
 
   it('reads values and ignores wrong types', () => {
     const values: Record<string, unknown> = {
@@ -45,19 +41,14 @@ describe('docker settings', () => {
   it('an empty docker path falls back to docker', () =>
     assert.equal(readDockerSettings((key) => (key === 'layerwise.docker.path' ? '' : undefined)).dockerPath, 'docker'));
 
-  it('package.json contributes every docker setting with the same type, default, scope and description', () => {
-    const contributed = manifest.contributes.configuration.properties;
-    for (const [key, spec] of Object.entries(dockerSettingsSchema)) {
-      const property = contributed[key];
-      assert.ok(property, `${key} is missing from package.json`);
-      assert.equal(property.type, spec.type, key);
-      assert.deepEqual(property.default, spec.default, key);
-      assert.equal(property.scope, spec.scope, key);
-      assert.equal(property.description, spec.description, key);
-      assert.deepEqual(defaultDockerSettings[spec.key], spec.default);
+  it('reads every docker, build and run setting of the schema, with the schema default', () => {
+    // package.json itself is generated from the schema (test/settings/generatedSettings.test.ts).
+    const ours = Object.keys(SETTINGS).filter((key) => /^layerwise\.(docker|build|run)\./.test(key));
+    assert.deepEqual(Object.values(DOCKER_SETTING_KEYS).sort(), ours.sort());
+    for (const [name, key] of Object.entries(DOCKER_SETTING_KEYS)) {
+      assert.equal(SETTINGS[key].readBy, 'client', key);
+      assert.deepEqual(defaultDockerSettings[name as keyof typeof DOCKER_SETTING_KEYS], SETTINGS[key].default, key);
     }
-    const ours = Object.keys(contributed).filter((key) => /^layerwise\.(docker|build|run)\./.test(key));
-    assert.deepEqual(ours.sort(), Object.keys(dockerSettingsSchema).sort());
   });
 });
 

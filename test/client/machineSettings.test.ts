@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import {
   defaultDockerSettings,
-  dockerSettingsSchema,
   machineSafeGetter,
   machineSettingKeys,
   readDockerSettings,
   type ConfigurationSource,
   type InspectedSetting,
 } from '../../client/src/docker/settings';
+import { SETTINGS } from '../../core/src/engine/settingsSchema';
 
 const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
   contributes: { configuration: { properties: Record<string, { scope?: string }> } };
@@ -37,7 +37,7 @@ describe('machine-scoped docker settings', () => {
     assert.deepEqual([...machineSettingKeys].sort(), ['layerwise.docker.context', 'layerwise.docker.path']);
     for (const key of machineSettingKeys) {
       assert.equal(manifest.contributes.configuration.properties[key]?.scope, 'machine', key);
-      assert.equal(dockerSettingsSchema[key]?.scope, 'machine', key);
+      assert.equal(SETTINGS[key as keyof typeof SETTINGS].scope, 'machine', key);
       assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
     }
   });

@@ -13,17 +13,17 @@ import { makeFolder, removeFolders } from '../helpers/cli';
 
 after(removeFolders);
 
-test('checkConfig keeps valid diagnostics settings and names each bad key', () => {
+test('checkConfig keeps valid settings and names each bad key', () => {
   assert.deepEqual(checkConfig({ diagnostics: { enable: false, rules: { A: 'off', B: 'error' } } }), {
-    diagnostics: { enable: false, rules: { A: 'off', B: 'error' } },
+    settings: { 'layerwise.diagnostics.enable': false, 'layerwise.diagnostics.rules': { A: 'off', B: 'error' } },
     problems: [],
   });
-  assert.deepEqual(checkConfig({ $schema: 'x', diagnostics: {} }), { diagnostics: {}, problems: [] });
+  assert.deepEqual(checkConfig({ $schema: 'x', diagnostics: {} }), { settings: {}, problems: [] });
   const bad = checkConfig({ docs: {}, diagnostics: { enable: 'no', rules: { A: 'loud', B: 'info' }, colour: 1 } });
-  assert.deepEqual(bad.diagnostics, { rules: { B: 'info' } });
+  assert.deepEqual(bad.settings, { 'layerwise.diagnostics.rules': { B: 'info' } });
   assert.deepEqual(bad.problems, [
     'unknown key "docs" (only "diagnostics" is read)',
-    '"diagnostics.enable" must be a boolean',
+    '"diagnostics.enable" must be true or false, not "no"',
     '"diagnostics.rules.A" must be one of off, info, warning, error, not "loud"',
     'unknown setting "diagnostics.colour"',
   ]);
@@ -31,6 +31,13 @@ test('checkConfig keeps valid diagnostics settings and names each bad key', () =
     'the file must hold a JSON object, e.g. {"diagnostics": {"rules": {}}}',
   ]);
   assert.deepEqual(checkConfig({ diagnostics: [] }).problems, ['"diagnostics" must be an object']);
+  assert.deepEqual(checkConfig({ diagnostics: { rules: ['A'] } }).problems, [
+    '"diagnostics.rules" must be an object, not ["A"]',
+  ]);
+  // Settings that only the editor reads are not project settings.
+  assert.deepEqual(checkConfig({ docs: { language: 'ko' } }).problems, [
+    'unknown key "docs" (only "diagnostics" is read)',
+  ]);
 });
 
 test('applyProjectConfig overrides only the keys the file sets; rules merge per code', () => {
@@ -39,7 +46,7 @@ test('applyProjectConfig overrides only the keys the file sets; rules merge per 
   >;
   const config = {
     path: '/p/.layerwise.json',
-    diagnostics: { rules: { B: 'error', C: 'info' } },
+    settings: { 'layerwise.diagnostics.rules': { B: 'error', C: 'info' } } as const,
     problems: [],
     unusable: false,
   };
@@ -48,7 +55,9 @@ test('applyProjectConfig overrides only the keys the file sets; rules merge per 
   assert.equal(applied['layerwise.diagnostics.enable'], true);
   assert.equal(applyProjectConfig(workspace, undefined), workspace);
   assert.equal(
-    applyProjectConfig(workspace, { ...config, diagnostics: { enable: false } })['layerwise.diagnostics.enable'],
+    applyProjectConfig(workspace, { ...config, settings: { 'layerwise.diagnostics.enable': false } })[
+      'layerwise.diagnostics.enable'
+    ],
     false,
   );
   assert.deepEqual(
@@ -56,6 +65,29 @@ test('applyProjectConfig overrides only the keys the file sets; rules merge per 
     { A: 'off', B: 'warning' },
     'the workspace settings are not changed',
   );
+});
+
+test('.layerwise.json is JSONC: comments and trailing commas are read; a mistake names its line and column', () => {
+  const root = makeFolder({
+    'ok/.layerwise.json': [
+      '// Project settings',
+      '{',
+      '  /* the loud rule is fine here */',
+      '  "diagnostics": { "rules": { "JSONArgsRecommended": "off", }, },',
+      '}',
+    ].join('\n'),
+    'broken/.layerwise.json': '{\r\n  "diagnostics": {\r\n    "enable": false\r\n    "rules": {}\r\n  }\r\n}',
+    'empty/.layerwise.json': '',
+  });
+  const ok = readProjectConfig(join(root, 'ok/.layerwise.json'));
+  assert.deepEqual(ok.problems, []);
+  assert.deepEqual(ok.settings, { 'layerwise.diagnostics.rules': { JSONArgsRecommended: 'off' } });
+  const broken = readProjectConfig(join(root, 'broken/.layerwise.json'));
+  assert.equal(broken.unusable, true);
+  assert.deepEqual(broken.problems, ['not valid JSON (line 4, column 5: a comma is expected)']);
+  assert.deepEqual(readProjectConfig(join(root, 'empty/.layerwise.json')).problems, [
+    'not valid JSON (line 1, column 1: a value is expected)',
+  ]);
 });
 
 test('ProjectConfigs finds the nearest file upward, caches per folder until cleared', () => {

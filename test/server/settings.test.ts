@@ -1,27 +1,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultSettings, readSettings, SETTINGS_SCHEMA } from '../../core/src/engine/settings';
-import { localizedManifest } from '../helpers/manifest';
+import { defaultSettings, readSettings, SERVER_SETTING_KEYS } from '../../core/src/engine/settings';
+import { SETTINGS } from '../../core/src/engine/settingsSchema';
 
-// Descriptions are "%key%" placeholders in package.json: compare the English text of package.nls.json.
-const manifest = localizedManifest<{
-  contributes: {
-    configuration: {
-      properties: Record<string, { type: string; default: unknown; enum?: string[]; description?: string }>;
-    };
-  };
-}>('en');
+// package.json `contributes.configuration` is generated from the schema: test/settings/generatedSettings.test.ts.
 
-test('package.json contributes every server setting with the same type, default, values and description', () => {
-  const contributed = manifest.contributes.configuration.properties;
-  for (const [key, spec] of Object.entries(SETTINGS_SCHEMA)) {
-    const entry = contributed[key];
-    assert.ok(entry, `package.json lacks ${key}`);
-    assert.deepEqual(entry.type, spec.type, key);
-    assert.deepEqual(entry.default, spec.default, key);
-    if ('enum' in spec) assert.deepEqual(entry.enum, [...spec.enum], key);
-    assert.equal(entry.description, spec.description, key);
-  }
+test('the server reads exactly the settings the schema gives it, with their defaults', () => {
+  assert.deepEqual(
+    Object.keys(defaultSettings()),
+    Object.keys(SETTINGS).filter((key) => SETTINGS[key as keyof typeof SETTINGS].readBy === 'server'),
+  );
+  assert.deepEqual(Object.keys(defaultSettings()), SERVER_SETTING_KEYS);
+  assert.equal(defaultSettings()['layerwise.formatting.maxLineLength'], 100);
+  // Each call gives a fresh copy: changing one never changes the defaults.
+  defaultSettings()['layerwise.diagnostics.rules'].A = 'off';
+  assert.deepEqual(defaultSettings()['layerwise.diagnostics.rules'], {});
 });
 
 test('settings read from the client fall back to defaults on bad values', () => {
@@ -56,4 +49,11 @@ test('formatting indent and inlay hint settings are read with their bounds', () 
   );
   assert.equal(readSettings({ inlayHints: { variableValues: false } })['layerwise.inlayHints.variableValues'], false);
   assert.equal(readSettings({ inlayHints: { variableValues: 'no' } })['layerwise.inlayHints.variableValues'], true);
+  assert.equal(readSettings({ formatting: { maxLineLength: 19 } })['layerwise.formatting.maxLineLength'], 100);
+  assert.equal(readSettings({ formatting: { maxLineLength: 1000 } })['layerwise.formatting.maxLineLength'], 1000);
+});
+
+test('a section that is not an object, or inherited keys, read as defaults', () => {
+  assert.deepEqual(readSettings({ diagnostics: 'off', docs: ['ko'] }), defaultSettings());
+  assert.deepEqual(readSettings(Object.create({ diagnostics: { enable: false } })), defaultSettings());
 });

@@ -1,117 +1,59 @@
-// The Docker-related settings of Layerwise: one schema with defaults, and a reader that turns
-// whatever the user wrote into a typed, validated value. Pure: no 'vscode' import, so the
-// schema can be compared with package.json in a unit test.
+// The Docker-related settings of Layerwise, read through the one settings schema of core
+// (core/src/engine/settingsSchema.ts): whatever the user wrote becomes a typed, validated value.
+// Pure: no 'vscode' import, so it is unit-tested without an editor.
 //
 // Which CLI runs and which daemon it talks to are `machine` settings (like VS Code's own
 // `git.path`): a repository's .vscode/settings.json must not point them at a script in the
 // repository. They are read from user (or remote machine) settings and defaults only, never
 // from workspace or folder values, whatever the VS Code version does with the scope.
+import {
+  defaultValue,
+  readSettingValue,
+  SETTINGS,
+  type SettingKey,
+  type SettingValue,
+} from '../../../core/src/forClient';
 
-export interface DockerSettings {
+/** Where each Docker setting comes from; types, defaults and validation are the schema's. */
+export const DOCKER_SETTING_KEYS = {
   /** The CLI to run: `docker` by default; `podman` works too. */
-  readonly dockerPath: string;
+  dockerPath: 'layerwise.docker.path',
   /** A docker context name, or a daemon URL (`unix://`, `tcp://`, `ssh://`, `npipe://`) used as DOCKER_HOST. */
-  readonly dockerContext: string;
+  dockerContext: 'layerwise.docker.context',
   /** Build context directory; empty means the Dockerfile's folder. */
-  readonly buildContext: string;
-  readonly buildExtraArgs: readonly string[];
-  readonly runExtraArgs: readonly string[];
+  buildContext: 'layerwise.build.context',
+  buildExtraArgs: 'layerwise.build.extraArgs',
+  runExtraArgs: 'layerwise.run.extraArgs',
   /** `--platform` for builds; empty means the daemon's default. */
-  readonly buildPlatform: string;
-}
+  buildPlatform: 'layerwise.build.platform',
+} as const satisfies Record<string, SettingKey>;
 
-interface SettingSpec {
-  readonly key: keyof DockerSettings;
-  readonly type: 'string' | 'array';
-  readonly default: string | readonly string[];
-  readonly scope: 'machine' | 'resource';
-  readonly description: string;
-}
+type DockerSettingKeys = typeof DOCKER_SETTING_KEYS;
 
-/** Every Docker setting Layerwise contributes, keyed by its full configuration name. */
-export const dockerSettingsSchema: Readonly<Record<string, SettingSpec>> = {
-  'layerwise.docker.path': {
-    key: 'dockerPath',
-    type: 'string',
-    default: 'docker',
-    scope: 'machine',
-    description:
-      'The container CLI Layerwise runs: `docker` (found on PATH) by default, or a full path. `podman` works too.',
-  },
-  'layerwise.docker.context': {
-    key: 'dockerContext',
-    type: 'string',
-    default: '',
-    scope: 'machine',
-    description:
-      'Which daemon to talk to: a docker context name (passed as `--context`), or a daemon URL such as `unix:///var/run/docker.sock` or `tcp://host:2376` (passed as DOCKER_HOST). Empty: the CLI default (DOCKER_HOST or the current context).',
-  },
-  'layerwise.build.context': {
-    key: 'buildContext',
-    type: 'string',
-    default: '',
-    scope: 'resource',
-    description:
-      "The build context directory. Relative paths are resolved against the workspace folder; `${workspaceFolder}` and `${fileDirname}` are replaced. Empty: the Dockerfile's folder.",
-  },
-  'layerwise.build.extraArgs': {
-    key: 'buildExtraArgs',
-    type: 'array',
-    default: [],
-    scope: 'resource',
-    description:
-      'Extra arguments for `docker build`, one argument per item (no shell quoting), e.g. ["--pull", "--label", "team=web"].',
-  },
-  'layerwise.run.extraArgs': {
-    key: 'runExtraArgs',
-    type: 'array',
-    default: [],
-    scope: 'resource',
-    description:
-      'Extra arguments for `docker run`, one argument per item (no shell quoting), e.g. ["--memory", "512m"].',
-  },
-  'layerwise.build.platform': {
-    key: 'buildPlatform',
-    type: 'string',
-    default: '',
-    scope: 'resource',
-    description: 'Target platform for builds, passed as `--platform` (e.g. `linux/amd64`). Empty: the daemon default.',
-  },
+export type DockerSettings = {
+  readonly [K in keyof DockerSettingKeys]: Readonly<SettingValue<DockerSettingKeys[K]>>;
 };
-
-export const defaultDockerSettings: DockerSettings = {
-  dockerPath: 'docker',
-  dockerContext: '',
-  buildContext: '',
-  buildExtraArgs: [],
-  runExtraArgs: [],
-  buildPlatform: '',
-};
-
-function readString(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value.trim() : fallback;
-}
-
-function readStringList(value: unknown): readonly string[] {
-  if (!Array.isArray(value)) return [];
-  return value.filter((item): item is string => typeof item === 'string');
-}
 
 /**
  * Reads the Docker settings through `get(fullKey)` (e.g. a WorkspaceConfiguration's get),
  * ignoring values of the wrong type instead of failing.
  */
 export function readDockerSettings(get: (fullKey: string) => unknown): DockerSettings {
-  const dockerPath = readString(get('layerwise.docker.path'), defaultDockerSettings.dockerPath);
+  const read = <K extends SettingKey>(key: K): SettingValue<K> => readSettingValue(key, get(key)).value;
+  const dockerPath = read(DOCKER_SETTING_KEYS.dockerPath);
   return {
-    dockerPath: dockerPath === '' ? defaultDockerSettings.dockerPath : dockerPath,
-    dockerContext: readString(get('layerwise.docker.context'), ''),
-    buildContext: readString(get('layerwise.build.context'), ''),
-    buildExtraArgs: readStringList(get('layerwise.build.extraArgs')),
-    runExtraArgs: readStringList(get('layerwise.run.extraArgs')),
-    buildPlatform: readString(get('layerwise.build.platform'), ''),
+    // An empty path cannot run anything: it means the default.
+    dockerPath: dockerPath === '' ? defaultValue(DOCKER_SETTING_KEYS.dockerPath) : dockerPath,
+    dockerContext: read(DOCKER_SETTING_KEYS.dockerContext),
+    buildContext: read(DOCKER_SETTING_KEYS.buildContext),
+    buildExtraArgs: read(DOCKER_SETTING_KEYS.buildExtraArgs),
+    runExtraArgs: read(DOCKER_SETTING_KEYS.runExtraArgs),
+    buildPlatform: read(DOCKER_SETTING_KEYS.buildPlatform),
   };
 }
+
+/** The settings when the user has set nothing. */
+export const defaultDockerSettings: DockerSettings = readDockerSettings(() => undefined);
 
 /** What `WorkspaceConfiguration.inspect` returns, as far as this module reads it. */
 export interface InspectedSetting {
@@ -128,9 +70,9 @@ export interface ConfigurationSource {
 }
 
 /** The settings that only the user (or the remote machine) may set. */
-export const machineSettingKeys: readonly string[] = Object.entries(dockerSettingsSchema)
-  .filter(([, spec]) => spec.scope === 'machine')
-  .map(([key]) => key);
+export const machineSettingKeys: readonly string[] = Object.values(DOCKER_SETTING_KEYS).filter(
+  (key) => SETTINGS[key].scope === 'machine',
+);
 
 /**
  * A `get` for readDockerSettings: machine settings come from the user's value (globalValue,

@@ -1,23 +1,31 @@
-// `.layerwise.json`: diagnostics settings kept in the repository, so the editor and the CLI agree.
-// The nearest file in the Dockerfile's folder or a parent wins; its `diagnostics` keys override
-// the workspace settings (rule severities merge per rule code, the file's winning). The language
+// `.layerwise.json`: settings kept in the repository, so the editor and the CLI agree. It holds the
+// settings the schema marks `inProjectFile`, nested as in VS Code's `layerwise` section
+// (`{"diagnostics": {"rules": {...}}}`); it is read as JSONC (comments, trailing commas).
+// The nearest file in the Dockerfile's folder or a parent wins; its keys override the workspace
+// settings (records such as rule severities merge per entry, the file's winning). The language
 // server only looks inside the workspace folders: a file above them (in the home folder, in /tmp)
 // is not the project's and is never read.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { describeFileError } from './fileErrors';
-import { readSettings, type RuleSeverity, SETTINGS_SCHEMA, type Settings } from './settings';
+import { parseJsonc } from './jsonc';
+import type { Settings } from './settings';
+import { isRecord, readSettingValue } from './settingValue';
+import { type SettingKey, SETTING_KEYS, SETTINGS, settingName } from './settingsSchema';
 
 export const PROJECT_CONFIG_FILE = '.layerwise.json';
 
-const DIAGNOSTICS_PREFIX = 'layerwise.diagnostics.';
-const SEVERITIES: readonly string[] = ['off', 'info', 'warning', 'error'];
+/** The settings a project file may hold, in schema order. */
+export const PROJECT_FILE_KEYS: readonly SettingKey[] = SETTING_KEYS.filter((key) => SETTINGS[key].inProjectFile);
+
+/** The file's top-level keys: the first part of each setting's name (`diagnostics`). */
+const SECTIONS: readonly string[] = [...new Set(PROJECT_FILE_KEYS.map((key) => settingName(key).split('.')[0]!))];
 
 export interface ProjectConfig {
   /** Absolute path of the file. */
   path: string;
-  /** The valid part of the file's `diagnostics` object (bad values left out). */
-  diagnostics: Record<string, unknown>;
+  /** The valid settings of the file, by full key (bad values left out). */
+  settings: Partial<Settings>;
   /** What is wrong with the file, in English, naming the key; empty when it is valid. */
   problems: string[];
   /** The file could not be read or is not JSON: nothing in it applies. */
@@ -26,79 +34,57 @@ export interface ProjectConfig {
 
 /** Reads and checks one config file; never throws. */
 export function readProjectConfig(path: string): ProjectConfig {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch (error) {
-    const reason = error instanceof SyntaxError ? `not valid JSON (${error.message})` : describeFileError(error).en;
-    return { path, diagnostics: {}, problems: [reason], unusable: true };
+    return { path, settings: {}, problems: [describeFileError(error).en], unusable: true };
   }
-  return { path, ...checkConfig(raw), unusable: false };
+  const parsed = parseJsonc(text);
+  if (!parsed.ok) return { path, settings: {}, problems: [parsed.problem], unusable: true };
+  return { path, ...checkConfig(parsed.value), unusable: false };
 }
 
 /** Keeps the valid settings of a parsed config and says what is wrong with the rest. */
-export function checkConfig(raw: unknown): { diagnostics: Record<string, unknown>; problems: string[] } {
-  const problems: string[] = [];
-  const diagnostics: Record<string, unknown> = {};
+export function checkConfig(raw: unknown): { settings: Partial<Settings>; problems: string[] } {
+  const settings: Record<string, unknown> = {};
   if (!isRecord(raw))
-    return { diagnostics, problems: ['the file must hold a JSON object, e.g. {"diagnostics": {"rules": {}}}'] };
+    return { settings, problems: ['the file must hold a JSON object, e.g. {"diagnostics": {"rules": {}}}'] };
+  const problems: string[] = [];
+  const known = SECTIONS.map((section) => `"${section}"`).join(', ');
   for (const key of Object.keys(raw)) {
-    if (key !== 'diagnostics' && key !== '$schema') problems.push(`unknown key "${key}" (only "diagnostics" is read)`);
+    if (key !== '$schema' && !SECTIONS.includes(key))
+      problems.push(`unknown key "${key}" (only ${known} ${SECTIONS.length === 1 ? 'is' : 'are'} read)`);
   }
-  if (raw.diagnostics === undefined) return { diagnostics, problems };
-  if (!isRecord(raw.diagnostics)) return { diagnostics, problems: [...problems, '"diagnostics" must be an object'] };
-  for (const [name, value] of Object.entries(raw.diagnostics)) {
-    const key = `${DIAGNOSTICS_PREFIX}${name}`;
-    // Only diagnostics.* keys get here, and each of them has a single type.
-    const spec = (SETTINGS_SCHEMA as unknown as Record<string, { type: string; enum?: readonly string[] } | undefined>)[
-      key
-    ];
-    if (!spec) {
-      problems.push(`unknown setting "diagnostics.${name}"`);
+  for (const section of SECTIONS) {
+    const values = raw[section];
+    if (values === undefined) continue;
+    if (!isRecord(values)) {
+      problems.push(`"${section}" must be an object`);
       continue;
     }
-    const problem = valueProblem(name, value, spec);
-    if (problem) problems.push(problem);
-    else diagnostics[name] = name === 'rules' ? validRules(value as Record<string, unknown>, problems) : value;
+    for (const [name, value] of Object.entries(values)) {
+      const key = PROJECT_FILE_KEYS.find((candidate) => settingName(candidate) === `${section}.${name}`);
+      if (!key) {
+        problems.push(`unknown setting "${section}.${name}"`);
+        continue;
+      }
+      const read = readSettingValue(key, value);
+      problems.push(...read.problems);
+      // A value wholly wrong is left out (the workspace's applies); a record keeps its valid entries.
+      if (read.problems.length === 0 || isRecord(read.value)) settings[key] = read.value;
+    }
   }
-  return { diagnostics, problems };
+  return { settings: settings as Partial<Settings>, problems };
 }
 
-function valueProblem(
-  name: string,
-  value: unknown,
-  spec: { type: string; enum?: readonly string[] },
-): string | undefined {
-  const ok =
-    spec.type === 'object'
-      ? isRecord(value)
-      : typeof value === spec.type && (!spec.enum || spec.enum.includes(value as string));
-  if (ok) return undefined;
-  const expected = spec.enum ? `one of ${spec.enum.join(', ')}` : `a${spec.type === 'object' ? 'n' : ''} ${spec.type}`;
-  return `"diagnostics.${name}" must be ${expected}`;
-}
-
-function validRules(rules: Record<string, unknown>, problems: string[]): Record<string, RuleSeverity> {
-  const valid: Record<string, RuleSeverity> = {};
-  for (const [code, severity] of Object.entries(rules)) {
-    if (typeof severity === 'string' && SEVERITIES.includes(severity)) valid[code] = severity as RuleSeverity;
-    else
-      problems.push(
-        `"diagnostics.rules.${code}" must be one of ${SEVERITIES.join(', ')}, not ${JSON.stringify(severity)}`,
-      );
-  }
-  return valid;
-}
-
-/** The workspace settings with the config's diagnostics settings laid over them. */
+/** The workspace settings with the config's settings laid over them. */
 export function applyProjectConfig(settings: Settings, config: ProjectConfig | undefined): Settings {
-  if (!config || Object.keys(config.diagnostics).length === 0) return settings;
-  const fromFile = readSettings({ diagnostics: config.diagnostics }) as Record<string, unknown>;
-  const result = { ...settings } as Record<string, unknown>;
-  for (const name of Object.keys(config.diagnostics)) {
-    const key = `${DIAGNOSTICS_PREFIX}${name}`;
-    result[key] =
-      name === 'rules' ? { ...settings['layerwise.diagnostics.rules'], ...(fromFile[key] as object) } : fromFile[key];
+  if (!config || Object.keys(config.settings).length === 0) return settings;
+  const result: Record<string, unknown> = { ...settings };
+  for (const [key, value] of Object.entries(config.settings)) {
+    const base = result[key];
+    result[key] = isRecord(value) && isRecord(base) ? { ...base, ...value } : value;
   }
   return result as Settings;
 }
@@ -156,8 +142,4 @@ function isFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

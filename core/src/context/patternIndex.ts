@@ -27,9 +27,9 @@ export class CandidateIndex {
       }
       let best = list[0]!;
       for (const piece of list) if (shared.get(piece)! < shared.get(best)!) best = piece;
-      let filed = this.byPiece.get(best);
-      if (!filed) this.byPiece.set(best, (filed = []));
-      filed.push(index);
+      const filed = this.byPiece.get(best);
+      if (filed) filed.push(index);
+      else this.byPiece.set(best, [index]);
     });
   }
 

@@ -246,35 +246,46 @@ class Walker {
     const type = node.type;
     switch (type) {
       case 'command':
-        return this.command(node, where);
+        this.command(node, where);
+        return;
       case 'declaration_command':
       case 'unset_command':
-        return this.declaration(node, where);
+        this.declaration(node, where);
+        return;
       case 'list':
       case 'pipeline':
-        return this.chain(node, where);
+        this.chain(node, where);
+        return;
       case 'subshell':
-        return this.isolatedShell(() => this.sequence(node, { ...where, inSubshell: true }));
+        this.isolatedShell(() => this.sequence(node, { ...where, inSubshell: true }));
+        return;
       case 'command_substitution':
       case 'process_substitution':
-        return this.isolatedShell(() =>
+        this.isolatedShell(() =>
           this.isolatedChain(() =>
             this.sequence(node, { ...where, inSubshell: true, inSubstitution: true, inPipeline: false }),
           ),
         );
+        return;
       case 'function_definition':
-        return this.isolatedChain(() => this.children(node, { ...where, inControlFlow: true }));
+        this.isolatedChain(() => this.children(node, { ...where, inControlFlow: true }));
+        return;
       case 'heredoc_redirect':
-        return this.heredocRedirect(node, where);
+        this.heredocRedirect(node, where);
+        return;
       case 'compound_statement':
       case 'program':
-        return this.sequence(node, where);
+        this.sequence(node, where);
+        return;
       default:
         // Most nodes are words: they hold nothing to visit, so their children are not asked for.
         if (LEAF_TYPES.has(type)) return;
-        if (CONTROL.has(type)) return this.sequence(node, { ...where, inControlFlow: true });
+        if (CONTROL.has(type)) {
+          this.sequence(node, { ...where, inControlFlow: true });
+          return;
+        }
         // redirected_statement, negated_command, variable_assignment, test_command, ...: look inside.
-        return this.children(node, where);
+        this.children(node, where);
     }
   }
 

@@ -23,8 +23,10 @@ type CommentsAbove = ReturnType<typeof checkCommentsAbove>;
 const commentsAboveCache = new WeakMap<Dockerfile, CommentsAbove>();
 
 function commentsAbove(tree: Dockerfile): CommentsAbove {
-  let found = commentsAboveCache.get(tree);
-  if (!found) commentsAboveCache.set(tree, (found = checkCommentsAbove(tree)));
+  const cached = commentsAboveCache.get(tree);
+  if (cached) return cached;
+  const found = checkCommentsAbove(tree);
+  commentsAboveCache.set(tree, found);
   return found;
 }
 

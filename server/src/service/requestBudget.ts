@@ -45,7 +45,10 @@ export class BudgetNotices {
   /** `what` says what the answer leaves out, e.g. "document symbols stop after 5000". */
   note(uri: string, feature: string, what: string): void {
     let features = this.noted.get(uri);
-    if (!features) this.noted.set(uri, (features = new Set()));
+    if (!features) {
+      features = new Set();
+      this.noted.set(uri, features);
+    }
     if (features.has(feature)) return;
     features.add(feature);
     this.log(`Layerwise: ${what} in ${uri} (a budget for huge files; said once per document)`);

@@ -41,6 +41,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { flagsOf, INSTRUCTION_KEYWORDS, type Keyword } from '../core/src/parser/instructionTable';
 
 type Captures = Record<string, { name?: string; patterns?: Rule[] }>;
 export interface Rule {
@@ -72,26 +73,26 @@ export interface Grammar {
 export const SCOPE = 'source.dockerfile.layerwise';
 const S = '.dockerfile'; // suffix of every scope we assign
 
-const INSTRUCTIONS = [
+/** Instructions with a rule of their own; the instruction table's others share `instruction-other`. */
+const OWN_RULES: readonly Keyword[] = [
   'FROM',
   'RUN',
   'CMD',
-  'LABEL',
-  'MAINTAINER',
-  'EXPOSE',
-  'ENV',
-  'ADD',
-  'COPY',
   'ENTRYPOINT',
-  'VOLUME',
-  'USER',
-  'WORKDIR',
-  'ARG',
-  'ONBUILD',
-  'STOPSIGNAL',
   'HEALTHCHECK',
+  'COPY',
+  'ADD',
+  'ENV',
+  'ARG',
+  'LABEL',
+  'EXPOSE',
   'SHELL',
-] as const;
+  'ONBUILD',
+];
+const OTHER_KEYWORDS = INSTRUCTION_KEYWORDS.filter((keyword) => !OWN_RULES.includes(keyword));
+
+/** `keyword|keyword` for a rule's begin pattern. */
+const keywordPattern = (keywords: readonly Keyword[]): string => keywords.map((k) => k.toLowerCase()).join('|');
 
 /** A case-insensitive word, as instruction keywords are. */
 const ci = (word: string): string => `(?i:${word})`;
@@ -128,6 +129,10 @@ const BACKTICK: Variant = { suffix: '-bt', esc: '`', escClass: '`' };
 function variantRepository(v: Variant): Record<string, Rule> {
   const ref = (name: string): Rule => ({ include: `#${name}${v.suffix}` });
   const shared = (name: string): Rule => ({ include: `#${name}` });
+  /** The flag rule, for instructions the table gives flags. */
+  const flags = (...keywords: Keyword[]): Rule[] => (keywords.some((k) => flagsOf(k).length > 0) ? [ref('flag')] : []);
+  /** The begin pattern of an instruction rule. */
+  const begin = (...keywords: Keyword[]): string => instructionStart(keywordPattern(keywords));
 
   /** What every instruction body handles first: continuations, comment and blank lines. */
   const lineStructure: Rule[] = [
@@ -310,12 +315,12 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-from': {
       name: `meta.instruction.from${S}`,
-      begin: instructionStart('from'),
+      begin: begin('FROM'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
-        ref('flag'),
+        ...flags('FROM'),
         {
           match: `(?<=[ \\t])(${ci('as')})(?:[ \\t]+([^\\s${v.escClass}]+))?(?=[ \\t]|$)`,
           captures: {
@@ -352,28 +357,28 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-run': {
       name: `meta.instruction.run${S}`,
-      begin: instructionStart('run'),
+      begin: begin('RUN'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
-      patterns: [...lineStructure, ref('flag'), ref('exec-form'), ref('heredoc-script'), ref('shell-command')],
+      patterns: [...lineStructure, ...flags('RUN'), ref('exec-form'), ref('heredoc-script'), ref('shell-command')],
     },
 
     'instruction-cmd-entrypoint': {
       name: `meta.instruction.cmd${S}`,
-      begin: instructionStart('cmd|entrypoint'),
+      begin: begin('CMD', 'ENTRYPOINT'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
-      patterns: [...lineStructure, ref('exec-form'), ref('shell-command')],
+      patterns: [...lineStructure, ...flags('CMD', 'ENTRYPOINT'), ref('exec-form'), ref('shell-command')],
     },
 
     'instruction-healthcheck': {
       name: `meta.instruction.healthcheck${S}`,
-      begin: instructionStart('healthcheck'),
+      begin: begin('HEALTHCHECK'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
-        ref('flag'),
+        ...flags('HEALTHCHECK'),
         { match: `(?<=[ \\t])${ci('none')}(?=[ \\t]|$)`, name: `keyword.other.healthcheck-none${S}` },
         {
           name: `meta.healthcheck-command${S}`,
@@ -387,19 +392,20 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-copy-add': {
       name: `meta.instruction.copy${S}`,
-      begin: instructionStart('copy|add'),
+      begin: begin('COPY', 'ADD'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
-      patterns: [...lineStructure, ref('flag'), ref('exec-form'), ref('heredoc-plain'), ref('arguments')],
+      patterns: [...lineStructure, ...flags('COPY', 'ADD'), ref('exec-form'), ref('heredoc-plain'), ref('arguments')],
     },
 
     'instruction-env': {
       name: `meta.instruction.env${S}`,
-      begin: instructionStart('env'),
+      begin: begin('ENV'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
+        ...flags('ENV'),
         {
           comment: 'ENV KEY=value',
           match: '(?<=[ \\t]|^)([A-Za-z_][A-Za-z0-9_.-]*)(=)',
@@ -416,11 +422,12 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-arg': {
       name: `meta.instruction.arg${S}`,
-      begin: instructionStart('arg'),
+      begin: begin('ARG'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
+        ...flags('ARG'),
         {
           match: '(?<=[ \\t]|^)([A-Za-z_][A-Za-z0-9_.-]*)(=)?',
           captures: { 1: { name: `variable.other.arg${S}` }, 2: { name: `keyword.operator.assignment${S}` } },
@@ -431,11 +438,12 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-label': {
       name: `meta.instruction.label${S}`,
-      begin: instructionStart('label'),
+      begin: begin('LABEL'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
+        ...flags('LABEL'),
         {
           match: '(?<=[ \\t]|^)([A-Za-z0-9_][A-Za-z0-9_.-]*)(=)',
           captures: {
@@ -450,11 +458,12 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-expose': {
       name: `meta.instruction.expose${S}`,
-      begin: instructionStart('expose'),
+      begin: begin('EXPOSE'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
       patterns: [
         ...lineStructure,
+        ...flags('EXPOSE'),
         {
           match: '(?<=[ \\t]|^)(\\d+)(?:(-)(\\d+))?(?:(/)((?i:tcp|udp|sctp)))?(?=[ \\t]|$)',
           captures: {
@@ -471,18 +480,18 @@ function variantRepository(v: Variant): Record<string, Rule> {
 
     'instruction-shell': {
       name: `meta.instruction.shell${S}`,
-      begin: instructionStart('shell'),
+      begin: begin('SHELL'),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
-      patterns: [...lineStructure, ref('exec-form'), ref('arguments')],
+      patterns: [...lineStructure, ...flags('SHELL'), ref('exec-form'), ref('arguments')],
     },
 
     'instruction-other': {
       name: `meta.instruction.other${S}`,
-      begin: instructionStart('maintainer|volume|user|workdir|stopsignal'),
+      begin: begin(...OTHER_KEYWORDS),
       beginCaptures: { 1: { name: `keyword.other.instruction${S}` } },
       end: END,
-      patterns: [...lineStructure, ref('exec-form'), ref('arguments')],
+      patterns: [...lineStructure, ...flags(...OTHER_KEYWORDS), ref('exec-form'), ref('arguments')],
     },
   };
 
@@ -686,5 +695,5 @@ export function grammarJson(): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   mkdirSync(dirname(GRAMMAR_PATH), { recursive: true });
   writeFileSync(GRAMMAR_PATH, grammarJson());
-  console.log(`build-grammar: wrote ${GRAMMAR_PATH} (${INSTRUCTIONS.length} instructions)`);
+  console.log(`build-grammar: wrote ${GRAMMAR_PATH} (${INSTRUCTION_KEYWORDS.length} instructions)`);
 }

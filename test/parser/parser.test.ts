@@ -89,7 +89,8 @@ describe('continuations', () => {
   });
   test('backtick escape with Windows line endings', () => {
     const tree = parseDockerfile(
-      '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore\r\nRUN dir c:\\ `\r\n    && echo done\r\nCOPY C:\\src C:\\app\\',
+      '# escape=`\r\nFROM mcr.microsoft.com/windows/servercore\r\n' +
+        'RUN dir c:\\ `\r\n    && echo done\r\nCOPY C:\\src C:\\app\\',
     );
     assert.equal(tree.lineCount, 5);
     const [, run, copy] = tree.instructions;

@@ -19,8 +19,8 @@ const clients = new Map<string, LspClient>();
 let documentCount = 0;
 
 before(async () => {
-  clients.set('en', await LspClient.start({ initializationOptions: { locale: 'en' } }));
-  clients.set('ko', await LspClient.start({ initializationOptions: { locale: 'ko' } }));
+  clients.set('en', await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'en' } }));
+  clients.set('ko', await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'ko' } }));
 });
 after(async () => {
   for (const client of clients.values()) await client.stop();
@@ -52,7 +52,8 @@ async function complete(marked: string, language = 'en'): Promise<Item[]> {
 const labels = (items: Item[]): string[] => items.map((i) => i.label);
 const edit = (item: Item | undefined): string =>
   item?.textEdit
-    ? `${item.textEdit.range.start.line}:${item.textEdit.range.start.character}-${item.textEdit.range.end.character}=${item.textEdit.newText}`
+    ? `${item.textEdit.range.start.line}:${item.textEdit.range.start.character}-` +
+      `${item.textEdit.range.end.character}=${item.textEdit.newText}`
     : 'none';
 const find = (items: Item[], label: string): Item => {
   const item = items.find((i) => i.label === label);
@@ -107,7 +108,9 @@ describe('instructions valid at the cursor', () => {
 
 describe('flags and flag values', () => {
   const flagCases: [string, string[], string[]][] = [
-    ['FROM alpine:3.24\nRUN --¦', ['--mount', '--network', '--security'], ['--from']],
+    ['FROM alpine:3.24\nRUN --¦', ['--mount', '--network', '--security', '--device'], ['--from']],
+    ['FROM alpine:3.24\nARG --¦', ['--required'], ['--mount', '--from']],
+    ['FROM alpine:3.24\nWORKDIR --¦', [], ['--mount', '--from', '--required']],
     [
       'FROM alpine:3.24\nCOPY --¦',
       ['--from', '--chown', '--chmod', '--link', '--parents', '--exclude'],
@@ -133,6 +136,15 @@ describe('flags and flag values', () => {
     assert.equal(edit(find(items, '--link')), '1:5-8=--link');
     assert.equal(edit(find(items, '--from')), '1:5-8=--from=');
   });
+  test('RUN --device and ARG --required: every flag the validator accepts is offered', async () => {
+    const run = await complete('FROM alpine:3.24\nRUN --d¦');
+    const device = find(run, '--device');
+    assert.equal(edit(device), '1:4-7=--device=');
+    assert.equal(device.detail, 'Flag of RUN; needs Dockerfile syntax 1.14-labs or later.');
+    const arg = await complete('FROM alpine:3.24\nARG --r¦ VERSION', 'ko');
+    assert.equal(edit(find(arg, '--required')), '1:4-7=--required');
+    assert.equal(find(arg, '--required').detail, 'ARG의 플래그입니다.');
+  });
   test('no flags once the command has started', async () => {
     assert.deepEqual(await complete('FROM alpine:3.24\nRUN make --¦'), []);
   });
@@ -154,6 +166,14 @@ describe('flags and flag values', () => {
     const first = await complete('FROM alpine:3.24\nRUN --mount=¦');
     assert.equal(first[0]!.label, 'type');
   });
+  test('mount keys follow the value as the parser reads it: quotes, later fields, any order', async () => {
+    // The flag's quotes are not part of the value: the type is cache.
+    const quoted = await complete('FROM alpine:3.24\nRUN --mount="type=cache,¦');
+    assert.ok(labels(quoted).includes('sharing') && !labels(quoted).includes('type'));
+    // Keys used before the cursor are not offered again; the ones after it do not count yet.
+    const middle = await complete('FROM alpine:3.24\nRUN --mount=type=secret,id=npm,¦,env=TOKEN');
+    assert.ok(!labels(middle).includes('id') && labels(middle).includes('env') && labels(middle).includes('required'));
+  });
   test('--network and --security values', async () => {
     assert.deepEqual(labels(await complete('FROM alpine:3.24\nRUN --network=¦')), ['default', 'none', 'host']);
     assert.deepEqual(labels(await complete('FROM alpine:3.24\nRUN --security=¦')), ['sandbox', 'insecure']);
@@ -165,7 +185,8 @@ describe('flags and flag values', () => {
   });
   test('stage names after COPY --from=: earlier stages, not the current one', async () => {
     const items = await complete(
-      'FROM golang:1.23 AS build\nFROM alpine:3.24 AS tools\nFROM scratch AS final\nCOPY --from=¦\nFROM alpine AS later\n',
+      'FROM golang:1.23 AS build\nFROM alpine:3.24 AS tools\nFROM scratch AS final\n' +
+        'COPY --from=¦\nFROM alpine AS later\n',
     );
     assert.deepEqual(labels(items), ['build', 'tools']);
     assert.equal(find(items, 'build').detail, 'FROM golang:1.23');

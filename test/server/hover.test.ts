@@ -46,7 +46,10 @@ before(async () => {
   for (const language of LANGUAGES)
     clients.set(
       language,
-      await LspClient.start({ initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' } }),
+      await LspClient.start({
+        transport: 'in-process',
+        initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' },
+      }),
     );
 });
 after(async () => {
@@ -170,6 +173,13 @@ describe('every flag of every instruction', () => {
     const ko = await hoverOn('ko', 'FROM alpine:3.24\nWORKDIR --x¦ /a\n');
     assert.match(ko!.contents.value, /WORKDIR에는 플래그가 없습니다/);
   });
+  test('a flag without a doc page of its own says whose flag it is and the syntax it needs', async () => {
+    const device = await hoverOn('en', 'FROM alpine:3.24\nRUN --dev¦ice=nvidia.com/gpu=all make\n');
+    assert.equal(device!.contents.value, '`--device`: Flag of RUN; needs Dockerfile syntax 1.14-labs or later.');
+    assert.equal(span(device), '1:6-1:12');
+    const required = await hoverOn('ko', 'FROM alpine:3.24\nARG --req¦uired VERSION\n');
+    assert.equal(required!.contents.value, '`--required`: ARG의 플래그입니다.');
+  });
 });
 
 /** Keys of each mount type, read from the tables in the mount docs (first column). */
@@ -211,6 +221,11 @@ describe('RUN --mount types and keys', () => {
     assert.match(h!.contents.value, /locked/);
     const bind = await hoverOn('en', 'FROM alpine:3.24\nRUN --mount=target=.,r¦w make\n');
     assert.match(bind!.contents.value, /`rw`, `readwrite` — `--mount=type=bind`/);
+  });
+  test('a mount value continued on the next line: the key there, with its range on that line', async () => {
+    const h = await hoverOn('en', 'FROM alpine:3.24\nRUN --mount=type=cache,\\\nsha¦ring=locked,target=/x make\n');
+    assert.match(h!.contents.value, /`sharing`.*`--mount=type=cache`/);
+    assert.equal(span(h), '2:0-2:14');
   });
   test('--network and --security values show their row', async () => {
     const h = await hoverOn('en', 'FROM alpine:3.24\nRUN --network=no¦ne make\n');
@@ -384,7 +399,7 @@ describe('context notes where learners go wrong', () => {
 });
 
 test('layerwise.docs.language applies without restart', async () => {
-  const client = await LspClient.start({ initializationOptions: { locale: 'en' } });
+  const client = await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'en' } });
   try {
     const uri = 'file:///hover/switch/Dockerfile';
     await client.open(uri, 'FROM alpine:3.24\nWORKDIR /app\n');
@@ -413,7 +428,8 @@ describe('brief first, full on request (layerwise.docs.detail)', () => {
     const value = h!.contents.value;
     assert.ok(
       value.startsWith(
-        `**${summary('en', 'instruction/RUN.md')}**\n\n**Here:** shell form, run by \`/bin/sh -c\` · working directory \`/app\` · user \`node\`\n\n`,
+        `**${summary('en', 'instruction/RUN.md')}**\n\n` +
+          '**Here:** shell form, run by `/bin/sh -c` · working directory `/app` · user `node`\n\n',
       ),
       value,
     );
@@ -433,7 +449,7 @@ describe('brief first, full on request (layerwise.docs.detail)', () => {
   });
 
   test('full shows the whole page, without the link, and applies without restart', async () => {
-    const client = await LspClient.start({ initializationOptions: { locale: 'en' } });
+    const client = await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'en' } });
     try {
       const uri = 'file:///hover/detail/Dockerfile';
       await client.open(uri, 'FROM alpine:3.24\nWORKDIR /app\n');

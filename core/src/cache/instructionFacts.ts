@@ -1,7 +1,7 @@
 // What one instruction means for the build cache, computed once per parsed instruction:
 // RUN commands and mounts, COPY/ADD sources. Holds no ranges (instructions move on edits).
 import { cleanPath } from '../context/dockerignore';
-import type { Instruction } from '../parser';
+import { type Instruction, keptMountOptions, splitMountFields } from '../parser';
 import {
   cachedDownloads,
   type CachedDownloads,
@@ -71,9 +71,7 @@ export function runFacts(instruction: Instruction): RunFacts {
       indexUses: commands.map(indexUse).filter((m): m is SystemPackageManager => m !== undefined),
       installsSystemPackages: commands.some(installsSystemPackages),
       downloads: [...downloads.values()],
-      mounts: instruction.flags
-        .filter((f) => f.name === 'mount' && f.value !== undefined)
-        .map((f) => parseMount(f.value!)),
+      mounts: instruction.flags.flatMap((f) => (f.mount ? [mountFacts(f.mount.fields)] : [])),
     };
     runCache.set(instruction, facts);
   }
@@ -82,16 +80,17 @@ export function runFacts(instruction: Instruction): RunFacts {
 
 /** `type=cache,target=/root/.npm,sharing=locked` (BuildKit's CSV form; `dst`/`destination` alias `target`). */
 export function parseMount(value: string): Mount {
-  const options = new Map<string, string>();
-  for (const field of value.split(',')) {
-    const equals = field.indexOf('=');
-    if (equals > 0) options.set(field.slice(0, equals).trim().toLowerCase(), field.slice(equals + 1).trim());
-  }
+  return mountFacts(splitMountFields(value).fields);
+}
+
+/** What the cache analysis needs of a mount's fields (read once by the parser, see `Flag.mount`). */
+function mountFacts(fields: readonly { key: string; value: string | undefined }[]): Mount {
+  const kept = keptMountOptions(fields);
   return {
-    type: options.get('type') ?? 'bind',
-    target: options.get('target') ?? options.get('dst') ?? options.get('destination'),
-    source: options.get('source') ?? options.get('src'),
-    from: options.get('from'),
+    type: kept.type,
+    target: kept.target?.value?.trim(),
+    source: kept.source?.value?.trim(),
+    from: kept.from?.value?.trim(),
   };
 }
 

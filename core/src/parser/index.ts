@@ -1,7 +1,20 @@
 // The parser's public surface: pure functions and syntax types, no LSP.
 export { parseText, reparseText, type ParsedText } from './incremental';
 export { parseDockerfile, HEREDOC_KEYWORDS } from './parser';
-export { INSTRUCTION_KEYWORDS } from './instructionArguments';
+export {
+  INSTRUCTION_KEYWORDS,
+  INSTRUCTIONS,
+  flagOf,
+  flagsAreRead,
+  flagsOf,
+  instructionSpec,
+  isKeyword,
+  type FlagSpec,
+  type FlagValueKind,
+  type InstructionSpec,
+  type Keyword,
+} from './instructionTable';
+export { keptMountOptions, type KeptMountOptions, mountType, splitMountFields } from './mountFields';
 export { unquote } from './words';
 export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
 export { findClosingBrace, MAX_VARIABLE_NESTING } from './variables';

@@ -1,8 +1,11 @@
 // Each instruction's argument structure, following how BuildKit's parser reads it.
+import { flagOf, instructionSpec } from './instructionTable';
 import type { LogicalText } from './logicalText';
+import { readMountValue } from './mountValue';
 import type { Instruction, KeyValue, Port, SyntaxProblem, Word } from './syntax';
 import {
   extractFlags,
+  flagTextOffsets,
   parseJsonStringArray,
   type Span,
   skipSpaces,
@@ -12,50 +15,8 @@ import {
   unquote,
 } from './words';
 
-export const INSTRUCTION_KEYWORDS: readonly string[] = [
-  'ADD',
-  'ARG',
-  'CMD',
-  'COPY',
-  'ENTRYPOINT',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-];
-const KNOWN_KEYWORDS: ReadonlySet<string> = new Set(INSTRUCTION_KEYWORDS);
-
-/** Instructions whose arguments may be a JSON array (exec form). */
-const MAYBE_JSON = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME']);
-/** Instructions BuildKit rejects without arguments. */
-const NEEDS_ARGUMENTS = new Set([
-  'ADD',
-  'ARG',
-  'COPY',
-  'ENV',
-  'EXPOSE',
-  'FROM',
-  'HEALTHCHECK',
-  'LABEL',
-  'MAINTAINER',
-  'ONBUILD',
-  'RUN',
-  'SHELL',
-  'STOPSIGNAL',
-  'USER',
-  'VOLUME',
-  'WORKDIR',
-]);
-const FORBIDDEN_TRIGGERS = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
+/** Whether `keyword` (upper case) is an instruction; kept for callers that import it from here. */
+export { isKeyword as isKnownKeyword } from './instructionTable';
 
 export interface ArgumentContext {
   logical: LogicalText;
@@ -91,20 +52,27 @@ export function readArguments(
     // Searched only when the flag has one, so the search stays inside the flag (not to the end of the text for every flag).
     const rawEquals = equals < 0 ? -1 : text.indexOf('=', flag.start);
     const hasRawEquals = equals >= 0 && rawEquals >= 0 && rawEquals < flag.end;
+    const value = equals < 0 ? undefined : flag.text.slice(equals + 1);
+    const mount =
+      value !== undefined && flagOf(keyword, name)?.value === 'mount'
+        ? readMountValue(value, flagTextOffsets(text, flag).slice(equals + 1), logical)
+        : undefined;
     instruction.flags.push({
       name,
       nameRange: logical.range(flag.start + 2, hasRawEquals ? rawEquals : flag.end),
-      value: equals < 0 ? undefined : flag.text.slice(equals + 1),
+      value,
       valueRange: hasRawEquals ? logical.range(rawEquals + 1, flag.end) : undefined,
       raw: text.slice(flag.start, flag.end),
       range: logical.range(flag.start, flag.end),
+      mount,
     });
   }
+  const spec = instructionSpec(keyword);
   const restEnd = trimEnd(text, end, restStart);
   if (restEnd > restStart) instruction.rest = plainWord({ start: restStart, end: restEnd });
 
   if (restEnd <= restStart) {
-    if (NEEDS_ARGUMENTS.has(keyword)) {
+    if (spec?.needsArguments) {
       context.problems.push({
         code: 'missing-arguments',
         message: { en: `${keyword} needs at least one argument.`, ko: `${keyword}에는 인자가 하나 이상 필요합니다.` },
@@ -114,7 +82,7 @@ export function readArguments(
     return;
   }
 
-  if (MAYBE_JSON.has(keyword)) {
+  if (spec?.json) {
     const json = parseJsonStringArray(text, restStart, restEnd);
     if (json) {
       instruction.exec = {
@@ -217,7 +185,7 @@ export function readArguments(
       const trigger = parseTrigger(restStart);
       instruction.trigger = trigger;
       instruction.args = [plainWord({ start: restStart, end: restEnd })];
-      if (FORBIDDEN_TRIGGERS.has(trigger.keyword)) {
+      if (instructionSpec(trigger.keyword)?.trigger === false) {
         context.problems.push({
           code: 'onbuild-trigger',
           message: {
@@ -232,10 +200,6 @@ export function readArguments(
     default:
       if (!instruction.exec) instruction.args = [plainWord({ start: restStart, end: restEnd })];
   }
-}
-
-export function isKnownKeyword(keyword: string): boolean {
-  return KNOWN_KEYWORDS.has(keyword);
 }
 
 function readPairs(

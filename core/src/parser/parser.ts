@@ -1,13 +1,16 @@
 // The Dockerfile parser: lossless, error tolerant, never throws. Follows BuildKit's reading of
 // lines, continuations, comments, heredocs and arguments.
 import { readDirectives } from './directives';
-import { isKnownKeyword, readArguments } from './instructionArguments';
+import { readArguments } from './instructionArguments';
+import { INSTRUCTIONS, isKeyword } from './instructionTable';
 import { LogicalText, PositionSink } from './logicalText';
 import type { Comment, Dockerfile, Heredoc, Instruction, SyntaxProblem, TopLevel, Trivia } from './syntax';
 import { skipSpaces, splitShellWords, unquote } from './words';
 import { malformedText, MAX_VARIABLE_NESTING, scanVariables } from './variables';
 
-export const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
+export const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(
+  INSTRUCTIONS.filter((spec) => spec.heredocs).map((spec) => spec.keyword),
+);
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
 
 /** Every position object created for an item, so the item can be moved when lines shift. */
@@ -196,7 +199,7 @@ function buildInstruction(
     healthcheckMode: undefined,
     trigger: undefined,
   };
-  if (!isKnownKeyword(keyword)) {
+  if (!isKeyword(keyword)) {
     problems.push({
       code: 'unknown-instruction',
       message: { en: `Unknown instruction: ${keywordRaw}.`, ko: `알 수 없는 명령어입니다: ${keywordRaw}.` },

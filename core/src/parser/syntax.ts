@@ -54,6 +54,46 @@ export interface Flag {
   valueRange: Range | undefined;
   raw: string;
   range: Range;
+  /** `RUN --mount=...`: the value read into its fields; undefined for other flags and `--mount` without `=`. */
+  mount?: MountValue | undefined;
+}
+
+/** One `key=value` (or bare `key`) field of a `--mount` value. */
+export interface MountField {
+  /** The field with CSV quotes removed, as the builder's messages quote it. */
+  text: string;
+  /** Lower-cased, as the builder compares keys. */
+  key: string;
+  /** After the first `=`, quotes removed; undefined for a bare key (`ro`, `required`). */
+  value: string | undefined;
+  /** The field as written (quotes included); may span continuation lines. */
+  range: Range;
+  keyRange: Range;
+  valueRange: Range | undefined;
+}
+
+export type MountSyntaxError =
+  /** `--mount=` with nothing after it. */
+  | 'empty'
+  /** A `"` inside a field that does not start with one. */
+  | 'bare-quote'
+  /** A quoted field that is not closed, or text after its closing quote. */
+  | 'unterminated-quote';
+
+/** A `--mount` value read the way BuildKit reads it (CSV fields; later fields win). */
+export interface MountValue {
+  fields: MountField[];
+  /** Set when the CSV cannot be read; `fields` then holds the fields before the error. */
+  error: MountSyntaxError | undefined;
+  /** The last `type=` value, lower-cased; `bind` when none is given. */
+  type: string;
+  /** The option the builder keeps for each key: the last field with a value (aliases included). */
+  from: MountField | undefined;
+  /** `source=` or `src=`. */
+  source: MountField | undefined;
+  /** `target=`, `dst=` or `destination=`. */
+  target: MountField | undefined;
+  id: MountField | undefined;
 }
 
 export interface VariableReference {

@@ -120,20 +120,47 @@ export function extractFlags(text: string, from: number, to = text.length): { fl
     i = skipSpaces(text, i);
     if (i >= to || text[i] !== '-' || text[i + 1] !== '-') return { flags, restStart: Math.min(i, to) };
     const start = i;
-    let value = '';
-    let quote: string | undefined;
-    while (i < to) {
-      const ch = text[i]!;
-      if (quote === undefined && isSpace(ch)) break;
-      if (quote === undefined && (ch === '"' || ch === "'")) quote = ch;
-      else if (quote !== undefined && ch === quote) quote = undefined;
-      else if (ch === '\\' && i + 1 < to) value += text[++i];
-      else if (ch !== '\\') value += ch;
-      i++;
-    }
-    if (value === '--') return { flags, restStart: skipSpaces(text, i) };
-    flags.push({ start, end: i, text: value });
+    const word = readFlagWord(text, start, to);
+    i = word.end;
+    if (word.text === '--') return { flags, restStart: skipSpaces(text, i) };
+    flags.push({ start, end: i, text: word.text });
   }
+}
+
+/**
+ * Where each character of a flag's text (as `extractFlags` returns it) was written: the offset
+ * in `text` of each one, for flags whose value is read further (`--mount`).
+ */
+export function flagTextOffsets(text: string, flag: Span): number[] {
+  const offsets: number[] = [];
+  readFlagWord(text, flag.start, flag.end, offsets);
+  return offsets;
+}
+
+/**
+ * One flag word from `start`: quotes removed, a backslash keeps the next character. With
+ * `offsets`, records where each kept character is instead of building the text.
+ */
+function readFlagWord(text: string, start: number, to: number, offsets?: number[]): { text: string; end: number } {
+  let value = '';
+  let quote: string | undefined;
+  let i = start;
+  while (i < to) {
+    const ch = text[i]!;
+    if (quote === undefined && isSpace(ch)) break;
+    if (quote === undefined && (ch === '"' || ch === "'")) quote = ch;
+    else if (quote !== undefined && ch === quote) quote = undefined;
+    else if (ch === '\\' && i + 1 < to) {
+      i++;
+      if (offsets) offsets.push(i);
+      else value += text[i];
+    } else if (ch !== '\\') {
+      if (offsets) offsets.push(i);
+      else value += ch;
+    }
+    i++;
+  }
+  return { text: value, end: i };
 }
 
 export interface JsonStringSpan extends Span {

@@ -1,39 +1,23 @@
-// The `key=value` options inside a `--mount=` value, each with its range, for hover and completion.
+// The `key=value` options inside a `--mount=` value, each with its range, for hover, completion
+// and stage references. The parser has read them (see `Flag.mount`); this only adapts the shape.
 import type { Flag, Range } from '../../../core/src/parser';
 
 export interface MountOption {
+  /** Lower-cased. */
   key: string;
+  /** After `=`, quotes removed; empty for a bare key. */
   value: string;
-  /** The whole `key=value`. */
+  /** The whole field as written. */
   range: Range;
   valueRange: Range | undefined;
 }
 
-/**
- * Splits a mount value on commas. Positions are taken from the source line, so this handles
- * the usual single-line value; a value broken over lines yields no options.
- */
-export function mountOptions(flag: Flag, lines: readonly string[]): MountOption[] {
-  const valueRange = flag.valueRange;
-  if (!valueRange || valueRange.start.line !== valueRange.end.line) return [];
-  const line = valueRange.start.line;
-  const text = (lines[line] ?? '').slice(valueRange.start.character, valueRange.end.character);
-  const options: MountOption[] = [];
-  let start = 0;
-  for (const part of text.split(',')) {
-    const from = valueRange.start.character + start;
-    const equals = part.indexOf('=');
-    const key = (equals < 0 ? part : part.slice(0, equals)).trim().toLowerCase();
-    options.push({
-      key,
-      value: equals < 0 ? '' : part.slice(equals + 1),
-      range: { start: { line, character: from }, end: { line, character: from + part.length } },
-      valueRange:
-        equals < 0
-          ? undefined
-          : { start: { line, character: from + equals + 1 }, end: { line, character: from + part.length } },
-    });
-    start += part.length + 1;
-  }
-  return options;
+/** The options of a `RUN --mount` flag (none for other flags); values over several lines included. */
+export function mountOptions(flag: Flag, _lines?: readonly string[]): MountOption[] {
+  return (flag.mount?.fields ?? []).map((field) => ({
+    key: field.key,
+    value: field.value ?? '',
+    range: field.range,
+    valueRange: field.valueRange,
+  }));
 }

@@ -36,7 +36,7 @@ export function completion(document: AnalysedDocument, position: Position, langu
     case 'flagName':
       return withRange(flagNameItems(context.instruction.keyword, language), context.replace);
     case 'flagValue': {
-      const items = flagValueItems(context.instruction, context.flag, context.value, document.model, language);
+      const items = flagValueItems(context.instruction, context.flag, document.model, language, context.parsed);
       const replace = context.flag === 'mount' ? afterLast(context.replace, context.value, /[,=]/) : context.replace;
       return withRange(items, replace);
     }

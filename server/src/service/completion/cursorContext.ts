@@ -1,6 +1,6 @@
 // Where the cursor is, in terms completion cares about: what kind of thing can be typed here
 // and which text a chosen item replaces.
-import type { Dockerfile, Instruction, Position, Range } from '../../../../core/src/parser';
+import type { Dockerfile, Flag, Instruction, Position, Range } from '../../../../core/src/parser';
 import { instructionAt, lastInstructionIndexAtOrBefore } from '../../../../core/src/engine/instructionAt';
 import { comparePositions, rangeContains } from '../lspRange';
 
@@ -9,7 +9,15 @@ export type CursorContext =
   | { kind: 'keyword'; afterFrom: boolean; inDirectiveBlock: boolean; hasArguments: boolean; replace: Range }
   | { kind: 'trigger'; replace: Range }
   | { kind: 'flagName'; instruction: Instruction; replace: Range }
-  | { kind: 'flagValue'; instruction: Instruction; flag: string; value: string; replace: Range }
+  | {
+      kind: 'flagValue';
+      instruction: Instruction;
+      flag: string;
+      value: string;
+      replace: Range;
+      /** The flag under the cursor as parsed, with the cursor (a `--mount` value is completed from its fields). */
+      parsed: { flag: Flag; position: Position } | undefined;
+    }
   | { kind: 'variable'; instruction: Instruction; scopeOwner: Instruction; braced: boolean; replace: Range }
   | { kind: 'argument'; instruction: Instruction; index: number; token: string; replace: Range }
   | { kind: 'none' };
@@ -93,12 +101,14 @@ export function cursorContext(tree: Dockerfile, lines: readonly string[], positi
     const equals = token.indexOf('=');
     if (equals < 0) return { kind: 'flagName', instruction, replace };
     const valueStart = tokenStart + equals + 1;
+    const flag = instruction.flags.find((f) => rangeContains(f.range, position));
     return {
       kind: 'flagValue',
       instruction,
       flag: token.slice(2, equals).toLowerCase(),
       value: token.slice(equals + 1),
       replace: lineRange(position.line, valueStart, tokenEnd),
+      parsed: flag && { flag, position },
     };
   }
   if (token.startsWith('-') && inFlagArea && token.length <= 2) return { kind: 'flagName', instruction, replace };

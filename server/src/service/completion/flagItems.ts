@@ -4,7 +4,6 @@ import { type CompletionItem, CompletionItemKind, InsertTextFormat } from 'vscod
 import {
   flagDoc,
   flagValues,
-  instructionFlags,
   mountDoc,
   mountKeyDoc,
   mountKeys,
@@ -12,12 +11,19 @@ import {
   renderRow,
 } from '../../../../core/src/docs';
 import type { DockerfileModel } from '../../../../core/src/model';
-import type { Instruction } from '../../../../core/src/parser';
+import {
+  comparePositions,
+  type Flag,
+  flagOf,
+  flagsOf,
+  type Instruction,
+  mountType,
+  type Position,
+} from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
+import { flagSyntaxNote } from '../flagSyntaxNote';
 import { stageItems } from './stageItems';
 
-/** Flags written without a value (`--link`); the others get `=` and re-open completion. */
-const SWITCHES: ReadonlySet<string> = new Set(['link', 'keep-git-dir', 'unpack', 'parents']);
 const RETRIGGER = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 const PLATFORMS: readonly string[] = [
@@ -49,15 +55,16 @@ export function flagNameItems(keyword: string, language: Language): CompletionIt
   const key = `${language}|${keyword}`;
   let items = cache.get(key);
   if (!items) {
-    items = instructionFlags(keyword).map((flag) => {
-      const doc = flagDoc(keyword, flag, language);
-      const switchFlag = SWITCHES.has(flag);
+    items = flagsOf(keyword).map((spec) => {
+      const doc = flagDoc(keyword, spec.name, language);
+      // A switch (`--link`) is written without a value; the others get `=` and re-open completion.
+      const switchFlag = spec.value === 'bool';
       return {
-        label: `--${flag}`,
+        label: `--${spec.name}`,
         kind: CompletionItemKind.Property,
-        detail: doc?.summary,
+        detail: doc ? doc.summary : flagSyntaxNote(keyword, spec, language),
         documentation: markdown(doc?.markdown),
-        insertText: switchFlag ? `--${flag}` : `--${flag}=`,
+        insertText: switchFlag ? `--${spec.name}` : `--${spec.name}=`,
         command: switchFlag ? undefined : RETRIGGER,
       };
     });
@@ -66,16 +73,19 @@ export function flagNameItems(keyword: string, language: Language): CompletionIt
   return items;
 }
 
+/** Values of `flag` at the cursor; `parsed` is the flag as read (a `--mount` value is completed from its fields). */
 export function flagValueItems(
   instruction: Instruction,
   flag: string,
-  typed: string,
   model: DockerfileModel,
   language: Language,
+  parsed?: { flag: Flag; position: Position },
 ): CompletionItem[] {
   const keyword = instruction.keyword;
-  if (keyword === 'RUN' && flag === 'mount') return mountItems(instruction, typed, model, language);
-  if (flag === 'from' && (keyword === 'COPY' || keyword === 'ADD')) return stageItems(model, instruction, language);
+  const kind = flagOf(keyword, flag)?.value;
+  if (kind === 'mount') return parsed ? mountItems(parsed.flag, parsed.position, model, language) : [];
+  if (kind === 'stage-or-image' || (flag === 'from' && keyword === 'ADD'))
+    return stageItems(model, instruction, language);
   if (flag === 'platform') return platformItems(language);
   return flagValues(keyword, flag, language).flatMap((row) =>
     row.names.map((name) => ({
@@ -112,19 +122,21 @@ function platformItems(language: Language): CompletionItem[] {
   ];
 }
 
-/** Inside `--mount=`: a key (type first) or, after `key=`, the key's values. */
-function mountItems(
-  _instruction: Instruction,
-  typed: string,
-  model: DockerfileModel,
-  language: Language,
-): CompletionItem[] {
-  const options = typed.split(',');
-  const current = options[options.length - 1] ?? '';
-  const type = options.map((o) => /^type=(\w+)$/i.exec(o)?.[1]?.toLowerCase()).find((t) => t !== undefined) ?? 'bind';
-  const equals = current.indexOf('=');
-  if (equals >= 0) {
-    const key = current.slice(0, equals).toLowerCase();
+/**
+ * Inside `--mount=`: a key (type first) or, after `key=`, the key's values. The fields before the
+ * one at the cursor decide the mount type and which keys are used.
+ */
+function mountItems(flag: Flag, position: Position, model: DockerfileModel, language: Language): CompletionItem[] {
+  const fields = flag.mount?.fields ?? [];
+  let currentIndex = fields.findIndex(
+    (field) => comparePositions(field.range.start, position) <= 0 && comparePositions(position, field.range.end) <= 0,
+  );
+  if (currentIndex < 0) currentIndex = fields.length;
+  const before = fields.slice(0, currentIndex);
+  const current = fields[currentIndex];
+  const type = mountType(before);
+  if (current?.valueRange && comparePositions(current.valueRange.start, position) <= 0) {
+    const key = current.key;
     if (key === 'type') {
       return MOUNT_TYPES.map((name) => {
         const doc = mountDoc(name, language);
@@ -145,7 +157,7 @@ function mountItems(
       documentation: markdown(mountKeyDoc(type, key, language)),
     }));
   }
-  const used = new Set(options.slice(0, -1).map((o) => o.split('=')[0]!.toLowerCase()));
+  const used = new Set(before.map((field) => field.key));
   const items: CompletionItem[] = [];
   if (!used.has('type')) {
     items.push({

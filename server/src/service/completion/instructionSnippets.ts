@@ -1,13 +1,14 @@
 // The common forms of each instruction as snippets, offered when starting a new instruction.
 // Labels show the form; the snippet fills in placeholders in that order.
+import type { Keyword } from '../../../../core/src/parser';
 
 export interface InstructionSnippet {
-  keyword: string;
+  keyword: Keyword;
   label: string;
   snippet: string;
 }
 
-const form = (keyword: string, label: string, snippet: string): InstructionSnippet => ({ keyword, label, snippet });
+const form = (keyword: Keyword, label: string, snippet: string): InstructionSnippet => ({ keyword, label, snippet });
 
 export const INSTRUCTION_SNIPPETS: readonly InstructionSnippet[] = [
   form('FROM', 'FROM <image>:<tag>', 'FROM ${1:image}:${2:tag}'),

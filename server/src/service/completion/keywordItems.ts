@@ -7,12 +7,10 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { directiveDoc, instructionDoc } from '../../../../core/src/docs';
-import { INSTRUCTION_KEYWORDS } from '../../../../core/src/parser';
+import { INSTRUCTION_KEYWORDS, INSTRUCTIONS, instructionSpec } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
 import { INSTRUCTION_SNIPPETS } from './instructionSnippets';
 
-/** ONBUILD cannot trigger these (BuildKit rejects them). */
-const NOT_TRIGGERS: ReadonlySet<string> = new Set(['ONBUILD', 'FROM', 'MAINTAINER']);
 /** Before the first FROM only ARG (and FROM itself) may appear. */
 const BEFORE_FROM: readonly string[] = ['FROM', 'ARG'];
 
@@ -22,7 +20,7 @@ const cache = new Map<string, CompletionItem[]>();
 
 function keywordsOf(set: KeywordSet): readonly string[] {
   if (set === 'beforeFrom') return BEFORE_FROM;
-  if (set === 'triggers') return INSTRUCTION_KEYWORDS.filter((k) => !NOT_TRIGGERS.has(k));
+  if (set === 'triggers') return INSTRUCTIONS.filter((spec) => spec.trigger).map((spec) => spec.keyword);
   return INSTRUCTION_KEYWORDS;
 }
 
@@ -35,8 +33,9 @@ export function keywordItems(set: KeywordSet, withSnippets: boolean, language: L
     for (const keyword of keywordsOf(set)) {
       const doc = instructionDoc(keyword, language);
       const documentation = doc ? { kind: 'markdown' as const, value: doc.markdown } : undefined;
-      const deprecated: CompletionItemTag[] | undefined =
-        keyword === 'MAINTAINER' ? [CompletionItemTag.Deprecated] : undefined;
+      const deprecated: CompletionItemTag[] | undefined = instructionSpec(keyword)?.deprecated
+        ? [CompletionItemTag.Deprecated]
+        : undefined;
       items.push({
         label: keyword,
         kind: CompletionItemKind.Keyword,

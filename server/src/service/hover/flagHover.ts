@@ -1,21 +1,13 @@
 // Hover on a flag: its doc on the name; on the value, the doc of the value or key under the cursor
 // (`type=cache`, `sharing=locked` inside --mount, `none` for --network, the stage for --from).
-import {
-  flagDoc,
-  flagValues,
-  inlineCode,
-  instructionFlags,
-  mountDoc,
-  mountKeyDoc,
-  renderRow,
-} from '../../../../core/src/docs';
+import { flagDoc, flagValues, inlineCode, mountDoc, mountKeyDoc, renderRow } from '../../../../core/src/docs';
 import type { DockerfileModel } from '../../../../core/src/model';
-import type { Flag, Instruction, Position } from '../../../../core/src/parser';
+import { type Flag, flagOf, flagsOf, type Instruction, type Position } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
 import { pick } from '../../../../core/src/engine/localized';
+import { flagSyntaxNote } from '../flagSyntaxNote';
 import { rangeContains } from '../lspRange';
 import type { HoverResult } from './hoverTypes';
-import { mountOptions } from '../mountOptions';
 import { type DocDetail, docHover } from './docMarkdown';
 import { flagFacts } from './hereFacts';
 import { imageHover, stageHover } from './referenceHover';
@@ -24,22 +16,27 @@ export function flagHover(
   instruction: Instruction,
   flag: Flag,
   position: Position,
-  lines: readonly string[],
+  _lines: readonly string[],
   model: DockerfileModel,
   language: Language,
   detail: DocDetail = 'brief',
 ): HoverResult | undefined {
   if (flag.valueRange && rangeContains(flag.valueRange, position) && !rangeContains(flag.nameRange, position)) {
-    const valueHover = flagValueHover(instruction, flag, position, lines, model, language, detail);
+    const valueHover = flagValueHover(instruction, flag, position, model, language, detail);
     if (valueHover) return valueHover;
   }
   const doc = flagDoc(instruction.keyword, flag.name, language);
   if (doc)
     return {
-      markdown: docHover(doc, detail, language, flagFacts(instruction, flag, lines, model, language)),
+      markdown: docHover(doc, detail, language, flagFacts(instruction, flag, model, language)),
       range: flag.range,
     };
-  const known = instructionFlags(instruction.keyword).map((name) => `\`--${name}\``);
+  const spec = flagOf(instruction.keyword, flag.name);
+  if (spec) {
+    const markdown = `${inlineCode(`--${flag.name}`)}: ${flagSyntaxNote(instruction.keyword, spec, language)}`;
+    return { markdown, range: flag.nameRange };
+  }
+  const known = flagsOf(instruction.keyword).map((spec) => `\`--${spec.name}\``);
   const markdown = pick(
     {
       en: `${inlineCode(`--${flag.name}`)} is not a flag of ${instruction.keyword}.${known.length ? ` ${instruction.keyword} accepts ${known.join(', ')}.` : ` ${instruction.keyword} takes no flags.`}`,
@@ -54,14 +51,13 @@ function flagValueHover(
   instruction: Instruction,
   flag: Flag,
   position: Position,
-  lines: readonly string[],
   model: DockerfileModel,
   language: Language,
   detail: DocDetail,
 ): HoverResult | undefined {
   const value = flag.value ?? '';
-  if (instruction.keyword === 'RUN' && flag.name === 'mount')
-    return mountHover(flag, position, lines, model, language, detail);
+  const kind = flagOf(instruction.keyword, flag.name)?.value;
+  if (kind === 'mount') return mountHover(flag, position, model, language, detail);
   if (flag.name === 'from' && flag.valueRange) {
     const stage = model.findStage(value);
     if (stage) return stageHover(stage, flag.valueRange, language);
@@ -75,21 +71,21 @@ function flagValueHover(
 function mountHover(
   flag: Flag,
   position: Position,
-  lines: readonly string[],
   model: DockerfileModel,
   language: Language,
   detail: DocDetail,
 ): HoverResult | undefined {
-  const options = mountOptions(flag, lines);
-  const type = options.find((o) => o.key === 'type')?.value ?? 'bind';
-  const option = options.find((o) => rangeContains(o.range, position));
-  if (!option) return undefined;
+  const mount = flag.mount;
+  const option = mount?.fields.find((field) => rangeContains(field.range, position));
+  if (!mount || !option) return undefined;
+  const type = mount.type;
   if (option.key === 'type') {
-    const doc = mountDoc(option.value, language);
+    const doc = mountDoc(option.value ?? '', language);
     return doc ? { markdown: docHover(doc, detail, language), range: option.range } : undefined;
   }
   if (
     (option.key === 'from' || option.key === 'source') &&
+    option.value !== undefined &&
     option.valueRange &&
     rangeContains(option.valueRange, position)
   ) {

@@ -7,7 +7,6 @@ import { type DockerfileModel, expandValue, parseCheckOptions, type Stage } from
 import type { Directive, Flag, Instruction, Word } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel, type Localized, pick } from '../../../../core/src/engine/localized';
-import { mountOptions } from '../mountOptions';
 import type { HereFacts } from './docMarkdown';
 
 const MAX_VALUE = 60;
@@ -501,13 +500,7 @@ function valueRow(instruction: Instruction, flag: Flag, value: string, language:
 }
 
 /** Facts for the hover on a flag's name: its value here and what that value means. */
-export function flagFacts(
-  instruction: Instruction,
-  flag: Flag,
-  lines: readonly string[],
-  model: DockerfileModel,
-  language: Language,
-): HereFacts {
+export function flagFacts(instruction: Instruction, flag: Flag, model: DockerfileModel, language: Language): HereFacts {
   const t = (text: Localized): string => pick(text, language);
   if (flag.value === undefined) return [codeSpan(`--${flag.name}`), t({ en: 'on', ko: '켜짐' })];
   const value = expanded(model, instruction, flag.raw.slice(flag.raw.indexOf('=') + 1), flag.value);
@@ -521,9 +514,8 @@ export function flagFacts(
         : t({ en: `copies from the image ${codeSpan(value)}`, ko: `이미지 ${codeSpan(value)}에서 복사` }),
     );
   } else if (flag.name === 'mount' && instruction.keyword === 'RUN') {
-    const options = mountOptions(flag, lines);
-    const type = options.find((o) => o.key === 'type')?.value ?? 'bind';
-    const target = options.find((o) => o.key === 'target' || o.key === 'dst' || o.key === 'destination')?.value;
+    const type = flag.mount?.type ?? 'bind';
+    const target = flag.mount?.target?.value;
     facts.push(
       target
         ? t({

@@ -45,7 +45,8 @@ const FLAG_LINES: Record<string, string> = {
   'COPY--parents': 'COPY --p¦arents src/*/package.json /app/',
   'COPY--exclude': 'COPY --e¦xclude=*.md . /app/',
   'ADD--checksum':
-    'ADD --c¦hecksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/x.tgz /opt/',
+    'ADD --c¦hecksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d ' +
+    'https://example.com/x.tgz /opt/',
   'ADD--keep-git-dir': 'ADD --k¦eep-git-dir=true https://github.com/moby/buildkit.git#v0.10.1 /src',
   'ADD--chown': 'ADD --c¦hown=node:node https://example.com/x.tgz /opt/',
   'ADD--chmod': 'ADD --c¦hmod=755 https://example.com/tool /usr/local/bin/tool',
@@ -91,7 +92,8 @@ async function main(): Promise<void> {
     );
     const flags = documented.map((name) => [name, hoverLength(FLAG_LINES[name]!, language, detail)] as const);
     console.log(
-      `${language} ${detail}: instructions ${figures(keywords.map(([, n]) => n))}; flags ${figures(flags.map(([, n]) => n))}; all ${figures([...keywords, ...flags].map(([, n]) => n))}`,
+      `${language} ${detail}: instructions ${figures(keywords.map(([, n]) => n))}; ` +
+        `flags ${figures(flags.map(([, n]) => n))}; all ${figures([...keywords, ...flags].map(([, n]) => n))}`,
     );
     if (each) for (const [name, n] of [...keywords, ...flags]) console.log(`  ${name} ${n}`);
   }

@@ -31,7 +31,7 @@ function say(message: string): void {
 async function main(): Promise<void> {
   const parsed = parseStartArgs(
     process.argv.slice(2),
-    process.env['INIT_CWD'] ?? process.cwd(),
+    process.env.INIT_CWD ?? process.cwd(),
     join(REPO_ROOT, 'examples'),
   );
   if (parsed.kind === 'help') {
@@ -47,7 +47,7 @@ async function main(): Promise<void> {
   say('building the extension');
   await mustRun(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs')], 'the build failed (see above)');
 
-  const code = options.editor === 'auto' ? findExecutable('code', process.env['PATH']) : undefined;
+  const code = options.editor === 'auto' ? findExecutable('code', process.env.PATH) : undefined;
   if (code !== undefined) await openDesktop(code, options);
   else await serveCodeServer(options);
 }
@@ -60,7 +60,7 @@ async function openDesktop(code: string, options: StartOptions): Promise<void> {
 
 async function serveCodeServer(options: StartOptions): Promise<void> {
   const codeServer = join(
-    process.env['LAYERWISE_CODE_SERVER_DIR'] ?? join(REPO_ROOT, '.cache', 'code-server'),
+    process.env.LAYERWISE_CODE_SERVER_DIR ?? join(REPO_ROOT, '.cache', 'code-server'),
     'bin',
     'code-server',
   );
@@ -71,7 +71,7 @@ async function serveCodeServer(options: StartOptions): Promise<void> {
     'code-server could not be installed (see above). Alternatively install VS Code and put `code` on PATH.',
   );
 
-  const dirs = startStateDirs(process.env['LAYERWISE_START_DIR'] ?? join(REPO_ROOT, '.cache', 'start'));
+  const dirs = startStateDirs(process.env.LAYERWISE_START_DIR ?? join(REPO_ROOT, '.cache', 'start'));
   prepareState(dirs);
   const env = { ...process.env, XDG_DATA_HOME: dirs.xdg, XDG_CONFIG_HOME: dirs.xdg };
 
@@ -121,7 +121,8 @@ async function serveCodeServer(options: StartOptions): Promise<void> {
       listening = true;
       clearTimeout(timer);
       console.log(
-        `\n  Layerwise is running in code-server. Open:\n\n    ${codeServerUrl(port, options.folder)}\n\n  Log: ${dirs.log}\n  Press Ctrl+C to stop.\n`,
+        `\n  Layerwise is running in code-server. Open:\n\n    ${codeServerUrl(port, options.folder)}\n\n` +
+          `  Log: ${dirs.log}\n  Press Ctrl+C to stop.\n`,
       );
     }
   };
@@ -165,7 +166,8 @@ async function choosePort(requested: number | undefined): Promise<number> {
   if (requested === undefined) return findFreePort(CODE_SERVER_HOST);
   if (await isPortFree(CODE_SERVER_HOST, requested)) return requested;
   throw new StartError(
-    `port ${requested} on ${CODE_SERVER_HOST} is in use. Pick another with --port, or leave --port out to get a free one.`,
+    `port ${requested} on ${CODE_SERVER_HOST} is in use. ` +
+      'Pick another with --port, or leave --port out to get a free one.',
   );
 }
 

@@ -22,7 +22,7 @@ export function findExecutable(
   pathVariable: string | undefined,
   isExecutable: IsExecutable = isExecutableFile,
   extensions: readonly string[] = process.platform === 'win32'
-    ? (process.env['PATHEXT'] ?? '.EXE;.CMD;.BAT').split(';')
+    ? (process.env.PATHEXT ?? '.EXE;.CMD;.BAT').split(';')
     : [''],
   separator: string = delimiter,
 ): string | undefined {

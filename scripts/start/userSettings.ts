@@ -39,7 +39,9 @@ export function mergeUserSettings(
     } catch (error) {
       return {
         kind: 'error',
-        message: `it is not plain JSON (${(error as Error).message}); remove comments and trailing commas, or delete the file`,
+        message:
+          `it is not plain JSON (${(error as Error).message}); ` +
+          'remove comments and trailing commas, or delete the file',
       };
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {

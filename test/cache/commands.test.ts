@@ -5,7 +5,8 @@ import { cachedDownloads, dependencyInstall, indexUpdate, isManifestSource, spli
 test('splitCommands splits at operators and drops shell keywords, assignments and comments', () => {
   assert.deepEqual(
     splitCommands(
-      'set -eux; if [ -f x ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b"; fi && npm ci | tee log # npm install x\ncd /a',
+      'set -eux; if [ -f x ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y "a b"; fi' +
+        ' && npm ci | tee log # npm install x\ncd /a',
     ),
     [
       ['set', '-eux'],

@@ -26,7 +26,8 @@ function impact(text: string, path: string, ignore = '', folder = false): string
   const dockerignore = DockerIgnore.parse(ignore);
   const result = fileImpact(analysis, path, (p) => dockerignore.isIgnored(p), { folder });
   return result
-    ? `line ${result.first.instruction.range.start.line} +${result.rebuiltAfter}: ${result.rebuilt.map((s) => s.instruction.range.start.line).join(',')}`
+    ? `line ${result.first.instruction.range.start.line} +${result.rebuiltAfter}: ` +
+        `${result.rebuilt.map((s) => s.instruction.range.start.line).join(',')}`
     : 'nothing';
 }
 

@@ -24,7 +24,8 @@ function show(step: LayerStep): string {
 test('only RUN, COPY and ADD make layers, numbered per stage and chained', () => {
   assert.deepEqual(
     layers(
-      'FROM node AS build\nWORKDIR /app\nENV A=1\nCOPY package.json ./\nRUN npm ci\nCOPY . .\nFROM nginx\nLABEL x=y\nCOPY --from=build /app/dist /html\n',
+      'FROM node AS build\nWORKDIR /app\nENV A=1\nCOPY package.json ./\nRUN npm ci\nCOPY . .\n' +
+        'FROM nginx\nLABEL x=y\nCOPY --from=build /app/dist /html\n',
     ),
     [
       '0.1 COPY@3 prev=FROM ctx=[package.json]',
@@ -38,7 +39,8 @@ test('only RUN, COPY and ADD make layers, numbered per stage and chained', () =>
 test('sources are cleaned, expanded from ARG/ENV, and unknown values become wildcards', () => {
   assert.deepEqual(
     layers(
-      'FROM a\nARG DIR=src\nCOPY ./${DIR}/ /x/\nARG NAME\nCOPY $NAME.txt /\nADD https://example.com/x.tgz /\nCOPY <<EOF /y\nhi\nEOF\n',
+      'FROM a\nARG DIR=src\nCOPY ./${DIR}/ /x/\nARG NAME\nCOPY $NAME.txt /\n' +
+        'ADD https://example.com/x.tgz /\nCOPY <<EOF /y\nhi\nEOF\n',
     ),
     [
       '0.1 COPY@2 prev=FROM ctx=[src]',
@@ -52,7 +54,10 @@ test('sources are cleaned, expanded from ARG/ENV, and unknown values become wild
 test('RUN depends on the stage ARGs before it and on bind mounts from the context or a stage', () => {
   assert.deepEqual(
     layers(
-      'FROM golang AS deps\nRUN go version\nFROM golang\nARG V\nRUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,from=deps,source=/go,target=/go --mount=type=cache,target=/root/.cache go build\nRUN --mount=type=bind,target=. make\n',
+      'FROM golang AS deps\nRUN go version\nFROM golang\nARG V\n' +
+        'RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,from=deps,source=/go,target=/go' +
+        ' --mount=type=cache,target=/root/.cache go build\n' +
+        'RUN --mount=type=bind,target=. make\n',
     ),
     [
       '0.1 RUN@1 prev=FROM',

@@ -56,7 +56,8 @@ test('an unreadable folder in the build context: exit 2 with a message naming it
     assert.equal(run.status, 2, run.stderr);
     const messages = run.stderr.split('\n').filter((line) => line.includes('in the build context'));
     assert.deepEqual(messages, [
-      'layerwise: cannot read secret in the build context: permission denied; its files were not checked (docker build would fail to send it)',
+      'layerwise: cannot read secret in the build context: permission denied; ' +
+        'its files were not checked (docker build would fail to send it)',
     ]);
     assert.match(run.stderr, / 2 files /, 'both Dockerfiles are still checked');
 

@@ -162,7 +162,10 @@ test('a settings file with mistakes: exit 2 naming the file and key, valid keys 
   assert.equal(run.stdout, '', 'enable: false still applies');
   assert.match(
     run.stderr,
-    /settings file \.layerwise\.json: unknown key "docs" \(only "diagnostics" is read\); "diagnostics\.rules\.X" must be one of off, info, warning, error, not "loud"/,
+    new RegExp(
+      String.raw`settings file \.layerwise\.json: unknown key "docs" \(only "diagnostics" is read\); ` +
+        String.raw`"diagnostics\.rules\.X" must be one of off, info, warning, error, not "loud"`,
+    ),
   );
 });
 

@@ -70,7 +70,8 @@ describe('.editorconfig indentation', () => {
     const read = files({
       '/.editorconfig': '[*]\nindent_style = tab\n',
       [`${root}/.editorconfig`]:
-        'root = true\n[*]\nindent_style = space\nindent_size = 4\n[Dockerfile]\nindent_size = 2\n[*.dockerfile]\nindent_style = tab\n',
+        'root = true\n[*]\nindent_style = space\nindent_size = 4\n' +
+        '[Dockerfile]\nindent_size = 2\n[*.dockerfile]\nindent_style = tab\n',
       [`${root}/legacy/.editorconfig`]: '[Dockerfile]\nindent_size = 8\n',
     });
     assert.deepEqual(editorConfigIndent('/repo/Dockerfile', read), { useTabs: false, size: 2 });

@@ -174,8 +174,10 @@ test('github: workflow annotations with file, line, col and title', () => {
   const run = runLayerwise(['check', '--format', 'github'], { cwd: project() });
   assert.equal(run.status, 1);
   assert.deepEqual(run.stdout.trimEnd().split('\n'), [
-    '::error file=Dockerfile,line=2,col=1,endLine=2,endColumn=5,title=layerwise unknown-instruction::Unknown instruction: RUNX.',
-    '::error file=Dockerfile,line=4,col=5,endLine=4,endColumn=10,title=layerwise unterminated-heredoc::The heredoc EOF is never closed: add a line containing only EOF.',
+    '::error file=Dockerfile,line=2,col=1,endLine=2,endColumn=5,title=layerwise unknown-instruction::' +
+      'Unknown instruction: RUNX.',
+    '::error file=Dockerfile,line=4,col=5,endLine=4,endColumn=10,title=layerwise unterminated-heredoc::' +
+      'The heredoc EOF is never closed: add a line containing only EOF.',
   ]);
 });
 
@@ -186,7 +188,8 @@ test('github: properties and messages are escaped; unreadable files are annotate
   const lines = run.stdout.trimEnd().split('\n');
   assert.equal(
     lines[0],
-    '::error file=a%2Cb%3Ac.dockerfile,line=2,col=1,endLine=2,endColumn=9,title=layerwise unknown-instruction::Unknown instruction: BAD%25WORD.',
+    '::error file=a%2Cb%3Ac.dockerfile,line=2,col=1,endLine=2,endColumn=9,title=layerwise unknown-instruction::' +
+      'Unknown instruction: BAD%25WORD.',
   );
   assert.equal(lines[1], '::error file=gone.dockerfile::cannot read gone.dockerfile: no such file or folder');
 });

@@ -75,7 +75,10 @@ test('warnings in github and sarif formats', () => {
   const cwd = makeFolder({ Dockerfile: SHELL_CMD });
   assert.match(
     runLayerwise(['check', '--format', 'github'], { cwd }).stdout,
-    /^::warning file=Dockerfile,line=2,col=5,endLine=2,endColumn=12,title=layerwise JSONArgsRecommended::CMD in shell form/,
+    new RegExp(
+      '^::warning file=Dockerfile,line=2,col=5,endLine=2,endColumn=12,' +
+        'title=layerwise JSONArgsRecommended::CMD in shell form',
+    ),
   );
   const log = JSON.parse(runLayerwise(['check', '--format', 'sarif'], { cwd }).stdout) as Sarif.Log;
   const [result] = log.runs[0]!.results!;

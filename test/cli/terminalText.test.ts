@@ -38,7 +38,7 @@ test('showControls handles long hostile text in one pass', () => {
 const NAME = 'Dockerfile.\nDockerfile:9:9 error forged-finding \u001b]0;pwned\u0007\u202etxt.exe';
 const TEXT = 'FROM alpine:3.20 AS Bad\u001b[31m\nRU\u001b[2JN echo hi\n';
 
-test('the text format escapes file names and quoted Dockerfile text: one line per finding, no control characters', () => {
+test('text format: file names and quoted Dockerfile text escaped, one line per finding, no control characters', () => {
   const cwd = makeFolder({ [NAME]: TEXT });
   for (const args of [
     ['check', '.'],

@@ -106,7 +106,8 @@ describe('BuildKit plain output', () => {
 
   it('CANCELED steps and a failure outside any step', () => {
     const parsed = parseText(
-      '#1 [a 1/2] RUN sleep 9\n#1 CANCELED\n#2 [internal] load metadata for docker.io/library/nope:1\n#2 ERROR: pull access denied\n------\nERROR: failed to solve: nope:1: not found\n',
+      '#1 [a 1/2] RUN sleep 9\n#1 CANCELED\n#2 [internal] load metadata for docker.io/library/nope:1\n' +
+        '#2 ERROR: pull access denied\n------\nERROR: failed to solve: nope:1: not found\n',
       1,
     );
     assert.deepEqual(summary(parsed), ['#1 RUN canceled']);
@@ -138,7 +139,8 @@ describe('BuildKit rawjson output', () => {
 
   it('ignores malformed JSON and fields of the wrong type', () => {
     const parsed = parseText(
-      '{"vertexes": [{"digest": 5}]}\n{not json\n{"vertexes":[{"digest":"d1","name":"[1/1] RUN x","cached":"yes","started":"bad date"}]}\n',
+      '{"vertexes": [{"digest": 5}]}\n{not json\n' +
+        '{"vertexes":[{"digest":"d1","name":"[1/1] RUN x","cached":"yes","started":"bad date"}]}\n',
       0,
     );
     assert.deepEqual(

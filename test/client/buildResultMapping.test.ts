@@ -105,7 +105,8 @@ describe('locating steps', () => {
       'FROM alpine AS a\nENV X=1\nWORKDIR /src\nRUN make\nFROM alpine\nCOPY --from=a /src /dst\n',
     );
     const output =
-      '#1 [a 1/3] FROM docker.io/library/alpine@sha256:abc\n#1 DONE 0.1s\n#2 [a 2/3] WORKDIR /src\n#2 CACHED\n#3 [a 3/3] RUN make\n#3 DONE 2.0s\n#4 [stage-1 2/2] COPY --from=a /src /dst\n#4 DONE 0.2s\n';
+      '#1 [a 1/3] FROM docker.io/library/alpine@sha256:abc\n#1 DONE 0.1s\n#2 [a 2/3] WORKDIR /src\n#2 CACHED\n' +
+      '#3 [a 3/3] RUN make\n#3 DONE 2.0s\n#4 [stage-1 2/2] COPY --from=a /src /dst\n#4 DONE 0.2s\n';
     assert.deepEqual(lines(locateSteps(parseText(output, 0), outline)), [
       '1 FROM ran',
       '3 WORKDIR cached',
@@ -177,9 +178,12 @@ describe('image history and layer sizes', () => {
 
     const buildkitLayers = parseImageHistory(
       [
-        '{"ID":"<missing>","CreatedBy":"RUN /bin/sh -c echo \\"hello $GREETING\\" > /greeting.txt # buildkit","Size":"12","Comment":"buildkit.dockerfile.v0"}',
-        '{"ID":"<missing>","CreatedBy":"RUN /bin/busybox --install -s /bin # buildkit","Size":"0","Comment":"buildkit.dockerfile.v0"}',
-        '{"ID":"<missing>","CreatedBy":"COPY busybox /bin/busybox # buildkit","Size":"1982256","Comment":"buildkit.dockerfile.v0"}',
+        '{"ID":"<missing>","CreatedBy":"RUN /bin/sh -c echo \\"hello $GREETING\\" > /greeting.txt # buildkit",' +
+          '"Size":"12","Comment":"buildkit.dockerfile.v0"}',
+        '{"ID":"<missing>","CreatedBy":"RUN /bin/busybox --install -s /bin # buildkit",' +
+          '"Size":"0","Comment":"buildkit.dockerfile.v0"}',
+        '{"ID":"<missing>","CreatedBy":"COPY busybox /bin/busybox # buildkit",' +
+          '"Size":"1982256","Comment":"buildkit.dockerfile.v0"}',
       ].join('\n'),
     );
     const buildkit = recordBuild(

@@ -41,7 +41,8 @@ describe('classifyDockerProbe', () => {
     assert.deepEqual(result, {
       kind: 'daemonUnreachable',
       message:
-        'The Docker daemon at unix:///x.sock is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
+        'The Docker daemon at unix:///x.sock is not reachable. ' +
+        'Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
       detail: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?',
     });
   });

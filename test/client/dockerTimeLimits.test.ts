@@ -75,7 +75,8 @@ describe('time limit messages', () => {
     const base = { exitCode: null, stdout: '', stderr: '' };
     assert.equal(
       processProblem({ ...base, timedOutAfterMs: 20_000 }, 'docker history', english),
-      '"docker history" did not finish within 20 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
+      '"docker history" did not finish within 20 s; Layerwise ended the process. ' +
+        'Check that the Docker daemon is running and responsive.',
     );
     assert.equal(processProblem({ ...base, canceled: true }, 'docker stop', english), '"docker stop" was canceled.');
     assert.equal(

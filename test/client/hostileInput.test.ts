@@ -50,7 +50,7 @@ describe('image names: linear scans', () => {
   };
 
   const worst: Array<[string, string, string]> = [
-    ['100k "-" then a letter', '-'.repeat(n) + 'a', 'a'],
+    ['100k "-" then a letter', `${'-'.repeat(n)}a`, 'a'],
     ['"a-" 50k times', 'a-'.repeat(n / 2), `${'a-'.repeat(63)}a`],
     ['a, 100k "-", a (the old pattern took ~10 s)', `a${'-'.repeat(n)}a`, 'a-a'],
     ['a, 100k "!", a', `a${'!'.repeat(n)}a`, 'a-a'],
@@ -103,7 +103,7 @@ describe('image names: linear scans', () => {
 
   it('imageReferenceProblem: 100k-character input is answered at once', () => {
     assert.match(
-      fast('long name', () => imageReferenceProblem('a-'.repeat(n / 2) + 'a', english)) ?? '',
+      fast('long name', () => imageReferenceProblem(`${'a-'.repeat(n / 2)}a`, english)) ?? '',
       /at most 255 characters/,
     );
     assert.match(
@@ -432,7 +432,8 @@ describe('docker answers: linear classifiers', () => {
     assert.deepEqual(availability, {
       kind: 'daemonUnreachable',
       message:
-        '"docker version" did not answer within 10 s, so the Docker daemon at tcp://10.0.0.1:2376 cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
+        '"docker version" did not answer within 10 s, so the Docker daemon at tcp://10.0.0.1:2376 cannot be used. ' +
+        'Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
       detail: 'no answer',
     });
   });

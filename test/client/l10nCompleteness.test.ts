@@ -12,7 +12,8 @@ import { nlsBundle, placeholderKey, placeholders, rawManifest, readJson, ROOT } 
 import { koreanBundle } from '../helpers/translators';
 
 const CLIENT_SOURCES = join(ROOT, 'client', 'src');
-/** The translator modules pass messages on (`vscode.l10n.t(message, ...args)`); everyone else calls t with a literal. */
+// The translator modules pass messages on (`vscode.l10n.t(message, ...args)`); everyone else calls t
+// with a literal.
 const TRANSLATOR_MODULES = new Set(['client/src/l10n/displayLanguage.ts', 'client/src/l10n/translator.ts']);
 
 function sourceFiles(folder: string): string[] {
@@ -32,7 +33,25 @@ interface MessageUse {
   readonly where: string;
 }
 
-/** Every call of a function named `t` (`t(...)`, `l10n.t(...)`, `vscode.l10n.t(...)`) in the client, with its first argument when that is a literal. */
+/**
+ * The text of a string literal, or of literals joined with `+` (long messages are split to keep lines
+ * at 120 characters); undefined for anything computed.
+ */
+function literalText(node: ts.Expression): string | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text;
+  if (ts.isParenthesizedExpression(node)) return literalText(node.expression);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const left = literalText(node.left);
+    const right = literalText(node.right);
+    return left === undefined || right === undefined ? undefined : left + right;
+  }
+  return undefined;
+}
+
+/**
+ * Every call of a function named `t` (`t(...)`, `l10n.t(...)`, `vscode.l10n.t(...)`) in the client,
+ * with its first argument when that is a literal.
+ */
 function messageUses(): MessageUse[] {
   const uses: MessageUse[] = [];
   for (const file of sourceFiles(CLIENT_SOURCES)) {
@@ -47,11 +66,9 @@ function messageUses(): MessageUse[] {
             : undefined;
         if (name === 't') {
           const first = node.arguments[0];
-          const message =
-            first !== undefined && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))
-              ? first.text
-              : undefined;
-          const where = `${relative(ROOT, file).split('\\').join('/')}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+          const message = first === undefined ? undefined : literalText(first);
+          const line = source.getLineAndCharacterOfPosition(node.getStart()).line + 1;
+          const where = `${relative(ROOT, file).split('\\').join('/')}:${line}`;
           uses.push({ message, where });
         }
       }
@@ -104,21 +121,21 @@ describe('the manifest in English and Korean', () => {
 
   it('every user-facing string of package.json is a placeholder', () => {
     type Entry = Record<string, unknown>;
-    const contributes = manifest['contributes'] as {
+    const contributes = manifest.contributes as {
       commands: Entry[];
       configuration: { properties: Record<string, Entry> };
       taskDefinitions: Array<{ properties: Record<string, Entry> }>;
       walkthroughs?: Array<Entry & { steps: Entry[] }>;
     };
     const texts: Array<[string, unknown]> = [
-      ['description', manifest['description']],
+      ['description', manifest.description],
       [
         'capabilities.untrustedWorkspaces.description',
-        (manifest['capabilities'] as { untrustedWorkspaces: Entry }).untrustedWorkspaces['description'],
+        (manifest.capabilities as { untrustedWorkspaces: Entry }).untrustedWorkspaces.description,
       ],
       ...contributes.commands.map((command): [string, unknown] => [
-        `command ${String(command['command'])}`,
-        command['title'],
+        `command ${String(command.command)}`,
+        command.title,
       ]),
       ...Object.entries(contributes.configuration.properties).flatMap(([key, property]) =>
         [
@@ -140,16 +157,16 @@ describe('the manifest in English and Korean', () => {
       ...contributes.taskDefinitions.flatMap((definition) =>
         Object.entries(definition.properties).map(([name, property]): [string, unknown] => [
           `task property ${name}`,
-          property['description'],
+          property.description,
         ]),
       ),
       ...(contributes.walkthroughs ?? []).flatMap((walkthrough) => [
-        [`walkthrough ${String(walkthrough['id'])} title`, walkthrough['title']] as [string, unknown],
-        [`walkthrough ${String(walkthrough['id'])} description`, walkthrough['description']] as [string, unknown],
+        [`walkthrough ${String(walkthrough.id)} title`, walkthrough.title] as [string, unknown],
+        [`walkthrough ${String(walkthrough.id)} description`, walkthrough.description] as [string, unknown],
         ...walkthrough.steps.flatMap(
           (step): Array<[string, unknown]> => [
-            [`step ${String(step['id'])} title`, step['title']],
-            [`step ${String(step['id'])} description`, step['description']],
+            [`step ${String(step.id)} title`, step.title],
+            [`step ${String(step.id)} description`, step.description],
           ],
         ),
       ]),
@@ -216,7 +233,7 @@ describe("the extension's messages in English and Korean", () => {
   });
 
   it('package.json points VS Code at the bundles', () => {
-    assert.equal(rawManifest()['l10n'], './l10n');
+    assert.equal(rawManifest().l10n, './l10n');
   });
 });
 

@@ -67,9 +67,10 @@ test('build results become the notification; stale results are not re-sent; a re
   // Forwarding follows the store's change events until disposed.
   const listeners = new Set<(uri: string, r: BuildOutcome | undefined) => void>();
   const store = {
-    onDidChange: (l: (uri: string, r: BuildOutcome | undefined) => void) => (
-      listeners.add(l), { dispose: () => listeners.delete(l) }
-    ),
+    onDidChange: (l: (uri: string, r: BuildOutcome | undefined) => void) => {
+      listeners.add(l);
+      return { dispose: () => listeners.delete(l) };
+    },
   };
   const sent: BuildResultsParams[] = [];
   const forwarding = forwardBuildResults(store, (p) => sent.push(p));

@@ -33,7 +33,7 @@ function configuration(layers: Readonly<Record<string, InspectedSetting>>): Conf
 }
 
 describe('machine-scoped docker settings', () => {
-  it('the CLI path and the daemon are machine settings in package.json, and still restricted in untrusted workspaces', () => {
+  it('CLI path and daemon are machine settings in package.json, still restricted in untrusted workspaces', () => {
     assert.deepEqual([...machineSettingKeys].sort(), ['layerwise.docker.context', 'layerwise.docker.path']);
     for (const key of machineSettingKeys) {
       assert.equal(manifest.contributes.configuration.properties[key]?.scope, 'machine', key);

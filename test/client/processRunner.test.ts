@@ -80,7 +80,8 @@ describe('process runner: time limits and cancellation (real processes)', {
     assert.equal(running.pid === undefined ? true : await gone(running.pid), true);
     assert.equal(
       processProblem(outcome, commandLabel({ executable: 'docker', args: ['version'] }), english),
-      '"docker version" did not finish within 0.4 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
+      '"docker version" did not finish within 0.4 s; Layerwise ended the process. ' +
+        'Check that the Docker daemon is running and responsive.',
     );
   });
 

@@ -45,7 +45,7 @@ test('3,000 stages of 2 instructions each, named and numbered: every step on its
   );
 });
 
-test('5,000 identical RUNs in each of two stages, numbers that do not fit: the text fallback takes them in order, own stage first', () => {
+test('two stages of 5,000 identical RUNs, unfitting numbers: the text fallback goes in order, own stage first', () => {
   const runs = 5_000;
   const stage = (name: string): string => `FROM alpine AS ${name}\n${'RUN echo hi\n'.repeat(runs)}`;
   const outline = outlineDockerfile(`${stage('one')}${stage('two')}`);

@@ -72,7 +72,7 @@ describe('walkthrough "Learn Docker with Layerwise"', () => {
     ['en', english],
     ['ko', korean],
   ] as const) {
-    it(`every step's buttons (${language}) call a contributed or built-in command, with arguments that fit the example`, () => {
+    it(`every step's buttons (${language}) call a contributed or built-in command, args fitting the example`, () => {
       for (const step of manifest.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
         const links = commandLinks(step.description);
         assert.ok(links.length > 0, `${step.id} has no button`);
@@ -105,8 +105,9 @@ describe('walkthrough "Learn Docker with Layerwise"', () => {
   it('each step has a Markdown page in English and in Korean (VS Code reads <page>.nls.ko.md for Korean)', () => {
     for (const step of english.contributes.walkthroughs.flatMap((walkthrough) => walkthrough.steps)) {
       const page = step.media.markdown;
+      // typeof, not `?.`: the assertion has to narrow `page` to a string for the lines below.
       assert.ok(
-        page !== undefined && page.startsWith('media/walkthrough/') && page.endsWith('.md'),
+        typeof page === 'string' && page.startsWith('media/walkthrough/') && page.endsWith('.md'),
         `${step.id}: ${page}`,
       );
       assert.ok(existsSync(join(ROOT, page)), `${step.id}: ${page} is missing`);
@@ -127,7 +128,7 @@ describe('walkthrough "Learn Docker with Layerwise"', () => {
     );
   });
 
-  it('the walkthrough commands the client registers are the contributed ones; only "open the example" is in the palette', () => {
+  it('the client registers the contributed walkthrough commands; only "open the example" is in the palette', () => {
     const registered = Object.values(walkthroughCommands);
     const ours = [...contributed].filter((command) => command.startsWith('layerwise.walkthrough.'));
     assert.deepEqual([...registered].sort(), ours.sort());
@@ -185,7 +186,10 @@ describe('the example project', () => {
     const reordered = applyLineEdit(exampleDockerfile, edit);
     assert.match(
       reordered,
-      /WORKDIR \/src\nCOPY deps\.txt install-deps\.sh \.\/\nRUN sh install-deps\.sh\nCOPY \. \.\nRUN sh build-site\.sh \/www\n/,
+      new RegExp(
+        String.raw`WORKDIR /src\nCOPY deps\.txt install-deps\.sh \./\nRUN sh install-deps\.sh\n` +
+          String.raw`COPY \. \.\nRUN sh build-site\.sh /www\n`,
+      ),
     );
     assert.equal(reordered.split('\n').length, exampleDockerfile.split('\n').length + 1);
     assert.equal(reorderForCache(reordered), undefined);
@@ -231,7 +235,7 @@ describe('the example project', () => {
       view.setBigUint64(0x20, 64n, true);
       view.setUint16(0x36, 56, true);
       view.setUint16(0x38, types.length, true);
-      types.forEach((type, index) => view.setUint32(64 + index * 56, type, true));
+      for (const [index, type] of types.entries()) view.setUint32(64 + index * 56, type, true);
       return bytes;
     }
     /** The same in 32-bit big-endian. */
@@ -242,7 +246,7 @@ describe('the example project', () => {
       view.setUint32(0x1c, 52, false);
       view.setUint16(0x2a, 32, false);
       view.setUint16(0x2c, types.length, false);
-      types.forEach((type, index) => view.setUint32(52 + index * 32, type, false));
+      for (const [index, type] of types.entries()) view.setUint32(52 + index * 32, type, false);
       return bytes;
     }
 

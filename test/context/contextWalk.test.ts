@@ -169,7 +169,7 @@ describe('the build context', () => {
     assert.deepEqual([...context.topLevelEntries().entries.keys()].sort(), ['Dockerfile', 'package.json', 'src']);
   });
 
-  test('one walk per context, shared; a change inside it stops the walk and forgets the listing, others keep theirs', async () => {
+  test('one shared walk per context; a change inside stops it, drops its listing; others keep theirs', async () => {
     const first = folder({ Dockerfile: 'FROM a\n', 'a.txt': '' });
     const second = folder({ Dockerfile: 'FROM a\n', 'b.txt': '' });
     const listed: string[] = [];
@@ -218,7 +218,7 @@ describe('layer hints when the listing is missing something', () => {
   };
   const APP = 'FROM node\nCOPY package.json ./\nCOPY src ./src\nCOPY config/*.json ./\nCOPY gone.txt ./\n';
 
-  test('a walk that stopped early: found sources are counted, unlisted ones say "not listed", only a checked path is "missing"', async () => {
+  test('stopped walk: found sources counted, unlisted ones "not listed", only a checked path "missing"', async () => {
     const root = folder({ Dockerfile: APP, 'package.json': '{}', 'src/main.js': '', 'config/a.json': '' });
     // The root alone holds more than 3 entries: no folder below it is read.
     const context = await BuildContext.forDockerfile(join(root, 'Dockerfile')).listed({

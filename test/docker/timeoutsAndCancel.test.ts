@@ -42,7 +42,9 @@ describe('docker integration: time limits and cancellation', async () => {
     silentPort = typeof address === 'object' && address !== null ? address.port : 0;
     // The ENV makes every layer after it this test's own, so removing them touches no other test's cache.
     context = makeBuildContext({
-      Dockerfile: `FROM scratch\nENV LAYERWISE_CANCEL_TEST=${suffix}\nCOPY busybox /bin/busybox\nRUN ["/bin/busybox", "sleep", "97"]\n`,
+      Dockerfile:
+        `FROM scratch\nENV LAYERWISE_CANCEL_TEST=${suffix}\n` +
+        'COPY busybox /bin/busybox\nRUN ["/bin/busybox", "sleep", "97"]\n',
     });
   });
 
@@ -67,12 +69,14 @@ describe('docker integration: time limits and cancellation', async () => {
     assert.match(
       availability.kind === 'daemonUnreachable' ? availability.message : '',
       new RegExp(
-        `^"docker version" did not answer within 1\\.5 s, so the Docker daemon at tcp://127\\.0\\.0\\.1:${silentPort} cannot be used\\.`,
+        '^"docker version" did not answer within 1\\.5 s, ' +
+          `so the Docker daemon at tcp://127\\.0\\.0\\.1:${silentPort} cannot be used\\.`,
       ),
     );
     assert.equal(
       processProblem(outcome, commandLabel(invocation), english),
-      '"docker version" did not finish within 1.5 s; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
+      '"docker version" did not finish within 1.5 s; Layerwise ended the process. ' +
+        'Check that the Docker daemon is running and responsive.',
     );
   });
 

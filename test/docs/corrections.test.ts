@@ -117,7 +117,10 @@ test('arg-vs-env and ARG: ARG goes to history and provenance, ENV to the image c
     'concept/arg-vs-env.md',
     {
       en: [
-        /`ARG` values used by `RUN` are recorded in `docker history` and in build provenance; `ENV` values are stored in the image config and set in every container/,
+        new RegExp(
+          '`ARG` values used by `RUN` are recorded in `docker history` and in build provenance; ' +
+            '`ENV` values are stored in the image config and set in every container',
+        ),
       ],
       ko: [
         /`RUN`에서 쓰인 `ARG` 값은 `docker history`와 빌드 출처 증명\(provenance\)에 기록되고, `ENV` 값은 이미지 설정에 저장되어 모든 컨테이너에 설정됩니다/,
@@ -197,7 +200,7 @@ test('shutdown: exec form still needs a SIGTERM handler or --init; shell form de
 
 // Reference "ARG > Impact on build caching": all RUN instructions following an ARG use it
 // implicitly as an environment variable, so they can miss the cache.
-test('build cache: a changed ARG invalidates the first RUN after its declaration, even one that does not use it', () => {
+test('build cache: a changed ARG invalidates the first RUN after its declaration, even one not using it', () => {
   says(
     'concept/build-cache.md',
     {

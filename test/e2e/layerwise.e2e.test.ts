@@ -106,7 +106,8 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
     const link = hover.locator('a', { hasText: 'Open the full page' }).first();
     await link.waitFor({ timeout: 15_000 });
     await link.click();
-    // markdown.showPreviewToSide: a second editor group whose active tab previews layerwise-docs:/en/instruction/FROM.md.
+    // markdown.showPreviewToSide: a second editor group whose active tab previews
+    // layerwise-docs:/en/instruction/FROM.md.
     const previewTab = p.locator('.editor-group-container .tab.active', { hasText: /FROM\.md/ }).first();
     await previewTab.waitFor({ timeout: 30_000 });
     assert.equal(await p.locator('.editor-group-container').count(), 2, 'the page opens beside the Dockerfile');

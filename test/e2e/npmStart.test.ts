@@ -23,7 +23,9 @@ import {
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const EXAMPLES = join(REPO_ROOT, 'examples');
-const EXTENSION_FOLDER = `layerwise.layerwise-${(JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version}`;
+const PACKAGE_VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
+const EXTENSION_FOLDER = `layerwise.layerwise-${PACKAGE_VERSION}`;
 const URL_PATTERN = /http:\/\/127\.0\.0\.1:(\d+)\/\?folder=(\S+)/;
 
 interface StartedNpm {

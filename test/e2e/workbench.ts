@@ -104,7 +104,8 @@ async function useQuickInput(
         );
       // Shown in the test output, so a step that needed a second try is visible.
       console.log(
-        `# "${text}" did not take effect (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again`,
+        `# "${text}" did not take effect ` +
+          `(${error instanceof Error ? error.message.split('\n')[0] : String(error)}); trying again`,
       );
     }
   }
@@ -170,14 +171,13 @@ async function closeQuickInput(page: Page): Promise<void> {
 
 /** Labels of the editor tabs, the active one marked with `*`: what a failure message should show. */
 async function tabLabels(page: Page): Promise<string[]> {
-  return page
-    .locator('.editor-group-container .tab')
-    .evaluateAll((tabs) =>
-      tabs.map(
-        (tab) =>
-          `${(tab as unknown as { classList: { contains(name: string): boolean } }).classList.contains('active') ? '*' : ''}${tab.getAttribute('data-resource-name') ?? tab.textContent ?? ''}`,
-      ),
-    );
+  return page.locator('.editor-group-container .tab').evaluateAll((tabs) =>
+    tabs.map((tab) => {
+      const classes = (tab as unknown as { classList: { contains(name: string): boolean } }).classList;
+      const name = tab.getAttribute('data-resource-name') ?? tab.textContent ?? '';
+      return `${classes.contains('active') ? '*' : ''}${name}`;
+    }),
+  );
 }
 
 /** Opens a workspace file with Quick Open and waits for it to be the active editor. */

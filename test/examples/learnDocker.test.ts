@@ -66,7 +66,7 @@ describe('examples/learn-docker', () => {
   it('after "Reorder the Build Stage" the install is rebuilt only when its manifest changes', async () => {
     const hintOn = async (uri: string, source: string, instruction: string): Promise<string> => {
       await client.open(uri, source);
-      const line = source.split('\n').findIndex((candidate) => candidate === instruction);
+      const line = source.split('\n').indexOf(instruction);
       const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
       return hints
         .filter((hint) => hint.position.line === line)

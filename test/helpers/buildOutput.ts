@@ -15,6 +15,9 @@ export function parseText(text: string, exitCode: number | null): ParsedBuildOut
   const parser = new DetectingBuildOutputParser(english);
   const splitter = new OutputLineSplitter();
   let at = 0;
-  for (const line of [...splitter.push(text), ...splitter.flush()]) parser.push(line, (at += 1));
+  for (const line of [...splitter.push(text), ...splitter.flush()]) {
+    at += 1;
+    parser.push(line, at);
+  }
   return parser.finish(exitCode, at + 1);
 }

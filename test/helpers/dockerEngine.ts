@@ -29,8 +29,9 @@ export async function probe(settings: DockerSettings = defaultDockerSettings): P
 export async function engineSkipReason(): Promise<string | undefined> {
   const availability = await probe();
   if (availability.kind === 'ready') return undefined;
-  const reason = `no Docker engine reachable (${availability.message}${availability.kind === 'daemonUnreachable' ? ` ${availability.detail}` : ''}); run scripts/setup-docker.sh`;
-  if (process.env['CI'] === 'true') throw new Error(`CI=true but ${reason}`);
+  const detail = availability.kind === 'daemonUnreachable' ? ` ${availability.detail}` : '';
+  const reason = `no Docker engine reachable (${availability.message}${detail}); run scripts/setup-docker.sh`;
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}`);
   return reason;
 }
 

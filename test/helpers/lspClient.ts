@@ -1,6 +1,8 @@
-// Starts dist/server.js (or any server) over stdio and speaks real LSP to it.
+// Speaks real LSP to a Layerwise server: dist/server.js (or any server) spawned over stdio, or
+// the server from the sources running in this process over in-memory streams (`in-process`).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { basename, resolve } from 'node:path';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -8,6 +10,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
+import { startServerOnStreams } from '../../server/src/streamServer';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -23,7 +26,37 @@ export interface PublishedDiagnostics {
   uri: string;
   version?: number;
   diagnostics: Diagnostic[];
+  /**
+   * A first answer at open that the full diagnostics of the same version follow
+   * (server/src/service/documentChecks.ts).
+   */
+  partial?: true;
 }
+
+/**
+ * How the client reaches the server. `stdio` spawns the bundle (or `serverPath`) as VS Code does:
+ * for startup, process-level behaviour (exit, crash, memory) and hostile input. `in-process` runs
+ * createServer from the sources in the test process: no bundle needed and much faster to start,
+ * but there is no process to inspect.
+ */
+export type LspTransport = 'stdio' | 'in-process';
+
+export interface LspClientOptions {
+  /** `stdio` unless told. */
+  transport?: LspTransport;
+  /** stdio only: the server script (dist/server.js by default) and its arguments (`--stdio`). */
+  serverPath?: string;
+  args?: string[];
+  initializationOptions?: unknown;
+  configuration?: unknown;
+  /** Folder paths sent with initialize (none by default, as VS Code with a lone file open). */
+  workspaceFolders?: string[];
+}
+
+/** The server's end: a child process, or a connection in this process with the pipes to it. */
+type ServerEnd =
+  | { kind: 'stdio'; process: ChildProcess }
+  | { kind: 'in-process'; connection: { dispose(): void }; pipes: PassThrough[] };
 
 export class LspClient {
   readonly connection: MessageConnection;
@@ -31,14 +64,19 @@ export class LspClient {
     [];
   readonly published = new Map<string, PublishedDiagnostics>();
   readonly logs: string[] = [];
+  /** Hear every publish, partial ones too (`published` and the waits see only full diagnostics). */
+  readonly publishListeners: ((params: PublishedDiagnostics) => void)[] = [];
   private readonly logWaiters: { text: string; resolve: () => void }[] = [];
 
-  private constructor(readonly process: ChildProcess) {
-    this.connection = createMessageConnection(
-      new StreamMessageReader(process.stdout!),
-      new StreamMessageWriter(process.stdin!),
-    );
+  private constructor(
+    private readonly server: ServerEnd,
+    fromServer: Readable,
+    toServer: Writable,
+  ) {
+    this.connection = createMessageConnection(new StreamMessageReader(fromServer), new StreamMessageWriter(toServer));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
+      for (const listener of this.publishListeners) listener(params);
+      if (params.partial) return;
       this.published.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
         if (
@@ -70,24 +108,21 @@ export class LspClient {
   configuration: unknown = {};
   initializeResult: unknown;
 
-  /** `workspaceFolders`: folder paths sent with initialize (none by default, as VS Code with a lone file open). */
-  static async start(
-    options: {
-      serverPath?: string;
-      args?: string[];
-      initializationOptions?: unknown;
-      configuration?: unknown;
-      workspaceFolders?: string[];
-    } = {},
-  ): Promise<LspClient> {
-    const child = spawn(process.execPath, [options.serverPath ?? SERVER_PATH, ...(options.args ?? ['--stdio'])], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    child.stderr!.on('data', () => undefined);
-    const client = new LspClient(child);
+  /** The server's process (stdio only). */
+  get process(): ChildProcess {
+    if (this.server.kind !== 'stdio') throw new Error('an in-process server has no process: start it over stdio');
+    return this.server.process;
+  }
+
+  static async start(options: LspClientOptions = {}): Promise<LspClient> {
+    const inProcess = options.transport === 'in-process';
+    if (inProcess && (options.serverPath !== undefined || options.args !== undefined))
+      throw new Error('serverPath and args are for a server started over stdio');
+    const client = inProcess ? LspClient.inProcess() : LspClient.spawned(options.serverPath, options.args);
     if (options.configuration !== undefined) client.configuration = options.configuration;
     client.initializeResult = await client.connection.sendRequest('initialize', {
-      processId: process.pid,
+      // An in-process server must not watch this process: it would poll it on a timer that never stops.
+      processId: inProcess ? null : process.pid,
       rootUri: options.workspaceFolders?.[0] === undefined ? null : pathToFileURL(options.workspaceFolders[0]).href,
       workspaceFolders:
         options.workspaceFolders?.map((folder) => ({ uri: pathToFileURL(folder).href, name: basename(folder) })) ??
@@ -109,6 +144,19 @@ export class LspClient {
     });
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  private static spawned(serverPath = SERVER_PATH, args = ['--stdio']): LspClient {
+    const child = spawn(process.execPath, [serverPath, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stderr!.on('data', () => undefined);
+    return new LspClient({ kind: 'stdio', process: child }, child.stdout!, child.stdin!);
+  }
+
+  private static inProcess(): LspClient {
+    const toServer = new PassThrough();
+    const fromServer = new PassThrough();
+    const connection = startServerOnStreams(toServer, fromServer);
+    return new LspClient({ kind: 'in-process', connection, pipes: [toServer, fromServer] }, fromServer, toServer);
   }
 
   waitForDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<PublishedDiagnostics> {
@@ -169,21 +217,33 @@ export class LspClient {
 
   async stop(): Promise<void> {
     try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
+      await within(this.connection.sendRequest('shutdown'), 2000);
+      // In-process, `exit` would end the test process (vscode-languageserver calls process.exit):
+      // the server stopped its work on `shutdown`; closing the pipes below ends it.
+      if (this.server.kind === 'stdio') await this.connection.sendNotification('exit');
     } catch {
       // the server may already be gone
     }
-    if (this.process.exitCode === null) {
-      await new Promise((resolve) => {
-        const timer = setTimeout(resolve, 2000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        });
-      });
+    const { server } = this;
+    if (server.kind === 'in-process') {
+      this.connection.dispose();
+      server.connection.dispose();
+      for (const pipe of server.pipes) pipe.destroy();
+      return;
     }
+    if (server.process.exitCode === null)
+      await within(new Promise((resolve) => server.process.once('exit', resolve)), 2000);
     this.connection.dispose();
-    if (this.process.exitCode === null) this.process.kill();
+    if (server.process.exitCode === null) server.process.kill();
+  }
+}
+
+/** Waits for `promise`, but no longer than `ms` (the timer is cleared either way). */
+async function within(promise: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([promise, new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -325,21 +325,25 @@ function ownCases(): HostileCase[] {
   add(
     'heredoc-10000-delimiters',
     'one RUN with 10,000 heredocs, all closed',
-    `FROM alpine:3.20\nRUN ${Array.from({ length: 10_000 }, (_, i) => `<<E${i}`).join(' ')}\n${lines(10_000, (i) => `echo ${i}\nE${i}`)}\nCMD ["true"]\n`,
+    `FROM alpine:3.20\nRUN ${Array.from({ length: 10_000 }, (_, i) => `<<E${i}`).join(' ')}\n` +
+      `${lines(10_000, (i) => `echo ${i}\nE${i}`)}\nCMD ["true"]\n`,
     { line: 1, character: 5 },
   );
 
   add(
     'heredoc-10000-unterminated',
     'one RUN with 10,000 heredocs (plain, `-`, quoted) none closed, over 2,000 lines',
-    `FROM alpine:3.20\nRUN ${Array.from({ length: 10_000 }, (_, i) => ['<<EOF', '<<-EOF', '<<"EOF"', "<<'E O'"][i % 4]).join(' ')}\n${lines(2_000, (i) => `echo ${i}`)}\n`,
+    'FROM alpine:3.20\nRUN ' +
+      `${Array.from({ length: 10_000 }, (_, i) => ['<<EOF', '<<-EOF', '<<"EOF"', "<<'E O'"][i % 4]).join(' ')}\n` +
+      `${lines(2_000, (i) => `echo ${i}`)}\n`,
     { line: 1, character: 5 },
   );
 
   add(
     'heredoc-long-delimiter',
     'a heredoc delimiter of 100,000 characters, and an unclosed quoted one',
-    `FROM alpine:3.20\nRUN <<${repeat('E', 100_000)}\necho hi\n${repeat('E', 100_000)}\nRUN <<"${repeat('F', 100_000)}\necho\n`,
+    `FROM alpine:3.20\nRUN <<${repeat('E', 100_000)}\necho hi\n${repeat('E', 100_000)}\n` +
+      `RUN <<"${repeat('F', 100_000)}\necho\n`,
     { line: 1, character: 50_000 },
   );
 
@@ -453,7 +457,8 @@ function ownCases(): HostileCase[] {
   add(
     'mount-options',
     'RUN --mount with 50,000 options and a quoted CSV never closed',
-    `FROM alpine:3.20\nRUN --mount=${repeat('type=cache,', 50_000)}target=/x --mount=type=bind,source="${repeat('a,', 50_000)} echo\n`,
+    `FROM alpine:3.20\nRUN --mount=${repeat('type=cache,', 50_000)}target=/x ` +
+      `--mount=type=bind,source="${repeat('a,', 50_000)} echo\n`,
     { line: 1, character: 300_000 },
   );
 
@@ -467,14 +472,16 @@ function ownCases(): HostileCase[] {
   add(
     'continuations-50000',
     'one RUN continued over 50,000 lines with empty and comment lines between',
-    `FROM alpine:3.20\nRUN echo start \\\n${lines(50_000, (i) => ['  && echo $i \\', '', '# comment \\'][i % 3]!)}\n  && echo end\n`,
+    'FROM alpine:3.20\nRUN echo start \\\n' +
+      `${lines(50_000, (i) => ['  && echo $i \\', '', '# comment \\'][i % 3]!)}\n  && echo end\n`,
     { line: 25_000, character: 4 },
   );
 
   add(
     'astral-characters',
     '250,000 emoji in a RUN, in a variable name and in a stage name',
-    `FROM alpine:3.20 AS ${repeat('😀', 50_000)}\nRUN echo ${repeat('😀', 250_000)}\nRUN echo \${${repeat('😀', 50_000)}}\n`,
+    `FROM alpine:3.20 AS ${repeat('😀', 50_000)}\nRUN echo ${repeat('😀', 250_000)}\n` +
+      `RUN echo \${${repeat('😀', 50_000)}}\n`,
     { line: 1, character: 100_001 },
   );
 

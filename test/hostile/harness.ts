@@ -134,7 +134,10 @@ export function cliProblems(outcome: CliOutcome, timeoutMs: number): string[] {
 
 export function describeCli(outcome: CliOutcome): string {
   const clip = (text: string): string => (text.length > 2_000 ? `${text.slice(0, 2_000)}…` : text);
-  return `status ${outcome.status}, signal ${outcome.signal}, ${outcome.ms.toFixed(0)} ms, stdout ${outcome.stdoutBytes} bytes, stderr:\n${clip(outcome.stderr)}`;
+  return (
+    `status ${outcome.status}, signal ${outcome.signal}, ${outcome.ms.toFixed(0)} ms, ` +
+    `stdout ${outcome.stdoutBytes} bytes, stderr:\n${clip(outcome.stderr)}`
+  );
 }
 
 // --- A language server that survives its cases -------------------------------------------------

@@ -1,5 +1,5 @@
 // Property tests on the paths hostile input takes, in-process: parser, model, every rule (the
-// DiagnosticsEngine the server and CLI share), hover, variable expansion and .dockerignore
+// check engine the server and CLI share), hover, variable expansion and .dockerignore
 // matching. Run as a child process by stress.property.test.ts, one property per process, so a
 // hang is killed and reported with the input that caused it:
 //   node --import tsx test/hostile/stressProperties.ts <property> [numRuns scale]
@@ -14,10 +14,8 @@ import { DockerIgnore } from '../../core/src/context/dockerignore';
 import { buildModel, expandValue } from '../../core/src/model';
 import { parseDockerfile, parseText, reparseText } from '../../core/src/parser';
 import { RULES } from '../../core/src/rules';
-import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
-import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
+import { AnalysedDocument, CheckEngine, defaultSettings } from '../../core/src/engine';
 import { hover } from '../../server/src/service/hover/hover';
-import { defaultSettings } from '../../core/src/engine/settings';
 import { initShellParser } from '../../core/src/shell';
 import { positionAt } from './cases';
 
@@ -32,9 +30,8 @@ let failedOnce = false;
 function firstFailure(about: string, error: unknown): void {
   if (failedOnce) return;
   failedOnce = true;
-  say(
-    `first-failure ${JSON.stringify(`${about}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 2_000))}`,
-  );
+  const message = error instanceof Error ? error.message : String(error);
+  say(`first-failure ${JSON.stringify(`${about}: ${message}`.slice(0, 2_000))}`);
 }
 
 function lineCount(text: string): number {
@@ -63,18 +60,18 @@ function checkDocument(
   }
   const document = new AnalysedDocument(`file://${path}`, 1, text, parseText(text));
   const failed: string[] = [];
-  const engine = new DiagnosticsEngine(RULES, (rule, error) =>
+  const engine = new CheckEngine(RULES, (rule, error) =>
     failed.push(`${rule.code}: ${error instanceof Error ? error.message : String(error)}`),
   );
-  const diagnostics = engine.diagnostics(document, defaultSettings(), 'en', context);
+  const findings = engine.check(document, defaultSettings(), 'en', context);
   assert.deepEqual(failed, [], 'no rule throws');
-  for (const d of diagnostics) {
+  for (const d of findings) {
     const { start, end } = d.range;
     assert.ok(
       start.line < end.line || (start.line === end.line && start.character <= end.character),
-      `diagnostic ${d.code} range reversed: ${JSON.stringify(d.range)}`,
+      `finding ${d.code} range reversed: ${JSON.stringify(d.range)}`,
     );
-    assert.ok(end.line < lines + 1, `diagnostic ${d.code} past the end: ${JSON.stringify(d.range)} in ${lines} lines`);
+    assert.ok(end.line < lines + 1, `finding ${d.code} past the end: ${JSON.stringify(d.range)} in ${lines} lines`);
     assert.equal(typeof d.message, 'string');
   }
   for (const offset of positions) {
@@ -116,10 +113,13 @@ const nestedReferences: fc.Arbitrary<Sample> = fc
     const close = '}'.repeat(
       closing === 'all' ? depth : closing === 'none' ? 0 : closing === 'half' ? depth >> 1 : depth + 3,
     );
-    const text = `ARG v0=${'a'.repeat(60)}\nFROM alpine:3.20\nARG v0\n${placement}${open}${inner}${close}\nRUN echo done\n`;
+    const text =
+      `ARG v0=${'a'.repeat(60)}\nFROM alpine:3.20\nARG v0\n` + `${placement}${open}${inner}${close}\nRUN echo done\n`;
     return {
       text,
-      about: `\${ nested ${depth} deep with ${modifiers.join(' ')}, closing ${closing}, after "${placement}", inner "${inner}"`,
+      about:
+        `\${ nested ${depth} deep with ${modifiers.join(' ')}, closing ${closing}, ` +
+        `after "${placement}", inner "${inner}"`,
     };
   });
 
@@ -195,10 +195,13 @@ const hugeHeredocs: fc.Arbitrary<Sample> = fc
         terminated === 'all' || (terminated === 'first' && i === 0) || (terminated === 'last' && i === delimiters - 1);
       return `${'\techo $x ${y} \\\n'.repeat(per)}${close ? `${form === '<<-' ? '\t' : ''}${name}\n` : ''}`;
     });
-    const text = `FROM alpine:3.20\n${instruction} ${heads}${instruction === 'COPY' || instruction === 'ADD' ? ' /dst/' : ''}\n${bodies.join('')}CMD ["true"]\n`;
+    const destination = instruction === 'COPY' || instruction === 'ADD' ? ' /dst/' : '';
+    const text = `FROM alpine:3.20\n${instruction} ${heads}${destination}\n${bodies.join('')}CMD ["true"]\n`;
     return {
       text,
-      about: `${instruction} with ${delimiters} × ${form}…${quote} heredocs, ${lines} body lines, terminated ${terminated}`,
+      about:
+        `${instruction} with ${delimiters} × ${form}…${quote} heredocs, ` +
+        `${lines} body lines, terminated ${terminated}`,
     };
   });
 
@@ -226,7 +229,9 @@ const manyContinuations: fc.Arbitrary<Sample> = fc
     const body = Array.from({ length: count }, (_, i) => pattern[i % pattern.length]!).join(lineEnd);
     return {
       text: `FROM alpine:3.20${lineEnd}${instruction} start \\${lineEnd}${body}${lineEnd}  end${lineEnd}`,
-      about: `${instruction} continued over ${count} lines of [${pattern.map((p) => JSON.stringify(p)).join(', ')}], line end ${JSON.stringify(lineEnd)}`,
+      about:
+        `${instruction} continued over ${count} lines of [${pattern.map((p) => JSON.stringify(p)).join(', ')}], ` +
+        `line end ${JSON.stringify(lineEnd)}`,
     };
   });
 
@@ -255,7 +260,10 @@ const GLOB_PARTS = [
 const globPattern = fc
   .array(fc.constantFrom(...GLOB_PARTS), { minLength: 0, maxLength: 24 })
   .map((parts) => parts.join(''));
-/** Glob text that stays inside `${X#…}`: no brace, `$`, lone backslash or `/` to end or open a reference or split a replacement. */
+/**
+ * Glob text that stays inside `${X#…}`: no brace, `$`, lone backslash or `/` to end or open a reference
+ * or split a replacement.
+ */
 const innerGlobPattern = fc
   .array(fc.constantFrom(...GLOB_PARTS.filter((part) => !/^[{}$\\/]$/.test(part))), { minLength: 0, maxLength: 24 })
   .map((parts) => parts.join(''));
@@ -388,7 +396,8 @@ async function dockerignoreMatching(runs: (n: number) => number): Promise<void> 
           const folder = join(root, String(count++));
           const files = names.map(({ unit, count: n }, i) => `${i === 2 ? 'd/' : ''}${unit.repeat(n)}`.slice(0, 250));
           say(
-            `input context .dockerignore [${patterns.join(' | ')}] with files ${files.map((f) => `${f.length} chars`).join(', ')}`,
+            `input context .dockerignore [${patterns.join(' | ')}] ` +
+              `with files ${files.map((f) => `${f.length} chars`).join(', ')}`,
           );
           mkdirSync(folder, { recursive: true });
           writeFileSync(join(folder, '.dockerignore'), patterns.join('\n'));
@@ -396,7 +405,9 @@ async function dockerignoreMatching(runs: (n: number) => number): Promise<void> 
             mkdirSync(dirname(join(folder, file)), { recursive: true });
             writeFileSync(join(folder, file), 'x');
           }
-          const text = `FROM alpine:3.20\n${files.map((f) => `COPY ${f} /dst/`).join('\n')}\nCOPY ${patterns[0]!.replace(/^!/, '') || '*'} /glob/\nCOPY . /all/\n`;
+          const text =
+            `FROM alpine:3.20\n${files.map((f) => `COPY ${f} /dst/`).join('\n')}\n` +
+            `COPY ${patterns[0]!.replace(/^!/, '') || '*'} /glob/\nCOPY . /all/\n`;
           const dockerfile = join(folder, 'Dockerfile');
           writeFileSync(dockerfile, text);
           const context = await BuildContext.forDockerfile(dockerfile).listed();

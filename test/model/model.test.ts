@@ -7,7 +7,8 @@ const model = (text: string) => buildModel(parseDockerfile(text));
 const refs = (text: string) =>
   model(text).references.map(
     (r) =>
-      `${r.reference.name}@${r.reference.range.start.line}->${r.definition ? `${r.definition.kind}:${r.definition.value ?? '?'}` : 'undefined'}`,
+      `${r.reference.name}@${r.reference.range.start.line}->` +
+      (r.definition ? `${r.definition.kind}:${r.definition.value ?? '?'}` : 'undefined'),
   );
 
 describe('stages', () => {
@@ -171,7 +172,7 @@ describe('values past MAX_EXPANDED_LENGTH are unknown, and long chains do not re
       true,
     );
   });
-  test('10,000 ARGs each naming the one before, and 10,000 ENVs after them, resolve without deep recursion (3,000 overflowed)', () => {
+  test('10,000 chained ARGs and 10,000 ENVs after them resolve without deep recursion (3,000 overflowed)', () => {
     const lines = ['ARG a0=x'];
     for (let i = 1; i < 10_000; i++) lines.push(`ARG a${i}=$a${i - 1}`);
     lines.push('FROM alpine:$a9999', 'ARG a9999', 'ENV e0=${a9999}y');

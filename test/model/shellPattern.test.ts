@@ -15,12 +15,14 @@ function same(actual: string | undefined, expected: string | undefined): void {
   if (actual === expected) return;
   if (actual === undefined || expected === undefined)
     assert.fail(
-      `expected ${expected === undefined ? 'undefined' : `${expected.length} characters`}, got ${actual === undefined ? 'undefined' : `${actual.length} characters`}`,
+      `expected ${expected === undefined ? 'undefined' : `${expected.length} characters`}, ` +
+        `got ${actual === undefined ? 'undefined' : `${actual.length} characters`}`,
     );
   let i = 0;
   while (actual[i] === expected[i]) i++;
   assert.fail(
-    `lengths ${actual.length} and ${expected.length}; first difference at ${i}: ${JSON.stringify(actual.slice(i, i + 20))} vs ${JSON.stringify(expected.slice(i, i + 20))}`,
+    `lengths ${actual.length} and ${expected.length}; first difference at ${i}: ` +
+      `${JSON.stringify(actual.slice(i, i + 20))} vs ${JSON.stringify(expected.slice(i, i + 20))}`,
   );
 }
 

@@ -4,7 +4,7 @@ import { type ProblemCode, parseDockerfile, type SyntaxProblem } from '../../cor
 
 // Inputs that make the parser report each problem code; the Record makes a new code a compile
 // error here until it has an input (and so a tested message in both languages).
-const nested = (depth: number): string => '${A:-'.repeat(depth) + 'x' + '}'.repeat(depth);
+const nested = (depth: number): string => `${'${A:-'.repeat(depth)}x${'}'.repeat(depth)}`;
 const INPUTS: Record<ProblemCode, string[]> = {
   'unterminated-heredoc': ['FROM a\nRUN <<EOF\necho hi\n', 'FROM a\nCOPY <<-"END" /x\nbody\n'],
   'unterminated-quote': ['FROM a\nENV A="b\n', "FROM a\nLABEL x='y\n"],

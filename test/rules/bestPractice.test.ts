@@ -52,18 +52,23 @@ const CASES: Case[] = [
       ['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', ['1:22-1:37']],
       // A setting written later does not cover an install before it.
       [
-        'FROM debian:12\nRUN apt-get install -y curl\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec',
+        'FROM debian:12\nRUN apt-get install -y curl\n' +
+          'RUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec',
         ['1:4-1:19'],
       ],
     ],
     quiet: [
       'FROM debian:12\nRUN apt-get install -y --no-install-recommends curl',
       'FROM debian:12\nRUN apt-get install -y -o APT::Install-Recommends=false curl',
-      'FROM debian:12\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec && apt-get install -y curl',
+      'FROM debian:12\n' +
+        'RUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec && apt-get install -y curl',
       // Configured once by an earlier RUN, a COPY heredoc or a stage this one builds on.
-      'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/no-rec\nRUN apt-get install -y curl',
-      'FROM debian:12\nCOPY <<EOF /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "0";\nEOF\nRUN apt-get install -y curl',
-      'FROM debian:12 AS base\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec\nFROM base\nRUN apt-get install -y curl',
+      'FROM debian:12\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/no-rec\n' +
+        'RUN apt-get install -y curl',
+      'FROM debian:12\nCOPY <<EOF /etc/apt/apt.conf.d/99norecommends\nAPT::Install-Recommends "0";\nEOF\n' +
+        'RUN apt-get install -y curl',
+      'FROM debian:12 AS base\nRUN echo \'APT::Install-Recommends "0";\' > /etc/apt/apt.conf.d/no-rec\n' +
+        'FROM base\nRUN apt-get install -y curl',
       'FROM debian:12\nRUN if apt-get install -s "x" > /dev/null; then echo ok; fi',
       // A builder stage that is not part of the final image.
       'FROM debian:12 AS build\nRUN apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x',
@@ -74,7 +79,8 @@ const CASES: Case[] = [
     fires: [['FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl', ['1:4-1:18']]],
     quiet: [
       'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
-      'FROM debian:12\nRUN set -eux; apt-get update; if true; then apt-get install -y curl; fi; rm -rf /var/lib/apt/lists/*',
+      'FROM debian:12\n' +
+        'RUN set -eux; apt-get update; if true; then apt-get install -y curl; fi; rm -rf /var/lib/apt/lists/*',
       'FROM debian:13\nRUN set -eux; apt-get update; apt-get install -y curl; apt-get dist-clean',
       'FROM debian:12\nRUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl',
       'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM scratch\nCOPY --from=build /x /x',
@@ -200,12 +206,14 @@ const CASES: Case[] = [
     quiet: [
       'FROM debian:12\nRUN set -eo pipefail; curl -fsSL https://example.com/install.sh | sh',
       'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/install.sh | sh',
-      'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\nFROM base\nRUN curl -fsSL https://example.com/install.sh | sh',
+      'FROM debian:12 AS base\nSHELL ["/bin/bash", "-euo", "pipefail", "-c"]\n' +
+        'FROM base\nRUN curl -fsSL https://example.com/install.sh | sh',
       'FROM debian:12\nRUN echo "$SHA  file.tgz" | sha256sum -c -',
       'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar -xz',
       'FROM debian:12\nRUN find / -exec ldd {} \\; | sort -u | xargs -r apt-mark manual',
       'FROM debian:12\nRUN arch="$(dpkg --print-architecture | cut -d- -f2)"',
-      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\nSHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name',
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022\n' +
+        'SHELL ["powershell", "-Command"]\nRUN Get-ChildItem | Select-Object Name',
     ],
   },
   {
@@ -269,7 +277,8 @@ const CASES: Case[] = [
     quiet: [
       'FROM debian:12\nRUN mkdir /app\n# owned by the app user\nRUN chown 1000 /app',
       'FROM debian:12\nRUN mkdir /app\nRUN --mount=type=cache,target=/root/.cache make',
-      'FROM debian:12\nRUN set -eux; apt-get update; apt-get install -y gcc; rm -rf /var/lib/apt/lists/*\nRUN mkdir /app',
+      'FROM debian:12\nRUN set -eux; apt-get update; apt-get install -y gcc; rm -rf /var/lib/apt/lists/*\n' +
+        'RUN mkdir /app',
       'FROM debian:12\nRUN mkdir /app\nWORKDIR /app\nRUN touch x',
     ],
   },

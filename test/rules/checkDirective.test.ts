@@ -21,7 +21,8 @@ test('# check=skip=all silences every check but never a builder error', () => {
 
 test('a skip comment directly above an instruction applies to it alone', () => {
   const text =
-    'FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\nFROM alpine:3.20\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
+    'FROM alpine:3.20\n# check=skip=WorkdirRelativePath\nWORKDIR app\n' +
+    'FROM alpine:3.20\n\n# check=skip=WorkdirRelativePath\n\nWORKDIR other\n';
   assert.deepEqual(codes(text), ['WorkdirRelativePath@7']);
 });
 

@@ -12,7 +12,9 @@ import { makeContext, ranges, runRule } from '../helpers/ruleHarness';
 import { showRange } from '../helpers/show';
 
 const roots: string[] = [];
-after(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+after(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true });
+});
 
 function contextWith(files: Record<string, string>): ReturnType<typeof makeContext> {
   const made = makeContext(files);

@@ -40,25 +40,29 @@ const rows: [string, string, string, string[]][] = [
   ],
   [
     '--chmod: octal, symbolic (syntax 1.14+), empty and variables are accepted',
-    'FROM a\nCOPY --chmod=0755 f /a\nCOPY --chmod=7777 f /b\nCOPY --chmod=u=rwX,go=rX f /c\nADD --chmod=+x f /d\nCOPY --chmod=go=u-w f /e\nCOPY --chmod= f /f\nCOPY --chmod=$MODE f /g\n',
+    'FROM a\nCOPY --chmod=0755 f /a\nCOPY --chmod=7777 f /b\nCOPY --chmod=u=rwX,go=rX f /c\nADD --chmod=+x f /d\n' +
+      'COPY --chmod=go=u-w f /e\nCOPY --chmod= f /f\nCOPY --chmod=$MODE f /g\n',
     'invalid-flag-value',
     [],
   ],
   [
     '--checksum for a URL with sha512',
-    'FROM a\nADD --checksum=sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a.tgz /a\n',
+    'FROM a\nADD --checksum=sha512:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' +
+      '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a.tgz /a\n',
     'invalid-flag-value',
     ['1:15-1:150 SHA-256 only'],
   ],
   [
     '--checksum for a URL with too few digits',
-    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde https://example.com/a.tgz /a\n',
+    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde' +
+      ' https://example.com/a.tgz /a\n',
     'invalid-flag-value',
     ['1:15-1:85 64 lowercase hex digits'],
   ],
   [
     '--checksum for a URL without an algorithm',
-    'FROM a\nADD --checksum=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a.tgz /a\n',
+    'FROM a\nADD --checksum=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' +
+      ' https://example.com/a.tgz /a\n',
     'invalid-flag-value',
     ['1:15-1:79 written sha256:<64 hex digits>'],
   ],
@@ -70,13 +74,15 @@ const rows: [string, string, string, string[]][] = [
   ],
   [
     '--checksum with two sources',
-    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a https://example.com/b /d/\n',
+    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' +
+      ' https://example.com/a https://example.com/b /d/\n',
     'invalid-flag-value',
     ['1:4-1:86 exactly one downloaded source'],
   ],
   [
     '--checksum for Git is a commit hash',
-    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://github.com/moby/buildkit.git#v0.26.2 /b\n',
+    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' +
+      ' https://github.com/moby/buildkit.git#v0.26.2 /b\n',
     'invalid-flag-value',
     ['1:15-1:86 commit hash'],
   ],
@@ -88,7 +94,11 @@ const rows: [string, string, string, string[]][] = [
   ],
   [
     '--checksum: a sha256 URL digest, a Git commit prefix, a variable source, an empty value',
-    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef https://example.com/a.tgz /a\nADD --checksum=be1f38e https://github.com/moby/buildkit.git#v0.26.2 /b\nADD --checksum=be1f38e git@github.com:moby/buildkit.git /c\nADD --checksum=be1f38e $SRC /d\nADD --checksum= app.tgz /e\nADD --checksum=$SUM app.tgz /f\n',
+    'FROM a\nADD --checksum=sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' +
+      ' https://example.com/a.tgz /a\n' +
+      'ADD --checksum=be1f38e https://github.com/moby/buildkit.git#v0.26.2 /b\n' +
+      'ADD --checksum=be1f38e git@github.com:moby/buildkit.git /c\n' +
+      'ADD --checksum=be1f38e $SRC /d\nADD --checksum= app.tgz /e\nADD --checksum=$SUM app.tgz /f\n',
     'invalid-flag-value',
     [],
   ],
@@ -169,7 +179,8 @@ const rows: [string, string, string, string[]][] = [
   ],
   [
     'a three-stage circle through an index and a cache mount',
-    'FROM a AS one\nCOPY --from=2 /x /x\nFROM a AS two\nRUN --mount=from=one,target=/m true\nFROM a AS three\nCOPY --from=two /y /y\n',
+    'FROM a AS one\nCOPY --from=2 /x /x\nFROM a AS two\nRUN --mount=from=one,target=/m true\n' +
+      'FROM a AS three\nCOPY --from=two /y /y\n',
     'stage-dependency-cycle',
     ['1:5-1:13 copies from', '3:4-3:30 copies from', '5:5-5:15 copies from'],
   ],
@@ -250,6 +261,43 @@ const rows: [string, string, string, string[]][] = [
     'UndefinedVar',
     ['1:30-1:36 not defined'],
   ],
+  // Moved from the parity test that kept UndefinedVar's own scoping equal to the model's.
+  [
+    'UndefinedVar: the pairs of one ENV see the values from before it',
+    'FROM scratch\nENV A=1 B=$A\nLABEL a=$A\n',
+    'UndefinedVar',
+    ['1:10-1:12 not defined'],
+  ],
+  [
+    'UndefinedVar: ARG is not handed down to a stage built on this one',
+    'FROM scratch AS a\nARG X=1\nENV Y=$X\nFROM a\nLABEL x=$X y=$Y\n',
+    'UndefinedVar',
+    ['4:8-4:10 not defined'],
+  ],
+  [
+    'UndefinedVar: ENV is handed down through every stage of the chain',
+    'FROM scratch AS a\nENV X=1\nFROM a AS b\nFROM b\nCOPY $X /x\n',
+    'UndefinedVar',
+    [],
+  ],
+  [
+    'UndefinedVar: the shell of RUN sees the proxy args, even in --mount',
+    'FROM scratch\nRUN --mount=type=cache,target=/$HTTP_PROXY true\nCOPY $HTTP_PROXY /x\n',
+    'UndefinedVar',
+    ['2:5-2:16 not defined'],
+  ],
+  [
+    'UndefinedVar: a redeclared global ARG has its value for later ARGs',
+    'ARG GLOBAL=1\nFROM scratch\nARG GLOBAL\nARG LOCAL=$GLOBAL\nWORKDIR /$LOCAL/$NOPE\n',
+    'UndefinedVar',
+    ['4:16-4:21 not defined'],
+  ],
+  [
+    'UndefinedVar: a variable in FROM is left to UndefinedArgInFrom',
+    'FROM scratch AS a\nFROM ${MISSING} AS b\n',
+    'UndefinedVar',
+    [],
+  ],
   [
     'InvalidDefaultArgInFrom: an ARG without default as the whole image',
     'ARG IMAGE\nFROM $IMAGE\n',
@@ -273,7 +321,7 @@ const rows: [string, string, string, string[]][] = [
     'MultipleInstructionsDisallowed reports every earlier one',
     'FROM a\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\nENTRYPOINT ["c"]\n',
     'MultipleInstructionsDisallowed',
-    ['1:0-1:10 line 3', '2:0-2:10 line 4'],
+    ['1:0-1:10 a later ENTRYPOINT replaces it', '2:0-2:10 a later ENTRYPOINT replaces it'],
   ],
   [
     'NoEmptyContinuation: trailing blank lines after the last continuation',

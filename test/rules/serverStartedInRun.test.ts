@@ -100,8 +100,12 @@ describe('ServerStartedInRun', () => {
 
   test('a later CMD in the stage is named, and no fix adds a second one', () => {
     const [finding] = runRule(serverStartedInRun, 'FROM node:22\nRUN npm start\nCMD ["node", "server.js"]\n');
-    assert.match(finding!.message.en, /The CMD on line 3 already says what the container runs/);
-    assert.match(finding!.message.ko, /3번째 줄의 CMD에 이미 있으니/);
+    assert.match(finding!.message.en, /The CMD below already says what the container runs/);
+    assert.match(finding!.message.ko, /아래의 CMD에 이미 있으니/);
+    assert.deepEqual(
+      finding!.related?.map((place) => place.range.start.line),
+      [2],
+    );
     assert.equal(finding!.fixes, undefined);
   });
 });
@@ -126,7 +130,8 @@ const FIXES: [name: string, text: string, after: string | undefined][] = [
   [
     'the end of an && chain moves, the rest stays in RUN',
     'FROM python:3.13\nRUN pip install --no-cache-dir -r requirements.txt && gunicorn -b :8000 app:app\nEXPOSE 8000\n',
-    'FROM python:3.13\nRUN pip install --no-cache-dir -r requirements.txt\nCMD ["gunicorn", "-b", ":8000", "app:app"]\nEXPOSE 8000\n',
+    'FROM python:3.13\nRUN pip install --no-cache-dir -r requirements.txt\n' +
+      'CMD ["gunicorn", "-b", ":8000", "app:app"]\nEXPOSE 8000\n',
   ],
   [
     'over continuation lines and a comment line inside them',

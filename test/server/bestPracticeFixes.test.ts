@@ -2,49 +2,37 @@
 // -> the diagnostic is gone.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { type Diagnostic, LspClient } from '../helpers/lspClient';
+import { LspClient } from '../helpers/lspClient';
+import { applyEdits, type TextEditLike } from '../helpers/textEdits';
 
-interface Edit {
-  range: Diagnostic['range'];
-  newText: string;
-}
 interface CodeAction {
   title: string;
-  edit?: { documentChanges?: { edits: Edit[] }[] };
-}
-
-function offsetOf(text: string, position: Edit['range']['start']): number {
-  const lines = text.split('\n');
-  let offset = 0;
-  for (let line = 0; line < position.line; line++) offset += lines[line]!.length + 1;
-  return offset + position.character;
-}
-
-function applyEdits(text: string, edits: Edit[]): string {
-  const sorted = [...edits].sort((a, b) => offsetOf(text, b.range.start) - offsetOf(text, a.range.start));
-  for (const edit of sorted)
-    text = text.slice(0, offsetOf(text, edit.range.start)) + edit.newText + text.slice(offsetOf(text, edit.range.end));
-  return text;
+  edit?: { documentChanges?: { edits: TextEditLike[] }[] };
 }
 
 const CASES: { code: string; text: string; fixed: string }[] = [
   {
     code: 'AptGetInstallWithoutYes',
-    text: 'FROM debian:12\nRUN apt-get update \\\n  && apt-get install --no-install-recommends curl \\\n  && rm -rf /var/lib/apt/lists/*\n',
+    text:
+      'FROM debian:12\nRUN apt-get update \\\n  && apt-get install --no-install-recommends curl \\\n' +
+      '  && rm -rf /var/lib/apt/lists/*\n',
     fixed:
-      'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends curl \\\n  && rm -rf /var/lib/apt/lists/*\n',
+      'FROM debian:12\nRUN apt-get update \\\n  && apt-get install -y --no-install-recommends curl \\\n' +
+      '  && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     code: 'AptGetInstallWithoutNoInstallRecommends',
     text: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
     fixed:
-      'FROM debian:12\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n',
+      'FROM debian:12\n' +
+      'RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     code: 'AptListsNotCleaned',
     text: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n',
     fixed:
-      'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+      'FROM debian:12\n' +
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
   },
   {
     code: 'AptInsteadOfAptGet',
@@ -85,7 +73,7 @@ const CASES: { code: string; text: string; fixed: string }[] = [
 
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'in-process' });
 });
 after(async () => {
   await client.stop();

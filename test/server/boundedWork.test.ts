@@ -32,7 +32,7 @@ const summary = (published: PublishedDiagnostics): string[] =>
   );
 
 let client: LspClient;
-useSharedLspClient((started) => (client = started));
+useSharedLspClient((started) => (client = started), { transport: 'in-process' });
 
 test('a second didChange with the same version is checked and answered from its own text', async () => {
   const uri = 'file:///bounded/same-version/Dockerfile';
@@ -53,9 +53,11 @@ test('a second didChange with the same version is checked and answered from its 
   );
 });
 
-test('a burst of changes to a huge document is checked once, for its last version, and hover is answered meanwhile', async () => {
+test('a burst of edits to a huge document: checked once, for its last version; hover answered meanwhile', async () => {
   const uri = 'file:///bounded/burst/Dockerfile';
-  const text = `FROM alpine:3.20\nRUN <<EOF\n${lines(5_000, (i) => `echo line ${i}`)}\nEOF\n${lines(3_000, (i) => `RUN echo ${i}`)}\nX\n`;
+  const text =
+    `FROM alpine:3.20\nRUN <<EOF\n${lines(5_000, (i) => `echo line ${i}`)}\nEOF\n` +
+    `${lines(3_000, (i) => `RUN echo ${i}`)}\nX\n`;
   const lastLine = text.split('\n').length - 2;
   const opened = client.waitForDiagnostics(uri, 1, 60_000);
   await client.connection.sendNotification('textDocument/didOpen', {
@@ -259,7 +261,7 @@ test('.layerwise.json is read inside the workspace folders only', async () => {
     'ws/inner/.layerwise.json': '{"diagnostics": {"enable": false}}',
   });
   const elsewhere = makeFolder({ '.layerwise.json': '{"diagnostics": {"enable": false}}' });
-  const local = await LspClient.start({ workspaceFolders: [join(parent, 'ws')] });
+  const local = await LspClient.start({ transport: 'in-process', workspaceFolders: [join(parent, 'ws')] });
   try {
     const open = (path: string): Promise<PublishedDiagnostics> => local.open(pathToFileURL(path).href, BROKEN);
     assert.deepEqual(
@@ -281,7 +283,7 @@ test('.layerwise.json is read inside the workspace folders only', async () => {
     await local.stop();
   }
   // Without workspace folders (a lone file open) no .layerwise.json is read at all.
-  const lone = await LspClient.start();
+  const lone = await LspClient.start({ transport: 'in-process' });
   try {
     assert.deepEqual(codes(await lone.open(pathToFileURL(join(elsewhere, 'Dockerfile')).href, BROKEN)), [
       'unknown-instruction',

@@ -18,7 +18,7 @@ const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100, character: 0
 const made: string[] = [];
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'in-process' });
 });
 after(async () => {
   await client.stop();
@@ -30,7 +30,7 @@ const hintsOf = (uri: string): Promise<Hint[]> =>
 const listedCount = (root: string): number =>
   client.logs.filter((line) => line.includes(`listed build context ${root}:`)).length;
 
-test('the server answers a hover while it lists a big context; then the hints say "not listed", never "missing"', async () => {
+test('hover is answered while a big context is listed; then hints say "not listed", never "missing"', async () => {
   const text = 'FROM node:20\nCOPY package.json ./\nCOPY src ./src\nRUN npm ci\n';
   const { root, dockerfile } = makeContext({ Dockerfile: text, 'package.json': '{}', 'src/main.js': '' });
   made.push(root);

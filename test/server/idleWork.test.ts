@@ -1,5 +1,6 @@
 // The idle work queue: work runs in short slices with turns between them, waits while the server
-// is busy and until it has been quiet for a while, is replaced by newer work for the same document and stops when cancelled.
+// is busy and until it has been quiet for a while, is replaced by newer work for the same document
+// and stops when cancelled.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IdleWork, type IdleSteps } from '../../server/src/service/idleWork';

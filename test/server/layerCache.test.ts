@@ -25,7 +25,7 @@ interface Hint {
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'in-process' });
 });
 after(async () => {
   await client.stop();
@@ -36,7 +36,8 @@ const hintsOf = (uri: string, c = client): Promise<Hint[]> =>
 const labels = (hints: Hint[]): string[] => hints.map((h) => `${h.position.line}:${h.position.character} ${h.label}`);
 
 const APP =
-  'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY src ./src\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
+  'FROM node:20 AS build\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n' +
+  'COPY src ./src\nRUN npm run build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n';
 
 test('initialize announces inlay hints', () => {
   const caps = (client.initializeResult as { capabilities: { inlayHintProvider?: unknown } }).capabilities;
@@ -70,7 +71,7 @@ test('each layer gets a hint at the end of its first line with what rebuilds it'
 });
 
 test('hints only for the requested range, in Korean when asked, and off by setting', async () => {
-  const ko = await LspClient.start({ initializationOptions: { locale: 'ko' } });
+  const ko = await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'ko' } });
   try {
     const uri = 'untitled:ko';
     await ko.open(uri, 'FROM alpine\nCOPY . /app\nARG V\nRUN make\n');

@@ -21,7 +21,7 @@ const addWorkspaceFolder = (on: LspClient, folder: string): Promise<void> =>
   });
 
 let client: LspClient;
-useSharedLspClient((started) => (client = started));
+useSharedLspClient((started) => (client = started), { transport: 'in-process' });
 
 test('a .layerwise.json in the folder or a parent overrides the workspace settings for that document', async () => {
   const root = makeFolder({
@@ -37,8 +37,8 @@ test('a .layerwise.json in the folder or a parent overrides the workspace settin
   assert.deepEqual(codes(untitled), ['unknown-instruction'], 'documents not on disk keep the workspace settings');
 });
 
-test('the workspace turning diagnostics off is overridden by the file; edits to the file apply after a watched-file event', async () => {
-  const local = await LspClient.start({ configuration: { diagnostics: { enable: false } } });
+test('the file beats the workspace turning diagnostics off; its edits apply after a watched-file event', async () => {
+  const local = await LspClient.start({ transport: 'in-process', configuration: { diagnostics: { enable: false } } });
   try {
     // The pulled workspace settings re-check open documents: let that happen first.
     await local.waitForLog('settings applied');
@@ -73,6 +73,7 @@ test('the workspace turning diagnostics off is overridden by the file; edits to 
 test('rule severities in the file merge with the workspace ones per rule code', async () => {
   // The workspace raises JSONArgsRecommended to an error; the file turns FromAsCasing off.
   const local = await LspClient.start({
+    transport: 'in-process',
     configuration: { diagnostics: { rules: { JSONArgsRecommended: 'error', FromAsCasing: 'warning' } } },
   });
   try {

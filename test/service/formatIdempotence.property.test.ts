@@ -38,8 +38,10 @@ const compound = fc.constantFrom(
 );
 const shellPart = fc.oneof({ weight: 4, arbitrary: command }, { weight: 1, arbitrary: compound });
 
-/** A shell-form RUN: parts joined by operators, some joins on continuation lines. */
-/** A shell-form RUN: parts joined by operators, some joins on continuation lines (some followed by a line of only `\\`), maybe a final `;` line. */
+/**
+ * A shell-form RUN: parts joined by operators, some joins on continuation lines (some followed by a line
+ * of only `\\`), maybe a final `;` line.
+ */
 const run = fc
   .tuple(
     fc.array(fc.tuple(shellPart, operator, fc.constantFrom('', ' \\\n', ' \\\n\\\n'), space), {
@@ -80,7 +82,8 @@ const other = fc.constantFrom(
   'FROM  --platform=$BUILDPLATFORM   \\\n   golang:1.22    AS \\\n  build',
   'COPY --link   --chmod=644 \\\n   --from=build /a /b',
   'ARG  X=1   \\\n  Y',
-  'RUN set -eux; \\\n\tcase "$a" in \\\n\t\tx) u=1; \\\n\t\t\t;; \\\n\t\t*) echo no; exit 0 ;; \\\n\tesac; \\\n\t\\\n\techo "$u" | cat \\\n\t;',
+  'RUN set -eux; \\\n\tcase "$a" in \\\n\t\tx) u=1; \\\n\t\t\t;; \\\n\t\t*) echo no; exit 0 ;; \\\n' +
+    '\tesac; \\\n\t\\\n\techo "$u" | cat \\\n\t;',
 );
 const dockerfile = fc
   .tuple(fc.array(fc.oneof(run, other), { minLength: 1, maxLength: 8 }), fc.constantFrom('\n', '\r\n'), fc.boolean())

@@ -21,8 +21,10 @@ describe('formatting RUN scripts like shfmt', () => {
   const cases: [string, string, string][] = [
     [
       'the issue example',
-      'from   node:20-alpine   as   build\nrun npm ci &&    npm cache clean --force &&\\\n  echo done\nRUN set -eux; \\\nif [ -f x ]; then \\\necho yes; \\\nfi\n',
-      'FROM node:20-alpine AS build\nRUN npm ci \\\n    && npm cache clean --force \\\n    && echo done\nRUN set -eux; \\\n    if [ -f x ]; then \\\n        echo yes; \\\n    fi\n',
+      'from   node:20-alpine   as   build\nrun npm ci &&    npm cache clean --force &&\\\n  echo done\n' +
+        'RUN set -eux; \\\nif [ -f x ]; then \\\necho yes; \\\nfi\n',
+      'FROM node:20-alpine AS build\nRUN npm ci \\\n    && npm cache clean --force \\\n    && echo done\n' +
+        'RUN set -eux; \\\n    if [ -f x ]; then \\\n        echo yes; \\\n    fi\n',
     ],
     [
       'exec-form arrays and key=value pairs',
@@ -48,7 +50,8 @@ describe('formatting RUN scripts like shfmt', () => {
     [
       'a long one-line chain is broken',
       `RUN apt-get update && apt-get install -y ${'pkg '.repeat(25)}&& rm -rf /var/lib/apt/lists/*\n`,
-      `RUN apt-get update \\\n    && apt-get install -y ${'pkg '.repeat(24)}pkg \\\n    && rm -rf /var/lib/apt/lists/*\n`,
+      `RUN apt-get update \\\n    && apt-get install -y ${'pkg '.repeat(24)}pkg \\\n` +
+        '    && rm -rf /var/lib/apt/lists/*\n',
     ],
     [
       'arguments split over lines stay split',
@@ -72,23 +75,35 @@ describe('formatting RUN scripts like shfmt', () => {
     ],
     [
       'flags in a stable order where order cannot matter; repeated --mount flags keep theirs',
-      'RUN --network=none --mount=type=cache,target=/a --security=insecure --mount=type=bind,target=/b make\nCOPY --link --chmod=644 --from=build   --chown=app /a /b\nADD --chown=app --checksum=sha256:abc https://x /y\nhealthcheck --retries=3 --interval=5s cmd true\nFROM --platform=linux/amd64 alpine\n',
-      'RUN --mount=type=cache,target=/a --mount=type=bind,target=/b --network=none --security=insecure make\nCOPY --from=build --chown=app --chmod=644 --link /a /b\nADD --checksum=sha256:abc --chown=app https://x /y\nHEALTHCHECK --interval=5s --retries=3 CMD true\nFROM --platform=linux/amd64 alpine\n',
+      'RUN --network=none --mount=type=cache,target=/a --security=insecure --mount=type=bind,target=/b make\n' +
+        'COPY --link --chmod=644 --from=build   --chown=app /a /b\n' +
+        'ADD --chown=app --checksum=sha256:abc https://x /y\n' +
+        'healthcheck --retries=3 --interval=5s cmd true\nFROM --platform=linux/amd64 alpine\n',
+      'RUN --mount=type=cache,target=/a --mount=type=bind,target=/b --network=none --security=insecure make\n' +
+        'COPY --from=build --chown=app --chmod=644 --link /a /b\n' +
+        'ADD --checksum=sha256:abc --chown=app https://x /y\n' +
+        'HEALTHCHECK --interval=5s --retries=3 CMD true\nFROM --platform=linux/amd64 alpine\n',
     ],
     [
       '`; \\` chains: each command of a `&&` chain and each `|` on its own line, the `;` lines kept',
       'RUN set -eux; \\\n    apt-get update && apt-get install -y curl; \\\n    curl x | tar -xz; \\\n    echo done\n',
-      'RUN set -eux; \\\n    apt-get update \\\n        && apt-get install -y curl; \\\n    curl x \\\n        | tar -xz; \\\n    echo done\n',
+      'RUN set -eux; \\\n    apt-get update \\\n        && apt-get install -y curl; \\\n' +
+        '    curl x \\\n        | tar -xz; \\\n    echo done\n',
     ],
     [
       'a `;` before a case terminator kept where written, and left out where it was not',
-      'RUN set -eux; \\\n\tcase "$a" in \\\n\t\tx) u=1; \\\n\t\t\t;; \\\n\t\t*) echo no; exit 0 ;; \\\n\tesac; \\\n\techo $u\n',
-      'RUN set -eux; \\\n    case "$a" in \\\n        x) \\\n            u=1; \\\n            ;; \\\n        *) \\\n            echo no; \\\n            exit 0 \\\n            ;; \\\n    esac; \\\n    echo $u\n',
+      'RUN set -eux; \\\n\tcase "$a" in \\\n\t\tx) u=1; \\\n\t\t\t;; \\\n' +
+        '\t\t*) echo no; exit 0 ;; \\\n\tesac; \\\n\techo $u\n',
+      'RUN set -eux; \\\n    case "$a" in \\\n        x) \\\n            u=1; \\\n            ;; \\\n' +
+        '        *) \\\n            echo no; \\\n            exit 0 \\\n            ;; \\\n' +
+        '    esac; \\\n    echo $u\n',
     ],
     [
       'a final `;` (on its own line or not) and a line of only `\\` between commands are kept',
-      'RUN set -eux; \\\n\tapk add --no-cache \\\n\t\tcurl \\\n\t\tgit \\\n\t; \\\n\t\\\n\tgit --version | head -1;\nRUN set -eux; \\\n\tapk add curl \\\n\t;\n',
-      'RUN set -eux; \\\n    apk add --no-cache \\\n        curl \\\n        git; \\\n    \\\n    git --version \\\n        | head -1;\nRUN set -eux; \\\n    apk add curl \\\n    ;\n',
+      'RUN set -eux; \\\n\tapk add --no-cache \\\n\t\tcurl \\\n\t\tgit \\\n\t; \\\n\t\\\n\tgit --version | head -1;\n' +
+        'RUN set -eux; \\\n\tapk add curl \\\n\t;\n',
+      'RUN set -eux; \\\n    apk add --no-cache \\\n        curl \\\n        git; \\\n    \\\n' +
+        '    git --version \\\n        | head -1;\nRUN set -eux; \\\n    apk add curl \\\n    ;\n',
     ],
     [
       'a line of only `\\` takes the level of the line after it; inside one command it goes',
@@ -115,7 +130,8 @@ describe('formatting RUN scripts like shfmt', () => {
     ['a comment line inside the RUN', 'RUN a && \\\n# note\n    b\n'],
     [
       'a heredoc that is not the script, and a python script',
-      'RUN cat <<EOF > /x\necho  hi\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint( 1 )\nEOF\nRUN <<-EOF\n\techo  hi\n\tEOF\n',
+      'RUN cat <<EOF > /x\necho  hi\nEOF\nRUN <<EOF\n#!/usr/bin/env python3\nprint( 1 )\nEOF\n' +
+        'RUN <<-EOF\n\techo  hi\n\tEOF\n',
     ],
     ['a break inside a quoted string', 'RUN echo "a  \\\n  b"\n'],
     [
@@ -133,11 +149,11 @@ describe('formatting RUN scripts like shfmt', () => {
     );
   });
 
-  test('scripts nested or chained past what the printer can take are left as written, and the printer keeps working', () => {
+  test('scripts nested or chained past what the printer can take stay as written; the printer keeps working', () => {
     for (const script of [
-      '$('.repeat(20_000) + 'a' + ')'.repeat(20_000),
+      `${'$('.repeat(20_000)}a${')'.repeat(20_000)}`,
       Array(5_000).fill('a').join(' && '),
-      'if a; then '.repeat(2_000) + 'b' + '; fi'.repeat(2_000),
+      `${'if a; then '.repeat(2_000)}b${'; fi'.repeat(2_000)}`,
     ]) {
       const text = `RUN ${script}\n`;
       assert.equal(format(text), text);
@@ -169,7 +185,8 @@ describe('multi-line instructions: one space between words, flags in order, layo
     [
       'flags of a multi-line COPY in their order, each in a place of its own',
       'COPY --link   --from=a \\\n  --chown=1 /a /b\nADD --chmod=644 \\\n  --checksum=sha256:x \\\n  https://x /y\n',
-      'COPY --from=a --chown=1 \\\n    --link /a /b\nADD --checksum=sha256:x \\\n    --chmod=644 \\\n    https://x /y\n',
+      'COPY --from=a --chown=1 \\\n    --link /a /b\n' +
+        'ADD --checksum=sha256:x \\\n    --chmod=644 \\\n    https://x /y\n',
     ],
     [
       'flags of a multi-line RUN that keeps its text',
@@ -231,7 +248,8 @@ test('on every corpus file: same build, same shell trees, and a second pass chan
     relaid += relaidRuns(file.text, formatted);
   }
   console.log(
-    `corpus: ${files} files, ${changed} changed; ${scripts} RUN scripts, ${scriptsChanged} reformatted, ${relaid} with lines broken or joined`,
+    `corpus: ${files} files, ${changed} changed; ` +
+      `${scripts} RUN scripts, ${scriptsChanged} reformatted, ${relaid} with lines broken or joined`,
   );
   assert.equal(files, 218);
   assert.ok(scriptsChanged > 100, `only ${scriptsChanged} scripts reformatted`);

@@ -6,7 +6,7 @@ import { useTestServer } from '../helpers/testServer';
 import { assertSameText } from '../helpers/show';
 import { applyEdits, type TextEditLike } from '../helpers/textEdits';
 
-const server = useTestServer('formatting');
+const server = useTestServer('formatting', { transport: 'in-process' });
 
 const OPTIONS = { tabSize: 4, insertSpaces: true };
 async function open(text: string): Promise<string> {
@@ -111,7 +111,7 @@ describe('document formatting', () => {
     assert.equal(await format(text), 'RUN a \\\n    b\n');
   });
 
-  test("without the setting the editor's options give the indent: tabSize spaces, or tabs with insertSpaces false", async () => {
+  test("no setting: the editor's options give the indent, tabSize spaces or tabs with insertSpaces false", async () => {
     const text = 'RUN if [ -f x ]; then \\\n  echo yes; \\\n  fi && \\\n  true\nENV A=1 \\\n  B=2\n';
     const uri = await open(text);
     const withOptions = async (options: { tabSize: number; insertSpaces: boolean }): Promise<string> =>

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { parseText } from '../../core/src/parser';
 import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
-import { type DocDetail } from '../../server/src/service/hover/docMarkdown';
+import type { DocDetail } from '../../server/src/service/hover/docMarkdown';
 import { hover } from '../../server/src/service/hover/hover';
 import type { Language } from '../../core/src/engine/language';
 import { initShellParser } from '../../core/src/shell';
@@ -50,12 +50,14 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
   [
     'FROM an image known only at build time',
     'ARG BASE\nF¦ROM ${BASE}\n',
-    'stage index 0 · base image `${BASE}`, known only when you build (`--build-arg`) · last stage: the one that becomes the image',
+    'stage index 0 · base image `${BASE}`, known only when you build (`--build-arg`) · ' +
+      'last stage: the one that becomes the image',
     '인덱스 0 스테이지 · 베이스 이미지 `${BASE}`: 빌드할 때 정해짐(`--build-arg`) · 마지막 스테이지: 이미지가 되는 스테이지',
   ],
   [
     'RUN: the shell set by SHELL, the folder and user set in the stage it builds on',
-    'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nWORKDIR /srv\nWORKDIR app\nUSER www-data\nFROM base\nR¦UN make\n',
+    'FROM debian:12 AS base\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n' +
+      'WORKDIR /srv\nWORKDIR app\nUSER www-data\nFROM base\nR¦UN make\n',
     'shell form, run by `/bin/bash -o pipefail -c` · working directory `/srv/app` · user `www-data`',
     '셸 형식, 실행 셸 `/bin/bash -o pipefail -c` · 작업 디렉터리 `/srv/app` · 사용자 `www-data`',
   ],
@@ -104,7 +106,8 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
   [
     'a global ARG, and a stage ARG that takes its value',
     'A¦RG VERSION=1.2 TOKEN\nFROM alpine:3.24\n',
-    '`VERSION` defaults to `1.2` · `TOKEN` has no default: empty unless passed with `--build-arg` · global: usable in FROM lines; repeat `ARG NAME` in a stage to use it there',
+    '`VERSION` defaults to `1.2` · `TOKEN` has no default: empty unless passed with `--build-arg` · ' +
+      'global: usable in FROM lines; repeat `ARG NAME` in a stage to use it there',
     '`VERSION` 기본값 `1.2` · `TOKEN`: 기본값 없음(`--build-arg`로 넘기지 않으면 빈 문자열) · 전역: FROM 줄에서 사용. 스테이지 안에서는 `ARG 이름`으로 다시 선언',
   ],
   [

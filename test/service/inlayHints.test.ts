@@ -7,7 +7,7 @@ interface InlayHint {
   label: string;
 }
 
-const server = useTestServer('hints');
+const server = useTestServer('hints', { transport: 'in-process' });
 
 async function hints(text: string, fromLine = 0, toLine = 1000): Promise<string[]> {
   const uri = await server.open(text);
@@ -39,7 +39,7 @@ test('values of variables in FROM and in paths, where the Dockerfile decides the
   assert.deepEqual(await hints(TEXT), ['2:16 = docker.io', '5:14 = /srv/app', '6:16 = /srv/app']);
 });
 
-test('near misses: RUN, ARGs without a value, predefined args and names the base image may set get no hint', async () => {
+test('near misses: no hint for RUN, ARGs without a value, predefined args, names the base image may set', async () => {
   const found = await hints(TEXT);
   for (const line of [7, 8, 10]) assert.ok(!found.some((h) => h.startsWith(`${line}:`)), `line ${line}`);
   // ${SUB:-lib}: SUB may come from the base image's ENV, so its value is not known.

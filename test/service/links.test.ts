@@ -13,7 +13,7 @@ interface Link {
   tooltip?: string;
 }
 
-const server = useTestServer('links');
+const server = useTestServer('links', { transport: 'in-process' });
 let folder: string;
 before(() => {
   folder = mkdtempSync(join(tmpdir(), 'layerwise-links-'));
@@ -61,7 +61,7 @@ describe('image links', () => {
 });
 
 describe('COPY and ADD source links', () => {
-  test('files in the build context link to the file; ignored, missing, remote and wildcard sources do not', async () => {
+  test('build-context files link to the file; ignored, missing, remote and wildcard sources do not', async () => {
     const text = [
       'FROM alpine',
       'COPY app.py secret.txt notes.txt missing.py ./',

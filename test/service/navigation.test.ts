@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { useTestServer } from '../helpers/testServer';
 import { type Pos, positionOf, type Rng, showSpan } from '../helpers/positions';
 
-const server = useTestServer('navigation');
+const server = useTestServer('navigation', { transport: 'in-process' });
 
 async function open(text: string): Promise<string> {
   const uri = await server.open(text);
@@ -26,7 +26,7 @@ async function definition(text: string, at: Pos): Promise<string[] | null> {
     textDocument: { uri },
     position: at,
   });
-  return found && found.map((l) => showSpan(text, l.range));
+  return found === null ? null : found.map((l) => showSpan(text, l.range));
 }
 
 async function highlights(text: string, at: Pos): Promise<string[]> {
@@ -51,7 +51,7 @@ const STAGES = [
 ].join('\n');
 
 describe('stage names', () => {
-  test('references from FROM ... AS, FROM <stage>, COPY --from (name or index), RUN --mount from= and ONBUILD', async () => {
+  test('references: FROM ... AS, FROM <stage>, COPY --from (name or index), RUN --mount from=, ONBUILD', async () => {
     const expected = ['Build@0:20', 'build@2:5', 'build@3:28', 'build@5:12', '0@6:12', 'build@8:20'];
     assert.deepEqual(await references(STAGES, positionOf(STAGES, 'Build', 0, 2)), expected);
     assert.deepEqual(await references(STAGES, positionOf(STAGES, '=build', 1, 3)), expected);
@@ -89,7 +89,8 @@ describe('stage indexes: COPY --from=<n>', () => {
   });
   test('near misses: no such stage, RUN --mount from= (names only) and an index inside ONBUILD', async () => {
     const text =
-      'FROM golang AS build\nFROM alpine\nCOPY --from=5 /a /b\nRUN --mount=from=0,target=/x true\nONBUILD COPY --from=0 /c /d\n';
+      'FROM golang AS build\nFROM alpine\nCOPY --from=5 /a /b\n' +
+      'RUN --mount=from=0,target=/x true\nONBUILD COPY --from=0 /c /d\n';
     assert.deepEqual(await references(text, positionOf(text, '=5', 0, 1)), []);
     assert.deepEqual(await definition(text, positionOf(text, 'from=0,', 0, 5)), null);
     assert.deepEqual(await references(text, positionOf(text, 'from=0,', 0, 5)), []);
@@ -132,7 +133,7 @@ describe('ARG and ENV names', () => {
       'APP_HOME@8:10',
     ]);
   });
-  test('definition of a use inside a stage goes to the stage ARG and the global ARG it takes its value from', async () => {
+  test('definition of a use in a stage: the stage ARG and the global ARG it takes its value from', async () => {
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, 'VERSION:-', 0, 0)), [
       'VERSION@3:4',
       'VERSION@0:4',
@@ -140,7 +141,7 @@ describe('ARG and ENV names', () => {
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, '$VERSION AS', 0, 1)), ['VERSION@0:4']);
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, '${APP_HOME}', 0, 3)), ['APP_HOME@4:4']);
   });
-  test('near misses: an undeclared name has no definition; an ARG not redeclared in a stage is not visible there', async () => {
+  test('near misses: no definition for an undeclared name, or for an ARG a stage does not redeclare', async () => {
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, '$HOME', 0, 2)), null);
     // Line 9 uses VERSION in a stage that did not declare it: the shell sees no value.
     assert.deepEqual(await definition(VARIABLES, positionOf(VARIABLES, 'echo $VERSION', 0, 7)), null);

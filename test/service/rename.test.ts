@@ -4,7 +4,7 @@ import { useTestServer } from '../helpers/testServer';
 import { type Pos, positionOf, type Rng } from '../helpers/positions';
 import { applyEdits } from '../helpers/textEdits';
 
-const server = useTestServer('rename');
+const server = useTestServer('rename', { transport: 'in-process' });
 
 async function open(text: string): Promise<string> {
   const uri = await server.open(text);
@@ -90,10 +90,12 @@ describe('prepareRename', () => {
 describe('rename', () => {
   test('a stage name everywhere it is used', async () => {
     const text =
-      'FROM golang AS build\nFROM build AS test\nRUN --mount=from=build,target=/c true\nFROM alpine\nCOPY --from=build /a /b\n';
+      'FROM golang AS build\nFROM build AS test\nRUN --mount=from=build,target=/c true\n' +
+      'FROM alpine\nCOPY --from=build /a /b\n';
     assert.equal(
       await rename(text, positionOf(text, 'build', 2), 'compile'),
-      'FROM golang AS compile\nFROM compile AS test\nRUN --mount=from=compile,target=/c true\nFROM alpine\nCOPY --from=compile /a /b\n',
+      'FROM golang AS compile\nFROM compile AS test\nRUN --mount=from=compile,target=/c true\n' +
+        'FROM alpine\nCOPY --from=compile /a /b\n',
     );
   });
   test('a stage name leaves COPY --from=<index> as written: the index still names the same stage', async () => {

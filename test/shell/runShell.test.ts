@@ -10,7 +10,8 @@ const run = (text: string): Instruction => parseDockerfile(text).instructions.fi
 const commands = (text: string): string[] =>
   runShell(run(text))!.commands.map(
     (c) =>
-      `${c.name.value}@${showRange(c.range)}${c.before ? ` <${c.before}` : ''}${c.after ? ` ${c.after}>` : ''}${c.inPipeline ? ' P' : ''}${c.inSubshell ? ' S' : ''}${c.inControlFlow ? ' C' : ''}`,
+      `${c.name.value}@${showRange(c.range)}${c.before ? ` <${c.before}` : ''}${c.after ? ` ${c.after}>` : ''}` +
+      `${c.inPipeline ? ' P' : ''}${c.inSubshell ? ' S' : ''}${c.inControlFlow ? ' C' : ''}`,
   );
 
 describe('shell script view', () => {

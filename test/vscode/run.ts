@@ -22,7 +22,8 @@ async function downloadReachable(): Promise<boolean> {
 async function main(): Promise<void> {
   if (!(await downloadReachable())) {
     console.log(
-      'test:vscode: VS Code cannot be downloaded from this machine; skipping the @vscode/test-electron suite (npm run test:e2e covers these flows in code-server).',
+      'test:vscode: VS Code cannot be downloaded from this machine; skipping the @vscode/test-electron suite ' +
+        '(npm run test:e2e covers these flows in code-server).',
     );
     return;
   }

@@ -12,7 +12,10 @@ import {
   type RunningBuildAnswer,
 } from './buildTracker';
 
-/** Each answer either ends the loop or replaces the build asked about; another may start meanwhile, so ask again, a few times. */
+/**
+ * Each answer either ends the loop or replaces the build asked about; another may start meanwhile, so
+ * ask again, a few times.
+ */
 const maxQuestions = 3;
 
 export interface BuildHandle {

@@ -17,7 +17,8 @@ export function registerBuildStatusBar(store: BuildResultStore, showCommand: str
     }
     const cache = cacheSummary(result);
     const icon = result.canceled ? '$(debug-stop)' : result.succeeded ? '$(check)' : '$(error)';
-    item.text = `${icon} ${t('{0} · {1}/{2} cached', formatDuration(result.durationMs, l10n.language), cache.cached, cache.steps)}`;
+    const duration = formatDuration(result.durationMs, l10n.language);
+    item.text = `${icon} ${t('{0} · {1}/{2} cached', duration, cache.cached, cache.steps)}`;
     const summary = buildSummaryLine(result, l10n);
     item.tooltip = result.stale ? t('{0} (the Dockerfile changed since)', summary) : summary;
     item.show();

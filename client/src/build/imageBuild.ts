@@ -94,7 +94,9 @@ export function createImageBuild(
         }
         if (!ticket.isCurrent())
           write(
-            `\x1b[2m${t('A newer build of this Dockerfile started, so this result is not shown in the editor.')}\x1b[0m\n`,
+            `\x1b[2m${t(
+              'A newer build of this Dockerfile started, so this result is not shown in the editor.',
+            )}\x1b[0m\n`,
           );
         resolveResult(recorded);
         return recorded.succeeded ? 0 : (outcome.exitCode ?? 1) || 1;

@@ -6,7 +6,8 @@ export const WATCHED_CONTEXT_FILES: readonly string[] = [
   '**/.layerwise.json',
   '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,bun.lockb}',
   '**/{requirements*.txt,pyproject.toml,poetry.lock,uv.lock,Pipfile,Pipfile.lock,setup.py}',
-  '**/{go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,composer.lock,Cargo.toml,Cargo.lock,pom.xml,build.gradle,build.gradle.kts,*.csproj}',
+  '**/{go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,composer.lock,' +
+    'Cargo.toml,Cargo.lock,pom.xml,build.gradle,build.gradle.kts,*.csproj}',
   // Folders the .dockerignore hints suggest excluding (created by local installs and builds).
   '**/{.git,node_modules,dist,build,out,.next,coverage,target,.gradle,bin,obj,__pycache__,.venv,venv,.pytest_cache}',
 ];

@@ -2,7 +2,7 @@
 // Dockerfile in the workspace and lists the answers in a quick pick.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FILE_IMPACT, type FileImpactParams, type FileImpactResult } from '../../../protocol/src/protocol';
+import { FILE_IMPACT, type FileImpactParams } from '../../../protocol/src/protocol';
 import { l10n, t } from '../l10n/displayLanguage';
 import { impactItems } from './impactItems';
 
@@ -10,12 +10,13 @@ export const WHAT_REBUILDS_COMMAND = 'layerwise.whatRebuilds';
 
 /** File names VS Code gives the `dockerfile` language (package.json `languages`). */
 const DOCKERFILE_GLOB =
-  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,Containerfile,Containerfile.*,*.Containerfile,*.containerfile}';
+  '**/{Dockerfile,Dockerfile.*,*.Dockerfile,*.dockerfile,' +
+  'Containerfile,Containerfile.*,*.Containerfile,*.containerfile}';
 const MAX_DOCKERFILES = 500;
 
 export async function whatRebuilds(client: LanguageClient, target: vscode.Uri | undefined): Promise<void> {
   const file = target instanceof vscode.Uri ? target : vscode.window.activeTextEditor?.document.uri;
-  if (!file || file.scheme !== 'file') {
+  if (file?.scheme !== 'file') {
     void vscode.window.showInformationMessage(t('Pick a file on disk first.'));
     return;
   }
@@ -25,7 +26,7 @@ export async function whatRebuilds(client: LanguageClient, target: vscode.Uri | 
     return;
   }
   const params: FileImpactParams = { fileUri: file.toString(), dockerfileUris: dockerfiles.map((u) => u.toString()) };
-  const result = await client.sendRequest<FileImpactResult>(FILE_IMPACT.method, params);
+  const result = await client.sendRequest(FILE_IMPACT, params);
   const items = impactItems(result, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), l10n);
   const name = vscode.workspace.asRelativePath(file);
   const picked = await vscode.window.showQuickPick(items, {

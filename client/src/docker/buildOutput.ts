@@ -11,7 +11,10 @@ export type StepStatus = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete'
 export type StepPosition =
   /** Classic builder: "Step 3/7": the 3rd instruction of the file (global ARGs included). */
   | { readonly kind: 'classic'; readonly step: number; readonly total: number }
-  /** BuildKit: "[build 2/5]": the 2nd layer-making instruction of stage `stage` (FROM counts when it names an image). */
+  /**
+   * BuildKit: "[build 2/5]": the 2nd layer-making instruction of stage `stage` (FROM counts when it
+   * names an image).
+   */
   | { readonly kind: 'buildkit'; readonly stage: string | undefined; readonly index: number; readonly total: number };
 
 export interface BuildStep {

@@ -31,7 +31,10 @@ export class InvalidRunRequestError extends Error {
   override readonly name = 'InvalidRunRequestError';
 }
 
-/** The arguments after the executable: `run [--rm] [-d|-it] [--name n] [-p ...]... [-e K=V]... [extra...] <image> [command...]`. */
+/**
+ * The arguments after the executable:
+ * `run [--rm] [-d|-it] [--name n] [-p ...]... [-e K=V]... [extra...] <image> [command...]`.
+ */
 export function containerRunArgs(request: ContainerRunRequest, l10n: Translator): string[] {
   const image = request.image.trim();
   if (image === '') throw new InvalidRunRequestError(l10n.t('The image is empty.'));

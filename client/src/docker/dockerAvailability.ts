@@ -107,12 +107,14 @@ export function classifyDockerProbe(
       message:
         daemon === ''
           ? l10n.t(
-              '"{0} version" did not answer within {1}, so the Docker daemon cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
+              '"{0} version" did not answer within {1}, so the Docker daemon cannot be used. ' +
+                'Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
               executable,
               limit,
             )
           : l10n.t(
-              '"{0} version" did not answer within {1}, so the Docker daemon at {2} cannot be used. Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
+              '"{0} version" did not answer within {1}, so the Docker daemon at {2} cannot be used. ' +
+                'Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
               executable,
               limit,
               daemon,
@@ -134,7 +136,8 @@ export function classifyDockerProbe(
             'The Docker daemon is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
           )
         : l10n.t(
-            'The Docker daemon at {0} is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
+            'The Docker daemon at {0} is not reachable. ' +
+              'Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
             daemon,
           );
   } else {

@@ -106,7 +106,7 @@ export function stagesNeededFor(outline: DockerfileOutline, target?: string): Se
     if (stage === undefined) continue;
     if (stage.baseStage !== undefined) pending.push(stage.baseStage);
     for (const instructionIndex of stage.instructionIndexes) {
-      const from = outline.instructions[instructionIndex]?.flags['from'];
+      const from = outline.instructions[instructionIndex]?.flags.from;
       if (from === undefined) continue;
       const source = outline.stages.find(
         (candidate) => candidate.name === from.toLowerCase() || String(candidate.index) === from,

@@ -50,10 +50,10 @@ export function parseImageHistory(stdout: string): ImageLayer[] {
     if (typeof record !== 'object' || record === null) continue;
     const fields = record as Record<string, unknown>;
     layers.push({
-      id: typeof fields['ID'] === 'string' ? fields['ID'] : '<missing>',
-      createdBy: typeof fields['CreatedBy'] === 'string' ? fields['CreatedBy'] : '',
-      sizeBytes: parseSize(fields['Size']),
-      comment: typeof fields['Comment'] === 'string' ? fields['Comment'] : '',
+      id: typeof fields.ID === 'string' ? fields.ID : '<missing>',
+      createdBy: typeof fields.CreatedBy === 'string' ? fields.CreatedBy : '',
+      sizeBytes: parseSize(fields.Size),
+      comment: typeof fields.Comment === 'string' ? fields.Comment : '',
     });
   }
   return layers;

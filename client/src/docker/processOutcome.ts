@@ -37,7 +37,8 @@ export function formatTimeLimit(ms: number, l10n: Translator): string {
 export function processProblem(outcome: ProcessOutcome, command: string, l10n: Translator): string | undefined {
   if (outcome.timedOutAfterMs !== undefined) {
     return l10n.t(
-      '"{0}" did not finish within {1}; Layerwise ended the process. Check that the Docker daemon is running and responsive.',
+      '"{0}" did not finish within {1}; Layerwise ended the process. ' +
+        'Check that the Docker daemon is running and responsive.',
       command,
       formatTimeLimit(outcome.timedOutAfterMs, l10n),
     );

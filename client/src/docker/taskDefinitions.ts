@@ -75,7 +75,7 @@ export function readRunTaskDefinition(raw: Raw): RunTaskDefinition {
       return mapping === undefined ? [] : [mapping];
     }),
     env: pairs(raw, 'env'),
-    detach: raw['detach'] === true,
+    detach: raw.detach === true,
     extraArgs: list(raw, 'extraArgs'),
     command: list(raw, 'command'),
   };

@@ -18,7 +18,10 @@ export interface Translator {
   t(message: string, ...args: MessageArgument[]): string;
 }
 
-/** Replaces `{0}`, `{1}` ... with the arguments; a placeholder without an argument stays as it is (as in vscode.l10n). */
+/**
+ * Replaces `{0}`, `{1}` ... with the arguments; a placeholder without an argument stays as it is
+ * (as in vscode.l10n).
+ */
 export function formatMessage(template: string, args: readonly MessageArgument[]): string {
   return template.replace(/\{(\d+)\}/g, (placeholder, index: string) => {
     const value = args[Number(index)];
@@ -32,7 +35,10 @@ export const english: Translator = {
   t: (message, ...args) => formatMessage(message, args),
 };
 
-/** The contents of a bundle.l10n.<language>.json file: English text -> translation (or `{ message }` with a comment). */
+/**
+ * The contents of a bundle.l10n.<language>.json file: English text -> translation (or `{ message }`
+ * with a comment).
+ */
 export type MessageBundle = Readonly<Record<string, string | { readonly message: string }>>;
 
 /** A translator over a bundle; a message the bundle lacks comes out in English. */
@@ -47,7 +53,10 @@ export function bundleTranslator(language: ClientLanguage, bundle: MessageBundle
   };
 }
 
-/** The language the `layerwise.docs.language` setting asks for; `auto` follows the display language (Korean when it is Korean). */
+/**
+ * The language the `layerwise.docs.language` setting asks for; `auto` follows the display language
+ * (Korean when it is Korean).
+ */
 export function chosenLanguage(setting: unknown, displayLanguage: string): ClientLanguage {
   if (setting === 'en' || setting === 'ko') return setting;
   return displayLanguage.toLowerCase().startsWith('ko') ? 'ko' : 'en';

@@ -14,7 +14,10 @@ import { instructionLine, reorderForCache } from './exampleDockerfile';
 import { busyboxCandidates, copyMissingFiles, EXAMPLE_FOLDER, findStaticBusybox } from './exampleProject';
 import { walkthroughCommands } from './walkthroughCatalog';
 
-/** What a step's button asks for: `show` an instruction (its hover, or its quick fixes), or open another `file` of the example. */
+/**
+ * What a step's button asks for: `show` an instruction (its hover, or its quick fixes), or open another
+ * `file` of the example.
+ */
 export interface OpenExampleOptions {
   readonly show?: string | undefined;
   readonly action?: 'hover' | 'quickFix' | undefined;
@@ -30,7 +33,7 @@ export function readOpenExampleOptions(value: unknown): OpenExampleOptions {
   const file = text('file');
   return {
     show: text('show'),
-    action: record['action'] === 'quickFix' ? 'quickFix' : record['action'] === 'hover' ? 'hover' : undefined,
+    action: record.action === 'quickFix' ? 'quickFix' : record.action === 'hover' ? 'hover' : undefined,
     // Only files inside the example.
     file: file !== undefined && !path.isAbsolute(file) && !file.split(/[\\/]/).includes('..') ? file : undefined,
   };
@@ -104,7 +107,8 @@ export function registerWalkthrough(
     if (edit === undefined) {
       void vscode.window.showInformationMessage(
         t(
-          'The build stage already copies deps.txt and install-deps.sh before the sources (or was changed otherwise): nothing to reorder.',
+          'The build stage already copies deps.txt and install-deps.sh before the sources ' +
+            '(or was changed otherwise): nothing to reorder.',
         ),
       );
       return;
@@ -151,11 +155,13 @@ export function registerWalkthrough(
 function addBusybox(folder: string): void {
   const target = path.join(folder, 'busybox');
   if (existsSync(target)) return;
-  const found = findStaticBusybox(busyboxCandidates(process.env['PATH']));
+  const found = findStaticBusybox(busyboxCandidates(process.env.PATH));
   if (found === undefined) {
     void vscode.window.showWarningMessage(
       t(
-        'The example builds FROM scratch and needs a statically linked busybox in {0}. Install busybox-static (Debian, Ubuntu) and open the example again, or copy a static busybox there yourself.',
+        'The example builds FROM scratch and needs a statically linked busybox in {0}. ' +
+          'Install busybox-static (Debian, Ubuntu) and open the example again, ' +
+          'or copy a static busybox there yourself.',
         folder,
       ),
     );

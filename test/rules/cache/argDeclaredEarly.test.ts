@@ -2,22 +2,31 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { argDeclaredEarly } from '../../../core/src/rules/cache/argDeclaredEarly';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
+import { showRange } from '../../helpers/show';
 
 const rule = argDeclaredEarly;
 
 test('fires on the ARG name and moves the ARG down to its first use', () => {
   const text =
-    'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nRUN echo "$VERSION" > /version\n';
+    'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\n' +
+    'RUN apk add --no-cache git\nRUN echo "$VERSION" > /version\n';
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:4-1:11']);
   assert.match(
     findings[0]!.message.en,
-    /ARG VERSION is first used on line 5: the 2 RUNs between here and there see it/,
+    /ARG VERSION is first used further down: the 2 RUNs between here and there see it/,
   );
+  // The first use is a related place, not a line number in the text.
+  assert.deepEqual(
+    findings[0]!.related?.map((place) => showRange(place.range)),
+    ['4:0-4:3'],
+  );
+  assert.equal(findings[0]!.fixes?.[0]?.title.en, 'Move ARG VERSION down to its first use');
   assert.match(findings[0]!.message.ko, /RUN 2개/);
   assert.equal(
     fixed(text, findings[0]),
-    'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\nARG VERSION=1.2\nRUN echo "$VERSION" > /version\n',
+    'FROM alpine\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n' +
+      'ARG VERSION=1.2\nRUN echo "$VERSION" > /version\n',
   );
 });
 

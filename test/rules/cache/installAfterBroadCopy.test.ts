@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { installAfterBroadCopy } from '../../../core/src/rules/cache/installAfterBroadCopy';
 import { fixed, makeContext, ranges, runRule } from '../../helpers/ruleHarness';
+import { showRange } from '../../helpers/show';
 
 const rule = installAfterBroadCopy;
 
@@ -10,11 +11,16 @@ test('fires on an install after COPY . . and moves it above with the manifests t
   const { context } = makeContext({ 'package.json': '{}', 'package-lock.json': '{}', 'src/': '' });
   const findings = runRule(rule, text, context());
   assert.deepEqual(ranges(findings), ['3:0-3:10']);
-  assert.match(findings[0]!.message.en, /`npm ci` runs after `COPY \. \.` \(line 3\)/);
+  assert.match(findings[0]!.message.en, /`npm ci` runs after `COPY \. \.`: a change to any source file/);
+  assert.deepEqual(
+    findings[0]!.related?.map((place) => showRange(place.range)),
+    ['2:0-2:8'],
+  );
   assert.match(findings[0]!.message.ko, /npm ci/);
   assert.equal(
     fixed(text, findings[0]),
-    'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
+    'FROM node:20\nWORKDIR /app\nCOPY package.json package-lock.json ./\n' +
+      'RUN npm ci\nCOPY . .\nCMD ["node", "server.js"]\n',
   );
 });
 
@@ -30,7 +36,8 @@ const fires: [string, string, string, string][] = [
     'pip -r',
     'FROM python:3\nWORKDIR /src\nCOPY . .\nRUN pip install --no-cache-dir -r requirements.txt\n',
     '3:0-3:50',
-    'FROM python:3\nWORKDIR /src\nCOPY requirements.txt ./\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n',
+    'FROM python:3\nWORKDIR /src\nCOPY requirements.txt ./\n' +
+      'RUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\n',
   ],
   [
     'go mod download, with --chown kept',
@@ -57,7 +64,8 @@ const fires: [string, string, string, string][] = [
     'python -m pip with pip upgrade first',
     'FROM python\nCOPY . /app\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\n',
     '2:0-2:77',
-    'FROM python\nCOPY requirements.txt /app/\nRUN python -m pip install -U pip && python -m pip install -r requirements.txt\nCOPY . /app\n',
+    'FROM python\nCOPY requirements.txt /app/\n' +
+      'RUN python -m pip install -U pip && python -m pip install -r requirements.txt\nCOPY . /app\n',
   ],
 ];
 

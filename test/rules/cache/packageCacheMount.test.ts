@@ -12,19 +12,22 @@ const fires: [string, string, string, string][] = [
     'apt with sharing=locked',
     'FROM debian\nRUN apt-get update && apt-get install -y gcc\n',
     '1:0-1:44',
-    'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y gcc\n',
+    'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked ' +
+      '--mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y gcc\n',
   ],
   [
     'go build: module and build caches',
     '# syntax=docker/dockerfile:1\nFROM golang\nRUN go build -o /app .\n',
     '2:0-2:22',
-    '# syntax=docker/dockerfile:1\nFROM golang\nRUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n',
+    '# syntax=docker/dockerfile:1\nFROM golang\n' +
+      'RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go build -o /app .\n',
   ],
   [
     'pip, maven and cargo in one RUN',
     'FROM x\nRUN pip install -r r.txt && mvn package && cargo build\n',
     '1:0-1:54',
-    'FROM x\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/root/.m2 --mount=type=cache,target=/usr/local/cargo/registry pip install -r r.txt && mvn package && cargo build\n',
+    'FROM x\nRUN --mount=type=cache,target=/root/.cache/pip --mount=type=cache,target=/root/.m2 ' +
+      '--mount=type=cache,target=/usr/local/cargo/registry pip install -r r.txt && mvn package && cargo build\n',
   ],
   [
     'gradle wrapper',
@@ -59,7 +62,8 @@ const nearMisses: [string, string][] = [
   ],
   [
     'apt with its caches mounted',
-    'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y gcc\n',
+    'FROM debian\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked ' +
+      '--mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update && apt-get install -y gcc\n',
   ],
   ['an old frontend pinned by # syntax', '# syntax=docker/dockerfile:1.1\nFROM node\nRUN npm ci\n'],
   ['a foreign frontend', '# syntax=example.com/my/frontend:2\nFROM node\nRUN npm ci\n'],

@@ -24,7 +24,7 @@ test('uses the escape directive for the continuation', () => {
   );
 });
 
-test('dnf makecache and zypper refresh alone: the tools refresh metadata themselves, so the layer only keeps a cache', () => {
+test('dnf makecache / zypper refresh alone: both refresh metadata themselves; the layer just keeps a cache', () => {
   const text = 'FROM fedora:40\nRUN dnf makecache\nRUN dnf install -y curl\n';
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:0-1:17']);

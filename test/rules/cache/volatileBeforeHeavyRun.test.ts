@@ -2,21 +2,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { volatileBeforeHeavyRun } from '../../../core/src/rules/cache/volatileBeforeHeavyRun';
 import { fixed, ranges, runRule } from '../../helpers/ruleHarness';
+import { showRange } from '../../helpers/show';
 
 const rule = volatileBeforeHeavyRun;
 
 test('a version LABEL before apt-get install: fires on the pair and moves the LABEL to the end of the stage', () => {
   const text =
-    'FROM debian\nLABEL org.opencontainers.image.version=1.4.2\nRUN apt-get update && apt-get install -y curl\nCMD ["curl"]\n\nFROM scratch\n';
+    'FROM debian\nLABEL org.opencontainers.image.version=1.4.2\n' +
+    'RUN apt-get update && apt-get install -y curl\nCMD ["curl"]\n\nFROM scratch\n';
   const findings = runRule(rule, text);
   assert.deepEqual(ranges(findings), ['1:6-1:44']);
   assert.match(
     findings[0]!.message.en,
-    /LABEL org\.opencontainers\.image\.version changes from one build to the next.*RUN on line 3 \(`apt-get install`\)/,
+    /LABEL org\.opencontainers\.image\.version changes from one build to the next.*slow RUN \(`apt-get install`\)/,
+  );
+  assert.deepEqual(
+    findings[0]!.related?.map((place) => showRange(place.range)),
+    ['2:0-2:45'],
   );
   assert.equal(
     fixed(text, findings[0]),
-    'FROM debian\nRUN apt-get update && apt-get install -y curl\nCMD ["curl"]\nLABEL org.opencontainers.image.version=1.4.2\n\nFROM scratch\n',
+    'FROM debian\nRUN apt-get update && apt-get install -y curl\nCMD ["curl"]\n' +
+      'LABEL org.opencontainers.image.version=1.4.2\n\nFROM scratch\n',
   );
 });
 
@@ -50,7 +57,8 @@ const nearMisses: [string, string][] = [
   ['the RUN uses the version', 'FROM debian\nENV NODE_VERSION=20.1.0\nRUN apt-get install -y nodejs=$NODE_VERSION\n'],
   [
     'used through a derived ENV',
-    'FROM debian\nENV PHP_VERSION=8.3.1\nENV PHP_URL=https://php.net/php-${PHP_VERSION}.tar.xz\nRUN apt-get install -y curl && curl -o php.tar.xz "$PHP_URL"\n',
+    'FROM debian\nENV PHP_VERSION=8.3.1\nENV PHP_URL=https://php.net/php-${PHP_VERSION}.tar.xz\n' +
+      'RUN apt-get install -y curl && curl -o php.tar.xz "$PHP_URL"\n',
   ],
   [
     'the LABEL comes after the heavy RUN',

@@ -19,7 +19,7 @@ import {
   splitImageReference,
   argDoc,
 } from '../../core/src/docs';
-import { INSTRUCTION_KEYWORDS, parseDockerfile } from '../../core/src/parser';
+import { flagsOf, INSTRUCTION_KEYWORDS, parseDockerfile } from '../../core/src/parser';
 
 const DOCS = resolve(__dirname, '../../core/docs');
 const markdownFiles = (language: string): string[] =>
@@ -82,7 +82,7 @@ test('every doc has a brief part of bounded length, ended by the marker', () => 
 test('the loader sees the folder and offers typed lookups', () => {
   assert.equal(DOC_FILES.size, markdownFiles('en').length * 2 + 1);
   for (const keyword of INSTRUCTION_KEYWORDS) assert.ok(instructionDoc(keyword, 'ko')?.summary, keyword);
-  assert.deepEqual([...instructionFlags('RUN')].sort(), ['mount', 'network', 'security']);
+  assert.deepEqual([...instructionFlags('RUN')].sort(), ['device', 'mount', 'network', 'security']);
   assert.deepEqual(instructionFlags('WORKDIR'), []);
   assert.deepEqual([...MOUNT_TYPES].sort(), ['bind', 'cache', 'secret', 'ssh', 'tmpfs']);
   assert.ok(mountKeys('cache', 'en').some((row) => row.names.includes('sharing')));
@@ -93,6 +93,15 @@ test('the loader sees the folder and offers typed lookups', () => {
     ['default', 'none', 'host'],
   );
   assert.equal(argDoc('https_proxy', 'en'), argDoc('HTTP_PROXY', 'en'));
+});
+
+// Completion and hover fall back to a one-line note for a flag without a page: every flag the
+// instruction table accepts has one, and no page documents a flag the table does not know.
+test('every flag in the instruction table has a doc page, and every flag page a table entry', () => {
+  for (const keyword of INSTRUCTION_KEYWORDS) {
+    const accepted = flagsOf(keyword).map((spec) => spec.name);
+    assert.deepEqual([...instructionFlags(keyword)].sort(), [...accepted].sort(), keyword);
+  }
 });
 
 test('the image list: well formed, lookups accept Docker Hub long names', () => {

@@ -55,4 +55,14 @@ describe('instruction table', () => {
       assert.equal(instruction.exec !== undefined, spec.json || spec.keyword === 'HEALTHCHECK', spec.keyword);
     }
   });
+
+  test('plainForm rejected is where the parser asks for JSON; shell form only where JSON is also read', () => {
+    for (const spec of INSTRUCTIONS) {
+      const asked = problemCodes(`${spec.keyword} a b\n`).includes('invalid-json');
+      assert.equal(asked, spec.plainForm === 'rejected', spec.keyword);
+      if (spec.plainForm === 'shell') assert.ok(spec.json || spec.keyword === 'HEALTHCHECK', spec.keyword);
+    }
+    const shell = INSTRUCTIONS.filter((spec) => spec.plainForm === 'shell').map((spec) => spec.keyword);
+    assert.deepEqual(shell, ['CMD', 'ENTRYPOINT', 'HEALTHCHECK', 'RUN']);
+  });
 });

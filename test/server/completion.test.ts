@@ -290,6 +290,10 @@ describe('signature help', () => {
     ['FROM alpine\nRUN --network=none ma¦ke', '<command>'],
     ['FROM alpine\nCMD ["node", "se¦rver.js"]', '["<executable>", "<param>", ...]'],
     ['FROM alpine\nHEALTHCHECK --interval=5s CMD cu¦rl', '<command>'],
+    ['FROM alpine\nRUN ["ma¦ke", "all"]', '["<executable>", "<param>", ...]'],
+    ['FROM alpine\nSHELL ["/bin/bash", "-¦c"]', '["<executable>", "<param>", ...]'],
+    ['FROM alpine\nVOLUME ["/da¦ta"]', '["<path>", ...]'],
+    ['FROM alpine\nCOPY --link ["a b", "/¦c"]', '["<src>", ..., "<dest>"]'],
   ];
   for (const [marked, expected] of cases) {
     test(marked.split('\n').pop()!, async () => assert.equal(await help(marked), expected));

@@ -176,7 +176,7 @@ describe('every flag of every instruction', () => {
     const ko = await hoverOn('ko', 'FROM alpine:3.24\nWORKDIR --x¦ /a\n');
     assert.match(ko!.contents.value, /WORKDIR에는 플래그가 없습니다/);
   });
-  test('RUN --device and ARG --required hover with their own pages: labs syntax, and no effect in BuildKit', async () => {
+  test('RUN --device and ARG --required hover with their pages: labs syntax; no effect', async () => {
     const device = await hoverOn('en', 'FROM alpine:3.24\nRUN --dev¦ice=nvidia.com/gpu=all make\n');
     assert.match(device!.contents.value, /CDI/);
     assert.match(device!.contents.value, /docker\/dockerfile:1-labs/);

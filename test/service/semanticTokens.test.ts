@@ -7,7 +7,7 @@ interface Legend {
   tokenModifiers: string[];
 }
 
-const server = useTestServer('tokens');
+const server = useTestServer('tokens', { transport: 'in-process' });
 const legend = (): Legend =>
   (server.client.initializeResult as { capabilities: { semanticTokensProvider: { legend: Legend } } }).capabilities
     .semanticTokensProvider.legend;

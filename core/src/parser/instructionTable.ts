@@ -63,6 +63,8 @@ export interface FlagSpec {
   readonly labs?: boolean;
 }
 
+export type PlainForm = 'shell' | 'words' | 'rejected';
+
 export interface InstructionSpec {
   readonly keyword: Keyword;
   /**
@@ -72,6 +74,11 @@ export interface InstructionSpec {
   readonly flags: readonly FlagSpec[];
   /** The arguments may be a JSON array of strings (exec form). */
   readonly json: boolean;
+  /**
+   * What arguments written without a JSON array are: a `shell` command line (shell form; for
+   * HEALTHCHECK, the command after CMD), plain `words`, or `rejected` by BuildKit (SHELL).
+   */
+  readonly plainForm: PlainForm;
   /** BuildKit rejects the instruction without arguments. */
   readonly needsArguments: boolean;
   /** May follow ONBUILD (BuildKit rejects ONBUILD ONBUILD, ONBUILD FROM and ONBUILD MAINTAINER). */
@@ -94,6 +101,7 @@ const instruction = (keyword: Keyword, facts: Facts = {}): InstructionSpec => ({
   keyword,
   flags: facts.flags ?? [],
   json: facts.json ?? false,
+  plainForm: facts.plainForm ?? 'words',
   needsArguments: facts.needsArguments ?? true,
   trigger: facts.trigger ?? true,
   heredocs: facts.heredocs ?? false,
@@ -120,16 +128,17 @@ export const INSTRUCTIONS: readonly InstructionSpec[] = [
     json: true,
     heredocs: true,
   }),
-  // BuildKit's ARG parser does not read flags at all; `--required` is kept as Layerwise always
-  // accepted it, so `ARG --required NAME` is neither reported nor unknown to completion.
+  // BuildKit splits flags off every line but its ARG parser (parseArg) never calls flags.Parse, so
+  // `ARG --required NAME` builds and the flag does nothing. It stays accepted (the build does not
+  // fail); its doc page says it has no effect.
   instruction('ARG', { flags: [flag('required', 'bool')] }),
-  instruction('CMD', { json: true, needsArguments: false }),
+  instruction('CMD', { json: true, plainForm: 'shell', needsArguments: false }),
   instruction('COPY', {
     flags: [flag('from', 'stage-or-image'), CHOWN, CHMOD, LINK, flag('parents', 'bool', { since: '1.20' }), EXCLUDE],
     json: true,
     heredocs: true,
   }),
-  instruction('ENTRYPOINT', { json: true, needsArguments: false }),
+  instruction('ENTRYPOINT', { json: true, plainForm: 'shell', needsArguments: false }),
   instruction('ENV'),
   instruction('EXPOSE'),
   instruction('FROM', { flags: [flag('platform', 'platform')], trigger: false }),
@@ -141,6 +150,7 @@ export const INSTRUCTIONS: readonly InstructionSpec[] = [
       flag('start-interval', 'duration'),
       flag('retries', 'count'),
     ],
+    plainForm: 'shell',
   }),
   instruction('LABEL'),
   instruction('MAINTAINER', { trigger: false, deprecated: true }),
@@ -153,9 +163,10 @@ export const INSTRUCTIONS: readonly InstructionSpec[] = [
       flag('device', 'string', { repeatable: true, since: '1.14', labs: true }),
     ],
     json: true,
+    plainForm: 'shell',
     heredocs: true,
   }),
-  instruction('SHELL', { json: true }),
+  instruction('SHELL', { json: true, plainForm: 'rejected' }),
   instruction('STOPSIGNAL'),
   instruction('USER'),
   instruction('VOLUME', { json: true }),

@@ -4,7 +4,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { DockerfileModel } from '../../../core/src/model';
 import { predefinedArg } from '../../../core/src/model';
-import type { Instruction, Range } from '../../../core/src/parser';
+import { instructionSpec, type Instruction, type Range } from '../../../core/src/parser';
 import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
 import { itemsInLines, withTrigger } from '../../../core/src/engine/instructionAt';
 import { navigationIndex } from './navigation/navigationIndex';
@@ -42,8 +42,8 @@ interface Token {
   priority: number;
 }
 
-/** Instructions whose shell form text goes to a shell, where quotes make strings. */
-const SHELL_FORM: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'HEALTHCHECK']);
+/** Whether the instruction's text, unless JSON, goes to a shell, where quotes make strings. */
+const hasShellForm = (keyword: string): boolean => instructionSpec(keyword)?.plainForm === 'shell';
 
 const modifierBits = (modifiers: readonly TokenModifier[]): number =>
   modifiers.reduce((bits, m) => bits | (1 << TOKEN_MODIFIERS.indexOf(m)), 0);
@@ -113,7 +113,7 @@ function instructionTokens(
     if (
       part.rest &&
       !part.exec &&
-      SHELL_FORM.has(part.keyword) &&
+      hasShellForm(part.keyword) &&
       part.rest.range.start.line === part.rest.range.end.line
     )
       shellStrings(lines, part.rest.range, sink);

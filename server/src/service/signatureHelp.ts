@@ -1,7 +1,13 @@
 // Signature help: the instruction's forms, with the argument under the cursor highlighted.
 import type { SignatureHelp, SignatureInformation } from 'vscode-languageserver';
 import { instructionDoc } from '../../../core/src/docs';
-import type { Instruction, Position } from '../../../core/src/parser';
+import {
+  type Instruction,
+  type InstructionSpec,
+  INSTRUCTIONS,
+  type Keyword,
+  type Position,
+} from '../../../core/src/parser';
 import type { AnalysedDocument } from '../../../core/src/engine/analysedDocument';
 import { innermostInstruction, instructionAt } from '../../../core/src/engine/instructionAt';
 import type { Language } from '../../../core/src/engine/language';
@@ -14,72 +20,99 @@ interface Form {
   exec?: boolean;
 }
 
-const FORMS: Readonly<Record<string, Form[]>> = {
-  FROM: [{ params: ['[--platform=<platform>]', '<image>[:<tag>|@<digest>]', '[AS <name>]'] }],
-  RUN: [
-    { params: ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]', '<command>'] },
-    {
-      params: ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]', '["<executable>", "<param>", ...]'],
-      exec: true,
-    },
-  ],
-  CMD: [{ params: ['["<executable>", "<param>", ...]'], exec: true }, { params: ['<command>'] }],
-  ENTRYPOINT: [{ params: ['["<executable>", "<param>", ...]'], exec: true }, { params: ['<command>'] }],
-  LABEL: [{ params: ['<key>=<value>...'] }],
-  MAINTAINER: [{ params: ['<name>'] }],
-  EXPOSE: [{ params: ['<port>[/<protocol>]...'] }],
-  ENV: [{ params: ['<key>=<value>...'] }],
-  ADD: [
-    {
-      params: [
-        '[--chown=<user>:<group>]',
-        '[--chmod=<perms>]',
-        '[--checksum=<hash>]',
-        '[--keep-git-dir]',
-        '[--link]',
-        '[--exclude=<path>]',
-        '[--unpack]',
-        '<src>...',
-        '<dest>',
-      ],
-    },
-  ],
-  COPY: [
-    {
-      params: [
-        '[--from=<stage|image>]',
-        '[--chown=<user>:<group>]',
-        '[--chmod=<perms>]',
-        '[--link]',
-        '[--parents]',
-        '[--exclude=<path>]',
-        '<src>...',
-        '<dest>',
-      ],
-    },
-  ],
-  VOLUME: [{ params: ['<path>...'] }, { params: ['["<path>", ...]'], exec: true }],
-  USER: [{ params: ['<user>[:<group>]'] }],
-  WORKDIR: [{ params: ['<path>'] }],
-  ARG: [{ params: ['<name>[=<default value>]...'] }],
-  ONBUILD: [{ params: ['<INSTRUCTION>'] }],
-  STOPSIGNAL: [{ params: ['<signal>'] }],
-  HEALTHCHECK: [
-    {
-      params: [
-        '[--interval=<duration>]',
-        '[--timeout=<duration>]',
-        '[--start-period=<duration>]',
-        '[--start-interval=<duration>]',
-        '[--retries=<n>]',
-        'CMD',
-        '<command>',
-      ],
-    },
-    { params: ['NONE'] },
-  ],
-  SHELL: [{ params: ['["<executable>", "<param>", ...]'], exec: true }],
+/**
+ * How each instruction's flags and arguments are written, which the instruction table does not
+ * hold; the table decides which forms exist (a JSON form where it accepts one, a plain form unless
+ * BuildKit rejects it) and which plain forms are shell commands.
+ */
+interface Syntax {
+  /** Flags in the order shown. */
+  flags?: string[];
+  /** Arguments written without JSON; a shell-form instruction defaults to `<command>`. */
+  plain?: string[];
+  /** Arguments as a JSON array; defaults to an executable and its parameters. */
+  json?: string[];
+  /** Show the JSON form first: Docker recommends it for CMD and ENTRYPOINT. */
+  jsonFirst?: boolean;
+  /** Further forms, without flags (HEALTHCHECK NONE). */
+  more?: string[][];
+}
+
+const EXECUTABLE = '["<executable>", "<param>", ...]';
+const RUN_FLAGS = ['[--mount=<mount>]', '[--network=<mode>]', '[--security=<mode>]'];
+
+const SYNTAX: Readonly<Record<Keyword, Syntax>> = {
+  FROM: { flags: ['[--platform=<platform>]'], plain: ['<image>[:<tag>|@<digest>]', '[AS <name>]'] },
+  RUN: { flags: RUN_FLAGS },
+  CMD: { jsonFirst: true },
+  ENTRYPOINT: { jsonFirst: true },
+  LABEL: { plain: ['<key>=<value>...'] },
+  MAINTAINER: { plain: ['<name>'] },
+  EXPOSE: { plain: ['<port>[/<protocol>]...'] },
+  ENV: { plain: ['<key>=<value>...'] },
+  ADD: {
+    flags: [
+      '[--chown=<user>:<group>]',
+      '[--chmod=<perms>]',
+      '[--checksum=<hash>]',
+      '[--keep-git-dir]',
+      '[--link]',
+      '[--exclude=<path>]',
+      '[--unpack]',
+    ],
+    plain: ['<src>...', '<dest>'],
+    json: ['["<src>", ..., "<dest>"]'],
+  },
+  COPY: {
+    flags: [
+      '[--from=<stage|image>]',
+      '[--chown=<user>:<group>]',
+      '[--chmod=<perms>]',
+      '[--link]',
+      '[--parents]',
+      '[--exclude=<path>]',
+    ],
+    plain: ['<src>...', '<dest>'],
+    json: ['["<src>", ..., "<dest>"]'],
+  },
+  VOLUME: { plain: ['<path>...'], json: ['["<path>", ...]'] },
+  USER: { plain: ['<user>[:<group>]'] },
+  WORKDIR: { plain: ['<path>'] },
+  ARG: { plain: ['<name>[=<default value>]...'] },
+  ONBUILD: { plain: ['<INSTRUCTION>'] },
+  STOPSIGNAL: { plain: ['<signal>'] },
+  HEALTHCHECK: {
+    flags: [
+      '[--interval=<duration>]',
+      '[--timeout=<duration>]',
+      '[--start-period=<duration>]',
+      '[--start-interval=<duration>]',
+      '[--retries=<n>]',
+    ],
+    plain: ['CMD', '<command>'],
+    more: [['NONE']],
+  },
+  SHELL: {},
 };
+
+function formsOf(spec: InstructionSpec): Form[] {
+  const syntax = SYNTAX[spec.keyword];
+  const flags = syntax.flags ?? [];
+  const forms: Form[] = [];
+  if (spec.plainForm !== 'rejected') {
+    const plain = syntax.plain ?? (spec.plainForm === 'shell' ? ['<command>'] : []);
+    forms.push({ params: [...flags, ...plain] });
+  }
+  if (spec.json) {
+    const exec: Form = { params: [...flags, ...(syntax.json ?? [EXECUTABLE])], exec: true };
+    if (syntax.jsonFirst) forms.unshift(exec);
+    else forms.push(exec);
+  }
+  for (const params of syntax.more ?? []) forms.push({ params });
+  return forms;
+}
+
+const FORMS: ReadonlyMap<string, Form[]> = new Map(INSTRUCTIONS.map((spec) => [spec.keyword, formsOf(spec)]));
 
 const isFlagParam = (param: string): boolean => param.startsWith('[--');
 const cache = new Map<string, SignatureInformation[]>();
@@ -89,7 +122,7 @@ function signatures(keyword: string, language: Language): SignatureInformation[]
   let result = cache.get(key);
   if (!result) {
     const doc = instructionDoc(keyword, language);
-    result = (FORMS[keyword] ?? []).map((form) => ({
+    result = (FORMS.get(keyword) ?? []).map((form) => ({
       label: `${keyword} ${form.params.join(' ')}`,
       documentation: doc ? { kind: 'markdown', value: doc.summary } : undefined,
       parameters: form.params.map((label) => ({ label })),
@@ -109,7 +142,7 @@ export function signatureHelp(
   const instruction = innermostInstruction(outer, position);
   if (rangeContains(instruction.keywordRange, position) && comparePositions(position, instruction.keywordRange.end) < 0)
     return null;
-  const forms = FORMS[instruction.keyword];
+  const forms = FORMS.get(instruction.keyword);
   if (!forms) return null;
   const activeSignature = chooseForm(instruction, forms);
   const form = forms[activeSignature]!;

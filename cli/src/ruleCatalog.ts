@@ -1,6 +1,7 @@
-// Every code a finding can carry, with its description and docs: the rules and the parser's codes.
+// Every code a finding can carry, with its description, docs, category and the same check in
+// other tools: the rules and the parser's codes.
 import { RULES } from '../../core/src/rules';
-import type { LocalizedText } from '../../core/src/rules';
+import type { Equivalent, LocalizedText, RuleCategory } from '../../core/src/rules';
 import type { Severity } from './report';
 import { SYNTAX_RULES } from './syntaxRules';
 
@@ -11,6 +12,13 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   /** Parser problems: always errors, not configurable. */
   syntax: boolean;
+  /**
+   * What kind of problem it is; parser problems are `builder` (`docker build` rejects the file
+   * too). Left out for a code outside the catalog.
+   */
+  category?: RuleCategory;
+  /** The same check in BuildKit, hadolint, droast or ShellCheck, so reports can name it. */
+  equivalents?: readonly Equivalent[];
 }
 
 let catalog: Map<string, RuleInfo> | undefined;
@@ -19,7 +27,15 @@ export function ruleCatalog(): ReadonlyMap<string, RuleInfo> {
   if (catalog) return catalog;
   catalog = new Map();
   for (const [code, { description, docs }] of Object.entries(SYNTAX_RULES)) {
-    catalog.set(code, { code, description, docs, defaultSeverity: 'error', syntax: true });
+    catalog.set(code, {
+      code,
+      description,
+      docs,
+      defaultSeverity: 'error',
+      syntax: true,
+      category: 'builder',
+      equivalents: [],
+    });
   }
   for (const rule of RULES) {
     catalog.set(rule.code, {
@@ -28,6 +44,8 @@ export function ruleCatalog(): ReadonlyMap<string, RuleInfo> {
       docs: rule.docs,
       defaultSeverity: rule.severity,
       syntax: false,
+      category: rule.category,
+      equivalents: rule.equivalents,
     });
   }
   return catalog;

@@ -4,8 +4,20 @@
 import { basename } from 'node:path';
 import type { DockerIgnore, DockerIgnoreProblem } from '../context/dockerignore';
 import type { Range } from '../parser';
-import type { Finding, RuleContext } from './rule';
-import { text } from './support';
+import type { Finding, LocalizedText, RuleContext } from './rule';
+import { defineMessages } from './messages';
+
+/** The messages of both .dockerignore rules (invalid-dockerignore, DockerignoreUnsupportedPattern). */
+export const dockerignoreProblemMessages = defineMessages({
+  problemLine: {
+    en: (p: { file: string; line: number; problem: LocalizedText }) => `${p.file} line ${p.line}: ${p.problem.en}`,
+    ko: (p) => `${p.file} ${p.line}번째 줄: ${p.problem.ko}`,
+  },
+  relatedLine: {
+    en: (p: { line: number; file: string }) => `line ${p.line} of ${p.file}`,
+    ko: (p) => `${p.file}의 ${p.line}번째 줄`,
+  },
+});
 
 /** The findings for the problems of one severity: `error` fails `docker build`. */
 export function dockerignoreProblemFindings(
@@ -27,7 +39,7 @@ export function dockerignoreProblemFindings(
     const line = problem.line + 1;
     findings.push({
       range,
-      message: text(`${name} line ${line}: ${problem.message.en}`, `${name} ${line}번째 줄: ${problem.message.ko}`),
+      message: dockerignoreProblemMessages.problemLine({ file: name, line, problem: problem.message }),
       related: [
         {
           path,
@@ -35,7 +47,7 @@ export function dockerignoreProblemFindings(
             start: { line: problem.line, character: 0 },
             end: { line: problem.line, character: lines[problem.line] ?? 0 },
           },
-          message: text(`line ${line} of ${name}`, `${name}의 ${line}번째 줄`),
+          message: dockerignoreProblemMessages.relatedLine({ line, file: name }),
         },
       ],
     });

@@ -8,7 +8,6 @@ import type { Rule } from './rule';
 export const RULES: readonly Rule[] = [...BUILDER_RULES, ...BUILDKIT_RULES, ...CACHE_RULES, ...BEST_PRACTICE_RULES];
 
 export type {
-  CarriedFindings,
   DocumentRule,
   Finding,
   Fix,
@@ -19,11 +18,11 @@ export type {
   RuleContext,
   RuleFinding,
   Severity,
-  StageContext,
   StageRule,
   TextEdit,
   RuleCategory,
   Equivalent,
+  RuleExample,
   RuleExamples,
 } from './rule';
-export { type CatalogMessage, defineMessages, type MessageTemplate } from './messages';
+export { type CatalogMessage, type CatalogTemplates, defineMessages, type MessageTemplate } from './messages';

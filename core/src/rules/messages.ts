@@ -14,25 +14,29 @@ export interface CatalogMessage extends LocalizedText {
   id: string;
 }
 
-export type MessageCatalog<Templates extends Record<string, MessageTemplate<never>>> = {
-  [Id in keyof Templates]: Templates[Id] extends MessageTemplate<infer Params>
-    ? [Params] extends [void]
-      ? () => CatalogMessage
-      : (params: Params) => CatalogMessage
-    : never;
+/** Each id as a function from its parameters to both texts; a message without parameters takes none. */
+export type MessageCatalog<ParamsById> = {
+  [Id in keyof ParamsById]: unknown extends ParamsById[Id]
+    ? () => CatalogMessage
+    : (params: ParamsById[Id]) => CatalogMessage;
 };
 
 /** Message ids of any rule's catalog, with their templates (for tests and docs). */
 export type CatalogTemplates = Readonly<Record<string, MessageTemplate<never>>>;
 
-/** Builds a catalog: each id becomes a function from the message's parameters to both texts. */
-export function defineMessages<Templates extends Record<string, MessageTemplate<never>>>(
-  templates: Templates,
-): MessageCatalog<Templates> & { readonly templates: Templates } {
+/**
+ * Builds a catalog: each id becomes a function from the message's parameters to both texts.
+ * The parameters are inferred from `en`, so `ko: (p) => ...` needs no annotation.
+ */
+export function defineMessages<ParamsById>(
+  templates: {
+    [Id in keyof ParamsById]: MessageTemplate<ParamsById[Id]>;
+  },
+): MessageCatalog<ParamsById> & { readonly templates: CatalogTemplates } {
   const catalog: Record<string, unknown> = { templates };
   for (const [id, template] of Object.entries(templates)) {
     const { en, ko } = template as MessageTemplate<unknown>;
     catalog[id] = (params: unknown): CatalogMessage => ({ id, en: en(params), ko: ko(params) });
   }
-  return catalog as MessageCatalog<Templates> & { readonly templates: Templates };
+  return catalog as MessageCatalog<ParamsById> & { readonly templates: CatalogTemplates };
 }

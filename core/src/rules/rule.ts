@@ -1,7 +1,7 @@
 // The small interface every check implements: one rule per file, with a stable code.
 import type { Dockerfile, Instruction, LocalizedText, Range } from '../parser';
 import type { BuildContext } from '../context/buildContext';
-import type { BuildStage, FileFacts } from '../model';
+import type { DockerfileModel, FileFacts, Stage } from '../model';
 import type { CatalogTemplates } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
@@ -43,35 +43,19 @@ export interface RelatedPlace {
 
 export interface RuleContext {
   tree: Dockerfile;
-  stages: readonly BuildStage[];
+  /** The semantic model of this version (stages, scopes, what is in effect where). */
+  model: DockerfileModel;
+  stages: readonly Stage[];
   facts: FileFacts;
   lines: readonly string[];
   /** The files around the Dockerfile, when it is on disk; undefined for untitled documents. */
   buildContext: BuildContext | undefined;
   /**
-   * `summarise` applied to each stage, kept while the stage is the same: file-wide rules add up
-   * per-stage summaries instead of walking every instruction on each edit. A summary must not
-   * hold positions (they would go stale); pass the same function each time.
+   * `summarise` applied to each stage, kept with the stage's record while it is the same: file-wide
+   * rules add up per-stage summaries instead of walking every instruction on each edit. A summary
+   * must not hold positions (they would go stale); pass the same function each time.
    */
-  stageSummaries<T>(summarise: (stage: BuildStage) => T): T[];
-}
-
-/** What a stage rule sees: one stage, what it inherits, and the file-wide facts. */
-export interface StageContext<Carry> {
-  stage: BuildStage;
-  /** What the stage it builds on handed down; the rule's `initial` for a stage built on an image. */
-  inherited: Carry;
-  /** The stage ends up in the image (the final stage or one it is built on). */
-  shipped: boolean;
-  facts: FileFacts;
-  /** The document's lines: read only the stage's own. */
-  lines: readonly string[];
-}
-
-/** A stage rule's findings and what it hands down to stages built on this one. */
-export interface CarriedFindings<Carry> {
-  findings: Finding[];
-  carry: Carry;
+  stageSummaries<T>(summarise: (stage: Stage) => T): T[];
 }
 
 /** What kind of problem a rule finds; the CLI and docs group rules by it. */
@@ -96,10 +80,22 @@ export interface Equivalent {
   note?: string;
 }
 
-/** Dockerfiles a rule must flag (`invalid`) and must leave alone (`valid`); one harness runs them all. */
+/** A Dockerfile for a rule's examples, with what it needs around it. */
+export interface RuleExample {
+  dockerfile: string;
+  /** Where the rule's first finding lies, as `line:character-line:character` (0-based). */
+  range?: string;
+  /** Files of the build context next to the Dockerfile, by relative path (`dir/` makes a folder). */
+  context?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Dockerfiles a rule must flag (`invalid`) and must leave alone (`valid`), as text or with a
+ * build context; one harness runs them all.
+ */
 export interface RuleExamples {
-  invalid: readonly string[];
-  valid: readonly string[];
+  invalid: readonly (string | RuleExample)[];
+  valid: readonly (string | RuleExample)[];
 }
 
 interface RuleBase {
@@ -116,12 +112,12 @@ interface RuleBase {
   /** Documentation page for `codeDescription`. */
   docs: string;
   description: LocalizedText;
-  category?: RuleCategory;
+  category: RuleCategory;
   /** Every message the rule shows, keyed by id (see messages.ts). */
-  messages?: { readonly templates: CatalogTemplates };
-  /** The same check in BuildKit, hadolint, droast or ShellCheck. */
-  equivalents?: readonly Equivalent[];
-  examples?: RuleExamples;
+  messages: { readonly templates: CatalogTemplates };
+  /** The same check in BuildKit, hadolint, droast or ShellCheck; empty when no other tool has it. */
+  equivalents: readonly Equivalent[];
+  examples: RuleExamples;
 }
 
 /**
@@ -134,22 +130,17 @@ export interface InstructionRule extends RuleBase {
 }
 
 /**
- * Looks at one stage at a time, starting from what the stage it builds on handed down (its
- * `carry`: the SHELL in effect, whether a WORKDIR is set, the ENV names, ...). Findings are
- * cached per stage and reused while the stage's items, its index, the stage it builds on, what
- * it inherits, whether it is shipped and the file facts stay the same, so an edit re-checks
- * only the stage it touched. `check` must read nothing else, and its findings and fixes must
- * lie inside the stage.
+ * Looks at one stage: a plain function of the stage and the model. What it needs from earlier
+ * stages (the SHELL, WORKDIR or ENV in effect, ...) it reads from the stage's record
+ * (`stage.before(instruction)`, `stage.inherited`, `stage.lookup(...)`). The engine keeps its
+ * findings with the stage's record and reuses them while the record is the same object (moved by
+ * a line delta when the stage only moved), so `check` must read nothing but the stage, what the
+ * record inherits (its base's hand-down, `model.facts`) and the stage's own lines; its findings,
+ * fixes and related places must lie inside the stage, and its texts must not name line numbers.
  */
-export interface StageRule<Carry = unknown> extends RuleBase {
+export interface StageRule extends RuleBase {
   scope: 'stage';
-  /** What a stage built on an image starts from (rules that hand nothing down leave it out). */
-  initial?: Carry;
-  /** Carries are compared with this (default `Object.is`), so equal ones keep later stages cached. */
-  sameCarry?(a: Carry, b: Carry): boolean;
-  /** Messages or fix titles name line numbers: re-check the stage when it moves. */
-  positional?: boolean;
-  check(context: StageContext<Carry>): Finding[] | CarriedFindings<Carry>;
+  check(stage: Stage, model: DockerfileModel): Finding[];
 }
 
 /** Looks at the whole file (stage names, the first FROM, ...). Runs on every change: keep it cheap. */

@@ -1,6 +1,17 @@
 import type { InstructionRule } from '../rule';
 import type { Word } from '../../parser';
 import { BEST_PRACTICES } from './support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  localFilesAdded: {
+    en: () =>
+      'ADD copies these local files exactly as COPY would. Use COPY, and keep ADD for archives to unpack and for ' +
+      'remote sources with --checksum.',
+    ko: () =>
+      '이 로컬 파일들은 ADD도 COPY와 똑같이 복사합니다. COPY를 쓰고, ADD는 풀어야 할 압축 파일이나 --checksum을 붙인 원격 소스에만 쓰세요.',
+  },
+});
 
 /** Flags only ADD has: with them, ADD is the right instruction. */
 const ADD_ONLY_FLAGS = new Set(['checksum', 'keep-git-dir', 'unpack']);
@@ -27,6 +38,16 @@ export const addInsteadOfCopy: InstructionRule = {
     en: 'For plain local files COPY is clearer than ADD, whose extra powers (unpacking archives, fetching URLs) can surprise.',
     ko: '일반 로컬 파일에는 ADD보다 COPY가 명확합니다. ADD의 부가 기능(압축 해제, URL 다운로드)은 예상 밖으로 동작할 수 있습니다.',
   },
+  messages,
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3020' },
+    { tool: 'droast', id: 'DF006' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM debian:12\nADD app.py /app/\n', range: '1:0-1:3' }],
+    valid: ['FROM debian:12\nADD rootfs.tar.gz /\n'],
+  },
   check(instruction) {
     if (
       instruction.keyword !== 'ADD' ||
@@ -40,10 +61,7 @@ export const addInsteadOfCopy: InstructionRule = {
     return [
       {
         range: instruction.keywordRange,
-        message: {
-          en: 'ADD copies these local files exactly as COPY would. Use COPY, and keep ADD for archives to unpack and for remote sources with --checksum.',
-          ko: '이 로컬 파일들은 ADD도 COPY와 똑같이 복사합니다. COPY를 쓰고, ADD는 풀어야 할 압축 파일이나 --checksum을 붙인 원격 소스에만 쓰세요.',
-        },
+        message: messages.localFilesAdded(),
         fixes: [
           {
             title: { en: 'Use COPY', ko: 'COPY로 바꾸기' },

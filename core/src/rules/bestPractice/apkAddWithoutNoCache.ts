@@ -2,20 +2,38 @@ import type { Finding } from '../rule';
 import { shippedRunRule } from './imageStages';
 import { hasOption } from '../../shell';
 import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, insertAfter, toolCalls } from './support';
+import { defineMessages } from '../messages';
 
 export const APK_OPTIONS = {
   shortWithValue: 'Xtp',
   longWithValue: ['repository', 'virtual', 'root', 'arch', 'cache-dir', 'keys-dir', 'repositories-file'],
 };
 
+const messages = defineMessages({
+  keepsIndex: {
+    en: () => 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer. Add --no-cache.',
+    ko: () => '--no-cache 없는 apk add는 /var/cache/apk에 패키지 색인을 이 레이어에 남깁니다. --no-cache를 추가하세요.',
+  },
+});
+
 export const apkAddWithoutNoCache = shippedRunRule(
   {
     code: 'ApkAddWithoutNoCache',
+    messages,
     severity: 'info',
     docs: `${BEST_PRACTICES}#run`,
     description: {
       en: 'apk add --no-cache fetches the package index without keeping it, so the layer holds no index files.',
       ko: 'apk add --no-cache는 패키지 색인을 받아 쓰고 남기지 않으므로 레이어에 색인 파일이 남지 않습니다.',
+    },
+    category: 'best-practice',
+    equivalents: [
+      { tool: 'hadolint', id: 'DL3019' },
+      { tool: 'droast', id: 'DF029' },
+    ],
+    examples: {
+      invalid: [{ dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', range: '1:4-1:11' }],
+      valid: ['FROM alpine:3.20\nRUN apk add --no-cache curl\n'],
     },
   },
   (instruction): Finding[] => {
@@ -31,10 +49,7 @@ export const apkAddWithoutNoCache = shippedRunRule(
       )
       .map((call) => ({
         range: callRange(call),
-        message: {
-          en: 'apk add without --no-cache leaves the package index in /var/cache/apk in this layer. Add --no-cache.',
-          ko: '--no-cache 없는 apk add는 /var/cache/apk에 패키지 색인을 이 레이어에 남깁니다. --no-cache를 추가하세요.',
-        },
+        message: messages.keepsIndex(),
         fixes: [insertAfter(call.subcommand!, '--no-cache', { en: 'Add --no-cache', ko: '--no-cache 추가' })],
       }));
   },

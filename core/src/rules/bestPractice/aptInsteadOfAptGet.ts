@@ -1,6 +1,17 @@
 import type { InstructionRule } from '../rule';
 import { aptGetCalls } from './aptGet';
 import { BEST_PRACTICES, callRange } from './support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  aptCommand: {
+    en: (p: { subcommand: string | undefined; replacement: string }) =>
+      `apt ${p.subcommand} is meant for interactive use and warns that its interface is not stable. Use apt-get ` +
+      `${p.replacement}.`,
+    ko: (p) =>
+      `apt ${p.subcommand}는 대화형 사용을 위한 명령이라 인터페이스가 안정적이지 않다고 경고합니다. apt-get ${p.replacement}을 쓰세요.`,
+  },
+});
 
 /** apt subcommands with an apt-get equivalent (apt's full-upgrade is apt-get's dist-upgrade). */
 const EQUIVALENT: Readonly<Record<string, string>> = {
@@ -24,6 +35,16 @@ export const aptInsteadOfAptGet: InstructionRule = {
     en: 'apt is made for people at a terminal and its output and options may change; scripts should call apt-get.',
     ko: 'apt는 터미널에서 사람이 쓰도록 만든 도구라 출력과 옵션이 바뀔 수 있습니다. 스크립트에서는 apt-get을 쓰세요.',
   },
+  messages,
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3027' },
+    { tool: 'droast', id: 'DF059' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM debian:12\nRUN apt install -y curl\n', range: '1:4-1:15' }],
+    valid: ['FROM debian:12\nRUN apt list --installed\n'],
+  },
   check(instruction) {
     return aptGetCalls(instruction, Object.keys(EQUIVALENT), ['apt']).map((call) => {
       const name = call.command.name;
@@ -35,10 +56,7 @@ export const aptInsteadOfAptGet: InstructionRule = {
       if (replacement !== sub.value && sub.raw === sub.value) edits.push({ range: sub.range, newText: replacement });
       return {
         range: callRange(call),
-        message: {
-          en: `apt ${sub.value} is meant for interactive use and warns that its interface is not stable. Use apt-get ${replacement}.`,
-          ko: `apt ${sub.value}는 대화형 사용을 위한 명령이라 인터페이스가 안정적이지 않다고 경고합니다. apt-get ${replacement}을 쓰세요.`,
-        },
+        message: messages.aptCommand({ subcommand: sub.value, replacement }),
         ...(edits.length > 0
           ? { fixes: [{ title: { en: `Use apt-get ${replacement}`, ko: `apt-get ${replacement}로 바꾸기` }, edits }] }
           : {}),

@@ -1,6 +1,7 @@
 import type { Finding, StageRule } from '../rule';
 import type { Instruction } from '../../parser';
 import { runShell } from '../../shell';
+import { defineMessages } from '../messages';
 import { BEST_PRACTICES } from './support';
 
 /**
@@ -38,9 +39,23 @@ const flagsOf = (instruction: Instruction): string =>
     .sort()
     .join(' ');
 
+const messages = defineMessages({
+  joinable: {
+    en: () =>
+      'This RUN follows another RUN with the same options. Joining them with && saves a layer, unless you keep ' +
+      'them apart on purpose for the build cache.',
+    ko: () =>
+      '이 RUN은 옵션이 같은 RUN 바로 뒤에 있습니다. 빌드 캐시를 위해 일부러 나눈 것이 아니라면 &&로 합쳐 레이어를 줄일 수 있습니다.',
+  },
+  previousRun: {
+    en: () => 'The RUN before it, with the same options',
+    ko: () => '옵션이 같은 앞의 RUN',
+  },
+});
+
 export const consecutiveRuns: StageRule = {
   scope: 'stage',
-  positional: true,
+  messages,
   code: 'ConsecutiveRunInstructions',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -48,7 +63,16 @@ export const consecutiveRuns: StageRule = {
     en: 'Each RUN makes a layer; short consecutive RUNs with the same options can be joined with && into one.',
     ko: 'RUN마다 레이어가 하나씩 생깁니다. 옵션이 같은 짧은 RUN이 이어지면 &&로 하나로 합칠 수 있습니다.',
   },
-  check({ stage, lines }) {
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3059' },
+    { tool: 'droast', id: 'DF003', note: 'only from four RUNs in a row' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM debian:12\nRUN mkdir /app\nRUN chown 1000 /app\n', range: '2:0-2:3' }],
+    valid: ['FROM debian:12\nRUN mkdir /app\n# keep ownership apart\nRUN chown 1000 /app\n'],
+  },
+  check(stage, { lines }) {
     const findings: Finding[] = [];
     let previous: Instruction | undefined;
     for (const item of stage.instructions) {
@@ -58,10 +82,8 @@ export const consecutiveRuns: StageRule = {
       if (joinable && previous && flagsOf(previous) === flagsOf(item)) {
         findings.push({
           range: item.keywordRange,
-          message: {
-            en: `This RUN follows another RUN with the same options (line ${previous.range.start.line + 1}). Joining them with && saves a layer, unless you keep them apart on purpose for the build cache.`,
-            ko: `이 RUN은 옵션이 같은 RUN(${previous.range.start.line + 1}번째 줄) 바로 뒤에 있습니다. 빌드 캐시를 위해 일부러 나눈 것이 아니라면 &&로 합쳐 레이어를 줄일 수 있습니다.`,
-          },
+          message: messages.joinable(),
+          related: [{ range: previous.keywordRange, message: messages.previousRun() }],
         });
       }
       previous = joinable ? item : undefined;

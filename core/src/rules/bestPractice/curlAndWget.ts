@@ -2,7 +2,8 @@ import type { Finding, StageRule } from '../rule';
 import { runShell } from '../../shell';
 import type { Instruction, Range } from '../../parser';
 import { instructionMemo } from './instructionMemo';
-import { DEFAULT_SHELL, sameShell, shellRuns, type StageShell } from './stageShell';
+import { defineMessages } from '../messages';
+import { shellRuns } from './stageShell';
 import { BEST_PRACTICES } from './support';
 
 const TOOLS = ['curl', 'wget'];
@@ -31,11 +32,21 @@ const toolUses = instructionMemo(
   (uses, move) => uses.map((use) => ({ program: use.program, range: move(use.range) })),
 );
 
-export const curlAndWget: StageRule<StageShell> = {
+const messages = defineMessages({
+  bothTools: {
+    en: (p: { other: string }) =>
+      `This stage already downloads with ${p.other}. Use one tool for both downloads so the image needs only one.`,
+    ko: (p) => `이 스테이지는 이미 ${p.other}로 내려받습니다. 한 도구로 통일하면 이미지에 하나만 있으면 됩니다.`,
+  },
+  earlierCall: {
+    en: (p: { other: string }) => `The first download with ${p.other}`,
+    ko: (p) => `${p.other}로 처음 내려받는 곳`,
+  },
+});
+
+export const curlAndWget: StageRule = {
   scope: 'stage',
-  initial: DEFAULT_SHELL,
-  sameCarry: sameShell,
-  positional: true,
+  messages,
   code: 'CurlAndWget',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -43,12 +54,20 @@ export const curlAndWget: StageRule<StageShell> = {
     en: 'A stage that downloads with both curl and wget needs both tools in its image; one of them is enough.',
     ko: '한 스테이지에서 curl과 wget을 모두 쓰면 두 도구가 다 이미지에 있어야 합니다. 하나로 충분합니다.',
   },
-  check({ stage, inherited }) {
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL4001' },
+    { tool: 'droast', id: 'DF058' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM debian:12\nRUN curl -O https://a/x\nRUN wget https://a/y\n', range: '2:4-2:8' }],
+    valid: ['FROM debian:12\nRUN curl -O https://a/x || wget https://a/x\n'],
+  },
+  check(stage) {
     const findings: Finding[] = [];
     // The first unconditional call of each tool in the stage.
     const first = new Map<string, ToolUse>();
-    const { runs, shell: carry } = shellRuns(stage, inherited);
-    for (const { instruction, shell } of runs) {
+    for (const { instruction, shell } of shellRuns(stage)) {
       if (!shell.posix) continue;
       for (const use of toolUses(instruction)) {
         if (first.has(use.program)) continue;
@@ -58,13 +77,11 @@ export const curlAndWget: StageRule<StageShell> = {
         if (!earlier) continue;
         findings.push({
           range: use.range,
-          message: {
-            en: `This stage already downloads with ${other} (line ${earlier.range.start.line + 1}). Use one tool for both downloads so the image needs only one.`,
-            ko: `이 스테이지는 이미 ${other}로 내려받습니다(${earlier.range.start.line + 1}번째 줄). 한 도구로 통일하면 이미지에 하나만 있으면 됩니다.`,
-          },
+          message: messages.bothTools({ other }),
+          related: [{ range: earlier.range, message: messages.earlierCall({ other }) }],
         });
       }
     }
-    return { findings, carry };
+    return findings;
   },
 };

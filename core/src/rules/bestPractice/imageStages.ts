@@ -13,9 +13,9 @@ export function shippedRunRule(
   return {
     ...rule,
     scope: 'stage',
-    check({ stage, shipped }) {
+    check(stage) {
       const findings: Finding[] = [];
-      if (!shipped) return findings;
+      if (!stage.shipped) return findings;
       for (const instruction of stage.instructions)
         if (instruction.keyword === 'RUN' && !instruction.exec) findings.push(...checkMemo(instruction));
       return findings;

@@ -2,6 +2,7 @@ import type { Finding } from '../rule';
 import { shippedRunRule } from './imageStages';
 import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, toolCalls } from './support';
 import { YUM_OPTIONS } from './yum';
+import { defineMessages } from '../messages';
 
 /** Each tool, its cache folder, and the subcommands that fill it. */
 const TOOLS: readonly { programs: string[]; cache: string; installs: string[]; clean: string }[] = [
@@ -31,14 +32,37 @@ const TOOLS: readonly { programs: string[]; cache: string; installs: string[]; c
   },
 ];
 
+const messages = defineMessages({
+  metadataStays: {
+    en: (p: { program: string; cache: string; clean: string }) =>
+      `The metadata ${p.program} downloads stays in ${p.cache} in this layer. End the RUN with ${p.clean}.`,
+    ko: (p) =>
+      `${p.program}가 내려받은 메타데이터가 이 레이어의 ${p.cache}에 남습니다. RUN 끝에 ${p.clean}을 실행하세요.`,
+  },
+});
+
 export const packageCacheNotCleaned = shippedRunRule(
   {
     code: 'PackageCacheNotCleaned',
+    messages,
     severity: 'info',
     docs: `${BEST_PRACTICES}#run`,
     description: {
       en: 'yum, dnf and zypper keep repository metadata in /var/cache; clean it in the same RUN so it does not stay in the layer.',
       ko: 'yum, dnf, zypper는 저장소 메타데이터를 /var/cache에 남깁니다. 레이어에 남지 않도록 같은 RUN에서 지우세요.',
+    },
+    category: 'best-practice',
+    equivalents: [
+      { tool: 'hadolint', id: 'DL3032', note: 'yum' },
+      { tool: 'hadolint', id: 'DL3040', note: 'dnf' },
+      { tool: 'hadolint', id: 'DL3036', note: 'zypper' },
+      { tool: 'droast', id: 'DF047', note: 'yum' },
+      { tool: 'droast', id: 'DF046', note: 'dnf' },
+      { tool: 'droast', id: 'DF045', note: 'zypper' },
+    ],
+    examples: {
+      invalid: [{ dockerfile: 'FROM fedora:40\nRUN dnf install -y httpd\n', range: '1:4-1:15' }],
+      valid: ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n'],
     },
   },
   (instruction) => {
@@ -53,10 +77,7 @@ export const packageCacheNotCleaned = shippedRunRule(
       if (!install) continue;
       findings.push({
         range: callRange(install),
-        message: {
-          en: `The metadata ${install.command.program} downloads stays in ${tool.cache} in this layer. End the RUN with ${tool.clean}.`,
-          ko: `${install.command.program}가 내려받은 메타데이터가 이 레이어의 ${tool.cache}에 남습니다. RUN 끝에 ${tool.clean}을 실행하세요.`,
-        },
+        message: messages.metadataStays({ program: install.command.program!, cache: tool.cache, clean: tool.clean }),
       });
     }
     return findings;

@@ -4,13 +4,21 @@ import { hasOption } from '../../shell';
 import { memoFindings } from './instructionMemo';
 import { pipCalls } from './pip';
 import { BEST_PRACTICES, cacheMountTargets, callRange, cleansFolder, insertAfter } from './support';
+import { defineMessages } from '../messages';
 
 const SETTING = 'PIP_NO_CACHE_DIR';
 
-/** Carries whether PIP_NO_CACHE_DIR is set (ENV or ARG) by the end of the stage. */
-export const pipInstallWithoutNoCacheDir: StageRule<boolean> = {
+/** Reads from the model whether PIP_NO_CACHE_DIR is set (ENV or ARG, here or in a stage this one builds on). */
+const messages = defineMessages({
+  keepsCache: {
+    en: () => 'pip install keeps its download cache in this layer. Add --no-cache-dir.',
+    ko: () => 'pip install이 내려받은 캐시를 이 레이어에 남깁니다. --no-cache-dir를 추가하세요.',
+  },
+});
+
+export const pipInstallWithoutNoCacheDir: StageRule = {
   scope: 'stage',
-  initial: false,
+  messages,
   code: 'PipInstallWithoutNoCacheDir',
   severity: 'info',
   docs: `${BEST_PRACTICES}#run`,
@@ -18,18 +26,22 @@ export const pipInstallWithoutNoCacheDir: StageRule<boolean> = {
     en: 'pip keeps downloaded wheels in ~/.cache/pip; --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
     ko: 'pip는 내려받은 wheel을 ~/.cache/pip에 남깁니다. --no-cache-dir(또는 ENV PIP_NO_CACHE_DIR=1, 캐시 마운트)를 쓰면 이미지에 남지 않습니다.',
   },
-  check({ stage, inherited, shipped }) {
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3042' },
+    { tool: 'droast', id: 'DF030' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM python:3.12\nRUN pip install flask\n', range: '1:4-1:15' }],
+    valid: ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n'],
+  },
+  check(stage) {
     const findings: Finding[] = [];
-    let disabled = inherited;
-    for (const instruction of stage.instructions) {
-      if (
-        (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') &&
-        instruction.pairs?.some((pair) => pair.key.value === SETTING && pair.value !== undefined)
-      )
-        disabled = true;
-      if (instruction.keyword === 'RUN' && !disabled && shipped) findings.push(...checkRun(instruction));
-    }
-    return { findings, carry: disabled };
+    if (!stage.shipped) return findings;
+    for (const instruction of stage.instructions)
+      if (instruction.keyword === 'RUN' && !stage.before(instruction).pipNoCacheDir)
+        findings.push(...checkRun(instruction));
+    return findings;
   },
 };
 
@@ -46,10 +58,7 @@ const checkRun = memoFindings((instruction: Instruction): Finding[] => {
     .filter((call) => !hasOption(call.line, 'no-cache-dir', 'cache-dir') && !call.command.assignments.includes(SETTING))
     .map((call) => ({
       range: callRange(call),
-      message: {
-        en: 'pip install keeps its download cache in this layer. Add --no-cache-dir.',
-        ko: 'pip install이 내려받은 캐시를 이 레이어에 남깁니다. --no-cache-dir를 추가하세요.',
-      },
+      message: messages.keepsCache(),
       fixes: [insertAfter(call.subcommand!, '--no-cache-dir', { en: 'Add --no-cache-dir', ko: '--no-cache-dir 추가' })],
     }));
 });

@@ -1,9 +1,10 @@
 import type { Finding, StageRule } from '../rule';
 import { runShell, type ShellCommand, type ShellPipeline } from '../../shell';
-import { DEFAULT_SHELL, sameShell, shellRuns, type StageShell } from './stageShell';
+import { shellRuns } from './stageShell';
 import { memoFindings } from './instructionMemo';
 import { BEST_PRACTICES } from './support';
 import type { Instruction } from '../../parser';
+import { defineMessages } from '../messages';
 
 /** Producers that do not fail in practice. */
 const CANNOT_FAIL = new Set(['echo', 'printf', 'true', 'yes']);
@@ -69,19 +70,27 @@ const maskedPipelines = memoFindings((instruction: Instruction): Finding[] => {
     if (pipeline.pipefail || pipeline.inSubstitution || !canMaskFailure(pipeline, view.commands)) continue;
     findings.push({
       range: pipeline.range,
-      message: {
-        en: 'Only the last command of this pipeline decides whether the RUN succeeds: if an earlier one fails, the build goes on with partial output. Use SHELL ["/bin/bash", "-o", "pipefail", "-c"], or begin the RUN with set -o pipefail where /bin/sh supports it.',
-        ko: '이 파이프라인은 마지막 명령의 결과만으로 RUN 성공 여부가 정해져, 앞 명령이 실패해도 불완전한 출력으로 빌드가 이어집니다. SHELL ["/bin/bash", "-o", "pipefail", "-c"]를 쓰거나, /bin/sh가 지원한다면 RUN을 set -o pipefail로 시작하세요.',
-      },
+      message: messages.masked(),
     });
   }
   return findings;
 });
 
-export const pipeWithoutPipefail: StageRule<StageShell> = {
+const messages = defineMessages({
+  masked: {
+    en: () =>
+      'Only the last command of this pipeline decides whether the RUN succeeds: if an earlier one fails, the build ' +
+      'goes on with partial output. Use SHELL ["/bin/bash", "-o", "pipefail", "-c"], or begin the RUN with set -o ' +
+      'pipefail where /bin/sh supports it.',
+    ko: () =>
+      '이 파이프라인은 마지막 명령의 결과만으로 RUN 성공 여부가 정해져, 앞 명령이 실패해도 불완전한 출력으로 빌드가 이어집니다. SHELL ["/bin/bash", "-o", ' +
+      '"pipefail", "-c"]를 쓰거나, /bin/sh가 지원한다면 RUN을 set -o pipefail로 시작하세요.',
+  },
+});
+
+export const pipeWithoutPipefail: StageRule = {
   scope: 'stage',
-  initial: DEFAULT_SHELL,
-  sameCarry: sameShell,
+  messages,
   code: 'PipeWithoutPipefail',
   severity: 'warning',
   docs: `${BEST_PRACTICES}#using-pipes`,
@@ -89,12 +98,22 @@ export const pipeWithoutPipefail: StageRule<StageShell> = {
     en: 'A pipeline succeeds when its last command does, so a failing first command can go unnoticed; pipefail makes it fail the build.',
     ko: '파이프라인은 마지막 명령만 성공하면 성공으로 끝나므로 앞 명령의 실패가 묻힐 수 있습니다. pipefail을 켜면 빌드가 실패로 멈춥니다.',
   },
-  check({ stage, inherited }) {
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL4006' },
+    { tool: 'droast', id: 'DF057' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM debian:12\nRUN curl -fsSL https://example.com/i.sh | sh\n', range: '1:4-1:44' }],
+    valid: [
+      'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/i.sh | sh\n',
+    ],
+  },
+  check(stage) {
     const findings: Finding[] = [];
-    const { runs, shell: carry } = shellRuns(stage, inherited);
-    for (const { instruction, shell } of runs) {
+    for (const { instruction, shell } of shellRuns(stage)) {
       if (shell.posix && !shell.pipefail) findings.push(...maskedPipelines(instruction));
     }
-    return { findings, carry };
+    return findings;
   },
 };

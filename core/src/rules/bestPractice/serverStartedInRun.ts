@@ -5,6 +5,7 @@
 // (`service mysql start && mysql < schema.sql`) is fine and stays quiet.
 import type { Instruction, Position } from '../../parser';
 import { runShell, type ShellCommand } from '../../shell';
+import { defineMessages } from '../messages';
 import type { Finding, Fix, LocalizedText, StageRule } from '../rule';
 import { BEST_PRACTICES } from './support';
 
@@ -171,37 +172,51 @@ const topLevel = (command: ShellCommand): boolean =>
 
 const label = (command: ShellCommand): string => [command.name, ...command.args].map((word) => word.raw).join(' ');
 
-function message(
-  command: ShellCommand,
-  start: ServerStart,
-  background: boolean,
-  laterCmd: Instruction | undefined,
-): LocalizedText {
+/** What to do instead: remove the server (a later CMD has it), or start it with CMD. */
+type Advice = 'laterCmd' | 'execForm' | 'foreground';
+
+const ADVICE: Record<Advice, LocalizedText> = {
+  laterCmd: {
+    en: 'The CMD below already says what the container runs: remove the server from this RUN.',
+    ko: '컨테이너가 실행할 명령은 아래의 CMD에 이미 있으니, 이 RUN에서 서버 실행을 지우세요.',
+  },
+  execForm: {
+    en: 'Start it with CMD in exec form, which runs when a container starts.',
+    ko: '서버는 컨테이너가 시작될 때 실행되는 CMD에 exec 형식으로 적으세요.',
+  },
+  foreground: {
+    en: 'Start the server with CMD instead, in the foreground (for example CMD ["nginx", "-g", "daemon off;"]).',
+    ko: '대신 CMD에서 서버를 포그라운드로 실행하세요(예: CMD ["nginx", "-g", "daemon off;"]).',
+  },
+};
+
+const messages = defineMessages({
+  hangsBuild: {
+    en: (p: { text: string; advice: LocalizedText }) =>
+      `\`${p.text}\` starts a server, but RUN runs only while the image is being built: the build waits for this ` +
+      `command to finish, and a server never does, so the build hangs. ${p.advice.en}`,
+    ko: (p) =>
+      `\`${p.text}\` 명령은 서버를 띄우지만 RUN은 이미지를 빌드하는 동안에만 실행됩니다. 빌드는 이 명령이 끝나기를 기다리는데 서버는 끝나지 않으므로 빌드가 멈춥니다. ` +
+      `${p.advice.ko}`,
+  },
+  stopsWithStep: {
+    en: (p: { text: string; advice: LocalizedText }) =>
+      `\`${p.text}\` starts a server in the background, but RUN runs only while the image is being built: the ` +
+      `server is stopped as soon as this step ends, and no container ever sees it. ${p.advice.en}`,
+    ko: (p) =>
+      `\`${p.text}\` 명령은 서버를 백그라운드로 띄우지만 RUN은 이미지를 빌드하는 동안에만 실행됩니다. 이 단계가 끝나면 서버도 멈추므로 어떤 컨테이너에서도 돌지 않습니다. ` +
+      `${p.advice.ko}`,
+  },
+  laterCmd: {
+    en: () => 'The CMD that says what the container runs',
+    ko: () => '컨테이너가 실행할 명령을 정하는 CMD',
+  },
+});
+
+function message(command: ShellCommand, start: ServerStart, background: boolean, laterCmd: boolean): LocalizedText {
   const text = label(command);
-  const advice: LocalizedText = laterCmd
-    ? {
-        en: `The CMD on line ${laterCmd.range.start.line + 1} already says what the container runs: remove the server from this RUN.`,
-        ko: `컨테이너가 실행할 명령은 ${laterCmd.range.start.line + 1}번째 줄의 CMD에 이미 있으니, 이 RUN에서 서버 실행을 지우세요.`,
-      }
-    : start.kind === 'foreground'
-      ? {
-          en: 'Start it with CMD in exec form, which runs when a container starts.',
-          ko: '서버는 컨테이너가 시작될 때 실행되는 CMD에 exec 형식으로 적으세요.',
-        }
-      : {
-          en: 'Start the server with CMD instead, in the foreground (for example CMD ["nginx", "-g", "daemon off;"]).',
-          ko: '대신 CMD에서 서버를 포그라운드로 실행하세요(예: CMD ["nginx", "-g", "daemon off;"]).',
-        };
-  if (!background) {
-    return {
-      en: `\`${text}\` starts a server, but RUN runs only while the image is being built: the build waits for this command to finish, and a server never does, so the build hangs. ${advice.en}`,
-      ko: `\`${text}\` 명령은 서버를 띄우지만 RUN은 이미지를 빌드하는 동안에만 실행됩니다. 빌드는 이 명령이 끝나기를 기다리는데 서버는 끝나지 않으므로 빌드가 멈춥니다. ${advice.ko}`,
-    };
-  }
-  return {
-    en: `\`${text}\` starts a server in the background, but RUN runs only while the image is being built: the server is stopped as soon as this step ends, and no container ever sees it. ${advice.en}`,
-    ko: `\`${text}\` 명령은 서버를 백그라운드로 띄우지만 RUN은 이미지를 빌드하는 동안에만 실행됩니다. 이 단계가 끝나면 서버도 멈추므로 어떤 컨테이너에서도 돌지 않습니다. ${advice.ko}`,
-  };
+  const advice = ADVICE[laterCmd ? 'laterCmd' : start.kind === 'foreground' ? 'execForm' : 'foreground'];
+  return background ? messages.stopsWithStep({ text, advice }) : messages.hangsBuild({ text, advice });
 }
 
 /** A word the exec form keeps as the shell would have passed it: no expansion, no glob. */
@@ -279,21 +294,26 @@ function endBeforeOperator(start: Position, escape: string, lines: readonly stri
   return skipSpace() ? { line, character } : undefined;
 }
 
-export const serverStartedInRun: StageRule<boolean> = {
+export const serverStartedInRun: StageRule = {
   scope: 'stage',
+  messages,
   code: 'ServerStartedInRun',
   severity: 'info',
-  positional: true,
   docs: `${BEST_PRACTICES}#cmd`,
   description: {
     en: 'A server started in RUN runs only while the image is built: in the foreground it hangs the build, in the background it stops when the step ends. Start it with CMD.',
     ko: 'RUN으로 띄운 서버는 이미지를 빌드하는 동안에만 실행됩니다. 포그라운드면 빌드가 멈추고, 백그라운드면 단계가 끝날 때 함께 멈춥니다. 서버는 CMD로 실행하세요.',
   },
-  // Carried: a stage this one builds on sets ENTRYPOINT, so a new CMD would become its arguments.
-  initial: false,
-  check({ stage, inherited, facts, lines }) {
+  category: 'best-practice',
+  equivalents: [],
+  examples: {
+    invalid: [{ dockerfile: 'FROM node:22\nRUN node server.js\n', range: '1:4-1:18' }],
+    valid: ['FROM node:22\nRUN node build.js\nCMD ["node", "server.js"]\n'],
+  },
+  check(stage, { facts, lines }) {
     const findings: Finding[] = [];
-    const entrypoint = inherited || stage.instructions.some((instruction) => instruction.keyword === 'ENTRYPOINT');
+    // An ENTRYPOINT here or in a stage this one builds on would take a new CMD as its arguments.
+    const entrypoint = stage.handsDown.entrypoint;
     stage.instructions.forEach((instruction, index) => {
       if (instruction.keyword !== 'RUN') return;
       const shell = runShell(instruction);
@@ -314,11 +334,12 @@ export const serverStartedInRun: StageRule<boolean> = {
         findings.push({
           range: command.range,
           instruction,
-          message: message(command, start, background, laterCmd),
+          message: message(command, start, background, laterCmd !== undefined),
+          ...(laterCmd && { related: [{ range: laterCmd.range, message: messages.laterCmd() }] }),
           fixes: fix ? [fix] : undefined,
         });
       }
     });
-    return { findings, carry: entrypoint };
+    return findings;
   },
 };

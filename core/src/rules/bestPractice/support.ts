@@ -19,16 +19,9 @@ export const BEST_PRACTICES = 'https://docs.docker.com/build/building/best-pract
 export function cacheMountTargets(instruction: Instruction): string[] {
   const targets: string[] = [];
   for (const flag of instruction.flags) {
-    if (flag.name !== 'mount' || !flag.value) continue;
-    const fields = new Map(
-      flag.value.split(',').map((field) => {
-        const equals = field.indexOf('=');
-        return equals < 0 ? [field.trim(), ''] : [field.slice(0, equals).trim(), field.slice(equals + 1).trim()];
-      }),
-    );
-    const type = fields.get('type');
-    const target = fields.get('target') ?? fields.get('dst') ?? fields.get('destination');
-    if ((type === 'cache' || type === 'tmpfs') && target) targets.push(trimTrailing(target, '/') || '/');
+    const mount = flag.mount;
+    const target = mount?.target?.value?.trim();
+    if ((mount?.type === 'cache' || mount?.type === 'tmpfs') && target) targets.push(trimTrailing(target, '/') || '/');
   }
   return targets;
 }

@@ -2,6 +2,16 @@ import type { InstructionRule } from '../rule';
 import { hasOption } from '../../shell';
 import { BEST_PRACTICES, callRange, insertAfter, toolCalls } from './support';
 import { YUM_CHANGING, YUM_OPTIONS, YUM_PROGRAMS } from './yum';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  missingYes: {
+    en: (p: { program: string | undefined; subcommand: string | undefined }) =>
+      `${p.program} ${p.subcommand} without -y waits for a confirmation no one can give during a build. Add -y.`,
+    ko: (p) =>
+      `-y 없는 ${p.program} ${p.subcommand}은 빌드 중에는 아무도 답할 수 없는 확인을 기다립니다. -y를 추가하세요.`,
+  },
+});
 
 export const yumInstallWithoutYes: InstructionRule = {
   scope: 'instruction',
@@ -11,6 +21,17 @@ export const yumInstallWithoutYes: InstructionRule = {
   description: {
     en: 'yum and dnf ask "Is this ok [y/N]" before changing packages; without -y a build answers no and fails.',
     ko: 'yum과 dnf는 패키지를 바꾸기 전에 "Is this ok [y/N]"을 묻습니다. -y가 없으면 빌드에서는 no로 처리되어 실패합니다.',
+  },
+  messages,
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3030', note: 'yum' },
+    { tool: 'hadolint', id: 'DL3038', note: 'dnf' },
+    { tool: 'droast', id: 'DF027' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM fedora:40\nRUN dnf install httpd && dnf clean all\n', range: '1:4-1:15' }],
+    valid: ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n'],
   },
   check(instruction) {
     return toolCalls(instruction, YUM_PROGRAMS, YUM_OPTIONS)
@@ -23,10 +44,7 @@ export const yumInstallWithoutYes: InstructionRule = {
       )
       .map((call) => ({
         range: callRange(call),
-        message: {
-          en: `${call.command.program} ${call.subcommand!.value} without -y waits for a confirmation no one can give during a build. Add -y.`,
-          ko: `-y 없는 ${call.command.program} ${call.subcommand!.value}은 빌드 중에는 아무도 답할 수 없는 확인을 기다립니다. -y를 추가하세요.`,
-        },
+        message: messages.missingYes({ program: call.command.program, subcommand: call.subcommand!.value }),
         fixes: [insertAfter(call.subcommand!, '-y', { en: 'Add -y', ko: '-y 추가' })],
       }));
   },

@@ -1,5 +1,14 @@
 import type { InstructionRule } from '../rule';
 import { BEST_PRACTICES, callRange, insertAfter, toolCalls } from './support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  missingNonInteractive: {
+    en: (p: { subcommand: string | undefined }) =>
+      `zypper ${p.subcommand} waits for a confirmation during the build. Add -y (or zypper --non-interactive).`,
+    ko: (p) => `zypper ${p.subcommand}가 빌드 중에 확인을 기다립니다. -y(또는 zypper --non-interactive)를 추가하세요.`,
+  },
+});
 
 const CHANGING = [
   'install',
@@ -39,6 +48,16 @@ export const zypperWithoutNonInteractive: InstructionRule = {
     en: "zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command's -y.",
     ko: 'zypper는 패키지를 바꾸기 전에 확인을 묻습니다. zypper --non-interactive(-n)나 하위 명령의 -y를 쓰세요.',
   },
+  messages,
+  category: 'best-practice',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3034' },
+    { tool: 'droast', id: 'DF043' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM opensuse/leap:15\nRUN zypper install curl\n', range: '1:4-1:18' }],
+    valid: ['FROM opensuse/leap:15\nRUN zypper -n install curl\n'],
+  },
   check(instruction) {
     return toolCalls(instruction, ['zypper'], ZYPPER_OPTIONS)
       .filter((call) => {
@@ -56,10 +75,7 @@ export const zypperWithoutNonInteractive: InstructionRule = {
       })
       .map((call) => ({
         range: callRange(call),
-        message: {
-          en: `zypper ${call.subcommand!.value} waits for a confirmation during the build. Add -y (or zypper --non-interactive).`,
-          ko: `zypper ${call.subcommand!.value}가 빌드 중에 확인을 기다립니다. -y(또는 zypper --non-interactive)를 추가하세요.`,
-        },
+        message: messages.missingNonInteractive({ subcommand: call.subcommand!.value }),
         fixes: [insertAfter(call.subcommand!, '-y', { en: 'Add -y', ko: '-y 추가' })],
       }));
   },

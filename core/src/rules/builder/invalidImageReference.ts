@@ -3,18 +3,36 @@
 import { imageReferenceProblem } from '../imageReference';
 import type { StageRule } from '../rule';
 import { hasVariable, referenceDocs, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  invalid: {
+    en: (p: { reference: string; problem: string }) => `"${p.reference}" is not a valid image reference: ${p.problem}.`,
+    ko: (p) => `"${p.reference}"는 올바른 이미지 참조가 아닙니다: ${p.problem}.`,
+  },
+});
 
 export const invalidImageReference: StageRule = {
   code: 'invalid-image-reference',
   kind: 'builder-error',
   scope: 'stage',
+  messages,
   severity: 'error',
   docs: referenceDocs('from'),
   description: text(
     'FROM names an image with an invalid reference format.',
     'FROM의 이미지 참조 형식이 올바르지 않습니다.',
   ),
-  check({ stage }) {
+  category: 'builder',
+  equivalents: [],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine:3.20:x\n', range: '0:5-0:18' }],
+    valid: [
+      'FROM registry.example.com:5000/team/app:1.0@sha256:' +
+        '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+    ],
+  },
+  check(stage) {
     const image = stage.from.image;
     if (!image || stage.baseStage || hasVariable(image.raw)) return [];
     const problem = imageReferenceProblem(image.raw);
@@ -22,10 +40,7 @@ export const invalidImageReference: StageRule = {
     return [
       {
         range: image.range,
-        message: text(
-          `"${image.raw}" is not a valid image reference: ${problem}.`,
-          `"${image.raw}"는 올바른 이미지 참조가 아닙니다: ${problem}.`,
-        ),
+        message: messages.invalid({ reference: image.raw, problem }),
       },
     ];
   },

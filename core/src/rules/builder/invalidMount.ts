@@ -11,14 +11,19 @@ const messages = defineMessages({
     en: (p: { field: string }) => `"${p.field}" must be written as key=value.`,
     ko: (p) => `"${p.field}"는 key=value 형태로 써야 합니다.`,
   },
+  /** `typeGiven`: type= came before required=, so the type is really the one meant. */
   requiredNotAllowed: {
-    en: (p: { type: string; detail: string; detailKo: string }) =>
-      `required only applies to secret and ssh mounts, not ${p.type}${p.detail}.`,
-    ko: (p) => `required는 secret과 ssh 마운트에만 쓸 수 있고 ${p.type}에는 쓸 수 없습니다${p.detailKo}.`,
+    en: (p: { type: string; typeGiven: boolean }) =>
+      `required only applies to secret and ssh mounts, not ${p.type}${p.typeGiven ? '' : ' (put type= first)'}.`,
+    ko: (p) =>
+      `required는 secret과 ssh 마운트에만 쓸 수 있고 ${p.type}에는 쓸 수 없습니다` +
+      `${p.typeGiven ? '' : ' (type=을 먼저 씁니다)'}.`,
   },
+  /** `guess`: the known key the unknown one most looks like, if any. */
   unknownKey: {
-    en: (p: { key: string; detail: string; detailKo: string }) => `--mount has no key "${p.key}"${p.detail}.`,
-    ko: (p) => `--mount에는 "${p.key}" 키가 없습니다${p.detailKo}.`,
+    en: (p: { key: string; guess: string | undefined }) =>
+      `--mount has no key "${p.key}"${p.guess ? ` (did you mean ${p.guess}?)` : ''}.`,
+    ko: (p) => `--mount에는 "${p.key}" 키가 없습니다${p.guess ? ` (${p.guess}을(를) 뜻했나요?)` : ''}.`,
   },
   variableInFrom: {
     en: () => 'from= cannot use variables; define a stage alias (FROM <image> AS <name>) and name it instead.',
@@ -112,19 +117,11 @@ export function mountProblem(fields: readonly Pick<MountField, 'text' | 'key' | 
       if (key !== 'required') return messages.notKeyValue({ field });
     }
     if (key === 'required' && type !== 'secret' && type !== 'ssh') {
-      return messages.requiredNotAllowed({
-        type,
-        detail: seen.has('type') ? '' : ' (put type= first)',
-        detailKo: seen.has('type') ? '' : ' (type=을 먼저 씁니다)',
-      });
+      return messages.requiredNotAllowed({ type, typeGiven: seen.has('type') });
     }
     if (!KEYS.includes(key)) {
       const guess = suggestName(key, KEYS);
-      return messages.unknownKey({
-        key,
-        detail: guess ? ` (did you mean ${guess}?)` : '',
-        detailKo: guess ? ` (${guess}을(를) 뜻했나요?)` : '',
-      });
+      return messages.unknownKey({ key, guess });
     }
     seen.add(key);
     if (value === undefined) continue;

@@ -2,27 +2,39 @@
 // unknown protocol. (Host addresses and mappings are the ExposeInvalidFormat check.)
 import type { InstructionRule, LocalizedText } from '../rule';
 import { hasVariable, referenceDocs, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  notAPort: {
+    en: (p: { port: string }) => `"${p.port}" is not a port number or range.`,
+    ko: (p) => `"${p.port}"는 포트 번호나 범위가 아닙니다.`,
+  },
+  outOfRange: {
+    en: (p: { port: string; max: number }) => `Port ${p.port} is out of range: ports go up to ${p.max}.`,
+    ko: (p) => `포트 ${p.port}는 범위를 벗어납니다. 포트는 ${p.max}까지입니다.`,
+  },
+  reversedRange: {
+    en: (p: { port: string }) => `The port range ${p.port} ends before it starts.`,
+    ko: (p) => `포트 범위 ${p.port}는 끝이 시작보다 작습니다.`,
+  },
+  unknownProtocol: {
+    en: (p: { protocol: string }) => `Unknown protocol "${p.protocol}": use tcp, udp or sctp.`,
+    ko: (p) => `"${p.protocol}"는 알 수 없는 프로토콜입니다. tcp, udp, sctp 중 하나를 씁니다.`,
+  },
+});
 
 const MAX_PORT = 65535;
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
 export function portProblem(port: string, protocol: string | undefined): LocalizedText | undefined {
   const match = /^(\d+)(?:-(\d+))?$/.exec(port);
-  if (!match) return text(`"${port}" is not a port number or range.`, `"${port}"는 포트 번호나 범위가 아닙니다.`);
+  if (!match) return messages.notAPort({ port });
   const start = Number(match[1]);
   const end = match[2] === undefined ? start : Number(match[2]);
-  if (start > MAX_PORT || end > MAX_PORT)
-    return text(
-      `Port ${port} is out of range: ports go up to ${MAX_PORT}.`,
-      `포트 ${port}는 범위를 벗어납니다. 포트는 ${MAX_PORT}까지입니다.`,
-    );
-  if (end < start)
-    return text(`The port range ${port} ends before it starts.`, `포트 범위 ${port}는 끝이 시작보다 작습니다.`);
+  if (start > MAX_PORT || end > MAX_PORT) return messages.outOfRange({ port, max: MAX_PORT });
+  if (end < start) return messages.reversedRange({ port });
   if (protocol && !PROTOCOLS.includes(protocol.toLowerCase())) {
-    return text(
-      `Unknown protocol "${protocol}": use tcp, udp or sctp.`,
-      `"${protocol}"는 알 수 없는 프로토콜입니다. tcp, udp, sctp 중 하나를 씁니다.`,
-    );
+    return messages.unknownProtocol({ protocol });
   }
   return undefined;
 }
@@ -34,6 +46,16 @@ export const invalidPort: InstructionRule = {
   severity: 'error',
   docs: referenceDocs('expose'),
   description: text('EXPOSE names a port the builder rejects.', 'EXPOSE에 빌더가 받아들이지 않는 포트가 있습니다.'),
+  messages,
+  category: 'builder',
+  equivalents: [
+    { tool: 'hadolint', id: 'DL3011' },
+    { tool: 'droast', id: 'DF040' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nEXPOSE 80 70000\n', range: '1:10-1:15' }],
+    valid: ['FROM alpine\nEXPOSE 80 65535/udp 8000-8010\n'],
+  },
   check(instruction) {
     if (instruction.keyword !== 'EXPOSE') return [];
     return (instruction.ports ?? []).flatMap((port) => {

@@ -4,9 +4,27 @@
 // is copy-from-own-stage's finding.
 import { parseMount } from '../../cache';
 import type { Flag, Instruction } from '../../parser';
-import type { DocumentRule, Finding } from '../rule';
-import type { BuildStage } from '../../model';
+import type { DocumentRule, Finding, LocalizedText } from '../rule';
+import type { Stage } from '../../model';
 import { hasVariable, referenceDocs, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  cycle: {
+    en: (p: { stage: string; source: string; circle: LocalizedText }) =>
+      `${p.stage} copies from ${p.source}, which in turn depends on ${p.stage} (stages in the circle: ` +
+      `${p.circle.en}). The builder cannot order them and stops with "circular dependency detected". Copy in one ` +
+      `direction only.`,
+    ko: (p) =>
+      `${p.stage}이(가) ${p.source}에서 복사하는데, 그 스테이지도 다시 ${p.stage}에 의존합니다(순환하는 스테이지: ${p.circle.ko}). 빌더가 순서를 정하지 못해 ` +
+      `"circular dependency detected"로 멈춥니다. 한 방향으로만 복사하세요.`,
+  },
+  /** The stages of a long circle: the first few, then how many more. */
+  namesAndMore: {
+    en: (p: { named: string; more: number }) => `${p.named} and ${p.more} more`,
+    ko: (p) => `${p.named} 외 ${p.more}개`,
+  },
+});
 
 /** A stage named by `COPY --from` (a name or an index) or `RUN --mount=from=` (a name only). */
 interface CopySource {
@@ -25,7 +43,7 @@ function copySource(instruction: Instruction, flag: Flag): CopySource | undefine
 }
 
 /** What each stage copies from (a summary: no positions). */
-function copiedFrom(stage: BuildStage): CopySource[] {
+function copiedFrom(stage: Stage): CopySource[] {
   const sources: CopySource[] = [];
   for (const instruction of stage.instructions) {
     for (const flag of instruction.flags) {
@@ -46,6 +64,18 @@ export const stageDependencyCycle: DocumentRule = {
     'Stages copy from each other in a circle, so the builder cannot order them.',
     '스테이지들이 서로를 돌아가며 복사해 빌더가 순서를 정할 수 없습니다.',
   ),
+  messages,
+  category: 'builder',
+  equivalents: [],
+  examples: {
+    invalid: [
+      {
+        dockerfile: 'FROM alpine AS a\nCOPY --from=b /x /x\nFROM alpine AS b\nCOPY --from=a /y /y\n',
+        range: '1:5-1:13',
+      },
+    ],
+    valid: ['FROM alpine AS a\nFROM alpine AS b\nCOPY --from=a /y /y\nFROM alpine\nCOPY --from=b /z /z\n'],
+  },
   check({ stages, stageSummaries }) {
     const sources = stageSummaries(copiedFrom);
     if (sources.every((list) => list.length === 0)) return [];
@@ -59,7 +89,7 @@ export const stageDependencyCycle: DocumentRule = {
     );
     const component = cycleComponents(edges);
     // The stages of each circle, gathered once (not once per stage: 10,000 stages in one circle).
-    const members = new Map<number, BuildStage[]>();
+    const members = new Map<number, Stage[]>();
     for (const stage of stages) {
       const group = component[stage.index];
       if (group === undefined) continue;
@@ -67,7 +97,7 @@ export const stageDependencyCycle: DocumentRule = {
       if (list) list.push(stage);
       else members.set(group, [stage]);
     }
-    const circles = new Map<number, { en: string; ko: string }>();
+    const circles = new Map<number, LocalizedText>();
     const findings: Finding[] = [];
     for (const stage of stages) {
       const group = component[stage.index];
@@ -85,10 +115,7 @@ export const stageDependencyCycle: DocumentRule = {
           findings.push({
             range: flag.range,
             instruction,
-            message: text(
-              `${label(stage)} copies from ${label(stages[target]!)}, which in turn depends on ${label(stage)} (stages in the circle: ${circle.en}). The builder cannot order them and stops with "circular dependency detected". Copy in one direction only.`,
-              `${label(stage)}이(가) ${label(stages[target]!)}에서 복사하는데, 그 스테이지도 다시 ${label(stage)}에 의존합니다(순환하는 스테이지: ${circle.ko}). 빌더가 순서를 정하지 못해 "circular dependency detected"로 멈춥니다. 한 방향으로만 복사하세요.`,
-            ),
+            message: messages.cycle({ stage: label(stage), source: label(stages[target]!), circle }),
           });
         }
       }
@@ -97,15 +124,15 @@ export const stageDependencyCycle: DocumentRule = {
   },
 };
 
-const label = (stage: BuildStage): string => (stage.name !== undefined ? `"${stage.name}"` : `stage ${stage.index}`);
+const label = (stage: Stage): string => (stage.name !== undefined ? `"${stage.name}"` : `stage ${stage.index}`);
 
 /** At most this many stages are named in a message; a longer circle ends with "and N more". */
 const CIRCLE_NAMES = 10;
 
-function circleList(stages: readonly BuildStage[]): { en: string; ko: string } {
+function circleList(stages: readonly Stage[]): LocalizedText {
   const named = stages.slice(0, CIRCLE_NAMES).map(label).join(', ');
   const more = stages.length - CIRCLE_NAMES;
-  return more > 0 ? { en: `${named} and ${more} more`, ko: `${named} 외 ${more}개` } : { en: named, ko: named };
+  return more > 0 ? messages.namesAndMore({ named, more }) : { en: named, ko: named };
 }
 
 /**

@@ -2,13 +2,21 @@
 import { flagOf, flagsAreRead, flagsOf } from '../../parser';
 import type { Finding, InstructionRule } from '../rule';
 import { referenceDocs, text } from '../support';
-import { defineMessages } from '../messages';
+import { type CatalogMessage, defineMessages } from '../messages';
 
 const messages = defineMessages({
+  /** `accepted`: the flags the instruction does accept, as `--a, --b`. */
   unknownFlag: {
-    en: (p: { keyword: string; name: string; hint: string; hintKo: string }) =>
-      `${p.keyword} has no flag --${p.name}; the build stops here.${p.hint}`,
-    ko: (p) => `${p.keyword}에는 --${p.name} 플래그가 없어 빌드가 여기서 멈춥니다.${p.hintKo}`,
+    en: (p: { keyword: string; name: string; accepted: string }) =>
+      `${p.keyword} has no flag --${p.name}; the build stops here. ${p.keyword} accepts: ${p.accepted}.`,
+    ko: (p) =>
+      `${p.keyword}에는 --${p.name} 플래그가 없어 빌드가 여기서 멈춥니다. ` +
+      `${p.keyword}에서 쓸 수 있는 플래그: ${p.accepted}.`,
+  },
+  flagsNotAccepted: {
+    en: (p: { keyword: string; name: string }) =>
+      `${p.keyword} has no flag --${p.name}; the build stops here. ${p.keyword} takes no flags.`,
+    ko: (p) => `${p.keyword}에는 --${p.name} 플래그가 없어 빌드가 여기서 멈춥니다. ${p.keyword}에는 플래그가 없습니다.`,
   },
 });
 
@@ -34,24 +42,18 @@ export const unknownFlag: InstructionRule = {
     const findings: Finding[] = [];
     for (const flag of instruction.flags) {
       if (flagOf(instruction.keyword, flag.name) || reported?.has(flag.name)) continue;
-      (reported ??= new Set()).add(flag.name);
-      const { hint, hintKo } = accepted(
-        instruction.keyword,
-        flagsOf(instruction.keyword).map((spec) => spec.name),
-      );
-      findings.push({
-        range: flag.nameRange,
-        message: messages.unknownFlag({ keyword: instruction.keyword, name: flag.name, hint, hintKo }),
-      });
+      reported ??= new Set();
+      reported.add(flag.name);
+      findings.push({ range: flag.nameRange, message: unknownFlagMessage(instruction.keyword, flag.name) });
     }
     return findings;
   },
 };
 
-/** The flags an instruction accepts, for the message (made only when there is a finding). */
-function accepted(keyword: string, known: readonly string[]): { hint: string; hintKo: string } {
-  const list = known.map((k) => `--${k}`).join(', ');
+/** The message, naming the flags the instruction accepts (made only when there is a finding). */
+function unknownFlagMessage(keyword: string, name: string): CatalogMessage {
+  const known = flagsOf(keyword).map((spec) => `--${spec.name}`);
   return known.length > 0
-    ? { hint: ` ${keyword} accepts: ${list}.`, hintKo: ` ${keyword}에서 쓸 수 있는 플래그: ${list}.` }
-    : { hint: ` ${keyword} takes no flags.`, hintKo: ` ${keyword}에는 플래그가 없습니다.` };
+    ? messages.unknownFlag({ keyword, name, accepted: known.join(', ') })
+    : messages.flagsNotAccepted({ keyword, name });
 }

@@ -1,8 +1,22 @@
 // BuildKit check ConsistentInstructionCasing: every instruction keyword in the same case as
 // the majority (upper when tied). Mixed-case keywords never match. Global ARGs are not counted.
 import type { DocumentRule, Finding } from '../rule';
-import type { BuildStage } from '../../model';
+import type { Stage } from '../../model';
 import { buildCheckDocs, fix, replace, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  shouldBeLowercase: {
+    en: (p: { word: string; wanted: string }) =>
+      `"${p.word}" should be lowercase like most instructions in this file: ${p.wanted}.`,
+    ko: (p) => `"${p.word}"는 이 파일의 다른 명령어들처럼 소문자(${p.wanted})로 씁니다.`,
+  },
+  shouldBeUppercase: {
+    en: (p: { word: string; wanted: string }) =>
+      `"${p.word}" should be uppercase like most instructions in this file: ${p.wanted}.`,
+    ko: (p) => `"${p.word}"는 이 파일의 다른 명령어들처럼 대문자(${p.wanted})로 씁니다.`,
+  },
+});
 
 // Keywords are ASCII: a character-class test avoids building case-converted copies.
 function hasLetterIn(word: string, first: number, last: number): boolean {
@@ -17,7 +31,7 @@ const isLower = (word: string): boolean => !hasLetterIn(word, 65, 90);
 const isUpper = (word: string): boolean => !hasLetterIn(word, 97, 122);
 
 /** How many keywords of a stage are written in lower, upper and mixed case. */
-function countCasing(stage: BuildStage): { lower: number; upper: number; mixed: number } {
+function countCasing(stage: Stage): { lower: number; upper: number; mixed: number } {
   const counts = { lower: 0, upper: 0, mixed: 0 };
   for (const instruction of stage.instructions) {
     const word = instruction.keywordRaw;
@@ -35,6 +49,13 @@ export const ConsistentInstructionCasing: DocumentRule = {
   severity: 'warning',
   docs: buildCheckDocs('consistent-instruction-casing'),
   description: text('All instructions should use the same casing.', '모든 명령어는 같은 대소문자로 씁니다.'),
+  messages,
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'ConsistentInstructionCasing' }],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nrun true\nCMD ["a"]\n', range: '1:0-1:3' }],
+    valid: ['from alpine\nrun true\n'],
+  },
   check({ tree, facts, stageSummaries }) {
     let lower = 0;
     let upper = 0;
@@ -55,14 +76,8 @@ export const ConsistentInstructionCasing: DocumentRule = {
       findings.push({
         range: instruction.keywordRange,
         message: majorityLower
-          ? text(
-              `"${word}" should be lowercase like most instructions in this file: ${wanted}.`,
-              `"${word}"는 이 파일의 다른 명령어들처럼 소문자(${wanted})로 씁니다.`,
-            )
-          : text(
-              `"${word}" should be uppercase like most instructions in this file: ${wanted}.`,
-              `"${word}"는 이 파일의 다른 명령어들처럼 대문자(${wanted})로 씁니다.`,
-            ),
+          ? messages.shouldBeLowercase({ word, wanted })
+          : messages.shouldBeUppercase({ word, wanted }),
         fixes: [fix(`Write ${wanted}`, `${wanted}로 바꾸기`, [replace(instruction.keywordRange, wanted)])],
       });
     }

@@ -3,6 +3,17 @@
 import { replaceVariableReferences } from '../../parser/textScan';
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, fix, hasVariable, replace, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  addressOrHostPort: {
+    en: (p: { raw: string; containerPort: string }) =>
+      `EXPOSE ${p.raw} includes an address or host port; EXPOSE only documents the container port ` +
+      `(${p.containerPort}). Publish host ports with docker run -p.`,
+    ko: (p) =>
+      `EXPOSE ${p.raw}에 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너 포트(${p.containerPort})만 적고, 호스트 포트는 docker run -p로 연결합니다.`,
+  },
+});
 
 export const ExposeInvalidFormat: InstructionRule = {
   code: 'ExposeInvalidFormat',
@@ -14,6 +25,13 @@ export const ExposeInvalidFormat: InstructionRule = {
     'EXPOSE should not name an IP address or a host-port mapping.',
     'EXPOSE에는 IP 주소나 호스트 포트 매핑을 쓰지 않습니다.',
   ),
+  messages,
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'ExposeInvalidFormat' }],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nEXPOSE 127.0.0.1:80:80\n', range: '1:7-1:22' }],
+    valid: ['FROM alpine\nEXPOSE ${PORT:-80}\n'],
+  },
   check(instruction) {
     if (instruction.keyword !== 'EXPOSE') return [];
     return (instruction.ports ?? []).flatMap((port) => {
@@ -24,10 +42,7 @@ export const ExposeInvalidFormat: InstructionRule = {
       return [
         {
           range: port.raw.range,
-          message: text(
-            `EXPOSE ${raw} includes an address or host port; EXPOSE only documents the container port (${containerPort}). Publish host ports with docker run -p.`,
-            `EXPOSE ${raw}에 주소나 호스트 포트가 들어 있습니다. EXPOSE는 컨테이너 포트(${containerPort})만 적고, 호스트 포트는 docker run -p로 연결합니다.`,
-          ),
+          message: messages.addressOrHostPort({ raw, containerPort }),
           fixes:
             hasVariable(raw) || containerPort === ''
               ? undefined

@@ -3,6 +3,18 @@
 // platform's OS or architecture (then pinning is clearly intended).
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  constantPlatform: {
+    en: (p: { platform: string }) =>
+      `--platform=${p.platform} fixes this stage to one platform whatever the build targets; use a variable such ` +
+      'as $BUILDPLATFORM or $TARGETPLATFORM, or name the stage after the platform if that is intended.',
+    ko: (p) =>
+      `--platform=${p.platform}는 빌드 대상과 상관없이 이 스테이지를 한 플랫폼에 고정합니다. $BUILDPLATFORM이나 $TARGETPLATFORM 같은 변수를 쓰거나, ` +
+      '의도한 것이라면 스테이지 이름에 플랫폼을 넣습니다.',
+  },
+});
 
 const KNOWN_OS = new Set([
   'linux',
@@ -43,6 +55,13 @@ export const FromPlatformFlagConstDisallowed: InstructionRule = {
     'FROM --platform should not be a constant value.',
     'FROM --platform에는 고정된 값을 쓰지 않습니다.',
   ),
+  messages,
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'FromPlatformFlagConstDisallowed' }],
+  examples: {
+    invalid: [{ dockerfile: 'FROM --platform=linux/amd64 alpine AS build\n', range: '0:5-0:27' }],
+    valid: ['FROM --platform=linux/amd64 alpine AS build-amd64\nFROM --platform=$BUILDPLATFORM alpine\n'],
+  },
   check(instruction) {
     if (instruction.keyword !== 'FROM') return [];
     const stageName = instruction.stageName?.value.toLowerCase() ?? '';
@@ -53,10 +72,7 @@ export const FromPlatformFlagConstDisallowed: InstructionRule = {
       return [
         {
           range: flag.range,
-          message: text(
-            `--platform=${flag.value} fixes this stage to one platform whatever the build targets; use a variable such as $BUILDPLATFORM or $TARGETPLATFORM, or name the stage after the platform if that is intended.`,
-            `--platform=${flag.value}는 빌드 대상과 상관없이 이 스테이지를 한 플랫폼에 고정합니다. $BUILDPLATFORM이나 $TARGETPLATFORM 같은 변수를 쓰거나, 의도한 것이라면 스테이지 이름에 플랫폼을 넣습니다.`,
-          ),
+          message: messages.constantPlatform({ platform: flag.value }),
         },
       ];
     });

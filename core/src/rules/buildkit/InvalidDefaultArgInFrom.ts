@@ -4,18 +4,43 @@ import { expandValue, predefinedArg } from '../../model';
 import { imageReferenceProblem } from '../imageReference';
 import type { StageRule } from '../rule';
 import { buildCheckDocs, hasVariable, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  emptyName: {
+    en: (p: { image: string }) =>
+      `With the ARG defaults, ${p.image} becomes an empty name, which is not a valid image; give the ARG a default ` +
+      `that makes a valid reference.`,
+    ko: (p) =>
+      `ARG 기본값으로는 ${p.image}가 빈 이름이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
+  },
+  invalidResult: {
+    en: (p: { image: string; result: string }) =>
+      `With the ARG defaults, ${p.image} becomes "${p.result}", which is not a valid image; give the ARG a default ` +
+      `that makes a valid reference.`,
+    ko: (p) =>
+      `ARG 기본값으로는 ${p.image}가 "${p.result}"이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
+  },
+});
 
 export const InvalidDefaultArgInFrom: StageRule = {
   code: 'InvalidDefaultArgInFrom',
   kind: 'build-check',
   scope: 'stage',
+  messages,
   severity: 'warning',
   docs: buildCheckDocs('invalid-default-arg-in-from'),
   description: text(
     'The default values of global ARGs give FROM an empty or invalid image.',
     '전역 ARG의 기본값으로는 FROM 이미지가 비거나 올바르지 않게 됩니다.',
   ),
-  check({ stage, facts }) {
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'InvalidDefaultArgInFrom' }],
+  examples: {
+    invalid: [{ dockerfile: 'ARG TAG\nFROM alpine:${TAG}\n', range: '1:5-1:18' }],
+    valid: ['ARG TAG=3.20\nFROM alpine:${TAG}\n'],
+  },
+  check(stage, { facts }) {
     const image = stage.from.image;
     // A FROM that names an earlier stage is not an image reference.
     if (!image || !hasVariable(image.raw) || stage.baseStage) return [];
@@ -32,10 +57,10 @@ export const InvalidDefaultArgInFrom: StageRule = {
     return [
       {
         range: image.range,
-        message: text(
-          `With the ARG defaults, ${image.raw} becomes ${result === '' ? 'an empty name' : `"${result}"`}, which is not a valid image; give the ARG a default that makes a valid reference.`,
-          `ARG 기본값으로는 ${image.raw}가 ${result === '' ? '빈 이름' : `"${result}"`}이 되어 올바른 이미지가 아닙니다. 올바른 참조가 되도록 ARG에 기본값을 줍니다.`,
-        ),
+        message:
+          result === ''
+            ? messages.emptyName({ image: image.raw })
+            : messages.invalidResult({ image: image.raw, result }),
       },
     ];
   },

@@ -4,6 +4,17 @@
 import type { Comment, Instruction } from '../../parser';
 import type { DocumentRule, Finding } from '../rule';
 import { buildCheckDocs, fix, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  descriptionWithoutName: {
+    en: (p: { keyword: string; name: string }) =>
+      `A comment right above ${p.keyword} is read as its description and should start with its name: # ${p.name} ` +
+      '<description>. If it is not a description, leave a blank line after it.',
+    ko: (p) =>
+      `${p.keyword} 바로 위 주석은 설명으로 읽히므로 이름으로 시작해야 합니다: # ${p.name} <설명>. 설명이 아니라면 주석 뒤에 빈 줄을 둡니다.`,
+  },
+});
 
 function definedNames(instruction: Instruction): string[] {
   if (instruction.keyword === 'FROM') return instruction.stageName ? [instruction.stageName.value.toLowerCase()] : [];
@@ -22,6 +33,13 @@ export const InvalidDefinitionDescription: DocumentRule = {
     'A comment directly above a stage or ARG should start with its name.',
     '스테이지나 ARG 바로 위의 주석은 그 이름으로 시작합니다.',
   ),
+  messages,
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'InvalidDefinitionDescription' }],
+  examples: {
+    invalid: [{ dockerfile: '# the base stage\nFROM alpine AS base\n', range: '0:0-0:16' }],
+    valid: ['# base is the base stage\nFROM alpine AS base\n# not a description\n\nARG VERSION=1\n'],
+  },
   check({ tree }) {
     const findings: Finding[] = [];
     let previous: Comment | undefined;
@@ -36,10 +54,7 @@ export const InvalidDefinitionDescription: DocumentRule = {
             findings.push({
               range: previous.range,
               instruction: item,
-              message: text(
-                `A comment right above ${item.keyword} is read as its description and should start with its name: # ${example} <description>. If it is not a description, leave a blank line after it.`,
-                `${item.keyword} 바로 위 주석은 설명으로 읽히므로 이름으로 시작해야 합니다: # ${example} <설명>. 설명이 아니라면 주석 뒤에 빈 줄을 둡니다.`,
-              ),
+              message: messages.descriptionWithoutName({ keyword: item.keyword, name: example }),
               fixes: [
                 fix('Insert a blank line after the comment', '주석 뒤에 빈 줄 넣기', [
                   {

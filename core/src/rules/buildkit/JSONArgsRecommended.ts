@@ -4,6 +4,7 @@
 import type { Instruction } from '../../parser';
 import type { Finding, Fix, StageRule } from '../rule';
 import { buildCheckDocs, fix, replace, text } from '../support';
+import { defineMessages } from '../messages';
 
 /** Characters that make the text mean more than "a program and its arguments" to a shell. */
 const SHELL_SYNTAX = /[$`|&;<>()*?[\]{}~'"\\#=!\n]/;
@@ -17,40 +18,56 @@ function execFormFix(instruction: Instruction): Fix | undefined {
   return fix(`Write it as ${json}`, `${json} 형태로 바꾸기`, [replace(rest.range, json)]);
 }
 
-/** Carries whether a SHELL was set in the stage or the stages it builds on. */
-export const JSONArgsRecommended: StageRule<boolean> = {
+/** Reads from the model whether a SHELL was set in the stage or the stages it builds on. */
+const messages = defineMessages({
+  shellForm: {
+    en: (p: { keyword: string }) =>
+      `${p.keyword} in shell form runs under /bin/sh -c, which does not forward signals such as SIGTERM to your ` +
+      `program; prefer the JSON form ${p.keyword} ["program", "arg"].`,
+    ko: (p) =>
+      `셸 형식의 ${p.keyword}는 /bin/sh -c 아래에서 실행되어 SIGTERM 같은 시그널이 프로그램에 전달되지 않습니다. ${p.keyword} ["program", "arg"] ` +
+      `같은 JSON 형식을 권장합니다.`,
+  },
+});
+
+export const JSONArgsRecommended: StageRule = {
   code: 'JSONArgsRecommended',
   kind: 'build-check',
   scope: 'stage',
-  initial: false,
+  messages,
   severity: 'warning',
   docs: buildCheckDocs('json-args-recommended'),
   description: text(
     'Use JSON (exec form) arguments for CMD and ENTRYPOINT so the program receives OS signals.',
     'CMD와 ENTRYPOINT는 프로그램이 OS 시그널을 받도록 JSON(exec 형식) 인자로 씁니다.',
   ),
-  check({ stage, inherited }) {
+  category: 'buildkit',
+  equivalents: [
+    { tool: 'buildkit', id: 'JSONArgsRecommended' },
+    { tool: 'hadolint', id: 'DL3025' },
+    { tool: 'droast', id: 'DF025' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nCMD node server.js\n', range: '1:4-1:18' }],
+    valid: ['FROM alpine\nSHELL ["/bin/bash", "-c"]\nCMD node server.js\nENTRYPOINT ["node"]\n'],
+  },
+  check(stage) {
     const findings: Finding[] = [];
-    let hasShell = inherited;
     for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'SHELL') hasShell = true;
       if (
         (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT') ||
         instruction.exec ||
         !instruction.rest ||
-        hasShell
+        stage.before(instruction).shellSet
       )
         continue;
       const execFix = execFormFix(instruction);
       findings.push({
         range: instruction.rest.range,
-        message: text(
-          `${instruction.keyword} in shell form runs under /bin/sh -c, which does not forward signals such as SIGTERM to your program; prefer the JSON form ${instruction.keyword} ["program", "arg"].`,
-          `셸 형식의 ${instruction.keyword}는 /bin/sh -c 아래에서 실행되어 SIGTERM 같은 시그널이 프로그램에 전달되지 않습니다. ${instruction.keyword} ["program", "arg"] 같은 JSON 형식을 권장합니다.`,
-        ),
+        message: messages.shellForm({ keyword: instruction.keyword }),
         fixes: execFix ? [execFix] : undefined,
       });
     }
-    return { findings, carry: hasShell };
+    return findings;
   },
 };

@@ -5,6 +5,27 @@
 // public signing key used to verify downloads (GPG_KEY in the official python images), not a secret.
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, text } from '../support';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  secretArg: {
+    en: (p: { name: string }) =>
+      `ARG ${p.name} looks like a secret: ARG values used by RUN are recorded in docker history and in build ` +
+      'provenance. Pass it with RUN --mount=type=secret instead.',
+    ko: (p) =>
+      `ARG ${p.name}: 이름으로 보아 시크릿을 담는 변수 같습니다. RUN에서 쓰인 ARG 값은 docker history와 빌드 출처 증명(provenance)에 기록됩니다. RUN ` +
+      '--mount=type=secret으로 넘기세요.',
+  },
+  secretEnv: {
+    en: (p: { name: string }) =>
+      `ENV ${p.name} looks like a secret: ENV values are stored in the image config and set in every container ` +
+      'started from it. Use RUN --mount=type=secret during the build, or pass the value when the container ' +
+      'starts.',
+    ko: (p) =>
+      `ENV ${p.name}: 이름으로 보아 시크릿을 담는 변수 같습니다. ENV 값은 이미지 설정에 저장되고, 이 이미지로 시작하는 모든 컨테이너에 설정됩니다. 빌드에는 RUN ` +
+      '--mount=type=secret을 쓰고, 실행에 필요하면 컨테이너를 시작할 때 넘기세요.',
+  },
+});
 
 const SECRET_WORDS = [
   'apikey',
@@ -37,6 +58,18 @@ export const SecretsUsedInArgOrEnv: InstructionRule = {
     'Sensitive data should not be passed in ARG or ENV.',
     '민감한 데이터는 ARG나 ENV로 넘기지 않습니다.',
   ),
+  messages,
+  category: 'buildkit',
+  equivalents: [
+    { tool: 'buildkit', id: 'SecretsUsedInArgOrEnv' },
+    { tool: 'hadolint', id: 'DL3064' },
+    { tool: 'droast', id: 'DF013', note: 'ENV only, matching words anywhere in the instruction' },
+    { tool: 'droast', id: 'DF014', note: 'only names given a literal value' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nARG GITHUB_TOKEN\n', range: '1:4-1:16' }],
+    valid: ['FROM alpine\nARG PUBLIC_KEY\nENV GPG_KEY=A1B2\nARG TOKENIZER=x\n'],
+  },
   check(instruction) {
     if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
     return (instruction.pairs ?? [])
@@ -45,14 +78,8 @@ export const SecretsUsedInArgOrEnv: InstructionRule = {
         range: pair.key.range,
         message:
           instruction.keyword === 'ARG'
-            ? text(
-                `ARG ${pair.key.value} looks like a secret: ARG values used by RUN are recorded in docker history and in build provenance. Pass it with RUN --mount=type=secret instead.`,
-                `ARG ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. RUN에서 쓰인 ARG 값은 docker history와 빌드 출처 증명(provenance)에 기록됩니다. RUN --mount=type=secret으로 넘기세요.`,
-              )
-            : text(
-                `ENV ${pair.key.value} looks like a secret: ENV values are stored in the image config and set in every container started from it. Use RUN --mount=type=secret during the build, or pass the value when the container starts.`,
-                `ENV ${pair.key.value}: 이름으로 보아 시크릿을 담는 변수 같습니다. ENV 값은 이미지 설정에 저장되고, 이 이미지로 시작하는 모든 컨테이너에 설정됩니다. 빌드에는 RUN --mount=type=secret을 쓰고, 실행에 필요하면 컨테이너를 시작할 때 넘기세요.`,
-              ),
+            ? messages.secretArg({ name: pair.key.value })
+            : messages.secretEnv({ name: pair.key.value }),
       }));
   },
 };

@@ -2,10 +2,10 @@
 // ...) that nothing defines at that point. A stage built on an external image also sees the
 // image's ENV, which is unknown here: there only likely typos (a close defined name) are
 // reported. `${X:-...}`-style references deal with an unset X on purpose and are skipped.
-import { BUILDER_EXPANDED, predefinedArg } from '../../model';
+import { BUILDER_EXPANDED, type Stage } from '../../model';
 import type { Instruction, VariableReference } from '../../parser';
+import { defineMessages } from '../messages';
 import type { Finding, StageRule } from '../rule';
-import type { BuildStage } from '../../model';
 import { suggestName } from '../suggest';
 import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support';
 
@@ -13,16 +13,28 @@ import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support'
 const ALWAYS_DEFINED = new Set(['PATH', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 const HANDLES_UNSET = new Set([':-', '-', ':+', '+', ':?', '?']);
 
-/** What a stage hands down: the ENV names it ends with, and whether its chain starts from scratch. */
-interface StageEnv {
-  env: ReadonlySet<string>;
-  scratch: boolean;
-}
+const messages = defineMessages({
+  undefined: {
+    en: (p: { name: string }) => `$${p.name} is not defined at this point, so it expands to an empty string.`,
+    ko: (p) => `$${p.name}는 이 시점에 정의되어 있지 않아 빈 문자열로 바뀝니다.`,
+  },
+  undefinedGuess: {
+    en: (p: { name: string; guess: string }) =>
+      `$${p.name} is not defined at this point, so it expands to an empty string (did you mean $${p.guess}?).`,
+    ko: (p) => `$${p.name}는 이 시점에 정의되어 있지 않아 빈 문자열로 바뀝니다 ($${p.guess}을(를) 뜻했나요?).`,
+  },
+});
 
-const NO_NAMES: ReadonlySet<string> = new Set();
-
-function isScratch(stage: BuildStage): boolean {
-  return (stage.image ?? stage.from.image?.raw ?? '').toLowerCase() === 'scratch';
+/**
+ * The names visible before `instruction`, to suggest from: the ENV the stage inherits, then its
+ * own ENV, then its own ARG and ENV (the first close one wins a tie).
+ */
+function namesBefore(stage: Stage, instruction: Instruction): string[] {
+  const line = instruction.range.start.line;
+  const own = stage.definitions.filter((definition) => definition.instruction!.range.start.line < line);
+  const env = new Set(stage.inherited.env.entries().keys());
+  for (const definition of own) if (definition.kind === 'env') env.add(definition.name);
+  return [...env, ...new Set(own.map((definition) => definition.name))];
 }
 
 /** Whether the builder expands this reference (FROM is UndefinedArgInFrom's). */
@@ -42,56 +54,41 @@ function definedEarlierInSameArg(instruction: Instruction, reference: VariableRe
 }
 
 /**
- * Names are visible as the model scopes them: the ENV of the stages this one builds on, then
- * the stage's own ARG and ENV from the instruction after them on; the shell of RUN and the
- * like also gets the proxy args. A stage test keeps this in step with the model.
+ * Names are visible as the model scopes them (the stage's resolved references): the ENV of the
+ * stages this one builds on, then the stage's own ARG and ENV from the instruction after them on;
+ * the shell of RUN and the like also gets the proxy args.
  */
-export const UndefinedVar: StageRule<StageEnv | undefined> = {
+export const UndefinedVar: StageRule = {
   code: 'UndefinedVar',
   kind: 'build-check',
   scope: 'stage',
+  messages,
   severity: 'warning',
   docs: buildCheckDocs('undefined-var'),
   description: text('Variables should be defined before they are used.', '변수는 쓰기 전에 정의합니다.'),
-  sameCarry: (a, b) =>
-    a !== undefined &&
-    b !== undefined &&
-    a.scratch === b.scratch &&
-    a.env.size === b.env.size &&
-    [...a.env].every((name) => b.env.has(name)),
-  check({ stage, inherited }) {
-    const base = inherited ?? { env: NO_NAMES, scratch: isScratch(stage) };
-    const own = new Set<string>();
-    let env = base.env;
-    let ownEnv: Set<string> | undefined;
+  category: 'buildkit',
+  equivalents: [{ tool: 'buildkit', id: 'UndefinedVar' }],
+  examples: {
+    invalid: [{ dockerfile: 'FROM scratch\nCOPY $SRC /\n', range: '1:5-1:9' }],
+    valid: ['FROM scratch\nARG SRC\nCOPY $SRC ${DEST:-/} \nRUN echo $UNSET\nENV PATH=$PATH:/x\n'],
+  },
+  check(stage) {
     const findings: Finding[] = [];
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'FROM') continue;
-      for (const reference of instruction.variables) {
-        const { name } = reference;
-        if (own.has(name) || env.has(name) || reference.inHeredoc || reference.malformed || name === '') continue;
-        if (ALWAYS_DEFINED.has(name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
-        if (!BUILDER_EXPANDED.has(instruction.keyword) && predefinedArg(name)?.kind === 'proxy') continue;
-        if (!expandedByBuilder(instruction, reference) || definedEarlierInSameArg(instruction, reference)) continue;
-        const guess = suggestName(name, [...env, ...own]);
-        if (!guess && !base.scratch) continue;
-        findings.push({
-          range: reference.range,
-          message: text(
-            `$${name} is not defined at this point, so it expands to an empty string${guess ? ` (did you mean $${guess}?)` : ''}.`,
-            `$${name}는 이 시점에 정의되어 있지 않아 빈 문자열로 바뀝니다${guess ? ` ($${guess}을(를) 뜻했나요?)` : ''}.`,
-          ),
-        });
-      }
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue;
-      for (const pair of instruction.pairs ?? []) {
-        own.add(pair.key.value);
-        if (instruction.keyword !== 'ENV' || env.has(pair.key.value)) continue;
-        // Copied once per stage that adds ENV names; stages that add none hand the base's set on.
-        env = ownEnv ??= new Set(base.env);
-        ownEnv.add(pair.key.value);
-      }
+    for (const { reference, instruction, definition } of stage.references) {
+      // The model resolves the name where it is written (proxy args included where the shell sees them).
+      if (definition || instruction.keyword === 'FROM') continue;
+      const { name } = reference;
+      if (reference.inHeredoc || reference.malformed || name === '') continue;
+      if (ALWAYS_DEFINED.has(name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
+      if (!expandedByBuilder(instruction, reference) || definedEarlierInSameArg(instruction, reference)) continue;
+      const guess = suggestName(name, namesBefore(stage, instruction));
+      // A stage built on an image also sees the image's ENV: there only likely typos are reported.
+      if (!guess && !stage.inherited.scratch) continue;
+      findings.push({
+        range: reference.range,
+        message: guess ? messages.undefinedGuess({ name, guess }) : messages.undefined({ name }),
+      });
     }
-    return { findings, carry: { env, scratch: base.scratch } };
+    return findings;
   },
 };

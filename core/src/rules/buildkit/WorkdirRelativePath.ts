@@ -2,38 +2,54 @@
 // depends on the base image's working directory. Later WORKDIRs build on the first one.
 import type { Finding, StageRule } from '../rule';
 import { buildCheckDocs, text } from '../support';
+import { defineMessages } from '../messages';
 
 const ABSOLUTE = /^(\/|\\|[A-Za-z]:[\\/])/;
 
-/** Carries whether a WORKDIR was set in the stage or the stages it builds on. */
-export const WorkdirRelativePath: StageRule<boolean> = {
+/** Reads from the model whether a WORKDIR was set in the stage or the stages it builds on. */
+const messages = defineMessages({
+  relative: {
+    en: (p: { path: string }) =>
+      `WORKDIR ${p.path} is relative to the base image's working directory, which can change with the image; start ` +
+      `from an absolute path such as /app.`,
+    ko: (p) =>
+      `WORKDIR ${p.path}는 베이스 이미지의 작업 디렉터리를 기준으로 하므로 이미지가 바뀌면 결과도 달라집니다. /app 같은 절대 경로로 시작합니다.`,
+  },
+});
+
+export const WorkdirRelativePath: StageRule = {
   code: 'WorkdirRelativePath',
   kind: 'build-check',
   scope: 'stage',
-  initial: false,
+  messages,
   severity: 'warning',
   docs: buildCheckDocs('workdir-relative-path'),
   description: text(
     'A relative WORKDIR with no absolute WORKDIR before it depends on the base image.',
     '앞에 절대 경로 WORKDIR 없이 쓴 상대 경로 WORKDIR은 베이스 이미지에 따라 결과가 달라집니다.',
   ),
-  check({ stage, inherited }) {
+  category: 'buildkit',
+  equivalents: [
+    { tool: 'buildkit', id: 'WorkdirRelativePath' },
+    { tool: 'hadolint', id: 'DL3000', note: 'flags every relative WORKDIR, even after an absolute one' },
+    { tool: 'droast', id: 'DF009', note: 'flags every relative WORKDIR, even after an absolute one' },
+  ],
+  examples: {
+    invalid: [{ dockerfile: 'FROM alpine\nWORKDIR app\n', range: '1:8-1:11' }],
+    valid: ['FROM alpine AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n'],
+  },
+  check(stage) {
     const findings: Finding[] = [];
-    let set = inherited;
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'WORKDIR' || !instruction.rest) continue;
       const path = instruction.rest.raw;
-      if (!set && !path.startsWith('$') && !ABSOLUTE.test(path)) {
+      if (stage.before(instruction).workdir === undefined && !path.startsWith('$') && !ABSOLUTE.test(path)) {
         findings.push({
           range: instruction.rest.range,
-          message: text(
-            `WORKDIR ${path} is relative to the base image's working directory, which can change with the image; start from an absolute path such as /app.`,
-            `WORKDIR ${path}는 베이스 이미지의 작업 디렉터리를 기준으로 하므로 이미지가 바뀌면 결과도 달라집니다. /app 같은 절대 경로로 시작합니다.`,
-          ),
+          message: messages.relative({ path }),
         });
       }
-      set = true;
     }
-    return { findings, carry: set };
+    return findings;
   },
 };

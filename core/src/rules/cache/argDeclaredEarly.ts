@@ -2,20 +2,56 @@
 // so a new value for it rebuilds those RUNs although they never read it.
 import { predefinedArg } from '../../model';
 import type { Instruction, KeyValue } from '../../parser';
-import type { Finding, StageContext, StageRule } from '../rule';
+import { defineMessages } from '../messages';
+import type { Finding, StageRule } from '../rule';
 import { moveInstruction } from './instructionEdits';
+
+const messages = defineMessages({
+  declaredEarly: {
+    en: (p: { name: string; count: number }) =>
+      `ARG ${p.name} is first used further down: the ${p.count === 1 ? 'RUN' : `${p.count} RUNs`} between here and ` +
+      `there ${p.count === 1 ? 'sees' : 'see'} it as environment, so a new value rebuilds ` +
+      `${p.count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
+    ko: (p) =>
+      `ARG ${p.name}은(는) 더 아래에서 처음 쓰입니다. 그 사이의 RUN ${p.count}개도 이 값을 환경 변수로 받아 값이 바뀌면 다시 빌드됩니다. 처음 쓰는 곳 바로 앞에서 선언하세요.`,
+  },
+  firstUse: {
+    en: (p: { name: string }) => `The first use of ${p.name}`,
+    ko: (p) => `${p.name}을(를) 처음 쓰는 곳`,
+  },
+  moveDown: {
+    en: (p: { name: string }) => `Move ARG ${p.name} down to its first use`,
+    ko: (p) => `ARG ${p.name}을(를) 처음 쓰는 곳 앞으로 옮기기`,
+  },
+});
 
 export const argDeclaredEarly: StageRule = {
   code: 'ArgDeclaredEarly',
   severity: 'hint',
   scope: 'stage',
-  positional: true,
+  messages,
   docs: 'https://docs.docker.com/reference/dockerfile/#impact-on-build-caching',
   description: {
     en: 'An ARG is declared long before its first use: RUN instructions in between are rebuilt whenever its value changes.',
     ko: 'ARG를 처음 사용하는 곳보다 훨씬 앞에서 선언해, 그 사이의 RUN이 값이 바뀔 때마다 다시 빌드됩니다.',
   },
-  check({ stage, lines }: StageContext<unknown>): Finding[] {
+  category: 'cache',
+  equivalents: [],
+  examples: {
+    invalid: [
+      {
+        dockerfile:
+          'FROM alpine\nARG VERSION=1.2\nRUN apk add --no-cache curl\nRUN apk add --no-cache git\n' +
+          'RUN echo "$VERSION" > /version\n',
+        range: '1:4-1:11',
+      },
+    ],
+    valid: [
+      'ARG VERSION=1\nFROM alpine\nRUN apk add curl\nRUN echo $VERSION\n',
+      'FROM alpine\nARG TARGETARCH\nRUN apk add curl\nRUN echo $TARGETARCH\n',
+    ],
+  },
+  check(stage, { lines }): Finding[] {
     const findings: Finding[] = [];
     const instructions = stage.instructions;
     // One backward pass: the next instruction that names each variable, and RUNs counted so far.
@@ -60,18 +96,15 @@ function finding(
   lines: readonly string[],
 ): Finding {
   const name = pair.key.value;
-  const used = firstUse.range.start.line + 1;
   return {
     range: pair.key.range,
     instruction,
-    message: {
-      en: `ARG ${name} is first used on line ${used}: the ${count === 1 ? 'RUN' : `${count} RUNs`} between here and there ${count === 1 ? 'sees' : 'see'} it as environment, so a new value rebuilds ${count === 1 ? 'it' : 'them'} too. Declare it just before its first use.`,
-      ko: `ARG ${name}은(는) ${used}행에서 처음 쓰입니다. 그 사이의 RUN ${count}개도 이 값을 환경 변수로 받아 값이 바뀌면 다시 빌드됩니다. 처음 쓰는 곳 바로 앞에서 선언하세요.`,
-    },
+    message: messages.declaredEarly({ name, count }),
+    related: [{ range: firstUse.keywordRange, message: messages.firstUse({ name }) }],
     fixes: movable
       ? [
           {
-            title: { en: `Move ARG ${name} down to line ${used}`, ko: `ARG ${name}을(를) ${used}행 앞으로 옮기기` },
+            title: messages.moveDown({ name }),
             edits: moveInstruction(instruction, firstUse.range.start.line, lines),
           },
         ]

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { BuildContext } from '../../context/buildContext';
 import { copyFacts } from '../../cache';
 import type { Instruction } from '../../parser';
-import type { BuildStage } from '../../model';
+import type { Stage } from '../../model';
 
 interface Candidate {
   entry: string;
@@ -50,11 +50,19 @@ export function missingExclusions(context: BuildContext): string[] {
 }
 
 /** The first COPY/ADD that sends the whole build context into the image. */
-export function firstBroadCopy(stages: readonly BuildStage[]): Instruction | undefined {
-  for (const stage of stages)
-    for (const instruction of stage.instructions)
-      if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad)
-        return instruction;
+export function firstBroadCopy(stages: readonly Stage[]): Instruction | undefined {
+  for (const stage of stages) {
+    // Kept with the stage's record (the instruction's positions follow the tree), so an edit walks only new stages.
+    const found = stage.summary(broadCopyOf);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function broadCopyOf(stage: Stage): Instruction | undefined {
+  for (const instruction of stage.instructions)
+    if ((instruction.keyword === 'COPY' || instruction.keyword === 'ADD') && copyFacts(instruction).broad)
+      return instruction;
   return undefined;
 }
 

@@ -11,7 +11,8 @@ import {
   type SimpleCommand,
 } from '../../cache';
 import type { Instruction } from '../../parser';
-import type { Finding, Fix, StageContext, StageRule } from '../rule';
+import { defineMessages } from '../messages';
+import type { Finding, Fix, StageRule } from '../rule';
 import {
   between,
   commandLabel,
@@ -37,17 +38,47 @@ const BLOCKS_MOVE: ReadonlySet<string> = new Set([
 /** Commands that need no project sources, so they can move above the source copy with the install. */
 const SOURCE_FREE: ReadonlySet<string> = new Set(['rm', 'set', 'echo', 'true', 'mkdir']);
 
+const messages = defineMessages({
+  afterBroadCopy: {
+    en: (p: { label: string; copyLabel: string; shown: string }) =>
+      `\`${p.label}\` runs after \`${p.copyLabel}\`: a change to any source file invalidates this layer and ` +
+      `reinstalls every dependency. Copy ${p.shown} first, install, then copy the rest.`,
+    ko: (p) =>
+      `\`${p.label}\`이(가) \`${p.copyLabel}\` 다음에 실행됩니다. 소스 파일 하나만 바뀌어도 이 레이어의 캐시가 무효가 되어 의존성을 모두 다시 설치합니다. ` +
+      `${p.shown}을(를) 먼저 복사해 설치한 뒤 나머지를 복사하세요.`,
+  },
+  broadCopy: {
+    en: () => 'The copy of the whole source tree',
+    ko: () => '소스 전체를 복사하는 곳',
+  },
+});
+
 export const installAfterBroadCopy: StageRule = {
   code: 'InstallAfterBroadCopy',
   severity: 'info',
   scope: 'stage',
-  positional: true,
+  messages,
   docs: 'https://docs.docker.com/build/cache/optimize/#order-your-layers',
   description: {
     en: 'Dependencies are installed after the whole source tree is copied, so any source change reinstalls them all.',
     ko: '소스 전체를 복사한 뒤 의존성을 설치하므로 소스가 조금만 바뀌어도 의존성을 전부 다시 설치합니다.',
   },
-  check({ stage, lines, facts }: StageContext<unknown>): Finding[] {
+  category: 'cache',
+  equivalents: [],
+  examples: {
+    invalid: [
+      {
+        dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n',
+        range: '3:0-3:10',
+        context: { 'package.json': '{}', 'package-lock.json': '{}', 'src/': '' },
+      },
+    ],
+    valid: [
+      'FROM node\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
+      'FROM node\nCOPY . .\nRUN npm install -g typescript\n',
+    ],
+  },
+  check(stage, { lines, facts }): Finding[] {
     const findings: Finding[] = [];
     let broadCopy: Instruction | undefined;
     const manifestsCopied = new Set<string>();
@@ -65,7 +96,6 @@ export const installAfterBroadCopy: StageRule = {
       const { command, install } = found;
       const label = commandLabel(command);
       const copyLabel = instructionLabel(broadCopy);
-      const copyLine = broadCopy.range.start.line + 1;
       const manifests = manifestsToCopy(install, facts.buildContext);
       const fix =
         manifests && install.needsOnlyManifests
@@ -75,10 +105,8 @@ export const installAfterBroadCopy: StageRule = {
       findings.push({
         range: firstLineRange(instruction, lines),
         instruction,
-        message: {
-          en: `\`${label}\` runs after \`${copyLabel}\` (line ${copyLine}): a change to any source file invalidates this layer and reinstalls every dependency. Copy ${shown} first, install, then copy the rest.`,
-          ko: `\`${label}\`이(가) \`${copyLabel}\`(${copyLine}행) 다음에 실행됩니다. 소스 파일 하나만 바뀌어도 이 레이어의 캐시가 무효가 되어 의존성을 모두 다시 설치합니다. ${shown}을(를) 먼저 복사해 설치한 뒤 나머지를 복사하세요.`,
-        },
+        message: messages.afterBroadCopy({ label, copyLabel, shown }),
+        related: [{ range: firstLineRange(broadCopy, lines), message: messages.broadCopy() }],
         fixes: fix ? [fix] : undefined,
       });
     }

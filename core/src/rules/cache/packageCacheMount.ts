@@ -3,19 +3,49 @@
 import { type CacheMount, type CachedDownloads, commandName, runFacts, type SimpleCommand } from '../../cache';
 import type { Directive } from '../../parser';
 import { trimTrailing } from '../../parser/textScan';
-import type { Finding, StageContext, StageRule } from '../rule';
+import type { Finding, StageRule } from '../rule';
 import { firstLineRange } from './instructionEdits';
+import { defineMessages } from '../messages';
+
+const messages = defineMessages({
+  downloadsAgain: {
+    en: (p: { names: string; flags: string }) =>
+      `Every rebuild of this layer downloads all ${p.names} packages again. A cache mount keeps the downloads ` +
+      `between builds without adding them to the image: \`RUN ${p.flags} ...\`.`,
+    ko: (p) =>
+      `이 레이어를 다시 빌드할 때마다 ${p.names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ` +
+      `${p.flags} ...\`.`,
+  },
+  downloadsAgainApt: {
+    en: (p: { names: string; flags: string }) =>
+      `Every rebuild of this layer downloads all ${p.names} packages again. A cache mount keeps the downloads ` +
+      `between builds without adding them to the image: \`RUN ${p.flags} ...\`. For apt, also remove ` +
+      `/etc/apt/apt.conf.d/docker-clean in an earlier RUN (Debian and Ubuntu images delete downloaded packages ` +
+      `otherwise) and drop \`rm -rf /var/lib/apt/lists/*\`.`,
+    ko: (p) =>
+      `이 레이어를 다시 빌드할 때마다 ${p.names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ` +
+      `${p.flags} ...\`. apt라면 앞선 RUN에서 /etc/apt/apt.conf.d/docker-clean도 지우고(Debian·Ubuntu 이미지는 그러지 않으면 내려받은 패키지를 ` +
+      `지웁니다) \`rm -rf /var/lib/apt/lists/*\`는 빼세요.`,
+  },
+});
 
 export const packageCacheMount: StageRule = {
   code: 'PackageCacheMount',
   severity: 'hint',
   scope: 'stage',
+  messages,
   docs: 'https://docs.docker.com/build/cache/optimize/#use-cache-mounts',
   description: {
     en: 'A package manager downloads into the layer; a cache mount would keep its downloads between builds.',
     ko: '패키지 관리자가 레이어 안으로 내려받습니다. 캐시 마운트를 쓰면 빌드 사이에 내려받은 파일을 재사용합니다.',
   },
-  check({ stage, facts, lines }: StageContext<unknown>): Finding[] {
+  category: 'cache',
+  equivalents: [],
+  examples: {
+    invalid: [{ dockerfile: 'FROM node\nRUN npm ci\n', range: '1:0-1:10' }],
+    valid: ['FROM node\nRUN --mount=type=cache,target=/root/.npm npm ci\n'],
+  },
+  check(stage, { facts, lines }): Finding[] {
     if (!allowsCacheMounts(facts.directives)) return [];
     const findings: Finding[] = [];
     let user = 'root';
@@ -40,10 +70,7 @@ export const packageCacheMount: StageRule = {
       findings.push({
         range: firstLineRange(instruction, lines),
         instruction,
-        message: {
-          en: `Every rebuild of this layer downloads all ${names} packages again. A cache mount keeps the downloads between builds without adding them to the image: \`RUN ${flags} ...\`.${apt ? ' For apt, also remove /etc/apt/apt.conf.d/docker-clean in an earlier RUN (Debian and Ubuntu images delete downloaded packages otherwise) and drop `rm -rf /var/lib/apt/lists/*`.' : ''}`,
-          ko: `이 레이어를 다시 빌드할 때마다 ${names} 패키지를 모두 다시 내려받습니다. 캐시 마운트를 쓰면 이미지에 넣지 않고도 빌드 사이에 내려받은 파일을 재사용합니다: \`RUN ${flags} ...\`.${apt ? ' apt라면 앞선 RUN에서 /etc/apt/apt.conf.d/docker-clean도 지우고(Debian·Ubuntu 이미지는 그러지 않으면 내려받은 패키지를 지웁니다) `rm -rf /var/lib/apt/lists/*`는 빼세요.' : ''}`,
-        },
+        message: apt ? messages.downloadsAgainApt({ names, flags }) : messages.downloadsAgain({ names, flags }),
         fixes: [
           {
             title: { en: `Add a cache mount for ${names}`, ko: `${names} 캐시 마운트 추가` },

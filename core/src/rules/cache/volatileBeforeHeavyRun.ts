@@ -2,8 +2,9 @@
 // before a slow RUN that does not need it: every change reruns that RUN.
 import { copyFacts, runFacts } from '../../cache';
 import type { Instruction, KeyValue } from '../../parser';
-import type { Finding, Fix, StageContext, StageRule } from '../rule';
-import type { BuildStage } from '../../model';
+import type { Stage } from '../../model';
+import { defineMessages } from '../messages';
+import type { Finding, Fix, StageRule } from '../rule';
 import {
   commandLabel,
   deleteInstruction,
@@ -25,17 +26,57 @@ interface Volatile {
   names: Set<string>;
 }
 
+const messages = defineMessages({
+  broadCopyBeforeInstall: {
+    en: (p: { label: string; what: string }) =>
+      `\`${p.label}\` comes before a later RUN (\`${p.what}\`) that installs system packages: any change to any ` +
+      `file in the build context reruns that install. Install system packages before copying the sources.`,
+    ko: (p) =>
+      `\`${p.label}\`이(가) 시스템 패키지를 설치하는 뒤의 RUN(\`${p.what}\`)보다 앞에 있어, 빌드 컨텍스트의 파일이 하나만 바뀌어도 그 설치를 다시 실행합니다. 시스템 ` +
+      `패키지는 소스를 복사하기 전에 설치하세요.`,
+  },
+  volatileBeforeRun: {
+    en: (p: { keyword: string; key: string; what: string }) =>
+      `${p.keyword} ${p.key} changes from one build to the next, and it comes before a slow RUN (\`${p.what}\`) ` +
+      `that does not use it: each new value reruns that RUN. Move it below the ` +
+      `RUN${p.keyword === 'LABEL' ? ', for example to the end of the stage' : ''}.`,
+    ko: (p) =>
+      `${p.keyword} ${p.key}은(는) 빌드할 때마다 바뀌기 쉬운데, 이 값을 쓰지 않는 뒤의 무거운 RUN(\`${p.what}\`)보다 앞에 있어 값이 바뀔 때마다 그 RUN을 다시 ` +
+      `실행합니다. RUN 아래로 옮기세요${p.keyword === 'LABEL' ? '(예: 스테이지 끝)' : ''}.`,
+  },
+  heavyRun: {
+    en: (p: { what: string }) => `The RUN that reruns (\`${p.what}\`)`,
+    ko: (p) => `다시 실행되는 RUN(\`${p.what}\`)`,
+  },
+});
+
 export const volatileBeforeHeavyRun: StageRule = {
   code: 'VolatileBeforeHeavyRun',
   severity: 'hint',
   scope: 'stage',
-  positional: true,
+  messages,
   docs: 'https://docs.docker.com/build/cache/optimize/#order-your-layers',
   description: {
     en: 'An instruction that changes often comes before a slow RUN that does not depend on it.',
     ko: '자주 바뀌는 명령이 그것과 상관없는 무거운 RUN보다 앞에 있습니다.',
   },
-  check({ stage, lines }: StageContext<unknown>): Finding[] {
+  category: 'cache',
+  equivalents: [],
+  examples: {
+    invalid: [
+      {
+        dockerfile:
+          'FROM debian\nLABEL org.opencontainers.image.version=1.4.2\n' +
+          'RUN apt-get update && apt-get install -y curl\nCMD ["curl"]\n\nFROM scratch\n',
+        range: '1:6-1:44',
+      },
+    ],
+    valid: [
+      'FROM debian\nRUN apt-get update && apt-get install -y curl\nLABEL version=1.0\n',
+      'FROM debian\nENV NODE_VERSION=20.1.0\nRUN apt-get install -y nodejs=$NODE_VERSION\n',
+    ],
+  },
+  check(stage, { lines }): Finding[] {
     const findings: Finding[] = [];
     const open: Volatile[] = [];
     for (const instruction of stage.instructions) {
@@ -96,8 +137,7 @@ function isHeavy(candidate: Volatile, run: Instruction): boolean {
   return facts.installsSystemPackages || facts.installs.length > 0;
 }
 
-function finding(candidate: Volatile, run: Instruction, stage: BuildStage, lines: readonly string[]): Finding {
-  const runLine = run.range.start.line + 1;
+function finding(candidate: Volatile, run: Instruction, stage: Stage, lines: readonly string[]): Finding {
   const facts = runFacts(run);
   const heavyCommand =
     facts.commands.find((c) => c.length > 1 && /install|add|build|download|fetch|sync/.test(c[1] ?? '')) ??
@@ -105,14 +145,13 @@ function finding(candidate: Volatile, run: Instruction, stage: BuildStage, lines
     [];
   const what = commandLabel(heavyCommand);
   const { instruction, pair } = candidate;
+  const related = [{ range: firstLineRange(run, lines), message: messages.heavyRun({ what }) }];
   if (!pair) {
     return {
       range: firstLineRange(instruction, lines),
       instruction,
-      message: {
-        en: `\`${instructionLabel(instruction)}\` comes before the RUN on line ${runLine} (\`${what}\`), which installs system packages: any change to any file in the build context reruns that install. Install system packages before copying the sources.`,
-        ko: `\`${instructionLabel(instruction)}\`이(가) 시스템 패키지를 설치하는 ${runLine}행의 RUN(\`${what}\`)보다 앞에 있어, 빌드 컨텍스트의 파일이 하나만 바뀌어도 그 설치를 다시 실행합니다. 시스템 패키지는 소스를 복사하기 전에 설치하세요.`,
-      },
+      message: messages.broadCopyBeforeInstall({ label: instructionLabel(instruction), what }),
+      related,
     };
   }
   const key = pair.key.value;
@@ -120,16 +159,14 @@ function finding(candidate: Volatile, run: Instruction, stage: BuildStage, lines
   return {
     range: pair.range,
     instruction,
-    message: {
-      en: `${instruction.keyword} ${key} changes from one build to the next, and it comes before the slow RUN on line ${runLine} (\`${what}\`) that does not use it: each new value reruns that RUN. Move it below the RUN${instruction.keyword === 'LABEL' ? ', for example to the end of the stage' : ''}.`,
-      ko: `${instruction.keyword} ${key}은(는) 빌드할 때마다 바뀌기 쉬운데, 이 값을 쓰지 않는 ${runLine}행의 무거운 RUN(\`${what}\`)보다 앞에 있어 값이 바뀔 때마다 그 RUN을 다시 실행합니다. RUN 아래로 옮기세요${instruction.keyword === 'LABEL' ? '(예: 스테이지 끝)' : ''}.`,
-    },
+    message: messages.volatileBeforeRun({ keyword: instruction.keyword, key, what }),
+    related,
     fixes: fix ? [fix] : undefined,
   };
 }
 
 /** LABEL only sets metadata: it can move to the end of its stage without changing the image. */
-function moveToStageEnd(label: Instruction, stage: BuildStage, lines: readonly string[]): Fix | undefined {
+function moveToStageEnd(label: Instruction, stage: Stage, lines: readonly string[]): Fix | undefined {
   const last = stage.instructions[stage.instructions.length - 1];
   if (!last || last === label) return undefined;
   const afterLast = last.range.end.line + 1;

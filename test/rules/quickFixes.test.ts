@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { type Diagnostic, LspClient } from '../helpers/lspClient';
-import { applyEdits } from '../helpers/rules';
+import { applyEdits } from '../helpers/textEdits';
 
 interface Action {
   title: string;
@@ -14,6 +14,7 @@ let client: LspClient;
 let counter = 0;
 before(async () => {
   client = await LspClient.start({
+    transport: 'in-process',
     configuration: { diagnostics: { rules: { InvalidDefinitionDescription: 'warning' } } },
   });
 });
@@ -190,7 +191,7 @@ test('a line-level skip silences only that instruction', async () => {
 });
 
 test('ignore fixes are offered in Korean and not for builder errors', async () => {
-  const korean = await LspClient.start({ configuration: { docs: { language: 'ko' } } });
+  const korean = await LspClient.start({ transport: 'in-process', configuration: { docs: { language: 'ko' } } });
   try {
     const uri = 'file:///fixes/ko/Dockerfile';
     const opened = await korean.open(uri, 'FROM alpine\nWORKDIR app\nCOPY --bogus a /b\n');

@@ -54,7 +54,12 @@ const pieces = [
 
 const fresh = (text: string): string[] =>
   new DiagnosticsEngine(RULES)
-    .diagnostics(new AnalysedDocument('file:///fresh', 1, text, parseText(text)), settings, 'en', undefined)
+    .diagnostics(
+      new AnalysedDocument('file:///stopped/Dockerfile', 1, text, parseText(text)),
+      settings,
+      'en',
+      undefined,
+    )
     .map((d) => JSON.stringify(d));
 
 test('checks stopped at any step leave nothing that a later check takes for current', () => {

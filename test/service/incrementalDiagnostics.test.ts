@@ -86,8 +86,9 @@ const { dockerfile, context } = makeContext({
 });
 const settings = defaultSettings();
 
+// The same URI as the edited document: related places in the Dockerfile carry it.
 function fresh(text: string): string[] {
-  const document = new AnalysedDocument('file:///fresh', 1, text, parseText(text));
+  const document = new AnalysedDocument(`file://${dockerfile}`, 1, text, parseText(text));
   return new DiagnosticsEngine(RULES).diagnostics(document, settings, 'en', context()).map((d) => JSON.stringify(d));
 }
 
@@ -146,7 +147,7 @@ test('cached diagnostics equal a fresh check when lines are added and removed in
           undefined,
         )
         .map((d) => JSON.stringify(d));
-      const document = new AnalysedDocument('file:///fresh', 1, text, parseText(text));
+      const document = new AnalysedDocument(`file://${file.path}`, 1, text, parseText(text));
       assert.deepEqual(
         cached,
         new DiagnosticsEngine(RULES).diagnostics(document, settings, 'en', undefined).map((d) => JSON.stringify(d)),
@@ -184,10 +185,18 @@ test('a rule that throws is skipped and reported once; the other rules still rep
   const boom = (): never => {
     throw new Error('boom');
   };
-  const base = { severity: 'warning' as const, docs: 'https://example.com', description: { en: 'x', ko: 'x' } };
+  const base = {
+    severity: 'warning' as const,
+    docs: 'https://example.com',
+    description: { en: 'x', ko: 'x' },
+    category: 'best-practice' as const,
+    messages: { templates: {} },
+    equivalents: [],
+    examples: { invalid: [], valid: [] },
+  };
   const rules: Rule[] = [
     { ...base, code: 'ThrowsPerInstruction', scope: 'instruction', check: boom },
-    { ...base, code: 'ThrowsPerStage', scope: 'stage', initial: false, check: boom },
+    { ...base, code: 'ThrowsPerStage', scope: 'stage', check: boom },
     { ...base, code: 'ThrowsPerFile', scope: 'document', check: boom },
     ...RULES.filter((rule) => rule.code === 'WorkdirRelativePath'),
   ];

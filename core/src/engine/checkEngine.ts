@@ -6,16 +6,7 @@
 // available in steps (`checkSteps`): it yields between units of work, so the server can answer
 // requests in between and drop a check that a newer version made pointless.
 import type { BuildContext } from '../context/buildContext';
-import {
-  checkCommentsAbove,
-  type CheckOptions,
-  fileCheckOptions,
-  type FileFacts,
-  fileFacts,
-  isCheckComment,
-  shippedStages,
-  stagesOf,
-} from '../model';
+import { checkCommentsAbove, type CheckOptions, fileCheckOptions, isCheckComment } from '../model';
 import type { Dockerfile, Instruction, Range, SyntaxProblem } from '../parser';
 import type {
   DocumentRule,
@@ -34,7 +25,7 @@ import type { AnalysedDocument } from './analysedDocument';
 import { instructionAtLine } from './instructionAt';
 import type { Language } from './language';
 import type { RuleSeverity, Settings } from './settings';
-import { StageCache, type StageRun } from './stageCache';
+import { hasCheckComment, StageCache, type StageRun } from './stageCache';
 
 /** A place in another file a finding is about, with its note in the user's language. */
 export interface CheckedPlace {
@@ -85,6 +76,8 @@ export function syntaxFindings(tree: Dockerfile, language: Language): CheckedFin
   return found;
 }
 
+const NO_FINDINGS: readonly Finding[] = [];
+
 interface EnabledRules {
   all: Rule[];
   instructionRules: ReadonlySet<Rule>;
@@ -102,8 +95,8 @@ export class CheckEngine {
   private readonly instructionCache = new WeakMap<Instruction, CachedFindings>();
   private readonly stageCache = new StageCache();
   private readonly checkedCache = new WeakMap<Finding, CheckedFinding>();
-  /** What the last run of each document used, reused while it stays the same. */
-  private readonly lastRun = new Map<string, { facts: FileFacts; enabled: EnabledRules }>();
+  /** The rules the last run of each document enabled, reused while they stay the same. */
+  private readonly lastRun = new Map<string, { enabled: EnabledRules }>();
   private readonly instructionRules: readonly InstructionRule[];
 
   private readonly failedRules = new Set<Rule>();
@@ -145,26 +138,19 @@ export class CheckEngine {
     buildContext: BuildContext | undefined,
   ): Generator<void, RuleFinding[], void> {
     const { tree, lines, uri } = document;
-    const facts = fileFacts(tree, buildContext, this.lastRun.get(uri)?.facts);
+    const model = document.modelWith(buildContext);
     const options = fileCheckOptions(tree);
     const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], options);
-    this.lastRun.set(uri, { facts, enabled });
-    const stages = stagesOf(tree, facts);
-    const shipped = shippedStages(tree, facts);
-    const records = this.stageCache.recordsOf(tree, stages);
+    this.lastRun.set(uri, { enabled });
     const run: StageRun = {
-      stages,
-      records,
-      shippedFlags: stages.map((stage) => shipped.has(stage)),
-      facts,
-      lines,
+      model,
       rules: enabled.stageRules,
       instructionRules: enabled.instructionRules,
       instructionFindings: (instruction) => this.instructionFindings(instruction, tree.escapeChar),
       guard: (rule, check, fallback) => this.guard(rule, check, fallback),
     };
     const result: RuleFinding[] = [];
-    for (const instruction of facts.globalInstructions) {
+    for (const instruction of model.facts.globalInstructions) {
       for (const found of this.instructionFindings(instruction, tree.escapeChar))
         if (enabled.instructionRules.has(found.rule)) result.push(found);
       yield;
@@ -172,17 +158,19 @@ export class CheckEngine {
     for (const found of yield* this.stageCache.findingSteps(run)) result.push(found);
     const context: RuleContext = {
       tree,
-      stages,
-      facts,
+      model,
+      stages: model.stages,
+      facts: model.facts,
       lines,
       buildContext,
-      stageSummaries: (summarise) => this.stageCache.summaries(run, summarise),
+      stageSummaries: (summarise) => model.stages.map((stage) => stage.summary(summarise)),
     };
     for (const rule of enabled.documentRules) {
       for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });
       yield;
     }
-    const checkComments = records.some((record) => record.hasCheckComment) || checkCommentBeforeStages(tree);
+    const checkComments =
+      model.stages.some((stage) => stage.summary(hasCheckComment)) || checkCommentBeforeStages(tree);
     return withoutSkipped(result, tree, options, checkComments);
   }
 
@@ -226,43 +214,65 @@ export class CheckEngine {
     buildContext: BuildContext | undefined,
   ): Generator<void, CheckedFinding[], void> {
     if (!settings['layerwise.diagnostics.enable']) return [];
-    const overrides = settings['layerwise.diagnostics.rules'];
-    const errorOnWarning = fileCheckOptions(document.tree).error;
     const checked = syntaxFindings(document.tree, language);
     yield;
+    const severityOf = severityResolver(settings, document.tree);
     let mapped = 0;
     for (const { rule, finding } of yield* this.findingSteps(document, settings, buildContext)) {
       if (++mapped % 1000 === 0) yield;
-      const override = overrides[rule.code];
-      // `# check=error=true` turns build-check warnings into errors; a user setting still wins.
-      const fileSeverity = errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
-      const severity = override && override !== 'off' ? override : fileSeverity;
-      // Cached findings keep their objects from edit to edit, and so can what is made of them.
-      const cached = this.checkedCache.get(finding);
-      if (cached && cached.severity === severity && cached.language === language) {
-        checked.push(cached);
-        continue;
-      }
-      const made: CheckedFinding = {
-        code: rule.code,
-        severity,
-        language,
-        range: finding.range,
-        message: finding.message[language],
-        docs: rule.docs,
-        ignorable: rule.kind !== 'builder-error',
-        fixes: finding.fixes ?? [],
-        related: (finding.related ?? []).map((place) => ({
-          path: place.path,
-          range: place.range,
-          message: place.message[language],
-        })),
-        rule,
-      };
-      this.checkedCache.set(finding, made);
-      checked.push(made);
+      checked.push(this.checkedOf(rule, finding, severityOf(rule), language));
     }
     return checked;
+  }
+
+  /**
+   * What a check can tell before the shell parser and the semantic model: the parser's problems and
+   * the instruction rules' findings on every instruction but RUN (and ONBUILD RUN), whose rules may
+   * read it as shell. A subset of `check`'s findings, made the same way (settings, `# check=`
+   * directives, the same objects): a first answer to show while `check` runs. Its instruction
+   * findings are cached for `check` to reuse.
+   */
+  earlyCheck(document: AnalysedDocument, settings: Settings, language: Language): CheckedFinding[] {
+    if (!settings['layerwise.diagnostics.enable']) return [];
+    const { tree, uri } = document;
+    const checked = syntaxFindings(tree, language);
+    const options = fileCheckOptions(tree);
+    const enabled = this.enabledRules(uri, settings['layerwise.diagnostics.rules'], options);
+    const found: RuleFinding[] = [];
+    for (const instruction of tree.instructions) {
+      if (instruction.keyword === 'RUN' || instruction.trigger?.keyword === 'RUN') continue;
+      for (const one of this.instructionFindings(instruction, tree.escapeChar))
+        if (enabled.instructionRules.has(one.rule)) found.push(one);
+    }
+    const checkComments = tree.items.some((item) => item.kind === 'comment' && isCheckComment(item.text));
+    const severityOf = severityResolver(settings, tree);
+    for (const { rule, finding } of withoutSkipped(found, tree, options, checkComments))
+      checked.push(this.checkedOf(rule, finding, severityOf(rule), language));
+    return checked;
+  }
+
+  /** A rule's finding as the user sees it; cached findings keep their objects from edit to edit, and so can this. */
+  private checkedOf(rule: Rule, finding: Finding, severity: Severity, language: Language): CheckedFinding {
+    const cached = this.checkedCache.get(finding);
+    if (cached && cached.severity === severity && cached.language === language) return cached;
+    const made: CheckedFinding = {
+      code: rule.code,
+      severity,
+      language,
+      range: finding.range,
+      message: finding.message[language],
+      docs: rule.docs,
+      ignorable: rule.kind !== 'builder-error',
+      fixes: finding.fixes ?? [],
+      related: (finding.related ?? []).map((place) => ({
+        path: place.path,
+        range: place.range,
+        message: place.message[language],
+      })),
+      rule,
+    };
+    this.checkedCache.set(finding, made);
+    return made;
   }
 
   /**
@@ -311,17 +321,45 @@ export class CheckEngine {
       return moved.findings;
     }
     const findings: RuleFinding[] = [];
+    const trigger = instruction.trigger;
+    // Every instruction meets every instruction rule (a file's first check makes ~30 calls per
+    // instruction): the rule is called in place, not through `guard`'s closure.
     for (const rule of this.instructionRules) {
-      for (const finding of this.guard(rule, () => rule.check(instruction, escapeChar), []))
+      for (const finding of this.checkInstruction(rule, instruction, escapeChar))
         findings.push(shiftRuleFinding({ rule, finding }, 0));
-      if (!instruction.trigger || rule.kind === 'build-check') continue;
-      const trigger = instruction.trigger;
-      for (const finding of this.guard(rule, () => rule.check(trigger, escapeChar), []))
+      if (!trigger || rule.kind === 'build-check') continue;
+      for (const finding of this.checkInstruction(rule, trigger, escapeChar))
         findings.push(shiftRuleFinding({ rule, finding: { ...finding, instruction } }, 0));
     }
     this.instructionCache.set(instruction, { line, findings });
     return findings;
   }
+
+  /** `guard` for one instruction rule on one instruction. */
+  private checkInstruction(rule: InstructionRule, instruction: Instruction, escapeChar: string): readonly Finding[] {
+    try {
+      return rule.check(instruction, escapeChar);
+    } catch (error) {
+      return this.guard(
+        rule,
+        () => {
+          throw error;
+        },
+        NO_FINDINGS,
+      );
+    }
+  }
+}
+
+/** Each rule's severity word: the user's setting, else `# check=error=true` for build checks, else the rule's own. */
+function severityResolver(settings: Settings, tree: Dockerfile): (rule: Rule) => Severity {
+  const overrides = settings['layerwise.diagnostics.rules'];
+  const errorOnWarning = fileCheckOptions(tree).error;
+  return (rule) => {
+    const override = overrides[rule.code];
+    if (override && override !== 'off') return override;
+    return errorOnWarning && rule.kind === 'build-check' ? 'error' : rule.severity;
+  };
 }
 
 /** A `# check=` comment among the items before the first FROM. */

@@ -13,7 +13,9 @@ export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
 /** The model of the file behind a `file:` URI; undefined when it is not a regular file of at most MAX_DOCKERFILE_BYTES or cannot be read. */
 export async function readDockerfileModel(uri: string): Promise<DockerfileModel | undefined> {
   const text = await readDockerfileText(uri);
-  return text === undefined ? undefined : buildModel(parseText(text).tree);
+  if (text === undefined) return undefined;
+  const parsed = parseText(text);
+  return buildModel(parsed.tree, { lines: parsed.lines });
 }
 
 /** The text of the regular file behind a `file:` URI (see readDockerfileModel). */

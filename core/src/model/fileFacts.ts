@@ -1,13 +1,12 @@
-// What a stage rule may read besides its own stage: facts of the whole file that rarely change
-// while typing. The engine reuses one FileFacts object while they stay the same, and re-runs
-// every stage rule when it has to make a new one.
+// What every stage inherits from the file: the escape character, the directives, the global
+// ARGs and the build context. One FileFacts object is reused while they stay the same, so stage
+// records (and whatever is kept with them) stay valid; a new one makes every stage new.
 import type { BuildContext } from '../context/buildContext';
-import type { VariableDefinition } from './definitions';
-import { expandValue } from './expand';
-import { buildModel } from './model';
-import { predefinedArg } from './predefinedArgs';
-import { sameItems } from '../sameItems';
 import type { Directive, Dockerfile, Instruction } from '../parser';
+import { sameItems } from '../sameItems';
+import type { ResolvedReference, VariableDefinition } from './definitions';
+import { expandValue } from './expand';
+import { argDefinitions, type Find, lookupValues, platformDefinition, resolveReferences } from './variableDefinition';
 
 export interface FileFacts {
   escapeChar: string;
@@ -16,8 +15,12 @@ export interface FileFacts {
   globalInstructions: readonly Instruction[];
   /** The ARGs declared before the first FROM, with their values. */
   globalArgs: readonly VariableDefinition[];
+  /** The references in the instructions before the first FROM. */
+  globalReferences: readonly ResolvedReference[];
   /** The files around the Dockerfile; undefined for untitled documents. */
   buildContext: BuildContext | undefined;
+  /** What a name means in FROM: a global ARG or a platform arg. */
+  findGlobal: Find;
   /** A FROM image with the global ARG defaults (and platform examples) expanded; undefined when a value is unknown. */
   resolveImage(raw: string): string | undefined;
 }
@@ -31,23 +34,30 @@ export function fileFacts(
   const firstFrom = tree.instructions.findIndex((instruction) => instruction.keyword === 'FROM');
   const globalInstructions = firstFrom < 0 ? tree.instructions : tree.instructions.slice(0, firstFrom);
   if (previous && sameInputs(previous, tree, globalInstructions, buildContext)) return previous;
-  // The global scope is what the model makes of the instructions before the first FROM.
-  const { globalArgs } = buildModel({ ...tree, instructions: globalInstructions });
-  // The definitions, not their values: a value is expanded only when an image names it.
-  const byName = new Map(globalArgs.map((definition) => [definition.name, definition]));
-  const lookup = (name: string): string | undefined => {
-    const definition = byName.get(name);
-    if (definition) return definition.value;
-    const predefined = predefinedArg(name);
-    return predefined?.kind === 'platform' ? predefined.example : '';
-  };
+  const escape = tree.escapeChar;
+  const byName = new Map<string, VariableDefinition>();
+  const globalArgs: VariableDefinition[] = [];
+  const globalReferences: ResolvedReference[] = [];
+  const findGlobal: Find = (name) => byName.get(name) ?? platformDefinition(name);
+  // Before the first FROM only ARG is allowed; its ARGs form the global scope.
+  for (const instruction of globalInstructions) {
+    const visible = resolveReferences(instruction, findGlobal, undefined, globalReferences);
+    if (instruction.keyword !== 'ARG') continue;
+    for (const definition of argDefinitions(instruction, visible, undefined, undefined, escape)) {
+      byName.set(definition.name, definition);
+      globalArgs.push(definition);
+    }
+  }
+  const lookup = lookupValues(findGlobal);
   return {
-    escapeChar: tree.escapeChar,
+    escapeChar: escape,
     directives: tree.directives,
     globalInstructions,
     globalArgs,
+    globalReferences,
     buildContext,
-    resolveImage: (raw) => (raw.includes('$') ? expandValue(raw, lookup, tree.escapeChar) : raw),
+    findGlobal,
+    resolveImage: (raw) => (raw.includes('$') ? expandValue(raw, lookup, escape) : raw),
   };
 }
 

@@ -1,6 +1,6 @@
 // The model's public surface: pure, no LSP.
 export * from './definitions';
-export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileModel } from './model';
+export { buildModel, BUILDER_EXPANDED, predefinedDefinition, type DockerfileModel, type ModelOptions } from './model';
 export { expandValue, MAX_EXPANDED_LENGTH, type Lookup } from './expand';
 export { PREDEFINED_ARGS, predefinedArg, type PredefinedArg } from './predefinedArgs';
 export {
@@ -12,5 +12,13 @@ export {
   type CheckOptions,
   type CheckParse,
 } from './checkOptions';
-export { shippedStages, stagesOf, type BuildStage } from './buildStages';
 export { fileFacts, type FileFacts } from './fileFacts';
+export {
+  DEFAULT_SHELL,
+  EnvChain,
+  setsInstallRecommends,
+  shellOf,
+  type StageShell,
+  type StageState,
+  type WorkdirChain,
+} from './stageState';

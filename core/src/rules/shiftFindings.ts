@@ -12,9 +12,9 @@ export const moveBy =
     end: { line: range.end.line + delta, character: range.end.character },
   });
 
-/** A copy of `finding` with fresh range objects moved by `move` (fixes included). */
+/** A copy of `finding` with fresh range objects moved by `move` (fixes and places in the Dockerfile included). */
 export function moveFinding(finding: Finding, move: Move): Finding {
-  return {
+  const moved: Finding = {
     ...finding,
     range: move(finding.range),
     fixes: finding.fixes?.map((fix) => ({
@@ -22,6 +22,12 @@ export function moveFinding(finding: Finding, move: Move): Finding {
       edits: fix.edits.map((edit) => ({ range: move(edit.range), newText: edit.newText })),
     })),
   };
+  // Places in other files do not move with the Dockerfile.
+  if (finding.related)
+    moved.related = finding.related.map((place) =>
+      place.path === undefined ? { ...place, range: move(place.range) } : place,
+    );
+  return moved;
 }
 
 /** A copy of a rule's finding with fresh range objects moved by `delta` lines. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { dockerignoreIncomplete } from '../../../core/src/rules/cache/dockerignoreIncomplete';
 import { dockerignoreMissing } from '../../../core/src/rules/cache/dockerignoreMissing';
-import { applyEdits, makeContext, ranges, runRule } from '../../helpers/ruleHarness';
+import { makeContext, ranges, runRule } from '../../helpers/ruleHarness';
+import { applyEdits } from '../../helpers/textEdits';
 
 const broad = 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm run build\n';
 

@@ -25,6 +25,9 @@ const messages = defineMessages({
   },
 });
 
+/** The ENV names a stage inherits, oldest first (kept with the stage's record). */
+const inheritedEnvNames = (stage: Stage): string[] => [...stage.inherited.env.entries().keys()];
+
 /**
  * The names visible before `instruction`, to suggest from: the ENV the stage inherits, then its
  * own ENV, then its own ARG and ENV (the first close one wins a tie).
@@ -32,7 +35,7 @@ const messages = defineMessages({
 function namesBefore(stage: Stage, instruction: Instruction): string[] {
   const line = instruction.range.start.line;
   const own = stage.definitions.filter((definition) => definition.instruction!.range.start.line < line);
-  const env = new Set(stage.inherited.env.entries().keys());
+  const env = new Set(stage.summary(inheritedEnvNames));
   for (const definition of own) if (definition.kind === 'env') env.add(definition.name);
   return [...env, ...new Set(own.map((definition) => definition.name))];
 }

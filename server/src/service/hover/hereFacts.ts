@@ -45,44 +45,29 @@ interface StageSettings {
   entrypoint: Instruction | undefined;
 }
 
-/** The stage and the stages it builds on, the first one first. */
-function stageChain(stage: Stage): Stage[] {
-  const chain: Stage[] = [];
-  const seen = new Set<Stage>();
-  for (let each: Stage | undefined = stage; each && !seen.has(each); each = each.baseStage) {
-    seen.add(each);
-    chain.unshift(each);
-  }
-  return chain;
-}
-
+/** What the model says is in effect just before `instruction` (in its stage and the stages it builds on). */
 function settingsBefore(instruction: Instruction, model: DockerfileModel): StageSettings {
   const settings: StageSettings = { workdir: undefined, user: undefined, shell: undefined, entrypoint: undefined };
   const stage = model.stageOf(instruction);
   if (!stage) return settings;
-  for (const each of stageChain(stage)) {
-    for (const item of each.instructions) {
-      if (item === instruction) return settings;
-      const line = item.range.start.line;
-      if (item.keyword === 'WORKDIR' && item.args[0]) {
-        const path = expanded(model, item, item.args[0].raw, item.args[0].value);
-        const base = settings.workdir?.path;
-        const resolved =
-          isAbsolute(path) || path.includes('$')
-            ? path
-            : base && !base.includes('$')
-              ? posix.join(base, path)
-              : undefined;
-        settings.workdir = resolved === undefined ? undefined : { path: resolved, line };
-      } else if (item.keyword === 'USER' && item.args[0]) {
-        settings.user = { value: expanded(model, item, item.args[0].raw, item.args[0].value), line };
-      } else if (item.keyword === 'SHELL' && item.exec) {
-        settings.shell = { words: item.exec.strings.map((s) => s.value), line };
-      } else if (item.keyword === 'ENTRYPOINT') {
-        settings.entrypoint = item;
-      }
-    }
+  const state = stage.before(instruction);
+  // A relative WORKDIR builds on the one before: resolve them oldest first.
+  const workdirs: Instruction[] = [];
+  for (let link = state.workdirs; link; link = link.previous) workdirs.push(link.instruction);
+  for (const item of workdirs.reverse()) {
+    if (!item.args[0]) continue;
+    const path = expanded(model, item, item.args[0].raw, item.args[0].value);
+    const base = settings.workdir?.path;
+    const resolved =
+      isAbsolute(path) || path.includes('$') ? path : base && !base.includes('$') ? posix.join(base, path) : undefined;
+    settings.workdir = resolved === undefined ? undefined : { path: resolved, line: item.range.start.line };
   }
+  const user = state.userSetBy;
+  if (user?.args[0])
+    settings.user = { value: expanded(model, user, user.args[0].raw, user.args[0].value), line: user.range.start.line };
+  const shell = state.shellSetBy;
+  if (shell?.exec) settings.shell = { words: shell.exec.strings.map((s) => s.value), line: shell.range.start.line };
+  settings.entrypoint = state.entrypointSetBy;
   return settings;
 }
 

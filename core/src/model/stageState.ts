@@ -1,0 +1,217 @@
+// What is in effect at a point of a stage, besides ARG and ENV values: the SHELL that RUN uses,
+// the WORKDIR, the USER, package-manager settings, exposed ports. A stage starts from what the
+// stage it builds on ends with; a stage built on an image starts from the image defaults.
+import type { Instruction } from '../parser';
+import type { VariableDefinition } from './definitions';
+
+export interface StageShell {
+  /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
+  posix: boolean;
+  /** Started with `-o pipefail`. */
+  pipefail: boolean;
+}
+
+/** What RUN uses until a SHELL instruction says otherwise. */
+export const DEFAULT_SHELL: StageShell = { posix: true, pipefail: false };
+
+/** The ENV a stage hands down: its own ENV over what its base stage handed down. */
+export class EnvChain {
+  private readonly memo = new Map<string, VariableDefinition | null>();
+
+  constructor(
+    readonly parent: EnvChain | undefined,
+    /** The stage's own ENV, last definition of each name. */
+    readonly own: ReadonlyMap<string, VariableDefinition>,
+  ) {}
+
+  find(name: string): VariableDefinition | undefined {
+    // Up the chain without recursion (a chain is as long as the file allows), memoising the answer
+    // at each link passed, so long `FROM <stage>` chains stay linear.
+    const passed: EnvChain[] = [];
+    let found: VariableDefinition | null = null;
+    for (let link: EnvChain | undefined = this; link; link = link.parent) {
+      const own = link.own.get(name);
+      if (own) {
+        found = own;
+        break;
+      }
+      const memo = link.memo.get(name);
+      if (memo !== undefined) {
+        found = memo;
+        break;
+      }
+      passed.push(link);
+    }
+    for (const link of passed) link.memo.set(name, found);
+    return found ?? undefined;
+  }
+
+  /** Every ENV name and definition, from the first stage of the chain on (a later one wins). */
+  entries(): Map<string, VariableDefinition> {
+    const chain: EnvChain[] = [];
+    for (let link: EnvChain | undefined = this; link; link = link.parent) chain.push(link);
+    const all = new Map<string, VariableDefinition>();
+    for (const link of chain.reverse()) for (const [name, definition] of link.own) all.set(name, definition);
+    return all;
+  }
+
+  /** Same parent and the same definition objects. */
+  sameAs(other: EnvChain): boolean {
+    if (other === this) return true;
+    if (other.parent !== this.parent || other.own.size !== this.own.size) return false;
+    for (const [name, definition] of this.own) if (other.own.get(name) !== definition) return false;
+    return true;
+  }
+}
+
+/** The WORKDIR in effect and the ones before it (a relative path builds on the one before), newest first. */
+export interface WorkdirChain {
+  instruction: Instruction;
+  previous: WorkdirChain | undefined;
+}
+
+export interface StageState {
+  /** The ENV in effect (at the end of a stage: what it hands down). */
+  env: EnvChain;
+  /** The SHELL that shell-form RUN uses. */
+  shell: StageShell;
+  /** A SHELL instruction was given (here or in a stage this one builds on). */
+  shellSet: boolean;
+  /** The path of the last WORKDIR with one, as written; undefined when none was set. */
+  workdir: string | undefined;
+  /** Every WORKDIR with a path so far, the last one first. */
+  workdirs: WorkdirChain | undefined;
+  /** The last USER, as written; undefined when none was set. */
+  user: string | undefined;
+  /** The last USER with an argument. */
+  userSetBy: Instruction | undefined;
+  /** The last exec-form SHELL (the one RUN uses). */
+  shellSetBy: Instruction | undefined;
+  /** An ENTRYPOINT was set: a CMD becomes its arguments. */
+  entrypoint: boolean;
+  /** The last ENTRYPOINT. */
+  entrypointSetBy: Instruction | undefined;
+  /** A RUN or COPY wrote an APT::Install-Recommends setting (an apt.conf.d file). */
+  aptInstallRecommendsConfigured: boolean;
+  /** PIP_NO_CACHE_DIR was given a value by ENV or ARG. */
+  pipNoCacheDir: boolean;
+  /** The chain of stages starts from `scratch`: nothing comes from an image. */
+  scratch: boolean;
+  /** The EXPOSE arguments, as written, in order. */
+  exposedPorts: readonly string[];
+}
+
+const EMPTY_ENV = new EnvChain(undefined, new Map());
+const NO_PORTS: readonly string[] = [];
+
+function imageState(scratch: boolean): StageState {
+  return {
+    env: EMPTY_ENV,
+    shell: DEFAULT_SHELL,
+    shellSet: false,
+    workdir: undefined,
+    workdirs: undefined,
+    user: undefined,
+    userSetBy: undefined,
+    shellSetBy: undefined,
+    entrypoint: false,
+    entrypointSetBy: undefined,
+    aptInstallRecommendsConfigured: false,
+    pipNoCacheDir: false,
+    scratch,
+    exposedPorts: NO_PORTS,
+  };
+}
+
+/** What a stage built on an image starts from (one object each, so stages compare them by identity). */
+export const IMAGE_STATE: StageState = imageState(false);
+export const SCRATCH_STATE: StageState = imageState(true);
+
+export function shellOf(instruction: Instruction): StageShell {
+  const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
+  const program = strings[0] ?? '';
+  const posix = /(^|[/\\])(sh|bash|dash|ash|ksh|mksh|zsh)(\.exe)?$/i.test(program);
+  let pipefail = false;
+  for (let i = 1; i < strings.length; i++) {
+    if (/^[-+][a-zA-Z]*o$/.test(strings[i]!) && strings[i + 1] === 'pipefail') pipefail = strings[i]!.startsWith('-');
+  }
+  return { posix, pipefail };
+}
+
+/** An APT::Install-Recommends setting written by the instruction (an apt.conf.d file), not an option. */
+export function setsInstallRecommends(instruction: Instruction): boolean {
+  const written = instruction.heredocs.map((heredoc) => heredoc.content).join('\n') + instruction.argsText;
+  return /install-recommends/i.test(written.replace(/--(no-)?install-recommends/g, ''));
+}
+
+const PIP_NO_CACHE_DIR = 'PIP_NO_CACHE_DIR';
+
+/** The state after `instruction`: `state` itself when the instruction changes none of it (ENV aside). */
+export function nextState(state: StageState, instruction: Instruction): StageState {
+  switch (instruction.keyword) {
+    case 'SHELL':
+      return instruction.exec
+        ? { ...state, shellSet: true, shell: shellOf(instruction), shellSetBy: instruction }
+        : { ...state, shellSet: true };
+    case 'WORKDIR':
+      return instruction.rest
+        ? { ...state, workdir: instruction.rest.raw, workdirs: { instruction, previous: state.workdirs } }
+        : state;
+    case 'USER': {
+      const user = instruction.args[0]?.value;
+      return user === undefined ? state : { ...state, user, userSetBy: instruction };
+    }
+    case 'ENTRYPOINT':
+      return { ...state, entrypoint: true, entrypointSetBy: instruction };
+    case 'EXPOSE':
+      return instruction.args.length === 0
+        ? state
+        : { ...state, exposedPorts: [...state.exposedPorts, ...instruction.args.map((arg) => arg.value)] };
+    case 'RUN':
+    case 'COPY':
+    case 'ADD':
+      return !state.aptInstallRecommendsConfigured && setsInstallRecommends(instruction)
+        ? { ...state, aptInstallRecommendsConfigured: true }
+        : state;
+    case 'ENV':
+    case 'ARG':
+      return !state.pipNoCacheDir &&
+        instruction.pairs?.some((pair) => pair.key.value === PIP_NO_CACHE_DIR && pair.value !== undefined)
+        ? { ...state, pipNoCacheDir: true }
+        : state;
+    default:
+      return state;
+  }
+}
+
+/** The same state, field by field (the ENV by its definitions), so an unchanged stage keeps its children. */
+export function sameState(a: StageState, b: StageState): boolean {
+  return (
+    a === b ||
+    (a.env.sameAs(b.env) &&
+      a.shell.posix === b.shell.posix &&
+      a.shell.pipefail === b.shell.pipefail &&
+      a.shellSet === b.shellSet &&
+      a.workdir === b.workdir &&
+      sameWorkdirs(a.workdirs, b.workdirs) &&
+      a.user === b.user &&
+      a.userSetBy === b.userSetBy &&
+      a.shellSetBy === b.shellSetBy &&
+      a.entrypoint === b.entrypoint &&
+      a.entrypointSetBy === b.entrypointSetBy &&
+      a.aptInstallRecommendsConfigured === b.aptInstallRecommendsConfigured &&
+      a.pipNoCacheDir === b.pipNoCacheDir &&
+      a.scratch === b.scratch &&
+      a.exposedPorts.length === b.exposedPorts.length &&
+      a.exposedPorts.every((port, i) => port === b.exposedPorts[i]))
+  );
+}
+
+/** The same WORKDIR instructions (a new record makes new links for the same ones). */
+function sameWorkdirs(a: WorkdirChain | undefined, b: WorkdirChain | undefined): boolean {
+  for (; a && b; a = a.previous, b = b.previous) {
+    if (a === b) return true;
+    if (a.instruction !== b.instruction) return false;
+  }
+  return a === b;
+}

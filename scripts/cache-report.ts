@@ -6,9 +6,7 @@ import { resolve } from 'node:path';
 import { BuildContext } from '../core/src/context/buildContext';
 import { parseText } from '../core/src/parser';
 import { CACHE_RULES } from '../core/src/rules/cache';
-import { AnalysedDocument } from '../core/src/engine/analysedDocument';
-import { DiagnosticsEngine } from '../server/src/service/diagnostics';
-import { defaultSettings } from '../core/src/engine/settings';
+import { AnalysedDocument, CheckEngine, defaultSettings } from '../core/src/engine';
 import { corpusFiles } from '../test/helpers/corpus';
 
 export const REPORT_PATH = resolve(__dirname, '../test/cache-report.md');
@@ -18,7 +16,7 @@ export function cacheReport(): string {
   const counts = new Map<string, number>(CACHE_RULES.map((r) => [r.code, 0]));
   const filesWith = new Map<string, Set<string>>(CACHE_RULES.map((r) => [r.code, new Set<string>()]));
   const rows: string[] = [];
-  const engine = new DiagnosticsEngine(CACHE_RULES);
+  const engine = new CheckEngine(CACHE_RULES);
   const settings = defaultSettings();
   for (const file of files) {
     const document = new AnalysedDocument(file.path, 1, file.text, parseText(file.text));

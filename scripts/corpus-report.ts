@@ -5,9 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BuildContext } from '../core/src/context/buildContext';
 import { RULES } from '../core/src/rules';
-import { AnalysedDocument } from '../core/src/engine/analysedDocument';
-import { DiagnosticsEngine } from '../server/src/service/diagnostics';
-import { defaultSettings } from '../core/src/engine/settings';
+import { AnalysedDocument, CheckEngine, defaultSettings } from '../core/src/engine';
 import { parseText } from '../core/src/parser';
 import { initShellParser } from '../core/src/shell';
 import { corpusFiles } from '../test/helpers/corpus';
@@ -18,7 +16,7 @@ const EXAMPLES_PER_RULE = 8;
 /** Needs the shell parser loaded (`initShellParser`), as the server loads it before any check. */
 export function renderCorpusReport(): string {
   const files = corpusFiles();
-  const engine = new DiagnosticsEngine(RULES);
+  const engine = new CheckEngine(RULES);
   const settings = defaultSettings();
   const hits = new Map<string, string[]>();
   let syntaxProblems = 0;

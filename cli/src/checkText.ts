@@ -1,25 +1,23 @@
-// Checks one Dockerfile's text with the language server's own analysis: the same parser,
-// model, rules and DiagnosticsEngine (severities, overrides, `# check=` directives).
+// Checks one Dockerfile's text with core's check engine, the one the language server uses: the
+// same parser, model, rules, severities, overrides and `# check=` directives.
 import { pathToFileURL } from 'node:url';
 import { BuildContext } from '../../core/src/context/buildContext';
-import { parseText } from '../../core/src/parser';
+import {
+  analysedDocumentOf,
+  type CheckedFinding,
+  CheckEngine,
+  type Language,
+  type Settings,
+} from '../../core/src/engine';
 import { RULES } from '../../core/src/rules';
-import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
-import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
-import type { Language } from '../../core/src/engine/language';
-import type { Settings } from '../../core/src/engine/settings';
-import type { Finding, Severity } from './report';
+import type { Finding } from './report';
 import { ruleCatalog } from './ruleCatalog';
 
-// LSP DiagnosticSeverity 1..4, as the engine reports them.
-const SEVERITY_BY_LSP: Record<number, Severity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
-
 export class TextChecker {
-  private readonly engine = new DiagnosticsEngine(RULES, (rule, error) =>
-    process.stderr.write(
-      `layerwise: rule ${rule.code} failed and was skipped: ${error instanceof Error ? error.message : String(error)}\n`,
-    ),
-  );
+  private readonly engine = new CheckEngine(RULES, (rule, error) => {
+    const reason = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`layerwise: rule ${rule.code} failed and was skipped: ${reason}\n`);
+  });
   /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
   private readonly contexts = new Map<string, Promise<BuildContext>>();
 
@@ -32,23 +30,10 @@ export class TextChecker {
     context: BuildContext | undefined,
   ): Finding[] {
     const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
-    const document = new AnalysedDocument(uri, 1, text, parseText(text));
-    const diagnostics = this.engine.diagnostics(document, settings, language, context);
+    const checked = this.engine.check(analysedDocumentOf({ text, uri }), settings, language, context);
     // Each file is checked once: keep nothing for it across a run over thousands of files.
     this.engine.forget(uri);
-    const findings = diagnostics.map((diagnostic): Finding => {
-      const code = String(diagnostic.code ?? '');
-      return {
-        code,
-        severity: SEVERITY_BY_LSP[diagnostic.severity ?? 1] ?? 'error',
-        message: diagnostic.message,
-        line: diagnostic.range.start.line + 1,
-        column: diagnostic.range.start.character + 1,
-        endLine: diagnostic.range.end.line + 1,
-        endColumn: diagnostic.range.end.character + 1,
-        docs: diagnostic.codeDescription?.href ?? ruleCatalog().get(code)?.docs,
-      };
-    });
+    const findings = checked.map(reported);
     return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
   }
 
@@ -64,4 +49,18 @@ export class TextChecker {
     this.contexts.set(fresh.key, listed);
     return { context: await listed, first: true };
   }
+}
+
+/** A checked finding as the reports show it: 1-based lines and columns. */
+function reported(checked: CheckedFinding): Finding {
+  return {
+    code: checked.code,
+    severity: checked.severity,
+    message: checked.message,
+    line: checked.range.start.line + 1,
+    column: checked.range.start.character + 1,
+    endLine: checked.range.end.line + 1,
+    endColumn: checked.range.end.character + 1,
+    docs: checked.docs ?? ruleCatalog().get(checked.code)?.docs,
+  };
 }

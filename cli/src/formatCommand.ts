@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { LocalizedText } from '../../core/src/rules';
 import type { Language } from '../../core/src/engine/language';
-import { formatText } from '../../server/src/service/formatting/formatting';
+import { formatText } from '../../core/src/format';
 import { describeFileError } from '../../core/src/engine/fileErrors';
 import { initShellPrinter } from '../../core/src/shell';
 import { discoverFiles } from './discovery';

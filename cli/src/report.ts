@@ -1,7 +1,9 @@
 // What a check run found, independent of how it is printed.
 import type { Language } from '../../core/src/engine/language';
+import type { Severity } from '../../core/src/rules';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** The engine's severity words, reported as they are. */
+export type { Severity };
 
 /** Most severe first; `--fail-level` compares by this order. */
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];

@@ -94,12 +94,16 @@ export const MAX_SCRIPT_LENGTH = 1024 * 1024;
  */
 export const MAX_WORD_LENGTH = 16 * 1024;
 
-let scriptTooLongListener: ((message: string) => void) | undefined;
+const scriptTooLongListeners = new Set<(message: string) => void>();
 let toldScriptTooLong = false;
 
-/** Hears, once per process, that a RUN script was past MAX_SCRIPT_LENGTH or MAX_WORD_LENGTH (the server logs it). */
-export function onScriptTooLong(listener: (message: string) => void): void {
-  scriptTooLongListener = listener;
+/**
+ * Hears, once per process, that a RUN script was past MAX_SCRIPT_LENGTH or MAX_WORD_LENGTH (the
+ * server logs it). Returns the function that stops hearing it (a server in a test process shuts down).
+ */
+export function onScriptTooLong(listener: (message: string) => void): () => void {
+  scriptTooLongListeners.add(listener);
+  return () => scriptTooLongListeners.delete(listener);
 }
 
 /** Why the shell parser should not read `text`, if it should not. */
@@ -185,11 +189,12 @@ function addScript(shell: RunShell, text: string, locate: Locate, positions: Pos
   const tooLarge = scriptTooLarge(text);
   if (tooLarge !== undefined) {
     shell.error = tooLarge;
-    if (scriptTooLongListener && !toldScriptTooLong) {
+    if (scriptTooLongListeners.size > 0 && !toldScriptTooLong) {
       toldScriptTooLong = true;
-      scriptTooLongListener(
-        `Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`,
-      );
+      for (const listener of scriptTooLongListeners)
+        listener(
+          `Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`,
+        );
     }
     return;
   }

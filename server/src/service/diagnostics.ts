@@ -63,6 +63,13 @@ export class DiagnosticsEngine {
       .map((checked) => this.diagnosticOf(checked, document.uri));
   }
 
+  /** A first answer while `diagnostics` runs: a subset of its diagnostics (see CheckEngine.earlyCheck). */
+  earlyDiagnostics(document: AnalysedDocument, settings: Settings, language: Language): Diagnostic[] {
+    return this.engine
+      .earlyCheck(document, settings, language)
+      .map((checked) => this.diagnosticOf(checked, document.uri));
+  }
+
   /** `diagnostics` in steps (see CheckEngine.checkSteps). */
   *diagnosticSteps(
     document: AnalysedDocument,

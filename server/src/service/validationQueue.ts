@@ -7,8 +7,12 @@
 // (a build context listed) waits for the running check to publish instead of stopping it.
 import { performance } from 'node:perf_hooks';
 
-/** One check of a document, in steps (see DiagnosticsEngine.diagnosticSteps); it publishes at its end. */
-export type CheckSteps = Generator<void, void, void>;
+/**
+ * One check of a document, in steps (see DiagnosticsEngine.diagnosticSteps); it publishes at its end.
+ * A step may yield a promise: the check goes on once it settles (the shell parser loading), and
+ * the wait does not count as the check's work.
+ */
+export type CheckSteps = Generator<void | Promise<unknown>, void, void>;
 
 export interface ValidationQueueOptions {
   /** Longest wait after a change before checking (a check that took less waits less). */
@@ -140,10 +144,15 @@ export class ValidationQueue {
       while (steps) {
         const sliceStart = performance.now();
         let done: boolean | undefined = false;
-        while (!done && performance.now() - sliceStart < this.sliceMs) done = steps.next().done;
+        let wait: Promise<unknown> | undefined;
+        while (!done && !wait && performance.now() - sliceStart < this.sliceMs) {
+          const step = steps.next();
+          done = step.done;
+          if (step.value instanceof Promise) wait = step.value;
+        }
         costMs += performance.now() - sliceStart;
         if (done) break;
-        await nextTurn();
+        await (wait ? wait.catch(() => undefined) : nextTurn());
         // A newer version or setting: drop this check (a newer one is scheduled, or the document closed).
         if (entry.generation !== generation) {
           steps.return();

@@ -56,7 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand(WHAT_REBUILDS_COMMAND, (uri?: vscode.Uri) => whatRebuilds(languageClient, uri)),
     registerShowDocs(languageClient),
     // Each finished build's per-step results go to the server for the layer hints.
-    forwardBuildResults(buildResults, (params) => void languageClient.sendNotification(BUILD_RESULTS.method, params)),
+    forwardBuildResults(buildResults, (params) => void languageClient.sendNotification(BUILD_RESULTS, params)),
   );
   const started = Date.now();
   const starting = client.start();

@@ -1,22 +1,12 @@
 // Custom requests and notifications between the Layerwise client and server, typed once here
-// and imported by both sides.
+// and imported by both sides: the server registers them with `connection.onRequest(TYPE, …)`,
+// the client sends them with `client.sendRequest(TYPE, …)`, and the compiler checks both ends.
+// vscode-jsonrpc is pinned to the version vscode-languageclient uses: a request type made by
+// another copy of the library would be rejected at run time (its parameter structure differs).
+import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 /** Prefix of every Layerwise-specific LSP method. */
 export const METHOD_PREFIX = 'layerwise/';
-
-/** A request whose parameter and result types travel with its name. */
-export interface RequestMethod<Params, Result> {
-  readonly method: string;
-  /** Type carrier only; never set. */
-  readonly types?: (params: Params) => Result;
-}
-
-/** A notification whose parameter type travels with its name. */
-export interface NotificationMethod<Params> {
-  readonly method: string;
-  /** Type carrier only; never set. */
-  readonly types?: (params: Params) => void;
-}
 
 // --- Build results: client -> server after `docker build` -------------------------------------
 
@@ -45,7 +35,7 @@ export interface BuildResultsParams {
  * Sent by the client when a build of a Dockerfile finishes. The server keeps the results per
  * URI and shows them in the layer hints until an edit changes the instruction or one before it.
  */
-export const BUILD_RESULTS: NotificationMethod<BuildResultsParams> = { method: `${METHOD_PREFIX}buildResults` };
+export const BUILD_RESULTS = new NotificationType<BuildResultsParams>(`${METHOD_PREFIX}buildResults`);
 
 // --- What does changing this file rebuild? -----------------------------------------------------
 
@@ -79,7 +69,7 @@ export interface FileImpactResult {
   dockerfiles: DockerfileImpact[];
 }
 
-export const FILE_IMPACT: RequestMethod<FileImpactParams, FileImpactResult> = { method: `${METHOD_PREFIX}fileImpact` };
+export const FILE_IMPACT = new RequestType<FileImpactParams, FileImpactResult, void>(`${METHOD_PREFIX}fileImpact`);
 
 /**
  * The client command the "Build this stage" code lens runs (the docker client's Build Image):
@@ -122,7 +112,7 @@ export interface DocPageResult {
 export type ShowDocsArguments = [path: string, language: DocPageParams['language']];
 
 /** Asked by the client to show a doc page in full; null when there is no such doc. */
-export const DOC_PAGE: RequestMethod<DocPageParams, DocPageResult | null> = { method: `${METHOD_PREFIX}docPage` };
+export const DOC_PAGE = new RequestType<DocPageParams, DocPageResult | null, void>(`${METHOD_PREFIX}docPage`);
 
 /** The parameters of a doc page request or command link, when well formed. */
 export function readDocPageParams(value: unknown): DocPageParams | undefined {

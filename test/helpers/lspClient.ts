@@ -10,7 +10,6 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
-import { startServerOnStreams } from '../../server/src/streamServer';
 
 export const SERVER_PATH = resolve(__dirname, '../../dist/server.js');
 
@@ -118,7 +117,7 @@ export class LspClient {
     const inProcess = options.transport === 'in-process';
     if (inProcess && (options.serverPath !== undefined || options.args !== undefined))
       throw new Error('serverPath and args are for a server started over stdio');
-    const client = inProcess ? LspClient.inProcess() : LspClient.spawned(options.serverPath, options.args);
+    const client = inProcess ? await LspClient.inProcess() : LspClient.spawned(options.serverPath, options.args);
     if (options.configuration !== undefined) client.configuration = options.configuration;
     client.initializeResult = await client.connection.sendRequest('initialize', {
       // An in-process server must not watch this process: it would poll it on a timer that never stops.
@@ -152,7 +151,9 @@ export class LspClient {
     return new LspClient({ kind: 'stdio', process: child }, child.stdout!, child.stdin!);
   }
 
-  private static inProcess(): LspClient {
+  private static async inProcess(): Promise<LspClient> {
+    // Loaded on first use: a file that only spawns the bundle does not load the server's sources.
+    const { startServerOnStreams } = await import('../../server/src/streamServer');
     const toServer = new PassThrough();
     const fromServer = new PassThrough();
     const connection = startServerOnStreams(toServer, fromServer);

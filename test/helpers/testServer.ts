@@ -1,7 +1,7 @@
 // One language server per test file: started before its tests, stopped after them, with a
 // helper that opens each inline document under its own URI.
 import { after, before } from 'node:test';
-import { LspClient } from './lspClient';
+import { LspClient, type LspClientOptions } from './lspClient';
 
 export interface TestServer {
   readonly client: LspClient;
@@ -9,11 +9,11 @@ export interface TestServer {
   open(text: string, uri?: string): Promise<string>;
 }
 
-export function useTestServer(name: string): TestServer {
+export function useTestServer(name: string, options: LspClientOptions = {}): TestServer {
   let client: LspClient | undefined;
   let count = 0;
   before(async () => {
-    client = await LspClient.start();
+    client = await LspClient.start(options);
   });
   after(async () => {
     await client?.stop();

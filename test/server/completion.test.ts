@@ -1,4 +1,4 @@
-// Completion and signature help through the real protocol (dist/server.js), one case per context.
+// Completion and signature help through the real protocol (an in-process server), one case per context.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { withCursor } from '../helpers/cursor';

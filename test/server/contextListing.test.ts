@@ -1,4 +1,4 @@
-// The build-context listing in the server (dist/server.js over LSP): it runs in the background,
+// The build-context listing in the server (over LSP, in-process): it runs in the background,
 // the server keeps answering while it runs, hints say "not listed" for what a cut-short listing
 // did not reach, and a watched-file change re-lists only the context it happened in.
 import assert from 'node:assert/strict';

@@ -8,7 +8,7 @@ import { LspClient } from '../helpers/lspClient';
 const files = corpusFiles();
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'in-process' });
 });
 after(async () => {
   await client.stop();

@@ -1,4 +1,4 @@
-// Hover through the real protocol (dist/server.js): every instruction, flag, mount key,
+// Hover through the real protocol (an in-process server): every instruction, flag, mount key,
 // directive and HEALTHCHECK mode in both languages; references; context notes; language switch.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';

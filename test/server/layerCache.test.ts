@@ -1,5 +1,5 @@
 // Layer hints, build results, "what does changing this file rebuild?" and the cache quick
-// fixes, over LSP against dist/server.js.
+// fixes, over LSP to an in-process server.
 import assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

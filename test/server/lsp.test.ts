@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LspClient } from '../helpers/lspClient';
 
+// Over stdio against dist/server.js on purpose: startup, initialize and exit of the real bundle.
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'stdio' });
 });
 after(async () => {
   await client.stop();

@@ -84,9 +84,10 @@ test('incremental reparse agrees with a full parse on random edits of random tex
   );
 });
 
+// Over stdio against dist/server.js on purpose: garbage input must not end the server's process.
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start();
+  client = await LspClient.start({ transport: 'stdio' });
 });
 after(async () => {
   await client.stop();

@@ -11,7 +11,7 @@ interface CodeLens {
   command: { title: string; command: string; arguments: unknown[] };
 }
 
-const server = useTestServer('lens');
+const server = useTestServer('lens', { transport: 'in-process' });
 
 test('"Build this stage" above every named stage runs the build command with that target', async () => {
   const uri = 'file:///lens/Dockerfile';

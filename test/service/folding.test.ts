@@ -8,7 +8,7 @@ interface FoldingRange {
   kind?: string;
 }
 
-const server = useTestServer('folding');
+const server = useTestServer('folding', { transport: 'in-process' });
 
 async function folds(text: string): Promise<string[]> {
   const uri = await server.open(text);

@@ -11,7 +11,7 @@ interface Symbol {
   children?: Symbol[];
 }
 
-const server = useTestServer('symbols');
+const server = useTestServer('symbols', { transport: 'in-process' });
 
 async function symbols(text: string): Promise<Symbol[]> {
   const uri = await server.open(text);

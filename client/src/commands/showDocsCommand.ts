@@ -2,7 +2,7 @@
 // rendered Markdown. The page is a virtual document whose text comes from the language server.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DOC_PAGE, type DocPageResult, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../protocol/src/protocol';
+import { DOC_PAGE, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../protocol/src/protocol';
 import { t } from '../l10n/displayLanguage';
 import { DOCS_SCHEME, docPageParams, docPagePath } from './docPageAddress';
 
@@ -10,7 +10,7 @@ export function registerShowDocs(client: LanguageClient): vscode.Disposable {
   const pages: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri, token) {
       const params = docPageParams(uri.path);
-      const page = params ? await client.sendRequest<DocPageResult | null>(DOC_PAGE.method, params, token) : null;
+      const page = params ? await client.sendRequest(DOC_PAGE, params, token) : null;
       return page?.markdown ?? `# Layerwise\n\n${t('There is no documentation page at {0}.', `\`${uri.path}\``)}\n`;
     },
   };

@@ -1,6 +1,6 @@
 // Registers everything docker-related: commands, task provider, build decorations,
 // diagnostics and status bar. extension.ts calls registerDockerFeatures once.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerBuildDecorations } from '../build/buildDecorations';
 import { registerBuildDiagnostics } from '../build/buildDiagnostics';
 import { buildResults } from '../build/buildResults';

@@ -193,7 +193,8 @@ function addScript(shell: RunShell, text: string, locate: Locate, positions: Pos
       toldScriptTooLong = true;
       for (const listener of scriptTooLongListeners)
         listener(
-          `Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); rules that read shell commands skip it (said once)`,
+          `Layerwise: the shell parser does not read a RUN whose script is this large (${tooLarge}); ` +
+            'rules that read shell commands skip it (said once)',
         );
     }
     return;

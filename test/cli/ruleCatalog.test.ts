@@ -21,7 +21,7 @@ test('a BuildKit check names itself and the hadolint rule with the same check', 
   const info = ruleCatalog().get('JSONArgsRecommended');
   assert.equal(info?.category, 'buildkit');
   assert.deepEqual(
-    info?.equivalents.filter(({ tool }) => tool !== 'droast').map(({ tool, id }) => `${tool} ${id}`),
+    (info?.equivalents ?? []).filter(({ tool }) => tool !== 'droast').map(({ tool, id }) => `${tool} ${id}`),
     ['buildkit JSONArgsRecommended', 'hadolint DL3025'],
   );
 });

@@ -13,15 +13,17 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The option closest to `name`, when it is close enough to be a likely typo. */
+/** BuildKit suggests a name at most this many edits away (its util/suggest, as HCL does). */
+const MAX_DISTANCE = 2;
+
+/** The option closest to `name`, when it is close enough to be a likely typo (the first one wins a tie). */
 export function suggestName(name: string, options: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(name.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const option of options) {
     if (option === name) continue;
     const distance = option.toLowerCase() === name.toLowerCase() ? 0.5 : editDistance(name, option);
-    if (distance <= limit && distance < bestDistance) {
+    if (distance <= MAX_DISTANCE && distance < bestDistance) {
       best = option;
       bestDistance = distance;
     }

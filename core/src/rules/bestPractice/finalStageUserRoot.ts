@@ -1,5 +1,4 @@
-import type { Stage } from '../../model';
-import type { Instruction } from '../../parser';
+import { processWord } from '../../parser';
 import type { DocumentRule } from '../rule';
 import { BEST_PRACTICES } from './support';
 import { defineMessages } from '../messages';
@@ -12,16 +11,17 @@ const messages = defineMessages({
     ko: () =>
       '마지막 스테이지가 root로 바꾼 뒤 되돌리지 않아 이 이미지의 컨테이너가 root로 실행됩니다. root가 필요한 단계 뒤에 권한 없는 사용자로 USER를 추가하세요.',
   },
+  inheritsRoot: {
+    en: (p: { stage: string }) =>
+      `The final stage is built on ${p.stage}, whose last USER is root, and never switches back, so containers ` +
+      'from this image run as root. Add a USER with an unprivileged user to the final stage.',
+    ko: (p) =>
+      `마지막 스테이지가 마지막 USER가 root인 ${p.stage} 위에 만들어지고 되돌리지 않아 이 이미지의 컨테이너가 root로 ` +
+      '실행됩니다. 마지막 스테이지에 권한 없는 사용자로 USER를 추가하세요.',
+  },
 });
 
 const ROOT = /^(root|0)(:.*)?$/;
-
-/** The stage's last USER instruction (its positions follow the tree, so it may be kept). */
-function lastUserOf(stage: Stage): Instruction | undefined {
-  let found: Instruction | undefined;
-  for (const instruction of stage.instructions) if (instruction.keyword === 'USER') found = instruction;
-  return found;
-}
 
 export const finalStageUserRoot: DocumentRule = {
   scope: 'document',
@@ -39,21 +39,26 @@ export const finalStageUserRoot: DocumentRule = {
     { tool: 'droast', id: 'DF002', note: 'flags every USER root, in any stage' },
   ],
   examples: {
-    invalid: [{ dockerfile: 'FROM debian:12\nUSER root\n', range: '1:5-1:9' }],
-    valid: ['FROM debian:12\nUSER root\nRUN true\nUSER 1000\n'],
+    invalid: [
+      { dockerfile: 'FROM debian:12\nUSER root\n', range: '1:5-1:9' },
+      { dockerfile: 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN true\n', range: '2:5-2:9' },
+    ],
+    valid: [
+      'FROM debian:12\nUSER root\nRUN true\nUSER 1000\n',
+      'FROM debian:12 AS base\nUSER root\nFROM base\nUSER 1000\n',
+      'FROM debian:12 AS base\nUSER 1000\nFROM base\nRUN true\n',
+    ],
   },
-  check({ stages }) {
+  check({ stages, facts }) {
     const final = stages[stages.length - 1];
     if (!final) return [];
-    // Kept with the final stage's record, so an edit elsewhere does not walk it again.
-    const lastUser = final.summary(lastUserOf);
+    // The USER in effect where the final stage ends, followed through the stages it is built on.
+    const lastUser = final.handsDown.userSetBy;
     const user = lastUser?.args[0];
-    if (!lastUser || !user || !ROOT.test(user.value.trim())) return [];
-    return [
-      {
-        range: user.range,
-        message: messages.endsAsRoot(),
-      },
-    ];
+    if (!lastUser || !user || !ROOT.test(processWord(user, facts.escapeChar, false).value.trim())) return [];
+    if (final.instructions.includes(lastUser)) return [{ range: user.range, message: messages.endsAsRoot() }];
+    // Set in a stage the final one is built on: reported on the final FROM's base name.
+    const base = final.from.image;
+    return base ? [{ range: base.range, message: messages.inheritsRoot({ stage: base.value }) }] : [];
   },
 };

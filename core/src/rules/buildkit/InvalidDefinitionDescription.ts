@@ -1,6 +1,7 @@
 // BuildKit check InvalidDefinitionDescription (experimental, off by default): a comment right
 // above FROM ... AS <name> or ARG <name> is read as its description by `docker build --call
-// outline`, so it should start with that name. A blank line in between detaches it.
+// outline`, so it should start with that name. A blank line or an empty `#` in between detaches
+// it. Like BuildKit, the warning is on the instruction, not on the comment.
 import type { Comment, Instruction } from '../../parser';
 import type { DocumentRule, Finding } from '../rule';
 import { buildCheckDocs, fix, text } from '../support';
@@ -37,8 +38,8 @@ export const InvalidDefinitionDescription: DocumentRule = {
   category: 'buildkit',
   equivalents: [{ tool: 'buildkit', id: 'InvalidDefinitionDescription' }],
   examples: {
-    invalid: [{ dockerfile: '# the base stage\nFROM alpine AS base\n', range: '0:0-0:16' }],
-    valid: ['# base is the base stage\nFROM alpine AS base\n# not a description\n\nARG VERSION=1\n'],
+    invalid: [{ dockerfile: '# the base stage\nFROM alpine AS base\n', range: '1:0-1:19' }],
+    valid: ['# base is the base stage\nFROM alpine AS base\n# not a description\n\nARG VERSION=1\n#\nARG OTHER\n'],
   },
   check({ tree }) {
     const findings: Finding[] = [];
@@ -47,12 +48,14 @@ export const InvalidDefinitionDescription: DocumentRule = {
       if (item.kind === 'instruction') {
         const names = definedNames(item);
         if (previous && names.length > 0 && previous.range.end.line === item.range.start.line - 1) {
-          const firstWord = previous.text.replace(/^#\s*/, '').split(' ')[0] ?? '';
-          if (!names.includes(firstWord)) {
+          const description = previous.text.replace(/^\s*#/, '').trim();
+          // An empty `#` ends the comment block for BuildKit: there is no description then.
+          const firstWord = description.split(' ')[0]!;
+          if (description !== '' && !names.includes(firstWord)) {
             const example = names.length === 1 ? names[0]! : '<name>';
             const line = previous.range.end.line;
             findings.push({
-              range: previous.range,
+              range: item.range,
               instruction: item,
               message: messages.descriptionWithoutName({ keyword: item.keyword, name: example }),
               fixes: [

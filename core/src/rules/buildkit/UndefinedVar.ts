@@ -9,8 +9,10 @@ import type { Finding, StageRule } from '../rule';
 import { suggestName } from '../suggest';
 import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support';
 
+/** The variable the builder always sets (on Linux it adds a default PATH when the image has none). */
+const ALWAYS_SET = ['PATH'];
 /** Variables the builder always sets, or handles itself. */
-const ALWAYS_DEFINED = new Set(['PATH', 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
+const ALWAYS_DEFINED = new Set([...ALWAYS_SET, 'BUILDKIT_SBOM_SCAN_CONTEXT', 'BUILDKIT_SBOM_SCAN_STAGE']);
 const HANDLES_UNSET = new Set([':-', '-', ':+', '+', ':?', '?']);
 
 const messages = defineMessages({
@@ -30,14 +32,15 @@ const inheritedEnvNames = (stage: Stage): string[] => [...stage.inherited.env.en
 
 /**
  * The names visible before `instruction`, to suggest from: the ENV the stage inherits, then its
- * own ENV, then its own ARG and ENV (the first close one wins a tie).
+ * own ENV, then its own ARG and ENV, then the names the builder always sets (BuildKit suggests
+ * from the environment, where PATH always is; the first close one wins a tie).
  */
 function namesBefore(stage: Stage, instruction: Instruction): string[] {
   const line = instruction.range.start.line;
   const own = stage.definitions.filter((definition) => definition.instruction!.range.start.line < line);
   const env = new Set(stage.summary(inheritedEnvNames));
   for (const definition of own) if (definition.kind === 'env') env.add(definition.name);
-  return [...env, ...new Set(own.map((definition) => definition.name))];
+  return [...env, ...new Set(own.map((definition) => definition.name)), ...ALWAYS_SET];
 }
 
 /** Whether the builder expands this reference (FROM is UndefinedArgInFrom's). */
@@ -72,7 +75,10 @@ export const UndefinedVar: StageRule = {
   category: 'buildkit',
   equivalents: [{ tool: 'buildkit', id: 'UndefinedVar' }],
   examples: {
-    invalid: [{ dockerfile: 'FROM scratch\nCOPY $SRC /\n', range: '1:5-1:9' }],
+    invalid: [
+      { dockerfile: 'FROM scratch\nCOPY $SRC /\n', range: '1:5-1:9' },
+      { dockerfile: 'FROM alpine\nENV PATH=/opt/bin:$PAHT\n', range: '1:18-1:23' },
+    ],
     valid: ['FROM scratch\nARG SRC\nCOPY $SRC ${DEST:-/} \nRUN echo $UNSET\nENV PATH=$PATH:/x\n'],
   },
   check(stage) {

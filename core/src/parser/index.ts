@@ -16,6 +16,14 @@ export {
 } from './instructionTable';
 export { keptMountOptions, type KeptMountOptions, mountType, splitMountFields } from './mountFields';
 export { unquote } from './words';
+export {
+  processedArguments,
+  processedCopyPaths,
+  processedRest,
+  processWord,
+  type ProcessedWord,
+  type WordExpander,
+} from './processedWords';
 export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
 export { findClosingBrace, MAX_VARIABLE_NESTING } from './variables';
 export * from './syntax';

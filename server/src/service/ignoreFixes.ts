@@ -10,11 +10,21 @@ const insert = (line: number, newText: string): TextEdit => ({ range: { start: a
 
 /** `skip=A` in a check value becomes `skip=A,code`; a value without skip gains `;skip=code`. */
 function addToSkip(value: string, code: string): string {
-  const skip = /(^|;)(\s*skip\s*=)([^;]*)/.exec(value);
-  if (!skip) return value.trim() === '' ? `skip=${code}` : `${value};skip=${code}`;
-  const list = skip[3]!.trim();
+  // BuildKit reads a `# check=` value up to its first space; what follows is the author's note
+  // and stays after the options.
+  const start = value.length - value.trimStart().length;
+  const space = value.slice(start).search(/\s/);
+  const end = space < 0 ? value.length : start + space;
+  return value.slice(0, start) + addToSkipList(value.slice(start, end), code) + value.slice(end);
+}
+
+/** `options` holds no spaces: `skip=A,B;error=true`. */
+function addToSkipList(options: string, code: string): string {
+  const skip = /(^|;)(skip=)([^;]*)/.exec(options);
+  if (!skip) return options === '' ? `skip=${code}` : `${options};skip=${code}`;
+  const list = skip[3]!;
   const end = skip.index + skip[0].length;
-  return `${value.slice(0, skip.index)}${skip[1]}${skip[2]}${list === '' ? code : `${list},${code}`}${value.slice(end)}`;
+  return `${options.slice(0, skip.index)}${skip[1]}${skip[2]}${list === '' ? code : `${list},${code}`}${options.slice(end)}`;
 }
 
 type CommentsAbove = ReturnType<typeof checkCommentsAbove>;

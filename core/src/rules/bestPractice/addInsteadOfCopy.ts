@@ -1,5 +1,5 @@
 import type { InstructionRule } from '../rule';
-import type { Word } from '../../parser';
+import { processedCopyPaths, type ProcessedWord } from '../../parser';
 import { BEST_PRACTICES } from './support';
 import { defineMessages } from '../messages';
 
@@ -20,9 +20,9 @@ const ARCHIVE = /\.(tar|tgz|taz|tbz|tbz2|tb2|txz|tlz|tzst|gz|bz2|xz|lz|lzma|z|zs
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 
 /** A local source whose name says it is not an archive: a folder or a file with another extension. */
-function isPlainLocal(source: Word): boolean {
+function isPlainLocal(source: ProcessedWord): boolean {
   const value = source.value;
-  if (REMOTE.test(value) || value.includes('$') || ARCHIVE.test(value)) return false;
+  if (source.hasVariable || source.unterminated || REMOTE.test(value) || ARCHIVE.test(value)) return false;
   if (value === '.' || value.endsWith('/')) return true;
   const base = value.slice(value.lastIndexOf('/') + 1);
   // No extension (or a glob that could match an archive): ADD might unpack it; stay quiet.
@@ -45,17 +45,20 @@ export const addInsteadOfCopy: InstructionRule = {
     { tool: 'droast', id: 'DF006' },
   ],
   examples: {
-    invalid: [{ dockerfile: 'FROM debian:12\nADD app.py /app/\n', range: '1:0-1:3' }],
-    valid: ['FROM debian:12\nADD rootfs.tar.gz /\n'],
+    invalid: [
+      { dockerfile: 'FROM debian:12\nADD app.py /app/\n', range: '1:0-1:3' },
+      { dockerfile: 'FROM debian:12\nADD "app.py" /app/\n', range: '1:0-1:3' },
+    ],
+    valid: ['FROM debian:12\nADD rootfs.tar.gz /\n', 'FROM debian:12\nADD "rootfs.tar.gz" /\n'],
   },
-  check(instruction) {
+  check(instruction, escapeChar) {
     if (
       instruction.keyword !== 'ADD' ||
       instruction.heredocs.length > 0 ||
       instruction.flags.some((flag) => ADD_ONLY_FLAGS.has(flag.name))
     )
       return [];
-    const sources = instruction.sources ?? [];
+    const { sources } = processedCopyPaths(instruction, escapeChar);
     if (sources.length === 0 || !sources.every(isPlainLocal)) return [];
     const copy = instruction.keywordRaw === instruction.keywordRaw.toLowerCase() ? 'copy' : 'COPY';
     return [

@@ -1,3 +1,4 @@
+import { processWord } from '../../parser';
 import type { Finding, StageRule } from '../rule';
 import { BEST_PRACTICES } from './support';
 import { defineMessages } from '../messages';
@@ -42,13 +43,17 @@ export const baseImageLatestTag: StageRule = {
     { tool: 'hadolint', id: 'DL3006', note: 'untagged' },
     { tool: 'droast', id: 'DF001' },
   ],
-  examples: { invalid: [{ dockerfile: 'FROM ubuntu:latest\n', range: '0:5-0:18' }], valid: ['FROM ubuntu:24.04\n'] },
-  check(stage) {
+  examples: {
+    invalid: [{ dockerfile: 'FROM ubuntu:latest\n', range: '0:5-0:18' }],
+    valid: ['FROM ubuntu:24.04\n', 'FROM "scratch"\n'],
+  },
+  check(stage, model) {
     const findings: Finding[] = [];
     const image = stage.from.image;
     if (!image || stage.baseStage) return findings;
-    // With variables, only the written text counts: the value may come from --build-arg.
-    const reference = image.raw;
+    // The name as the builder reads it (quotes removed); references stay as written, since their
+    // value may come from --build-arg.
+    const reference = processWord(image, model.facts.escapeChar, false).value;
     if (reference.includes('@') || reference.toLowerCase() === 'scratch') return findings;
     const tag = imageTag(reference);
     if (tag === undefined && reference.includes('$')) return findings;

@@ -1,4 +1,6 @@
+import { processedCopyPaths } from '../../parser';
 import type { Finding, StageRule } from '../rule';
+import { stageWordExpander } from '../wordExpander';
 import { BEST_PRACTICES } from './support';
 import { defineMessages } from '../messages';
 
@@ -33,18 +35,23 @@ export const copyRelativeWithoutWorkdir: StageRule = {
   ],
   examples: {
     invalid: [{ dockerfile: 'FROM node:20\nCOPY package.json app/\n', range: '1:18-1:22' }],
-    valid: ['FROM node:20\nWORKDIR /app\nCOPY package.json app/\n'],
+    valid: ['FROM node:20\nWORKDIR /app\nCOPY package.json app/\n', 'FROM node:20\nCOPY x "/usr/local/bin/x"\n'],
   },
-  check(stage) {
+  check(stage, model) {
     const findings: Finding[] = [];
+    const escape = model.facts.escapeChar;
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
       if (stage.before(instruction).workdir !== undefined) continue;
-      const destination = instruction.destination;
-      if (!destination || NOT_RELATIVE.test(destination.value)) continue;
+      const expand = stageWordExpander(stage, instruction, escape);
+      const { destination } = processedCopyPaths(instruction, escape, expand);
+      if (!destination) continue;
+      // The builder reads the expanded value; one starting with a reference we cannot expand is left alone.
+      const path = destination.expanded ?? destination.value;
+      if (NOT_RELATIVE.test(path)) continue;
       findings.push({
         range: destination.range,
-        message: messages.relativeDestination({ path: destination.value, keyword: instruction.keyword }),
+        message: messages.relativeDestination({ path: destination.word.raw, keyword: instruction.keyword }),
       });
     }
     return findings;

@@ -1,6 +1,7 @@
 // COPY/ADD of several sources must name a directory (ending in /) as destination.
+import { processedCopyPaths } from '../../parser';
 import type { InstructionRule } from '../rule';
-import { fix, hasVariable, referenceDocs, replace, text } from '../support';
+import { fix, referenceDocs, replace, text } from '../support';
 import { defineMessages } from '../messages';
 
 const messages = defineMessages({
@@ -35,25 +36,27 @@ export const copyDestinationNotDirectory: InstructionRule = {
   ],
   examples: {
     invalid: [{ dockerfile: 'FROM alpine\nCOPY a b /dest\n', range: '1:9-1:14' }],
-    valid: ['FROM alpine\nCOPY a b /dest/\nCOPY a b .\n'],
+    valid: ['FROM alpine\nCOPY a b /dest/\nCOPY a b .\nCOPY a b "/dest/"\n'],
   },
-  check(instruction) {
+  check(instruction, escapeChar) {
     if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') return [];
-    const destination = instruction.destination;
-    if (!destination || (instruction.sources?.length ?? 0) < 2) return [];
-    if (hasVariable(destination.value) || namesDirectory(destination.value)) return [];
-    const end = instruction.exec
-      ? { line: destination.range.end.line, character: destination.range.end.character - 1 }
-      : destination.range.end;
+    const { sources, destination } = processedCopyPaths(instruction, escapeChar);
+    if (!destination || sources.length < 2) return [];
+    if (destination.hasVariable || destination.unterminated) return [];
+    // The builder reads the value; a JSON string such as "C:\\dir\\" written for a Windows builder
+    // also counts by its decoded text, so a disagreement between builders never gives an error.
+    if (namesDirectory(destination.value) || namesDirectory(destination.lexed)) return [];
+    const end = destination.appendAt;
     return [
       {
         range: destination.range,
         message: messages.destinationNotDirectory({
           keyword: instruction.keyword,
-          sources: instruction.sources!.length,
+          sources: sources.length,
           destination: destination.value,
         }),
-        fixes: [
+        // The builder reads the value: `/` goes inside a closing quote (`"baz"` -> `"baz/"`).
+        fixes: end && [
           fix(`Add / to make ${destination.value} a directory`, `${destination.value} 끝에 / 붙이기`, [
             replace({ start: end, end }, '/'),
           ]),

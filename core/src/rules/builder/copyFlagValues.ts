@@ -1,7 +1,7 @@
 // COPY/ADD flag values the builder rejects: a --chmod that is neither an octal mode up to 7777
 // nor a chmod(1) symbolic mode, and an ADD --checksum that cannot match what is added.
 // Values the builder accepts are left alone, even where only newer Dockerfile syntax takes them.
-import type { Flag, Instruction, Range } from '../../parser';
+import { type Flag, type Instruction, processedCopyPaths, type Range } from '../../parser';
 import type { LocalizedText } from '../rule';
 import { hasVariable, text } from '../support';
 
@@ -92,11 +92,12 @@ function gitChecksumProblem(value: string): LocalizedText | undefined {
   );
 }
 
-function checksumProblem(instruction: Instruction, flag: Flag, value: string): FlagProblem | undefined {
+function checksumProblem(instruction: Instruction, flag: Flag, value: string, escape: string): FlagProblem | undefined {
   const valueRange = flag.valueRange ?? flag.range;
   // Heredocs are written into the image, not fetched: the builder does not count them as sources.
-  const sources = (instruction.sources ?? []).filter((s) => !s.raw.startsWith('<<'));
-  if (sources.some((s) => hasVariable(s.raw))) {
+  // Read as the builder reads them: quotes and escapes removed.
+  const sources = processedCopyPaths(instruction, escape).sources.filter((s) => !s.word.raw.startsWith('<<'));
+  if (sources.some((s) => s.hasVariable)) {
     // The source is unknown until the build: report only a value no source could match.
     const url = urlChecksumProblem(value);
     return url && gitChecksumProblem(value) ? { range: valueRange, message: url } : undefined;
@@ -125,13 +126,19 @@ function checksumProblem(instruction: Instruction, flag: Flag, value: string): F
 }
 
 /** A problem with a COPY/ADD flag value, or undefined. The flag has a value without variables. */
-export function copyFlagProblem(instruction: Instruction, flag: Flag, value: string): FlagProblem | undefined {
+export function copyFlagProblem(
+  instruction: Instruction,
+  flag: Flag,
+  value: string,
+  escape: string,
+): FlagProblem | undefined {
   // An empty value is the same as leaving the flag out.
   if (value === '') return undefined;
   if (flag.name === 'chmod') {
     const message = chmodProblem(value);
     return message && { range: flag.valueRange ?? flag.range, message };
   }
-  if (flag.name === 'checksum' && instruction.keyword === 'ADD') return checksumProblem(instruction, flag, value);
+  if (flag.name === 'checksum' && instruction.keyword === 'ADD')
+    return checksumProblem(instruction, flag, value, escape);
   return undefined;
 }

@@ -122,7 +122,7 @@ export const invalidFlagValue: InstructionRule = {
     invalid: [{ dockerfile: 'FROM alpine\nHEALTHCHECK --interval=5 CMD true\n', range: '1:23-1:24' }],
     valid: ['FROM alpine\nHEALTHCHECK --interval=5s --retries=3 CMD true\n'],
   },
-  check(instruction) {
+  check(instruction, escapeChar) {
     if (!flagsAreRead(instruction.keyword, instruction.healthcheckMode?.value)) return [];
     const findings: Finding[] = [];
     for (const flag of instruction.flags) {
@@ -135,7 +135,7 @@ export const invalidFlagValue: InstructionRule = {
         flag.value !== undefined &&
         !hasVariable(flag.value)
       ) {
-        const problem = copyFlagProblem(instruction, flag, flag.value);
+        const problem = copyFlagProblem(instruction, flag, flag.value, escapeChar);
         if (problem) findings.push(problem);
       }
     }

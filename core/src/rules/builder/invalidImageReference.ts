@@ -1,8 +1,9 @@
 // FROM <image> must be a valid image reference (distribution grammar) unless it names an
 // earlier stage. Checked when the reference has no variables, so the value is certain.
+import { processWord } from '../../parser';
 import { imageReferenceProblem } from '../imageReference';
 import type { StageRule } from '../rule';
-import { hasVariable, referenceDocs, text } from '../support';
+import { referenceDocs, text } from '../support';
 import { defineMessages } from '../messages';
 
 const messages = defineMessages({
@@ -30,17 +31,20 @@ export const invalidImageReference: StageRule = {
     valid: [
       'FROM registry.example.com:5000/team/app:1.0@sha256:' +
         '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\n',
+      'FROM "alpine:3.20"\n',
     ],
   },
-  check(stage) {
-    const image = stage.from.image;
-    if (!image || stage.baseStage || hasVariable(image.raw)) return [];
-    const problem = imageReferenceProblem(image.raw);
+  check(stage, model) {
+    if (!stage.from.image || stage.baseStage) return [];
+    // The builder reads the name with quotes and escapes removed.
+    const image = processWord(stage.from.image, model.facts.escapeChar, false);
+    if (image.hasVariable || image.unterminated) return [];
+    const problem = imageReferenceProblem(image.value);
     if (!problem) return [];
     return [
       {
         range: image.range,
-        message: messages.invalid({ reference: image.raw, problem }),
+        message: messages.invalid({ reference: image.value, problem }),
       },
     ];
   },

@@ -1,7 +1,8 @@
 // EXPOSE ports the builder cannot read: not a number, above 65535, a reversed range, or an
 // unknown protocol. (Host addresses and mappings are the ExposeInvalidFormat check.)
+import { processWord } from '../../parser';
 import type { InstructionRule, LocalizedText } from '../rule';
-import { hasVariable, referenceDocs, text } from '../support';
+import { referenceDocs, text } from '../support';
 import { defineMessages } from '../messages';
 
 const messages = defineMessages({
@@ -54,13 +55,19 @@ export const invalidPort: InstructionRule = {
   ],
   examples: {
     invalid: [{ dockerfile: 'FROM alpine\nEXPOSE 80 70000\n', range: '1:10-1:15' }],
-    valid: ['FROM alpine\nEXPOSE 80 65535/udp 8000-8010\n'],
+    valid: ['FROM alpine\nEXPOSE 80 65535/udp 8000-8010\n', 'FROM alpine\nEXPOSE "80" \'443/tcp\'\n'],
   },
-  check(instruction) {
+  check(instruction, escapeChar) {
     if (instruction.keyword !== 'EXPOSE') return [];
     return (instruction.ports ?? []).flatMap((port) => {
-      if (hasVariable(port.raw.raw) || port.raw.raw.includes(':')) return [];
-      const message = portProblem(port.port.raw, port.protocol);
+      // The builder reads each word with quotes and escapes removed.
+      const word = processWord(port.raw, escapeChar, false);
+      if (word.hasVariable || word.unterminated || word.value.includes(':')) return [];
+      const slash = word.value.indexOf('/');
+      const message =
+        slash < 0
+          ? portProblem(word.value, undefined)
+          : portProblem(word.value.slice(0, slash), word.value.slice(slash + 1));
       return message ? [{ range: port.raw.range, message }] : [];
     });
   },

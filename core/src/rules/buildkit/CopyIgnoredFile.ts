@@ -2,8 +2,9 @@
 // so the build will not find it. Like BuildKit, only checked when .dockerignore has no `!`
 // re-includes (with those, a path's fate depends on files that cannot be judged statically).
 import { cleanPath } from '../../context/dockerignore';
+import { processedCopyPaths } from '../../parser';
 import type { Finding, StageRule } from '../rule';
-import { buildCheckDocs, hasVariable, text } from '../support';
+import { buildCheckDocs, text } from '../support';
 import { defineMessages } from '../messages';
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@)/i;
@@ -53,9 +54,9 @@ export const CopyIgnoredFile: StageRule = {
     for (const instruction of stage.instructions) {
       if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue;
       if (instruction.flags.some((flag) => flag.name === 'from')) continue;
-      for (const source of instruction.sources ?? []) {
+      for (const source of processedCopyPaths(instruction, facts.escapeChar).sources) {
         const path = source.value;
-        if (path.startsWith('<<') || REMOTE.test(path) || hasVariable(path)) continue;
+        if (path.startsWith('<<') || REMOTE.test(path) || source.hasVariable) continue;
         const cleaned = cleanPath(path);
         // The context root is not a path .dockerignore can leave out; BuildKit only warns when
         // a pattern leaves out everything in it.

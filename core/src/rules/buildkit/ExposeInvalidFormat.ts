@@ -1,5 +1,6 @@
 // BuildKit check ExposeInvalidFormat: EXPOSE takes container ports only; an IP address or a
 // host:container mapping belongs to `docker run -p`.
+import { processWord } from '../../parser';
 import { replaceVariableReferences } from '../../parser/textScan';
 import type { InstructionRule } from '../rule';
 import { buildCheckDocs, fix, hasVariable, replace, text } from '../support';
@@ -32,13 +33,17 @@ export const ExposeInvalidFormat: InstructionRule = {
     invalid: [{ dockerfile: 'FROM alpine\nEXPOSE 127.0.0.1:80:80\n', range: '1:7-1:22' }],
     valid: ['FROM alpine\nEXPOSE ${PORT:-80}\n'],
   },
-  check(instruction) {
+  check(instruction, escapeChar) {
     if (instruction.keyword !== 'EXPOSE') return [];
     return (instruction.ports ?? []).flatMap((port) => {
       const raw = port.raw.raw;
-      // `${PORT:-80}` holds a colon that is not a mapping.
-      if (!replaceVariableReferences(raw, '', false).includes(':')) return [];
-      const containerPort = raw.slice(raw.lastIndexOf(':') + 1);
+      // The builder reads the word with quotes removed; `${PORT:-80}` holds a colon that is not a mapping.
+      const word = processWord(port.raw, escapeChar, false);
+      const read = word.hasVariable ? replaceVariableReferences(raw, '', false) : word.value;
+      if (!read.includes(':')) return [];
+      const containerPort = (word.hasVariable ? raw : word.value).slice(
+        (word.hasVariable ? raw : word.value).lastIndexOf(':') + 1,
+      );
       return [
         {
           range: port.raw.range,

@@ -1,6 +1,8 @@
 // BuildKit check WorkdirRelativePath: the first WORKDIR of a stage is relative, so the result
 // depends on the base image's working directory. Later WORKDIRs build on the first one.
+import { processedRest } from '../../parser';
 import type { Finding, StageRule } from '../rule';
+import { stageWordExpander } from '../wordExpander';
 import { buildCheckDocs, text } from '../support';
 import { defineMessages } from '../messages';
 
@@ -36,18 +38,19 @@ export const WorkdirRelativePath: StageRule = {
   ],
   examples: {
     invalid: [{ dockerfile: 'FROM alpine\nWORKDIR app\n', range: '1:8-1:11' }],
-    valid: ['FROM alpine AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n'],
+    valid: ['FROM alpine AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n', 'FROM alpine\nWORKDIR "/usr/local"\n'],
   },
-  check(stage) {
+  check(stage, model) {
     const findings: Finding[] = [];
+    const escape = model.facts.escapeChar;
     for (const instruction of stage.instructions) {
-      if (instruction.keyword !== 'WORKDIR' || !instruction.rest) continue;
-      const path = instruction.rest.raw;
-      if (stage.before(instruction).workdir === undefined && !path.startsWith('$') && !ABSOLUTE.test(path)) {
-        findings.push({
-          range: instruction.rest.range,
-          message: messages.relative({ path }),
-        });
+      if (instruction.keyword !== 'WORKDIR' || stage.before(instruction).workdir !== undefined) continue;
+      const path = processedRest(instruction, escape, stageWordExpander(stage, instruction, escape));
+      if (!path) continue;
+      // BuildKit judges the expanded path; a leading reference we cannot expand may be absolute.
+      const judged = path.expanded ?? (path.value.startsWith('$') ? undefined : path.value);
+      if (judged !== undefined && !ABSOLUTE.test(judged)) {
+        findings.push({ range: path.range, message: messages.relative({ path: path.word.raw }) });
       }
     }
     return findings;

@@ -131,6 +131,13 @@ const ignoreFixes: [string, string, string, string, string][] = [
     'FROM alpine\n# check=skip=JSONArgsRecommended,MaintainerDeprecated\nMAINTAINER me\n',
   ],
   [
+    'line, extends a skip comment above that carries a note after a space',
+    'FROM alpine\n# check=skip=JSONArgsRecommended  (CMD is set by the base)\nMAINTAINER me\n',
+    'MaintainerDeprecated',
+    'Ignore MaintainerDeprecated on this line',
+    'FROM alpine\n# check=skip=JSONArgsRecommended,MaintainerDeprecated  (CMD is set by the base)\nMAINTAINER me\n',
+  ],
+  [
     'line, first line stays local',
     'FROM alpine AS Build\nFROM alpine AS other\n',
     'StageNameCasing',

@@ -29,6 +29,37 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  // Issue 16, part 2b (each has its own test file as well).
+  {
+    code: 'UnverifiedRemoteScript',
+    fires: [['FROM debian:12\nRUN curl -fsSL https://get.example.com | sh', ['1:4-1:43']]],
+    quiet: ['FROM debian:12\nRUN curl -fsSL https://example.com/a.tgz | tar -xz'],
+  },
+  {
+    code: 'WorldWritablePermissions',
+    fires: [['FROM debian:12\nRUN chmod 777 /app', ['1:4-1:13']]],
+    quiet: ['FROM debian:12\nRUN chmod 1777 /var/cache/app'],
+  },
+  {
+    code: 'BashSyntaxInSh',
+    fires: [['FROM debian:12\nRUN source /etc/os-release', ['1:4-1:10']]],
+    quiet: ['FROM debian:12\nSHELL ["/bin/bash", "-c"]\nRUN source /etc/os-release'],
+  },
+  {
+    code: 'CurlWithoutFail',
+    fires: [['FROM debian:12\nRUN curl -sSLO https://example.com/a.tgz', ['1:4-1:8']]],
+    quiet: ['FROM debian:12\nRUN curl -fsSLO https://example.com/a.tgz'],
+  },
+  {
+    code: 'NpmInstallWithLockfile',
+    fires: [['FROM node:22\nCOPY package*.json ./\nRUN npm install', ['2:4-2:15']]],
+    quiet: ['FROM node:22\nCOPY package*.json ./\nRUN npm ci'],
+  },
+  {
+    code: 'FinalStageWithoutUser',
+    fires: [['FROM debian:12\nCMD ["bash"]', ['0:0-0:14']]],
+    quiet: ['FROM debian:12\nUSER 1000\nCMD ["bash"]'],
+  },
   {
     code: 'AptGetInstallWithoutYes',
     fires: [
@@ -129,7 +160,7 @@ const CASES: Case[] = [
       'FROM fedora:40\nRUN dnf install -y httpd',
       'FROM fedora:40\nRUN yum --assumeyes install httpd',
       'FROM fedora:40\nRUN dnf clean all',
-      'FROM fedora:40\nRUN microdnf install httpd',
+      'FROM fedora:40\nRUN microdnf install -y httpd',
     ],
   },
   {

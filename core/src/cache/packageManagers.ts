@@ -255,7 +255,7 @@ function pipInstall(args: SimpleCommand): DependencyInstall | undefined {
 export type SystemPackageManager = 'apt' | 'apk' | 'rpm' | 'zypper';
 
 /** yum and its successors share one metadata model. */
-const RPM_TOOLS = ['yum', 'dnf', 'microdnf', 'tdnf'];
+const RPM_TOOLS = ['yum', 'dnf', 'dnf5', 'microdnf', 'tdnf'];
 
 /**
  * A command that refreshes the package index only: `apt-get update`, `apk update`,
@@ -264,9 +264,10 @@ const RPM_TOOLS = ['yum', 'dnf', 'microdnf', 'tdnf'];
 export function indexUpdate(command: SimpleCommand): SystemPackageManager | undefined {
   const name = commandName(command);
   const action = positionals(command, 1)[0];
-  if ((name === 'apt-get' || name === 'apt') && action === 'update') return 'apt';
+  if ((name === 'apt-get' || name === 'apt' || name === 'aptitude') && action === 'update') return 'apt';
   if (name === 'apk' && action === 'update') return 'apk';
-  if (RPM_TOOLS.includes(name) && action === 'makecache') return 'rpm';
+  // `mc` is dnf's other name for makecache.
+  if (RPM_TOOLS.includes(name) && (action === 'makecache' || action === 'mc')) return 'rpm';
   if (name === 'zypper' && (action === 'refresh' || action === 'ref')) return 'zypper';
   return undefined;
 }
@@ -286,11 +287,21 @@ export function indexUse(command: SimpleCommand): SystemPackageManager | undefin
     RPM_TOOLS.includes(name) &&
     [
       'install',
+      'in',
       'reinstall',
+      'rei',
       'update',
       'upgrade',
+      'up',
+      'upgrade-minimal',
+      'update-minimal',
+      'up-min',
       'downgrade',
+      'dg',
       'distro-sync',
+      'distrosync',
+      'dsync',
+      'swap',
       'groupinstall',
       'group',
       'module',

@@ -1,5 +1,5 @@
 import type { Finding } from '../rule';
-import { shippedRunRule } from './imageStages';
+import { shellRunRule } from './shellRuns';
 import { hasOption } from '../../shell';
 import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, insertAfter, toolCalls } from './support';
 import { defineMessages } from '../messages';
@@ -16,7 +16,7 @@ const messages = defineMessages({
   },
 });
 
-export const apkAddWithoutNoCache = shippedRunRule(
+export const apkAddWithoutNoCache = shellRunRule(
   {
     code: 'ApkAddWithoutNoCache',
     messages,
@@ -32,20 +32,25 @@ export const apkAddWithoutNoCache = shippedRunRule(
       { tool: 'droast', id: 'DF029' },
     ],
     examples: {
-      invalid: [{ dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', range: '1:4-1:11' }],
-      valid: ['FROM alpine:3.20\nRUN apk add --no-cache curl\n'],
+      invalid: [
+        { dockerfile: 'FROM alpine:3.20\nRUN apk add curl\n', range: '1:4-1:11' },
+        { dockerfile: 'FROM alpine:3.20\nRUN rm -rf /var/cache/apk/* && apk add curl\n', range: '1:31-1:38' },
+      ],
+      valid: [
+        'FROM alpine:3.20\nRUN apk add --no-cache curl\n',
+        'FROM alpine:3.20\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+      ],
     },
   },
   (instruction): Finding[] => {
-    if (
-      hasCacheMountOn(instruction, '/var/cache/apk') ||
-      hasCacheMountOn(instruction, '/etc/apk/cache') ||
-      cleansFolder(instruction, '/var/cache/apk')
-    )
-      return [];
+    if (hasCacheMountOn(instruction, '/var/cache/apk') || hasCacheMountOn(instruction, '/etc/apk/cache')) return [];
+    // Only a removal after the add takes the index it downloaded out of the layer.
     return toolCalls(instruction, ['apk'], APK_OPTIONS)
       .filter(
-        (call) => call.subcommand?.value === 'add' && !hasOption(call.line, 'no-cache', 'cache-dir', 'no-network'),
+        (call) =>
+          call.subcommand?.value === 'add' &&
+          !hasOption(call.line, 'no-cache', 'cache-dir', 'no-network') &&
+          !cleansFolder(instruction, '/var/cache/apk', call.command),
       )
       .map((call) => ({
         range: callRange(call),
@@ -53,4 +58,5 @@ export const apkAddWithoutNoCache = shippedRunRule(
         fixes: [insertAfter(call.subcommand!, '--no-cache', { en: 'Add --no-cache', ko: '--no-cache 추가' })],
       }));
   },
+  { shippedOnly: true },
 );

@@ -1,5 +1,5 @@
-import type { InstructionRule } from '../rule';
 import { aptGetCalls } from './aptGet';
+import { shellRunRule } from './shellRuns';
 import { BEST_PRACTICES, callRange } from './support';
 import { defineMessages } from '../messages';
 
@@ -26,27 +26,31 @@ const EQUIVALENT: Readonly<Record<string, string>> = {
   reinstall: 'reinstall',
 };
 
-export const aptInsteadOfAptGet: InstructionRule = {
-  scope: 'instruction',
-  code: 'AptInsteadOfAptGet',
-  severity: 'warning',
-  docs: `${BEST_PRACTICES}#apt-get`,
-  description: {
-    en: 'apt is made for people at a terminal and its output and options may change; scripts should call apt-get.',
-    ko: 'apt는 터미널에서 사람이 쓰도록 만든 도구라 출력과 옵션이 바뀔 수 있습니다. 스크립트에서는 apt-get을 쓰세요.',
+export const aptInsteadOfAptGet = shellRunRule(
+  {
+    code: 'AptInsteadOfAptGet',
+    severity: 'warning',
+    docs: `${BEST_PRACTICES}#apt-get`,
+    description: {
+      en: 'apt is made for people at a terminal and its output and options may change; scripts should call apt-get.',
+      ko: 'apt는 터미널에서 사람이 쓰도록 만든 도구라 출력과 옵션이 바뀔 수 있습니다. 스크립트에서는 apt-get을 쓰세요.',
+    },
+    messages,
+    category: 'best-practice',
+    equivalents: [
+      { tool: 'hadolint', id: 'DL3027' },
+      { tool: 'droast', id: 'DF059' },
+    ],
+    examples: {
+      invalid: [
+        { dockerfile: 'FROM debian:12\nRUN apt install -y curl\n', range: '1:4-1:15' },
+        { dockerfile: 'FROM debian:12\nONBUILD RUN apt install -y curl\n', range: '1:12-1:23' },
+      ],
+      valid: ['FROM debian:12\nRUN apt list --installed\n', 'FROM debian:12\nONBUILD RUN apt-get install -y curl\n'],
+    },
   },
-  messages,
-  category: 'best-practice',
-  equivalents: [
-    { tool: 'hadolint', id: 'DL3027' },
-    { tool: 'droast', id: 'DF059' },
-  ],
-  examples: {
-    invalid: [{ dockerfile: 'FROM debian:12\nRUN apt install -y curl\n', range: '1:4-1:15' }],
-    valid: ['FROM debian:12\nRUN apt list --installed\n'],
-  },
-  check(instruction) {
-    return aptGetCalls(instruction, Object.keys(EQUIVALENT), ['apt']).map((call) => {
+  (instruction) =>
+    aptGetCalls(instruction, Object.keys(EQUIVALENT), ['apt']).map((call) => {
       const name = call.command.name;
       const sub = call.subcommand!;
       const edits = [];
@@ -61,6 +65,5 @@ export const aptInsteadOfAptGet: InstructionRule = {
           ? { fixes: [{ title: { en: `Use apt-get ${replacement}`, ko: `apt-get ${replacement}로 바꾸기` }, edits }] }
           : {}),
       };
-    });
-  },
-};
+    }),
+);

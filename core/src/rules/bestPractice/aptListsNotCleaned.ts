@@ -1,8 +1,8 @@
 import type { Finding, Fix } from '../rule';
 import type { Instruction } from '../../parser';
 import { aptGetCalls } from './aptGet';
-import { shippedRunRule } from './imageStages';
-import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn } from './support';
+import { shellRunRule } from './shellRuns';
+import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, startsAfter } from './support';
 import { defineMessages } from '../messages';
 
 const LISTS = '/var/lib/apt/lists';
@@ -17,15 +17,19 @@ const messages = defineMessages({
   },
 });
 
-export const aptListsNotCleaned = shippedRunRule(
+export const aptListsNotCleaned = shellRunRule(
   {
     code: 'AptListsNotCleaned',
     messages,
     severity: 'info',
     docs: `${BEST_PRACTICES}#apt-get`,
     description: {
-      en: 'apt-get update downloads package lists into /var/lib/apt/lists; remove them in the same RUN or they stay in the layer.',
-      ko: 'apt-get update는 /var/lib/apt/lists에 패키지 목록을 내려받습니다. 같은 RUN에서 지우지 않으면 레이어에 그대로 남습니다.',
+      en:
+        'apt-get update (like apt and aptitude update) downloads package lists into /var/lib/apt/lists; ' +
+        'remove them later in the same RUN or they stay in the layer.',
+      ko:
+        'apt-get update(apt, aptitude update도 마찬가지)는 /var/lib/apt/lists에 패키지 목록을 ' +
+        '내려받습니다. 같은 RUN에서 그 뒤에 지우지 않으면 레이어에 그대로 남습니다.',
     },
     category: 'best-practice',
     equivalents: [
@@ -33,20 +37,32 @@ export const aptListsNotCleaned = shippedRunRule(
       { tool: 'droast', id: 'DF004', note: 'also covers the yum, dnf and apk caches' },
     ],
     examples: {
-      invalid: [{ dockerfile: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', range: '1:4-1:18' }],
-      valid: ['FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n'],
+      invalid: [
+        { dockerfile: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n', range: '1:4-1:18' },
+        {
+          dockerfile: 'FROM debian:12\nRUN rm -rf /var/lib/apt/lists/* && apt-get update && apt-get install -y curl\n',
+          range: '1:35-1:49',
+        },
+      ],
+      valid: [
+        'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*\n',
+        'FROM debian:12\nONBUILD RUN aptitude update && aptitude install -y curl && rm -rf /var/lib/apt/lists/*\n',
+      ],
     },
   },
   (instruction): Finding[] => {
-    // `apt-get dist-clean` (apt 3) removes the lists too.
+    if (hasCacheMountOn(instruction, LISTS)) return [];
+    // The last update decides: lists removed before it are downloaded again. `apt-get dist-clean`
+    // (apt 3) removes the lists too.
+    const updates = aptGetCalls(instruction, ['update'], APT_FRONTENDS);
+    const last = updates[updates.length - 1];
     if (
-      hasCacheMountOn(instruction, LISTS) ||
-      cleansFolder(instruction, LISTS) ||
-      aptGetCalls(instruction, ['dist-clean']).length > 0
+      !last ||
+      cleansFolder(instruction, LISTS, last.command) ||
+      aptGetCalls(instruction, ['dist-clean'], APT_FRONTENDS).some((call) => startsAfter(call.command, last.command))
     )
       return [];
-    const [update] = aptGetCalls(instruction, ['update'], ['apt-get', 'apt']);
-    if (!update) return [];
+    const update = updates[0]!;
     const fix = appendCleanup(instruction);
     return [
       {
@@ -56,7 +72,11 @@ export const aptListsNotCleaned = shippedRunRule(
       },
     ];
   },
+  { shippedOnly: true },
 );
+
+/** The front ends whose `update` downloads the lists into /var/lib/apt/lists. */
+const APT_FRONTENDS = ['apt-get', 'apt', 'aptitude'];
 
 /** Appends the cleanup to the command line, unless a heredoc or a trailing comment makes the end unclear. */
 function appendCleanup(instruction: Instruction): Fix | undefined {

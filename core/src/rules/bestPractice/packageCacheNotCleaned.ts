@@ -1,32 +1,42 @@
 import type { Finding } from '../rule';
-import { shippedRunRule } from './imageStages';
-import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, toolCalls } from './support';
-import { YUM_OPTIONS } from './yum';
+import { shellRunRule } from './shellRuns';
+import { BEST_PRACTICES, callRange, cleansFolder, hasCacheMountOn, startsAfter, toolCalls } from './support';
+import { YUM_OPTIONS, yumCommand } from './yum';
+import { ZYPPER_OPTIONS } from './zypperWithoutNonInteractive';
 import { defineMessages } from '../messages';
 
-/** Each tool, its cache folder, and the subcommands that fill it. */
-const TOOLS: readonly { programs: string[]; cache: string; installs: string[]; clean: string }[] = [
+/** What fills the rpm tools' caches, as `yumCommand` names the commands. */
+const RPM_INSTALLS = [
+  'install',
+  'group-install',
+  'reinstall',
+  'upgrade',
+  'upgrade-minimal',
+  'downgrade',
+  'distro-sync',
+  'swap',
+  'makecache',
+];
+
+/**
+ * Each tool, the cache folders it may download into (the first is named in the message), and the
+ * commands that fill them. microdnf keeps yum's folder; dnf5 moved to /var/cache/libdnf5
+ * (dnf5-caching(7)); `yum` is dnf on RHEL 8 and later, and `dnf` is dnf5 on Fedora 41 and later.
+ */
+const TOOLS: readonly { programs: string[]; caches: string[]; installs: string[]; clean: string }[] = [
+  { programs: ['yum'], caches: ['/var/cache/yum', '/var/cache/dnf'], installs: RPM_INSTALLS, clean: 'yum clean all' },
+  { programs: ['microdnf'], caches: ['/var/cache/yum'], installs: RPM_INSTALLS, clean: 'microdnf clean all' },
   {
-    programs: ['yum'],
-    cache: '/var/cache/yum',
-    installs: ['install', 'groupinstall', 'localinstall', 'update', 'upgrade', 'reinstall', 'makecache'],
-    clean: 'yum clean all',
-  },
-  {
-    programs: ['dnf', 'dnf5', 'microdnf'],
-    cache: '/var/cache/dnf',
-    installs: ['install', 'in', 'groupinstall', 'update', 'upgrade', 'up', 'reinstall', 'makecache', 'distro-sync'],
+    programs: ['dnf'],
+    caches: ['/var/cache/dnf', '/var/cache/libdnf5'],
+    installs: RPM_INSTALLS,
     clean: 'dnf clean all',
   },
-  {
-    programs: ['tdnf'],
-    cache: '/var/cache/tdnf',
-    installs: ['install', 'update', 'upgrade', 'reinstall', 'makecache'],
-    clean: 'tdnf clean all',
-  },
+  { programs: ['dnf5'], caches: ['/var/cache/libdnf5'], installs: RPM_INSTALLS, clean: 'dnf5 clean all' },
+  { programs: ['tdnf'], caches: ['/var/cache/tdnf'], installs: RPM_INSTALLS, clean: 'tdnf clean all' },
   {
     programs: ['zypper'],
-    cache: '/var/cache/zypp',
+    caches: ['/var/cache/zypp'],
     installs: ['install', 'in', 'update', 'up', 'patch', 'dist-upgrade', 'dup', 'refresh', 'ref'],
     clean: 'zypper clean --all',
   },
@@ -41,15 +51,17 @@ const messages = defineMessages({
   },
 });
 
-export const packageCacheNotCleaned = shippedRunRule(
+export const packageCacheNotCleaned = shellRunRule(
   {
     code: 'PackageCacheNotCleaned',
     messages,
     severity: 'info',
     docs: `${BEST_PRACTICES}#run`,
     description: {
-      en: 'yum, dnf and zypper keep repository metadata in /var/cache; clean it in the same RUN so it does not stay in the layer.',
-      ko: 'yum, dnf, zypper는 저장소 메타데이터를 /var/cache에 남깁니다. 레이어에 남지 않도록 같은 RUN에서 지우세요.',
+      en:
+        'yum, dnf, microdnf and zypper keep repository metadata in /var/cache; clean it after the ' +
+        'install, in the same RUN, so it does not stay in the layer.',
+      ko: 'yum, dnf, microdnf, zypper는 저장소 메타데이터를 /var/cache에 남깁니다. 레이어에 남지 않도록 같은 RUN에서 설치 뒤에 지우세요.',
     },
     category: 'best-practice',
     equivalents: [
@@ -61,25 +73,42 @@ export const packageCacheNotCleaned = shippedRunRule(
       { tool: 'droast', id: 'DF045', note: 'zypper' },
     ],
     examples: {
-      invalid: [{ dockerfile: 'FROM fedora:40\nRUN dnf install -y httpd\n', range: '1:4-1:15' }],
-      valid: ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n'],
+      invalid: [
+        { dockerfile: 'FROM fedora:40\nRUN dnf install -y httpd\n', range: '1:4-1:15' },
+        { dockerfile: 'FROM fedora:40\nRUN dnf clean all && dnf install -y httpd\n', range: '1:21-1:32' },
+      ],
+      valid: [
+        'FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n',
+        'FROM ubi9/ubi-minimal\nRUN microdnf install -y httpd && rm -rf /var/cache/yum\n',
+      ],
     },
   },
   (instruction) => {
     const findings: Finding[] = [];
     for (const tool of TOOLS) {
-      const calls = toolCalls(instruction, tool.programs, YUM_OPTIONS);
-      const cleaned = calls.some((call) => call.subcommand?.value === 'clean' || call.subcommand?.value === 'cc');
-      if (cleaned || hasCacheMountOn(instruction, tool.cache) || cleansFolder(instruction, tool.cache)) continue;
-      const install = calls.find(
-        (call) => call.subcommand?.value !== undefined && tool.installs.includes(call.subcommand.value),
-      );
-      if (!install) continue;
+      const zypper = tool.programs[0] === 'zypper';
+      const calls = toolCalls(instruction, tool.programs, zypper ? ZYPPER_OPTIONS : YUM_OPTIONS);
+      const command = (call: (typeof calls)[number]) => (zypper ? call.subcommand?.value : yumCommand(call));
+      // The last download decides: a clean (or rm) before it leaves its metadata in the layer.
+      const installs = calls.filter((call) => tool.installs.includes(command(call) ?? ''));
+      const last = installs[installs.length - 1];
+      if (
+        !last ||
+        tool.caches.some(
+          (cache) => hasCacheMountOn(instruction, cache) || cleansFolder(instruction, cache, last.command),
+        )
+      )
+        continue;
+      if (
+        calls.some((call) => ['clean', 'cc'].includes(command(call) ?? '') && startsAfter(call.command, last.command))
+      )
+        continue;
       findings.push({
-        range: callRange(install),
-        message: messages.metadataStays({ program: install.command.program!, cache: tool.cache, clean: tool.clean }),
+        range: callRange(installs[0]!),
+        message: messages.metadataStays({ program: last.command.program!, cache: tool.caches[0]!, clean: tool.clean }),
       });
     }
     return findings;
   },
+  { shippedOnly: true },
 );

@@ -1,10 +1,11 @@
 // How pip is called: `pip`, `pip3`, `pip3.12`, or `python -m pip`.
 import type { Instruction } from '../../parser';
 import { type ReadCommandLine, readCommandLine, runShell, type ShellCommand } from '../../shell';
-import type { ToolCall } from './support';
+import { type ToolCall, toolCalls } from './support';
 
+/** Options that take a value (pip install --help): their values are not packages. */
 const PIP_OPTIONS = {
-  shortWithValue: 'rcetid',
+  shortWithValue: 'rcetidfbC',
   longWithValue: [
     'requirement',
     'constraint',
@@ -36,6 +37,17 @@ const PIP_OPTIONS = {
     'config-settings',
     'global-option',
     'report',
+    'root-user-action',
+    'build',
+    'config-setting',
+    'install-option',
+    'exists-action',
+    'keyring-provider',
+    'use-feature',
+    'use-deprecated',
+    'log-file',
+    'group',
+    'dest',
   ],
 };
 
@@ -50,6 +62,13 @@ export function pipCalls(instruction: Instruction, subcommand: string): ToolCall
   }
   return calls;
 }
+
+/** `pipx install` calls: pipx installs an application from a package spec, as pip does. */
+export function pipxCalls(instruction: Instruction): ToolCall[] {
+  return toolCalls(instruction, ['pipx'], PIPX_OPTIONS).filter((call) => call.subcommand?.value === 'install');
+}
+
+const PIPX_OPTIONS = { longWithValue: ['python', 'index-url', 'pip-args', 'suffix', 'preinstall'] };
 
 function pipLine(command: ShellCommand): ReadCommandLine | undefined {
   const program = command.program ?? '';

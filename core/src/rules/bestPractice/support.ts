@@ -113,11 +113,28 @@ export function insertAfter(word: ShellWord, text: string, title: LocalizedText)
   return { title, edits: [{ range: { start: word.range.end, end: word.range.end }, newText: ` ${text}` }] };
 }
 
-/** Whether any command of the RUN removes or otherwise touches a path under `folder` (rm -rf, find -delete, ...). */
-export function cleansFolder(instruction: Instruction, folder: string): boolean {
+/**
+ * Whether a command of the RUN removes or otherwise touches a path under `folder` (rm -rf, find
+ * -delete, ...); with `after`, only a command that starts after it counts: a clean before an
+ * install does not remove what the install downloads.
+ */
+export function cleansFolder(instruction: Instruction, folder: string, after?: ShellCommand): boolean {
   const shell = runShell(instruction);
   if (!shell) return false;
-  return commandsOf(shell, REMOVERS).some((command) => command.args.some((arg) => mentionsPath(arg, folder)));
+  return commandsOf(shell, REMOVERS).some(
+    (command) =>
+      (after === undefined || startsAfter(command, after)) && command.args.some((arg) => mentionsPath(arg, folder)),
+  );
+}
+
+/**
+ * Whether `command` starts after `other` starts, in source order (the command line before the
+ * heredoc bodies it reads, as the shell runs them).
+ */
+export function startsAfter(command: ShellCommand, other: ShellCommand): boolean {
+  const a = command.range.start;
+  const b = other.range.start;
+  return a.line > b.line || (a.line === b.line && a.character > b.character);
 }
 
 const REMOVERS = ['rm', 'find', 'rmdir'];

@@ -1,4 +1,4 @@
-import type { InstructionRule } from '../rule';
+import { shellRunRule } from './shellRuns';
 import { BEST_PRACTICES, callRange, insertAfter, toolCalls } from './support';
 import { defineMessages } from '../messages';
 
@@ -23,7 +23,7 @@ const CHANGING = [
   'source-install',
   'si',
 ];
-const ZYPPER_OPTIONS = {
+export const ZYPPER_OPTIONS = {
   shortWithValue: 'rcDRt',
   longWithValue: [
     'root',
@@ -39,27 +39,34 @@ const ZYPPER_OPTIONS = {
   ],
 };
 
-export const zypperWithoutNonInteractive: InstructionRule = {
-  scope: 'instruction',
-  code: 'ZypperWithoutNonInteractive',
-  severity: 'warning',
-  docs: `${BEST_PRACTICES}#run`,
-  description: {
-    en: "zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command's -y.",
-    ko: 'zypper는 패키지를 바꾸기 전에 확인을 묻습니다. zypper --non-interactive(-n)나 하위 명령의 -y를 쓰세요.',
+export const zypperWithoutNonInteractive = shellRunRule(
+  {
+    code: 'ZypperWithoutNonInteractive',
+    severity: 'warning',
+    docs: `${BEST_PRACTICES}#run`,
+    description: {
+      en: "zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command's -y.",
+      ko: 'zypper는 패키지를 바꾸기 전에 확인을 묻습니다. zypper --non-interactive(-n)나 하위 명령의 -y를 쓰세요.',
+    },
+    messages,
+    category: 'best-practice',
+    equivalents: [
+      { tool: 'hadolint', id: 'DL3034' },
+      { tool: 'droast', id: 'DF043' },
+    ],
+    examples: {
+      invalid: [
+        { dockerfile: 'FROM opensuse/leap:15\nRUN zypper install curl\n', range: '1:4-1:18' },
+        { dockerfile: 'FROM opensuse/leap:15\nRUN <<EOF\nzypper in curl\nEOF\n', range: '2:0-2:9' },
+      ],
+      valid: [
+        'FROM opensuse/leap:15\nRUN zypper -n install curl\n',
+        'FROM opensuse/leap:15\nRUN <<EOF\nzypper -n in curl\nEOF\n',
+      ],
+    },
   },
-  messages,
-  category: 'best-practice',
-  equivalents: [
-    { tool: 'hadolint', id: 'DL3034' },
-    { tool: 'droast', id: 'DF043' },
-  ],
-  examples: {
-    invalid: [{ dockerfile: 'FROM opensuse/leap:15\nRUN zypper install curl\n', range: '1:4-1:18' }],
-    valid: ['FROM opensuse/leap:15\nRUN zypper -n install curl\n'],
-  },
-  check(instruction) {
-    return toolCalls(instruction, ['zypper'], ZYPPER_OPTIONS)
+  (instruction) =>
+    toolCalls(instruction, ['zypper'], ZYPPER_OPTIONS)
       .filter((call) => {
         const sub = call.subcommand;
         if (sub?.value === undefined || !CHANGING.includes(sub.value) || call.command.before === '|') return false;
@@ -77,6 +84,5 @@ export const zypperWithoutNonInteractive: InstructionRule = {
         range: callRange(call),
         message: messages.missingNonInteractive({ subcommand: call.subcommand!.value }),
         fixes: [insertAfter(call.subcommand!, '-y', { en: 'Add -y', ko: '-y 추가' })],
-      }));
-  },
-};
+      })),
+);

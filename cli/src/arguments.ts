@@ -17,12 +17,19 @@ export interface CheckOptions {
   inputs: string[];
   format: Format;
   failLevel: Severity | 'none';
+  /** --fail-level was given (a hadolint config's failure-threshold applies only when it was not). */
+  failLevelGiven: boolean;
+  /** A .layerwise.json, or a hadolint config (`.yaml` / `.yml`). */
   config: string | undefined;
   rules: Record<string, RuleSeverity>;
   language: Language;
   stdinFilename: string | undefined;
   /** undefined: decide from the terminal and NO_COLOR. */
   color: boolean | undefined;
+  /** --fix: apply the mechanical fixes; `dry-run` prints them as a diff instead of writing. */
+  fix: 'off' | 'write' | 'dry-run';
+  /** --baseline FILE: report only findings it does not hold; `update` (--update-baseline) writes it. */
+  baseline: { path: string; update: boolean } | undefined;
 }
 
 export type Command =
@@ -41,6 +48,10 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'update-baseline': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
   // `layerwise format`
@@ -97,6 +108,11 @@ export function parseArguments(argv: readonly string[]): Command {
     rules[match[1]!] = match[2];
   }
   if (inputs.filter((input) => input === '-').length > 1) return fail(MESSAGES.stdinTwice);
+  if (values['dry-run'] && !values.fix) return fail(MESSAGES.needs('dry-run', 'fix'));
+  if (values['update-baseline'] && values.baseline === undefined)
+    return fail(MESSAGES.needs('update-baseline', 'baseline <file>'));
+  const fix = values.fix ? (values['dry-run'] ? 'dry-run' : 'write') : 'off';
+  if (fix === 'write' && inputs.includes('-')) return fail(MESSAGES.fixStdin);
 
   return {
     kind: 'check',
@@ -104,11 +120,17 @@ export function parseArguments(argv: readonly string[]): Command {
       inputs,
       format: format as Format,
       failLevel: failLevel as Severity | 'none',
+      failLevelGiven: values['fail-level'] !== undefined,
       config: values.config,
       rules,
       language: lang as Language,
       stdinFilename: values['stdin-filename'],
       color: values['no-color'] ? false : values.color ? true : undefined,
+      fix,
+      baseline:
+        values.baseline === undefined
+          ? undefined
+          : { path: values.baseline, update: values['update-baseline'] === true },
     },
   };
 }

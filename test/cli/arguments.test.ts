@@ -9,11 +9,14 @@ test('check options: defaults, every option, repeated --rule', () => {
       inputs: [],
       format: 'text',
       failLevel: 'error',
+      failLevelGiven: false,
       config: undefined,
       rules: {},
       language: 'en',
       stdinFilename: undefined,
       color: undefined,
+      fix: 'off',
+      baseline: undefined,
     },
   });
   const parsed = parseArguments([
@@ -41,11 +44,14 @@ test('check options: defaults, every option, repeated --rule', () => {
       inputs: ['a', '-', 'b/**'],
       format: 'sarif',
       failLevel: 'warning',
+      failLevelGiven: true,
       config: 'c.json',
       rules: { A: 'off', B: 'error' },
       language: 'ko',
       stdinFilename: 'x/Dockerfile',
       color: false,
+      fix: 'off',
+      baseline: undefined,
     },
   });
 });

@@ -4,6 +4,7 @@ export const WATCHED_CONTEXT_FILES: readonly string[] = [
   '**/*.dockerignore',
   // Project settings shared with the command-line checker.
   '**/.layerwise.json',
+  '**/.hadolint.{yaml,yml}',
   '**/{package.json,package-lock.json,npm-shrinkwrap.json,yarn.lock,pnpm-lock.yaml,bun.lock,bun.lockb}',
   '**/{requirements*.txt,pyproject.toml,poetry.lock,uv.lock,Pipfile,Pipfile.lock,setup.py}',
   '**/{go.mod,go.sum,Gemfile,Gemfile.lock,composer.json,composer.lock,' +

@@ -26,6 +26,7 @@ import { instructionAtLine } from './instructionAt';
 import type { Language } from './language';
 import type { RuleSeverity, Settings } from './settings';
 import { hasCheckComment, StageCache, type StageRun } from './stageCache';
+import { withoutSuppressed } from './suppressedFindings';
 
 /** A place in another file a finding is about, with its note in the user's language. */
 export interface CheckedPlace {
@@ -396,7 +397,8 @@ function isEnabled(rule: Rule, override: RuleSeverity | undefined, options: Chec
 }
 
 /**
- * Drops findings that `# check=skip=...` silences: the file directive for every instruction,
+ * Drops findings that hadolint or droast pragmas silence (suppressedFindings.ts) and findings that
+ * `# check=skip=...` silences: the file directive for every instruction,
  * a comment directly above an instruction for that instruction. Builder errors stay: skipping
  * them would not make `docker build` accept the file.
  */
@@ -406,9 +408,9 @@ function withoutSkipped(
   file: CheckOptions,
   checkComments: boolean,
 ): RuleFinding[] {
-  if (!checkComments && !file.skipAll && file.skip.size === 0) return findings;
+  if (!checkComments && !file.skipAll && file.skip.size === 0) return withoutSuppressed(findings, tree);
   const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
-  return findings.filter(({ rule, finding }) => {
+  return withoutSuppressed(findings, tree).filter(({ rule, finding }) => {
     if (rule.kind === 'builder-error') return true;
     if (file.skipAll || file.skip.has(rule.code)) return false;
     if (!checkComments) return true;

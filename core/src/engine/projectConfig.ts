@@ -5,9 +5,13 @@
 // settings (records such as rule severities merge per entry, the file's winning). The language
 // server only looks inside the workspace folders: a file above them (in the home folder, in /tmp)
 // is not the project's and is never read.
+// A `.hadolint.yaml` / `.hadolint.yml` in the same folder is read too (hadolintConfig.ts), under the
+// `.layerwise.json` when both are there; alone, it counts as the folder's config.
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import type { Severity } from '../rules';
 import { describeFileError } from './fileErrors';
+import { HADOLINT_CONFIG_FILES, readHadolintConfig } from './hadolintConfig';
 import { parseJsonc } from './jsonc';
 import type { Settings } from './settings';
 import { isRecord, readSettingValue } from './settingValue';
@@ -30,6 +34,10 @@ export interface ProjectConfig {
   problems: string[];
   /** The file could not be read or is not JSON: nothing in it applies. */
   unusable: boolean;
+  /** What the file asks that Layerwise does not honour (yet), in English; said once, never a failure. */
+  notes?: string[];
+  /** A hadolint config's `failure-threshold` / `no-fail`: the CLI's fail level unless the command line sets one. */
+  failLevel?: Severity | 'none';
 }
 
 /** Reads and checks one config file; never throws. */
@@ -119,15 +127,42 @@ export class ProjectConfigs {
       return undefined;
     }
     const candidate = join(folder, PROJECT_CONFIG_FILE);
+    const hadolint = HADOLINT_CONFIG_FILES.map((name) => join(folder, name)).find(isFile);
     let config: ProjectConfig | undefined;
     if (isFile(candidate)) config = readProjectConfig(candidate);
-    else {
+    if (hadolint)
+      config = config ? withHadolintBelow(config, readHadolintConfig(hadolint)) : readHadolintConfig(hadolint);
+    if (!config) {
       const parent = dirname(folder);
       config = parent === folder ? undefined : this.forFolder(parent);
     }
     this.byFolder.set(folder, config);
     return config;
   }
+}
+
+/** Any config file: `.hadolint.yaml` / `.hadolint.yml` read as hadolint's, anything else as `.layerwise.json`. */
+export function readConfigFile(path: string): ProjectConfig {
+  return /\.ya?ml$/i.test(path) ? readHadolintConfig(path) : readProjectConfig(path);
+}
+
+/**
+ * A `.layerwise.json` with the hadolint config of its folder under it: the hadolint file's rule
+ * settings apply where the `.layerwise.json` does not set the same rule; its problems and notes
+ * name it.
+ */
+function withHadolintBelow(own: ProjectConfig, hadolint: ProjectConfig): ProjectConfig {
+  const name = hadolint.path.slice(hadolint.path.lastIndexOf(sep) + 1);
+  const settings = own.unusable
+    ? own.settings
+    : (applyProjectConfig(hadolint.settings as Settings, own) as Partial<Settings>);
+  return {
+    ...own,
+    settings: own.unusable ? {} : settings,
+    problems: [...own.problems, ...hadolint.problems.map((problem) => `${name}: ${problem}`)],
+    notes: [...(own.notes ?? []), ...(hadolint.notes ?? []).map((note) => `${name}: ${note}`)],
+    failLevel: own.failLevel ?? hadolint.failLevel,
+  };
 }
 
 /** `folder` is `root` or below it. */

@@ -80,9 +80,10 @@ export class WorkspaceState {
   settingsFor(uri: string): Settings {
     if (!uri.startsWith('file:')) return this.settings;
     const config = this.projectConfigs.forFile(fileURLToPath(uri));
-    if (config && config.problems.length > 0 && !this.reportedConfigs.has(config)) {
+    const said = config ? [...config.problems, ...(config.notes ?? [])] : [];
+    if (config && said.length > 0 && !this.reportedConfigs.has(config)) {
       this.reportedConfigs.add(config);
-      this.warn(`Layerwise: ${config.path}: ${config.problems.join('; ')}`);
+      this.warn(`Layerwise: ${config.path}: ${said.join('; ')}`);
     }
     return applyProjectConfig(this.settings, config);
   }

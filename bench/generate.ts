@@ -34,7 +34,7 @@ export function generateDockerfile(lineCount: number): string {
     lines.push('');
     stage++;
   }
-  return lines.slice(0, lineCount).join('\n') + '\n';
+  return `${lines.slice(0, lineCount).join('\n')}\n`;
 }
 
 /**

@@ -52,7 +52,7 @@ export function renderCorpusReport(): string {
     for (const hit of list.slice(0, EXAMPLES_PER_RULE)) lines.push(`- ${hit}`);
     if (list.length > EXAMPLES_PER_RULE) lines.push(`- … and ${list.length - EXAMPLES_PER_RULE} more`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 if (require.main === module) {

@@ -55,6 +55,7 @@ export async function claimBuildSlot(
 /** A task terminal that only says something and ends (a build task that did not start). */
 export class NoticeTerminal implements vscode.Pseudoterminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
+  // biome-ignore lint/suspicious/noConfusingVoidType: vscode.Pseudoterminal's onDidClose is Event<number | void>.
   private readonly closeEmitter = new vscode.EventEmitter<number | void>();
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;

@@ -37,6 +37,7 @@ const toTerminal = (text: string): string => text.replace(/\r?\n/g, '\r\n');
 
 export class ProcessTerminal implements vscode.Pseudoterminal {
   private readonly writeEmitter = new vscode.EventEmitter<string>();
+  // biome-ignore lint/suspicious/noConfusingVoidType: vscode.Pseudoterminal's onDidClose is Event<number | void>.
   private readonly closeEmitter = new vscode.EventEmitter<number | void>();
   readonly onDidWrite = this.writeEmitter.event;
   readonly onDidClose = this.closeEmitter.event;

@@ -75,7 +75,10 @@ export class StageCache {
       yield;
     }
     let byRule = this.byRule.get(stage);
-    if (!byRule) this.byRule.set(stage, (byRule = new Map()));
+    if (!byRule) {
+      byRule = new Map();
+      this.byRule.set(stage, byRule);
+    }
     for (const rule of run.rules) {
       let placed = byRule.get(rule);
       if (!placed) {

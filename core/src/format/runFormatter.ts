@@ -143,7 +143,11 @@ function shellInput(pieces: readonly string[], breaks: Breaks): string | undefin
   const scanner = new Scanner();
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i]!;
-    out += breaks !== 'none' ? scanner.readBreaking(piece, true, breaks === 'pipes') : (scanner.read(piece), piece);
+    if (breaks !== 'none') out += scanner.readBreaking(piece, true, breaks === 'pipes');
+    else {
+      scanner.read(piece);
+      out += piece;
+    }
     if (i === pieces.length - 1) break;
     if (scanner.quoted || scanner.comment) return undefined;
     const next = pieces[i + 1]!;

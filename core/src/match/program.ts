@@ -3,6 +3,7 @@
 
 import type { CharTest, PatternPart } from './parts';
 
+// biome-ignore lint/suspicious/noConstEnum: esbuild inlines it in the one bundle; the matcher's inner loop switches on it.
 export const enum Op {
   /** Consume one character passing `tests[pc]`, go to `next[pc]`. */
   Char,
@@ -41,6 +42,7 @@ export interface FlatProgram {
   classes: (CodePointTest | undefined)[];
 }
 
+// biome-ignore lint/suspicious/noConstEnum: as Op above.
 export const enum TestKind {
   Any,
   Literal,

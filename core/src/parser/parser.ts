@@ -289,7 +289,7 @@ function readHeredocBodies(instruction: Instruction, reader: ItemReader, lastLin
         heredoc.terminatorRange = sink.range(line, 0, line, raw.length);
         break;
       }
-      content += candidate + '\n';
+      content += `${candidate}\n`;
       heredoc.strippedTabs.push(raw.length - candidate.length);
       if (heredoc.expand) scanHeredocLine(instruction, raw, line, sink);
     }

@@ -476,7 +476,7 @@ function literal(node: Node): string | undefined {
     case 'string': {
       let value = '';
       for (const child of node.namedChildren) {
-        if (!child || child.type !== 'string_content') return undefined;
+        if (child?.type !== 'string_content') return undefined;
         value += child.text.replace(/\\([$`"\\\n])/g, (_, ch: string) => (ch === '\n' ? '' : ch));
       }
       return value;

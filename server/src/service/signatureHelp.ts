@@ -157,14 +157,14 @@ function chooseForm(instruction: Instruction, forms: Form[]): number {
   if (instruction.keyword === 'HEALTHCHECK') return instruction.healthcheckMode?.value.toUpperCase() === 'NONE' ? 1 : 0;
   const wantsExec = instruction.exec !== undefined || instruction.rest?.value.trimStart().startsWith('[') === true;
   const index = forms.findIndex((form) => (form.exec ?? false) === wantsExec);
-  return index < 0 ? 0 : index;
+  return Math.max(index, 0);
 }
 
 function activeParameter(instruction: Instruction, form: Form, position: Position): number {
   const flag = instruction.flags.find((f) => rangeContains(f.range, position));
   if (flag) {
     const index = form.params.findIndex((p) => p.startsWith(`[--${flag.name}`));
-    return index < 0 ? 0 : index;
+    return Math.max(index, 0);
   }
   const positional = form.params.map((p, i) => ({ p, i })).filter(({ p }) => !isFlagParam(p));
   if (positional.length === 0) return 0;

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
  * A step may yield a promise: the check goes on once it settles (the shell parser loading), and
  * the wait does not count as the check's work.
  */
+// biome-ignore lint/suspicious/noConfusingVoidType: a bare `yield` is a step; a yielded promise is a wait.
 export type CheckSteps = Generator<void | Promise<unknown>, void, void>;
 
 export interface ValidationQueueOptions {

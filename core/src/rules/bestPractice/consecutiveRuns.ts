@@ -11,8 +11,10 @@ import { BEST_PRACTICES } from './support';
 const smallRuns = new WeakMap<Instruction, boolean>();
 
 function isSmallRun(instruction: Instruction): boolean {
-  let small = smallRuns.get(instruction);
-  if (small === undefined) smallRuns.set(instruction, (small = computeSmallRun(instruction)));
+  const known = smallRuns.get(instruction);
+  if (known !== undefined) return known;
+  const small = computeSmallRun(instruction);
+  smallRuns.set(instruction, small);
   return small;
 }
 

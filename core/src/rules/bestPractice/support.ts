@@ -58,9 +58,14 @@ const linesByCommand = new WeakMap<ShellCommand, Map<OptionSyntax | undefined, R
 
 function commandLine(command: ShellCommand, syntax: OptionSyntax | undefined): ReadCommandLine {
   let lines = linesByCommand.get(command);
-  if (!lines) linesByCommand.set(command, (lines = new Map()));
-  let line = lines.get(syntax);
-  if (!line) lines.set(syntax, (line = readCommandLine(command, syntax)));
+  if (!lines) {
+    lines = new Map();
+    linesByCommand.set(command, lines);
+  }
+  const known = lines.get(syntax);
+  if (known) return known;
+  const line = readCommandLine(command, syntax);
+  lines.set(syntax, line);
   return line;
 }
 

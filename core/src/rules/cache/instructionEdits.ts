@@ -31,7 +31,7 @@ export function withoutContinuation(text: string): number {
 
 /** The instruction's whole lines, ending with a newline. */
 export function instructionText(instruction: Instruction, lines: readonly string[]): string {
-  return lines.slice(instruction.range.start.line, instruction.range.end.line + 1).join('\n') + '\n';
+  return `${lines.slice(instruction.range.start.line, instruction.range.end.line + 1).join('\n')}\n`;
 }
 
 /** Deletes the instruction's whole lines. */

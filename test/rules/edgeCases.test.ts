@@ -120,6 +120,12 @@ const rows: [string, string, string, string[]][] = [
     'AptGetInstallWithoutYes',
     ['1:12-1:27 without -y'],
   ],
+  [
+    'ONBUILD RUN triggers are read like RUN by the stage shell rules',
+    'FROM a\nONBUILD RUN curl -fsSL https://example.com/i.sh | sh\n',
+    'PipeWithoutPipefail',
+    ['1:12-1:52 pipefail'],
+  ],
   ['BuildKit does not apply build checks to ONBUILD triggers', 'FROM a\nONBUILD ENV a b\n', 'LegacyKeyValueFormat', []],
   [
     'HEALTHCHECK NONE ignores options and takes nothing after it',

@@ -5,11 +5,17 @@ import type { Stage, StageShell } from '../../model';
 
 export { DEFAULT_SHELL, shellOf, type StageShell } from '../../model';
 
-/** The stage's shell-form RUNs with the shell each runs under. */
+/**
+ * The stage's shell-form RUNs with the shell each runs under, in order, ONBUILD RUN triggers
+ * included (they run under the shell the stage hands down to images built on it).
+ */
 export function shellRuns(stage: Stage): { instruction: Instruction; shell: StageShell }[] {
   const runs: { instruction: Instruction; shell: StageShell }[] = [];
-  for (const instruction of stage.instructions)
+  for (const instruction of stage.instructions) {
     if (instruction.keyword === 'RUN' && !instruction.exec)
       runs.push({ instruction, shell: stage.before(instruction).shell });
+    const trigger = instruction.trigger;
+    if (trigger?.keyword === 'RUN' && !trigger.exec) runs.push({ instruction: trigger, shell: stage.handsDown.shell });
+  }
   return runs;
 }

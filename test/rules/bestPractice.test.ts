@@ -29,6 +29,62 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  // Issue 16, part 2a (each has its own test file as well).
+  {
+    code: 'EnvUsesSameEnvName',
+    fires: [['FROM alpine:3.20\nENV A=1 B=$A', ['1:10-1:12']]],
+    quiet: ['FROM alpine:3.20\nENV A=1\nENV B=$A'],
+  },
+  {
+    code: 'UseraddHighUidWithoutNoLogInit',
+    fires: [['FROM debian:12\nRUN useradd -u 1000000 app', ['1:4-1:11']]],
+    quiet: ['FROM debian:12\nRUN useradd -l -u 1000000 app'],
+  },
+  {
+    code: 'SymlinkReplacesBinSh',
+    fires: [['FROM debian:12\nRUN ln -sf /bin/bash /bin/sh', ['1:4-1:28']]],
+    quiet: ['FROM debian:12\nRUN ln -sf /bin/sh /usr/local/bin/sh'],
+  },
+  {
+    code: 'YarnCacheNotCleaned',
+    fires: [['FROM node:22\nRUN yarn install', ['1:4-1:16']]],
+    quiet: ['FROM node:22\nRUN yarn install && yarn cache clean'],
+  },
+  {
+    code: 'NonNumericUser',
+    fires: [['FROM debian:12\nUSER app', ['1:5-1:8']]],
+    quiet: ['FROM debian:12\nUSER 10001'],
+  },
+  {
+    code: 'LabelKeyFormat',
+    fires: [['FROM alpine:3.20\nLABEL io.docker.x=1', ['1:6-1:17']]],
+    quiet: ['FROM alpine:3.20\nLABEL com.example.x=1'],
+  },
+  {
+    code: 'MissingHealthcheck',
+    fires: [['FROM nginx:1.27\nEXPOSE 80', ['0:0-0:15']]],
+    quiet: ['FROM nginx:1.27\nEXPOSE 80\nHEALTHCHECK NONE'],
+  },
+  {
+    code: 'InteractiveCommandInRun',
+    fires: [['FROM debian:12\nRUN vim /etc/hosts', ['1:4-1:7']]],
+    quiet: ['FROM debian:12\nRUN vim --version'],
+  },
+  {
+    code: 'WgetWithoutProgress',
+    fires: [['FROM debian:12\nRUN wget -O app.tgz "$url"', ['1:4-1:8']]],
+    quiet: ['FROM debian:12\nRUN wget -nv -O app.tgz "$url"', 'FROM alpine:3.20\nRUN wget -O app.tgz "$url"'],
+  },
+  {
+    code: 'ArchiveCopiedThenExtracted',
+    fires: [['FROM debian:12\nCOPY app.tgz /tmp/\nRUN tar -xzf /tmp/app.tgz', ['1:5-1:12']]],
+    quiet: ['FROM debian:12\nADD app.tgz /opt/'],
+  },
+  {
+    code: 'CopyWholeStageRoot',
+    fires: [['FROM golang:1.23 AS build\nFROM debian:12\nCOPY --from=build / /', ['2:18-2:19']]],
+    quiet: ['FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build / /'],
+  },
   // Issue 16, part 2b (each has its own test file as well).
   {
     code: 'UnverifiedRemoteScript',

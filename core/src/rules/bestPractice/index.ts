@@ -11,13 +11,30 @@ import { cdInsteadOfWorkdir } from './cdInsteadOfWorkdir';
 import { consecutiveRuns } from './consecutiveRuns';
 import { copyRelativeWithoutWorkdir } from './copyRelativeWithoutWorkdir';
 import { curlAndWget } from './curlAndWget';
+import { envUsesSameEnvName } from './envUsesSameEnvName';
 import { finalStageUserRoot } from './finalStageUserRoot';
 import { packageCacheNotCleaned } from './packageCacheNotCleaned';
 import { pipeWithoutPipefail } from './pipeWithoutPipefail';
 import { pipInstallWithoutNoCacheDir } from './pipInstallWithoutNoCacheDir';
 import { serverStartedInRun } from './serverStartedInRun';
 import { sudoInRun } from './sudoInRun';
+import { finalStageWithoutUser } from './finalStageWithoutUser';
+import { bashSyntaxInSh } from './bashSyntaxInSh';
+import { npmInstallWithLockfile } from './npmInstallWithLockfile';
+import { curlWithoutFail } from './curlWithoutFail';
+import { worldWritablePermissions } from './worldWritablePermissions';
+import { unverifiedRemoteScript } from './unverifiedRemoteScript';
+import { symlinkReplacesBinSh } from './symlinkReplacesBinSh';
 import { unpinnedPackageVersion } from './unpinnedPackageVersion';
+import { useraddHighUidWithoutNoLogInit } from './useraddHighUidWithoutNoLogInit';
+import { yarnCacheNotCleaned } from './yarnCacheNotCleaned';
+import { nonNumericUser } from './nonNumericUser';
+import { labelKeyFormat } from './labelKeyFormat';
+import { missingHealthcheck } from './missingHealthcheck';
+import { interactiveCommandInRun } from './interactiveCommandInRun';
+import { wgetWithoutProgress } from './wgetWithoutProgress';
+import { archiveCopiedThenExtracted } from './archiveCopiedThenExtracted';
+import { copyWholeStageRoot } from './copyWholeStageRoot';
 import { yumInstallWithoutYes } from './yumInstallWithoutYes';
 import { zypperWithoutNonInteractive } from './zypperWithoutNonInteractive';
 
@@ -33,6 +50,12 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   packageCacheNotCleaned,
   unpinnedPackageVersion,
   sudoInRun,
+  unverifiedRemoteScript,
+  worldWritablePermissions,
+  bashSyntaxInSh,
+  curlWithoutFail,
+  npmInstallWithLockfile,
+  finalStageWithoutUser,
   cdInsteadOfWorkdir,
   serverStartedInRun,
   pipeWithoutPipefail,
@@ -42,4 +65,15 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   finalStageUserRoot,
   copyRelativeWithoutWorkdir,
   consecutiveRuns,
+  envUsesSameEnvName,
+  useraddHighUidWithoutNoLogInit,
+  symlinkReplacesBinSh,
+  yarnCacheNotCleaned,
+  nonNumericUser,
+  labelKeyFormat,
+  missingHealthcheck,
+  interactiveCommandInRun,
+  wgetWithoutProgress,
+  archiveCopiedThenExtracted,
+  copyWholeStageRoot,
 ];

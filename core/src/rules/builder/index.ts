@@ -2,6 +2,7 @@
 import type { Rule } from '../rule';
 import { copyDestinationNotDirectory } from './copyDestinationNotDirectory';
 import { copyFromOwnStage } from './copyFromOwnStage';
+import { copyFromUnknownStage } from './copyFromUnknownStage';
 import { stageDependencyCycle } from './stageDependencyCycle';
 import { duplicateFlag } from './duplicateFlag';
 import { instructionBeforeFrom } from './instructionBeforeFrom';
@@ -31,5 +32,6 @@ export const BUILDER_RULES: readonly Rule[] = [
   invalidDockerignore,
   copyDestinationNotDirectory,
   copyFromOwnStage,
+  copyFromUnknownStage,
   stageDependencyCycle,
 ];

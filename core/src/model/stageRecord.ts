@@ -141,7 +141,15 @@ export class StageRecord implements Stage {
   }
 
   lookup(name: string, instruction: Instruction): VariableDefinition | undefined {
-    return this.scopeBefore(instruction).get(name);
+    // `scopeBefore(instruction).get(name)` for one name: the inherited ENV through the chain's
+    // memoised `find`, not a map of every name of every stage above.
+    const position = this.positions.get(instruction) ?? this.instructions.length;
+    let found = this.inherited.env.find(name);
+    for (const definition of this.definitions) {
+      if (this.positions.get(definition.instruction!)! >= position) break;
+      if (definition.name === name && (definition.kind === 'env' || found?.kind !== 'env')) found = definition;
+    }
+    return found;
   }
 
   scopeBefore(instruction: Instruction): ReadonlyMap<string, VariableDefinition> {

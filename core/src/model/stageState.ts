@@ -17,6 +17,8 @@ export const DEFAULT_SHELL: StageShell = { posix: true, pipefail: false };
 /** The ENV a stage hands down: its own ENV over what its base stage handed down. */
 export class EnvChain {
   private readonly memo = new Map<string, VariableDefinition | null>();
+  /** Every name in effect at this link, made by `allEntries` when first asked. */
+  private all: ReadonlyMap<string, VariableDefinition> | undefined;
 
   constructor(
     readonly parent: EnvChain | undefined,
@@ -48,10 +50,22 @@ export class EnvChain {
 
   /** Every ENV name and definition, from the first stage of the chain on (a later one wins). */
   entries(): Map<string, VariableDefinition> {
+    return new Map(this.allEntries());
+  }
+
+  /**
+   * What `entries` copies, made once for a link that is asked, from the nearest link above that
+   * has it: hover and completion ask at stage after stage of long `FROM <stage>` chains. Only
+   * asked links keep one, so memory stays in proportion to what is asked.
+   */
+  private allEntries(): ReadonlyMap<string, VariableDefinition> {
+    if (this.all) return this.all;
     const chain: EnvChain[] = [];
-    for (let link: EnvChain | undefined = this; link; link = link.parent) chain.push(link);
-    const all = new Map<string, VariableDefinition>();
-    for (const link of chain.reverse()) for (const [name, definition] of link.own) all.set(name, definition);
+    let link: EnvChain | undefined = this;
+    for (; link && !link.all; link = link.parent) chain.push(link);
+    const all = new Map(link?.all);
+    for (const passed of chain.reverse()) for (const [name, definition] of passed.own) all.set(name, definition);
+    this.all = all;
     return all;
   }
 

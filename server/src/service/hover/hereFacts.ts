@@ -3,7 +3,13 @@
 // files, the values an ENV or ARG sets, the value of a flag. Short facts in both languages.
 import { posix } from 'node:path';
 import { flagValues, inlineCode, type TableRow } from '../../../../core/src/docs';
-import { type DockerfileModel, expandValue, parseCheckOptions, type Stage } from '../../../../core/src/model';
+import {
+  type DockerfileModel,
+  expandValue,
+  parseCheckOptions,
+  type Stage,
+  type WorkdirChain,
+} from '../../../../core/src/model';
 import type { Directive, Flag, Instruction, Word } from '../../../../core/src/parser';
 import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel, type Localized, pick } from '../../../../core/src/engine/localized';
@@ -31,8 +37,13 @@ function firstItems(items: string[], language: Language): string[] {
 /** A word's value with the builder's variables expanded where this Dockerfile knows them. */
 function expanded(model: DockerfileModel, instruction: Instruction, raw: string, value: string): string {
   if (!raw.includes('$')) return value;
-  const scope = model.scopeBefore(instruction);
-  return expandValue(raw, (name) => scope.get(name)?.value, model.tree.escapeChar) ?? value;
+  // Name by name, as `model.scopeBefore` would see them: a stage's instruction in the stage, a FROM
+  // or global ARG among the global ARGs (a map of those few).
+  const stage = instruction.keyword === 'FROM' ? undefined : model.stageOf(instruction);
+  const global = stage ? undefined : model.scopeBefore(instruction);
+  const lookup = (name: string): string | undefined =>
+    (stage ? stage.lookup(name, instruction) : global?.get(name))?.value;
+  return expandValue(raw, lookup, model.tree.escapeChar) ?? value;
 }
 
 const isAbsolute = (path: string): boolean => path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
@@ -45,23 +56,62 @@ interface StageSettings {
   entrypoint: Instruction | undefined;
 }
 
+type Workdir = StageSettings['workdir'];
+
+/**
+ * What each WORKDIR link leaves, per model version. Per version, not per link alone: a link outlives
+ * an edit of the ARG its path uses when its stage hands down the same state (stageState.ts).
+ */
+const workdirsByModel = new WeakMap<DockerfileModel, WeakMap<WorkdirChain, Workdir>>();
+
+/**
+ * The working directory the newest WORKDIR of `chain` leaves. A relative WORKDIR builds on the one
+ * before, and an absolute one (or one known only at build time) on none: so only the WORKDIRs
+ * back to the newest such one (or to one already worked out) count, not the whole chain of
+ * stages (`FROM` one stage after another).
+ */
+function workdirIn(chain: WorkdirChain | undefined, model: DockerfileModel): Workdir {
+  let known = workdirsByModel.get(model);
+  if (!known) {
+    known = new WeakMap();
+    workdirsByModel.set(model, known);
+  }
+  const relative: { link: WorkdirChain; path: string; line: number }[] = [];
+  let workdir: Workdir;
+  for (let link = chain; link; link = link.previous) {
+    if (known.has(link)) {
+      workdir = known.get(link);
+      break;
+    }
+    const word = link.instruction.args[0];
+    const path = word ? expanded(model, link.instruction, word.raw, word.value) : undefined;
+    const line = link.instruction.range.start.line;
+    if (path !== undefined && (isAbsolute(path) || path.includes('$'))) {
+      workdir = { path, line };
+      known.set(link, workdir);
+      break;
+    }
+    relative.push({ link, path: path ?? '', line });
+  }
+  // Oldest first; a relative one without a known base stays unknown, and so do the ones after it.
+  // A WORKDIR without a word (`path` empty) changes nothing.
+  for (const { link, path, line } of relative.reverse()) {
+    if (link.instruction.args[0]) {
+      const base = workdir?.path;
+      workdir = base && !base.includes('$') ? { path: posix.join(base, path), line } : undefined;
+    }
+    known.set(link, workdir);
+  }
+  return workdir;
+}
+
 /** What the model says is in effect just before `instruction` (in its stage and the stages it builds on). */
 function settingsBefore(instruction: Instruction, model: DockerfileModel): StageSettings {
   const settings: StageSettings = { workdir: undefined, user: undefined, shell: undefined, entrypoint: undefined };
   const stage = model.stageOf(instruction);
   if (!stage) return settings;
   const state = stage.before(instruction);
-  // A relative WORKDIR builds on the one before: resolve them oldest first.
-  const workdirs: Instruction[] = [];
-  for (let link = state.workdirs; link; link = link.previous) workdirs.push(link.instruction);
-  for (const item of workdirs.reverse()) {
-    if (!item.args[0]) continue;
-    const path = expanded(model, item, item.args[0].raw, item.args[0].value);
-    const base = settings.workdir?.path;
-    const resolved =
-      isAbsolute(path) || path.includes('$') ? path : base && !base.includes('$') ? posix.join(base, path) : undefined;
-    settings.workdir = resolved === undefined ? undefined : { path: resolved, line: item.range.start.line };
-  }
+  settings.workdir = workdirIn(state.workdirs, model);
   const user = state.userSetBy;
   if (user?.args[0])
     settings.user = { value: expanded(model, user, user.args[0].raw, user.args[0].value), line: user.range.start.line };

@@ -113,9 +113,8 @@ function lspCell(outcome: LspOutcome | undefined, value: number | undefined): st
 
 function report(rows: readonly Row[], seconds: number): number {
   const out: string[] = [];
-  out.push(
-    `Hostile inputs: ${rows.length} cases, budgets CLI < ${ms(BUDGET.cliMs)}, diagnostics < ${ms(BUDGET.diagnosticsMs)}, hover < ${ms(BUDGET.hoverMs)}; kill timeout ${ms(timeoutMs)}.`,
-  );
+  const budgets = `CLI < ${ms(BUDGET.cliMs)}, diagnostics < ${ms(BUDGET.diagnosticsMs)}, hover < ${ms(BUDGET.hoverMs)}`;
+  out.push(`Hostile inputs: ${rows.length} cases, budgets ${budgets}; kill timeout ${ms(timeoutMs)}.`);
   out.push('');
   out.push('| input | CLI | diagnostics | hover | peer diagnostics | peer/ours | result |');
   out.push('|---|---:|---:|---:|---:|---:|---|');
@@ -142,13 +141,15 @@ function report(rows: readonly Row[], seconds: number): number {
     const peerOk = peer !== undefined && peer.problems.length === 0 && peer.diagnosticsMs !== undefined;
     const oursOk = ours.problems.length === 0 && ours.diagnosticsMs !== undefined;
     const ratio = peerOk && oursOk ? `${(peer.diagnosticsMs! / ours.diagnosticsMs!).toFixed(2)}×` : 'n/a';
+    const oursCells = `${lspCell(ours, ours.diagnosticsMs)} | ${lspCell(ours, ours.hoverMs)}`;
+    const result = over.length === 0 ? 'pass' : `**FAIL**: ${over.join(', ')}`;
     out.push(
-      `| ${row.name} | ${cliCell} | ${lspCell(ours, ours.diagnosticsMs)} | ${lspCell(ours, ours.hoverMs)} | ${lspCell(peer, peer?.diagnosticsMs)} | ${ratio} | ${over.length === 0 ? 'pass' : `**FAIL**: ${over.join(', ')}`} |`,
+      `| ${row.name} | ${cliCell} | ${oursCells} | ${lspCell(peer, peer?.diagnosticsMs)} | ${ratio} | ${result} |`,
     );
-    if (!cliOk)
-      failures.push(
-        `- ${row.name}, CLI: ${row.cliProblems.join('; ')}${row.cli.status === 2 ? ` — ${firstLine(row.cli.stderr)}` : ''}`,
-      );
+    if (!cliOk) {
+      const cliError = row.cli.status === 2 ? ` — ${firstLine(row.cli.stderr)}` : '';
+      failures.push(`- ${row.name}, CLI: ${row.cliProblems.join('; ')}${cliError}`);
+    }
     for (const problem of ours.problems.slice(0, 3)) failures.push(`- ${row.name}, server: ${firstLines(problem)}`);
     if (ours.problems.length > 3) failures.push(`- ${row.name}, server: … and ${ours.problems.length - 3} more`);
   }

@@ -168,7 +168,10 @@ const install = (m: DependencyManager, needsOnlyManifests = true, namedManifests
   namedManifests,
 });
 
-/** The dependency install a command performs, if any. Commands that add named packages are not installs from manifests. */
+/**
+ * The dependency install a command performs, if any.
+ * Commands that add named packages are not installs from manifests.
+ */
 export function dependencyInstall(command: SimpleCommand): DependencyInstall | undefined {
   const name = commandName(command);
   const sub = command[1];
@@ -338,7 +341,10 @@ const APT_MOUNTS: CacheMount[] = [
   { target: '/var/lib/apt', sharing: 'locked' },
 ];
 
-/** The download cache a command fills, when a cache mount can keep it (commands that opt out of caching are left alone). */
+/**
+ * The download cache a command fills, when a cache mount can keep it
+ * (commands that opt out of caching are left alone).
+ */
 export function cachedDownloads(command: SimpleCommand): CachedDownloads | undefined {
   const name = commandName(command);
   const sub = command[1];

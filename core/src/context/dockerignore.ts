@@ -206,8 +206,12 @@ function lineTooLong(line: number): DockerIgnoreProblem {
     severity: 'error',
     code: 'line-too-long',
     message: {
-      en: 'This line is 64 KiB or longer: BuildKit cannot read the .dockerignore and the build fails ("failed parsing .dockerignore: bufio.Scanner: token too long").',
-      ko: '이 줄이 64 KiB 이상입니다. BuildKit이 .dockerignore를 읽지 못해 빌드가 실패합니다 ("failed parsing .dockerignore: bufio.Scanner: token too long").',
+      en:
+        'This line is 64 KiB or longer: BuildKit cannot read the .dockerignore and the build fails ' +
+        '("failed parsing .dockerignore: bufio.Scanner: token too long").',
+      ko:
+        '이 줄이 64 KiB 이상입니다. BuildKit이 .dockerignore를 읽지 못해 빌드가 실패합니다 ' +
+        '("failed parsing .dockerignore: bufio.Scanner: token too long").',
     },
   };
 }
@@ -253,8 +257,14 @@ function describeProblem(problem: PatternProblem, text: string, line: number): D
         severity: 'error',
         code: problem.kind,
         message: {
-          en: `BuildKit turns \`${text}\` into the Go regular expression \`${problem.expression}\`, which Go rejects (${problem.goError}): the build fails with "syntax error in pattern" as soon as a path is tested against this line.`,
-          ko: `BuildKit은 \`${text}\`를 Go 정규식 \`${problem.expression}\`로 바꾸는데 Go가 이를 거부합니다 (${problem.goError}). 경로를 이 줄과 비교하는 순간 빌드가 "syntax error in pattern" 오류로 실패합니다.`,
+          en:
+            `BuildKit turns \`${text}\` into the Go regular expression \`${problem.expression}\`, ` +
+            `which Go rejects (${problem.goError}): the build fails with "syntax error in pattern" ` +
+            'as soon as a path is tested against this line.',
+          ko:
+            `BuildKit은 \`${text}\`를 Go 정규식 \`${problem.expression}\`로 바꾸는데 ` +
+            `Go가 이를 거부합니다 (${problem.goError}). ` +
+            '경로를 이 줄과 비교하는 순간 빌드가 "syntax error in pattern" 오류로 실패합니다.',
         },
       };
     case 'unsupported':
@@ -263,8 +273,13 @@ function describeProblem(problem: PatternProblem, text: string, line: number): D
         severity: 'warning',
         code: problem.kind,
         message: {
-          en: `BuildKit turns \`${text}\` into the Go regular expression \`${problem.expression}\`, which uses ${problem.what}; Layerwise cannot evaluate that and treats this line as matching nothing.`,
-          ko: `BuildKit은 \`${text}\`를 Go 정규식 \`${problem.expression}\`로 바꾸는데 여기에 ${problem.what}이(가) 쓰였습니다. Layerwise는 이를 평가하지 못해 이 줄이 아무것과도 일치하지 않는 것으로 봅니다.`,
+          en:
+            `BuildKit turns \`${text}\` into the Go regular expression \`${problem.expression}\`, ` +
+            `which uses ${problem.what}; Layerwise cannot evaluate that and treats this line as matching nothing.`,
+          ko:
+            `BuildKit은 \`${text}\`를 Go 정규식 \`${problem.expression}\`로 바꾸는데 ` +
+            `여기에 ${problem.what}이(가) 쓰였습니다. ` +
+            'Layerwise는 이를 평가하지 못해 이 줄이 아무것과도 일치하지 않는 것으로 봅니다.',
         },
       };
   }

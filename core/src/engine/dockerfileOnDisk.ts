@@ -10,7 +10,10 @@ import { parseText } from '../parser';
 /** Larger files are not read (the largest official-image Dockerfile is under 20 KB). */
 export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
 
-/** The model of the file behind a `file:` URI; undefined when it is not a regular file of at most MAX_DOCKERFILE_BYTES or cannot be read. */
+/**
+ * The model of the file behind a `file:` URI; undefined when it is not a regular file of at most
+ * MAX_DOCKERFILE_BYTES or cannot be read.
+ */
 export async function readDockerfileModel(uri: string): Promise<DockerfileModel | undefined> {
   const text = await readDockerfileText(uri);
   if (text === undefined) return undefined;

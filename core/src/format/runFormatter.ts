@@ -189,7 +189,10 @@ class Scanner {
     this.readBreaking(piece, false);
   }
 
-  /** Reads a piece; with `breaking`, returns it with a line break after each top-level `&&`, `||` and `;` (and `|` with `pipes`). */
+  /**
+   * Reads a piece; with `breaking`, returns it with a line break after each top-level `&&`, `||` and `;`
+   * (and `|` with `pipes`).
+   */
   readBreaking(piece: string, breaking = true, pipes = false): string {
     let out = '';
     for (let i = 0; i < piece.length; i++) {

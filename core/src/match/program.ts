@@ -3,7 +3,8 @@
 
 import type { CharTest, PatternPart } from './parts';
 
-// biome-ignore lint/suspicious/noConstEnum: esbuild inlines it in the one bundle; the matcher's inner loop switches on it.
+// A const enum because esbuild inlines it in the one bundle and the matcher's inner loop switches on it.
+// biome-ignore lint/suspicious/noConstEnum: inlined on purpose (see above).
 export const enum Op {
   /** Consume one character passing `tests[pc]`, go to `next[pc]`. */
   Char,

@@ -49,7 +49,8 @@ export function readArguments(
   for (const flag of flags) {
     const equals = flag.text.indexOf('=');
     const name = equals < 0 ? flag.text.slice(2) : flag.text.slice(2, equals);
-    // Searched only when the flag has one, so the search stays inside the flag (not to the end of the text for every flag).
+    // Searched only when the flag has one, so the search stays inside the flag
+    // (not to the end of the text for every flag).
     const rawEquals = equals < 0 ? -1 : text.indexOf('=', flag.start);
     const hasRawEquals = equals >= 0 && rawEquals >= 0 && rawEquals < flag.end;
     const value = equals < 0 ? undefined : flag.text.slice(equals + 1);

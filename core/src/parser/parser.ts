@@ -231,7 +231,9 @@ function buildInstruction(
       problems.push({
         code: 'nesting-too-deep',
         message: {
-          en: `Variable references are nested more than ${MAX_VARIABLE_NESTING} levels deep; Layerwise does not read the deeper ones.`,
+          en:
+            `Variable references are nested more than ${MAX_VARIABLE_NESTING} levels deep; ` +
+            'Layerwise does not read the deeper ones.',
           ko: `변수 참조가 ${MAX_VARIABLE_NESTING}단계보다 깊게 중첩되어 있습니다. Layerwise는 그보다 깊은 참조를 읽지 않습니다.`,
         },
         range: logical.range(span.start, span.end),

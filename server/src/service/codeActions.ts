@@ -18,7 +18,10 @@ import type { Language } from '../../../core/src/engine/language';
 import { toLspRange } from './lspRange';
 import { pathToFileURL } from 'node:url';
 
-/** Fixes of single findings (mechanical and "on this line") in one answer; "in this file" ones come on top, one per rule. */
+/**
+ * Fixes of single findings (mechanical and "on this line") in one answer;
+ * "in this file" ones come on top, one per rule.
+ */
 export const CODE_ACTION_LIMIT = 100;
 
 function dataOf(diagnostic: Diagnostic): Partial<DiagnosticData> {

@@ -2,7 +2,8 @@
 // request comes): the lowest priority in the server. It starts only once the server has been quiet
 // for a while (no change, request or check), runs one document at a time, in slices shorter than a
 // check's (validationQueue.ts) so that a message arriving meanwhile waits at most one slice, and
-// after any message it waits for quiet again. It is dropped when its document changes or closes. Nothing depends on it finishing: a request finds whatever it left.
+// after any message it waits for quiet again. It is dropped when its document changes or closes.
+// Nothing depends on it finishing: a request finds whatever it left.
 import { performance } from 'node:perf_hooks';
 
 /** The steps of one piece of work; each step should take well under a slice. */

@@ -24,7 +24,8 @@ function addToSkipList(options: string, code: string): string {
   if (!skip) return options === '' ? `skip=${code}` : `${options};skip=${code}`;
   const list = skip[3]!;
   const end = skip.index + skip[0].length;
-  return `${options.slice(0, skip.index)}${skip[1]}${skip[2]}${list === '' ? code : `${list},${code}`}${options.slice(end)}`;
+  const newList = list === '' ? code : `${list},${code}`;
+  return `${options.slice(0, skip.index)}${skip[1]}${skip[2]}${newList}${options.slice(end)}`;
 }
 
 type CommentsAbove = ReturnType<typeof checkCommentsAbove>;

@@ -45,8 +45,10 @@ export function imagePage(reference: string): ImagePage | undefined {
   const gcr = /^(?:(us|eu|asia)\.)?gcr\.io$/.exec(host);
   if (gcr) {
     const slash = path.indexOf('/');
+    const project = path.slice(0, slash);
+    const location = gcr[1] ?? 'global';
     return {
-      url: `https://console.cloud.google.com/gcr/images/${path.slice(0, slash)}/${gcr[1] ?? 'global'}/${path.slice(slash + 1)}`,
+      url: `https://console.cloud.google.com/gcr/images/${project}/${location}/${path.slice(slash + 1)}`,
       registry: 'Google Container Registry',
     };
   }

@@ -27,9 +27,8 @@ export function collectInlayHints(
     try {
       hints.push(...provider(request));
     } catch (error) {
-      log(
-        `Layerwise: an inlay hint provider failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      log(`Layerwise: an inlay hint provider failed: ${detail}`);
     }
   }
   return hints;

@@ -63,8 +63,9 @@ export function describeLayer(
     ko.push(`외 ${more}개`);
   }
   const build = result ? buildSuffix(result) : undefined;
+  const changeVerb = dependencies.length === 1 ? 'changes' : 'change';
   const label = {
-    en: `layer ${step.number} · rebuilt when ${joinOr(en)} ${dependencies.length === 1 ? 'changes' : 'change'}${build ? ` · ${build.en}` : ''}`,
+    en: `layer ${step.number} · rebuilt when ${joinOr(en)} ${changeVerb}${build ? ` · ${build.en}` : ''}`,
     ko: `레이어 ${step.number} · ${ko.join(', ')} 변경 시 다시 빌드${build ? ` · ${build.ko}` : ''}`,
   };
   const stage = stageLabel(step);

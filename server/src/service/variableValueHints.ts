@@ -81,7 +81,10 @@ function within(reference: VariableReference, range: VariableReference['range'])
   );
 }
 
-/** The definition giving the value in this Dockerfile; undefined when the value comes from outside (the builder, the base image). */
+/**
+ * The definition giving the value in this Dockerfile;
+ * undefined when the value comes from outside (the builder, the base image).
+ */
 function knownDefinition(
   model: DockerfileModel,
   lines: readonly string[],

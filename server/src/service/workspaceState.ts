@@ -34,21 +34,24 @@ export class WorkspaceState {
         listed: (context) => {
           const { listing } = context;
           if (!listing) return;
-          for (const folder of listing.unreadable)
+          for (const folder of listing.unreadable) {
+            const reason = describeFileError(folder.error).en;
             this.warn(
-              `Layerwise: cannot read ${join(context.root, folder.path)} in the build context (${describeFileError(folder.error).en}); its files are not listed`,
+              `Layerwise: cannot read ${join(context.root, folder.path)} in the build context (${reason}); ` +
+                'its files are not listed',
             );
+          }
           const stopped = listing.truncated
             ? `, stopped at the limit of ${listing.limits.maxEntries} entries or ${listing.limits.maxFiles} files`
             : '';
-          this.contextListed(
-            `Layerwise: listed build context ${context.root}: ${listing.files.length} files, ${listing.entriesVisited} entries in ${Math.round(listing.elapsedMs)} ms${stopped}`,
-          );
+          const counts = `${listing.files.length} files, ${listing.entriesVisited} entries`;
+          const elapsed = `${Math.round(listing.elapsedMs)} ms`;
+          this.contextListed(`Layerwise: listed build context ${context.root}: ${counts} in ${elapsed}${stopped}`);
         },
-        failed: (context, error) =>
-          this.warn(
-            `Layerwise: listing the build context ${context.root} failed: ${error instanceof Error ? error.message : String(error)}`,
-          ),
+        failed: (context, error) => {
+          const reason = error instanceof Error ? error.message : String(error);
+          this.warn(`Layerwise: listing the build context ${context.root} failed: ${reason}`);
+        },
       },
       walkOptions,
     );
@@ -98,10 +101,10 @@ export class WorkspaceState {
     if (!context) {
       context = BuildContext.forDockerfile(fileURLToPath(uri));
       this.buildContexts.set(uri, context);
-      if (context.dockerignoreError !== undefined)
-        this.warn(
-          `Layerwise: cannot read ${context.dockerignorePath} (${describeFileError(context.dockerignoreError).en}); its patterns are not applied`,
-        );
+      if (context.dockerignoreError !== undefined) {
+        const reason = describeFileError(context.dockerignoreError).en;
+        this.warn(`Layerwise: cannot read ${context.dockerignorePath} (${reason}); its patterns are not applied`);
+      }
     }
     return this.listings.current(context);
   }

@@ -35,7 +35,9 @@ export const addInsteadOfCopy: InstructionRule = {
   severity: 'info',
   docs: `${BEST_PRACTICES}#add-or-copy`,
   description: {
-    en: 'For plain local files COPY is clearer than ADD, whose extra powers (unpacking archives, fetching URLs) can surprise.',
+    en:
+      'For plain local files COPY is clearer than ADD, ' +
+      'whose extra powers (unpacking archives, fetching URLs) can surprise.',
     ko: '일반 로컬 파일에는 ADD보다 COPY가 명확합니다. ADD의 부가 기능(압축 해제, URL 다운로드)은 예상 밖으로 동작할 수 있습니다.',
   },
   messages,

@@ -48,7 +48,9 @@ export const aptGetInstallWithRecommends = shellRunRule(
     severity: 'info',
     docs: `${BEST_PRACTICES}#apt-get`,
     description: {
-      en: 'apt-get install also installs "recommended" packages unless told not to; --no-install-recommends keeps the image smaller.',
+      en:
+        'apt-get install also installs "recommended" packages unless told not to; ' +
+        '--no-install-recommends keeps the image smaller.',
       ko: 'apt-get install은 따로 막지 않으면 "권장" 패키지까지 설치합니다. --no-install-recommends를 쓰면 이미지가 작아집니다.',
     },
     category: 'best-practice',

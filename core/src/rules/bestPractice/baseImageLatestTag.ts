@@ -34,7 +34,9 @@ export const baseImageLatestTag: StageRule = {
   severity: 'warning',
   docs: `${BEST_PRACTICES}#pin-base-image-versions`,
   description: {
-    en: 'An untagged or :latest base image changes under you; name a version tag (or a digest) so builds are repeatable.',
+    en:
+      'An untagged or :latest base image changes under you; ' +
+      'name a version tag (or a digest) so builds are repeatable.',
     ko: '태그가 없거나 :latest인 베이스 이미지는 언제든 바뀝니다. 빌드를 재현할 수 있도록 버전 태그(또는 다이제스트)를 적으세요.',
   },
   category: 'best-practice',

@@ -32,7 +32,9 @@ export const cdInsteadOfWorkdir: InstructionRule = {
   severity: 'info',
   docs: `${BEST_PRACTICES}#workdir`,
   description: {
-    en: 'A cd at the start of RUN to pick the working folder is what WORKDIR is for; a cd at the end of RUN has no effect.',
+    en:
+      'A cd at the start of RUN to pick the working folder is what WORKDIR is for; ' +
+      'a cd at the end of RUN has no effect.',
     ko: 'RUN 앞에서 작업 폴더를 고르려는 cd는 WORKDIR로 쓰는 것이 맞습니다. RUN 끝의 cd는 아무 효과가 없습니다.',
   },
   messages,

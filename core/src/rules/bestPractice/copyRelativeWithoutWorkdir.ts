@@ -25,7 +25,9 @@ export const copyRelativeWithoutWorkdir: StageRule = {
   severity: 'warning',
   docs: `${BEST_PRACTICES}#workdir`,
   description: {
-    en: 'A relative COPY or ADD destination is resolved against the WORKDIR; without one in the stage it depends on whatever the base image set.',
+    en:
+      'A relative COPY or ADD destination is resolved against the WORKDIR; ' +
+      'without one in the stage it depends on whatever the base image set.',
     ko: 'COPY·ADD의 상대 경로 대상은 WORKDIR 기준으로 풀립니다. 스테이지에 WORKDIR가 없으면 베이스 이미지가 정한 값에 따라 달라집니다.',
   },
   category: 'best-practice',

@@ -13,7 +13,10 @@ interface ToolUse {
   range: Range;
 }
 
-/** Unconditional curl and wget calls of one RUN: `if command -v curl ...; else wget ...; fi` and `curl ... || wget ...` pick one tool, which is fine. */
+/**
+ * Unconditional curl and wget calls of one RUN: `if command -v curl ...; else wget ...; fi`
+ * and `curl ... || wget ...` pick one tool, which is fine.
+ */
 const toolUses = instructionMemo(
   (instruction: Instruction): ToolUse[] => {
     const view = runShell(instruction);

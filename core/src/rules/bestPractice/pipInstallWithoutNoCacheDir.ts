@@ -22,7 +22,9 @@ export const pipInstallWithoutNoCacheDir = shellRunRule(
     severity: 'info',
     docs: `${BEST_PRACTICES}#run`,
     description: {
-      en: 'pip keeps downloaded wheels in ~/.cache/pip; --no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
+      en:
+        'pip keeps downloaded wheels in ~/.cache/pip; ' +
+        '--no-cache-dir (or ENV PIP_NO_CACHE_DIR=1, or a cache mount) keeps them out of the image.',
       ko: 'pip는 내려받은 wheel을 ~/.cache/pip에 남깁니다. --no-cache-dir(또는 ENV PIP_NO_CACHE_DIR=1, 캐시 마운트)를 쓰면 이미지에 남지 않습니다.',
     },
     category: 'best-practice',

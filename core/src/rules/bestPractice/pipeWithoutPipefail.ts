@@ -95,7 +95,9 @@ export const pipeWithoutPipefail: StageRule = {
   severity: 'warning',
   docs: `${BEST_PRACTICES}#using-pipes`,
   description: {
-    en: 'A pipeline succeeds when its last command does, so a failing first command can go unnoticed; pipefail makes it fail the build.',
+    en:
+      'A pipeline succeeds when its last command does, so a failing first command can go unnoticed; ' +
+      'pipefail makes it fail the build.',
     ko: '파이프라인은 마지막 명령만 성공하면 성공으로 끝나므로 앞 명령의 실패가 묻힐 수 있습니다. pipefail을 켜면 빌드가 실패로 멈춥니다.',
   },
   category: 'best-practice',

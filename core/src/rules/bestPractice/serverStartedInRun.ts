@@ -9,7 +9,10 @@ import { defineMessages } from '../messages';
 import type { Finding, Fix, LocalizedText, StageRule } from '../rule';
 import { BEST_PRACTICES } from './support';
 
-/** `foreground`: the command keeps running until stopped. `daemon`: it starts the server in the background and returns. */
+/**
+ * `foreground`: the command keeps running until stopped.
+ * `daemon`: it starts the server in the background and returns.
+ */
 type ServerKind = 'foreground' | 'daemon';
 
 /** Options that only ask a program about itself (version, help, a config test). */
@@ -301,7 +304,9 @@ export const serverStartedInRun: StageRule = {
   severity: 'info',
   docs: `${BEST_PRACTICES}#cmd`,
   description: {
-    en: 'A server started in RUN runs only while the image is built: in the foreground it hangs the build, in the background it stops when the step ends. Start it with CMD.',
+    en:
+      'A server started in RUN runs only while the image is built: in the foreground it hangs the build, ' +
+      'in the background it stops when the step ends. Start it with CMD.',
     ko: 'RUN으로 띄운 서버는 이미지를 빌드하는 동안에만 실행됩니다. 포그라운드면 빌드가 멈추고, 백그라운드면 단계가 끝날 때 함께 멈춥니다. 서버는 CMD로 실행하세요.',
   },
   category: 'best-practice',

@@ -18,7 +18,9 @@ export const sudoInRun: InstructionRule = {
   severity: 'warning',
   docs: `${BEST_PRACTICES}#user`,
   description: {
-    en: 'RUN needs no sudo: switch users with USER, and use gosu or su-exec when a program must drop privileges at run time.',
+    en:
+      'RUN needs no sudo: switch users with USER, ' +
+      'and use gosu or su-exec when a program must drop privileges at run time.',
     ko: 'RUN에는 sudo가 필요 없습니다. 사용자는 USER로 바꾸고, 실행 시 권한을 낮춰야 한다면 gosu나 su-exec를 쓰세요.',
   },
   messages,

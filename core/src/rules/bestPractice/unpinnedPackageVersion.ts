@@ -121,7 +121,9 @@ export const unpinnedPackageVersion = shellRunRule(
     offByDefault: true,
     docs: `${BEST_PRACTICES}#apt-get`,
     description: {
-      en: 'Packages installed without a version can differ from one build to the next; pin versions where repeatable builds matter more than automatic updates.',
+      en:
+        'Packages installed without a version can differ from one build to the next; ' +
+        'pin versions where repeatable builds matter more than automatic updates.',
       ko: '버전 없이 설치한 패키지는 빌드마다 달라질 수 있습니다. 자동 업데이트보다 재현 가능한 빌드가 중요하다면 버전을 고정하세요.',
     },
     messages,

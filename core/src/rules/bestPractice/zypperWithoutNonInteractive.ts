@@ -45,7 +45,9 @@ export const zypperWithoutNonInteractive = shellRunRule(
     severity: 'warning',
     docs: `${BEST_PRACTICES}#run`,
     description: {
-      en: "zypper asks for confirmation before changing packages; use zypper --non-interactive (-n) or the command's -y.",
+      en:
+        'zypper asks for confirmation before changing packages; ' +
+        "use zypper --non-interactive (-n) or the command's -y.",
       ko: 'zypper는 패키지를 바꾸기 전에 확인을 묻습니다. zypper --non-interactive(-n)나 하위 명령의 -y를 쓰세요.',
     },
     messages,

@@ -36,7 +36,8 @@ function chmodProblem(value: string): LocalizedText | undefined {
   }
   if (SYMBOLIC.test(value)) return undefined;
   return text(
-    `--chmod=${value} is not a file mode: write it in octal (755, 0644) or in chmod's symbolic form (u+x, go-w, u=rwX,go=rX).`,
+    `--chmod=${value} is not a file mode: ` +
+      "write it in octal (755, 0644) or in chmod's symbolic form (u+x, go-w, u=rwX,go=rX).",
     `--chmod=${value}는 파일 권한 값이 아닙니다. 8진수(755, 0644)나 chmod의 기호 표기(u+x, go-w, u=rwX,go=rX)로 씁니다.`,
   );
 }
@@ -66,15 +67,19 @@ function urlChecksumProblem(value: string): LocalizedText | undefined {
   const algorithm = colon === -1 ? '' : value.slice(0, colon);
   const digits = colon === -1 ? '' : value.slice(colon + 1);
   if (algorithm === 'sha256') {
+    const hasCapitals = /[A-F]/.test(digits);
     return text(
-      `A sha256 checksum is exactly 64 lowercase hex digits (0-9, a-f); this one has ${digits.length} characters${/[A-F]/.test(digits) ? ' with capitals' : ''}.`,
-      `sha256 체크섬은 소문자 16진수(0-9, a-f) 정확히 64자리입니다. 지금 값은 ${digits.length}글자${/[A-F]/.test(digits) ? '이고 대문자가 섞여 있습니다' : '입니다'}.`,
+      'A sha256 checksum is exactly 64 lowercase hex digits (0-9, a-f); ' +
+        `this one has ${digits.length} characters${hasCapitals ? ' with capitals' : ''}.`,
+      'sha256 체크섬은 소문자 16진수(0-9, a-f) 정확히 64자리입니다. ' +
+        `지금 값은 ${digits.length}글자${hasCapitals ? '이고 대문자가 섞여 있습니다' : '입니다'}.`,
     );
   }
   const length = OTHER_DIGEST_LENGTHS[algorithm];
   if (length !== undefined && new RegExp(`^[0-9a-f]{${length}}$`).test(digits)) {
     return text(
-      `The builder hashes downloads with SHA-256 only, so a ${algorithm} checksum never matches; write sha256:<64 hex digits>.`,
+      `The builder hashes downloads with SHA-256 only, so a ${algorithm} checksum never matches; ` +
+        'write sha256:<64 hex digits>.',
       `빌더는 내려받은 파일을 SHA-256으로만 확인하므로 ${algorithm} 체크섬은 절대 맞지 않습니다. sha256:<16진수 64자리>로 씁니다.`,
     );
   }
@@ -103,11 +108,13 @@ function checksumProblem(instruction: Instruction, flag: Flag, value: string, es
     return url && gitChecksumProblem(value) ? { range: valueRange, message: url } : undefined;
   }
   if (sources.length !== 1) {
+    const none = sources.length === 0;
     return {
       range: flag.range,
       message: text(
-        `--checksum verifies exactly one downloaded source; this ADD has ${sources.length === 0 ? 'none' : sources.length}.`,
-        `--checksum은 내려받는 소스 하나만 확인합니다. 이 ADD에는 ${sources.length === 0 ? '그런 소스가 없습니다' : `소스가 ${sources.length}개 있습니다`}.`,
+        `--checksum verifies exactly one downloaded source; this ADD has ${none ? 'none' : sources.length}.`,
+        '--checksum은 내려받는 소스 하나만 확인합니다. ' +
+          `이 ADD에는 ${none ? '그런 소스가 없습니다' : `소스가 ${sources.length}개 있습니다`}.`,
       ),
     };
   }

@@ -32,7 +32,9 @@ export const argDeclaredEarly: StageRule = {
   messages,
   docs: 'https://docs.docker.com/reference/dockerfile/#impact-on-build-caching',
   description: {
-    en: 'An ARG is declared long before its first use: RUN instructions in between are rebuilt whenever its value changes.',
+    en:
+      'An ARG is declared long before its first use: ' +
+      'RUN instructions in between are rebuilt whenever its value changes.',
     ko: 'ARG를 처음 사용하는 곳보다 훨씬 앞에서 선언해, 그 사이의 RUN이 값이 바뀔 때마다 다시 빌드됩니다.',
   },
   category: 'cache',

@@ -153,10 +153,9 @@ function moveFix(
     .filter((f) => f.name === 'chown' || f.name === 'chmod' || f.name === 'link')
     .map((f) => `${f.raw} `)
     .join('');
-  const copy =
-    manifests.length > 0
-      ? `${broadCopy.keyword === 'ADD' ? 'COPY' : broadCopy.keywordRaw} ${flags}${manifests.join(' ')} ${destination.endsWith('/') ? destination : `${destination}/`}\n`
-      : '';
+  const copyKeyword = broadCopy.keyword === 'ADD' ? 'COPY' : broadCopy.keywordRaw;
+  const folder = destination.endsWith('/') ? destination : `${destination}/`;
+  const copy = manifests.length > 0 ? `${copyKeyword} ${flags}${manifests.join(' ')} ${folder}\n` : '';
   const shown = manifests.join(', ');
   return {
     title:
@@ -185,7 +184,8 @@ function needsNoSources(original: SimpleCommand): boolean {
   if (command[1] === 'cache' && ['npm', 'yarn', 'pnpm'].includes(name)) return true;
   const install = dependencyInstall(command);
   if (install) return install.needsOnlyManifests;
-  // Named packages from a registry (`pip install -U pip`, `npm install -g pnpm`, `gem install bundler`) need no sources.
+  // Named packages from a registry (`pip install -U pip`, `npm install -g pnpm`, `gem install bundler`)
+  // need no sources.
   const packages = command.slice(2).filter((word) => !word.startsWith('-'));
   const namedInstall =
     ((name === 'pip' || name === 'pip3' || name === 'gem') && command[1] === 'install') ||

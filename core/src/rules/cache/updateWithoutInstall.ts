@@ -51,7 +51,9 @@ export const updateWithoutInstall: StageRule = {
   messages,
   docs: 'https://docs.docker.com/build/building/best-practices/#apt-get',
   description: {
-    en: 'The package index is updated in a RUN that installs nothing: its cached layer goes stale and later installs use an old index.',
+    en:
+      'The package index is updated in a RUN that installs nothing: ' +
+      'its cached layer goes stale and later installs use an old index.',
     ko: '아무것도 설치하지 않는 RUN에서 패키지 인덱스를 갱신해, 캐시된 레이어가 오래되면 이후 설치가 낡은 인덱스를 씁니다.',
   },
   category: 'cache',

@@ -9,13 +9,14 @@ const cache = new Map<string, CompletionItem[]>();
 export function imageItems(language: Language): CompletionItem[] {
   let items = cache.get(language);
   if (!items) {
+    const pageLinkText = pick({ en: 'Image page', ko: '이미지 페이지' }, language);
     items = officialImages().map((image) => ({
       label: image.name,
       kind: CompletionItemKind.Module,
       detail: image.recommended ? `${image.name}:${image.recommended}` : image.name,
       documentation: {
         kind: 'markdown',
-        value: `${image.description[language]}${image.url ? `\n\n[${pick({ en: 'Image page', ko: '이미지 페이지' }, language)}](${image.url})` : ''}`,
+        value: `${image.description[language]}${image.url ? `\n\n[${pageLinkText}](${image.url})` : ''}`,
       },
       insertText: image.recommended ? `${image.name}:\${1:${image.recommended}}` : image.name,
       insertTextFormat: InsertTextFormat.Snippet,

@@ -17,14 +17,17 @@ export function stageItems(
   const limit = instruction?.range.start.line ?? Number.POSITIVE_INFINITY;
   return model.stages
     .filter((stage) => stage !== own && stage.from.range.start.line < limit)
-    .map((stage) => ({
-      label: stage.name ?? String(stage.index),
-      kind: CompletionItemKind.Reference,
-      detail: `FROM ${stage.resolvedBaseImage ?? stage.baseImage}`,
-      documentation: {
-        kind: 'markdown',
-        value: `${language === 'ko' ? '스테이지' : 'Stage'} ${stage.name ? inlineCode(stage.name) : `#${stage.index}`} — ${lineLabel(stage.from.range.start.line, language)}: ${inlineCode(`FROM ${firstLine(stage.from.argsText)}`)}`,
-      },
-      sortText: String(stage.index).padStart(4, '0'),
-    }));
+    .map((stage) => {
+      const stageWord = language === 'ko' ? '스테이지' : 'Stage';
+      const stageName = stage.name ? inlineCode(stage.name) : `#${stage.index}`;
+      const fromCode = inlineCode(`FROM ${firstLine(stage.from.argsText)}`);
+      const fromLine = `${lineLabel(stage.from.range.start.line, language)}: ${fromCode}`;
+      return {
+        label: stage.name ?? String(stage.index),
+        kind: CompletionItemKind.Reference,
+        detail: `FROM ${stage.resolvedBaseImage ?? stage.baseImage}`,
+        documentation: { kind: 'markdown', value: `${stageWord} ${stageName} — ${fromLine}` },
+        sortText: String(stage.index).padStart(4, '0'),
+      };
+    });
 }

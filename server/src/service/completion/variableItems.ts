@@ -49,13 +49,19 @@ function definitionItem(definition: VariableDefinition, close: string, language:
   const value = definition.kind === 'predefined' ? definition.predefined?.example : definition.value;
   const shownValue =
     value === undefined ? pick({ en: '(set at build time)', ko: '(빌드할 때 결정)' }, language) : `= ${value}`;
-  const where = definition.instruction
-    ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(definition.instruction.range.start.line, language)}: ${inlineCode(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`)}`
+  const instruction = definition.instruction;
+  const where = instruction
+    ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(instruction.range.start.line, language)}: ` +
+      inlineCode(`${instruction.keyword} ${firstLine(instruction.argsText)}`)
     : (argDoc(definition.name, language)?.markdown ?? '');
+  const kindLabel =
+    definition.kind === 'predefined'
+      ? pick({ en: 'predefined', ko: '미리 정의됨' }, language)
+      : definition.kind.toUpperCase();
   return {
     label: definition.name,
     kind: definition.kind === 'env' ? CompletionItemKind.Variable : CompletionItemKind.Constant,
-    detail: `${definition.kind === 'predefined' ? pick({ en: 'predefined', ko: '미리 정의됨' }, language) : definition.kind.toUpperCase()} ${shownValue}`,
+    detail: `${kindLabel} ${shownValue}`,
     documentation: { kind: 'markdown', value: where },
     insertText: definition.name + close,
     sortText: `${definition.kind === 'predefined' ? 1 : 0}${definition.name}`,

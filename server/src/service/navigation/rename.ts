@@ -68,7 +68,9 @@ export function rename(
 function checkRenamable(symbol: NavigationSymbol): void {
   if (symbol.at.byIndex) {
     throw new RenameRefused({
-      en: 'This COPY --from names the stage by its position, which a rename does not change; rename the stage where FROM ... AS names it.',
+      en:
+        'This COPY --from names the stage by its position, which a rename does not change; ' +
+        'rename the stage where FROM ... AS names it.',
       ko: '이 COPY --from은 스테이지를 순서 번호로 가리키므로 이름을 바꿔도 달라지지 않습니다. FROM ... AS에서 스테이지 이름을 바꾸세요.',
     });
   }
@@ -87,7 +89,9 @@ function checkRenamable(symbol: NavigationSymbol): void {
   }
   if (!symbol.group.occurrences.some((o) => o.declaration)) {
     throw new RenameRefused({
-      en: `Nothing in this Dockerfile declares ${symbol.name} (it may come from the base image), so it cannot be renamed here.`,
+      en:
+        `Nothing in this Dockerfile declares ${symbol.name} (it may come from the base image), ` +
+        'so it cannot be renamed here.',
       ko: `이 Dockerfile에는 ${symbol.name}을(를) 선언하는 곳이 없습니다(베이스 이미지에서 올 수 있습니다). 여기서는 이름을 바꿀 수 없습니다.`,
     });
   }
@@ -148,7 +152,9 @@ function checkNewName(document: AnalysedDocument, symbol: NavigationSymbol, newN
         symbol.instruction.heredocs.some((h) => h !== symbol.heredoc && h.name === newName)
       ) {
         throw new RenameRefused({
-          en: `"${newName}" already appears as a line of this heredoc or names another one, so the heredoc would end early.`,
+          en:
+            `"${newName}" already appears as a line of this heredoc or names another one, ` +
+            'so the heredoc would end early.',
           ko: `"${newName}"은(는) 이 heredoc 본문의 한 줄이거나 다른 heredoc의 이름이라 heredoc이 일찍 끝나게 됩니다.`,
         });
       }

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { BuildContext } from '../../core/src/context/buildContext';
 import {
+  type AnalysedDocument,
   analysedDocumentOf,
   type CheckedFinding,
   CheckEngine,
@@ -10,6 +11,7 @@ import {
   type Settings,
 } from '../../core/src/engine';
 import { RULES } from '../../core/src/rules';
+import { fingerprints } from './fingerprint';
 import type { Finding } from './report';
 import { ruleCatalog } from './ruleCatalog';
 
@@ -21,20 +23,48 @@ export class TextChecker {
   /** Dockerfiles sharing a folder and .dockerignore share one context, so its files are listed once. */
   private readonly contexts = new Map<string, Promise<BuildContext>>();
 
-  /** `path` is absolute; undefined for standard input without a name (no build context then). */
+  /**
+   * `path` is absolute; undefined for standard input without a name (no build context then).
+   * `shownPath` is the path as reported, part of each finding's fingerprint.
+   */
   check(
     text: string,
     path: string | undefined,
     settings: Settings,
     language: Language,
     context: BuildContext | undefined,
+    shownPath = path ?? '<stdin>',
   ): Finding[] {
+    const { checked, document } = this.checked(text, path, settings, language, context);
+    const sorted = [...checked].sort(
+      (a, b) =>
+        a.range.start.line - b.range.start.line ||
+        a.range.start.character - b.range.start.character ||
+        a.code.localeCompare(b.code),
+    );
+    const keys = fingerprints(
+      sorted.map((finding) => ({ code: finding.code, startLine: finding.range.start.line })),
+      shownPath,
+      document.tree,
+      document.lines,
+    );
+    return sorted.map((finding, index) => reported(finding, keys[index]!));
+  }
+
+  /** The engine's findings (with their fixes) and the parsed document they were found in. */
+  checked(
+    text: string,
+    path: string | undefined,
+    settings: Settings,
+    language: Language,
+    context: BuildContext | undefined,
+  ): { checked: CheckedFinding[]; document: AnalysedDocument } {
     const uri = path === undefined ? 'untitled:stdin' : pathToFileURL(path).href;
-    const checked = this.engine.check(analysedDocumentOf({ text, uri }), settings, language, context);
-    // Each file is checked once: keep nothing for it across a run over thousands of files.
+    const document = analysedDocumentOf({ text, uri });
+    const checked = this.engine.check(document, settings, language, context);
+    // Each file is checked once (or once a --fix pass): keep nothing for it across a run over thousands of files.
     this.engine.forget(uri);
-    const findings = checked.map(reported);
-    return findings.sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    return { checked, document };
   }
 
   /**
@@ -52,7 +82,7 @@ export class TextChecker {
 }
 
 /** A checked finding as the reports show it: 1-based lines and columns. */
-function reported(checked: CheckedFinding): Finding {
+function reported(checked: CheckedFinding, fingerprint: string): Finding {
   return {
     code: checked.code,
     severity: checked.severity,
@@ -62,5 +92,6 @@ function reported(checked: CheckedFinding): Finding {
     endLine: checked.range.end.line + 1,
     endColumn: checked.range.end.character + 1,
     docs: checked.docs ?? ruleCatalog().get(checked.code)?.docs,
+    fingerprint,
   };
 }

@@ -1,5 +1,6 @@
 // Turns the paths, folders and globs on the command line into the files to check.
 // A folder is searched for Dockerfile names; a glob takes every file it matches, whatever its name.
+// Braces (`{a,b}/Dockerfile`) are expanded first (braceExpansion.ts).
 import { type Dirent, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import {
@@ -16,6 +17,7 @@ import {
   WildcardPattern,
 } from '../../core/src/match';
 import type { LocalizedText } from '../../core/src/rules';
+import { expandBraces, hasBraces } from './braceExpansion';
 import { isDockerfileName } from './dockerfileNames';
 import { MESSAGES } from './messages';
 
@@ -52,30 +54,46 @@ export function discoverFiles(inputs: readonly string[], cwd: string): Discovery
     try {
       isFolder = statSync(absolute).isDirectory();
     } catch {
-      if (!isGlob(input)) {
+      if (!isGlob(input) && !hasBraces(input)) {
         // Reported when the file is read, so it sits with the other unreadable files.
         add(absolute);
         continue;
       }
-      const matches = expandGlob(input, cwd);
-      if (matches.length === 0) discovery.errors.push(MESSAGES.noGlobMatch(input));
-      matches.forEach(add);
+      const globs = expandBraces(input);
+      if (!Array.isArray(globs)) {
+        discovery.errors.push(globs);
+        continue;
+      }
+      const before = discovery.targets.length;
+      for (const glob of globs) {
+        if (isGlob(glob)) expandGlob(glob, cwd).forEach(add);
+        else if (isFile(resolve(cwd, glob))) add(resolve(cwd, glob));
+        else dockerfilesIn(resolve(cwd, glob)).forEach(add);
+      }
+      if (discovery.targets.length === before) discovery.errors.push(MESSAGES.noGlobMatch(input));
       continue;
     }
     if (!isFolder) {
       add(absolute);
       continue;
     }
-    const found: string[] = [];
-    walk(absolute, (path, name) => {
-      if (isDockerfileName(name)) found.push(path);
-    });
+    const found = dockerfilesIn(absolute);
     if (found.length === 0) discovery.notes.push(MESSAGES.noDockerfiles(input));
     found.forEach(add);
   }
   return discovery;
 }
 
+/** The files with Dockerfile names below a folder (none when it is not one). */
+function dockerfilesIn(folder: string): string[] {
+  const found: string[] = [];
+  walk(folder, (path, name) => {
+    if (isDockerfileName(name)) found.push(path);
+  });
+  return found;
+}
+
+/** `*`, `?` or `[`: a pattern to match against file names (braces are expanded before). */
 export function isGlob(input: string): boolean {
   return /[*?[]/.test(input);
 }

@@ -14,8 +14,8 @@ const USAGE_EN = `Usage: layerwise check [options] [paths or globs...]
 
 Checks Dockerfiles with the same rules as the Layerwise editor extension.
 A folder is searched for Dockerfile, Containerfile, *.dockerfile, *.containerfile,
-Dockerfile.* and Containerfile.*; a glob (quote it) picks every file it matches;
-- reads standard input. Without paths, the current folder is searched.
+Dockerfile.* and Containerfile.*; a glob (quote it: *, ?, [...], ** and {a,b}) picks every
+file it matches; - reads standard input. Without paths, the current folder is searched.
 
 Options:
   --format <text|json|sarif|github>   output format (default: text)
@@ -27,6 +27,11 @@ Options:
   --lang <en|ko>                      language of messages (default: en)
   --stdin-filename <path>             the name of the file read from standard input
   --color, --no-color                 force or turn off colours (default: on a terminal, unless NO_COLOR is set)
+  --fix                               apply every mechanical quick fix and rewrite the files, then report
+                                      what is left (not the fixes of hints, nor those that edit .dockerignore)
+  --fix --dry-run                     print the fixes as a unified diff instead; exit with 1 if any file would change
+  --baseline <file>                   report only findings not recorded in <file>
+  --baseline <file> --update-baseline record today's findings in <file> (JSON) and exit with 0
   -h, --help                          show this help
   -v, --version                       show the version
 
@@ -47,7 +52,7 @@ const USAGE_KO = `사용법: layerwise check [옵션] [경로 또는 글롭...]
 
 Layerwise 편집기 확장과 같은 규칙으로 Dockerfile을 검사합니다.
 폴더를 주면 Dockerfile, Containerfile, *.dockerfile, *.containerfile, Dockerfile.*,
-Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일치하는 파일을 모두 검사하고,
+Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요: *, ?, [...], **, {a,b})은 일치하는 파일을 모두 검사하고,
 -는 표준 입력을 읽습니다. 경로를 주지 않으면 현재 폴더를 찾습니다.
 
 옵션:
@@ -60,6 +65,11 @@ Containerfile.* 파일을 찾습니다. 글롭(따옴표로 감싸세요)은 일
   --lang <en|ko>                      메시지 언어 (기본값: en)
   --stdin-filename <경로>             표준 입력으로 읽은 파일의 이름
   --color, --no-color                 색상을 강제로 켜거나 끔 (기본값: 터미널이면 켜고, NO_COLOR가 있으면 끔)
+  --fix                               기계적으로 고칠 수 있는 문제를 모두 고쳐 파일에 다시 쓰고 남은 문제를 보고
+                                      (힌트의 수정과 .dockerignore를 고치는 수정은 적용하지 않음)
+  --fix --dry-run                     파일을 쓰지 않고 고칠 내용을 unified diff로 출력, 바뀔 파일이 있으면 종료 코드 1
+  --baseline <파일>                   <파일>에 기록되지 않은 문제만 보고
+  --baseline <파일> --update-baseline 지금의 문제를 <파일>(JSON)에 기록하고 종료 코드 0
   -h, --help                          이 도움말 표시
   -v, --version                       버전 표시
 
@@ -96,6 +106,36 @@ export const MESSAGES = {
   unknownRule: (code: string): LocalizedText => ({
     en: `--rule ${shown(code)}: no rule has this code; it has no effect`,
     ko: `--rule ${shown(code)}: 이 코드를 가진 규칙이 없어 아무 효과가 없습니다`,
+  }),
+  needs: (option: string, needed: string): LocalizedText => ({
+    en: `--${option} needs --${needed}`,
+    ko: `--${option}는 --${needed}와 함께 써야 합니다`,
+  }),
+  fixStdin: {
+    en: '--fix cannot write standard input back; use --fix --dry-run to see the fixes as a diff',
+    ko: '--fix는 표준 입력에 다시 쓸 수 없습니다. 고칠 내용을 diff로 보려면 --fix --dry-run을 쓰세요',
+  },
+  cannotWrite: (path: string, reason: LocalizedText): LocalizedText => ({
+    en: `cannot write ${shown(path)}: ${reason.en}`,
+    ko: `${shown(path)}에 쓸 수 없습니다: ${reason.ko}`,
+  }),
+  fixed: (path: string, counts: ReadonlyMap<string, number>, dryRun: boolean): LocalizedText => {
+    const list = [...counts].map(([code, count]) => `${shown(code)} ×${count}`).join(', ');
+    return dryRun
+      ? { en: `would fix ${shown(path)}: ${list}`, ko: `${shown(path)}에서 고칠 것: ${list}` }
+      : { en: `fixed ${shown(path)}: ${list}`, ko: `${shown(path)} 고침: ${list}` };
+  },
+  otherFilesNotFixed: (path: string, codes: readonly string[]): LocalizedText => ({
+    en: `${shown(path)}: --fix left out fixes that edit another file (.dockerignore): ${codes.map(shown).join(', ')}`,
+    ko: `${shown(path)}: 다른 파일(.dockerignore)을 고치는 수정은 --fix가 적용하지 않았습니다: ${codes.map(shown).join(', ')}`,
+  }),
+  baselineWritten: (path: string, count: number): LocalizedText => ({
+    en: `wrote ${count} finding${count === 1 ? '' : 's'} to the baseline ${shown(path)}`,
+    ko: `기준선 파일 ${shown(path)}에 문제 ${count}개를 기록했습니다`,
+  }),
+  baselineHidden: (count: number): LocalizedText => ({
+    en: `${count} finding${count === 1 ? '' : 's'} already in the baseline not shown`,
+    ko: `기준선에 이미 있는 문제 ${count}개는 표시하지 않았습니다`,
   }),
   stdinTwice: { en: '- (standard input) can be given only once', ko: '-(표준 입력)는 한 번만 줄 수 있습니다' },
   cannotRead: (path: string, reason: LocalizedText): LocalizedText => ({

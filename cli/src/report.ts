@@ -19,6 +19,8 @@ export interface Finding {
   endColumn: number;
   /** Documentation page of the rule, when it has one. */
   docs: string | undefined;
+  /** Stable across edits that move the finding (fingerprint.ts): baselines and SARIF use it. */
+  fingerprint: string;
 }
 
 export interface FileResult {

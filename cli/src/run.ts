@@ -9,7 +9,9 @@ import { describeFileError } from '../../core/src/engine/fileErrors';
 import { initShellParser } from '../../core/src/shell';
 import { type CheckOptions, type Format, parseArguments } from './arguments';
 import { TextChecker } from './checkText';
+import { readBaseline, withoutBaseline, writeBaseline } from './baseline';
 import { discoverFiles, type Target } from './discovery';
+import { fixFile } from './fix/fixFile';
 import { formatFiles } from './formatCommand';
 import { FileSettings } from './fileSettings';
 import { formatGithub } from './format/github';
@@ -97,7 +99,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     if (first) for (const problem of contextProblems(context, io.cwd)) fail(problem.path, problem.message);
     return context;
   };
-  const files: FileResult[] = [];
+  let files: FileResult[] = [];
+  let fixedFiles = 0;
   for (const target of discovery.targets) {
     const path = targetPath(target, options, io.cwd);
     const shown = path === undefined ? '<stdin>' : displayPath(path, io.cwd);
@@ -110,9 +113,23 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     }
     try {
       const context = path === undefined ? undefined : await contextOf(path);
+      const fileSettings = settings.forFile(path, io.cwd);
+      if (options.fix !== 'off') {
+        const fixed = fixFile(
+          text,
+          { path, shown },
+          options.fix,
+          (current) => checker.checked(current, path, fileSettings, language, context).checked,
+          io,
+          say,
+        );
+        if (fixed.failure) fail(shown, fixed.failure);
+        if (fixed.changed) fixedFiles++;
+        text = fixed.text;
+      }
       files.push({
         path: shown,
-        findings: checker.check(text, path, settings.forFile(path, io.cwd), language, context),
+        findings: checker.check(text, path, fileSettings, language, context, shown),
       });
     } catch (error) {
       // A crash in one file's analysis must not hide the others' results.
@@ -123,6 +140,37 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
     if (config.problems.length > 0)
       fail(displayPath(config.path, io.cwd), MESSAGES.badConfig(displayPath(config.path, io.cwd), config.problems));
   }
+  settings.notes((path) => displayPath(path, io.cwd)).forEach(say);
+
+  // --fix --dry-run prints diffs, not findings: exit 1 when a file would change, like format --diff.
+  if (options.fix === 'dry-run') return problems.length > 0 ? EXIT.usage : fixedFiles > 0 ? EXIT.findings : EXIT.clean;
+  if (options.baseline) {
+    const baselinePath = resolve(io.cwd, options.baseline.path);
+    const baselineShown = displayPath(baselinePath, io.cwd);
+    if (options.baseline.update) {
+      try {
+        writeBaseline(baselinePath, files);
+      } catch (error) {
+        say(MESSAGES.cannotWrite(baselineShown, describeFileError(error)));
+        return EXIT.usage;
+      }
+      say(
+        MESSAGES.baselineWritten(
+          baselineShown,
+          files.reduce((sum, file) => sum + file.findings.length, 0),
+        ),
+      );
+      return problems.length > 0 ? EXIT.usage : EXIT.clean;
+    }
+    const baseline = readBaseline(baselinePath, baselineShown);
+    if (!(baseline instanceof Map)) {
+      say(baseline);
+      return EXIT.usage;
+    }
+    const kept = withoutBaseline(files, baseline);
+    files = kept.files;
+    if (kept.hidden > 0) say(MESSAGES.baselineHidden(kept.hidden));
+  }
 
   const report: Report = { files, problems, language, cwd: io.cwd };
   io.stdout(FORMATTERS[options.format](report, useColor(options, io)));
@@ -130,7 +178,7 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
 
   if (problems.length > 0) return EXIT.usage;
   const failed = files.some((file) =>
-    file.findings.some((finding) => reachesLevel(finding.severity, options.failLevel)),
+    file.findings.some((finding) => reachesLevel(finding.severity, settings.failLevel(options))),
   );
   return failed ? EXIT.findings : EXIT.clean;
 }

@@ -95,7 +95,11 @@ test('json: the documented schema, every checked file listed, positions 1-based'
     endLine: 2,
     endColumn: 5,
     docs: 'https://docs.docker.com/reference/dockerfile/#overview',
+    category: 'builder',
+    equivalents: [],
+    fingerprint: report.files[0]!.findings[0]!.fingerprint,
   });
+  assert.match(report.files[0]!.findings[0]!.fingerprint, /^[0-9a-f]{32}:0$/);
   assert.deepEqual(report.files[1]!.findings, []);
   assert.deepEqual(report.problems, []);
   assert.deepEqual(report.summary, { files: 2, error: 2, warning: 0, info: 0, hint: 0 });

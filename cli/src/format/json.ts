@@ -1,5 +1,6 @@
 // A stable JSON report (documented in README, "JSON output"). Add fields only; never rename.
 import { countBySeverity, type Report, type Severity } from '../report';
+import { ruleCatalog } from '../ruleCatalog';
 import { TOOL_VERSION } from '../version';
 
 export interface JsonReport {
@@ -16,6 +17,12 @@ export interface JsonReport {
       endLine: number;
       endColumn: number;
       docs: string | null;
+      /** The rule's category (RuleCategory); null for a code outside the catalog. */
+      category: string | null;
+      /** The same check in other tools. */
+      equivalents: { tool: string; id: string; note?: string }[];
+      /** Stable across edits that move the finding; what --baseline matches. */
+      fingerprint: string;
     }[];
   }[];
   problems: { path: string | null; message: string }[];
@@ -23,6 +30,7 @@ export interface JsonReport {
 }
 
 export function formatJson(report: Report): string {
+  const catalog = ruleCatalog();
   const json: JsonReport = {
     schemaVersion: 1,
     tool: { name: 'layerwise', version: TOOL_VERSION },
@@ -37,6 +45,9 @@ export function formatJson(report: Report): string {
         endLine: f.endLine,
         endColumn: f.endColumn,
         docs: f.docs ?? null,
+        category: catalog.get(f.code)?.category ?? null,
+        equivalents: (catalog.get(f.code)?.equivalents ?? []).map((equivalent) => ({ ...equivalent })),
+        fingerprint: f.fingerprint,
       })),
     })),
     problems: report.problems.map((p) => ({ path: p.path ?? null, message: p.message })),

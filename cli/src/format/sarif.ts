@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import type { Report, Severity } from '../report';
 import { type RuleInfo, ruleCatalog } from '../ruleCatalog';
+import { FINGERPRINT_NAME } from '../fingerprint';
 import { TOOL_VERSION } from '../version';
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
@@ -41,6 +42,7 @@ export function formatSarif(report: Report): string {
         ruleIndex: ruleIndex.get(f.code)!,
         level: LEVEL[f.severity],
         message: { text: f.message },
+        partialFingerprints: { [FINGERPRINT_NAME]: f.fingerprint },
         locations: [
           {
             physicalLocation: {
@@ -102,7 +104,11 @@ function describeRule(rule: RuleInfo, report: Report): Sarif.ReportingDescriptor
         }
       : { text: description },
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-    properties: { tags: ['dockerfile', rule.syntax ? 'syntax' : 'check'] },
+    properties: {
+      tags: ['dockerfile', rule.syntax ? 'syntax' : 'check', ...(rule.category ? [rule.category] : [])],
+      ...(rule.category ? { category: rule.category } : {}),
+      equivalents: (rule.equivalents ?? []).map((equivalent) => ({ ...equivalent })),
+    },
   };
 }
 

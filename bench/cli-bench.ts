@@ -75,7 +75,8 @@ for (const tool of tools) {
   time(tool);
   const times = Array.from({ length: runs }, () => time(tool)).sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
-  console.log(
-    `${tool.name.padEnd(30)} ${median.toFixed(0).padStart(9)} ${times[0]!.toFixed(0).padStart(9)} ${times[times.length - 1]!.toFixed(0).padStart(9)}`,
-  );
+  const fastest = times[0]!;
+  const slowest = times[times.length - 1]!;
+  const column = (ms: number) => ms.toFixed(0).padStart(9);
+  console.log(`${tool.name.padEnd(30)} ${column(median)} ${column(fastest)} ${column(slowest)}`);
 }

@@ -63,9 +63,7 @@ export function sectionMatches(glob: string, path: string): boolean {
   // Without a "/", a glob matches the file name in any folder; with one, the path from the file's folder.
   const anchored = glob.includes('/') ? glob.replace(/^\//, '') : `**/${glob}`;
   const alternatives = expandBraces(anchored);
-  return (
-    alternatives !== undefined && alternatives.some((pattern) => new WildcardPattern(globParts(pattern)).matches(path))
-  );
+  return alternatives?.some((pattern) => new WildcardPattern(globParts(pattern)).matches(path)) ?? false;
 }
 
 /** `{a,b}` alternatives spelled out (a worklist, no recursion); undefined past MAX_ALTERNATIVES. */

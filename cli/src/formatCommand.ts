@@ -149,7 +149,8 @@ export async function formatFiles(options: FormatOptions, io: CliIo): Promise<nu
     io.stderr(
       options.language === 'ko'
         ? `서식이 맞지 않는 파일 ${changed.length}개 (layerwise format --write로 고칩니다)\n`
-        : `${changed.length} file${changed.length === 1 ? '' : 's'} would be reformatted (layerwise format --write fixes them)\n`,
+        : `${changed.length} file${changed.length === 1 ? '' : 's'} would be reformatted ` +
+            '(layerwise format --write fixes them)\n',
     );
   }
   if (failed) return STATUS.usage;
@@ -245,8 +246,8 @@ function diffLines(a: readonly string[], b: readonly string[]): DiffOp[] {
   const n = am.length;
   const m = bm.length;
   if (n * m > MAX_DIFF_CELLS) {
-    am.forEach((text, k) => ops.push({ kind: '-', text, oldLine: prefix + k, newLine: prefix }));
-    bm.forEach((text, k) => ops.push({ kind: '+', text, oldLine: prefix + n, newLine: prefix + k }));
+    for (const [k, text] of am.entries()) ops.push({ kind: '-', text, oldLine: prefix + k, newLine: prefix });
+    for (const [k, text] of bm.entries()) ops.push({ kind: '+', text, oldLine: prefix + n, newLine: prefix + k });
   } else {
     // Longest common subsequence, table from the end.
     const table = new Uint32Array((n + 1) * (m + 1));

@@ -147,8 +147,12 @@ export const MESSAGES = {
     ko: `${shown(path)}을(를) 읽을 수 없습니다: ${reason.ko}. 그 패턴을 적용하지 않았습니다(docker build도 실패합니다)`,
   }),
   unreadableContextFolder: (folder: string, reason: LocalizedText): LocalizedText => ({
-    en: `cannot read ${shown(folder)} in the build context: ${reason.en}; its files were not checked (docker build would fail to send it)`,
-    ko: `빌드 컨텍스트의 ${shown(folder)}을(를) 읽을 수 없습니다: ${reason.ko}. 그 안의 파일은 확인하지 않았습니다(docker build도 이 폴더를 보내지 못해 실패합니다)`,
+    en:
+      `cannot read ${shown(folder)} in the build context: ${reason.en}; ` +
+      'its files were not checked (docker build would fail to send it)',
+    ko:
+      `빌드 컨텍스트의 ${shown(folder)}을(를) 읽을 수 없습니다: ${reason.ko}. ` +
+      '그 안의 파일은 확인하지 않았습니다(docker build도 이 폴더를 보내지 못해 실패합니다)',
   }),
   noGlobMatch: (pattern: string): LocalizedText => ({
     en: `no files match ${shown(pattern)}`,
@@ -172,9 +176,12 @@ export function summary(files: number, counts: Record<Severity, number>, languag
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (language === 'ko') {
     if (total === 0) return `파일 ${files}개를 검사했고 문제가 없습니다.`;
-    return `파일 ${files}개에서 문제 ${total}개를 찾았습니다 (오류 ${counts.error}, 경고 ${counts.warning}, 정보 ${counts.info + counts.hint}).`;
+    const found = `오류 ${counts.error}, 경고 ${counts.warning}, 정보 ${counts.info + counts.hint}`;
+    return `파일 ${files}개에서 문제 ${total}개를 찾았습니다 (${found}).`;
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   if (total === 0) return `${plural(files, 'file')} checked, no problems.`;
-  return `${plural(total, 'problem')} in ${plural(files, 'file')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info).`;
+  const errors = plural(counts.error, 'error');
+  const found = `${errors}, ${plural(counts.warning, 'warning')}, ${counts.info + counts.hint} info`;
+  return `${plural(total, 'problem')} in ${plural(files, 'file')} (${found}).`;
 }

@@ -51,7 +51,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.clean;
     case 'usage-error':
       io.stderr(
-        `layerwise: ${command.message[command.language]}\n${command.language === 'ko' ? '도움말: layerwise --help' : 'See layerwise --help.'}\n`,
+        `layerwise: ${command.message[command.language]}\n` +
+          `${command.language === 'ko' ? '도움말: layerwise --help' : 'See layerwise --help.'}\n`,
       );
       return EXIT.usage;
     case 'check':
@@ -89,8 +90,8 @@ async function check(options: CheckOptions, io: CliIo): Promise<number> {
   for (const code of Object.keys(options.rules)) if (!knownCodes.has(code)) say(MESSAGES.unknownRule(code));
 
   const discovery = discoverFiles(options.inputs.length > 0 ? options.inputs : ['.'], io.cwd);
-  discovery.errors.forEach((error) => fail(undefined, error));
-  discovery.notes.forEach(say);
+  for (const error of discovery.errors) fail(undefined, error);
+  for (const note of discovery.notes) say(note);
 
   const checker = new TextChecker();
   /** The listed build context of a Dockerfile; its problems are reported with the first Dockerfile using it. */

@@ -9,8 +9,16 @@
  * embeddings, overrides, isolates and marks, the line and paragraph separators, the byte order
  * mark, and UTF-16 surrogates without their other half. One character class: linear, no backtracking.
  */
-const UNSAFE =
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const UNSAFE = new RegExp(
+  [
+    // C0 and C1 controls, bidirectional marks and overrides, line/paragraph separators, BOM.
+    '[\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069\\ufeff]',
+    // Surrogates without their partner.
+    '[\\ud800-\\udbff](?![\\udc00-\\udfff])',
+    '(?<![\\ud800-\\udbff])[\\udc00-\\udfff]',
+  ].join('|'),
+  'g',
+);
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -21,7 +29,10 @@ function escape(character: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
-/** `text` with every character that could control a terminal or reorder text shown as an escape (`\n`, `\x1b`, `\u202e`). */
+/**
+ * `text` with every character that could control a terminal or reorder text shown as an escape
+ * (`\n`, `\x1b`, `\u202e`).
+ */
 export function showControls(text: string): string {
   return text.replace(UNSAFE, escape);
 }

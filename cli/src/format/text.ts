@@ -21,7 +21,8 @@ export function formatText(report: Report, color: boolean): string {
     for (const finding of file.findings) {
       const message = showControls(oneLine(finding.message));
       lines.push(
-        `${paint('path', `${showControls(file.path)}:${finding.line}:${finding.column}`)} ${paint(finding.severity, finding.severity)} ${paint('code', showControls(finding.code))} ${message}`,
+        `${paint('path', `${showControls(file.path)}:${finding.line}:${finding.column}`)} ` +
+          `${paint(finding.severity, finding.severity)} ${paint('code', showControls(finding.code))} ${message}`,
       );
     }
   }

@@ -67,8 +67,8 @@ const MESSAGE: Record<BashOnlyKind, () => Finding['message']> = {
 const BASH_LIKE = /(^|[/\\])(bash|zsh|ksh|ksh93|mksh)(\.exe)?$/i;
 /** Images whose /bin/sh is bash, so RUN under /bin/sh -c gets bash anyway. */
 const SH_IS_BASH = new RegExp(
-  '(^|/)(centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|rhel\\d*|ubi\\d*(-\\w+)?|opensuse|leap|tumbleweed|' +
-    'archlinux)(:|@|$)',
+  '(^|/)(centos|fedora|rockylinux|almalinux|amazonlinux|oraclelinux|' +
+    'rhel\\d*|ubi\\d*(-\\w+)?|opensuse|leap|tumbleweed|archlinux)(:|@|$)',
 );
 /** Images whose /bin/sh is BusyBox ash: Alpine, BusyBox, and the `-alpine` variants of official images. */
 const SH_IS_ASH = /(^|\/)(alpine|busybox)(:|@|$)|[:-]alpine/;

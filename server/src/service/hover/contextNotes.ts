@@ -7,8 +7,9 @@ import type { Instruction } from '../../../../core/src/parser';
 export const CD_COMMAND = /(^|&&|\|\||;|\()\s*cd\s/;
 // `\s+(?:\S+\s*)?` matches what `\s+\S*\s*` does, without two blank runs side by side that a
 // long run of blanks splits in quadratically many ways.
-const PACKAGE_INSTALL =
-  /\b(apt-get|apt|apk|yum|dnf|pip3?|npm|yarn|pnpm|go mod|bundle|composer|mvn|gradle)\b\s+(?:\S+\s*)?(install|add|ci|download|update|sync|dependency)/;
+const PACKAGE_MANAGER = String.raw`\b(apt-get|apt|apk|yum|dnf|pip3?|npm|yarn|pnpm|go mod|bundle|composer|mvn|gradle)\b`;
+const INSTALL_VERB = '(install|add|ci|download|update|sync|dependency)';
+const PACKAGE_INSTALL = new RegExp(String.raw`${PACKAGE_MANAGER}\s+(?:\S+\s*)?${INSTALL_VERB}`);
 const SECRET_NAME = /(pass(word)?|secret|token|api_?key|private_?key|credentials?)/i;
 const BACKGROUND_SERVICES = /(^|[^&])&(\s|$)|supervisord|\bservice\s+\S+\s+start/;
 

@@ -37,10 +37,16 @@ export function flagHover(
     return { markdown, range: flag.nameRange };
   }
   const known = flagsOf(instruction.keyword).map((spec) => `\`--${spec.name}\``);
+  const keyword = instruction.keyword;
+  const flagCode = inlineCode(`--${flag.name}`);
+  const knownEn = known.length ? ` ${keyword} accepts ${known.join(', ')}.` : ` ${keyword} takes no flags.`;
+  const knownKo = known.length
+    ? ` ${keyword}에 쓸 수 있는 플래그: ${known.join(', ')}.`
+    : ` ${keyword}에는 플래그가 없습니다.`;
   const markdown = pick(
     {
-      en: `${inlineCode(`--${flag.name}`)} is not a flag of ${instruction.keyword}.${known.length ? ` ${instruction.keyword} accepts ${known.join(', ')}.` : ` ${instruction.keyword} takes no flags.`}`,
-      ko: `${inlineCode(`--${flag.name}`)}은(는) ${instruction.keyword}의 플래그가 아닙니다.${known.length ? ` ${instruction.keyword}에 쓸 수 있는 플래그: ${known.join(', ')}.` : ` ${instruction.keyword}에는 플래그가 없습니다.`}`,
+      en: `${flagCode} is not a flag of ${keyword}.${knownEn}`,
+      ko: `${flagCode}은(는) ${keyword}의 플래그가 아닙니다.${knownKo}`,
     },
     language,
   );

@@ -347,10 +347,11 @@ function startFacts(instruction: Instruction, model: DockerfileModel, language: 
       ? ([...sameStage].reverse().find((i) => i.keyword === 'ENTRYPOINT') ?? settings.entrypoint)
       : undefined;
   if (entrypoint && !entrypoint.exec) {
+    const entrypointLine = lineLabel(entrypoint.range.start.line, language);
     facts.push(
       t({
-        en: `ignored: the shell-form ENTRYPOINT on ${lineLabel(entrypoint.range.start.line, language)} does not take CMD`,
-        ko: `무시됨: ${lineLabel(entrypoint.range.start.line, language)}의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다`,
+        en: `ignored: the shell-form ENTRYPOINT on ${entrypointLine} does not take CMD`,
+        ko: `무시됨: ${entrypointLine}의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다`,
       }),
     );
   } else if (entrypoint) {
@@ -474,9 +475,10 @@ function argFacts(instruction: Instruction, model: DockerfileModel, language: La
     const name = codeSpan(pair.key.value);
     if (definition?.redeclares?.instruction) {
       const value = definition.value === undefined ? '' : ` ${codeSpan(definition.value)}`;
+      const globalArgLine = lineLabel(definition.redeclares.instruction.range.start.line, language);
       return t({
-        en: `${name} takes the global ARG on ${lineLabel(definition.redeclares.instruction.range.start.line, language)}${value}`,
-        ko: `${name}: ${lineLabel(definition.redeclares.instruction.range.start.line, language)} 전역 ARG의 값${value}`,
+        en: `${name} takes the global ARG on ${globalArgLine}${value}`,
+        ko: `${name}: ${globalArgLine} 전역 ARG의 값${value}`,
       });
     }
     if (pair.value)

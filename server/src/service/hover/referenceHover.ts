@@ -59,8 +59,14 @@ export function variableHover(
       lines.push(
         pick(
           {
-            en: `${reference.name} is a platform argument the builder sets globally, but a stage sees it only after \`ARG ${reference.name}\`: add that line above, otherwise the value is empty here.`,
-            ko: `${reference.name}는 빌더가 전역으로 설정하는 플랫폼 인자지만, 스테이지 안에서는 \`ARG ${reference.name}\`로 선언한 뒤에만 보입니다. 이 줄 위에 선언을 추가하지 않으면 여기서는 빈 값입니다.`,
+            en:
+              `${reference.name} is a platform argument the builder sets globally, ` +
+              `but a stage sees it only after \`ARG ${reference.name}\`: ` +
+              'add that line above, otherwise the value is empty here.',
+            ko:
+              `${reference.name}는 빌더가 전역으로 설정하는 플랫폼 인자지만, ` +
+              `스테이지 안에서는 \`ARG ${reference.name}\`로 선언한 뒤에만 보입니다. ` +
+              '이 줄 위에 선언을 추가하지 않으면 여기서는 빈 값입니다.',
           },
           language,
         ),
@@ -69,8 +75,12 @@ export function variableHover(
       lines.push(
         pick(
           {
-            en: 'It is defined elsewhere, but not in this scope: each stage needs its own `ARG`, and a global ARG must be re-declared inside the stage.',
-            ko: '다른 곳에 정의되어 있지만 이 범위에서는 보이지 않습니다. 스테이지마다 `ARG`를 따로 선언해야 하고, 전역 ARG도 스테이지 안에서 다시 선언해야 합니다.',
+            en:
+              'It is defined elsewhere, but not in this scope: each stage needs its own `ARG`, ' +
+              'and a global ARG must be re-declared inside the stage.',
+            ko:
+              '다른 곳에 정의되어 있지만 이 범위에서는 보이지 않습니다. ' +
+              '스테이지마다 `ARG`를 따로 선언해야 하고, 전역 ARG도 스테이지 안에서 다시 선언해야 합니다.',
           },
           language,
         ),
@@ -79,9 +89,11 @@ export function variableHover(
     return { markdown: lines.join('\n\n'), range: reference.range };
   }
   if (definition.kind === 'predefined') {
-    lines.push(
-      `${title} — ${pick({ en: 'predefined build argument, set by the builder', ko: '빌더가 설정하는 미리 정의된 빌드 인자' }, language)}`,
+    const predefinedKind = pick(
+      { en: 'predefined build argument, set by the builder', ko: '빌더가 설정하는 미리 정의된 빌드 인자' },
+      language,
     );
+    lines.push(`${title} — ${predefinedKind}`);
     const example = definition.predefined?.example;
     if (example) lines.push(`${pick({ en: 'Example value', ko: '값 예시' }, language)}: ${code(example)}`);
     const doc = argDoc(reference.name, language);
@@ -105,30 +117,43 @@ export function variableHover(
         );
   lines.push(`${title} — ${kind}`);
   if (definition.instruction && definition.pair) {
-    lines.push(
-      `${pick({ en: 'Defined at', ko: '정의 위치' }, language)} ${lineLabel(definition.pair.range.start.line, language)}: ${code(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`)}`,
-    );
+    const definedAt = pick({ en: 'Defined at', ko: '정의 위치' }, language);
+    const definitionLine = lineLabel(definition.pair.range.start.line, language);
+    const definitionText = code(`${definition.instruction.keyword} ${firstLine(definition.instruction.argsText)}`);
+    lines.push(`${definedAt} ${definitionLine}: ${definitionText}`);
   }
   if (definition.redeclares?.instruction) {
+    const globalArgLine = lineLabel(definition.redeclares.instruction.range.start.line, language);
     lines.push(
       pick(
         {
-          en: `Takes its value from the global ARG on ${lineLabel(definition.redeclares.instruction.range.start.line, language)}.`,
-          ko: `${lineLabel(definition.redeclares.instruction.range.start.line, language)}의 전역 ARG에서 값을 가져옵니다.`,
+          en: `Takes its value from the global ARG on ${globalArgLine}.`,
+          ko: `${globalArgLine}의 전역 ARG에서 값을 가져옵니다.`,
         },
         language,
       ),
     );
   }
-  lines.push(
-    `${pick({ en: 'Value here', ko: '이 지점의 값' }, language)}: ${definition.value === undefined ? pick({ en: 'not known until build time (pass it with `--build-arg`)', ko: '빌드할 때 정해집니다(`--build-arg`로 전달)' }, language) : definition.value === '' ? pick({ en: 'empty', ko: '빈 문자열' }, language) : code(definition.value)}`,
-  );
+  const valueHere =
+    definition.value === undefined
+      ? pick(
+          {
+            en: 'not known until build time (pass it with `--build-arg`)',
+            ko: '빌드할 때 정해집니다(`--build-arg`로 전달)',
+          },
+          language,
+        )
+      : definition.value === ''
+        ? pick({ en: 'empty', ko: '빈 문자열' }, language)
+        : code(definition.value);
+  lines.push(`${pick({ en: 'Value here', ko: '이 지점의 값' }, language)}: ${valueHere}`);
   if (reference.modifier && resolved) {
     const expanded = expandReference(model, resolved);
-    if (expanded !== undefined)
-      lines.push(
-        `${code(referenceText(reference))} ${pick({ en: 'expands to', ko: '의 결과' }, language)}: ${expanded === '' ? pick({ en: 'empty', ko: '빈 문자열' }, language) : code(expanded)}`,
-      );
+    if (expanded !== undefined) {
+      const expandsTo = pick({ en: 'expands to', ko: '의 결과' }, language);
+      const expandedText = expanded === '' ? pick({ en: 'empty', ko: '빈 문자열' }, language) : code(expanded);
+      lines.push(`${code(referenceText(reference))} ${expandsTo}: ${expandedText}`);
+    }
   }
   if (resolved && !resolved.expandedByBuilder) {
     lines.push(
@@ -162,12 +187,12 @@ function expandReference(model: DockerfileModel, resolved: ResolvedReference): s
 
 export function stageHover(stage: Stage, range: Range, language: Language): HoverResult {
   const name = stage.name ? code(stage.name) : `#${stage.index}`;
-  const lines = [
-    `**${pick({ en: 'Stage', ko: '스테이지' }, language)} ${name}** (${pick({ en: 'index', ko: '인덱스' }, language)} ${stage.index})`,
-  ];
-  lines.push(
-    `${pick({ en: 'Starts at', ko: '시작 위치' }, language)} ${lineLabel(stage.from.range.start.line, language)}: ${code(`FROM ${firstLine(stage.from.argsText)}`)}`,
-  );
+  const stageWord = pick({ en: 'Stage', ko: '스테이지' }, language);
+  const indexWord = pick({ en: 'index', ko: '인덱스' }, language);
+  const lines = [`**${stageWord} ${name}** (${indexWord} ${stage.index})`];
+  const startsAt = pick({ en: 'Starts at', ko: '시작 위치' }, language);
+  const fromLine = lineLabel(stage.from.range.start.line, language);
+  lines.push(`${startsAt} ${fromLine}: ${code(`FROM ${firstLine(stage.from.argsText)}`)}`);
   if (stage.baseStage) {
     lines.push(
       pick(
@@ -217,8 +242,12 @@ function renderImage(reference: string, language: Language, resolved: string | u
     lines.push(
       pick(
         {
-          en: 'The empty image: no files, no shell, no package manager. Use it for static binaries; `RUN` needs a shell, so only `COPY`/`ADD` work here.',
-          ko: '아무것도 없는 빈 이미지입니다. 파일도 셸도 패키지 관리자도 없습니다. 정적 바이너리용이며, `RUN`은 셸이 필요하므로 `COPY`/`ADD`만 쓸 수 있습니다.',
+          en:
+            'The empty image: no files, no shell, no package manager. ' +
+            'Use it for static binaries; `RUN` needs a shell, so only `COPY`/`ADD` work here.',
+          ko:
+            '아무것도 없는 빈 이미지입니다. 파일도 셸도 패키지 관리자도 없습니다. ' +
+            '정적 바이너리용이며, `RUN`은 셸이 필요하므로 `COPY`/`ADD`만 쓸 수 있습니다.',
         },
         language,
       ),
@@ -271,8 +300,12 @@ function renderImage(reference: string, language: Language, resolved: string | u
     lines.push(
       pick(
         {
-          en: '**No pinned version:** without a tag Docker uses `latest`, which changes over time. Pin a version tag (or a digest) for repeatable builds.',
-          ko: '**버전이 고정되어 있지 않습니다:** 태그가 없으면 Docker는 시간이 지나며 바뀌는 `latest`를 씁니다. 재현 가능한 빌드를 위해 버전 태그(또는 다이제스트)로 고정하세요.',
+          en:
+            '**No pinned version:** without a tag Docker uses `latest`, which changes over time. ' +
+            'Pin a version tag (or a digest) for repeatable builds.',
+          ko:
+            '**버전이 고정되어 있지 않습니다:** 태그가 없으면 Docker는 시간이 지나며 바뀌는 `latest`를 씁니다. ' +
+            '재현 가능한 빌드를 위해 버전 태그(또는 다이제스트)로 고정하세요.',
         },
         language,
       ),

@@ -341,6 +341,7 @@ export function createServer(connection: Connection): void {
         fromLspPosition(position),
         workspace.language(),
         workspace.settingsFor(document.uri)['layerwise.docs.detail'],
+        diagnosticsEngine.checkedFindings(document),
       ),
     ),
   );

@@ -8,6 +8,7 @@ import { type CheckedFinding, CheckEngine, type RuleFinding } from '../../../cor
 import type { Language } from '../../../core/src/engine/language';
 import type { Settings } from '../../../core/src/engine/settings';
 import type { Fix, Rule, Severity } from '../../../core/src/rules';
+import { LastCheckedFindings } from './lastCheckedFindings';
 import { toLspRange } from './lspRange';
 
 export const DIAGNOSTIC_SOURCE = 'layerwise';
@@ -36,6 +37,7 @@ export type { RuleFinding };
 export class DiagnosticsEngine {
   private readonly engine: CheckEngine;
   private readonly diagnosticCache = new WeakMap<CheckedFinding, { uri: string; diagnostic: Diagnostic }>();
+  private readonly lastChecked = new LastCheckedFindings();
 
   /** `reportError` hears once about each rule that throws (the rule then reports nothing where it threw). */
   constructor(rules: readonly Rule[], reportError?: (rule: Rule, error: unknown) => void) {
@@ -47,9 +49,15 @@ export class DiagnosticsEngine {
     return this.engine.findings(document, settings, buildContext);
   }
 
+  /** The findings of the last check of this version (none before one ends); for requests that must not check. */
+  checkedFindings(document: AnalysedDocument): readonly CheckedFinding[] {
+    return this.lastChecked.of(document.uri, document.version);
+  }
+
   /** Drops what was kept for a closed document. */
   forget(uri: string): void {
     this.engine.forget(uri);
+    this.lastChecked.forget(uri);
   }
 
   diagnostics(
@@ -58,16 +66,16 @@ export class DiagnosticsEngine {
     language: Language,
     buildContext: BuildContext | undefined,
   ): Diagnostic[] {
-    return this.engine
-      .check(document, settings, language, buildContext)
-      .map((checked) => this.diagnosticOf(checked, document.uri));
+    const checked = this.engine.check(document, settings, language, buildContext);
+    this.lastChecked.record(document.uri, document.version, checked);
+    return checked.map((finding) => this.diagnosticOf(finding, document.uri));
   }
 
   /** A first answer while `diagnostics` runs: a subset of its diagnostics (see CheckEngine.earlyCheck). */
   earlyDiagnostics(document: AnalysedDocument, settings: Settings, language: Language): Diagnostic[] {
-    return this.engine
-      .earlyCheck(document, settings, language)
-      .map((checked) => this.diagnosticOf(checked, document.uri));
+    const checked = this.engine.earlyCheck(document, settings, language);
+    this.lastChecked.record(document.uri, document.version, checked);
+    return checked.map((finding) => this.diagnosticOf(finding, document.uri));
   }
 
   /** `diagnostics` in steps (see CheckEngine.checkSteps). */
@@ -78,6 +86,7 @@ export class DiagnosticsEngine {
     buildContext: BuildContext | undefined,
   ): Generator<void, Diagnostic[], void> {
     const checked = yield* this.engine.checkSteps(document, settings, language, buildContext);
+    this.lastChecked.record(document.uri, document.version, checked);
     const diagnostics: Diagnostic[] = [];
     for (let i = 0; i < checked.length; i++) {
       if (i % 1000 === 999) yield;

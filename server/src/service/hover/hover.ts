@@ -3,26 +3,45 @@ import type { Hover } from 'vscode-languageserver';
 import { conceptDoc, directiveDoc, healthcheckDoc } from '../../../../core/src/docs';
 import type { Instruction, Position } from '../../../../core/src/parser';
 import type { AnalysedDocument } from '../../../../core/src/engine/analysedDocument';
+import type { CheckedFinding } from '../../../../core/src/engine/checkEngine';
 import { innermostInstruction, instructionAt } from '../../../../core/src/engine/instructionAt';
 import type { Language } from '../../../../core/src/engine/language';
 import { rangeContains, toLspRange } from '../lspRange';
 import { CD_COMMAND } from './contextNotes';
 import { type DocDetail, docHover } from './docMarkdown';
+import { findingSections } from './findingHover';
 import { flagHover } from './flagHover';
 import { directiveFacts } from './hereFacts';
 import type { HoverResult } from './hoverTypes';
 import { keywordHover } from './keywordHover';
 import { imageHover, stageHover, variableHover } from './referenceHover';
 
-/** `detail` is the `layerwise.docs.detail` setting: `brief` docs end with a link to their full page. */
+/**
+ * `detail` is the `layerwise.docs.detail` setting: `brief` docs end with a link to their full page.
+ * `findings` are the last check's of this version: those under the cursor add a section each.
+ */
 export function hover(
   document: AnalysedDocument,
   position: Position,
   language: Language,
   detail: DocDetail = 'brief',
+  findings: readonly CheckedFinding[] = [],
 ): Hover | null {
-  const result = hoverResult(document, position, language, detail);
+  const result = withFindings(hoverResult(document, position, language, detail), findings, position, language);
   return result ? { contents: { kind: 'markdown', value: result.markdown }, range: toLspRange(result.range) } : null;
+}
+
+/** The doc hover (if any) followed by the sections for the findings under the cursor. */
+function withFindings(
+  result: HoverResult | undefined,
+  findings: readonly CheckedFinding[],
+  position: Position,
+  language: Language,
+): HoverResult | undefined {
+  const sections = findingSections(findings, position, language);
+  if (!sections) return result;
+  if (!result) return sections;
+  return { markdown: `${result.markdown}\n\n---\n\n${sections.markdown}`, range: result.range };
 }
 
 function hoverResult(

@@ -61,18 +61,16 @@ test('a team config: ignored and override map onto rule severities, ignored winn
     'layerwise.diagnostics.rules': {
       AddInsteadOfCopy: 'error',
       BaseImageLatestTag: 'off',
+      DisallowedRegistry: 'off',
       MaintainerDeprecated: 'warning',
       ConsecutiveRunInstructions: 'info',
     },
+    'layerwise.diagnostics.allowedRegistries': ['docker.io', 'my-company.com:5000'],
+    'layerwise.diagnostics.labelSchema': { author: 'text', version: 'semver' },
+    'layerwise.diagnostics.strictLabels': true,
   });
   assert.equal(config.failLevel, 'warning');
-  assert.deepEqual(config.notes, [
-    '"trustedRegistries" is not supported yet; it is ignored',
-    '"label-schema" is not supported yet; it is ignored',
-    '"strict-labels" is not supported yet; it is ignored',
-    '"no-color" is a hadolint output option; Layerwise\'s own options apply',
-    'no Layerwise rule matches DL3026, so it has no effect',
-  ]);
+  assert.deepEqual(config.notes, ['"no-color" is a hadolint output option; Layerwise\'s own options apply']);
 });
 
 test('failure-threshold and no-fail give the fail level; an empty file is a valid, empty config', () => {
@@ -178,9 +176,10 @@ test('discovery: .hadolint.yaml alone applies; beside a .layerwise.json it sits 
   assert.equal(alone.path, join(root, '.hadolint.yaml'));
   assert.deepEqual(alone.settings, {
     'layerwise.diagnostics.rules': { BaseImageLatestTag: 'off', MaintainerDeprecated: 'off' },
+    'layerwise.diagnostics.labelSchema': { a: 'text' },
   });
   assert.equal(alone.failLevel, 'info');
-  assert.deepEqual(alone.notes, ['"label-schema" is not supported yet; it is ignored']);
+  assert.deepEqual(alone.notes, []);
 
   const both = configs.forFile(join(root, 'both/Dockerfile'))!;
   assert.equal(both.path, join(root, 'both/.layerwise.json'));
@@ -201,4 +200,21 @@ test('discovery: .hadolint.yaml alone applies; beside a .layerwise.json it sits 
   assert.equal(broken.unusable, false, 'the .layerwise.json still applies');
   assert.deepEqual(broken.settings, { 'layerwise.diagnostics.rules': { BaseImageLatestTag: 'error' } });
   assert.match(broken.problems[0]!, /^\.hadolint\.yml: line \d+: not valid YAML/);
+});
+
+test('trustedRegistries, label-schema and strict-labels of the wrong shape are problems, not settings', () => {
+  const config = checkHadolintConfig(
+    ['trustedRegistries: docker.io', 'label-schema:', '  author: text', '  version: number', 'strict-labels: yes'].join(
+      '\n',
+    ),
+  );
+  assert.deepEqual(config.problems, [
+    '"trustedRegistries" must be a list of registry hosts, e.g. [docker.io]',
+    '"label-schema.version" must be one of text, url, email, semver, hash, rfc3339, spdx',
+    '"strict-labels" must be true or false',
+  ]);
+  assert.deepEqual(config.settings, { 'layerwise.diagnostics.labelSchema': { author: 'text' } });
+  assert.deepEqual(checkHadolintConfig('disable-ignore-pragma: true\n').notes, [
+    '"disable-ignore-pragma" is not supported yet; it is ignored',
+  ]);
 });

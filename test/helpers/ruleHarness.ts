@@ -5,15 +5,31 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { BuildContext } from '../../core/src/context/buildContext';
 import { parseText } from '../../core/src/parser';
-import type { Finding, Rule } from '../../core/src/rules';
+import type { Finding, Rule, RuleSettings } from '../../core/src/rules';
 import { AnalysedDocument, CheckEngine, defaultSettings } from '../../core/src/engine';
 import { showRange } from './show';
 import { applyEdits } from './textEdits';
 
 /** The rule's findings through the check engine, as the server and CLI run it (turned on even when off by default). */
-export function runRule(rule: Rule, text: string, buildContext?: BuildContext): Finding[] {
+export function runRule(
+  rule: Rule,
+  text: string,
+  buildContext?: BuildContext,
+  ruleSettings: Partial<RuleSettings> = {},
+): Finding[] {
   const document = new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text));
-  const settings = { ...defaultSettings(), 'layerwise.diagnostics.rules': { [rule.code]: 'warning' as const } };
+  const defaults = defaultSettings();
+  const settings = {
+    ...defaults,
+    'layerwise.diagnostics.rules': { [rule.code]: 'warning' as const },
+    'layerwise.diagnostics.allowedRegistries': [
+      ...(ruleSettings.allowedRegistries ?? defaults['layerwise.diagnostics.allowedRegistries']),
+    ],
+    'layerwise.diagnostics.labelSchema': {
+      ...(ruleSettings.labelSchema ?? defaults['layerwise.diagnostics.labelSchema']),
+    },
+    'layerwise.diagnostics.strictLabels': ruleSettings.strictLabels ?? defaults['layerwise.diagnostics.strictLabels'],
+  };
   return new CheckEngine([rule]).findings(document, settings, buildContext).map(({ finding }) => finding);
 }
 

@@ -32,10 +32,10 @@ function asExample(example: string | RuleExample): RuleExample {
 
 /** The rule's findings on an example, in a real build context folder when the example has one. */
 function findingRanges(rule: Rule, example: RuleExample): string[] {
-  if (!example.context) return ranges(runRule(rule, example.dockerfile));
+  if (!example.context) return ranges(runRule(rule, example.dockerfile, undefined, example.settings));
   const made = makeContext(example.context);
   roots.push(made.root);
-  return ranges(runRule(rule, example.dockerfile, made.context()));
+  return ranges(runRule(rule, example.dockerfile, made.context(), example.settings));
 }
 
 /**

@@ -55,6 +55,21 @@ const cases: Array<{ key: SettingKey; raw: unknown; value: unknown; problems: st
     value: [],
     problems: ['"run.extraArgs" must be a list, each item a string, not "--rm"'],
   },
+  {
+    key: 'layerwise.diagnostics.allowedRegistries',
+    raw: [' ghcr.io ', '*.example.com', 5],
+    value: ['ghcr.io', '*.example.com'],
+    problems: ['"diagnostics.allowedRegistries[2]" must be a string, not 5'],
+  },
+  {
+    key: 'layerwise.diagnostics.labelSchema',
+    raw: { author: 'email', version: 'number' },
+    value: { author: 'email' },
+    problems: [
+      '"diagnostics.labelSchema.version" must be one of text, url, email, semver, hash, rfc3339, spdx, not "number"',
+    ],
+  },
+  { key: 'layerwise.diagnostics.strictLabels', raw: undefined, value: false, problems: [] },
 ];
 
 describe('readSettingValue', () => {

@@ -165,6 +165,11 @@ export class CheckEngine {
       lines,
       buildContext,
       stageSummaries: (summarise) => model.stages.map((stage) => stage.summary(summarise)),
+      settings: {
+        allowedRegistries: settings['layerwise.diagnostics.allowedRegistries'],
+        labelSchema: settings['layerwise.diagnostics.labelSchema'],
+        strictLabels: settings['layerwise.diagnostics.strictLabels'],
+      },
     };
     for (const rule of enabled.documentRules) {
       for (const finding of this.guard(rule, () => rule.check(context), [])) result.push({ rule, finding });

@@ -2,8 +2,9 @@
 // hadolint's keys (src/Hadolint/Config/Configuration.hs): `ignored` and `override`
 // {error, warning, info, style} name hadolint and ShellCheck codes, mapped onto every Layerwise
 // rule that records the code among its equivalents; `failure-threshold` and `no-fail` give the
-// CLI's fail level; the rest (`trustedRegistries`, `label-schema`, `strict-labels`,
-// `disable-ignore-pragma`, and hadolint's own output options) are not honoured yet and said once.
+// CLI's fail level; `trustedRegistries`, `label-schema` and `strict-labels` give
+// layerwise.diagnostics.allowedRegistries, labelSchema and strictLabels; `disable-ignore-pragma`
+// and hadolint's own output options are not honoured and said once.
 // hadolint itself ignores keys it does not know; so does this, with a note.
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
@@ -11,6 +12,7 @@ import { RULES, type Severity } from '../rules';
 import { describeFileError } from './fileErrors';
 import type { ProjectConfig } from './projectConfig';
 import type { RuleSeverity, Settings } from './settings';
+import { LABEL_TYPES, type LabelType } from './settingsSchema';
 
 export const HADOLINT_CONFIG_FILES: readonly string[] = ['.hadolint.yaml', '.hadolint.yml'];
 
@@ -37,7 +39,8 @@ const THRESHOLD: Readonly<Record<string, Severity | 'none'>> = {
   none: 'none',
 };
 
-const NOT_SUPPORTED = ['trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma'];
+const NOT_SUPPORTED = ['disable-ignore-pragma'];
+const LABEL_KEYS = ['trustedRegistries', 'label-schema', 'strict-labels'];
 const OUTPUT_OPTIONS = ['no-color', 'verbose', 'format', 'formats'];
 
 let rulesByCode: Map<string, string[]> | undefined;
@@ -203,7 +206,17 @@ function mapHadolintConfig(
     if (typeof noFail !== 'boolean') problems.push('"no-fail" must be true or false');
     else if (noFail) failLevel = 'none';
   }
-  const known = new Set(['override', 'ignored', 'failure-threshold', 'no-fail', ...NOT_SUPPORTED, ...OUTPUT_OPTIONS]);
+  const settings: Partial<Settings> = Object.keys(rules).length > 0 ? { 'layerwise.diagnostics.rules': rules } : {};
+  mapPolicies(config, settings, problems);
+  const known = new Set([
+    'override',
+    'ignored',
+    'failure-threshold',
+    'no-fail',
+    ...LABEL_KEYS,
+    ...NOT_SUPPORTED,
+    ...OUTPUT_OPTIONS,
+  ]);
   for (const key of Object.keys(config)) {
     if (NOT_SUPPORTED.includes(key)) notes.push(`"${key}" is not supported yet; it is ignored`);
     else if (OUTPUT_OPTIONS.includes(key))
@@ -215,6 +228,34 @@ function mapHadolintConfig(
       `no Layerwise rule matches ${[...unmatched].join(', ')}, ` +
         `so ${unmatched.size === 1 ? 'it has' : 'they have'} no effect`,
     );
-  const settings: Partial<Settings> = Object.keys(rules).length > 0 ? { 'layerwise.diagnostics.rules': rules } : {};
   return { settings, problems, notes, failLevel, unusable: false };
+}
+
+/** `trustedRegistries`, `label-schema` and `strict-labels` onto their Layerwise settings. */
+function mapPolicies(config: Record<string, unknown>, settings: Partial<Settings>, problems: string[]): void {
+  const registries = config.trustedRegistries;
+  if (registries !== undefined && registries !== null) {
+    if (!Array.isArray(registries) || !registries.every((entry) => typeof entry === 'string'))
+      problems.push('"trustedRegistries" must be a list of registry hosts, e.g. [docker.io]');
+    else settings['layerwise.diagnostics.allowedRegistries'] = registries.map((entry) => entry.trim());
+  }
+  const schema = config['label-schema'];
+  if (schema !== undefined && schema !== null) {
+    if (typeof schema !== 'object' || Array.isArray(schema))
+      problems.push('"label-schema" must be a mapping of label names to types, e.g. {author: text}');
+    else {
+      const labels: Record<string, LabelType> = {};
+      for (const [label, type] of Object.entries(schema as Record<string, unknown>)) {
+        if (typeof type === 'string' && (LABEL_TYPES as readonly string[]).includes(type))
+          labels[label] = type as LabelType;
+        else problems.push(`"label-schema.${label}" must be one of ${LABEL_TYPES.join(', ')}`);
+      }
+      settings['layerwise.diagnostics.labelSchema'] = labels;
+    }
+  }
+  const strict = config['strict-labels'];
+  if (strict !== undefined && strict !== null) {
+    if (typeof strict !== 'boolean') problems.push('"strict-labels" must be true or false');
+    else settings['layerwise.diagnostics.strictLabels'] = strict;
+  }
 }

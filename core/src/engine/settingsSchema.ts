@@ -38,6 +38,10 @@ function setting<TSchema extends v.GenericSchema, const TReader extends 'server'
   return definition;
 }
 
+/** The value types a label schema gives a label (hadolint's label-schema types). */
+export const LABEL_TYPES = ['text', 'url', 'email', 'semver', 'hash', 'rfc3339', 'spdx'] as const;
+export type LabelType = (typeof LABEL_TYPES)[number];
+
 const trimmedString = v.pipe(v.string(), v.trim());
 const argumentList = v.array(v.string());
 
@@ -59,6 +63,28 @@ export const SETTINGS = {
   'layerwise.diagnostics.rules': setting({
     schema: v.record(v.string(), ruleSeveritySchema),
     default: {},
+    scope: 'resource',
+    readBy: 'server',
+    inProjectFile: true,
+  }),
+  'layerwise.diagnostics.allowedRegistries': setting({
+    // Empty: any registry. `*` in an entry stands for any characters (`*.example.com`).
+    schema: v.array(trimmedString),
+    default: [],
+    scope: 'resource',
+    readBy: 'server',
+    inProjectFile: true,
+  }),
+  'layerwise.diagnostics.labelSchema': setting({
+    schema: v.record(v.string(), v.picklist(LABEL_TYPES)),
+    default: {},
+    scope: 'resource',
+    readBy: 'server',
+    inProjectFile: true,
+  }),
+  'layerwise.diagnostics.strictLabels': setting({
+    schema: v.boolean(),
+    default: false,
     scope: 'resource',
     readBy: 'server',
     inProjectFile: true,

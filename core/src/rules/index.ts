@@ -24,5 +24,7 @@ export type {
   Equivalent,
   RuleExample,
   RuleExamples,
+  RuleSettings,
+  LabelType,
 } from './rule';
 export { type CatalogMessage, type CatalogTemplates, defineMessages, type MessageTemplate } from './messages';

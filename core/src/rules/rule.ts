@@ -56,6 +56,21 @@ export interface RuleContext {
    * must not hold positions (they would go stale); pass the same function each time.
    */
   stageSummaries<T>(summarise: (stage: Stage) => T): T[];
+  /** The user's settings that rules read (only document rules: they run again after every change). */
+  settings: RuleSettings;
+}
+
+/** The value types a label schema gives a label (hadolint's label-schema types). */
+export type LabelType = 'text' | 'url' | 'email' | 'semver' | 'hash' | 'rfc3339' | 'spdx';
+
+/** The settings rules read, from `layerwise.diagnostics.*`. */
+export interface RuleSettings {
+  /** Registry hosts base images may come from (`*` matches any characters); empty: any. */
+  allowedRegistries: readonly string[];
+  /** Labels the image must carry, with their value types; empty: labels are not checked. */
+  labelSchema: Readonly<Record<string, LabelType>>;
+  /** Labels missing from a non-empty schema are reported too. */
+  strictLabels: boolean;
 }
 
 /** What kind of problem a rule finds; the CLI and docs group rules by it. */
@@ -87,6 +102,8 @@ export interface RuleExample {
   range?: string;
   /** Files of the build context next to the Dockerfile, by relative path (`dir/` makes a folder). */
   context?: Readonly<Record<string, string>>;
+  /** The settings the example is checked with (rules that read settings do nothing without them). */
+  settings?: Partial<RuleSettings>;
 }
 
 /**

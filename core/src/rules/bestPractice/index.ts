@@ -30,6 +30,10 @@ import { useraddHighUidWithoutNoLogInit } from './useraddHighUidWithoutNoLogInit
 import { yarnCacheNotCleaned } from './yarnCacheNotCleaned';
 import { nonNumericUser } from './nonNumericUser';
 import { labelKeyFormat } from './labelKeyFormat';
+import { disallowedRegistry } from './disallowedRegistry';
+import { missingSchemaLabel } from './missingSchemaLabel';
+import { labelValueType } from './labelValueType';
+import { unknownLabel } from './unknownLabel';
 import { missingHealthcheck } from './missingHealthcheck';
 import { interactiveCommandInRun } from './interactiveCommandInRun';
 import { wgetWithoutProgress } from './wgetWithoutProgress';
@@ -71,6 +75,10 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   yarnCacheNotCleaned,
   nonNumericUser,
   labelKeyFormat,
+  disallowedRegistry,
+  missingSchemaLabel,
+  labelValueType,
+  unknownLabel,
   missingHealthcheck,
   interactiveCommandInRun,
   wgetWithoutProgress,

@@ -7,7 +7,7 @@ import { type FormatOptions, formatOptionsFrom } from './formatCommand';
 import { MESSAGES } from './messages';
 import { SEVERITIES, type Severity } from './report';
 
-export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 const LANGUAGES: readonly Language[] = ['en', 'ko'];
 const FAIL_LEVELS: readonly (Severity | 'none')[] = [...SEVERITIES, 'none'];

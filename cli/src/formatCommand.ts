@@ -14,8 +14,8 @@ import { editorConfigIndent, readEditorConfig } from './editorConfig';
 import { MESSAGES } from './messages';
 import type { CliIo } from './run';
 
-export const FORMAT_MODES = ['print', 'check', 'write', 'diff'] as const;
-export type FormatMode = (typeof FORMAT_MODES)[number];
+const FORMAT_MODES = ['print', 'check', 'write', 'diff'] as const;
+type FormatMode = (typeof FORMAT_MODES)[number];
 
 export interface FormatOptions {
   inputs: string[];

@@ -31,7 +31,7 @@ export interface CliIo {
   stderr(text: string): void;
 }
 
-export const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
+const EXIT = { clean: 0, findings: 1, usage: 2 } as const;
 
 const FORMATTERS: Record<Format, (report: Report, color: boolean) => string> = {
   text: formatText,
@@ -208,7 +208,7 @@ function targetPath(target: Target, options: CheckOptions, cwd: string): string 
 }
 
 /** Relative to the working folder when inside it, with `/` on every platform. */
-export function displayPath(path: string, cwd: string): string {
+function displayPath(path: string, cwd: string): string {
   const rel = relative(cwd, path);
   if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return path.split(sep).join('/');
   return rel.split(sep).join('/');

@@ -6,7 +6,7 @@
 import { NotificationType, RequestType } from 'vscode-jsonrpc';
 
 /** Prefix of every Layerwise-specific LSP method. */
-export const METHOD_PREFIX = 'layerwise/';
+const METHOD_PREFIX = 'layerwise/';
 
 // --- Build results: client -> server after `docker build` -------------------------------------
 

@@ -1,7 +1,7 @@
 // The command line of `npm start`: an optional folder and a few flags. Pure: no file system.
 import { isAbsolute, resolve } from 'node:path';
 
-export type EditorChoice = 'auto' | 'code-server';
+type EditorChoice = 'auto' | 'code-server';
 
 export interface StartOptions {
   /** Absolute path of the folder to open. */

@@ -28,7 +28,7 @@ export function startStateDirs(root: string): StartStateDirs {
 }
 
 /** Arguments shared by every code-server call, so that all of them use our state only. */
-export function codeServerStateArgs(dirs: StartStateDirs): string[] {
+function codeServerStateArgs(dirs: StartStateDirs): string[] {
   return ['--config', dirs.configFile, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 }
 

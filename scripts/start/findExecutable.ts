@@ -4,7 +4,7 @@ import { delimiter, join } from 'node:path';
 
 export type IsExecutable = (path: string) => boolean;
 
-export function isExecutableFile(path: string): boolean {
+function isExecutableFile(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return statSync(path).isFile();

@@ -2,7 +2,7 @@
 import { createServer } from 'node:net';
 
 /** The ports tried first, so that the URL (and the browser's state for it) stays the same between runs. */
-export const PREFERRED_PORTS: readonly number[] = Array.from({ length: 20 }, (_, i) => 8730 + i);
+const PREFERRED_PORTS: readonly number[] = Array.from({ length: 20 }, (_, i) => 8730 + i);
 
 /** Whether a server can listen on host:port right now. */
 export function isPortFree(host: string, port: number): Promise<boolean> {

@@ -37,7 +37,7 @@ export function spawnGroup(command: string, args: readonly string[], options: Sp
 }
 
 /** Whether any process of the group led by `pid` still exists. */
-export function groupAlive(pid: number): boolean {
+function groupAlive(pid: number): boolean {
   try {
     process.kill(-pid, 0);
     return true;

@@ -22,7 +22,7 @@ test('the registry of a reference follows Docker: a first part with . or :, or l
     ['localhost:5000/app', 'localhost:5000'],
     ['registry:5000/app', 'registry:5000'],
     ['Registry/app', 'registry'],
-    ['mcr.microsoft.com/dotnet/sdk@sha256:' + 'a'.repeat(64), 'mcr.microsoft.com'],
+    [`mcr.microsoft.com/dotnet/sdk@sha256:${'a'.repeat(64)}`, 'mcr.microsoft.com'],
   ];
   for (const [reference, registry] of cases) assert.equal(imageRegistry(reference), registry, reference);
 });

@@ -16,7 +16,7 @@ export interface InstructionBuildResult {
   readonly errorMessage: string | undefined;
 }
 
-export interface BuildFailureResult {
+interface BuildFailureResult {
   readonly startLine: number | undefined;
   readonly endLine: number | undefined;
   readonly message: string;

@@ -3,7 +3,7 @@
 // BuildResultStore (client/src/build/buildResults.ts), so this module does not depend on it.
 import type { BuildResultsParams, BuildStepOutcome } from '../../../protocol/src/protocol';
 
-export interface BuiltInstruction {
+interface BuiltInstruction {
   readonly startLine: number;
   readonly keyword: string;
   readonly status: string;

@@ -36,7 +36,7 @@ export interface BuildStep {
   readonly output: string[];
 }
 
-export interface BuildFailure {
+interface BuildFailure {
   readonly message: string;
   /** The step that failed, when known. */
   readonly stepId?: string | undefined;
@@ -61,7 +61,7 @@ export interface BuildOutputParser {
 }
 
 /** How many lines of output each step keeps. */
-export const keptLinesPerStep = 40;
+const keptLinesPerStep = 40;
 
 export function keepLine(step: BuildStep, line: string): void {
   step.output.push(line);

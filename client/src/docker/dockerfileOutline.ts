@@ -4,7 +4,7 @@
 import { containerPorts, type ContainerPort } from './portMappings';
 
 /** One EXPOSE port as the parser split it: `8000-8010` and `udp` for `8000-8010/udp`. */
-export interface ExposedPortSource {
+interface ExposedPortSource {
   readonly port: string;
   readonly protocol: string | undefined;
 }
@@ -21,7 +21,7 @@ export interface InstructionSource {
   readonly endLine: number;
 }
 
-export interface OutlineInstruction extends InstructionSource {
+interface OutlineInstruction extends InstructionSource {
   /** Index into `stages`; -1 for instructions before the first FROM (global ARGs). */
   readonly stageIndex: number;
 }
@@ -38,7 +38,7 @@ export interface OutlineStage {
   readonly instructionIndexes: readonly number[];
 }
 
-export interface OutlineArg {
+interface OutlineArg {
   readonly name: string;
   readonly hasDefault: boolean;
   readonly stageIndex: number;
@@ -82,7 +82,7 @@ export function outlineFromInstructions(sources: readonly InstructionSource[]): 
 }
 
 /** The stage `target` names (by name or index), or the last stage. */
-export function targetStage(outline: DockerfileOutline, target?: string): OutlineStage | undefined {
+function targetStage(outline: DockerfileOutline, target?: string): OutlineStage | undefined {
   if (target !== undefined && target !== '') {
     const lower = target.toLowerCase();
     return (
@@ -94,7 +94,7 @@ export function targetStage(outline: DockerfileOutline, target?: string): Outlin
 }
 
 /** Stages the target needs: itself, its FROM chain and stages it copies from, recursively. */
-export function stagesNeededFor(outline: DockerfileOutline, target?: string): Set<number> {
+function stagesNeededFor(outline: DockerfileOutline, target?: string): Set<number> {
   const needed = new Set<number>();
   const start = targetStage(outline, target);
   const pending = start === undefined ? [] : [start.index];

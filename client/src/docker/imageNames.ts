@@ -210,7 +210,7 @@ function shorten(text: string): string {
 }
 
 /** The repository part of `name:tag` (registry and path kept, tag dropped). */
-export function repositoryOf(reference: string): string {
+function repositoryOf(reference: string): string {
   const slash = reference.lastIndexOf('/');
   const colon = reference.indexOf(':', slash + 1);
   return colon === -1 ? reference : reference.slice(0, colon);

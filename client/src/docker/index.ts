@@ -13,8 +13,6 @@ import { registerDockerTaskProvider } from '../commands/dockerTaskProvider';
 import { stopAllDockerProcesses } from './processRunner';
 import { StartedContainers } from './startedContainers';
 
-export { buildResults } from '../build/buildResults';
-
 export function registerDockerFeatures(context: vscode.ExtensionContext): void {
   const memory = new DockerfileMemory(context.workspaceState);
   const containers = new StartedContainers();

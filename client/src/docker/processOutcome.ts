@@ -2,7 +2,7 @@
 // runner (which produces it) and the pure classifiers (which read it).
 import type { Translator } from '../l10n/translator';
 
-export interface SpawnFailure {
+interface SpawnFailure {
   /** Node's error code: ENOENT (not found), EACCES (not executable), ... */
   readonly code: string;
   readonly message: string;

@@ -18,14 +18,14 @@ import { walkthroughCommands } from './walkthroughCatalog';
  * What a step's button asks for: `show` an instruction (its hover, or its quick fixes), or open another
  * `file` of the example.
  */
-export interface OpenExampleOptions {
+interface OpenExampleOptions {
   readonly show?: string | undefined;
   readonly action?: 'hover' | 'quickFix' | undefined;
   readonly file?: string | undefined;
 }
 
 /** The options of a command link (`command:...?{"show":"CMD"}`); anything malformed is left out. */
-export function readOpenExampleOptions(value: unknown): OpenExampleOptions {
+function readOpenExampleOptions(value: unknown): OpenExampleOptions {
   if (typeof value !== 'object' || value === null) return {};
   const record = value as Record<string, unknown>;
   const text = (key: string): string | undefined =>

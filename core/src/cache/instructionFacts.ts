@@ -114,7 +114,7 @@ export function copyFacts(instruction: Instruction): CopyFacts {
 }
 
 /** `.`, `./`, `*`, `./*`: every file of the context. */
-export function isWholeContext(source: string): boolean {
+function isWholeContext(source: string): boolean {
   const clean = cleanPath(source);
   return clean === '' || clean === '*';
 }

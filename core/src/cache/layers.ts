@@ -7,7 +7,7 @@ import { copyFacts, runFacts } from './instructionFacts';
 import { cleanSourcePath, parentsSource } from './sourceMatch';
 
 /** Only these instructions add a filesystem layer; the others change the image config. */
-export const LAYER_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
+const LAYER_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'COPY', 'ADD']);
 
 export interface LayerStep {
   instruction: Instruction;

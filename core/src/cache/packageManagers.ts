@@ -10,7 +10,7 @@ export interface CacheMount {
   sharing?: 'locked';
 }
 
-export interface DependencyManager {
+interface DependencyManager {
   id: string;
   /** Files the install reads, in COPY order; the first must exist. */
   manifests: readonly string[];
@@ -33,7 +33,7 @@ const manager = (id: string, manifests: string[], companions: string[] = []): De
   companions,
 });
 
-export const DEPENDENCY_MANAGERS = {
+const DEPENDENCY_MANAGERS = {
   npm: manager('npm', ['package.json'], ['package-lock.json', 'npm-shrinkwrap.json']),
   yarn: manager('yarn', ['package.json'], ['yarn.lock', '.yarnrc.yml']),
   pnpm: manager('pnpm', ['package.json'], ['pnpm-lock.yaml', 'pnpm-workspace.yaml']),

@@ -22,7 +22,7 @@ const BATCH = 128;
 
 export type EntryKind = 'file' | 'directory';
 
-export interface UnreadableFolder {
+interface UnreadableFolder {
   /** Relative to the context root, `/`-separated; '' for the root itself. */
   path: string;
   error: unknown;

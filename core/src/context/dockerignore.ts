@@ -26,8 +26,6 @@ import {
   type PatternProblem,
 } from './ignorePattern';
 
-export type { IgnorePatternKind, PatternProblem } from './ignorePattern';
-
 export interface IgnorePattern {
   /** The pattern as BuildKit keeps it (trimmed, cleaned, leading `/` gone), without its `!`. */
   text: string;

@@ -5,7 +5,7 @@
 
 /** unicode.IsSpace: the Unicode White_Space property. Unlike String.prototype.trim, U+0085 is
  * space and U+FEFF is not. */
-export function isGoSpace(code: number): boolean {
+function isGoSpace(code: number): boolean {
   if (code <= 0xff) return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0x85 || code === 0xa0;
   return (
     code === 0x1680 ||

@@ -13,9 +13,9 @@
 import { goCleanPath, goTrimSpace } from './goText';
 
 /** bufio.Scanner's largest line, newline included. */
-export const MAX_IGNORE_LINE_BYTES = 64 * 1024;
+const MAX_IGNORE_LINE_BYTES = 64 * 1024;
 
-export interface IgnoreFileEntry {
+interface IgnoreFileEntry {
   /** The pattern as BuildKit passes it on: cleaned, with its leading `!` when it has one. */
   pattern: string;
   /** 0-based line as an editor counts lines (`\r\n`, `\r` and `\n` each end one). */

@@ -118,12 +118,11 @@ export function instructionFlags(keyword: string): readonly string[] {
 
 export const MOUNT_TYPES: readonly string[] = namesIn('mount');
 export const DIRECTIVE_NAMES: readonly string[] = namesIn('directive');
-export const DOCUMENTED_ARGS: readonly string[] = namesIn('arg');
 
 const rowsCache = new Map<string, TableRow[]>();
 
 /** Rows of the tables in a doc that name something in their first column. */
-export function namedRows(doc: Doc | undefined): TableRow[] {
+function namedRows(doc: Doc | undefined): TableRow[] {
   if (!doc) return [];
   const key = `${doc.path}\n${doc.summary}`;
   let rows = rowsCache.get(key);

@@ -1,5 +1,5 @@
 // The docs' public surface: typed lookups over the bundled Markdown and the image list.
 export * from './docs';
-export { officialImage, officialImages, splitImageReference, type ImageReference, type OfficialImage } from './images';
+export { officialImage, officialImages, splitImageReference } from './images';
 export type { TableRow } from './markdownTable';
 export { escapeMarkdown, inlineCode } from './markdown';

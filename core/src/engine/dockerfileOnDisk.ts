@@ -8,7 +8,7 @@ import { buildModel, type DockerfileModel } from '../model';
 import { parseText } from '../parser';
 
 /** Larger files are not read (the largest official-image Dockerfile is under 20 KB). */
-export const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
+const MAX_DOCKERFILE_BYTES = 4 * 1024 * 1024;
 
 /**
  * The model of the file behind a `file:` URI; undefined when it is not a regular file of at most
@@ -22,7 +22,7 @@ export async function readDockerfileModel(uri: string): Promise<DockerfileModel 
 }
 
 /** The text of the regular file behind a `file:` URI (see readDockerfileModel). */
-export async function readDockerfileText(uri: string, maxBytes = MAX_DOCKERFILE_BYTES): Promise<string | undefined> {
+async function readDockerfileText(uri: string, maxBytes = MAX_DOCKERFILE_BYTES): Promise<string | undefined> {
   if (!uri.startsWith('file:')) return undefined;
   let handle: FileHandle | undefined;
   try {

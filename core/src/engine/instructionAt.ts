@@ -44,7 +44,7 @@ function firstEndingAtOrAfter(nodes: readonly { range: { end: { line: number } }
 }
 
 /** Index of the first instruction that ends on or after `line`; instructions.length when none. */
-export function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number): number {
+function firstInstructionEndingAtOrAfter(tree: Dockerfile, line: number): number {
   return firstEndingAtOrAfter(tree.instructions, line);
 }
 

@@ -54,7 +54,7 @@ function mustBe(name: string, schema: v.GenericSchema, value: unknown): string {
 }
 
 /** What a valid value is, in English words: "one of off, info, warning, error", "a whole number from 0 to 16". */
-export function describeExpected(schema: v.GenericSchema): string {
+function describeExpected(schema: v.GenericSchema): string {
   const shape = shapeOf(schema);
   switch (shape.kind) {
     case 'boolean':

@@ -6,16 +6,16 @@
 // (and `config.<name>.enumDescriptions.<value>`), named by descriptionKey below.
 import * as v from 'valibot';
 
-export const RULE_SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
+const RULE_SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
-export const ruleSeveritySchema = v.picklist(RULE_SEVERITIES);
+const ruleSeveritySchema = v.picklist(RULE_SEVERITIES);
 
 export function isRuleSeverity(value: unknown): value is RuleSeverity {
   return v.is(ruleSeveritySchema, value);
 }
 
 /** VS Code's configuration scopes we use: `machine` settings are never taken from a workspace. */
-export type SettingScope = 'machine' | 'window' | 'resource';
+type SettingScope = 'machine' | 'window' | 'resource';
 
 export interface SettingDefinition<TSchema extends v.GenericSchema = v.GenericSchema> {
   /** What a valid value is; a record or array is read entry by entry (bad entries dropped). */

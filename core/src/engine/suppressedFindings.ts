@@ -10,7 +10,7 @@ import { instructionAtLine } from './instructionAt';
 const foreignCodes = new WeakMap<Rule, readonly string[]>();
 
 /** The other linters' codes of a rule (BuildKit's names are Layerwise's own codes' peers, not pragma codes). */
-export function foreignCodesOf(rule: Rule): readonly string[] {
+function foreignCodesOf(rule: Rule): readonly string[] {
   let codes = foreignCodes.get(rule);
   if (!codes) {
     codes = rule.equivalents.filter((same) => same.tool !== 'buildkit').map((same) => same.id.toUpperCase());

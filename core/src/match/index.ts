@@ -44,4 +44,4 @@ export {
   type PatternPart,
 } from './parts';
 export { compilePattern, WildcardPattern, type Span } from './wildcardPattern';
-export { replaceAll, replaceFirst, type Replacement } from './replace';
+export { replaceAll, replaceFirst } from './replace';

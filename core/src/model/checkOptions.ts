@@ -12,7 +12,7 @@ export interface CheckOptions {
   experimental: ReadonlySet<string>;
 }
 
-export const NO_CHECK_OPTIONS: CheckOptions = {
+const NO_CHECK_OPTIONS: CheckOptions = {
   skipAll: false,
   skip: new Set(),
   error: false,

@@ -50,7 +50,7 @@ export interface Stage {
   summary<T>(summarise: (stage: Stage) => T): T;
 }
 
-export type DefinitionKind = 'arg' | 'env' | 'predefined';
+type DefinitionKind = 'arg' | 'env' | 'predefined';
 
 export interface VariableDefinition {
   name: string;

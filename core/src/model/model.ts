@@ -14,7 +14,7 @@ import { type StageKey, StageRecord } from './stageRecord';
 import { IMAGE_STATE, SCRATCH_STATE } from './stageState';
 import { lookupValues, predefinedDefinition } from './variableDefinition';
 
-export { BUILDER_EXPANDED, predefinedDefinition } from './variableDefinition';
+export { BUILDER_EXPANDED } from './variableDefinition';
 
 export interface DockerfileModel {
   tree: Dockerfile;

@@ -1,6 +1,6 @@
 // Build arguments the builder defines without an ARG instruction.
 
-export type PredefinedKind = 'platform' | 'proxy' | 'buildkit';
+type PredefinedKind = 'platform' | 'proxy' | 'buildkit';
 
 export interface PredefinedArg {
   name: string;

@@ -12,7 +12,7 @@ export interface StageShell {
 }
 
 /** What RUN uses until a SHELL instruction says otherwise. */
-export const DEFAULT_SHELL: StageShell = { posix: true, pipefail: false };
+const DEFAULT_SHELL: StageShell = { posix: true, pipefail: false };
 
 /** The ENV a stage hands down: its own ENV over what its base stage handed down. */
 export class EnvChain {
@@ -141,7 +141,7 @@ function imageState(scratch: boolean): StageState {
 export const IMAGE_STATE: StageState = imageState(false);
 export const SCRATCH_STATE: StageState = imageState(true);
 
-export function shellOf(instruction: Instruction): StageShell {
+function shellOf(instruction: Instruction): StageShell {
   const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
   const program = strings[0] ?? '';
   const posix = /(^|[/\\])(sh|bash|dash|ash|ksh|mksh|zsh)(\.exe)?$/i.test(program);
@@ -153,7 +153,7 @@ export function shellOf(instruction: Instruction): StageShell {
 }
 
 /** An APT::Install-Recommends setting written by the instruction (an apt.conf.d file), not an option. */
-export function setsInstallRecommends(instruction: Instruction): boolean {
+function setsInstallRecommends(instruction: Instruction): boolean {
   const written = instruction.heredocs.map((heredoc) => heredoc.content).join('\n') + instruction.argsText;
   return /install-recommends/i.test(written.replace(/--(no-)?install-recommends/g, ''));
 }

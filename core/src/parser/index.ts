@@ -1,6 +1,6 @@
 // The parser's public surface: pure functions and syntax types, no LSP.
 export { parseText, reparseText, type ParsedText } from './incremental';
-export { parseDockerfile, HEREDOC_KEYWORDS } from './parser';
+export { parseDockerfile } from './parser';
 export {
   INSTRUCTION_KEYWORDS,
   INSTRUCTIONS,
@@ -8,14 +8,11 @@ export {
   flagsAreRead,
   flagsOf,
   instructionSpec,
-  isKeyword,
   type FlagSpec,
-  type FlagValueKind,
   type InstructionSpec,
   type Keyword,
 } from './instructionTable';
-export { keptMountOptions, type KeptMountOptions, mountType, splitMountFields } from './mountFields';
-export { unquote } from './words';
+export { keptMountOptions, mountType, splitMountFields } from './mountFields';
 export {
   processedArguments,
   processedCopyPaths,
@@ -24,7 +21,7 @@ export {
   type ProcessedWord,
   type WordExpander,
 } from './processedWords';
-export { wordOffsetMapper, type OffsetMapper } from './logicalPositions';
-export { findClosingBrace, MAX_VARIABLE_NESTING } from './variables';
+export { wordOffsetMapper } from './logicalPositions';
+export { MAX_VARIABLE_NESTING } from './variables';
 export * from './syntax';
 export { comparePositions, rangeContains } from './positions';

@@ -27,7 +27,7 @@ export type Keyword =
  * How the builder reads a flag's value. Every kind but `bool` needs `--name=value`; `bool` is
  * `--name` or `--name=true|false`.
  */
-export type FlagValueKind =
+type FlagValueKind =
   /** Any text. */
   | 'string'
   /** A switch. */
@@ -63,7 +63,7 @@ export interface FlagSpec {
   readonly labs?: boolean;
 }
 
-export type PlainForm = 'shell' | 'words' | 'rejected';
+type PlainForm = 'shell' | 'words' | 'rejected';
 
 export interface InstructionSpec {
   readonly keyword: Keyword;

@@ -8,7 +8,7 @@ import type { Comment, Dockerfile, Heredoc, Instruction, SyntaxProblem, TopLevel
 import { skipSpaces, splitShellWords, unquote } from './words';
 import { malformedText, MAX_VARIABLE_NESTING, scanVariables } from './variables';
 
-export const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(
+const HEREDOC_KEYWORDS: ReadonlySet<string> = new Set(
   INSTRUCTIONS.filter((spec) => spec.heredocs).map((spec) => spec.keyword),
 );
 const HEREDOC_WORD = /^(\d*)<<(-?)([^<]*)$/;
@@ -20,11 +20,11 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
-export function isBlank(line: string): boolean {
+function isBlank(line: string): boolean {
   return line.trim() === '';
 }
 
-export function isCommentLine(line: string): boolean {
+function isCommentLine(line: string): boolean {
   return line.trimStart().startsWith('#');
 }
 

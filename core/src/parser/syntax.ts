@@ -132,13 +132,13 @@ export interface Heredoc {
   terminated: boolean;
 }
 
-export interface JsonString {
+interface JsonString {
   value: string;
   range: Range;
 }
 
 /** A `[ "a", "b" ]` exec-form argument list. */
-export interface ExecForm {
+interface ExecForm {
   strings: JsonString[];
   range: Range;
 }

@@ -2,7 +2,7 @@
 // the first path component is a host when it has a `.` or `:`, is `localhost`, or has upper case;
 // otherwise the image is on Docker Hub (`docker.io`, which `index.docker.io` also names).
 
-export const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB = 'docker.io';
 
 /** The registry host of `reference` (`ghcr.io`, `localhost:5000`, `docker.io`), lower-cased. */
 export function imageRegistry(reference: string): string {

@@ -13,7 +13,6 @@ export type {
   Fix,
   InstructionRule,
   LocalizedText,
-  RelatedPlace,
   Rule,
   RuleContext,
   RuleFinding,
@@ -23,8 +22,6 @@ export type {
   RuleCategory,
   Equivalent,
   RuleExample,
-  RuleExamples,
   RuleSettings,
   LabelType,
 } from './rule';
-export { type CatalogMessage, type CatalogTemplates, defineMessages, type MessageTemplate } from './messages';

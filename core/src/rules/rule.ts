@@ -34,7 +34,7 @@ export interface Finding {
   related?: RelatedPlace[];
 }
 
-export interface RelatedPlace {
+interface RelatedPlace {
   /** An absolute path; left out for a place in the Dockerfile itself. */
   path?: string;
   range: Range;
@@ -110,7 +110,7 @@ export interface RuleExample {
  * Dockerfiles a rule must flag (`invalid`) and must leave alone (`valid`), as text or with a
  * build context; one harness runs them all.
  */
-export interface RuleExamples {
+interface RuleExamples {
   invalid: readonly (string | RuleExample)[];
   valid: readonly (string | RuleExample)[];
 }

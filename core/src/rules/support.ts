@@ -29,11 +29,6 @@ export function hasVariable(value: string): boolean {
   return value.includes('$');
 }
 
-/** The range covering the whole of line `line` up to its end. */
-export function lineRange(line: number, length: number): Range {
-  return { start: { line, character: 0 }, end: { line, character: length } };
-}
-
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

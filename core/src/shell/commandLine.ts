@@ -74,8 +74,3 @@ export function readCommandLine(command: ShellCommand, syntax: OptionSyntax = {}
 export function hasOption(line: ReadCommandLine, ...names: string[]): boolean {
   return line.options.some((option) => names.includes(option.name));
 }
-
-/** Every word of every command, as a quick "does this script mention X" test. */
-export function mentions(commands: readonly ShellCommand[], test: (value: string) => boolean): boolean {
-  return commands.some((command) => command.args.some((arg) => test(arg.value ?? arg.raw)));
-}

@@ -7,18 +7,14 @@ export {
   scriptTooLarge,
   type RunShell,
   type ShellCommand,
-  type ShellOperator,
   type ShellPipeline,
   type ShellWord,
 } from './runShell';
-export { hasOption, mentions, readCommandLine, type OptionSyntax, type ReadCommandLine } from './commandLine';
+export { hasOption, readCommandLine, type OptionSyntax, type ReadCommandLine } from './commandLine';
 export {
   initShellParser,
   isShellParserReady,
   parseScript,
-  type ParsedScript,
-  type ScriptCommand,
-  type ScriptParse,
 } from './shellParser';
 export {
   clearShellPrintCache,
@@ -26,5 +22,4 @@ export {
   isShellPrinterReady,
   printShell,
   shellPrintCacheSize,
-  type ShellPrintOptions,
 } from './shellPrinter';

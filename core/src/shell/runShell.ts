@@ -4,8 +4,6 @@ import { type Heredoc, type Instruction, type Position, type Range, wordOffsetMa
 import { pieceAt } from '../parser/pieceIndex';
 import { isShellParserReady, parseScript, type ScriptCommand, type ScriptWord } from './shellParser';
 
-export type { ShellOperator } from './shellParser';
-
 export interface ShellWord {
   raw: string;
   /** Value after quote removal; undefined when the word holds an expansion. */

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Language, type Node, Parser } from 'web-tree-sitter';
 
-export type ShellOperator = '&&' | '||' | ';' | '&' | '|' | '|&';
+type ShellOperator = '&&' | '||' | ';' | '&' | '|' | '|&';
 
 /** A word of the script; offsets are UTF-16 offsets into the parsed text. */
 export interface ScriptWord {
@@ -50,7 +50,7 @@ export interface ScriptCommand {
   inControlFlow: boolean;
 }
 
-export interface ScriptPipeline {
+interface ScriptPipeline {
   start: number;
   end: number;
   /** Number of commands joined by `|`. */
@@ -60,7 +60,7 @@ export interface ScriptPipeline {
   inSubstitution: boolean;
 }
 
-export interface ParsedScript {
+interface ParsedScript {
   commands: ScriptCommand[];
   pipelines: ScriptPipeline[];
 }

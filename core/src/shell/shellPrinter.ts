@@ -127,12 +127,12 @@ export function shellPrintCacheSize(): { entries: number; chars: number } {
  * and break the instance (measured; 200 levels and 600 commands are fine). Scripts past these
  * bounds are not printed (the RUN keeps its text). Real RUNs stay far below them.
  */
-export const MAX_PRINT_NESTING = 100;
-export const MAX_PRINT_CHAIN = 400;
+const MAX_PRINT_NESTING = 100;
+const MAX_PRINT_CHAIN = 400;
 const MAX_PRINT_LENGTH = 256 * 1024;
 
 /** Whether the printer can take the script safely: a linear scan that over-counts (quotes are not read). */
-export function printerCanTake(script: string): boolean {
+function printerCanTake(script: string): boolean {
   if (script.length > MAX_PRINT_LENGTH) return false;
   let depth = 0;
   let chain = 0;

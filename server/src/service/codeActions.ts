@@ -22,7 +22,7 @@ import { pathToFileURL } from 'node:url';
  * Fixes of single findings (mechanical and "on this line") in one answer;
  * "in this file" ones come on top, one per rule.
  */
-export const CODE_ACTION_LIMIT = 100;
+const CODE_ACTION_LIMIT = 100;
 
 function dataOf(diagnostic: Diagnostic): Partial<DiagnosticData> {
   const data = diagnostic.data as Partial<DiagnosticData> | undefined;
@@ -93,7 +93,7 @@ export function quickFixes(
   return actions;
 }
 
-export function toWorkspaceEdit(uri: string, version: number, fix: Fix): WorkspaceEdit {
+function toWorkspaceEdit(uri: string, version: number, fix: Fix): WorkspaceEdit {
   const documentChanges: WorkspaceEdit['documentChanges'] = [];
   if (fix.edits.length > 0) {
     const edit: TextDocumentEdit = {

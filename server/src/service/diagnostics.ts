@@ -11,7 +11,7 @@ import type { Fix, Rule, Severity } from '../../../core/src/rules';
 import { LastCheckedFindings } from './lastCheckedFindings';
 import { toLspRange } from './lspRange';
 
-export const DIAGNOSTIC_SOURCE = 'layerwise';
+const DIAGNOSTIC_SOURCE = 'layerwise';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

@@ -15,7 +15,7 @@ import type { DiagnosticsEngine } from './diagnostics';
 import type { CheckSteps } from './validationQueue';
 
 /** A publish that a full check of the same version follows (see the file comment). */
-export type PublishedDiagnostics = PublishDiagnosticsParams & { partial?: true };
+type PublishedDiagnostics = PublishDiagnosticsParams & { partial?: true };
 
 export interface DocumentCheckHost {
   /** The open document's analysis as it is now; undefined once it is closed. */

@@ -82,16 +82,6 @@ export class IgnoreFixes {
   }
 }
 
-export function ignoreOnLineFix(tree: Dockerfile, line: number, code: string): Fix | undefined {
-  const fixes = new IgnoreFixes(tree);
-  const instruction = fixes.instructionAt(line);
-  return instruction ? fixes.onLine(instruction, code) : undefined;
-}
-
-export function ignoreInFileFix(tree: Dockerfile, code: string): Fix | undefined {
-  return new IgnoreFixes(tree).inFile(code);
-}
-
 function inFileFix(tree: Dockerfile, code: string): Fix | undefined {
   const title = { en: `Ignore ${code} in this file`, ko: `이 파일에서 ${code} 무시하기` };
   const directive = tree.directives.find((d) => d.name === 'check');

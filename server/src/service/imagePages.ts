@@ -7,7 +7,7 @@ export interface ImagePage {
 }
 
 /** `registry/path:tag@digest` split the way the docker CLI reads an image reference. */
-export function splitImageReference(reference: string): { host: string | undefined; path: string } | undefined {
+function splitImageReference(reference: string): { host: string | undefined; path: string } | undefined {
   const withoutDigest = reference.split('@')[0]!;
   const lastSlash = withoutDigest.lastIndexOf('/');
   const colon = withoutDigest.indexOf(':', lastSlash + 1);

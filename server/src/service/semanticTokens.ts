@@ -10,7 +10,7 @@ import { itemsInLines, withTrigger } from '../../../core/src/engine/instructionA
 import { navigationIndex } from './navigation/navigationIndex';
 import { stageMentions } from './stageReferences';
 
-export const TOKEN_TYPES = [
+const TOKEN_TYPES = [
   'keyword',
   'parameter',
   'enumMember',
@@ -23,7 +23,7 @@ export const TOKEN_TYPES = [
   'macro',
   'property',
 ] as const;
-export const TOKEN_MODIFIERS = ['declaration', 'readonly', 'defaultLibrary'] as const;
+const TOKEN_MODIFIERS = ['declaration', 'readonly', 'defaultLibrary'] as const;
 type TokenType = (typeof TOKEN_TYPES)[number];
 type TokenModifier = (typeof TOKEN_MODIFIERS)[number];
 

@@ -6,7 +6,7 @@ import { withTrigger } from '../../../core/src/engine/instructionAt';
 import { mountOptions } from './mountOptions';
 
 /** `copyFromIndex`: `COPY --from=<n>`, the stage at that position, which renaming does not touch. */
-export type StageMentionKind = 'declaration' | 'from' | 'copyFrom' | 'copyFromIndex' | 'mountFrom';
+type StageMentionKind = 'declaration' | 'from' | 'copyFrom' | 'copyFromIndex' | 'mountFrom';
 
 export interface StageMention {
   kind: StageMentionKind;

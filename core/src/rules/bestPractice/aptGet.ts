@@ -3,7 +3,7 @@ import type { Instruction } from '../../parser';
 import { hasOption, type OptionSyntax } from '../../shell';
 import { type ToolCall, toolCalls } from './support';
 
-export const APT_GET_OPTIONS: OptionSyntax = {
+const APT_GET_OPTIONS: OptionSyntax = {
   shortWithValue: 'oct',
   longWithValue: ['option', 'config-file', 'target-release', 'default-release'],
 };
@@ -32,7 +32,7 @@ export function aptSettings(call: ToolCall): Map<string, string> {
 }
 
 const TRUE = new Set(['1', 'true', 'yes', 'on']);
-export const isTrue = (value: string | undefined): boolean => value !== undefined && TRUE.has(value);
+const isTrue = (value: string | undefined): boolean => value !== undefined && TRUE.has(value);
 
 /** apt-get answers its own prompt: -y, --yes, --assume-yes, -qq / -q=2 (which imply -y), or simulation. */
 export function answersYes(call: ToolCall): boolean {

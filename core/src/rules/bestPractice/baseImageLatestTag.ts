@@ -4,7 +4,7 @@ import { BEST_PRACTICES } from './support';
 import { defineMessages } from '../messages';
 
 /** The tag of an image reference (`registry:5000/name:tag`), undefined when untagged. */
-export function imageTag(reference: string): string | undefined {
+function imageTag(reference: string): string | undefined {
   const name = reference.slice(reference.lastIndexOf('/') + 1);
   const colon = name.indexOf(':');
   return colon < 0 ? undefined : name.slice(colon + 1);

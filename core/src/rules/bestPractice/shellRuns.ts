@@ -6,7 +6,7 @@ import type { Stage, StageState } from '../../model';
 import type { Finding, StageRule } from '../rule';
 import { memoFindings } from './instructionMemo';
 
-export interface ShellRun {
+interface ShellRun {
   /** The RUN whose shell view is read: the instruction itself, or an ONBUILD's trigger. */
   run: Instruction;
   /** The instruction of the stage that holds it (the ONBUILD for a trigger). */
@@ -21,7 +21,7 @@ export interface ShellRun {
 }
 
 /** The stage's shell-form RUNs and ONBUILD RUN triggers under a POSIX-like SHELL, in source order. */
-export function everyShellRun(stage: Stage): ShellRun[] {
+function everyShellRun(stage: Stage): ShellRun[] {
   const runs: ShellRun[] = [];
   for (const at of stage.instructions) {
     const run = at.keyword === 'ONBUILD' ? at.trigger : at;

@@ -3,7 +3,7 @@
 import type { Instruction } from '../../parser';
 import type { Stage, StageShell } from '../../model';
 
-export { DEFAULT_SHELL, shellOf, type StageShell } from '../../model';
+export type { StageShell } from '../../model';
 
 /**
  * The stage's shell-form RUNs with the shell each runs under, in order, ONBUILD RUN triggers

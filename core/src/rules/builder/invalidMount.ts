@@ -107,7 +107,7 @@ const BOOLEAN = /^(1|t|T|TRUE|true|True|0|f|F|FALSE|false|False)$/;
 const SIZE = /^\d+(\.\d+)?\s*([kKmMgGtTpP][iI]?)?[bB]?$/;
 
 /** What is wrong with the fields of one --mount value, or undefined when the builder accepts them. */
-export function mountProblem(fields: readonly Pick<MountField, 'text' | 'key' | 'value'>[]): LocalizedText | undefined {
+function mountProblem(fields: readonly Pick<MountField, 'text' | 'key' | 'value'>[]): LocalizedText | undefined {
   let type = 'bind';
   const seen = new Set<string>();
   for (const { text: field, key, value } of fields) {

@@ -27,7 +27,7 @@ const messages = defineMessages({
 const MAX_PORT = 65535;
 const PROTOCOLS = ['tcp', 'udp', 'sctp'];
 
-export function portProblem(port: string, protocol: string | undefined): LocalizedText | undefined {
+function portProblem(port: string, protocol: string | undefined): LocalizedText | undefined {
   const match = /^(\d+)(?:-(\d+))?$/.exec(port);
   if (!match) return messages.notAPort({ port });
   const start = Number(match[1]);

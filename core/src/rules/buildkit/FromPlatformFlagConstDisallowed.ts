@@ -35,7 +35,7 @@ const KNOWN_OS = new Set([
 ]);
 
 /** OS and architecture of a platform string such as linux/arm64/v8, or undefined when it is not one. */
-export function parsePlatform(value: string): { os: string; architecture: string } | undefined {
+function parsePlatform(value: string): { os: string; architecture: string } | undefined {
   const parts = value.toLowerCase().split('/');
   if (parts.length > 3 || parts.some((part) => !/^[a-z0-9_.-]+$/.test(part))) return undefined;
   if (parts.length === 1)

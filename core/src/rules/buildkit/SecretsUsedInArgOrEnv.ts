@@ -44,7 +44,7 @@ const wordPattern = (words: string[]): RegExp => new RegExp(`(?:_|^)(?:${words.j
 const SECRET = wordPattern(SECRET_WORDS);
 const ALLOWED = wordPattern(ALLOWED_WORDS);
 
-export function looksLikeSecret(name: string): boolean {
+function looksLikeSecret(name: string): boolean {
   return SECRET.test(name) && !ALLOWED.test(name);
 }
 

@@ -15,14 +15,14 @@ export type HereFacts = readonly string[];
  * A command link that opens the doc's whole page beside the editor; its arguments are the doc's
  * path and language (client/src/commands/showDocsCommand.ts).
  */
-export function fullPageLink(doc: Doc, language: Language): string {
+function fullPageLink(doc: Doc, language: Language): string {
   const args: ShowDocsArguments = [doc.path, language];
   const label = pick({ en: 'Open the full page', ko: '전체 문서 열기' }, language);
   return `[${label}](command:${SHOW_DOCS_COMMAND}?${encodeURIComponent(JSON.stringify(args))})`;
 }
 
 /** `**Here:** a · b · c`, or nothing without facts. */
-export function hereLine(facts: HereFacts, language: Language): string | undefined {
+function hereLine(facts: HereFacts, language: Language): string | undefined {
   return facts.length ? `**${pick({ en: 'Here:', ko: '여기서:' }, language)}** ${facts.join(' · ')}` : undefined;
 }
 

@@ -55,7 +55,7 @@ function equivalentLabel(equivalent: Equivalent, language: Language): string {
 }
 
 /** The section for one rule: code (linked to its page) and category, then the same check elsewhere. */
-export function ruleSection(rule: Rule, language: Language): string {
+function ruleSection(rule: Rule, language: Language): string {
   const heading = `**[${rule.code}](${rule.docs})** · ${pick(CATEGORY[rule.category], language)}`;
   if (rule.equivalents.length === 0) return heading;
   const same = pick({ en: 'Same check:', ko: '같은 검사:' }, language);
@@ -63,7 +63,7 @@ export function ruleSection(rule: Rule, language: Language): string {
 }
 
 /** The rules whose findings cover `position`, each once, in the order of the findings. */
-export function rulesAt(findings: readonly CheckedFinding[], position: Position): { rules: Rule[]; range?: Range } {
+function rulesAt(findings: readonly CheckedFinding[], position: Position): { rules: Rule[]; range?: Range } {
   const rules: Rule[] = [];
   let range: Range | undefined;
   for (const finding of findings) {

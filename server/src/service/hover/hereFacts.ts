@@ -19,7 +19,7 @@ const MAX_VALUE = 60;
 const MAX_ITEMS = 4;
 
 /** Inline code for a value, shortened and safe for backticks inside. */
-export function codeSpan(text: string): string {
+function codeSpan(text: string): string {
   const short = text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE - 1)}…` : text;
   // A fence longer than any backtick run in the value, line breaks shown as spaces.
   return inlineCode(short);

@@ -18,7 +18,7 @@ import type { HoverResult } from './hoverTypes';
 const resolvedByModel = new WeakMap<DockerfileModel, Map<VariableReference, ResolvedReference>>();
 
 /** The model's resolution of a reference, through a per-model index built on first use. */
-export function resolvedReference(model: DockerfileModel, reference: VariableReference): ResolvedReference | undefined {
+function resolvedReference(model: DockerfileModel, reference: VariableReference): ResolvedReference | undefined {
   let index = resolvedByModel.get(model);
   if (!index) {
     index = new Map(model.references.map((resolved) => [resolved.reference, resolved]));

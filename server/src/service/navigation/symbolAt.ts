@@ -9,7 +9,7 @@ import { type StageMention, stageMentions } from '../stageReferences';
 import { navigationIndex } from './navigationIndex';
 import type { VariableGroup, VariableOccurrence } from './variableGroups';
 
-export interface Occurrence {
+interface Occurrence {
   range: Range;
   /** Where the symbol is declared (FROM ... AS, ARG/ENV name, `<<EOF`) rather than used. */
   declaration: boolean;
@@ -23,12 +23,12 @@ interface SymbolBase {
   occurrences: Occurrence[];
 }
 
-export interface StageSymbol extends SymbolBase {
+interface StageSymbol extends SymbolBase {
   kind: 'stage';
   stage: Stage;
 }
 
-export interface VariableSymbol extends SymbolBase {
+interface VariableSymbol extends SymbolBase {
   kind: 'variable';
   name: string;
   group: VariableGroup;
@@ -36,7 +36,7 @@ export interface VariableSymbol extends SymbolBase {
   definitions: VariableDefinition[];
 }
 
-export interface HeredocSymbol extends SymbolBase {
+interface HeredocSymbol extends SymbolBase {
   kind: 'heredoc';
   heredoc: Heredoc;
   instruction: Instruction;
@@ -138,7 +138,7 @@ function heredocAt(
 }
 
 /** The delimiter after `<<`, without the quotes that turn expansion off. */
-export function heredocNameRange(heredoc: Heredoc): Range {
+function heredocNameRange(heredoc: Heredoc): Range {
   const { start, end } = heredoc.nameRange;
   const written = end.character - start.character;
   const quoted = start.line === end.line && written === heredoc.name.length + 2;
@@ -151,7 +151,7 @@ export function heredocNameRange(heredoc: Heredoc): Range {
 }
 
 /** The delimiter on the closing line (after the tabs `<<-` strips). */
-export function heredocTerminatorRange(document: AnalysedDocument, heredoc: Heredoc): Range | undefined {
+function heredocTerminatorRange(document: AnalysedDocument, heredoc: Heredoc): Range | undefined {
   const range = heredoc.terminatorRange;
   if (!range) return undefined;
   const line = document.lines[range.start.line] ?? '';

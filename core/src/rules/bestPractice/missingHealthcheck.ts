@@ -38,6 +38,11 @@ export const missingHealthcheck: DocumentRule = {
   category: 'best-practice',
   equivalents: [
     {
+      tool: 'hadolint',
+      id: 'DL3057',
+      note: 'fires whenever the final stage and its bases have no HEALTHCHECK, with or without EXPOSE',
+    },
+    {
       tool: 'droast',
       id: 'DF012',
       note: 'also when there is only a CMD, and looks for HEALTHCHECK anywhere in the file',

@@ -214,7 +214,15 @@ test('trustedRegistries, label-schema and strict-labels of the wrong shape are p
     '"strict-labels" must be true or false',
   ]);
   assert.deepEqual(config.settings, { 'layerwise.diagnostics.labelSchema': { author: 'text' } });
-  assert.deepEqual(checkHadolintConfig('disable-ignore-pragma: true\n').notes, [
-    '"disable-ignore-pragma" is not supported yet; it is ignored',
+  assert.deepEqual(checkHadolintConfig('disable-ignore-pragma: yes please\n').problems, [
+    '"disable-ignore-pragma" must be true or false',
   ]);
+});
+
+test('disable-ignore-pragma turns layerwise.diagnostics.hadolintPragmas off, and false keeps it on', () => {
+  const disabled = checkHadolintConfig('disable-ignore-pragma: true\n');
+  assert.deepEqual(disabled.settings, { 'layerwise.diagnostics.hadolintPragmas': false });
+  assert.deepEqual([...(disabled.notes ?? []), ...disabled.problems], []);
+  const kept = checkHadolintConfig('disable-ignore-pragma: false\n');
+  assert.deepEqual(kept.settings, { 'layerwise.diagnostics.hadolintPragmas': true });
 });

@@ -2,8 +2,11 @@
 // where they apply, and what voids them.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { AnalysedDocument, CheckEngine } from '../../core/src/engine';
 import { parseDroastPragma, parseHadolintPragma } from '../../core/src/model/suppressions';
-import { ruleFindings } from '../helpers/rules';
+import { parseText } from '../../core/src/parser';
+import { RULES } from '../../core/src/rules';
+import { ruleFindings, settingsWith } from '../helpers/rules';
 
 /** `Code@line` of every finding (lines 1-based), sorted. */
 function fired(text: string, codes: readonly string[]): string[] {
@@ -124,4 +127,29 @@ test('pragmas and # check=skip work together', () => {
   const text =
     'FROM alpine:3.20\n# check=skip=MaintainerDeprecated\nMAINTAINER a\n# hadolint ignore=DL3020\nADD a /a\n';
   assert.deepEqual(fired(text, ['MaintainerDeprecated', 'AddInsteadOfCopy']), []);
+});
+
+test('with layerwise.diagnostics.hadolintPragmas off, hadolint pragmas of every scope silence nothing', () => {
+  const text = [
+    '# hadolint global ignore=DL3020',
+    '# droast global ignore=DF019',
+    'FROM alpine:3.20',
+    'MAINTAINER a',
+    'ADD a.txt /a',
+    '# hadolint ignore=DL3007',
+    'FROM alpine:latest',
+    '# hadolint stage ignore=DL3007',
+    'FROM busybox:latest',
+  ].join('\n');
+  const codes = ['MaintainerDeprecated', 'AddInsteadOfCopy', 'BaseImageLatestTag'];
+  assert.deepEqual(fired(text, codes), []);
+  const settings = { ...settingsWith(), 'layerwise.diagnostics.hadolintPragmas': false };
+  const document = new AnalysedDocument('file:///test/Dockerfile', 1, text, parseText(text));
+  const found = new CheckEngine(RULES)
+    .findings(document, settings, undefined)
+    .filter(({ rule }) => codes.includes(rule.code))
+    .map(({ rule, finding }) => `${rule.code}@${finding.range.start.line + 1}`)
+    .sort();
+  // droast's pragma still silences MAINTAINER: the setting is about hadolint's pragmas only.
+  assert.deepEqual(found, ['AddInsteadOfCopy@5', 'BaseImageLatestTag@7', 'BaseImageLatestTag@9']);
 });

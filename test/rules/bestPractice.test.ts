@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { parseText } from '../../core/src/parser';
-import { RULES } from '../../core/src/rules';
+import { RULES, type RuleSettings } from '../../core/src/rules';
 import { BEST_PRACTICE_RULES } from '../../core/src/rules/bestPractice';
 import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
 import { DiagnosticsEngine } from '../../server/src/service/diagnostics';
@@ -14,10 +14,10 @@ import { showRange } from '../helpers/show';
 
 before(() => initShellParser());
 
-function findings(code: string, text: string): string[] {
+function findings(code: string, text: string, settings: Partial<RuleSettings> = {}): string[] {
   const rule = RULES.find((r) => r.code === code);
   assert.ok(rule, `no rule ${code}`);
-  const found = runRule(rule, text);
+  const found = runRule(rule, text, undefined, settings);
   for (const finding of found) assert.ok(finding.message.en.length > 0 && finding.message.ko.length > 0);
   return found.map((f) => showRange(f.range));
 }
@@ -26,9 +26,36 @@ interface Case {
   code: string;
   fires: [text: string, ranges: string[]][];
   quiet: string[];
+  /** What the user set for rules that need it (registries, a label schema). */
+  settings?: Partial<RuleSettings>;
 }
 
 const CASES: Case[] = [
+  // Rules that act only on what the user sets.
+  {
+    code: 'DisallowedRegistry',
+    settings: { allowedRegistries: ['docker.io'] },
+    fires: [['FROM ghcr.io/acme/app:1\n', ['0:5-0:23']]],
+    quiet: ['FROM alpine:3.20\n', 'FROM docker.io/library/alpine:3.20\n'],
+  },
+  {
+    code: 'MissingSchemaLabel',
+    settings: { labelSchema: { author: 'text' } },
+    fires: [['FROM alpine:3.20\n', ['0:0-0:16']]],
+    quiet: ['FROM alpine:3.20\nLABEL author="me"\n'],
+  },
+  {
+    code: 'LabelValueType',
+    settings: { labelSchema: { homepage: 'url' } },
+    fires: [['FROM alpine:3.20\nLABEL homepage="not a url"\n', ['1:15-1:26']]],
+    quiet: ['FROM alpine:3.20\nLABEL homepage="https://example.com"\n'],
+  },
+  {
+    code: 'UnknownLabel',
+    settings: { labelSchema: { author: 'text' }, strictLabels: true },
+    fires: [['FROM alpine:3.20\nLABEL author="me" team="x"\n', ['1:18-1:22']]],
+    quiet: ['FROM alpine:3.20\nLABEL author="me"\n'],
+  },
   // Issue 16, part 2a (each has its own test file as well).
   {
     code: 'EnvUsesSameEnvName',
@@ -84,6 +111,11 @@ const CASES: Case[] = [
     code: 'CopyWholeStageRoot',
     fires: [['FROM golang:1.23 AS build\nFROM debian:12\nCOPY --from=build / /', ['2:18-2:19']]],
     quiet: ['FROM golang:1.23 AS build\nFROM scratch\nCOPY --from=build / /'],
+  },
+  {
+    code: 'SystemUpgradeInRun',
+    fires: [['FROM debian:12\nRUN apt-get update && apt-get -y dist-upgrade', ['1:22-1:45']]],
+    quiet: ['FROM debian:12\nRUN apt-get update && apt-get install -y --only-upgrade openssl'],
   },
   // Issue 16, part 2b (each has its own test file as well).
   {
@@ -372,12 +404,12 @@ const CASES: Case[] = [
 ];
 
 describe('best-practice rules', () => {
-  for (const { code, fires, quiet } of CASES) {
+  for (const { code, fires, quiet, settings } of CASES) {
     test(`${code} fires with exact ranges`, () => {
-      for (const [text, ranges] of fires) assert.deepEqual(findings(code, text), ranges, text);
+      for (const [text, ranges] of fires) assert.deepEqual(findings(code, text, settings), ranges, text);
     });
     test(`${code} stays quiet on near misses`, () => {
-      for (const text of quiet) assert.deepEqual(findings(code, text), [], text);
+      for (const text of quiet) assert.deepEqual(findings(code, text, settings), [], text);
     });
   }
 

@@ -42,7 +42,7 @@ test('inline hadolint and droast pragmas silence the equivalent rules; builder e
 
 test('a .hadolint.yaml in a workspace folder applies, its notes are logged, and .layerwise.json wins', async () => {
   const root = makeFolder({
-    '.hadolint.yaml': 'ignored:\n  - DL3006\noverride:\n  error: [DL4000]\nlabel-schema:\n  author: text\n',
+    '.hadolint.yaml': 'ignored:\n  - DL3006\noverride:\n  error: [DL4000]\nformat: json\n',
     'svc/.hadolint.yml': 'ignored: [DL3006, DL4000]\n',
     'svc/.layerwise.json': '{"diagnostics": {"rules": {"MaintainerDeprecated": "info"}}}',
   });
@@ -51,9 +51,9 @@ test('a .hadolint.yaml in a workspace folder applies, its notes are logged, and 
   assert.deepEqual(shown(top), ['2 MaintainerDeprecated 1']);
   assert.ok(
     client.logs.some(
-      (line) => line.includes(join(root, '.hadolint.yaml')) && line.includes('"label-schema" is not supported yet'),
+      (line) => line.includes(join(root, '.hadolint.yaml')) && line.includes('"format" is a hadolint output option'),
     ),
-    'the unsupported key is logged with the path',
+    'the key Layerwise does not apply is logged with the path',
   );
   const svc = await client.open(pathToFileURL(join(root, 'svc/Dockerfile')).href, DOCKERFILE);
   assert.deepEqual(shown(svc), ['2 MaintainerDeprecated 3'], '.layerwise.json sets the rule the hadolint file ignores');

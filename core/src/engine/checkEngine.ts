@@ -177,7 +177,7 @@ export class CheckEngine {
     }
     const checkComments =
       model.stages.some((stage) => stage.summary(hasCheckComment)) || checkCommentBeforeStages(tree);
-    return withoutSkipped(result, tree, options, checkComments);
+    return withoutSkipped(result, tree, options, checkComments, settings['layerwise.diagnostics.hadolintPragmas']);
   }
 
   /** The enabled rules by kind: the same objects as last time while the set is the same, so stage caches stay valid. */
@@ -252,7 +252,8 @@ export class CheckEngine {
     }
     const checkComments = tree.items.some((item) => item.kind === 'comment' && isCheckComment(item.text));
     const severityOf = severityResolver(settings, tree);
-    for (const { rule, finding } of withoutSkipped(found, tree, options, checkComments))
+    const hadolintPragmas = settings['layerwise.diagnostics.hadolintPragmas'];
+    for (const { rule, finding } of withoutSkipped(found, tree, options, checkComments, hadolintPragmas))
       checked.push(this.checkedOf(rule, finding, severityOf(rule), language));
     return checked;
   }
@@ -412,10 +413,12 @@ function withoutSkipped(
   tree: Dockerfile,
   file: CheckOptions,
   checkComments: boolean,
+  hadolintPragmas: boolean,
 ): RuleFinding[] {
-  if (!checkComments && !file.skipAll && file.skip.size === 0) return withoutSuppressed(findings, tree);
+  if (!checkComments && !file.skipAll && file.skip.size === 0)
+    return withoutSuppressed(findings, tree, hadolintPragmas);
   const above = findings.length > 0 && checkComments ? checkCommentsAbove(tree) : new Map();
-  return withoutSuppressed(findings, tree).filter(({ rule, finding }) => {
+  return withoutSuppressed(findings, tree, hadolintPragmas).filter(({ rule, finding }) => {
     if (rule.kind === 'builder-error') return true;
     if (file.skipAll || file.skip.has(rule.code)) return false;
     if (!checkComments) return true;

@@ -4,7 +4,8 @@
 // rule that records the code among its equivalents; `failure-threshold` and `no-fail` give the
 // CLI's fail level; `trustedRegistries`, `label-schema` and `strict-labels` give
 // layerwise.diagnostics.allowedRegistries, labelSchema and strictLabels; `disable-ignore-pragma`
-// and hadolint's own output options are not honoured and said once.
+// gives layerwise.diagnostics.hadolintPragmas (true turns every `# hadolint ignore=` pragma off, as
+// hadolint's Process.hs does); hadolint's own output options are not honoured and said once.
 // hadolint itself ignores keys it does not know; so does this, with a note.
 import { readFileSync, statSync } from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
@@ -39,8 +40,7 @@ const THRESHOLD: Readonly<Record<string, Severity | 'none'>> = {
   none: 'none',
 };
 
-const NOT_SUPPORTED = ['disable-ignore-pragma'];
-const LABEL_KEYS = ['trustedRegistries', 'label-schema', 'strict-labels'];
+const MAPPED_KEYS = ['trustedRegistries', 'label-schema', 'strict-labels', 'disable-ignore-pragma'];
 const OUTPUT_OPTIONS = ['no-color', 'verbose', 'format', 'formats'];
 
 let rulesByCode: Map<string, string[]> | undefined;
@@ -208,19 +208,9 @@ function mapHadolintConfig(
   }
   const settings: Partial<Settings> = Object.keys(rules).length > 0 ? { 'layerwise.diagnostics.rules': rules } : {};
   mapPolicies(config, settings, problems);
-  const known = new Set([
-    'override',
-    'ignored',
-    'failure-threshold',
-    'no-fail',
-    ...LABEL_KEYS,
-    ...NOT_SUPPORTED,
-    ...OUTPUT_OPTIONS,
-  ]);
+  const known = new Set(['override', 'ignored', 'failure-threshold', 'no-fail', ...MAPPED_KEYS, ...OUTPUT_OPTIONS]);
   for (const key of Object.keys(config)) {
-    if (NOT_SUPPORTED.includes(key)) notes.push(`"${key}" is not supported yet; it is ignored`);
-    else if (OUTPUT_OPTIONS.includes(key))
-      notes.push(`"${key}" is a hadolint output option; Layerwise's own options apply`);
+    if (OUTPUT_OPTIONS.includes(key)) notes.push(`"${key}" is a hadolint output option; Layerwise's own options apply`);
     else if (!known.has(key)) notes.push(`unknown key "${key}" is ignored`);
   }
   if (unmatched.size > 0)
@@ -231,7 +221,7 @@ function mapHadolintConfig(
   return { settings, problems, notes, failLevel, unusable: false };
 }
 
-/** `trustedRegistries`, `label-schema` and `strict-labels` onto their Layerwise settings. */
+/** `trustedRegistries`, `label-schema`, `strict-labels` and `disable-ignore-pragma` onto their Layerwise settings. */
 function mapPolicies(config: Record<string, unknown>, settings: Partial<Settings>, problems: string[]): void {
   const registries = config.trustedRegistries;
   if (registries !== undefined && registries !== null) {
@@ -257,5 +247,10 @@ function mapPolicies(config: Record<string, unknown>, settings: Partial<Settings
   if (strict !== undefined && strict !== null) {
     if (typeof strict !== 'boolean') problems.push('"strict-labels" must be true or false');
     else settings['layerwise.diagnostics.strictLabels'] = strict;
+  }
+  const disablePragmas = config['disable-ignore-pragma'];
+  if (disablePragmas !== undefined && disablePragmas !== null) {
+    if (typeof disablePragmas !== 'boolean') problems.push('"disable-ignore-pragma" must be true or false');
+    else settings['layerwise.diagnostics.hadolintPragmas'] = !disablePragmas;
   }
 }

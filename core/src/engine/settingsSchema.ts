@@ -89,6 +89,13 @@ export const SETTINGS = {
     readBy: 'server',
     inProjectFile: true,
   }),
+  'layerwise.diagnostics.hadolintPragmas': setting({
+    schema: v.boolean(),
+    default: true,
+    scope: 'resource',
+    readBy: 'server',
+    inProjectFile: true,
+  }),
   'layerwise.docs.language': setting({
     schema: v.picklist(['auto', 'en', 'ko']),
     default: 'auto',

@@ -19,9 +19,10 @@ function foreignCodesOf(rule: Rule): readonly string[] {
   return codes;
 }
 
-export function withoutSuppressed(findings: RuleFinding[], tree: Dockerfile): RuleFinding[] {
+/** `hadolintPragmas` false (layerwise.diagnostics.hadolintPragmas) leaves `# hadolint ignore=` pragmas unread. */
+export function withoutSuppressed(findings: RuleFinding[], tree: Dockerfile, hadolintPragmas = true): RuleFinding[] {
   if (findings.length === 0) return findings;
-  const suppressions = inlineSuppressions(tree);
+  const suppressions = inlineSuppressions(tree, new Date(), hadolintPragmas);
   if (suppressions.empty) return findings;
   return findings.filter(({ rule, finding }) => {
     if (rule.kind === 'builder-error') return true;

@@ -34,13 +34,18 @@ interface StageScope {
 }
 
 const cache = new WeakMap<Dockerfile, Suppressions>();
+const droastOnlyCache = new WeakMap<Dockerfile, Suppressions>();
 
-/** The file's hadolint and droast suppressions, read once per parse. */
-export function inlineSuppressions(tree: Dockerfile, today: Date = new Date()): Suppressions {
-  let found = cache.get(tree);
+/**
+ * The file's hadolint and droast suppressions, read once per parse. Without `hadolintPragmas` (hadolint's
+ * `disable-ignore-pragma`), hadolint's pragmas of every scope silence nothing; droast's still do.
+ */
+export function inlineSuppressions(tree: Dockerfile, today: Date = new Date(), hadolintPragmas = true): Suppressions {
+  const byTree = hadolintPragmas ? cache : droastOnlyCache;
+  let found = byTree.get(tree);
   if (!found) {
-    found = readSuppressions(tree, today);
-    cache.set(tree, found);
+    found = readSuppressions(tree, today, hadolintPragmas);
+    byTree.set(tree, found);
   }
   return found;
 }
@@ -79,7 +84,7 @@ function isPast(year: number, month: number, day: number, today: Date): boolean 
   return today.getTime() >= end;
 }
 
-function readSuppressions(tree: Dockerfile, today: Date): Suppressions {
+function readSuppressions(tree: Dockerfile, today: Date, hadolintPragmas: boolean): Suppressions {
   const global = new Set<string>();
   const byInstruction = new Map<Instruction, Set<string>>();
   const stages: StageScope[] = [];
@@ -94,7 +99,8 @@ function readSuppressions(tree: Dockerfile, today: Date): Suppressions {
   };
   for (const item of tree.items) {
     if (item.kind === 'comment') {
-      const hadolint = parseHadolintPragma(item.text);
+      const pragma = parseHadolintPragma(item.text);
+      const hadolint = hadolintPragmas ? pragma : undefined;
       const line = item.range.start.line;
       previousComment = hadolint?.scope === 'next' ? { line, codes: hadolint.codes } : undefined;
       if (hadolint?.scope === 'global') for (const code of hadolint.codes) global.add(code);
@@ -103,7 +109,7 @@ function readSuppressions(tree: Dockerfile, today: Date): Suppressions {
         open = { from: line + 1, to: Number.MAX_SAFE_INTEGER, codes: new Set(hadolint.codes) };
         stages.push(open);
       }
-      const droast = hadolint ? undefined : parseDroastPragma(item.text, today);
+      const droast = pragma ? undefined : parseDroastPragma(item.text, today);
       if (droast?.global && !seenInstruction) for (const code of droast.codes) global.add(code);
       else if (droast && !droast.global) droastPending.push(...droast.codes);
       continue;

@@ -41,6 +41,7 @@ import { archiveCopiedThenExtracted } from './archiveCopiedThenExtracted';
 import { copyWholeStageRoot } from './copyWholeStageRoot';
 import { yumInstallWithoutYes } from './yumInstallWithoutYes';
 import { zypperWithoutNonInteractive } from './zypperWithoutNonInteractive';
+import { systemUpgradeInRun } from './systemUpgradeInRun';
 
 export const BEST_PRACTICE_RULES: readonly Rule[] = [
   aptGetInstallWithoutYes,
@@ -84,4 +85,5 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   wgetWithoutProgress,
   archiveCopiedThenExtracted,
   copyWholeStageRoot,
+  systemUpgradeInRun,
 ];

@@ -32,7 +32,7 @@ test('a .hadolint.yaml beside the Dockerfile: ignored and override apply, unsupp
       '    - DL4000',
       'trustedRegistries:',
       '  - quay.io',
-      'disable-ignore-pragma: true',
+      'format: json',
     ].join('\n'),
     Dockerfile: DOCKERFILE,
     'api/Dockerfile': DOCKERFILE,
@@ -46,9 +46,9 @@ test('a .hadolint.yaml beside the Dockerfile: ignored and override apply, unsupp
     '1 DisallowedRegistry warning',
     '2 MaintainerDeprecated error',
   ]);
-  const notes = run.stderr.split('\n').filter((line) => line.includes('disable-ignore-pragma'));
+  const notes = run.stderr.split('\n').filter((line) => line.includes('"format"'));
   assert.deepEqual(notes, [
-    'layerwise: settings file .hadolint.yaml: "disable-ignore-pragma" is not supported yet; it is ignored',
+    'layerwise: settings file .hadolint.yaml: "format" is a hadolint output option; Layerwise\'s own options apply',
   ]);
 });
 

@@ -84,6 +84,9 @@ describe('BashSyntaxInSh', () => {
     assert.deepEqual(ranges(runRule(bashSyntaxInSh, windows)), []);
     const linked = 'FROM debian:12\nRUN ln -sf /bin/bash /bin/sh\nRUN [[ -f /x ]]\n';
     assert.deepEqual(ranges(runRule(bashSyntaxInSh, linked)), []);
+    // An ONBUILD trigger links bash in the image built on this one, not in this stage.
+    const linkedLater = 'FROM debian:12\nONBUILD RUN ln -sf /bin/bash /bin/sh\nRUN [[ -f /x ]]\n';
+    assert.deepEqual(ranges(runRule(bashSyntaxInSh, linkedLater)), ['2:4-2:6']);
     assert.deepEqual(ranges(runRule(bashSyntaxInSh, run('a=(1 2)', 'ubuntu:24.04'))), ['1:4-1:7']);
   });
 

@@ -1,5 +1,5 @@
 // Small helpers every rule module shares: documentation links, messages, edits.
-import type { Position, Range } from '../parser';
+import { comparePositions, type Range } from '../parser';
 import type { Fix, LocalizedText, TextEdit } from './rule';
 
 /** BuildKit's page for one build check, by its kebab-case name. */
@@ -27,10 +27,6 @@ export function fix(en: string, ko: string, edits: TextEdit[]): Fix {
 /** Whether builder expansion may change the text (then its final value is unknown here). */
 export function hasVariable(value: string): boolean {
   return value.includes('$');
-}
-
-export function comparePositions(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
 }
 
 /** Whether `inner` lies within `outer`. */

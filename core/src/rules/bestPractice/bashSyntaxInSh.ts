@@ -8,7 +8,7 @@ import { referenceDocs } from '../support';
 import { type BashOnlyKind, bashOnlySyntax } from './bashOnlySyntax';
 import { instructionMemo } from './instructionMemo';
 import { moveFinding } from '../shiftFindings';
-import { shellRuns } from './stageShell';
+import { shellFormRuns } from './shellRuns';
 
 const SWITCH = {
   en: 'Write it the POSIX way, or run RUN with bash: SHELL ["/bin/bash", "-c"] (where the image has bash).',
@@ -227,15 +227,16 @@ export const bashSyntaxInSh: StageRule = {
     const failing = failingKinds(stage);
     if (failing.size === 0) return findings;
     let linkedBash = false;
-    for (const { instruction, shell } of shellRuns(stage)) {
+    for (const { run: instruction, at, state } of shellFormRuns(stage)) {
+      const shell = state.shell;
       const heredoc = scriptHeredoc(instruction);
       const shebang = heredoc && shebangOf(heredoc.content);
-      const state = stage.before(instruction);
       const program = state.shellSetBy?.exec?.strings[0]?.value ?? '/bin/sh';
       // A `#!/bin/sh` script runs with sh whatever SHELL says; other RUNs with the SHELL in effect.
       const runsSh = shebang !== undefined ? !linkedBash : shell.posix && !BASH_LIKE.test(program) && !linkedBash;
       if (runsSh) for (const use of bashOnlyUses(instruction)) if (failing.has(use.kind)) findings.push(use.finding);
-      linkedBash ||= linksBashAsSh(instruction);
+      // A trigger's `ln -s` happens in the image built on this one, not in this stage.
+      if (instruction === at) linkedBash ||= linksBashAsSh(instruction);
     }
     return findings;
   },

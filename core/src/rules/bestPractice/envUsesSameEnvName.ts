@@ -1,10 +1,10 @@
 // `ENV A=2 B=$A`: the builder expands every value of one ENV before it sets any of them, so B gets
 // A's value from before this ENV (or nothing), not 2. Separate ENV lines see each other's values.
 import type { Stage, VariableDefinition } from '../../model';
-import type { Instruction, KeyValue, VariableReference } from '../../parser';
+import { comparePositions, type Instruction, type KeyValue, type VariableReference } from '../../parser';
 import { defineMessages } from '../messages';
 import type { Finding, StageRule } from '../rule';
-import { comparePositions, rangeWithin, referenceDocs } from '../support';
+import { rangeWithin, referenceDocs } from '../support';
 
 const messages = defineMessages({
   oldValue: {

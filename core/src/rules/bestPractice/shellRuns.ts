@@ -6,7 +6,7 @@ import type { Stage, StageState } from '../../model';
 import type { Finding, StageRule } from '../rule';
 import { memoFindings } from './instructionMemo';
 
-interface ShellRun {
+export interface ShellRun {
   /** The RUN whose shell view is read: the instruction itself, or an ONBUILD's trigger. */
   run: Instruction;
   /** The instruction of the stage that holds it (the ONBUILD for a trigger). */
@@ -20,17 +20,21 @@ interface ShellRun {
   after: StageState;
 }
 
-/** The stage's shell-form RUNs and ONBUILD RUN triggers under a POSIX-like SHELL, in source order. */
-function everyShellRun(stage: Stage): ShellRun[] {
+/** The stage's shell-form RUNs and ONBUILD RUN triggers under any SHELL, in source order. */
+export function shellFormRuns(stage: Stage): ShellRun[] {
   const runs: ShellRun[] = [];
   for (const at of stage.instructions) {
     const run = at.keyword === 'ONBUILD' ? at.trigger : at;
     if (run?.keyword !== 'RUN' || run.exec) continue;
     const state = run === at ? stage.before(at) : stage.handsDown;
-    // PowerShell and cmd scripts are not read as POSIX shell.
-    if (state.shell.posix) runs.push({ run, at, state, after: run === at ? stage.after(at) : state });
+    runs.push({ run, at, state, after: run === at ? stage.after(at) : state });
   }
   return runs;
+}
+
+/** `shellFormRuns` under a POSIX-like SHELL: PowerShell and cmd scripts are not read as POSIX shell. */
+function everyShellRun(stage: Stage): ShellRun[] {
+  return shellFormRuns(stage).filter((run) => run.state.shell.posix);
 }
 
 export interface ShellRunOptions {

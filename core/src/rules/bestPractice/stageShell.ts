@@ -2,6 +2,7 @@
 // SHELL instruction (in the stage or in a stage it builds on) says otherwise.
 import type { Instruction } from '../../parser';
 import type { Stage, StageShell } from '../../model';
+import { shellFormRuns } from './shellRuns';
 
 export type { StageShell } from '../../model';
 
@@ -10,12 +11,5 @@ export type { StageShell } from '../../model';
  * included (they run under the shell the stage hands down to images built on it).
  */
 export function shellRuns(stage: Stage): { instruction: Instruction; shell: StageShell }[] {
-  const runs: { instruction: Instruction; shell: StageShell }[] = [];
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'RUN' && !instruction.exec)
-      runs.push({ instruction, shell: stage.before(instruction).shell });
-    const trigger = instruction.trigger;
-    if (trigger?.keyword === 'RUN' && !trigger.exec) runs.push({ instruction: trigger, shell: stage.handsDown.shell });
-  }
-  return runs;
+  return shellFormRuns(stage).map(({ run, state }) => ({ instruction: run, shell: state.shell }));
 }

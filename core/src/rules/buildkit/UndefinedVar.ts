@@ -3,11 +3,11 @@
 // image's ENV, which is unknown here: there only likely typos (a close defined name) are
 // reported. `${X:-...}`-style references deal with an unset X on purpose and are skipped.
 import { BUILDER_EXPANDED, type Stage } from '../../model';
-import type { Instruction, VariableReference } from '../../parser';
+import { comparePositions, type Instruction, type VariableReference } from '../../parser';
 import { defineMessages } from '../messages';
 import type { Finding, StageRule } from '../rule';
 import { suggestName } from '../suggest';
-import { buildCheckDocs, comparePositions, rangeWithin, text } from '../support';
+import { buildCheckDocs, rangeWithin, text } from '../support';
 
 /** The variable the builder always sets (on Linux it adds a default PATH when the image has none). */
 const ALWAYS_SET = ['PATH'];

@@ -2,6 +2,8 @@
 // the first path component is a host when it has a `.` or `:`, is `localhost`, or has upper case;
 // otherwise the image is on Docker Hub (`docker.io`, which `index.docker.io` also names).
 
+import { anyChar, literalParts, many, type PatternPart, WildcardPattern } from '../match';
+
 const DOCKER_HUB = 'docker.io';
 
 /** The registry host of `reference` (`ghcr.io`, `localhost:5000`, `docker.io`), lower-cased. */
@@ -25,10 +27,16 @@ export function registryAllowed(registry: string, allowed: readonly string[]): b
     const pattern = entry.trim().toLowerCase();
     if (registry === DOCKER_HUB && (pattern === 'hub.docker.com' || pattern === 'index.docker.io')) return true;
     if (!pattern.includes('*')) return pattern === registry;
-    const source = pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*');
-    return new RegExp(`^${source}$`).test(registry);
+    return hostPattern(pattern).matches(registry);
   });
+}
+
+/** `*.example.com` as a pattern on the linear-time matcher (a setting's `*`s never backtrack). */
+function hostPattern(pattern: string): WildcardPattern {
+  const parts: PatternPart[] = [];
+  pattern.split('*').forEach((literal, index) => {
+    if (index > 0) parts.push(many(anyChar));
+    parts.push(...literalParts(literal));
+  });
+  return new WildcardPattern(parts);
 }

@@ -28,6 +28,14 @@ describe('NpmInstallWithLockfile', () => {
     for (const text of quiet) assert.deepEqual(ranges(runRule(npmInstallWithLockfile, text)), [], text);
   });
 
+  test('source patterns match as COPY matches them, and many stars do not make it backtrack', () => {
+    assert.equal(runRule(npmInstallWithLockfile, stage('COPY package*.json ./', 'npm install')).length, 1);
+    assert.equal(runRule(npmInstallWithLockfile, stage('COPY p?ckage-lock.json ./', 'npm i')).length, 1);
+    // A backtracking matcher tries every way to place 40 stars over the lockfile names.
+    const stars = stage(`COPY ${'*a'.repeat(40)}*z ./`, 'npm install');
+    assert.deepEqual(ranges(runRule(npmInstallWithLockfile, stars)), []);
+  });
+
   test('names the COPY and replaces install with ci', () => {
     const text = stage('COPY package.json package-lock.json ./', 'npm install && npm run build');
     const [finding] = runRule(npmInstallWithLockfile, text);

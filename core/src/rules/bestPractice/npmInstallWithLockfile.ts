@@ -1,4 +1,5 @@
 import type { Finding, StageRule } from '../rule';
+import { GoFilepathPattern } from '../../context/goFilepathMatch';
 import type { Instruction } from '../../parser';
 import { readCommandLine, runShell } from '../../shell';
 import { defineMessages } from '../messages';
@@ -34,8 +35,9 @@ function copiedLockfile(instruction: Instruction): string | undefined {
   for (const source of instruction.sources ?? []) {
     const name = source.value.slice(source.value.lastIndexOf('/') + 1);
     if (!/^[\w.*?-]+$/.test(name)) continue;
-    const pattern = new RegExp(`^${name.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    const lockfile = LOCKFILES.find((file) => pattern.test(file));
+    // Matched as BuildKit matches COPY sources (Go's filepath.Match), in linear time.
+    const pattern = GoFilepathPattern.compile(name);
+    const lockfile = pattern && LOCKFILES.find((file) => pattern.matches(file));
     if (lockfile) return lockfile;
   }
   return undefined;

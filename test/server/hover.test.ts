@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { withCursor } from '../helpers/cursor';
+import { describe, test } from 'node:test';
+import { HOVER_LANGUAGES, type HoverReply, hoverSpan, useHoverClients } from '../helpers/hoverClients';
 import { LspClient } from '../helpers/lspClient';
 
 const DOCS = resolve(__dirname, '../../core/docs');
@@ -32,40 +32,11 @@ const KEYWORDS = [
   'HEALTHCHECK',
   'SHELL',
 ];
-const LANGUAGES = ['en', 'ko'] as const;
-
-interface HoverReply {
-  contents: { kind: string; value: string };
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-const clients = new Map<string, LspClient>();
-let documentCount = 0;
-
-before(async () => {
-  for (const language of LANGUAGES)
-    clients.set(
-      language,
-      await LspClient.start({
-        transport: 'in-process',
-        initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' },
-      }),
-    );
-});
-after(async () => {
-  for (const client of clients.values()) await client.stop();
-});
-
-async function hoverOn(language: string, marked: string): Promise<HoverReply | null> {
-  const client = clients.get(language)!;
-  const { text, position } = withCursor(marked);
-  const uri = `file:///hover/${documentCount++}/Dockerfile`;
-  await client.open(uri, text);
-  return client.request<HoverReply | null>('textDocument/hover', { textDocument: { uri }, position });
-}
-
-const span = (h: HoverReply | null): string =>
-  h ? `${h.range.start.line}:${h.range.start.character}-${h.range.end.line}:${h.range.end.character}` : 'none';
+const LANGUAGES = HOVER_LANGUAGES;
+const { clients, hoverOn: hoverWithDiagnostics } = useHoverClients('hover');
+const hoverOn = async (language: string, marked: string): Promise<HoverReply | null> =>
+  (await hoverWithDiagnostics(language, marked)).hover;
+const span = hoverSpan;
 
 /** A line that uses `keyword` with valid arguments, so hovering its keyword is realistic. */
 const EXAMPLE_ARGS: Record<string, string> = {

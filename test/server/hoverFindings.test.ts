@@ -1,47 +1,20 @@
 // Hover over a finding through the real protocol: each rule under the cursor adds its code, its
 // category and the same check in other tools, with links to their rule pages, in English and Korean.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { LastCheckedFindings } from '../../server/src/service/lastCheckedFindings';
 import { equivalentUrl, kebabCase } from '../../server/src/service/hover/findingHover';
-import { withCursor } from '../helpers/cursor';
-import { LspClient } from '../helpers/lspClient';
+import { HOVER_LANGUAGES, type HoverReply, hoverSpan, useHoverClients } from '../helpers/hoverClients';
 
-interface HoverReply {
-  contents: { kind: string; value: string };
-  range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-const LANGUAGES = ['en', 'ko'] as const;
-const clients = new Map<string, LspClient>();
-let documentCount = 0;
-
-before(async () => {
-  for (const language of LANGUAGES)
-    clients.set(
-      language,
-      await LspClient.start({
-        transport: 'in-process',
-        initializationOptions: { locale: language === 'ko' ? 'ko-KR' : 'en-US' },
-      }),
-    );
-});
-after(async () => {
-  for (const client of clients.values()) await client.stop();
-});
+const { hoverOn: hoverWithDiagnostics } = useHoverClients('hover-findings');
 
 /** Opens the document (waiting for its full diagnostics, as a user sees them) and hovers at `¦`. */
 async function hoverOn(language: string, marked: string): Promise<{ hover: HoverReply | null; codes: string[] }> {
-  const client = clients.get(language)!;
-  const { text, position } = withCursor(marked);
-  const uri = `file:///hover-findings/${documentCount++}/Dockerfile`;
-  const published = await client.open(uri, text);
-  const hover = await client.request<HoverReply | null>('textDocument/hover', { textDocument: { uri }, position });
+  const { hover, published } = await hoverWithDiagnostics(language, marked);
   return { hover, codes: published.diagnostics.map((d) => String(d.code)) };
 }
 
-const span = (h: HoverReply | null): string =>
-  h ? `${h.range.start.line}:${h.range.start.character}-${h.range.end.line}:${h.range.end.character}` : 'none';
+const span = hoverSpan;
 
 const JSON_ARGS = 'FROM alpine:3.20\nCMD no¦de server.js\n';
 const BUILDKIT_PAGE = 'https://docs.docker.com/go/dockerfile/rule/json-args-recommended/';
@@ -87,7 +60,7 @@ describe('hover on a finding', () => {
     assert.equal(hover, null);
   });
 
-  for (const language of LANGUAGES) {
+  for (const language of HOVER_LANGUAGES) {
     test(`${language}: a doc hover inside a finding keeps its doc and range, then adds the finding`, async () => {
       const { hover, codes } = await hoverOn(language, 'FROM node:20\nRUN c¦d /app && npm ci\n');
       assert.ok(codes.includes('CdInsteadOfWorkdir'), codes.join());

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `npm run test:e2e` needs: code-server (VS Code for the browser) at a pinned
-# version, Debian's Chromium (with a Korean font), and a running Docker engine (scripts/setup-docker.sh).
+# version, Debian's Chromium (with a Korean font), a running Docker engine (scripts/setup-docker.sh)
+# and Podman (scripts/setup-podman.sh).
 # Idempotent: every step that is already done is skipped, so a second run takes a second.
 #
 # code-server's own install script downloads ripgrep from GitHub, which these machines cannot
@@ -68,5 +69,6 @@ else
   log "code-server ready: $("$DIR/bin/code-server" --version | head -1)"
 fi
 
-# --- Docker engine ------------------------------------------------------------------------
+# --- Docker engine and Podman ---------------------------------------------------------------
 [ $CODE_SERVER_ONLY = 1 ] || bash "$ROOT/scripts/setup-docker.sh"
+[ $CODE_SERVER_ONLY = 1 ] || bash "$ROOT/scripts/setup-podman.sh"

@@ -3,14 +3,15 @@
 // the client sends them with `client.sendRequest(TYPE, …)`, and the compiler checks both ends.
 // vscode-jsonrpc is pinned to the version vscode-languageclient uses: a request type made by
 // another copy of the library would be rejected at run time (its parameter structure differs).
-import { NotificationType, RequestType } from 'vscode-jsonrpc';
+import { NotificationType, NotificationType0, RequestType } from 'vscode-jsonrpc';
 
 /** Prefix of every Layerwise-specific LSP method. */
 const METHOD_PREFIX = 'layerwise/';
 
 // --- Build results: client -> server after `docker build` -------------------------------------
 
-export type BuildStepOutcome = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete';
+/** `not-built`: the instruction's stage was not built (the target does not need it, or it comes after the target). */
+export type BuildStepOutcome = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete' | 'not-built';
 
 /** What the last build did for one instruction. */
 export interface InstructionBuildResult {
@@ -121,3 +122,88 @@ export function readDocPageParams(value: unknown): DocPageParams | undefined {
   if (typeof path !== 'string' || !/^[a-z]+\/[A-Za-z0-9_.-]+\.md$/.test(path) || path.includes('..')) return undefined;
   return language === 'en' || language === 'ko' ? { path, language } : undefined;
 }
+
+// --- Base images: server -> client, what the local engine knows about them ---------------------
+
+/**
+ * What `docker image inspect` (or podman's) says an image's config sets up: the wire form of
+ * core's ImageFacts (core/src/model/imageFacts.ts), which the server checks field by field.
+ */
+export interface LocalImageFacts {
+  /** The reference asked for, as the FROM resolves it. */
+  reference: string;
+  source: { kind: 'local'; imageId: string; created?: string };
+  /** Config.Env as `[name, value]` pairs, in order. */
+  env: [name: string, value: string][];
+  user: string;
+  workdir: string;
+  entrypoint?: string[];
+  cmd?: string[];
+  exposedPorts: string[];
+  volumes: string[];
+  labels: Record<string, string>;
+  os?: string;
+  architecture?: string;
+  sizeBytes?: number;
+  layerCount?: number;
+}
+
+export interface ImageFactsParams {
+  /** Image references as the FROM lines resolve them, e.g. `node:22`. */
+  references: string[];
+}
+
+export interface ImageFactsResult {
+  /** One entry per reference, in order; null when the image is not on the local engine. */
+  images: (LocalImageFacts | null)[];
+}
+
+/**
+ * `initializationOptions` flag: the client answers IMAGE_FACTS. Only then does the server ask,
+ * so other editors and the CLI never get the request.
+ */
+export const IMAGE_FACTS_OPTION = 'imageFacts';
+
+/** Asked by the server for the base images of open Dockerfiles; never pulls anything. */
+export const IMAGE_FACTS = new RequestType<ImageFactsParams, ImageFactsResult, void>(`${METHOD_PREFIX}imageFacts`);
+
+/** Sent by the client when local images may have changed (a build finished): the server asks again. */
+export const IMAGES_CHANGED = new NotificationType0(`${METHOD_PREFIX}imagesChanged`);
+
+// --- Files read through the client (the server in a browser's web worker) ----------------------
+
+/**
+ * `initializationOptions` of the browser client: where the worker fetches its .wasm files, either
+ * the URL of the folder holding them or one URL per file name (`tree-sitter.wasm`: `blob:...`).
+ */
+export const WASM_LOCATION_OPTION = 'wasm';
+
+export interface ReadFileParams {
+  uri: string;
+  /** The text comes with the answer for a file of at most this many bytes (0: only what is there). */
+  maxBytes: number;
+}
+
+/** What is at a URI (links followed), with the text of a small file; `code` is Node-style (ENOENT, EACCES...). */
+export type ReadFileResult =
+  | { kind: 'file'; size: number; text?: string }
+  | { kind: 'directory' | 'other'; size: number }
+  | { kind: 'error'; code: string; message: string };
+
+/** Asked by the server in the browser: answered with `workspace.fs` (stat, then readFile when small). */
+export const READ_FILE = new RequestType<ReadFileParams, ReadFileResult, void>(`${METHOD_PREFIX}fs/readFile`);
+
+export interface ReadDirectoryParams {
+  uri: string;
+  /** Names sent at most; `complete` says whether there were more. */
+  max: number;
+}
+
+export type ReadDirectoryResult =
+  | { kind: 'directory'; entries: [name: string, isDirectory: boolean][]; complete: boolean }
+  | { kind: 'error'; code: string; message: string };
+
+/** Asked by the server in the browser: one folder's names by `workspace.fs.readDirectory` (links not followed). */
+export const READ_DIRECTORY = new RequestType<ReadDirectoryParams, ReadDirectoryResult, void>(
+  `${METHOD_PREFIX}fs/readDirectory`,
+);

@@ -4,7 +4,7 @@
 // service function. Every request answers "cancelled" once the client has cancelled it, and
 // whole-file requests keep to the budgets of service/requestBudget.ts, so a huge file never
 // stalls the server.
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import {
   type CancellationToken,
   type Connection,
@@ -15,9 +15,18 @@ import {
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { BUILD_RESULTS, DOC_PAGE, FILE_IMPACT } from '../../protocol/src/protocol';
+import {
+  BUILD_RESULTS,
+  DOC_PAGE,
+  FILE_IMPACT,
+  IMAGE_FACTS,
+  IMAGE_FACTS_OPTION,
+  IMAGES_CHANGED,
+} from '../../protocol/src/protocol';
 import { RULES } from '../../core/src/rules';
 import { type AnalysedDocument, DocumentStore } from '../../core/src/engine/analysedDocument';
+import { ImageCatalog } from '../../core/src/engine/imageCatalog';
+import { BaseImageFacts } from './service/baseImageFacts';
 import { BuildResultStore, readBuildResultsParams } from './service/buildResults';
 import { SERVER_CAPABILITIES } from './service/capabilities';
 import { quickFixes } from './service/codeActions';
@@ -61,13 +70,17 @@ import { signatureHelp } from './service/signatureHelp';
 import { documentSymbols } from './service/symbols';
 import { ValidationQueue } from './service/validationQueue';
 import { variableValueHints } from './service/variableValueHints';
+import { baseImageHints } from './service/baseImageHints';
 import { WorkspaceState } from './service/workspaceState';
 import { initShellParser, initShellPrinter, onScriptTooLong } from '../../core/src/shell';
+import type { ServerPlatform } from './serverPlatform';
 
 /** Registers every handler of the Layerwise server on `connection` and starts listening. */
-export function createServer(connection: Connection): void {
+export function createServer(connection: Connection, platform: ServerPlatform): void {
   const documents = new TextDocuments(TextDocument);
-  const store = new DocumentStore();
+  /** What is known about base images: the models start stages from it (service/baseImageFacts.ts fills it). */
+  const imageCatalog = new ImageCatalog();
+  const store = new DocumentStore(imageCatalog);
   const workspace = new WorkspaceState(
     (message) => connection.console.warn(message),
     // A build context finished its (asynchronous) listing: check again and redraw the hints with its files.
@@ -76,7 +89,14 @@ export function createServer(connection: Connection): void {
       connection.console.log(summary);
       recheckAll('after');
     },
+    { limits: platform.walkLimits },
+    platform.files,
   );
+  // Files the browser's editor answered for late: what was built on "not there" is read again.
+  platform.lateFiles?.onAnswered((paths) => {
+    workspace.forgetFiles(paths.map((path) => platform.files.uriOf(path)));
+    recheckAll('after');
+  });
   const diagnosticsEngine = new DiagnosticsEngine(RULES, (rule, error) =>
     connection.console.error(`Layerwise: rule ${rule.code} failed and was skipped: ${describeError(error)}`),
   );
@@ -90,6 +110,10 @@ export function createServer(connection: Connection): void {
     (request) =>
       request.settings['layerwise.inlayHints.variableValues']
         ? variableValueHints(request.document, request.range.start.line, request.range.end.line, request.language)
+        : [],
+    (request) =>
+      request.settings['layerwise.inlayHints.baseImage']
+        ? baseImageHints(request.document, request.range.start.line, request.range.end.line, request.language)
         : [],
   ];
   let canPullConfiguration = false;
@@ -106,9 +130,11 @@ export function createServer(connection: Connection): void {
   // --- Lifecycle and settings --------------------------------------------------------------------
 
   connection.onInitialize(async (params: InitializeParams) => {
+    platform.initialize?.(params);
     // Formatting of RUN scripts (shfmt's printer); until it loads, RUNs get whitespace-only formatting.
     await initShellPrinter().catch(() => undefined);
-    const options = params.initializationOptions as { locale?: unknown } | undefined;
+    const options = params.initializationOptions as { locale?: unknown; [IMAGE_FACTS_OPTION]?: unknown } | undefined;
+    if (options?.[IMAGE_FACTS_OPTION] === true) baseImages.enable();
     workspace.setEditorLocale(typeof options?.locale === 'string' ? options.locale : params.locale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canRefreshInlayHints = params.capabilities.workspace?.inlayHint?.refreshSupport === true;
@@ -137,11 +163,9 @@ export function createServer(connection: Connection): void {
   function setWorkspaceFolders(added: readonly WorkspaceFolder[], removed: readonly WorkspaceFolder[]): void {
     for (const folder of removed) workspaceFolders.delete(folder.uri);
     for (const folder of added) {
-      try {
-        if (folder.uri.startsWith('file:')) workspaceFolders.set(folder.uri, fileURLToPath(folder.uri));
-      } catch {
-        // not a local folder: nothing to read there
-      }
+      // Not a folder the file access reads (not local on the desktop): nothing to read there.
+      const path = platform.files.pathOf(folder.uri);
+      if (path !== undefined) workspaceFolders.set(folder.uri, path);
     }
     workspace.setWorkspaceFolders([...workspaceFolders.values()]);
   }
@@ -172,6 +196,7 @@ export function createServer(connection: Connection): void {
   }
 
   connection.onDidChangeWatchedFiles(({ changes }) => {
+    platform.lateFiles?.forget();
     workspace.forgetFiles(changes.map((change) => change.uri));
     recheckAll();
   });
@@ -201,7 +226,10 @@ export function createServer(connection: Connection): void {
     buildContextFor: (uri) => workspace.buildContextFor(uri),
     publish: (params) => void connection.sendDiagnostics(params),
     shellParserLoaded,
-    checked: (uri, document) => warmFormatting(uri, document),
+    checked: (uri, document) => {
+      warmFormatting(uri, document);
+      baseImages.note(uri, document.model);
+    },
   });
   const validations = new ValidationQueue((uri) => documentChecks.steps(uri), {
     reportError: (uri, error) => connection.console.error(`Layerwise: checking ${uri} failed: ${describeError(error)}`),
@@ -239,6 +267,7 @@ export function createServer(connection: Connection): void {
     diagnosticsEngine.forget(event.document.uri);
     documentChecks.forget(event.document.uri);
     workspace.forgetDocument(event.document.uri);
+    baseImages.forget(event.document.uri);
     void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
   });
 
@@ -478,13 +507,24 @@ export function createServer(connection: Connection): void {
     const sequence = ++buildResultsCount;
     latestBuildResults.set(params.uri, sequence);
     // An open document is read as it is now; a file on disk only when it is a regular file (asynchronously).
-    const model = analysed(params.uri)?.model ?? (await readDockerfileModel(params.uri));
+    const model = analysed(params.uri)?.model ?? (await readDockerfileModel(params.uri, platform.files));
     if (latestBuildResults.get(params.uri) !== sequence) return;
     latestBuildResults.delete(params.uri);
     if (model) buildResults.set(params, model.tree);
     else buildResults.delete(params.uri);
     refreshInlayHints();
   });
+
+  // What the local engine knows about base images, asked of the client (when it answers) after checks.
+  const baseImages = new BaseImageFacts(imageCatalog, {
+    ask: (references, token) => connection.sendRequest(IMAGE_FACTS, { references }, token),
+    changed: (uris) => {
+      for (const uri of uris) validations.schedule(uri, 'now');
+      refreshInlayHints();
+    },
+    log: (message) => connection.console.warn(message),
+  });
+  connection.onNotification(IMAGES_CHANGED, () => baseImages.imagesChanged());
 
   // The whole page behind a hover's "Open the full page" link.
   connection.onRequest(DOC_PAGE, (params) => docPage(params));
@@ -494,6 +534,7 @@ export function createServer(connection: Connection): void {
     const sources = {
       openModel: (uri: string) => analysed(uri)?.model,
       buildContext: (uri: string) => workspace.buildContextFor(uri),
+      files: platform.files,
     };
     return (await answerFileImpact(params, sources, () => token.isCancellationRequested)) ?? cancelled();
   });
@@ -505,6 +546,7 @@ export function createServer(connection: Connection): void {
   // timer or walk behind.
   connection.onShutdown(() => {
     stopHearingScriptTooLong();
+    baseImages.stop();
     for (const document of documents.all()) {
       idleWork.cancel(document.uri);
       validations.cancel(document.uri);

@@ -9,6 +9,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-languageserver/node';
+import { nodeFiles } from '../../core/src/files/nodeFileAccess';
 import { createServer } from './createServer';
 
 /** Starts a server that reads LSP messages from `input` and writes to `output`; returns its connection. */
@@ -18,6 +19,6 @@ export function startServerOnStreams(input: Readable, output: Writable): Connect
     new StreamMessageReader(input),
     new StreamMessageWriter(output),
   );
-  createServer(connection);
+  createServer(connection, { files: nodeFiles });
   return connection;
 }

@@ -13,6 +13,7 @@ describe('docker settings', () => {
     assert.deepEqual(defaultDockerSettings, {
       dockerPath: 'docker',
       dockerContext: '',
+      dockerEnv: {},
       buildContext: '',
       buildExtraArgs: [],
       runExtraArgs: [],

@@ -34,7 +34,11 @@ function configuration(layers: Readonly<Record<string, InspectedSetting>>): Conf
 
 describe('machine-scoped docker settings', () => {
   it('CLI path and daemon are machine settings in package.json, still restricted in untrusted workspaces', () => {
-    assert.deepEqual([...machineSettingKeys].sort(), ['layerwise.docker.context', 'layerwise.docker.path']);
+    assert.deepEqual([...machineSettingKeys].sort(), [
+      'layerwise.docker.context',
+      'layerwise.docker.env',
+      'layerwise.docker.path',
+    ]);
     for (const key of machineSettingKeys) {
       assert.equal(manifest.contributes.configuration.properties[key]?.scope, 'machine', key);
       assert.equal(SETTINGS[key as keyof typeof SETTINGS].scope, 'machine', key);

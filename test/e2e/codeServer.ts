@@ -83,12 +83,16 @@ function declareLanguagePack(base: string, userDataDir: string, locale: string):
   writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
 }
 
-/** `locale`: the display language (`--locale`), e.g. `ko`; English when absent. */
+/**
+ * `locale`: the display language (`--locale`), e.g. `ko`; English when absent. `settings`: user
+ * settings on top of BASE_SETTINGS, e.g. `remote.extensionKind`, which only takes effect at start.
+ */
 export async function startCodeServer(options: {
   vsix: string;
   fixture: string;
   prepareWorkspace?: (dir: string) => void;
   locale?: string;
+  settings?: Record<string, unknown>;
 }): Promise<CodeServer> {
   if (!codeServerInstalled())
     throw new Error(`code-server is not installed in ${CODE_SERVER_DIR}: run scripts/setup-e2e.sh`);
@@ -103,7 +107,10 @@ export async function startCodeServer(options: {
 
   // Written once before start: code-server does not notice later changes to this file, so
   // tests change settings through the Settings UI (workbench.ts chooseUserSetting).
-  writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify(BASE_SETTINGS, null, 2));
+  writeFileSync(
+    join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2),
+  );
   if (options.locale !== undefined) declareLanguagePack(base, userDataDir, options.locale);
 
   const install = spawnSync(

@@ -4,7 +4,7 @@
 // steps use.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before } from 'node:test';
 
@@ -46,7 +46,15 @@ export interface WorkbenchSession {
  * given) and the workbench; after a failed step, a screenshot named `FAILED-<shotPrefix>…`;
  * after all, the browser, code-server, the container and the image go.
  */
-export function useWorkbenchSession(options: { name: string; locale?: string; shotPrefix?: string }): WorkbenchSession {
+export function useWorkbenchSession(options: {
+  name: string;
+  locale?: string;
+  shotPrefix?: string;
+  /** Files written into the workspace copy besides the fixture's, by name. */
+  files?: Readonly<Record<string, string>>;
+  /** User settings on top of codeServer.ts BASE_SETTINGS, written before code-server starts. */
+  settings?: Record<string, unknown>;
+}): WorkbenchSession {
   let server: CodeServer | undefined;
   let workbench: Workbench | undefined;
   const image = `${options.name}:${RUN_ID}`;
@@ -58,8 +66,12 @@ export function useWorkbenchSession(options: { name: string; locale?: string; sh
       vsix: VSIX,
       fixture: FIXTURE,
       ...(options.locale === undefined ? {} : { locale: options.locale }),
+      ...(options.settings === undefined ? {} : { settings: options.settings }),
       // The build context needs the static busybox binary (no registry is reachable).
-      prepareWorkspace: (dir) => copyFileSync('/bin/busybox', join(dir, 'busybox')),
+      prepareWorkspace: (dir) => {
+        copyFileSync('/bin/busybox', join(dir, 'busybox'));
+        for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(join(dir, name), text);
+      },
     });
     workbench = await openWorkbench(server.url, server.workspace);
   });

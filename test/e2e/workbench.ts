@@ -152,6 +152,23 @@ export async function paletteLabels(
   };
 }
 
+/**
+ * Whether the command palette offers a command titled exactly `title`, read once the list is
+ * filtered by it: rows that match show highlights, and when none does VS Code lists "similar
+ * commands" instead (the unfiltered list has neither). The palette is closed again.
+ */
+export async function paletteOffers(page: Page, title: string): Promise<boolean> {
+  const rows = quickInput(page).locator('.monaco-list-row');
+  const filtered = rows.filter({ has: page.locator('.highlight') }).or(rows.filter({ hasText: 'similar commands' }));
+  let offered = false;
+  await useQuickInput(page, 'F1', `>${title}`, async () => {
+    await filtered.first().waitFor({ timeout: 15_000 });
+    offered = (await quickInputRow(page, title).count()) > 0;
+  });
+  await closeQuickInput(page);
+  return offered;
+}
+
 /** Answers the current input box: replaces its value (unless undefined) and accepts it. */
 export async function answerInput(page: Page, title: string | RegExp, value?: string): Promise<void> {
   const widget = quickInput(page);

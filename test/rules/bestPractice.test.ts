@@ -145,8 +145,33 @@ const CASES: Case[] = [
   },
   {
     code: 'FinalStageWithoutUser',
-    fires: [['FROM debian:12\nCMD ["bash"]', ['0:0-0:14']]],
-    quiet: ['FROM debian:12\nUSER 1000\nCMD ["bash"]'],
+    fires: [
+      ['FROM debian:12\nCMD ["bash"]', ['0:0-0:14']],
+      // distroless :latest runs as user 0 (its recorded config), whatever its name says.
+      ['FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app', ['0:0-0:45']],
+    ],
+    quiet: [
+      'FROM debian:12\nUSER 1000\nCMD ["bash"]',
+      // The image's config runs as a non-root user: 65532, rootless.
+      'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app',
+      'FROM docker:dind-rootless\nCOPY app /app',
+    ],
+  },
+  {
+    code: 'EntrypointResetsCmd',
+    fires: [
+      ['FROM node:22\nENTRYPOINT ["/app/start.sh"]', ['1:0-1:28']],
+      ['FROM nginx:stable\nENTRYPOINT /start.sh', ['1:0-1:20']],
+      ['FROM scratch AS base\nCMD ["/serve"]\nFROM base\nENTRYPOINT ["/init"]', ['3:0-3:20']],
+    ],
+    quiet: [
+      'FROM node:22\nENTRYPOINT ["/app/start.sh"]\nCMD ["node"]',
+      'FROM node:22\nCMD ["server.js"]\nENTRYPOINT ["node"]',
+      'FROM gcr.io/distroless/static-debian12:nonroot\nENTRYPOINT ["/app"]',
+      'FROM example.com/unknown:1\nENTRYPOINT ["/app"]',
+      'FROM scratch\nENTRYPOINT ["/app"]',
+      'FROM docker:29-dind\nENTRYPOINT ["/x"]',
+    ],
   },
   {
     code: 'AptGetInstallWithoutYes',

@@ -23,9 +23,11 @@ interface Hint {
 }
 
 const WHOLE = { start: { line: 0, character: 0 }, end: { line: 1000, character: 0 } };
+const NO_BASE_IMAGE_HINTS = { inlayHints: { baseImage: false } };
 let client: LspClient;
 before(async () => {
-  client = await LspClient.start({ transport: 'in-process' });
+  // Layer hints only: the base image's hints (baseImageFacts.test.ts) are off.
+  client = await LspClient.start({ transport: 'in-process', configuration: NO_BASE_IMAGE_HINTS });
 });
 after(async () => {
   await client.stop();
@@ -71,7 +73,11 @@ test('each layer gets a hint at the end of its first line with what rebuilds it'
 });
 
 test('hints only for the requested range, in Korean when asked, and off by setting', async () => {
-  const ko = await LspClient.start({ transport: 'in-process', initializationOptions: { locale: 'ko' } });
+  const ko = await LspClient.start({
+    transport: 'in-process',
+    initializationOptions: { locale: 'ko' },
+    configuration: NO_BASE_IMAGE_HINTS,
+  });
   try {
     const uri = 'untitled:ko';
     await ko.open(uri, 'FROM alpine\nCOPY . /app\nARG V\nRUN make\n');
@@ -81,7 +87,7 @@ test('hints only for the requested range, in Korean when asked, and off by setti
     });
     assert.deepEqual(labels(hints), ['3:8 레이어 2 · 빌드 인자 V, 레이어 1 변경 시 다시 빌드']);
     await ko.connection.sendNotification('workspace/didChangeConfiguration', {
-      settings: { layerwise: { cache: { layerHints: false } } },
+      settings: { layerwise: { cache: { layerHints: false }, ...NO_BASE_IMAGE_HINTS } },
     });
     await ko.waitForDiagnostics(uri);
     assert.deepEqual(await ko.request('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE }), []);
@@ -145,6 +151,22 @@ test('build results show in the hints and are dropped when the instruction or on
   assert.deepEqual(
     (await hintsOf(uri)).map((h) => h.label.includes('last build')),
     [false, false, false],
+  );
+});
+
+test('a stage the build did not need shows as not built', async () => {
+  const uri = 'untitled:not-built';
+  await client.open(uri, 'FROM alpine AS tools\nRUN apk add curl\nFROM alpine\nRUN echo app\n');
+  await client.connection.sendNotification(BUILD_RESULTS.method, {
+    uri,
+    instructions: [
+      { line: 1, keyword: 'RUN', status: 'not-built' },
+      { line: 3, keyword: 'RUN', status: 'ran', durationMs: 300 },
+    ],
+  });
+  assert.deepEqual(
+    (await hintsOf(uri)).flatMap((h) => h.label.split(' · ').filter((part) => part.startsWith('last build'))),
+    ['last build: not built (stage not needed)', 'last build: ran 300 ms'],
   );
 });
 

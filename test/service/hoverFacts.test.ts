@@ -2,6 +2,8 @@
 // directive does at this spot, with the values there, in both languages. Also the hover lengths
 // that brief mode keeps short (scripts/hover-lengths.ts prints them for every hover).
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { parseText } from '../../core/src/parser';
 import { AnalysedDocument } from '../../core/src/engine/analysedDocument';
@@ -34,12 +36,22 @@ function here(marked: string, language: Language): string | undefined {
     ?.slice(label.length);
 }
 
+/** The date core/docs/imageFacts.json was recorded on (hovers name it). */
+const RECORDED_ON = (
+  JSON.parse(readFileSync(resolve(__dirname, '../../core/docs/imageFacts.json'), 'utf8')) as {
+    recordedOn: string;
+  }
+).recordedOn;
+
 const CASES: [name: string, marked: string, en: string | undefined, ko: string | undefined][] = [
   [
     'FROM: the stage, and the base image with the ARG defaults filled in',
     'ARG NODE=22\nF¦ROM node:${NODE}-alpine AS build\nFROM build\n',
-    'stage `build` (index 0) · base image `node:22-alpine` (written `node:${NODE}-alpine`)',
-    '`build` 스테이지(인덱스 0) · 베이스 이미지 `node:22-alpine`(작성된 형태 `node:${NODE}-alpine`)',
+    'stage `build` (index 0) · base image `node:22-alpine` (written `node:${NODE}-alpine`) · ' +
+      'the image runs `["docker-entrypoint.sh","node"]` as `root` (recorded for node:22-alpine on ' +
+      `${RECORDED_ON})`,
+    '`build` 스테이지(인덱스 0) · 베이스 이미지 `node:22-alpine`(작성된 형태 `node:${NODE}-alpine`) · ' +
+      `이미지 기본 실행 \`["docker-entrypoint.sh","node"]\`, 사용자 \`root\`(node:22-alpine에 대해 ${RECORDED_ON}에 기록한 정보)`,
   ],
   [
     'FROM an earlier stage, in the last stage',
@@ -62,6 +74,19 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
     '셸 형식, 실행 셸 `/bin/bash -o pipefail -c` · 작업 디렉터리 `/srv/app` · 사용자 `www-data`',
   ],
   [
+    'RUN on an image whose recorded config sets WORKDIR and USER',
+    'FROM gcr.io/distroless/base-debian12:debug-nonroot\nR¦UN ls\n',
+    'shell form, run by `/bin/sh -c` · working directory `/home/nonroot` (from the base image) · ' +
+      'user `65532` (from the base image)',
+    '셸 형식, 실행 셸 `/bin/sh -c` · 작업 디렉터리 `/home/nonroot`(베이스 이미지 설정) · 사용자 `65532`(베이스 이미지 설정)',
+  ],
+  [
+    'COPY into a WORKDIR relative to the base image’s (golang sets /go)',
+    'FROM golang:1.27\nWORKDIR src\nC¦OPY . ./app/\n',
+    'from the build context · destination `/go/src/app/` (`./app/` in WORKDIR `/go/src`)',
+    '빌드 컨텍스트에서 복사 · 대상 `/go/src/app/`(WORKDIR `/go/src` 기준 `./app/`)',
+  ],
+  [
     'RUN in exec form',
     'FROM alpine:3.24\nR¦UN ["/bin/true"]\n',
     'exec form: runs without a shell',
@@ -70,8 +95,9 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
   [
     'CMD under a shell-form ENTRYPOINT is ignored',
     'FROM alpine:3.24\nENTRYPOINT exec app\nC¦MD ["--help"]\n',
-    'ignored: the shell-form ENTRYPOINT on line 2 does not take CMD',
-    '무시됨: 2번째 줄의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다',
+    'ignored: the shell-form ENTRYPOINT on line 2 does not take CMD · ' +
+      '`docker run IMAGE` executes `["/bin/sh","-c","exec app"]`',
+    '무시됨: 2번째 줄의 셸 형식 ENTRYPOINT는 CMD를 받지 않습니다 · `docker run IMAGE`가 실행: `["/bin/sh","-c","exec app"]`',
   ],
   [
     'exec-form CMD is PID 1, and a later CMD replaces it',
@@ -82,8 +108,9 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
   [
     'ENTRYPOINT takes its default arguments from CMD',
     'FROM alpine:3.24\nE¦NTRYPOINT ["app"]\nCMD ["--help"]\n',
-    'exec form: `app` runs as PID 1 · default arguments from the CMD on line 3',
-    'exec 형식: `app` 프로그램이 PID 1 · 기본 인자는 3번째 줄의 CMD',
+    'exec form: `app` runs as PID 1 · default arguments from the CMD on line 3 · ' +
+      '`docker run IMAGE` executes `["app","--help"]`',
+    'exec 형식: `app` 프로그램이 PID 1 · 기본 인자는 3번째 줄의 CMD · `docker run IMAGE`가 실행: `["app","--help"]`',
   ],
   [
     'COPY from a stage into a folder relative to WORKDIR',
@@ -119,8 +146,10 @@ const CASES: [name: string, marked: string, en: string | undefined, ko: string |
   [
     'EXPOSE and how to publish the port',
     'FROM nginx:1.27\nE¦XPOSE 80 53/udp\n',
-    'port `80/tcp`, published with `docker run -p 80:80` · port `53/udp`, published with `docker run -p 53:53/udp`',
-    '포트 `80/tcp`, 포트 공개는 `docker run -p 80:80` · 포트 `53/udp`, 포트 공개는 `docker run -p 53:53/udp`',
+    'port `80/tcp`, published with `docker run -p 80:80` · port `53/udp`, published with `docker run -p 53:53/udp` · ' +
+      'the base image also exposes `80/tcp`',
+    '포트 `80/tcp`, 포트 공개는 `docker run -p 80:80` · 포트 `53/udp`, 포트 공개는 `docker run -p 53:53/udp` · ' +
+      '베이스 이미지도 `80/tcp` 포트를 엶',
   ],
   [
     'WORKDIR relative to the one before',

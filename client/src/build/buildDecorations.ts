@@ -1,9 +1,8 @@
 // Shows each instruction's last build result after its line (cached / ran, time, layer size),
 // with the details on hover, until the file is edited.
 import * as vscode from 'vscode';
-import type { StepStatus } from '../docker/buildOutput';
 import { l10n, t } from '../l10n/displayLanguage';
-import type { BuildResultStore, DockerfileBuildResult } from './buildResults';
+import type { BuildResultStore, DockerfileBuildResult, InstructionOutcome } from './buildResults';
 import { buildSummaryLine, instructionLabel } from './buildSummary';
 import { formatBytes, formatDuration } from './buildSummary';
 
@@ -18,7 +17,7 @@ const failedType = vscode.window.createTextEditorDecorationType({
 });
 
 /** What the build did with an instruction, for its hover. */
-function statusText(status: StepStatus): string {
+function statusText(status: InstructionOutcome): string {
   switch (status) {
     case 'cached':
       return t('taken from the build cache');
@@ -30,6 +29,8 @@ function statusText(status: StepStatus): string {
       return t('stopped');
     case 'incomplete':
       return t('not finished');
+    case 'not-built':
+      return t('not built: the target stage does not need this stage');
   }
 }
 
@@ -45,7 +46,12 @@ function decorationsFor(
   for (const instruction of result.instructions) {
     if (instruction.startLine >= document.lineCount) continue;
     const line = document.lineAt(instruction.startLine);
-    const type = instruction.status === 'cached' ? cachedType : instruction.status === 'ran' ? ranType : failedType;
+    const type =
+      instruction.status === 'cached' || instruction.status === 'not-built'
+        ? cachedType
+        : instruction.status === 'ran'
+          ? ranType
+          : failedType;
     const hover = new vscode.MarkdownString(
       [
         `**${instruction.keyword}** — ${statusText(instruction.status)}`,

@@ -1,6 +1,10 @@
 // What each build did, per Dockerfile: a small typed store keyed by the Dockerfile's URI
 // string, which other features (layer-cache hints) read. Pure: no 'vscode' import.
+import type { BuilderKind } from '../docker/builderDetection';
 import type { BuildOutputFormat, StepStatus } from '../docker/buildOutput';
+
+/** What a build did with an instruction: a step's status, or not built (its stage was not needed). */
+export type InstructionOutcome = StepStatus | 'not-built';
 
 export interface InstructionBuildResult {
   /** Index into the Dockerfile's instructions at build time. */
@@ -9,7 +13,7 @@ export interface InstructionBuildResult {
   readonly startLine: number;
   readonly endLine: number;
   readonly keyword: string;
-  readonly status: StepStatus;
+  readonly status: InstructionOutcome;
   readonly durationMs: number | undefined;
   /** Bytes the instruction's layer added, where `docker history` tells. */
   readonly sizeBytes: number | undefined;
@@ -28,6 +32,8 @@ export interface DockerfileBuildResult {
   readonly target: string | undefined;
   readonly imageId: string | undefined;
   readonly format: BuildOutputFormat;
+  /** The builder that ran: detected before the build, confirmed by its output. */
+  readonly builder?: BuilderKind | undefined;
   readonly startedAt: number;
   readonly durationMs: number;
   readonly succeeded: boolean;
@@ -47,7 +53,8 @@ export interface CacheSummary {
 
 export function cacheSummary(result: Pick<DockerfileBuildResult, 'instructions'>): CacheSummary {
   const steps = result.instructions.filter(
-    (instruction) => instruction.keyword !== 'FROM' || instruction.status === 'cached',
+    (instruction) =>
+      instruction.status !== 'not-built' && (instruction.keyword !== 'FROM' || instruction.status === 'cached'),
   );
   return {
     steps: steps.length,

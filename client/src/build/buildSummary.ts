@@ -44,6 +44,9 @@ export function instructionLabel(instruction: InstructionBuildResult, l10n: Tran
     case 'incomplete':
       parts.push(duration === undefined ? l10n.t('not finished') : l10n.t('not finished {0}', duration));
       break;
+    case 'not-built':
+      parts.push(l10n.t('not built'));
+      break;
   }
   if (instruction.sizeBytes !== undefined && instruction.sizeBytes > 0)
     parts.push(`+${formatBytes(instruction.sizeBytes)}`);

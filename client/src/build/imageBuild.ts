@@ -4,10 +4,13 @@
 // recorded only by the newest build of its Dockerfile. Used by the Build Image command and the
 // layerwise-build task.
 import * as vscode from 'vscode';
+import { type DetectedBuilder, progressFor } from '../docker/builderDetection';
+import { builderLabel } from '../docker/builderLabel';
 import { DetectingBuildOutputParser } from '../docker/buildOutputParser';
 import { imageHistoryArgs, imageIdArgs } from '../docker/containerCommandArgs';
 import type { DockerfileOutline } from '../docker/dockerfileOutline';
 import { dockerInvocation } from '../docker/dockerInvocation';
+import { probeBuilder } from '../docker/builderProbe';
 import { imageBuildArgs, type ImageBuildRequest } from '../docker/imageBuildArgs';
 import { parseImageHistory, type ImageLayer } from '../docker/imageHistory';
 import { processProblem } from '../docker/processOutcome';
@@ -27,6 +30,8 @@ export interface ImageBuildSpec {
   readonly outline: DockerfileOutline;
   readonly request: ImageBuildRequest;
   readonly settings: DockerSettings;
+  /** The builder detected for these settings (builderProbe.ts): it picks the progress flag. */
+  readonly builder?: DetectedBuilder | undefined;
 }
 
 export interface ImageBuild {
@@ -49,8 +54,11 @@ export function createImageBuild(
   let resolveResult: (result: DockerfileBuildResult) => void = () => undefined;
   const result = new Promise<DockerfileBuildResult>((resolve) => (resolveResult = resolve));
   const buildArgs = Object.fromEntries((spec.request.buildArgs ?? []).map((arg) => [arg.name, arg.value]));
+  const builder = spec.builder?.kind;
+  const request = { ...spec.request, progress: spec.request.progress ?? (builder && progressFor(builder)) };
   const terminal = new ProcessTerminal({
-    invocation: dockerInvocation(spec.settings, imageBuildArgs(spec.request, l10n)),
+    invocation: dockerInvocation(spec.settings, imageBuildArgs(request, l10n)),
+    header: builder === undefined ? undefined : t('Builder: {0}', builderLabel(builder, l10n)),
     cwd: spec.request.context,
     closeWhenDone,
     onLine: (line, atMs) => parser.push(line, atMs),
@@ -78,6 +86,7 @@ export function createImageBuild(
             outline: spec.outline,
             layers,
             imageId,
+            builder,
           },
           l10n,
         );
@@ -85,6 +94,8 @@ export function createImageBuild(
         if (current && ticket.isCurrent()) store.set(recorded);
         const colour = recorded.succeeded ? '32' : recorded.canceled ? '33' : '31';
         write(`\n\x1b[1;${colour}m${buildSummaryLine(recorded, l10n)}\x1b[0m\n`);
+        if (recorded.builder !== undefined)
+          write(`\x1b[2m${t('Built with {0}.', builderLabel(recorded.builder, l10n))}\x1b[0m\n`);
         if (recorded.failure !== undefined) {
           const failure =
             recorded.failure.startLine === undefined
@@ -138,10 +149,11 @@ async function inspectBuiltImage(
  * When another build of the same Dockerfile runs, asks first; undefined when the user keeps it.
  */
 export async function runImageBuildInTerminal(
-  spec: ImageBuildSpec,
+  requested: ImageBuildSpec,
   store: BuildResultStore,
   tracker: BuildTracker,
 ): Promise<DockerfileBuildResult | undefined> {
+  const spec = { ...requested, builder: requested.builder ?? (await probeBuilder(requested.settings)) };
   let build: ImageBuild | undefined;
   let terminal: vscode.Terminal | undefined;
   const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, spec.request.tag, {

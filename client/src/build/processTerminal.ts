@@ -13,6 +13,8 @@ import { l10n, t } from '../l10n/displayLanguage';
 
 export interface ProcessTerminalOptions {
   readonly invocation: DockerInvocation;
+  /** A line shown above the command (e.g. which builder runs). */
+  readonly header?: string | undefined;
   readonly cwd?: string | undefined;
   /** Time limit; default: the one for the invocation's subcommand (none for `build`). */
   readonly timeoutMs?: number | undefined;
@@ -61,6 +63,7 @@ export class ProcessTerminal implements vscode.Pseudoterminal {
   open(): void {
     if (this.opened) return;
     this.opened = true;
+    if (this.options.header !== undefined) this.write(dim(`${this.options.header}\n`));
     this.write(dim(`> ${describeInvocation(this.options.invocation)}\n\n`));
     if (this.stopRequested) {
       void this.afterExit({ exitCode: null, stdout: '', stderr: '', canceled: true }, () => []);

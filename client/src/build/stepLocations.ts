@@ -4,6 +4,9 @@
 // Classic builder: "Step N/M" is the N-th instruction of the file (global ARGs included).
 // BuildKit: "[stage i/n]" is the i-th layer-making instruction of that stage, counting FROM
 // when it names an image (not scratch, not another stage), then RUN, COPY, ADD, WORKDIR.
+// Buildah (podman): "[i/n] STEP k/m" is the k-th instruction (FROM first, every keyword counted)
+// of the file's i-th stage; without "[i/n]" only one stage was built: the first (--target cuts
+// the stages after the target, never before).
 // When the numbers do not fit (another builder, another version), the instruction is found
 // by keyword and text instead.
 import type { BuildStep, ParsedBuildOutput, StepStatus } from '../docker/buildOutput';
@@ -177,6 +180,12 @@ function indexForStep(lookup: StepLookup, outline: DockerfileOutline, step: Buil
     const index = position.step - 1;
     if (outline.instructions[index]?.keyword === step.keyword) return index;
     return lookup.findByText(step, undefined);
+  }
+  if (position.kind === 'buildah') {
+    const stage = outline.stages[(position.stage ?? 1) - 1];
+    const index = stage?.instructionIndexes[position.step - 1];
+    if (index !== undefined && outline.instructions[index]?.keyword === step.keyword) return index;
+    return lookup.findByText(step, stage?.index);
   }
   const stage = lookup.stage(position.stage);
   if (stage !== undefined) {

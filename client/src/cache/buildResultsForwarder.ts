@@ -22,7 +22,14 @@ export interface BuildResultSource {
   onDidChange(listener: (dockerfileUri: string, result: BuildOutcome | undefined) => void): { dispose(): void };
 }
 
-const OUTCOMES: ReadonlySet<string> = new Set<BuildStepOutcome>(['cached', 'ran', 'failed', 'canceled', 'incomplete']);
+const OUTCOMES: ReadonlySet<string> = new Set<BuildStepOutcome>([
+  'cached',
+  'ran',
+  'failed',
+  'canceled',
+  'incomplete',
+  'not-built',
+]);
 
 /** The notification for one store change; undefined when there is nothing new to say. */
 export function buildResultsParams(

@@ -7,6 +7,7 @@ import {
   containerStatesArgs,
   containerStopArgs,
 } from '../docker/containerCommandArgs';
+import { runningContainerNames } from '../docker/containerStates';
 import { dockerInvocation } from '../docker/dockerInvocation';
 import { runDockerWithProgress } from '../docker/dockerProgress';
 import { ensureDockerReady } from '../docker/dockerReadiness';
@@ -39,15 +40,7 @@ async function pickContainer(
       void vscode.window.showErrorMessage(processProblem(states, commandLabel(invocation), l10n) ?? '');
       return undefined;
     }
-    if (states.exitCode === 0) {
-      const running = new Set(
-        states.stdout
-          .split('\n')
-          .filter((line) => line.endsWith('\trunning'))
-          .map((line) => line.split('\t')[0] ?? ''),
-      );
-      containers.retainOnly(running);
-    }
+    if (states.exitCode === 0) containers.retainOnly(runningContainerNames(states.stdout));
   }
   const candidates = containers.list();
   if (candidates.length === 0) {

@@ -3,6 +3,7 @@
 // Detached runs are listed for Stop / Show Logs / Open Shell; interactive runs get a terminal.
 import * as vscode from 'vscode';
 import type { BuildResultStore } from '../build/buildResults';
+import { containerPortArgs } from '../docker/containerCommandArgs';
 import { containerRunArgs } from '../docker/containerRunArgs';
 import { exposedPorts } from '../docker/dockerfileOutline';
 import { dockerInvocation } from '../docker/dockerInvocation';
@@ -11,6 +12,8 @@ import { ensureDockerReady } from '../docker/dockerReadiness';
 import { containerNameProblem, imageReferenceProblem, suggestContainerName } from '../docker/imageNames';
 import { parseHostPort, type PortMapping } from '../docker/portMappings';
 import { processProblem } from '../docker/processOutcome';
+import { runDockerProcess } from '../docker/processRunner';
+import { distinctHostPorts, parsePublishedPorts } from '../docker/publishedPorts';
 import { commandLabel } from '../docker/processTimeouts';
 import type { StartedContainers } from '../docker/startedContainers';
 import { l10n, t } from '../l10n/displayLanguage';
@@ -132,24 +135,28 @@ export async function runContainerCommand(
     return;
   }
   const containerName = name || outcome.stdout.trim().slice(0, 12);
-  context.containers.add({ ...record, name: containerName });
+  // What the engine actually bound (docker and podman both say it with `port`); the request otherwise.
+  const published = await runDockerProcess(dockerInvocation(settings, containerPortArgs(containerName, l10n)));
+  const boundPorts = published.exitCode === 0 ? distinctHostPorts(parsePublishedPorts(published.stdout)) : [];
+  const hostPortsInUse = boundPorts.length > 0 ? boundPorts : record.hostPorts;
+  context.containers.add({ ...record, name: containerName, hostPorts: hostPortsInUse });
   const showLogs = t('Show Logs');
   const openShell = t('Open Shell');
   const stop = t('Stop');
   const openInBrowser = t('Open in Browser');
-  const actions = [showLogs, openShell, stop, ...(ports.length > 0 ? [openInBrowser] : [])];
+  const actions = [showLogs, openShell, stop, ...(hostPortsInUse.length > 0 ? [openInBrowser] : [])];
   const message =
-    ports.length > 0
+    hostPortsInUse.length > 0
       ? t(
           'Container {0} is running on {1}.',
           containerName,
-          ports.map((port) => `localhost:${port.hostPort}`).join(', '),
+          hostPortsInUse.map((port) => `localhost:${port}`).join(', '),
         )
       : t('Container {0} is running.', containerName);
   const choice = await vscode.window.showInformationMessage(message, ...actions);
   if (choice === showLogs) await vscode.commands.executeCommand('layerwise.docker.showLogs', containerName);
   if (choice === openShell) await vscode.commands.executeCommand('layerwise.docker.openShell', containerName);
   if (choice === stop) await vscode.commands.executeCommand('layerwise.docker.stopContainer', containerName);
-  if (choice === openInBrowser && ports[0] !== undefined)
-    await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${ports[0].hostPort}`));
+  if (choice === openInBrowser && hostPortsInUse[0] !== undefined)
+    await vscode.env.openExternal(vscode.Uri.parse(`http://localhost:${hostPortsInUse[0]}`));
 }

@@ -1,12 +1,12 @@
 // The command behind a hover's "Open the full page" link: shows the doc page beside the editor as
 // rendered Markdown. The page is a virtual document whose text comes from the language server.
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { DOC_PAGE, readDocPageParams, SHOW_DOCS_COMMAND } from '../../../protocol/src/protocol';
 import { t } from '../l10n/displayLanguage';
 import { DOCS_SCHEME, docPageParams, docPagePath } from './docPageAddress';
 
-export function registerShowDocs(client: LanguageClient): vscode.Disposable {
+export function registerShowDocs(client: BaseLanguageClient): vscode.Disposable {
   const pages: vscode.TextDocumentContentProvider = {
     async provideTextDocumentContent(uri, token) {
       const params = docPageParams(uri.path);

@@ -1,9 +1,9 @@
 // The builder-independent shape of what a `docker build` printed: its steps (cached or ran,
 // how long, the image each produced) and the failure, if any. Produced by the classic,
-// BuildKit plain and BuildKit rawjson parsers.
+// BuildKit plain, BuildKit rawjson and buildah (podman) parsers.
 import type { Translator } from '../l10n/translator';
 
-export type BuildOutputFormat = 'classic' | 'buildkit-plain' | 'buildkit-rawjson' | 'unknown';
+export type BuildOutputFormat = 'classic' | 'buildkit-plain' | 'buildkit-rawjson' | 'buildah' | 'unknown';
 
 export type StepStatus = 'cached' | 'ran' | 'failed' | 'canceled' | 'incomplete';
 
@@ -15,7 +15,12 @@ export type StepPosition =
    * BuildKit: "[build 2/5]": the 2nd layer-making instruction of stage `stage` (FROM counts when it
    * names an image).
    */
-  | { readonly kind: 'buildkit'; readonly stage: string | undefined; readonly index: number; readonly total: number };
+  | { readonly kind: 'buildkit'; readonly stage: string | undefined; readonly index: number; readonly total: number }
+  /**
+   * Buildah (podman build): "[2/3] STEP 4/5": the 4th instruction (FROM is the 1st) of the 2nd stage of the
+   * file. `stage` is undefined when only one stage is built (no "[i/n]" prefix): then it is the first.
+   */
+  | { readonly kind: 'buildah'; readonly stage: number | undefined; readonly step: number; readonly total: number };
 
 export interface BuildStep {
   /** Stable within one build: the step number, `#5`, or the vertex digest. */
@@ -28,7 +33,7 @@ export interface BuildStep {
   status: StepStatus;
   /** Wall time of the step, when the output tells (BuildKit) or the lines' timing shows (classic). */
   durationMs?: number | undefined;
-  /** Classic builder: the short id of the image this step produced. */
+  /** Classic builder and buildah: the short id of the image this step produced. */
   imageId?: string | undefined;
   /** The builder's message when this step failed. */
   errorMessage?: string | undefined;

@@ -1,7 +1,9 @@
 // Picks the right parser from the output itself: rawjson lines start with "{", BuildKit plain
-// lines with "#N ", the classic builder with "Step N/M :". Lines before that (deprecation
+// lines with "#N ", the classic builder with "Step N/M :", buildah (podman) with "STEP N/M:" or
+// "[i/n] STEP N/M:". Lines before that (deprecation
 // notices, "Sending build context") are kept only to explain an early failure.
 import type { Translator } from '../l10n/translator';
+import { BuildahOutputParser, buildahStepLine } from './buildahOutput';
 import { buildEndedMessage, type BuildOutputParser, type ParsedBuildOutput } from './buildOutput';
 import { BuildkitPlainOutputParser } from './buildkitPlainOutput';
 import { BuildkitRawJsonOutputParser } from './buildkitRawJsonOutput';
@@ -21,6 +23,7 @@ export class DetectingBuildOutputParser implements BuildOutputParser {
       if (line.startsWith('{"')) this.parser = new BuildkitRawJsonOutputParser(this.l10n);
       else if (/^#\d+ /.test(line)) this.parser = new BuildkitPlainOutputParser(this.l10n);
       else if (/^Step \d+\/\d+ : /.test(line)) this.parser = new ClassicBuildOutputParser(this.l10n);
+      else if (buildahStepLine.test(line)) this.parser = new BuildahOutputParser(this.l10n);
     }
     if (this.parser !== undefined) {
       this.parser.push(line, atMs);

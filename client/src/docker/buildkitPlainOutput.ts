@@ -19,6 +19,7 @@ const doneLine = /^DONE (\d+(?:\.\d+)?)s$/;
 const logLine = /^\d+\.\d+ (.*)$/;
 const writingImageLine = /^writing image (sha256:[0-9a-f]{64})/;
 const namingLine = /^naming to (\S+)/;
+const vertexDigestLine = /^sha256:[0-9a-f]{64}$/;
 
 interface VertexState {
   readonly name: string;
@@ -63,6 +64,7 @@ export class BuildkitPlainOutputParser implements BuildOutputParser {
       return;
     }
     if (text === vertex.name) return; // plain mode repeats the name when it switches back to a vertex
+    if (vertexDigestLine.test(text)) return; // BuildKit 20.10 prints each vertex's digest after its name
     const step = vertex.step;
     const done = doneLine.exec(text);
     if (done !== null) {

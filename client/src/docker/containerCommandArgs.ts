@@ -37,6 +37,11 @@ export function imageIdArgs(image: string, l10n: Translator): string[] {
   return ['image', 'inspect', '--format', '{{.Id}}', checkImage(image, l10n)];
 }
 
+/** `port <container>`: the host address of each published port (docker and podman print the same lines). */
+export function containerPortArgs(container: string, l10n: Translator): string[] {
+  return ['port', checkContainer(container, l10n)];
+}
+
 /** Whether the containers with these names are running: prints `name<TAB>state` per container. */
 export function containerStatesArgs(names: readonly string[], l10n: Translator): string[] {
   const args = ['ps', '-a', '--format', '{{.Names}}\t{{.State}}'];
@@ -47,4 +52,9 @@ export function containerStatesArgs(names: readonly string[], l10n: Translator):
 /** The probe that tells "CLI missing" from "daemon unreachable": it needs both to succeed. */
 export function dockerVersionArgs(): string[] {
   return ['version', '--format', '{{json .}}'];
+}
+
+/** Whether the buildx plugin is there: docker 23 and later build with it when it is. */
+export function buildxVersionArgs(): string[] {
+  return ['buildx', 'version'];
 }

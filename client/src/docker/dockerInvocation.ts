@@ -29,16 +29,19 @@ export function dockerConnection(settings: Pick<DockerSettings, 'dockerContext'>
   return { globalArgs: ['--context', target], env: {} };
 }
 
-/** `docker [global flags] <subcommandArgs...>` for the configured CLI and daemon. */
+/**
+ * `docker [global flags] <subcommandArgs...>` for the configured CLI and daemon, with the
+ * variables of `layerwise.docker.env` (a daemon URL in `layerwise.docker.context` wins over them).
+ */
 export function dockerInvocation(
-  settings: Pick<DockerSettings, 'dockerPath' | 'dockerContext'>,
+  settings: Pick<DockerSettings, 'dockerPath' | 'dockerContext'> & Partial<Pick<DockerSettings, 'dockerEnv'>>,
   subcommandArgs: readonly string[],
 ): DockerInvocation {
   const connection = dockerConnection(settings);
   return {
     executable: settings.dockerPath,
     args: [...connection.globalArgs, ...subcommandArgs],
-    env: connection.env,
+    env: { ...settings.dockerEnv, ...connection.env },
   };
 }
 

@@ -7,11 +7,20 @@ import { dockerVersionArgs } from './containerCommandArgs';
 import { classifyDockerProbe } from './dockerAvailability';
 import { dockerInvocation } from './dockerInvocation';
 import { runDockerWithProgress } from './dockerProgress';
-import { machineSafeGetter, readDockerSettings, type DockerSettings } from './settings';
+import { dockerSettingProblems, machineSafeGetter, readDockerSettings, type DockerSettings } from './settings';
+
+/** Problems already shown, so that each is said once per session. */
+const shownProblems = new Set<string>();
 
 /** The settings for `scope`; the CLI path and daemon only from user settings (see settings.ts). */
 export function currentDockerSettings(scope?: vscode.Uri): DockerSettings {
-  return readDockerSettings(machineSafeGetter(vscode.workspace.getConfiguration(undefined, scope)));
+  const get = machineSafeGetter(vscode.workspace.getConfiguration(undefined, scope));
+  const problems = dockerSettingProblems(get).filter((problem) => !shownProblems.has(problem));
+  if (problems.length > 0) {
+    for (const problem of problems) shownProblems.add(problem);
+    void vscode.window.showWarningMessage(t('Layerwise ignored part of the Docker settings: {0}', problems.join('; ')));
+  }
+  return readDockerSettings(get);
 }
 
 /** The settings to use when docker is ready; undefined (after telling the user) when it is not. */

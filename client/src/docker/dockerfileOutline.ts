@@ -82,7 +82,7 @@ export function outlineFromInstructions(sources: readonly InstructionSource[]): 
 }
 
 /** The stage `target` names (by name or index), or the last stage. */
-function targetStage(outline: DockerfileOutline, target?: string): OutlineStage | undefined {
+export function targetStage(outline: DockerfileOutline, target?: string): OutlineStage | undefined {
   if (target !== undefined && target !== '') {
     const lower = target.toLowerCase();
     return (
@@ -94,7 +94,7 @@ function targetStage(outline: DockerfileOutline, target?: string): OutlineStage 
 }
 
 /** Stages the target needs: itself, its FROM chain and stages it copies from, recursively. */
-function stagesNeededFor(outline: DockerfileOutline, target?: string): Set<number> {
+export function stagesNeededFor(outline: DockerfileOutline, target?: string): Set<number> {
   const needed = new Set<number>();
   const start = targetStage(outline, target);
   const pending = start === undefined ? [] : [start.index];

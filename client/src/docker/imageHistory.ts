@@ -1,6 +1,7 @@
 // Parses `docker history --no-trunc --human=false --format '{{json .}}'`: one JSON object per
 // layer, newest first, e.g. {"ID":"sha256:…","CreatedBy":"/bin/sh -c make","Size":"12",...}.
-// Older CLIs or podman may print human sizes ("1.98MB"); both are read. Pure.
+// Older CLIs may print human sizes ("1.98MB"); both are read. Podman prints one JSON array of
+// the same objects with lower-case keys ({"id":…,"CreatedBy":…,"size":2560,"comment":…}). Pure.
 
 export interface ImageLayer {
   /** Full id (`sha256:…`), or `<missing>` for layers built elsewhere or by BuildKit. */
@@ -38,22 +39,30 @@ export function parseSize(text: unknown): number | undefined {
 }
 
 export function parseImageHistory(stdout: string): ImageLayer[] {
-  const layers: ImageLayer[] = [];
+  const records: unknown[] = [];
   for (const line of stdout.split(/\r?\n/)) {
-    if (!line.trim().startsWith('{')) continue;
-    let record: unknown;
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) continue;
     try {
-      record = JSON.parse(line);
+      const parsed: unknown = JSON.parse(trimmed);
+      if (Array.isArray(parsed)) records.push(...parsed);
+      else records.push(parsed);
     } catch {
-      continue;
+      // not a history line
     }
+  }
+  const layers: ImageLayer[] = [];
+  for (const record of records) {
     if (typeof record !== 'object' || record === null) continue;
     const fields = record as Record<string, unknown>;
+    const id = fields.ID ?? fields.id;
+    const createdBy = fields.CreatedBy ?? fields.createdBy;
+    const comment = fields.Comment ?? fields.comment;
     layers.push({
-      id: typeof fields.ID === 'string' ? fields.ID : '<missing>',
-      createdBy: typeof fields.CreatedBy === 'string' ? fields.CreatedBy : '',
-      sizeBytes: parseSize(fields.Size),
-      comment: typeof fields.Comment === 'string' ? fields.Comment : '',
+      id: typeof id === 'string' ? id : '<missing>',
+      createdBy: typeof createdBy === 'string' ? createdBy : '',
+      sizeBytes: parseSize(fields.Size ?? fields.size),
+      comment: typeof comment === 'string' ? comment : '',
     });
   }
   return layers;

@@ -8,7 +8,7 @@ export const noTimeLimit = Number.POSITIVE_INFINITY;
 export const dockerTimeLimits = {
   /** `version`: the readiness probe. A daemon that answers at all answers in well under a second. */
   probe: 10_000,
-  /** `history`, `image inspect`, `ps`, `logs` (without -f): one question to the daemon. */
+  /** `history`, `image inspect`, `ps`, `port`, `logs` (without -f): one question to the daemon. */
   query: 20_000,
   /** `stop` waits for the container's grace period (docker's default 10 s) before killing it. */
   stopBeyondGrace: 30_000,
@@ -59,6 +59,7 @@ export function defaultTimeLimit(args: readonly string[]): number {
     case 'inspect':
     case 'ps':
     case 'ls':
+    case 'port':
       return dockerTimeLimits.query;
     case 'logs':
       return args.includes('-f') || args.includes('--follow') ? noTimeLimit : dockerTimeLimits.query;

@@ -20,6 +20,8 @@ export const DOCKER_SETTING_KEYS = {
   dockerPath: 'layerwise.docker.path',
   /** A docker context name, or a daemon URL (`unix://`, `tcp://`, `ssh://`, `npipe://`) used as DOCKER_HOST. */
   dockerContext: 'layerwise.docker.context',
+  /** Variables for every docker/podman process (DOCKER_BUILDKIT, DOCKER_HOST, CONTAINER_HOST, ...). */
+  dockerEnv: 'layerwise.docker.env',
   /** Build context directory; empty means the Dockerfile's folder. */
   buildContext: 'layerwise.build.context',
   buildExtraArgs: 'layerwise.build.extraArgs',
@@ -45,11 +47,32 @@ export function readDockerSettings(get: (fullKey: string) => unknown): DockerSet
     // An empty path cannot run anything: it means the default.
     dockerPath: dockerPath === '' ? defaultValue(DOCKER_SETTING_KEYS.dockerPath) : dockerPath,
     dockerContext: read(DOCKER_SETTING_KEYS.dockerContext),
+    dockerEnv: Object.fromEntries(
+      Object.entries(read(DOCKER_SETTING_KEYS.dockerEnv)).filter(([name]) => isEnvironmentName(name)),
+    ),
     buildContext: read(DOCKER_SETTING_KEYS.buildContext),
     buildExtraArgs: read(DOCKER_SETTING_KEYS.buildExtraArgs),
     runExtraArgs: read(DOCKER_SETTING_KEYS.runExtraArgs),
     buildPlatform: read(DOCKER_SETTING_KEYS.buildPlatform),
   };
+}
+
+/**
+ * What is wrong with the Docker settings the user wrote, one English sentence each (e.g. a
+ * `layerwise.docker.env` value that is not a string): such entries are left out, never fatal.
+ */
+export function dockerSettingProblems(get: (fullKey: string) => unknown): string[] {
+  const problems = Object.values(DOCKER_SETTING_KEYS).flatMap((key) => readSettingValue(key, get(key), key).problems);
+  const env = readSettingValue(DOCKER_SETTING_KEYS.dockerEnv, get(DOCKER_SETTING_KEYS.dockerEnv)).value;
+  for (const name of Object.keys(env))
+    if (!isEnvironmentName(name))
+      problems.push(`"${DOCKER_SETTING_KEYS.dockerEnv}" has ${JSON.stringify(name)}, which is not a variable name`);
+  return problems;
+}
+
+/** A name a process environment can hold on every platform: no "=", no NUL, not empty. */
+function isEnvironmentName(name: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name);
 }
 
 /** The settings when the user has set nothing. */

@@ -3,8 +3,6 @@
 // l10n/bundle.l10n.ko.json when the display language is Korean); `en` and `ko` force a
 // language whatever the display language is, so `ko` reads the Korean bundle here. This is the
 // only module that chooses; everything else calls `t(...)` or hands `l10n` to pure code.
-import { readFileSync } from 'node:fs';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   bundleTranslator,
@@ -15,24 +13,30 @@ import {
   type Translator,
 } from './translator';
 
-let bundleFolder: string | undefined;
 let koreanBundle: Translator | undefined;
+/** The Korean bundle being read (through workspace.fs: the extension may live in a browser). */
+let loadingKorean: Promise<void> = Promise.resolve();
 /** The translator for the current setting; cleared when the setting changes. */
 let current: Translator | undefined;
 
 function korean(): Translator {
-  if (koreanBundle !== undefined) return koreanBundle;
-  if (bundleFolder === undefined) return english;
+  return koreanBundle ?? english;
+}
+
+async function readKorean(bundle: vscode.Uri): Promise<void> {
   try {
-    koreanBundle = bundleTranslator(
-      'ko',
-      JSON.parse(readFileSync(path.join(bundleFolder, 'bundle.l10n.ko.json'), 'utf8')) as MessageBundle,
-    );
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(bundle));
+    koreanBundle = bundleTranslator('ko', JSON.parse(text) as MessageBundle);
   } catch {
     // A broken installation: English rather than no message at all.
     koreanBundle = english;
   }
-  return koreanBundle;
+  current = undefined;
+}
+
+/** Resolves once the Korean bundle is read (activation waits for it before the first message). */
+export function koreanLoaded(): Promise<void> {
+  return loadingKorean;
 }
 
 function choose(): Translator {
@@ -63,9 +67,9 @@ export const t = (message: string, ...args: MessageArgument[]): string => l10n.t
 
 /** Finds the bundles in the installed extension and follows changes of the setting. Called once on activation. */
 export function registerTranslations(context: vscode.ExtensionContext): vscode.Disposable {
-  bundleFolder = context.asAbsolutePath('l10n');
   koreanBundle = undefined;
   current = undefined;
+  loadingKorean = readKorean(vscode.Uri.joinPath(context.extensionUri, 'l10n', 'bundle.l10n.ko.json'));
   return vscode.workspace.onDidChangeConfiguration((event) => {
     if (event.affectsConfiguration('layerwise.docs.language')) current = undefined;
   });

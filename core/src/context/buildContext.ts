@@ -3,8 +3,9 @@
 // `listed()` walks the folder asynchronously (contextWalk.ts) and returns the same context with
 // its files. Until then, readers ask cheap questions about single paths (`kindOf`, one stat);
 // in the server, reading `listing` starts the shared walk (contextListings.ts) and never waits.
-import { type Dir, opendirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { type FileAccess, type FolderNames, fileErrorCode, isAbsent, NOT_READ_YET } from '../files/fileAccess';
+import { nodeFiles } from '../files/nodeFileAccess';
 import { type ContextListing, type EntryKind, walkContext, type WalkOptions } from './contextWalk';
 import { DockerIgnore } from './dockerignore';
 
@@ -33,6 +34,8 @@ interface ContextParts {
   listing?: ContextListing;
   /** Called when `listing` is read before there is one: starts a walk whose end makes a new snapshot. */
   wantListing?: () => void;
+  /** Where the context's files are read (Node's fs unless given). */
+  files?: FileAccess;
 }
 
 export class BuildContext {
@@ -43,6 +46,7 @@ export class BuildContext {
   readonly dockerignoreError: unknown;
   private readonly walked: ContextListing | undefined;
   private readonly wantListing: (() => void) | undefined;
+  private readonly files: FileAccess;
   private topLevel: TopLevelEntries | undefined;
   private readonly kinds = new Map<string, EntryKind | 'absent' | undefined>();
 
@@ -54,27 +58,29 @@ export class BuildContext {
     this.dockerignoreError = parts.dockerignoreError;
     this.walked = parts.listing;
     this.wantListing = parts.wantListing;
+    this.files = parts.files ?? nodeFiles;
   }
 
   /** The default context of a Dockerfile: its folder; `<Dockerfile>.dockerignore` wins over `.dockerignore`. */
-  static forDockerfile(dockerfilePath: string, root = dirname(dockerfilePath)): BuildContext {
+  static forDockerfile(dockerfilePath: string, root = dirname(dockerfilePath), files = nodeFiles): BuildContext {
     const candidates = [
       join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`),
       join(root, '.dockerignore'),
     ];
     for (const candidate of candidates) {
-      const read = readDockerignore(candidate);
+      const read = readDockerignore(candidate, files);
       if (!read) continue;
       if ('error' in read)
-        return new BuildContext({ root, dockerignorePath: candidate, dockerignoreError: read.error });
+        return new BuildContext({ root, dockerignorePath: candidate, dockerignoreError: read.error, files });
       return new BuildContext({
         root,
         dockerignore: DockerIgnore.parse(read.text),
         dockerignorePath: candidate,
         dockerignoreText: read.text,
+        files,
       });
     }
-    return new BuildContext({ root });
+    return new BuildContext({ root, files });
   }
 
   /** Contexts with the same key send the same files: one walk serves them all. */
@@ -95,7 +101,7 @@ export class BuildContext {
 
   /** This context with its files listed by an asynchronous, bounded walk. */
   async listed(options?: WalkOptions): Promise<BuildContext> {
-    return this.withListing(await walkContext(this.root, this.dockerignore, options));
+    return this.withListing(await walkContext(this.root, this.dockerignore, { files: this.files, ...options }));
   }
 
   withListing(listing: ContextListing): BuildContext {
@@ -111,62 +117,60 @@ export class BuildContext {
     if (this.kinds.has(relativePath)) return this.kinds.get(relativePath);
     let kind: EntryKind | 'absent' | undefined;
     try {
-      kind = statSync(join(this.root, relativePath)).isDirectory() ? 'directory' : 'file';
+      kind = this.files.stat(join(this.root, relativePath)).isDirectory ? 'directory' : 'file';
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      kind = code === 'ENOENT' || code === 'ENOTDIR' ? 'absent' : undefined;
+      kind = isAbsent(error) ? 'absent' : undefined;
     }
     this.kinds.set(relativePath, kind);
     return kind;
   }
 
+  /** The URI of a file of the context (for links). */
+  uriOf(relativePath: string): string {
+    return this.files.uriOf(join(this.root, relativePath));
+  }
+
   /** Names directly in the context root: from the listing, else read at once (at most MAX_TOP_LEVEL_READ). */
   topLevelEntries(): TopLevelEntries {
     if (this.walked) return { entries: this.walked.topLevel, complete: this.walked.topLevelComplete };
-    this.topLevel ??= readTopLevel(this.root);
+    this.topLevel ??= readTopLevel(this.root, this.files);
     return this.topLevel;
   }
 
   private parts(): ContextParts {
-    const { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError } = this;
-    return { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError };
+    const { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError, files } = this;
+    return { root, dockerignore, dockerignorePath, dockerignoreText, dockerignoreError, files };
   }
 }
 
-/** The text of a .dockerignore; undefined when there is none; the error when it is there but unreadable. */
-function readDockerignore(path: string): { text: string } | { error: unknown } | undefined {
+/**
+ * The text of a .dockerignore; undefined when there is none (or, over a file access that asks the
+ * editor, none known yet: its answer makes the context be read again); the error when it is there
+ * but unreadable.
+ */
+function readDockerignore(path: string, files: FileAccess): { text: string } | { error: unknown } | undefined {
   try {
-    const stat = statSync(path);
+    const stat = files.stat(path);
     // A folder or a pipe by that name would make the build fail; never block reading a pipe.
-    if (!stat.isFile())
+    if (!stat.isFile)
       return {
-        error: Object.assign(new Error(`${path} is not a file`), { code: stat.isDirectory() ? 'EISDIR' : 'EINVAL' }),
+        error: Object.assign(new Error(`${path} is not a file`), { code: stat.isDirectory ? 'EISDIR' : 'EINVAL' }),
       };
-    return { text: readFileSync(path, 'utf8') };
+    return { text: files.readText(path) };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : { error };
+    return isAbsent(error) || fileErrorCode(error) === NOT_READ_YET ? undefined : { error };
   }
 }
 
-function readTopLevel(root: string): TopLevelEntries {
+function readTopLevel(root: string, files: FileAccess): TopLevelEntries {
   const entries = new Map<string, EntryKind>();
-  let dir: Dir;
+  let read: FolderNames;
   try {
-    dir = opendirSync(root);
-  } catch {
-    // No folder: an empty context.
-    return { entries, complete: true };
+    read = files.readFolder(root, MAX_TOP_LEVEL_READ);
+  } catch (error) {
+    // No folder: an empty context; not read yet: nothing known.
+    return { entries, complete: fileErrorCode(error) !== NOT_READ_YET };
   }
-  try {
-    for (let entry = dir.readSync(); entry; entry = dir.readSync()) {
-      if (entries.size >= MAX_TOP_LEVEL_READ) return { entries, complete: false };
-      entries.set(entry.name, entry.isDirectory() ? 'directory' : 'file');
-    }
-    return { entries, complete: true };
-  } catch {
-    return { entries, complete: false };
-  } finally {
-    dir.closeSync();
-  }
+  for (const entry of read.entries) entries.set(entry.name, entry.isDirectory() ? 'directory' : 'file');
+  return { entries, complete: read.complete };
 }

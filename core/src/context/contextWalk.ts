@@ -3,9 +3,9 @@
 // trip through the event loop), stops at a budget of entries visited and files kept, never
 // follows symbolic links, skips ignored folders unless a `!` pattern could re-include something
 // below them (BuildKit's fsutil rule), and remembers the folders it could not read.
-import type { Dir } from 'node:fs';
-import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type FileAccess, type FolderEntry, isAbsent } from '../files/fileAccess';
+import { nodeFiles } from '../files/nodeFileAccess';
 import type { DockerIgnore } from './dockerignore';
 
 export interface WalkLimits {
@@ -13,12 +13,15 @@ export interface WalkLimits {
   maxEntries: number;
   /** Files kept in the listing before the walk stops. */
   maxFiles: number;
+  /** Time the walk may take before it stops (a virtual file system answers each folder slowly). */
+  maxMilliseconds: number;
 }
 
-export const DEFAULT_WALK_LIMITS: WalkLimits = { maxEntries: 50_000, maxFiles: 20_000 };
-
-/** Entries read from the file system at a time: the longest stretch of work between two yields. */
-const BATCH = 128;
+export const DEFAULT_WALK_LIMITS: WalkLimits = {
+  maxEntries: 50_000,
+  maxFiles: 20_000,
+  maxMilliseconds: Number.POSITIVE_INFINITY,
+};
 
 export type EntryKind = 'file' | 'directory';
 
@@ -49,11 +52,11 @@ export interface WalkOptions {
   limits?: Partial<WalkLimits>;
   /** Aborting stops the walk at the next entry; the promise then rejects with an AbortError. */
   signal?: AbortSignal;
+  /** Where the folders are read (Node's fs unless given). */
+  files?: FileAccess;
   /** Opens a folder for reading; tests replace it to make a folder fail. */
-  openFolder?: (path: string) => Promise<Dir>;
+  openFolder?: (path: string) => Promise<AsyncIterable<FolderEntry>>;
 }
-
-const openWithBatches = (path: string): Promise<Dir> => opendir(path, { bufferSize: BATCH });
 
 /** Lists the files of the context at `root` that `ignore` lets through. */
 export async function walkContext(
@@ -63,10 +66,12 @@ export async function walkContext(
 ): Promise<ContextListing> {
   const started = performance.now();
   const limits: WalkLimits = { ...DEFAULT_WALK_LIMITS, ...options.limits };
-  const openFolder = options.openFolder ?? openWithBatches;
+  const files = options.files ?? nodeFiles;
+  const openFolder = options.openFolder ?? ((path: string) => files.openFolder(path));
+  const overTime = (): boolean => performance.now() - started > limits.maxMilliseconds;
   const signal = options.signal;
   const descendIgnored = ignoredFolderTest(ignore);
-  const files: string[] = [];
+  const kept: string[] = [];
   const topLevel = new Map<string, EntryKind>();
   const unreadable: UnreadableFolder[] = [];
   let topLevelComplete = false;
@@ -76,23 +81,23 @@ export async function walkContext(
   const queue: string[] = [''];
   for (let next = 0; next < queue.length; next++) {
     signal?.throwIfAborted();
-    if (visited >= limits.maxEntries || files.length >= limits.maxFiles) {
+    if (visited >= limits.maxEntries || kept.length >= limits.maxFiles || overTime()) {
       truncated = true;
       break;
     }
     const folder = queue[next]!;
-    let dir: Dir;
+    let dir: AsyncIterable<FolderEntry>;
     try {
       dir = await openFolder(join(root, folder));
     } catch (error) {
-      if (!vanished(error)) unreadable.push({ path: folder, error });
+      if (!isAbsent(error)) unreadable.push({ path: folder, error });
       continue;
     }
     try {
       // The iterator closes the folder when the loop ends, breaks or throws.
       for await (const entry of dir) {
         signal?.throwIfAborted();
-        if (visited >= limits.maxEntries || files.length >= limits.maxFiles) {
+        if (visited >= limits.maxEntries || kept.length >= limits.maxFiles) {
           truncated = true;
           break;
         }
@@ -104,18 +109,18 @@ export async function walkContext(
         const ignored = ignore?.isIgnored(path) ?? false;
         if (isFolder) {
           if (!ignored || descendIgnored(path)) queue.push(path);
-        } else if (!ignored) files.push(path);
+        } else if (!ignored) kept.push(path);
       }
     } catch (error) {
       if (signal?.aborted) throw error;
-      if (!vanished(error)) unreadable.push({ path: folder, error });
+      if (!isAbsent(error)) unreadable.push({ path: folder, error });
     }
     if (truncated) break;
     if (folder === '') topLevelComplete = true;
     queue[next] = '';
   }
   return {
-    files,
+    files: kept,
     topLevel,
     topLevelComplete,
     truncated,
@@ -142,10 +147,4 @@ function ignoredFolderTest(ignore: DockerIgnore | undefined): (folder: string) =
 function withoutTrailingGlob(text: string): string {
   const trimmed = text.endsWith('/**') ? text.slice(0, -3) : text;
   return trimmed.endsWith('/*') ? trimmed.slice(0, -2) : trimmed;
-}
-
-/** Gone between listing its parent and reading it (or never there): nothing to report. */
-function vanished(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }

@@ -68,5 +68,17 @@ function countLoneCarriageReturns(raw: string): number {
 function utf8Length(text: string): number {
   // Each UTF-16 unit is at most 3 bytes: short lines need no count.
   if (text.length * 3 < MAX_IGNORE_LINE_BYTES) return text.length;
-  return Buffer.byteLength(text, 'utf8');
+  // Counted here, not with Buffer: the server also runs in a browser's web worker.
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit < 0x80) bytes += 1;
+    else if (unit < 0x800) bytes += 2;
+    else if (unit >= 0xd800 && unit < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair is one 4-byte character.
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -1,10 +1,22 @@
 // One parsed and modelled version of a document, and the per-URI cache of them.
 import type { BuildContext } from '../context/buildContext';
 import { buildModel, type DockerfileModel } from '../model';
+import type { ImageFactsLookup } from '../model/imageFacts';
 import { type Dockerfile, parseText, type ParsedText, reparseText } from '../parser';
+import { ImageCatalog } from './imageCatalog';
+
+/** What models start stages on images from; `version` changes whenever any answer may have. */
+interface VersionedImageFacts extends ImageFactsLookup {
+  readonly version: number;
+}
+
+/** The recorded facts only (the CLI, one-off checks): never changes. */
+const RECORDED_ONLY: VersionedImageFacts = new ImageCatalog();
 
 export class AnalysedDocument {
   private latest: DockerfileModel | undefined;
+  /** The image facts' version `latest` was built with: a newer one rebuilds it (keeping what still fits). */
+  private latestImages = -1;
 
   constructor(
     readonly uri: string,
@@ -13,6 +25,7 @@ export class AnalysedDocument {
     readonly parsed: ParsedText,
     /** The previous version's model: its stage records are reused where they fit (dropped once used). */
     private previousModel?: DockerfileModel,
+    private readonly images: VersionedImageFacts = RECORDED_ONLY,
   ) {}
 
   get tree(): Dockerfile {
@@ -25,17 +38,22 @@ export class AnalysedDocument {
 
   /** The model of this version; built on first use (with the build context last used) and kept. */
   get model(): DockerfileModel {
-    return this.latest ?? this.modelWith(this.previousModel?.facts.buildContext);
+    const buildContext = this.latest?.facts.buildContext ?? this.previousModel?.facts.buildContext;
+    return this.modelWith(buildContext);
   }
 
   /** The model with `buildContext` among its file facts (what rules read); kept while it is asked for. */
   modelWith(buildContext: BuildContext | undefined): DockerfileModel {
-    if (this.latest && this.latest.facts.buildContext === buildContext) return this.latest;
+    const images = this.images.version;
+    if (this.latest && this.latest.facts.buildContext === buildContext && this.latestImages === images)
+      return this.latest;
     this.latest = buildModel(this.parsed.tree, {
       lines: this.parsed.lines,
       buildContext,
       previous: this.latest ?? this.previousModel,
+      images: this.images,
     });
+    this.latestImages = images;
     this.previousModel = undefined;
     return this.latest;
   }
@@ -62,12 +80,22 @@ export interface VersionedText {
 export class DocumentStore {
   private readonly documents = new Map<string, AnalysedDocument>();
 
+  /** `images`: what the models know about base images (the server's catalog; else recorded facts only). */
+  constructor(private readonly images: VersionedImageFacts = RECORDED_ONLY) {}
+
   get(document: VersionedText): AnalysedDocument {
     const previous = this.documents.get(document.uri);
     const text = document.getText();
     if (previous && previous.version === document.version && previous.text === text) return previous;
     const parsed = previous ? reparseText(previous.parsed, text) : parseText(text);
-    const analysed = new AnalysedDocument(document.uri, document.version, text, parsed, previous?.lastModel);
+    const analysed = new AnalysedDocument(
+      document.uri,
+      document.version,
+      text,
+      parsed,
+      previous?.lastModel,
+      this.images,
+    );
     this.documents.set(document.uri, analysed);
     return analysed;
   }

@@ -7,7 +7,8 @@
 // gives layerwise.diagnostics.hadolintPragmas (true turns every `# hadolint ignore=` pragma off, as
 // hadolint's Process.hs does); hadolint's own output options are not honoured and said once.
 // hadolint itself ignores keys it does not know; so does this, with a note.
-import { readFileSync, statSync } from 'node:fs';
+import type { FileAccess } from '../files/fileAccess';
+import { nodeFiles } from '../files/nodeFileAccess';
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { RULES, type Severity } from '../rules';
 import { describeFileError } from './fileErrors';
@@ -63,16 +64,16 @@ export function rulesForHadolintCode(code: string): readonly string[] {
 }
 
 /** Reads and maps one hadolint config; never throws. */
-export function readHadolintConfig(path: string): ProjectConfig {
+export function readHadolintConfig(path: string, files: FileAccess = nodeFiles): ProjectConfig {
   let text: string;
   try {
-    const size = statSync(path).size;
+    const size = files.stat(path).size;
     if (size > MAX_HADOLINT_CONFIG_BYTES)
       return unusable(
         path,
         `the file is ${size} bytes; a hadolint config over ${MAX_HADOLINT_CONFIG_BYTES} is not read`,
       );
-    text = readFileSync(path, 'utf8');
+    text = files.readText(path);
   } catch (error) {
     return unusable(path, describeFileError(error).en);
   }

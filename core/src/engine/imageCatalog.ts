@@ -1,5 +1,6 @@
 // What is known about base images, for the model to start stages from: facts the client read
 // from the local engine (set by the server as they arrive) win over the facts recorded offline.
+import { RECORDED_IMAGE_FACTS } from '../docs/recordedImageFacts';
 import type { ImageFacts, ImageFactsLookup } from '../model/imageFacts';
 
 export class ImageCatalog implements ImageFactsLookup {
@@ -7,7 +8,7 @@ export class ImageCatalog implements ImageFactsLookup {
   /** Bumped on every change, so documents know their models may be stale. */
   private changes = 0;
 
-  constructor(private readonly recorded: ImageFactsLookup = { factsFor: () => undefined }) {}
+  constructor(private readonly recorded: ImageFactsLookup = RECORDED_IMAGE_FACTS) {}
 
   get version(): number {
     return this.changes;

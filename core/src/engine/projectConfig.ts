@@ -7,8 +7,9 @@
 // is not the project's and is never read.
 // A `.hadolint.yaml` / `.hadolint.yml` in the same folder is read too (hadolintConfig.ts), under the
 // `.layerwise.json` when both are there; alone, it counts as the folder's config.
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import type { FileAccess } from '../files/fileAccess';
+import { nodeFiles } from '../files/nodeFileAccess';
 import type { Severity } from '../rules';
 import { describeFileError } from './fileErrors';
 import { HADOLINT_CONFIG_FILES, readHadolintConfig } from './hadolintConfig';
@@ -41,10 +42,10 @@ export interface ProjectConfig {
 }
 
 /** Reads and checks one config file; never throws. */
-export function readProjectConfig(path: string): ProjectConfig {
+export function readProjectConfig(path: string, files: FileAccess = nodeFiles): ProjectConfig {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = files.readText(path);
   } catch (error) {
     return { path, settings: {}, problems: [describeFileError(error).en], unusable: true };
   }
@@ -106,6 +107,8 @@ export class ProjectConfigs {
   private readonly byFolder = new Map<string, ProjectConfig | undefined>();
   private roots: readonly string[] | undefined;
 
+  constructor(private readonly files: FileAccess = nodeFiles) {}
+
   forFile(filePath: string): ProjectConfig | undefined {
     return this.forFolder(dirname(filePath));
   }
@@ -127,11 +130,14 @@ export class ProjectConfigs {
       return undefined;
     }
     const candidate = join(folder, PROJECT_CONFIG_FILE);
-    const hadolint = HADOLINT_CONFIG_FILES.map((name) => join(folder, name)).find(isFile);
+    const isFile = (path: string): boolean => isFileIn(this.files, path);
+    const hadolintPath = HADOLINT_CONFIG_FILES.map((name) => join(folder, name)).find(isFile);
     let config: ProjectConfig | undefined;
-    if (isFile(candidate)) config = readProjectConfig(candidate);
-    if (hadolint)
-      config = config ? withHadolintBelow(config, readHadolintConfig(hadolint)) : readHadolintConfig(hadolint);
+    if (isFile(candidate)) config = readProjectConfig(candidate, this.files);
+    if (hadolintPath) {
+      const hadolint = readHadolintConfig(hadolintPath, this.files);
+      config = config ? withHadolintBelow(config, hadolint) : hadolint;
+    }
     if (!config) {
       const parent = dirname(folder);
       config = parent === folder ? undefined : this.forFolder(parent);
@@ -171,9 +177,10 @@ function isInside(folder: string, root: string): boolean {
   return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
-function isFile(path: string): boolean {
+/** A file is there; false too while a file access that asks the editor has no answer yet (the answer rechecks). */
+function isFileIn(files: FileAccess, path: string): boolean {
   try {
-    return statSync(path).isFile();
+    return files.stat(path).isFile;
   } catch {
     return false;
   }

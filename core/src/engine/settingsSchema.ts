@@ -135,6 +135,12 @@ export const SETTINGS = {
     scope: 'resource',
     readBy: 'server',
   }),
+  'layerwise.inlayHints.baseImage': setting({
+    schema: v.boolean(),
+    default: true,
+    scope: 'resource',
+    readBy: 'server',
+  }),
   'layerwise.docker.path': setting({
     schema: trimmedString,
     default: 'docker',
@@ -145,6 +151,15 @@ export const SETTINGS = {
   'layerwise.docker.context': setting({
     schema: trimmedString,
     default: '',
+    scope: 'machine',
+    readBy: 'client',
+    restricted: true,
+  }),
+  'layerwise.docker.env': setting({
+    // Environment variables for every docker/podman process the client starts (DOCKER_BUILDKIT,
+    // DOCKER_HOST, CONTAINER_HOST, ...): they choose the builder and the daemon, so machine-only.
+    schema: v.record(v.string(), v.string()),
+    default: {},
     scope: 'machine',
     readBy: 'client',
     restricted: true,

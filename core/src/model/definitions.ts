@@ -1,4 +1,5 @@
 import type { Instruction, KeyValue, Range, TopLevel, VariableReference } from '../parser';
+import type { ImageFacts } from './imageFacts';
 import type { PredefinedArg } from './predefinedArgs';
 import type { StageState } from './stageState';
 
@@ -65,6 +66,8 @@ export interface VariableDefinition {
   value: string | undefined;
   /** For `ARG NAME` inside a stage that takes the value of a global ARG. */
   redeclares: VariableDefinition | undefined;
+  /** For an ENV of the base image's config (no instruction defines it here): that image. */
+  image?: ImageFacts | undefined;
 }
 
 export interface ResolvedReference {

@@ -34,6 +34,8 @@ export interface ImageFacts {
   readonly sizeBytes?: number | undefined;
   /** Number of layers (RootFS.Layers), when known. */
   readonly layerCount?: number | undefined;
+  /** Config.Healthcheck sets a test (not NONE); undefined when not known. */
+  readonly healthcheck?: boolean | undefined;
 }
 
 /** Looks up what is known about an image reference; undefined when nothing is. */

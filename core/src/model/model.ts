@@ -9,9 +9,10 @@ import type { Dockerfile, Instruction, TopLevel } from '../parser';
 import type { ResolvedReference, Stage, VariableDefinition } from './definitions';
 import { expandValue } from './expand';
 import { type FileFacts, fileFacts } from './fileFacts';
+import type { ImageFactsLookup } from './imageFacts';
 import { PREDEFINED_ARGS } from './predefinedArgs';
 import { type StageKey, StageRecord } from './stageRecord';
-import { IMAGE_STATE, SCRATCH_STATE } from './stageState';
+import { IMAGE_STATE, imageFactsState, SCRATCH_STATE } from './stageState';
 import { lookupValues, predefinedDefinition } from './variableDefinition';
 
 export { BUILDER_EXPANDED } from './variableDefinition';
@@ -41,6 +42,8 @@ export interface ModelOptions {
   buildContext?: BuildContext;
   /** The model of the previous version of the same document: its stage records are reused where they fit. */
   previous?: DockerfileModel;
+  /** What is known about base images (their ENV, USER, CMD, ...); stages on unknown images start empty. */
+  images?: ImageFactsLookup;
 }
 
 interface StageSpan {
@@ -87,13 +90,21 @@ export function buildModel(tree: Dockerfile, options: ModelOptions = {}): Docker
     const baseStage = bases[index]! >= 0 ? stages[bases[index]!] : undefined;
     const image = images[index];
     const scratch = (image ?? span.from.image?.raw ?? '').toLowerCase() === 'scratch';
+    const imageFacts = baseStage || scratch || image === undefined ? undefined : options.images?.factsFor(image);
     const inputs: StageKey = {
       index,
       resolvedBaseImage: image,
       baseStage,
       shipped: shipped.has(index),
-      inherited: baseStage ? baseStage.handsDown : scratch ? SCRATCH_STATE : IMAGE_STATE,
+      inherited: baseStage
+        ? baseStage.handsDown
+        : scratch
+          ? SCRATCH_STATE
+          : imageFacts
+            ? imageFactsState(imageFacts)
+            : IMAGE_STATE,
       facts,
+      imageFacts,
     };
     const old = earlier.get(span.from);
     if (old?.fits(inputs, items, span.start, span.end)) {

@@ -6,6 +6,7 @@
 import type { Instruction, Range, TopLevel } from '../parser';
 import type { ResolvedReference, Stage, VariableDefinition } from './definitions';
 import type { FileFacts } from './fileFacts';
+import type { ImageFacts } from './imageFacts';
 import { EnvChain, nextState, sameState, type StageState } from './stageState';
 import {
   argDefinitions,
@@ -24,6 +25,8 @@ export interface StageKey {
   shipped: boolean;
   inherited: StageState;
   facts: FileFacts;
+  /** The facts of the base image (not a stage), when known: compared by identity. */
+  imageFacts: ImageFacts | undefined;
 }
 
 export interface StageInputs extends StageKey {
@@ -48,6 +51,7 @@ export class StageRecord implements Stage {
   readonly inherited: StageState;
   readonly handsDown: StageState;
   readonly facts: FileFacts;
+  readonly imageFacts: ImageFacts | undefined;
   readonly definitions: readonly VariableDefinition[];
   readonly references: readonly ResolvedReference[];
   /** `states[i]` is in effect before `instructions[i]`; the last one after the last instruction. */
@@ -71,6 +75,7 @@ export class StageRecord implements Stage {
     this.shipped = inputs.shipped;
     this.inherited = inputs.inherited;
     this.facts = inputs.facts;
+    this.imageFacts = inputs.imageFacts;
 
     const { facts, inherited } = inputs;
     const escape = facts.escapeChar;
@@ -86,10 +91,12 @@ export class StageRecord implements Stage {
     const global: Find = (name) => facts.findGlobal(name) ?? predefinedDefinition(name);
     this.states = [];
     let state = inherited;
+    let cmdInStage = false;
     this.instructions.forEach((instruction, position) => {
       this.positions.set(instruction, position);
       this.states.push(state);
-      state = nextState(state, instruction);
+      state = nextState(state, instruction, cmdInStage);
+      if (instruction.keyword === 'CMD') cmdInStage = true;
       if (instruction.keyword === 'FROM') {
         resolveReferences(instruction, facts.findGlobal, this, references);
         return;
@@ -174,6 +181,7 @@ export class StageRecord implements Stage {
       this.index !== key.index ||
       this.facts !== key.facts ||
       this.inherited !== key.inherited ||
+      this.imageFacts !== key.imageFacts ||
       this.shipped !== key.shipped ||
       this.resolvedBaseImage !== key.resolvedBaseImage ||
       (this.baseStage?.index ?? -1) !== (key.baseStage?.index ?? -1) ||

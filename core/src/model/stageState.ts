@@ -3,6 +3,7 @@
 // stage it builds on ends with; a stage built on an image starts from the image defaults.
 import type { Instruction } from '../parser';
 import type { VariableDefinition } from './definitions';
+import type { ImageFacts } from './imageFacts';
 
 export interface StageShell {
   /** A POSIX-like shell (sh, bash, ...); false for PowerShell or cmd, whose RUNs we do not read. */
@@ -105,6 +106,16 @@ export interface StageState {
   entrypoint: boolean;
   /** The last ENTRYPOINT. */
   entrypointSetBy: Instruction | undefined;
+  /** The CMD in effect, when an instruction set it (else the base image's, unless `cmdReset`). */
+  cmdSetBy: Instruction | undefined;
+  /** An ENTRYPOINT reset the CMD it inherited and no CMD came after it: the image has no CMD. */
+  cmdReset: boolean;
+  /**
+   * The config of the image the chain of stages starts from, when it is known (local engine or
+   * recorded facts): its ENV is in `env`; its USER, WORKDIR, ENTRYPOINT, CMD and ports apply where
+   * the Dockerfile sets none (the fields above say only what the Dockerfile set).
+   */
+  image: ImageFacts | undefined;
   /** A RUN or COPY wrote an APT::Install-Recommends setting (an apt.conf.d file). */
   aptInstallRecommendsConfigured: boolean;
   /** PIP_NO_CACHE_DIR was given a value by ENV or ARG. */
@@ -130,6 +141,9 @@ function imageState(scratch: boolean): StageState {
     shellSetBy: undefined,
     entrypoint: false,
     entrypointSetBy: undefined,
+    cmdSetBy: undefined,
+    cmdReset: false,
+    image: undefined,
     aptInstallRecommendsConfigured: false,
     pipNoCacheDir: false,
     scratch,
@@ -140,6 +154,37 @@ function imageState(scratch: boolean): StageState {
 /** What a stage built on an image starts from (one object each, so stages compare them by identity). */
 export const IMAGE_STATE: StageState = imageState(false);
 export const SCRATCH_STATE: StageState = imageState(true);
+
+const imageStates = new WeakMap<ImageFacts, StageState>();
+
+/**
+ * What a stage built on an image with known facts starts from: the image's ENV defined with its
+ * values. One object per facts object, so a stage's key changes exactly when its image's facts do.
+ */
+export function imageFactsState(image: ImageFacts): StageState {
+  let state = imageStates.get(image);
+  if (!state) {
+    const env = new Map<string, VariableDefinition>();
+    for (const [name, value] of image.env) env.set(name, imageEnvDefinition(name, value, image));
+    state = { ...IMAGE_STATE, env: new EnvChain(undefined, env), image };
+    imageStates.set(image, state);
+  }
+  return state;
+}
+
+function imageEnvDefinition(name: string, value: string, image: ImageFacts): VariableDefinition {
+  return {
+    name,
+    kind: 'env',
+    instruction: undefined,
+    pair: undefined,
+    predefined: undefined,
+    stage: undefined,
+    value,
+    redeclares: undefined,
+    image,
+  };
+}
 
 function shellOf(instruction: Instruction): StageShell {
   const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
@@ -160,8 +205,11 @@ function setsInstallRecommends(instruction: Instruction): boolean {
 
 const PIP_NO_CACHE_DIR = 'PIP_NO_CACHE_DIR';
 
-/** The state after `instruction`: `state` itself when the instruction changes none of it (ENV aside). */
-export function nextState(state: StageState, instruction: Instruction): StageState {
+/**
+ * The state after `instruction`: `state` itself when the instruction changes none of it (ENV aside).
+ * `cmdInStage`: a CMD came earlier in the same stage (then an ENTRYPOINT keeps it).
+ */
+export function nextState(state: StageState, instruction: Instruction, cmdInStage: boolean): StageState {
   switch (instruction.keyword) {
     case 'SHELL':
       return instruction.exec
@@ -176,7 +224,12 @@ export function nextState(state: StageState, instruction: Instruction): StageSta
       return user === undefined ? state : { ...state, user, userSetBy: instruction };
     }
     case 'ENTRYPOINT':
-      return { ...state, entrypoint: true, entrypointSetBy: instruction };
+      // Docker resets a CMD the stage inherited when it sets ENTRYPOINT (not one it set itself).
+      return cmdInStage
+        ? { ...state, entrypoint: true, entrypointSetBy: instruction }
+        : { ...state, entrypoint: true, entrypointSetBy: instruction, cmdSetBy: undefined, cmdReset: true };
+    case 'CMD':
+      return { ...state, cmdSetBy: instruction, cmdReset: false };
     case 'EXPOSE':
       return instruction.args.length === 0
         ? state
@@ -213,6 +266,9 @@ export function sameState(a: StageState, b: StageState): boolean {
       a.shellSetBy === b.shellSetBy &&
       a.entrypoint === b.entrypoint &&
       a.entrypointSetBy === b.entrypointSetBy &&
+      a.cmdSetBy === b.cmdSetBy &&
+      a.cmdReset === b.cmdReset &&
+      a.image === b.image &&
       a.aptInstallRecommendsConfigured === b.aptInstallRecommendsConfigured &&
       a.pipNoCacheDir === b.pipNoCacheDir &&
       a.scratch === b.scratch &&

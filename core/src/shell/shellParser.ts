@@ -13,10 +13,8 @@
 // - sh-syntax is async and took 5-8 s (JSON across the wasm boundary); bash-parser is
 //   unmaintained and misses common bash syntax.
 // A script with a syntax error (for example a PowerShell RUN) gives no view: rules stay silent.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
 import { Language, type Node, Parser } from 'web-tree-sitter';
+import { preferBaselineCompiler, readWasm } from './wasmFiles';
 
 type ShellOperator = '&&' | '||' | ';' | '&' | '|' | '|&';
 
@@ -70,22 +68,13 @@ export type ScriptParse = { ok: true; script: ParsedScript } | { ok: false; erro
 let parser: Parser | undefined;
 let loading: Promise<void> | undefined;
 
-/** Where a .wasm file is: next to the bundle (dist/), else in node_modules (tests run the sources). */
-function wasmPath(file: string, module: string): string {
-  const bundled = join(__dirname, file);
-  return existsSync(bundled) ? bundled : require.resolve(`${module}/${file}`);
-}
-
 /** Loads the parser once. Until it resolves, `parseScript` reports that it is not ready. */
 export function initShellParser(): Promise<void> {
   loading ??= (async () => {
-    // V8's optimising compiler (TurboFan) takes hundreds of milliseconds and about 40 MB on
-    // tree-sitter-bash's huge lexer function when it first runs; the baseline compiler's code
-    // parses scripts fast enough (measured: 10,000-line open 0.63 s instead of 0.92-1.0 s,
-    // peak memory of a small file 70 MB instead of 107 MB). Only this wasm runs in the process.
-    setFlagsFromString('--liftoff-only');
-    await Parser.init({ locateFile: () => wasmPath('tree-sitter.wasm', 'web-tree-sitter') });
-    const bash = await Language.load(wasmPath('tree-sitter-bash.wasm', 'tree-sitter-bash'));
+    preferBaselineCompiler();
+    const [runtime, grammar] = await Promise.all([readWasm('tree-sitter.wasm'), readWasm('tree-sitter-bash.wasm')]);
+    await Parser.init({ wasmBinary: runtime });
+    const bash = await Language.load(grammar);
     const created = new Parser();
     created.setLanguage(bash);
     parser = created;

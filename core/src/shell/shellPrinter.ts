@@ -3,9 +3,7 @@
 // 10 ms); one instance is enough when the text is written into the buffer wasmAlloc returns: it
 // returns a pointer to a Go slice header (data pointer, length, capacity) whose data pointer is
 // where the bytes go. Loaded once, like tree-sitter; after that every call is synchronous.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
+import { preferBaselineCompiler, readWasm } from './wasmFiles';
 
 // Defines the global `Go` (the runtime the module needs). A require, not a bare import: the
 // package marks this file as free of side effects, so a bundler would drop the import.
@@ -46,12 +44,6 @@ let printer: PrinterExports | undefined;
 let loading: Promise<void> | undefined;
 const LANG_BASH = 1;
 
-/** Next to the bundle (dist/, copied by scripts/build.mjs), else in node_modules (tests run the sources). */
-function wasmPath(file = 'main.wasm', module = 'sh-syntax'): string {
-  const bundled = join(__dirname, `${module}.wasm`);
-  return existsSync(bundled) ? bundled : require.resolve(`${module}/${file}`);
-}
-
 /** Loads the printer once. Until it resolves, `printShell` returns undefined. */
 export function initShellPrinter(): Promise<void> {
   loading ??= (async () => {
@@ -60,8 +52,8 @@ export function initShellPrinter(): Promise<void> {
     // formatted. Measured on `layerwise format`: 218 corpus files 0.65-0.70 s -> 0.45-0.57 s, a
     // messy 10,000-line file 0.59-0.84 s -> 0.46-0.54 s; in one process, the first format of that
     // file 575-610 ms -> 210 ms, warm formats the same (about 45 us per printer call either way).
-    setFlagsFromString('--liftoff-only');
-    const module = await wasmApi.compile(readFileSync(wasmPath()));
+    preferBaselineCompiler();
+    const module = await wasmApi.compile(await readWasm('sh-syntax.wasm'));
     const go = new Go();
     const instance = await wasmApi.instantiate(module, go.importObject);
     // main() returns at once; the exports stay callable.

@@ -82,7 +82,7 @@ export function readBuildResultsParams(value: unknown): BuildResultsParams | und
     if (typeof item !== 'object' || item === null) continue;
     const { line, keyword, status, durationMs, sizeBytes } = item as Record<string, unknown>;
     if (typeof line !== 'number' || typeof keyword !== 'string' || typeof status !== 'string') continue;
-    if (!['cached', 'ran', 'failed', 'canceled', 'incomplete'].includes(status)) continue;
+    if (!['cached', 'ran', 'failed', 'canceled', 'incomplete', 'not-built'].includes(status)) continue;
     results.push({
       line,
       keyword,

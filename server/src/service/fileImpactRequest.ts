@@ -2,11 +2,10 @@
 // (the open document, or the file on disk), and asks the pure fileImpact for its context.
 // Nothing here blocks: files are looked at with asynchronous stat and read only when regular
 // (service/dockerfileOnDisk.ts), and a cancelled request stops between Dockerfiles.
-import { stat } from 'node:fs/promises';
 import { isAbsolute, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyseLayers, fileImpact } from '../../../core/src/cache';
 import type { BuildContext } from '../../../core/src/context/buildContext';
+import type { FileAccess } from '../../../core/src/files/fileAccess';
 import type { DockerfileModel } from '../../../core/src/model';
 import type { DockerfileImpact, FileImpactParams, FileImpactResult } from '../../../protocol/src/protocol';
 import { readDockerfileModel } from '../../../core/src/engine/dockerfileOnDisk';
@@ -15,6 +14,8 @@ export interface FileImpactSources {
   /** The model of an open document, when the Dockerfile is open. */
   openModel(uri: string): DockerfileModel | undefined;
   buildContext(uri: string): BuildContext | undefined;
+  /** Where Dockerfiles that are not open are read. */
+  files: FileAccess;
 }
 
 /** The impact on each Dockerfile; undefined when `isCancelled` turned true on the way. */
@@ -24,8 +25,8 @@ export async function answerFileImpact(
   isCancelled: () => boolean = () => false,
 ): Promise<FileImpactResult | undefined> {
   const params: Partial<FileImpactParams> = raw ?? {};
-  const filePath = toPath(params.fileUri);
-  const folder = filePath !== undefined && (await isFolder(filePath));
+  const filePath = typeof params.fileUri === 'string' ? sources.files.pathOf(params.fileUri) : undefined;
+  const folder = filePath !== undefined && (await isFolder(filePath, sources.files));
   const dockerfiles = (Array.isArray(params.dockerfileUris) ? params.dockerfileUris : []).filter(
     (u): u is string => typeof u === 'string',
   );
@@ -49,7 +50,7 @@ async function impactOn(
   if (rel.startsWith('..') || isAbsolute(rel)) return { uri, rebuiltAfter: 0, reason: 'outside-context' };
   const relativePath = rel.split(sep).join('/');
   if (relativePath !== '' && context.isIgnored(relativePath)) return { uri, rebuiltAfter: 0, reason: 'ignored' };
-  const model = sources.openModel(uri) ?? (await readDockerfileModel(uri));
+  const model = sources.openModel(uri) ?? (await readDockerfileModel(uri, sources.files));
   if (!model) return { uri, rebuiltAfter: 0, reason: 'unreadable' };
   const impact = fileImpact(analyseLayers(model), relativePath, (p) => p !== '' && context.isIgnored(p), { folder });
   if (!impact) return { uri, rebuiltAfter: 0, reason: 'not-copied' };
@@ -67,18 +68,9 @@ async function impactOn(
   };
 }
 
-function toPath(uri: unknown): string | undefined {
-  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+async function isFolder(path: string, files: FileAccess): Promise<boolean> {
   try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
+    return (await files.statLater(path)).isDirectory;
   } catch {
     return false;
   }

@@ -373,6 +373,8 @@ function buildSuffix(result: InstructionBuildResult): LocalizedText {
     }
     case 'failed':
       return { en: 'last build: failed', ko: '지난 빌드: 실패' };
+    case 'not-built':
+      return { en: 'last build: not built (stage not needed)', ko: '지난 빌드: 빌드 안 함(필요 없는 단계)' };
     default:
       return { en: 'last build: did not finish', ko: '지난 빌드: 끝나지 않음' };
   }

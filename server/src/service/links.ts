@@ -1,7 +1,6 @@
 // Document links: the image in FROM opens its registry page (never for a stage or scratch);
 // COPY/ADD sources open the file in the build context, unless .dockerignore leaves it out.
-import { join, posix } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { posix } from 'node:path';
 import type { DocumentLink } from 'vscode-languageserver';
 import type { BuildContext, ContextListing } from '../../../core/src/context/buildContext';
 import type { Stage } from '../../../core/src/model';
@@ -57,7 +56,7 @@ function sourceLinks(instruction: Instruction, context: BuildContext, language: 
     const tooltip: LocalizedText = { en: `Open ${path} from the build context`, ko: `빌드 컨텍스트의 ${path} 열기` };
     links.push({
       range: toLspRange(source.range),
-      target: pathToFileURL(join(context.root, path)).href,
+      target: context.uriOf(path),
       tooltip: tooltip[language],
     });
   }

@@ -3,7 +3,6 @@
 // are cached until the client reports watched-file changes. A build context is listed by an
 // asynchronous walk shared by the Dockerfiles using it; asking for it never waits for the walk.
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { BuildContext } from '../../../core/src/context/buildContext';
 import { ContextListings } from '../../../core/src/context/contextListings';
 import type { WalkOptions } from '../../../core/src/context/contextWalk';
@@ -11,13 +10,15 @@ import { describeFileError } from '../../../core/src/engine/fileErrors';
 import { type Language, resolveLanguage } from '../../../core/src/engine/language';
 import { applyProjectConfig, type ProjectConfig, ProjectConfigs } from '../../../core/src/engine/projectConfig';
 import { defaultSettings, type Settings } from '../../../core/src/engine/settings';
+import type { FileAccess } from '../../../core/src/files/fileAccess';
+import { nodeFiles } from '../../../core/src/files/nodeFileAccess';
 
 export class WorkspaceState {
   private settings: Settings = defaultSettings();
   /** Each Dockerfile's context as read from its .dockerignore, before any listing. */
   private readonly buildContexts = new Map<string, BuildContext>();
   private readonly listings: ContextListings;
-  private readonly projectConfigs = new ProjectConfigs();
+  private readonly projectConfigs: ProjectConfigs;
   private readonly reportedConfigs = new WeakSet<ProjectConfig>();
 
   /** The editor's display language (initializationOptions.locale). */
@@ -28,7 +29,10 @@ export class WorkspaceState {
     /** A build context finished listing (a summary for the log): check again, redraw hints. */
     private readonly contextListed: (summary: string) => void = () => undefined,
     walkOptions: Omit<WalkOptions, 'signal'> = {},
+    /** Where .dockerignore, .layerwise.json and the contexts are read. */
+    private readonly files: FileAccess = nodeFiles,
   ) {
+    this.projectConfigs = new ProjectConfigs(files);
     this.listings = new ContextListings(
       {
         listed: (context) => {
@@ -41,8 +45,10 @@ export class WorkspaceState {
                 'its files are not listed',
             );
           }
+          const { maxEntries, maxFiles, maxMilliseconds } = listing.limits;
+          const orTime = Number.isFinite(maxMilliseconds) ? ` or ${maxMilliseconds} ms` : '';
           const stopped = listing.truncated
-            ? `, stopped at the limit of ${listing.limits.maxEntries} entries or ${listing.limits.maxFiles} files`
+            ? `, stopped at the limit of ${maxEntries} entries or ${maxFiles} files${orTime}`
             : '';
           const counts = `${listing.files.length} files, ${listing.entriesVisited} entries`;
           const elapsed = `${Math.round(listing.elapsedMs)} ms`;
@@ -81,8 +87,9 @@ export class WorkspaceState {
 
   /** The workspace settings, overridden by the nearest .layerwise.json above a file on disk. */
   settingsFor(uri: string): Settings {
-    if (!uri.startsWith('file:')) return this.settings;
-    const config = this.projectConfigs.forFile(fileURLToPath(uri));
+    const path = this.files.pathOf(uri);
+    if (path === undefined) return this.settings;
+    const config = this.projectConfigs.forFile(path);
     const said = config ? [...config.problems, ...(config.notes ?? [])] : [];
     if (config && said.length > 0 && !this.reportedConfigs.has(config)) {
       this.reportedConfigs.add(config);
@@ -96,10 +103,11 @@ export class WorkspaceState {
    * Never waits: without `listing` while its walk runs (the walk's end calls `contextListed`).
    */
   buildContextFor(uri: string): BuildContext | undefined {
-    if (!uri.startsWith('file:')) return undefined;
+    const path = this.files.pathOf(uri);
+    if (path === undefined) return undefined;
     let context = this.buildContexts.get(uri);
     if (!context) {
-      context = BuildContext.forDockerfile(fileURLToPath(uri));
+      context = BuildContext.forDockerfile(path, undefined, this.files);
       this.buildContexts.set(uri, context);
       if (context.dockerignoreError !== undefined) {
         const reason = describeFileError(context.dockerignoreError).en;
@@ -115,7 +123,7 @@ export class WorkspaceState {
    */
   forgetFiles(uris?: readonly string[]): void {
     this.projectConfigs.clear();
-    const paths = uris?.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    const paths = uris?.map((uri) => this.files.pathOf(uri)).filter((path) => path !== undefined);
     if (!paths) {
       this.buildContexts.clear();
       this.listings.forget();
@@ -124,7 +132,7 @@ export class WorkspaceState {
     if (paths.length === 0) return;
     // A .dockerignore appearing or going away next to a Dockerfile changes which context it uses.
     for (const [uri, context] of this.buildContexts) {
-      const folder = dirname(fileURLToPath(uri));
+      const folder = dirname(this.files.pathOf(uri) ?? '');
       if (
         paths.some(
           (path) =>

@@ -19,6 +19,14 @@ const messages = defineMessages({
       `마지막 스테이지가 마지막 USER가 root인 ${p.stage} 위에 만들어지고 되돌리지 않아 이 이미지의 컨테이너가 root로 ` +
       '실행됩니다. 마지막 스테이지에 권한 없는 사용자로 USER를 추가하세요.',
   },
+  imageRunsAsRoot: {
+    en: (p: { image: string; user: string }) =>
+      `The base image ${p.image} runs as ${p.user} (its config's User) and no stage sets another USER, so ` +
+      'containers from this image run as root. Add a USER with an unprivileged user to the final stage.',
+    ko: (p) =>
+      `베이스 이미지 ${p.image}가 ${p.user}로 실행되고(설정의 User) 어느 스테이지도 다른 USER를 정하지 않아 이 이미지의 ` +
+      '컨테이너가 root로 실행됩니다. 마지막 스테이지에 권한 없는 사용자로 USER를 추가하세요.',
+  },
 });
 
 const ROOT = /^(root|0)(:.*)?$/;
@@ -42,11 +50,14 @@ export const finalStageUserRoot: DocumentRule = {
     invalid: [
       { dockerfile: 'FROM debian:12\nUSER root\n', range: '1:5-1:9' },
       { dockerfile: 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN true\n', range: '2:5-2:9' },
+      { dockerfile: 'FROM gcr.io/distroless/static-debian12:latest\nCOPY app /app\n', range: '0:5-0:45' },
     ],
     valid: [
       'FROM debian:12\nUSER root\nRUN true\nUSER 1000\n',
       'FROM debian:12 AS base\nUSER root\nFROM base\nUSER 1000\n',
       'FROM debian:12 AS base\nUSER 1000\nFROM base\nRUN true\n',
+      'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n',
+      'FROM node:22\nCOPY app /app\n',
     ],
   },
   check({ stages, facts }) {
@@ -54,6 +65,16 @@ export const finalStageUserRoot: DocumentRule = {
     if (!final) return [];
     // The USER in effect where the final stage ends, followed through the stages it is built on.
     const lastUser = final.handsDown.userSetBy;
+    // No USER anywhere: the base image's config decides, when known ('' is Docker's default, root,
+    // which FinalStageWithoutUser covers; a config that names root is reported here).
+    const image = final.handsDown.image;
+    if (!lastUser && image && ROOT.test(image.user.trim()) && final.from.image)
+      return [
+        {
+          range: final.from.image.range,
+          message: messages.imageRunsAsRoot({ image: image.reference, user: image.user }),
+        },
+      ];
     const user = lastUser?.args[0];
     if (!lastUser || !user || !ROOT.test(processWord(user, facts.escapeChar, false).value.trim())) return [];
     if (final.instructions.includes(lastUser)) return [{ range: user.range, message: messages.endsAsRoot() }];

@@ -53,6 +53,7 @@ export const finalStageWithoutUser: DocumentRule = {
       'FROM debian:12\nRUN useradd -r app\nUSER app\nCMD ["bash"]\n',
       'FROM debian:12 AS base\nUSER 1000\nFROM base\nCMD ["bash"]\n',
       'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\n',
+      'FROM docker:dind-rootless\nCOPY app /app\n',
       'FROM debian:12\nRUN apt-get update && apt-get install -y gosu\nENTRYPOINT ["/entrypoint.sh"]\n',
     ],
   },
@@ -66,7 +67,14 @@ export const finalStageWithoutUser: DocumentRule = {
       if (stage.summary(bringsPrivilegeDropper)) return [];
       root = stage;
     }
-    if (NON_ROOT_IMAGE.test(root.resolvedBaseImage ?? root.baseImage)) return [];
+    // The base image's config says whom it runs as, when known; else its name may tell.
+    const image = final.handsDown.image;
+    if (
+      image
+        ? !/^(root|0)?(:.*)?$/.test(image.user.trim())
+        : NON_ROOT_IMAGE.test(root.resolvedBaseImage ?? root.baseImage)
+    )
+      return [];
     return [{ range: final.from.range, message: messages.noUser() }];
   },
 };

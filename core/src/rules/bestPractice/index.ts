@@ -42,6 +42,7 @@ import { copyWholeStageRoot } from './copyWholeStageRoot';
 import { yumInstallWithoutYes } from './yumInstallWithoutYes';
 import { zypperWithoutNonInteractive } from './zypperWithoutNonInteractive';
 import { systemUpgradeInRun } from './systemUpgradeInRun';
+import { entrypointResetsCmd } from './entrypointResetsCmd';
 
 export const BEST_PRACTICE_RULES: readonly Rule[] = [
   aptGetInstallWithoutYes,
@@ -86,4 +87,5 @@ export const BEST_PRACTICE_RULES: readonly Rule[] = [
   archiveCopiedThenExtracted,
   copyWholeStageRoot,
   systemUpgradeInRun,
+  entrypointResetsCmd,
 ];

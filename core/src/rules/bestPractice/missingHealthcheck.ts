@@ -31,8 +31,8 @@ export const missingHealthcheck: DocumentRule = {
   offByDefault: true,
   docs: referenceDocs('healthcheck'),
   description: {
-    en: 'The final stage runs a service (it EXPOSEs a port) but sets no HEALTHCHECK.',
-    ko: '마지막 스테이지가 서비스를 실행하지만(EXPOSE로 포트를 엶) HEALTHCHECK를 설정하지 않습니다.',
+    en: 'The final stage runs a service (it or its base image EXPOSEs a port) but sets no HEALTHCHECK.',
+    ko: '마지막 스테이지가 서비스를 실행하지만(스테이지나 베이스 이미지가 EXPOSE로 포트를 엶) HEALTHCHECK를 설정하지 않습니다.',
   },
   messages,
   category: 'best-practice',
@@ -49,18 +49,27 @@ export const missingHealthcheck: DocumentRule = {
     },
   ],
   examples: {
-    invalid: [{ dockerfile: 'FROM nginx:1.27\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n', range: '0:0-0:15' }],
+    invalid: [
+      { dockerfile: 'FROM nginx:1.27\nEXPOSE 80\nCMD ["nginx", "-g", "daemon off;"]\n', range: '0:0-0:15' },
+      // nginx's config exposes 80 and has no HEALTHCHECK (its recorded facts).
+      { dockerfile: 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\n', range: '0:0-0:15' },
+    ],
     valid: [
       'FROM nginx:1.27\nEXPOSE 80\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n' +
         'CMD ["nginx", "-g", "daemon off;"]\n',
       'FROM node:22\nCMD ["node"]\n',
+      'FROM example.com/web:1\nCOPY site /srv\n',
     ],
   },
   check({ stages }) {
     const final = stages[stages.length - 1];
     if (!final) return [];
-    // A port it listens on is what tells a service from a tool or a language runtime (CMD ["node"]).
-    if (final.handsDown.exposedPorts.length === 0 || final.summary(setsHealthcheck)) return [];
+    // A port it listens on is what tells a service from a tool or a language runtime (CMD ["node"]);
+    // the base image's ports count when its config is known to have no HEALTHCHECK of its own.
+    const image = final.handsDown.image;
+    if (image?.healthcheck) return [];
+    const inheritedPorts = image?.healthcheck === false ? image.exposedPorts.length : 0;
+    if (final.handsDown.exposedPorts.length + inheritedPorts === 0 || final.summary(setsHealthcheck)) return [];
     return [{ range: final.from.range, instruction: final.from, message: messages.noHealthcheck() }];
   },
 };

@@ -1,7 +1,8 @@
 // BuildKit check UndefinedVar: a variable the builder expands (ENV, COPY, WORKDIR, RUN flags,
 // ...) that nothing defines at that point. A stage built on an external image also sees the
-// image's ENV, which is unknown here: there only likely typos (a close defined name) are
-// reported. `${X:-...}`-style references deal with an unset X on purpose and are skipped.
+// image's ENV: when its config is known (local engine or recorded facts) its variables are
+// defined and any other name is reported, as BuildKit does; when it is not, only likely typos (a
+// close defined name) are. `${X:-...}`-style references deal with an unset X on purpose and are skipped.
 import { BUILDER_EXPANDED, type Stage } from '../../model';
 import { comparePositions, type Instruction, type VariableReference } from '../../parser';
 import { defineMessages } from '../messages';
@@ -78,8 +79,13 @@ export const UndefinedVar: StageRule = {
     invalid: [
       { dockerfile: 'FROM scratch\nCOPY $SRC /\n', range: '1:5-1:9' },
       { dockerfile: 'FROM alpine\nENV PATH=/opt/bin:$PAHT\n', range: '1:18-1:23' },
+      { dockerfile: 'FROM node:22\nWORKDIR /app/$APP_DIR\n', range: '1:13-1:21' },
     ],
-    valid: ['FROM scratch\nARG SRC\nCOPY $SRC ${DEST:-/} \nRUN echo $UNSET\nENV PATH=$PATH:/x\n'],
+    valid: [
+      'FROM scratch\nARG SRC\nCOPY $SRC ${DEST:-/} \nRUN echo $UNSET\nENV PATH=$PATH:/x\n',
+      'FROM node:22\nWORKDIR /opt/node-$NODE_VERSION\n',
+      'FROM example.com/unknown:1\nWORKDIR /app/$APP_DIR\n',
+    ],
   },
   check(stage) {
     const findings: Finding[] = [];
@@ -91,8 +97,8 @@ export const UndefinedVar: StageRule = {
       if (ALWAYS_DEFINED.has(name) || (reference.modifier && HANDLES_UNSET.has(reference.modifier))) continue;
       if (!expandedByBuilder(instruction, reference) || definedEarlierInSameArg(instruction, reference)) continue;
       const guess = suggestName(name, namesBefore(stage, instruction));
-      // A stage built on an image also sees the image's ENV: there only likely typos are reported.
-      if (!guess && !stage.inherited.scratch) continue;
+      // A stage built on an image whose ENV is not known: only likely typos are reported.
+      if (!guess && !stage.inherited.scratch && !stage.inherited.image) continue;
       findings.push({
         range: reference.range,
         message: guess ? messages.undefinedGuess({ name, guess }) : messages.undefined({ name }),

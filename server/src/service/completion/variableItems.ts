@@ -53,7 +53,15 @@ function definitionItem(definition: VariableDefinition, close: string, language:
   const where = instruction
     ? `${definition.kind === 'env' ? 'ENV' : 'ARG'} — ${lineLabel(instruction.range.start.line, language)}: ` +
       inlineCode(`${instruction.keyword} ${firstLine(instruction.argsText)}`)
-    : (argDoc(definition.name, language)?.markdown ?? '');
+    : definition.image
+      ? pick(
+          {
+            en: `From the base image ${inlineCode(definition.image.reference)}`,
+            ko: `베이스 이미지 ${inlineCode(definition.image.reference)}에서 옴`,
+          },
+          language,
+        )
+      : (argDoc(definition.name, language)?.markdown ?? '');
   const kindLabel =
     definition.kind === 'predefined'
       ? pick({ en: 'predefined', ko: '미리 정의됨' }, language)

@@ -14,6 +14,7 @@ import type { Directive, Flag, Instruction, Word } from '../../../../core/src/pa
 import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel, type Localized, pick } from '../../../../core/src/engine/localized';
 import type { HereFacts } from './docMarkdown';
+import { imageFactsSummary, runCommandLine } from './imageFactsHover';
 
 const MAX_VALUE = 60;
 const MAX_ITEMS = 4;
@@ -50,6 +51,7 @@ const isAbsolute = (path: string): boolean => path.startsWith('/') || /^[A-Za-z]
 
 /** The settings an instruction runs with that earlier instructions of its stage (and the stages it builds on) set. */
 interface StageSettings {
+  /** `line` is FROM_IMAGE when the base image's config sets it (no instruction here does). */
   workdir: { path: string; line: number } | undefined;
   user: { value: string; line: number } | undefined;
   shell: { words: string[]; line: number } | undefined;
@@ -57,6 +59,9 @@ interface StageSettings {
 }
 
 type Workdir = StageSettings['workdir'];
+
+/** The line of a setting that comes from the base image's config. */
+const FROM_IMAGE = -1;
 
 /**
  * What each WORKDIR link leaves, per model version. Per version, not per link alone: a link outlives
@@ -70,14 +75,15 @@ const workdirsByModel = new WeakMap<DockerfileModel, WeakMap<WorkdirChain, Workd
  * back to the newest such one (or to one already worked out) count, not the whole chain of
  * stages (`FROM` one stage after another).
  */
-function workdirIn(chain: WorkdirChain | undefined, model: DockerfileModel): Workdir {
+function workdirIn(chain: WorkdirChain | undefined, model: DockerfileModel, imageWorkdir: string): Workdir {
   let known = workdirsByModel.get(model);
   if (!known) {
     known = new WeakMap();
     workdirsByModel.set(model, known);
   }
   const relative: { link: WorkdirChain; path: string; line: number }[] = [];
-  let workdir: Workdir;
+  // The base image's WORKDIR, unless a WORKDIR of the chain (or one worked out before) stands in for it.
+  let workdir: Workdir = imageWorkdir ? { path: imageWorkdir, line: FROM_IMAGE } : undefined;
   for (let link = chain; link; link = link.previous) {
     if (known.has(link)) {
       workdir = known.get(link);
@@ -111,10 +117,11 @@ function settingsBefore(instruction: Instruction, model: DockerfileModel): Stage
   const stage = model.stageOf(instruction);
   if (!stage) return settings;
   const state = stage.before(instruction);
-  settings.workdir = workdirIn(state.workdirs, model);
+  settings.workdir = workdirIn(state.workdirs, model, state.image?.workdir ?? '');
   const user = state.userSetBy;
   if (user?.args[0])
     settings.user = { value: expanded(model, user, user.args[0].raw, user.args[0].value), line: user.range.start.line };
+  else if (state.image?.user) settings.user = { value: state.image.user, line: FROM_IMAGE };
   const shell = state.shellSetBy;
   if (shell?.exec) settings.shell = { words: shell.exec.strings.map((s) => s.value), line: shell.range.start.line };
   settings.entrypoint = state.entrypointSetBy;
@@ -128,21 +135,23 @@ function shellFact(settings: StageSettings, language: Language): string {
   return pick({ en: `shell form, run by ${shell}`, ko: `셸 형식, 실행 셸 ${shell}` }, language);
 }
 
+const fromImageNote = (line: number, language: Language): string =>
+  line === FROM_IMAGE ? pick({ en: ' (from the base image)', ko: '(베이스 이미지 설정)' }, language) : '';
+
 function workdirFact(settings: StageSettings, language: Language): string[] {
   const workdir = settings.workdir;
-  return workdir
-    ? [
-        pick(
-          { en: `working directory ${codeSpan(workdir.path)}`, ko: `작업 디렉터리 ${codeSpan(workdir.path)}` },
-          language,
-        ),
-      ]
-    : [];
+  if (!workdir) return [];
+  const path = codeSpan(workdir.path);
+  const note = fromImageNote(workdir.line, language);
+  return [pick({ en: `working directory ${path}${note}`, ko: `작업 디렉터리 ${path}${note}` }, language)];
 }
 
 function userFact(settings: StageSettings, language: Language): string[] {
   const user = settings.user;
-  return user ? [pick({ en: `user ${codeSpan(user.value)}`, ko: `사용자 ${codeSpan(user.value)}` }, language)] : [];
+  if (!user) return [];
+  const value = codeSpan(user.value);
+  const note = fromImageNote(user.line, language);
+  return [pick({ en: `user ${value}${note}`, ko: `사용자 ${value}${note}` }, language)];
 }
 
 const stageLabel = (stage: Stage, language: Language): string =>
@@ -210,6 +219,12 @@ export function instructionFacts(instruction: Instruction, model: DockerfileMode
           ko: `포트 ${codeSpan(text)}, 포트 공개는 ${publish}`,
         });
       });
+      // Ports the base image's config already exposes stay exposed: EXPOSE adds to them.
+      const inherited = model.stageOf(instruction)?.before(instruction).image?.exposedPorts ?? [];
+      if (inherited.length) {
+        const ports = inherited.map((port) => codeSpan(port)).join(', ');
+        facts.push(t({ en: `the base image also exposes ${ports}`, ko: `베이스 이미지도 ${ports} 포트를 엶` }));
+      }
       return firstItems(facts, language);
     }
     case 'VOLUME': {
@@ -331,6 +346,8 @@ function fromFacts(instruction: Instruction, model: DockerfileModel, language: L
   }
   if (stage === model.stages[model.stages.length - 1])
     facts.push(t({ en: 'last stage: the one that becomes the image', ko: '마지막 스테이지: 이미지가 되는 스테이지' }));
+  const image = stage.baseStage ? undefined : stage.inherited.image;
+  if (image) facts.push(imageFactsSummary(image, language));
   return facts;
 }
 
@@ -392,6 +409,9 @@ function startFacts(instruction: Instruction, model: DockerfileModel, language: 
       }),
     );
   facts.push(...workdirFact(settings, language), ...userFact(settings, language));
+  // What the image this stage makes runs, once the whole stage is read (a CMD after an ENTRYPOINT counts).
+  const run = stage && !later ? runCommandLine(stage.handsDown, model, language) : undefined;
+  if (run) facts.push(run);
   return facts;
 }
 

@@ -11,6 +11,7 @@ import { CD_COMMAND } from './contextNotes';
 import { type DocDetail, docHover } from './docMarkdown';
 import { findingSections } from './findingHover';
 import { flagHover } from './flagHover';
+import { imageFactsMarkdown } from './imageFactsHover';
 import { directiveFacts } from './hereFacts';
 import type { HoverResult } from './hoverTypes';
 import { keywordHover } from './keywordHover';
@@ -112,7 +113,9 @@ function fromHover(
   const image = instruction.image;
   if (image && rangeContains(image.range, position)) {
     if (stage.baseStage) return stageHover(stage.baseStage, image.range, language);
-    return imageHover(image.raw, image.range, language, stage.resolvedBaseImage, detail);
+    const found = imageHover(image.raw, image.range, language, stage.resolvedBaseImage, detail);
+    const facts = stage.inherited.image;
+    return facts ? { ...found, markdown: `${found.markdown}\n\n---\n\n${imageFactsMarkdown(facts, language)}` } : found;
   }
   const name = instruction.stageName;
   if (name && rangeContains(name.range, position)) return stageHover(stage, name.range, language);

@@ -13,6 +13,7 @@ import { firstLine } from '../../../../core/src/parser/textScan';
 import type { Language } from '../../../../core/src/engine/language';
 import { lineLabel, pick } from '../../../../core/src/engine/localized';
 import { type DocDetail, docHover } from './docMarkdown';
+import { imageFactsSource } from './imageFactsHover';
 import type { HoverResult } from './hoverTypes';
 
 const resolvedByModel = new WeakMap<DockerfileModel, Map<VariableReference, ResolvedReference>>();
@@ -98,6 +99,21 @@ export function variableHover(
     if (example) lines.push(`${pick({ en: 'Example value', ko: '값 예시' }, language)}: ${code(example)}`);
     const doc = argDoc(reference.name, language);
     if (doc) lines.push(`---\n\n${docHover(doc, detail, language)}`);
+    return { markdown: lines.join('\n\n'), range: reference.range };
+  }
+  if (definition.image) {
+    // An ENV of the base image's config: no instruction here defines it.
+    const source = imageFactsSource(definition.image, language);
+    lines.push(
+      `${title} — ${pick(
+        {
+          en: `environment variable from the base image ${code(definition.image.reference)}`,
+          ko: `베이스 이미지 ${code(definition.image.reference)}의 환경 변수`,
+        },
+        language,
+      )}`,
+    );
+    lines.push(`${pick({ en: 'Value', ko: '값' }, language)}: ${code(definition.value ?? '')} (${source})`);
     return { markdown: lines.join('\n\n'), range: reference.range };
   }
   const kind =

@@ -49,10 +49,13 @@ export class VariableGroups {
       const rootB = find(b);
       if (rootA !== rootB) parent.set(rootA, rootB);
     };
+    // A base image's ENV has no stage: its own node, not the global ARGs' scope.
     const nodeOfDefinition = (definition: VariableDefinition): string =>
       definition.kind === 'predefined'
         ? `predefined:${definition.name}`
-        : `${scopeKey(definition.stage)}:${definition.name}`;
+        : definition.image
+          ? `image:${definition.name}`
+          : `${scopeKey(definition.stage)}:${definition.name}`;
 
     const occurrences: [string, VariableOccurrence][] = [];
     for (const definition of model.definitions) {

@@ -1,0 +1,246 @@
+// What the language features make of a base image's config, over LSP: a test client answers
+// layerwise/imageFacts from a table (as the extension does from `docker image inspect`), and a
+// second client that does not answer gets the recorded facts only. Hover on FROM and on a base
+// image's variable, UndefinedVar with and without facts, root and non-root final stages, the
+// ENTRYPOINT that resets an inherited CMD (rule and hint), and findings that follow a changed entry.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  IMAGE_FACTS,
+  IMAGE_FACTS_OPTION,
+  IMAGES_CHANGED,
+  type ImageFactsParams,
+  type LocalImageFacts,
+} from '../../protocol/src/protocol';
+import { eventually } from '../helpers/dockerEngine';
+import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+
+const IMAGE_ID = `sha256:${'5e'.repeat(32)}`;
+
+const facts = (reference: string, overrides: Partial<LocalImageFacts> = {}): LocalImageFacts => ({
+  reference,
+  source: { kind: 'local', imageId: IMAGE_ID, created: new Date(Date.now() - 3 * 86_400_000).toISOString() },
+  env: [['APP_HOME', '/srv/app']],
+  user: '1000',
+  workdir: '/srv/app',
+  entrypoint: ['/entry.sh'],
+  cmd: ['serve', '--port', '8080'],
+  exposedPorts: ['8080/tcp'],
+  volumes: [],
+  labels: {},
+  ...overrides,
+});
+
+interface Item {
+  label: string;
+  detail?: string;
+  documentation?: { value: string };
+}
+
+interface Hint {
+  position: { line: number; character: number };
+  label: string;
+}
+
+const WHOLE = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+
+const hoverText = async (client: LspClient, uri: string, line: number, character: number): Promise<string> => {
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+    textDocument: { uri },
+    position: { line, character },
+  });
+  return hover?.contents.value ?? '';
+};
+
+const codes = (diagnostics: readonly Diagnostic[], code: string): number[] =>
+  diagnostics.filter((diagnostic) => diagnostic.code === code).map((diagnostic) => diagnostic.range.start.line);
+
+describe('base image facts in hover, hints and rules', () => {
+  let client: LspClient;
+  /** What the test client answers, by reference; absent: null. */
+  const table = new Map<string, LocalImageFacts>();
+  let sequence = 0;
+  const answeredAt = new Map<string, number>();
+  const published = new Map<string, { at: number; params: PublishedDiagnostics }>();
+
+  before(async () => {
+    client = await LspClient.start({ transport: 'in-process', initializationOptions: { [IMAGE_FACTS_OPTION]: true } });
+    client.publishListeners.push((params) => {
+      if (!params.partial) published.set(params.uri, { at: ++sequence, params });
+    });
+    client.connection.onRequest(IMAGE_FACTS.method, (params: ImageFactsParams) => {
+      const images = params.references.map((reference) => table.get(reference) ?? null);
+      for (const reference of params.references) answeredAt.set(reference, ++sequence);
+      return { images };
+    });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  /** Opens the document and waits for the diagnostics published after the client answered about `reference`. */
+  const openAndWait = async (uri: string, text: string, reference: string): Promise<Diagnostic[]> => {
+    answeredAt.delete(reference);
+    await client.open(uri, text);
+    return diagnosticsAfterAnswer(uri, reference);
+  };
+
+  const diagnosticsAfterAnswer = (uri: string, reference: string): Promise<Diagnostic[]> =>
+    eventually(
+      async () => {
+        const answered = answeredAt.get(reference);
+        const last = published.get(uri);
+        return answered !== undefined && last !== undefined && last.at > answered ? last.params.diagnostics : undefined;
+      },
+      10_000,
+      `diagnostics of ${uri} after the answer about ${reference}`,
+    );
+
+  it('hover on FROM shows what the local image brings and where the facts came from', async () => {
+    table.set('local/app:1', facts('local/app:1'));
+    const uri = 'file:///facts/hover/Dockerfile';
+    await openAndWait(uri, 'FROM local/app:1\nRUN echo "$APP_HOME"\nENV DIR=$APP_HOME\n', 'local/app:1');
+    const image = await hoverText(client, uri, 0, 8);
+    assert.match(image, /local image sha256:5e5e5e5e5e5e built 3 days ago/);
+    assert.match(image, /user `1000`/);
+    assert.match(image, /working directory `\/srv\/app`/);
+    assert.match(image, /ENTRYPOINT `\["\/entry\.sh"\]`/);
+    assert.match(image, /CMD `\["serve","--port","8080"\]`/);
+    assert.match(image, /ports `8080\/tcp`/);
+    assert.match(image, /ENV `APP_HOME=\/srv\/app`/);
+    const keyword = await hoverText(client, uri, 0, 1);
+    assert.match(keyword, /the image runs `\["\/entry\.sh","serve","--port","8080"\]` as `1000`/);
+    const variable = await hoverText(client, uri, 2, 12);
+    assert.match(variable, /environment variable from the base image `local\/app:1`/);
+    assert.match(variable, /Value: `\/srv\/app` \(local image sha256:5e5e5e5e5e5e/);
+  });
+
+  it('UndefinedVar: base image variables are defined; others are reported, with did-you-mean', async () => {
+    table.set('local/env:1', facts('local/env:1', { env: [['APP_HOME', '/srv/app']] }));
+    const uri = 'file:///facts/undefined/Dockerfile';
+    const text = 'FROM local/env:1\nENV A=$APP_HOME\nENV B=$APP_HOEM\nENV C=$LOG_DIR\n';
+    const diagnostics = await openAndWait(uri, text, 'local/env:1');
+    assert.deepEqual(codes(diagnostics, 'UndefinedVar'), [2, 3]);
+    const messages = diagnostics.filter((d) => d.code === 'UndefinedVar').map((d) => d.message);
+    assert.match(messages[0]!, /did you mean \$APP_HOME\?/);
+    assert.doesNotMatch(messages[1]!, /did you mean/);
+    // Without facts (the client knows nothing of this image), only a likely typo is reported: none here.
+    const unknown = 'file:///facts/unknown/Dockerfile';
+    await client.open(unknown, 'FROM local/none:1\nENV C=$LOG_DIR\n');
+    await eventually(async () => (answeredAt.has('local/none:1') ? true : undefined), 10_000, 'the answer');
+    assert.deepEqual(codes(published.get(unknown)!.params.diagnostics, 'UndefinedVar'), []);
+  });
+
+  it('a final stage on an image that runs as root is warned; on a non-root image it is not', async () => {
+    table.set('local/root:1', facts('local/root:1', { user: 'root' }));
+    const root = await openAndWait('file:///facts/root/Dockerfile', 'FROM local/root:1\nCOPY . /app\n', 'local/root:1');
+    assert.deepEqual(codes(root, 'FinalStageUserRoot'), [0]);
+    table.set('local/user:1', facts('local/user:1'));
+    const nonRoot = await openAndWait(
+      'file:///facts/nonroot/Dockerfile',
+      'FROM local/user:1\nCOPY . /app\n',
+      'local/user:1',
+    );
+    assert.deepEqual(codes(nonRoot, 'FinalStageUserRoot'), []);
+  });
+
+  it('ENTRYPOINT after an inherited CMD: the info finding and the hint', async () => {
+    const uri = 'file:///facts/entrypoint/Dockerfile';
+    table.set('local/cmd:1', facts('local/cmd:1'));
+    const diagnostics = await openAndWait(uri, 'FROM local/cmd:1\nENTRYPOINT ["/other.sh"]\n', 'local/cmd:1');
+    assert.deepEqual(codes(diagnostics, 'EntrypointResetsCmd'), [1]);
+    const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
+    const labels = hints.map((hint) => `${hint.position.line}:${hint.label.trim()}`);
+    assert.ok(labels.includes('1:CMD from the base image is reset'), JSON.stringify(labels));
+    assert.ok(labels.includes('0:user 1000, in /srv/app, runs /entry.sh serve --port 8080'), JSON.stringify(labels));
+    const hover = await hoverText(client, uri, 1, 2);
+    assert.match(hover, /`docker run IMAGE` executes `\["\/other\.sh"\]`/);
+  });
+
+  it('a changed entry changes the findings of the documents on that image', async () => {
+    const uri = 'file:///facts/changed/Dockerfile';
+    table.set('local/change:1', facts('local/change:1', { env: [['APP_HOME', '/srv/app']] }));
+    const first = await openAndWait(uri, 'FROM local/change:1\nENV A=$LOG_DIR\n', 'local/change:1');
+    assert.deepEqual(codes(first, 'UndefinedVar'), [1]);
+    table.set('local/change:1', facts('local/change:1', { env: [['LOG_DIR', '/var/log/app']] }));
+    answeredAt.delete('local/change:1');
+    await client.connection.sendNotification(IMAGES_CHANGED);
+    assert.deepEqual(codes(await diagnosticsAfterAnswer(uri, 'local/change:1'), 'UndefinedVar'), []);
+  });
+});
+
+describe('recorded facts without an engine', () => {
+  let client: LspClient;
+  before(async () => {
+    client = await LspClient.start({ transport: 'in-process' });
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('node:22: hover, variable value and hint come from the recorded facts; never an error', async () => {
+    const uri = 'file:///recorded/Dockerfile';
+    const diagnostics = await client.open(uri, 'FROM node:22\nENV V=$NODE_VERSION W=$NODE_VERSON\n');
+    const undefinedVars = diagnostics.diagnostics.filter((d) => d.code === 'UndefinedVar');
+    assert.deepEqual(
+      undefinedVars.map((d) => d.message),
+      ['$NODE_VERSON is not defined at this point, so it expands to an empty string (did you mean $NODE_VERSION?).'],
+    );
+    const image = await hoverText(client, uri, 0, 7);
+    assert.match(image, /recorded for node:22 on \d{4}-\d\d-\d\d/);
+    assert.match(image, /CMD `\["node"\]`/);
+    const variable = await hoverText(client, uri, 1, 10);
+    assert.match(variable, /Value: `22\.\d+\.\d+` \(recorded for node:22/);
+    const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
+    assert.ok(
+      hints.some((hint) => hint.label.trim() === 'user root, in /, runs docker-entrypoint.sh node'),
+      JSON.stringify(hints.map((hint) => hint.label)),
+    );
+  });
+
+  it('nginx:stable: inherited ports on EXPOSE, the base ENTRYPOINT in what `docker run` executes', async () => {
+    const uri = 'file:///recorded/nginx/Dockerfile';
+    const text = 'FROM nginx:stable\nEXPOSE 8080\nCMD ["nginx-debug", "-g", "daemon off;"]\n';
+    await client.open(uri, text);
+    assert.match(await hoverText(client, uri, 1, 2), /the base image also exposes `80\/tcp`/);
+    const run = '`docker run IMAGE` executes `["/docker-entrypoint.sh","nginx-debug","-g","daemon off;"]`';
+    assert.ok((await hoverText(client, uri, 2, 1)).includes(`${run} (with the base image’s config)`));
+    const reset = await client.open(
+      'file:///recorded/nginx-entrypoint/Dockerfile',
+      'FROM nginx:stable\nENTRYPOINT ["/start"]\n',
+    );
+    assert.deepEqual(codes(reset.diagnostics, 'EntrypointResetsCmd'), [1]);
+    assert.match(
+      reset.diagnostics.find((d) => d.code === 'EntrypointResetsCmd')!.message,
+      /resets the CMD inherited from the base image \(\["nginx","-g","daemon off;"\]\)/,
+    );
+  });
+
+  it('completion offers the base image’s variables with their values and where they come from', async () => {
+    const uri = 'file:///recorded/completion/Dockerfile';
+    await client.open(uri, 'FROM node:22\nENV X=$\n');
+    const reply = await client.request<Item[] | { items: Item[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 1, character: 7 },
+    });
+    const items = Array.isArray(reply) ? reply : reply.items;
+    const item = items.find((candidate) => candidate.label === 'NODE_VERSION');
+    assert.ok(item, JSON.stringify(items.map((candidate) => candidate.label)));
+    assert.match(item.detail ?? '', /^ENV = 22\.\d+\.\d+$/);
+    const resolved = await client.request<Item>('completionItem/resolve', item);
+    assert.equal(resolved.documentation?.value, 'From the base image `node:22`');
+  });
+
+  it('distroless :nonroot: no FinalStageUserRoot; the hint names user 65532', async () => {
+    const uri = 'file:///recorded/distroless/Dockerfile';
+    const text = 'FROM gcr.io/distroless/static-debian12:nonroot\nCOPY app /app\nENTRYPOINT ["/app"]\n';
+    const diagnostics = await client.open(uri, text);
+    assert.deepEqual(codes(diagnostics.diagnostics, 'FinalStageUserRoot'), []);
+    assert.deepEqual(codes(diagnostics.diagnostics, 'EntrypointResetsCmd'), []);
+    const hints = await client.request<Hint[]>('textDocument/inlayHint', { textDocument: { uri }, range: WHOLE });
+    assert.ok(
+      hints.some((hint) => hint.label.trim() === 'user 65532, in /home/nonroot'),
+      JSON.stringify(hints.map((hint) => hint.label)),
+    );
+  });
+});

@@ -18,7 +18,11 @@ describe('classifyDockerProbe', () => {
       english,
     );
     assert.deepEqual(missing.kind, 'cliMissing');
-    assert.match(missing.kind === 'cliMissing' ? missing.message : '', /"docker" was not found on PATH/);
+    assert.equal(
+      missing.kind === 'cliMissing' ? missing.message : '',
+      'Docker is not installed or not on PATH (layerwise.docker.path = docker). ' +
+        'Install Docker, or set "layerwise.docker.path" to the full path of docker or podman.',
+    );
     const denied = classifyDockerProbe(
       { spawnFailure: { code: 'EACCES', message: '' }, exitCode: null, stdout: '', stderr: '' },
       '/opt/docker',
@@ -41,7 +45,7 @@ describe('classifyDockerProbe', () => {
     assert.deepEqual(result, {
       kind: 'daemonUnreachable',
       message:
-        'The Docker daemon at unix:///x.sock is not reachable. ' +
+        'Cannot reach the Docker daemon at unix:///x.sock. ' +
         'Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
       detail: 'Cannot connect to the Docker daemon at unix:///x.sock. Is the docker daemon running?',
     });

@@ -73,21 +73,20 @@ describe('time limit messages', () => {
   });
   it('names the command and the limit, or says it was canceled, or gives the last error line', () => {
     const base = { exitCode: null, stdout: '', stderr: '' };
+    const history = { executable: 'docker', args: ['history', 'app'] };
+    const stop = { executable: 'docker', args: ['stop', 'web'] };
+    const ps = { executable: 'docker', args: ['ps', '-q'] };
     assert.equal(
-      processProblem({ ...base, timedOutAfterMs: 20_000 }, 'docker history', english),
+      processProblem({ ...base, timedOutAfterMs: 20_000 }, history, english),
       '"docker history" did not finish within 20 s; Layerwise ended the process. ' +
         'Check that the Docker daemon is running and responsive.',
     );
-    assert.equal(processProblem({ ...base, canceled: true }, 'docker stop', english), '"docker stop" was canceled.');
+    assert.equal(processProblem({ ...base, canceled: true }, stop, english), '"docker stop" was canceled.');
     assert.equal(
-      processProblem(
-        { ...base, exitCode: 1, stderr: 'first\nError: No such container: web\n\n' },
-        'docker stop',
-        english,
-      ),
+      processProblem({ ...base, exitCode: 1, stderr: 'first\nError: No such container: web\n\n' }, stop, english),
       '"docker stop" failed: Error: No such container: web',
     );
-    assert.equal(processProblem({ ...base, exitCode: 2 }, 'docker ps', english), '"docker ps" failed: exit code 2');
-    assert.equal(processProblem({ ...base, exitCode: 0 }, 'docker ps', english), undefined);
+    assert.equal(processProblem({ ...base, exitCode: 2 }, ps, english), '"docker ps" failed: exit code 2');
+    assert.equal(processProblem({ ...base, exitCode: 0 }, ps, english), undefined);
   });
 });

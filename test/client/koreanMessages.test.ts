@@ -55,10 +55,13 @@ describe('messages in Korean', () => {
     );
     const base = { exitCode: null, stdout: '', stderr: '' };
     assert.equal(
-      processProblem({ ...base, timedOutAfterMs: 20_000 }, 'docker history', korean),
-      '"docker history"이(가) 20초 안에 끝나지 않아 Layerwise가 프로세스를 종료했습니다. Docker 데몬이 실행 중이고 응답하는지 확인하세요.',
+      processProblem({ ...base, timedOutAfterMs: 20_000 }, { executable: 'docker', args: ['history'] }, korean),
+      '"docker history"이(가) 20초 안에 끝나지 않아 Layerwise가 프로세스를 종료했습니다. 실행 중이고 응답하는지 Docker 데몬 상태를 확인하세요.',
     );
-    assert.equal(processProblem({ ...base, exitCode: 2 }, 'docker ps', korean), '"docker ps" 실패: 종료 코드 2');
+    assert.equal(
+      processProblem({ ...base, exitCode: 2 }, { executable: 'docker', args: ['ps'] }, korean),
+      '"docker ps" 실패: 종료 코드 2',
+    );
     const probe = classifyDockerProbe(
       { exitCode: 1, stdout: '', stderr: 'Cannot connect to the Docker daemon at unix:///x.sock.\n' },
       'docker',
@@ -67,7 +70,8 @@ describe('messages in Korean', () => {
     );
     assert.equal(
       probe.kind === 'daemonUnreachable' ? probe.message : '',
-      'unix:///x.sock의 Docker 데몬에 연결할 수 없습니다. Docker를 시작하거나 "layerwise.docker.context"와 DOCKER_HOST를 확인하세요.',
+      'unix:///x.sock의 Docker 데몬에 연결할 수 없습니다. ' +
+        'Docker 실행 후 다시 시도하거나 "layerwise.docker.context"와 DOCKER_HOST 값을 확인하세요.',
     );
   });
 
@@ -106,6 +110,6 @@ describe('messages in Korean', () => {
       },
       korean,
     );
-    assert.equal(failed.failure?.message, 'docker build가 종료 코드 1(으)로 끝났습니다.');
+    assert.equal(failed.failure?.message, '빌드가 종료 코드 1(으)로 끝났습니다.');
   });
 });

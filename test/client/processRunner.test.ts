@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { processProblem } from '../../client/src/docker/processOutcome';
 import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
-import { commandLabel } from '../../client/src/docker/processTimeouts';
 import { english } from '../../client/src/l10n/translator';
 import { eventually } from '../helpers/dockerEngine';
 import { isRunning } from '../helpers/processTree';
@@ -79,7 +78,7 @@ describe('process runner: time limits and cancellation (real processes)', {
     assert.equal(await gone(child), true, 'the sleep the script started is gone too');
     assert.equal(running.pid === undefined ? true : await gone(running.pid), true);
     assert.equal(
-      processProblem(outcome, commandLabel({ executable: 'docker', args: ['version'] }), english),
+      processProblem(outcome, { executable: 'docker', args: ['version'] }, english),
       '"docker version" did not finish within 0.4 s; Layerwise ended the process. ' +
         'Check that the Docker daemon is running and responsive.',
     );
@@ -124,7 +123,10 @@ describe('process runner: time limits and cancellation (real processes)', {
     assert.equal(outcome.timedOutAfterMs, undefined);
     assert.equal(running.stopRequested, true);
     assert.equal(await gone(child), true);
-    assert.equal(processProblem(outcome, 'docker stop', english), '"docker stop" was canceled.');
+    assert.equal(
+      processProblem(outcome, { executable: 'docker', args: ['stop', 'web'] }, english),
+      '"docker stop" was canceled.',
+    );
   });
 
   it('stop() ends the tree too (the build terminal: Ctrl+C, close)', async () => {
@@ -185,7 +187,7 @@ describe('process runner: time limits and cancellation (real processes)', {
     );
     assert.deepEqual({ ...outcome }, { exitCode: 3, signal: null, stdout: 'image inspect app\n', stderr: 'oops\n' });
     assert.equal(
-      processProblem(outcome, commandLabel({ executable: docker, args: ['image', 'inspect', 'app'] }), english),
+      processProblem(outcome, { executable: docker, args: ['image', 'inspect', 'app'] }, english),
       `"${docker} image inspect" failed: oops`,
     );
   });
@@ -193,6 +195,9 @@ describe('process runner: time limits and cancellation (real processes)', {
   it('a missing CLI is a spawn failure, as before', async () => {
     const outcome = await runDockerProcess({ executable: join(dir, 'no-such-docker'), args: ['version'], env: {} });
     assert.equal(outcome.spawnFailure?.code, 'ENOENT');
-    assert.match(processProblem(outcome, 'docker version', english) ?? '', /^Could not start "docker version": /);
+    assert.match(
+      processProblem(outcome, { executable: 'docker', args: ['version'] }, english) ?? '',
+      /^Could not start "docker version": /,
+    );
   });
 });

@@ -211,13 +211,16 @@ describe('docker integration', async () => {
     assert.equal(missing.kind, 'cliMissing');
     assert.match(
       missing.kind === 'cliMissing' ? missing.message : '',
-      /Docker CLI not found: "\/nonexistent\/bin\/docker" was not found\./,
+      /^Docker was not found at "\/nonexistent\/bin\/docker" \(layerwise\.docker\.path\)\. Install Docker,/,
     );
 
     const unreachable = await probe({ ...defaultDockerSettings, dockerContext: 'unix:///nonexistent.sock' });
     assert.equal(unreachable.kind, 'daemonUnreachable');
     if (unreachable.kind === 'daemonUnreachable') {
-      assert.match(unreachable.message, /The Docker daemon at unix:\/\/\/nonexistent\.sock is not reachable/);
+      assert.match(
+        unreachable.message,
+        /^Cannot reach the Docker daemon at unix:\/\/\/nonexistent\.sock\. Start Docker,/,
+      );
       assert.match(unreachable.detail, /nonexistent\.sock/);
     }
   });

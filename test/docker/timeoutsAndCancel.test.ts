@@ -15,7 +15,6 @@ import { imageBuildArgs } from '../../client/src/docker/imageBuildArgs';
 import { OutputLineSplitter } from '../../client/src/docker/outputLines';
 import { processProblem } from '../../client/src/docker/processOutcome';
 import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
-import { commandLabel } from '../../client/src/docker/processTimeouts';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
 import { english } from '../../client/src/l10n/translator';
 import { docker, engineSkipReason, eventually, makeBuildContext, probe } from '../helpers/dockerEngine';
@@ -74,7 +73,7 @@ describe('docker integration: time limits and cancellation', async () => {
       ),
     );
     assert.equal(
-      processProblem(outcome, commandLabel(invocation), english),
+      processProblem(outcome, invocation, english),
       '"docker version" did not finish within 1.5 s; Layerwise ended the process. ' +
         'Check that the Docker daemon is running and responsive.',
     );

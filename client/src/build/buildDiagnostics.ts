@@ -24,7 +24,7 @@ export function registerBuildDiagnostics(store: BuildResultStore): vscode.Dispos
       t('Build failed here: {0}', failure.message),
       vscode.DiagnosticSeverity.Error,
     );
-    diagnostic.source = 'docker build';
+    diagnostic.source = result.builder === 'podman' ? 'podman build' : 'docker build';
     collection.set(target, [diagnostic]);
   });
   return vscode.Disposable.from(collection, { dispose: subscription.dispose });

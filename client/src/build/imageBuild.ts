@@ -10,12 +10,11 @@ import { DetectingBuildOutputParser } from '../docker/buildOutputParser';
 import { imageHistoryArgs, imageIdArgs } from '../docker/containerCommandArgs';
 import type { DockerfileOutline } from '../docker/dockerfileOutline';
 import { dockerInvocation } from '../docker/dockerInvocation';
-import { probeBuilder } from '../docker/builderProbe';
+import { detectedBuilder } from '../docker/sessionBuilderProbe';
 import { imageBuildArgs, type ImageBuildRequest } from '../docker/imageBuildArgs';
 import { parseImageHistory, type ImageLayer } from '../docker/imageHistory';
 import { processProblem } from '../docker/processOutcome';
 import { runDockerProcess } from '../docker/processRunner';
-import { commandLabel } from '../docker/processTimeouts';
 import type { DockerSettings } from '../docker/settings';
 import { l10n, t } from '../l10n/displayLanguage';
 import { recordBuild } from './buildRecord';
@@ -136,7 +135,7 @@ async function inspectBuiltImage(
     [inspected, inspectInvocation],
   ] as const) {
     if (outcome.timedOutAfterMs !== undefined)
-      write(`\x1b[33m${processProblem(outcome, commandLabel(invocation), l10n) ?? ''}\x1b[0m\n`);
+      write(`\x1b[33m${processProblem(outcome, invocation, l10n) ?? ''}\x1b[0m\n`);
   }
   return {
     layers: history.exitCode === 0 ? parseImageHistory(history.stdout) : [],
@@ -153,7 +152,7 @@ export async function runImageBuildInTerminal(
   store: BuildResultStore,
   tracker: BuildTracker,
 ): Promise<DockerfileBuildResult | undefined> {
-  const spec = { ...requested, builder: requested.builder ?? (await probeBuilder(requested.settings)) };
+  const spec = { ...requested, builder: requested.builder ?? (await detectedBuilder(requested.settings)) };
   let build: ImageBuild | undefined;
   let terminal: vscode.Terminal | undefined;
   const ticket = await claimBuildSlot(tracker, spec.dockerfileUri, spec.request.tag, {

@@ -8,7 +8,6 @@ import { describeInvocation, type DockerInvocation } from '../docker/dockerInvoc
 import { OutputLineSplitter } from '../docker/outputLines';
 import { processProblem, type ProcessOutcome } from '../docker/processOutcome';
 import { startDockerProcess, type RunningProcess } from '../docker/processRunner';
-import { commandLabel } from '../docker/processTimeouts';
 import { l10n, t } from '../l10n/displayLanguage';
 
 export interface ProcessTerminalOptions {
@@ -117,7 +116,7 @@ export class ProcessTerminal implements vscode.Pseudoterminal {
     if (outcome.spawnFailure !== undefined)
       this.write(`\n\x1b[31m${t('Could not start {0}: {1}', executable, outcome.spawnFailure.message)}\x1b[0m\n`);
     else if (outcome.timedOutAfterMs !== undefined)
-      this.write(`\n\x1b[31m${processProblem(outcome, commandLabel(this.options.invocation), l10n) ?? ''}\x1b[0m\n`);
+      this.write(`\n\x1b[31m${processProblem(outcome, this.options.invocation, l10n) ?? ''}\x1b[0m\n`);
     else if (stopped) this.write(`\n\x1b[33m${t('Stopped by you: the {0} process was ended.', executable)}\x1b[0m\n`);
     let code: number;
     try {

@@ -12,7 +12,6 @@ import { dockerInvocation } from '../docker/dockerInvocation';
 import { runDockerWithProgress } from '../docker/dockerProgress';
 import { ensureDockerReady } from '../docker/dockerReadiness';
 import { processProblem } from '../docker/processOutcome';
-import { commandLabel } from '../docker/processTimeouts';
 import type { DockerSettings } from '../docker/settings';
 import type { StartedContainers } from '../docker/startedContainers';
 import { l10n, t } from '../l10n/displayLanguage';
@@ -37,7 +36,7 @@ async function pickContainer(
     const states = await runDockerWithProgress(invocation, { title: t('Checking which containers are running…') });
     if (states.canceled === true) return undefined;
     if (states.timedOutAfterMs !== undefined) {
-      void vscode.window.showErrorMessage(processProblem(states, commandLabel(invocation), l10n) ?? '');
+      void vscode.window.showErrorMessage(processProblem(states, invocation, l10n) ?? '');
       return undefined;
     }
     if (states.exitCode === 0) containers.retainOnly(runningContainerNames(states.stdout));
@@ -80,7 +79,7 @@ export async function stopContainerCommand(argument: unknown, containers: Starte
   } else if (outcome.canceled !== true) {
     const reason =
       outcome.timedOutAfterMs !== undefined
-        ? processProblem(outcome, commandLabel(invocation), l10n)
+        ? processProblem(outcome, invocation, l10n)
         : outcome.stderr.trim() || outcome.spawnFailure?.message;
     void vscode.window.showErrorMessage(t('Could not stop {0}: {1}', name, reason || t('unknown error')));
   }

@@ -9,7 +9,7 @@ import { claimBuildSlot, NoticeTerminal } from '../build/buildSlot';
 import type { BuildTracker } from '../build/buildTracker';
 import { createImageBuild, type ImageBuild } from '../build/imageBuild';
 import { ProcessTerminal } from '../build/processTerminal';
-import { probeBuilder } from '../docker/builderProbe';
+import { detectedBuilder } from '../docker/sessionBuilderProbe';
 import { resolveBuildContext } from '../docker/buildContextPath';
 import { containerRunArgs } from '../docker/containerRunArgs';
 import { dockerInvocation } from '../docker/dockerInvocation';
@@ -48,7 +48,7 @@ export function registerDockerTaskProvider(
         dockerfileUri: uri.toString(),
         outline: outlineDockerfile(document.getText()),
         settings,
-        builder: await probeBuilder(settings),
+        builder: await detectedBuilder(settings),
         request: {
           dockerfile: file,
           context: resolveBuildContext(definition.context ?? settings.buildContext, file, root),

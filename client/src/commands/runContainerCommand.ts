@@ -120,15 +120,14 @@ export async function runContainerCommand(
     return;
   }
   if (outcome.timedOutAfterMs !== undefined) {
-    void vscode.window.showErrorMessage(
-      t('docker run failed: {0}', processProblem(outcome, commandLabel(invocation), l10n) ?? ''),
-    );
+    void vscode.window.showErrorMessage(processProblem(outcome, invocation, l10n) ?? '');
     return;
   }
   if (outcome.exitCode !== 0) {
     void vscode.window.showErrorMessage(
       t(
-        'docker run failed: {0}',
+        '"{0}" failed: {1}',
+        commandLabel(invocation),
         outcome.stderr.trim().split('\n').at(-1) || outcome.spawnFailure?.message || t('unknown error'),
       ),
     );

@@ -77,7 +77,7 @@ export function keepLine(step: BuildStep, line: string): void {
 export function buildEndedMessage(exitCode: number | null, l10n: Translator): string {
   return exitCode === null
     ? l10n.t('The build was stopped.')
-    : l10n.t('docker build exited with code {0}.', String(exitCode));
+    : l10n.t('The build exited with code {0}.', String(exitCode));
 }
 
 export function keywordOf(instruction: string): string {

@@ -3,6 +3,7 @@
 // client (`DOCKER_BUILDKIT=1` with a docker CLI older than 23), or the classic builder. The build
 // arguments follow it; the output then confirms it (builderOfOutput). Pure.
 import type { BuildOutputFormat } from './buildOutput';
+import { namesPodman } from './containerTool';
 
 export type BuilderKind = 'buildx' | 'buildkit' | 'classic' | 'podman';
 
@@ -44,12 +45,6 @@ export function versionFacts(versionStdout: string): VersionFacts {
     podman: 'OsArch' in fields || 'BuiltTime' in fields,
     clientVersion: typeof fields.Version === 'string' ? fields.Version : undefined,
   };
-}
-
-/** `podman`, `/usr/bin/podman`, `C:\...\podman.exe`, `podman-remote`: the file name says podman. */
-function namesPodman(executable: string): boolean {
-  const fileName = executable.split(/[\\/]/).at(-1)?.toLowerCase() ?? '';
-  return /^podman(?:-remote)?(?:\.exe)?$/.test(fileName);
 }
 
 /** DOCKER_BUILDKIT as docker reads it: `1`/`true` on, `0`/`false` off, anything else unset. */

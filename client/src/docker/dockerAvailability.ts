@@ -1,6 +1,7 @@
 // Tells apart "the CLI is not installed / not on PATH", "the daemon is not reachable" and
 // "ready", from the outcome of `docker version`. Pure: the probe result comes in as data.
 import type { Translator } from '../l10n/translator';
+import { containerTool, engineName } from './containerTool';
 import { formatTimeLimit, type ProcessOutcome } from './processOutcome';
 
 export type DockerAvailability =
@@ -15,8 +16,13 @@ const unreachablePhrases = [
   'error during connect',
   'connection refused',
   'no such file or directory',
+  // podman: "Cannot connect to Podman. Please verify your connection…", then "Error: unable to connect to
+  // Podman socket: …" (a local or tcp socket); "Error: failed to connect: dial tcp …" (ssh);
+  // "Error: failed to resolve active destination: "x" service destination not found" (--connection).
   'unable to connect to podman',
   'cannot connect to podman',
+  'failed to connect: ',
+  'service destination not found',
   'i/o timeout',
   'no route to host',
   'connection reset',
@@ -24,7 +30,7 @@ const unreachablePhrases = [
 
 /** Pairs that must appear on one line, the second after the first ("permission denied … docker.sock"). */
 const unreachablePhrasePairs: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['permission denied', ['docker.sock']],
+  ['permission denied', ['docker.sock', 'podman.sock', 'docker daemon socket']],
   ['context ', [' not found', ' does not exist']],
 ];
 
@@ -76,8 +82,9 @@ function serverVersionFrom(stdout: string): string | undefined {
 
 /**
  * Classifies the outcome of `<cli> version --format {{json .}}`. `executable` and `daemon`
- * (the configured context/host, if any) are only used to word the messages. A probe the user
- * canceled is the caller's to handle (it has nothing to report).
+ * (the configured context/host, if any) are only used to word the messages, which name the tool
+ * the executable is (Docker or Podman). A probe the user canceled is the caller's to handle (it
+ * has nothing to report).
  */
 export function classifyDockerProbe(
   outcome: ProcessOutcome,
@@ -85,40 +92,39 @@ export function classifyDockerProbe(
   daemon: string,
   l10n: Translator,
 ): DockerAvailability {
+  const tool = containerTool(executable);
+  const engine = engineName(tool, l10n);
   if (outcome.spawnFailure !== undefined) {
     const reason =
       outcome.spawnFailure.code === 'EACCES'
         ? l10n.t('"{0}" exists but cannot be executed (permission denied).', executable)
         : executable.includes('/') || executable.includes('\\')
-          ? l10n.t('"{0}" was not found.', executable)
-          : l10n.t('"{0}" was not found on PATH.', executable);
-    return {
-      kind: 'cliMissing',
-      message: l10n.t(
-        'Docker CLI not found: {0} Install Docker (or Podman), or set "layerwise.docker.path" to the CLI\'s full path.',
-        reason,
-      ),
-    };
+          ? l10n.t('{0} was not found at "{1}" (layerwise.docker.path).', tool.name, executable)
+          : l10n.t('{0} is not installed or not on PATH (layerwise.docker.path = {1}).', tool.name, executable);
+    const install = l10n.t(
+      'Install {0}, or set "layerwise.docker.path" to the full path of docker or podman.',
+      tool.name,
+    );
+    return { kind: 'cliMissing', message: `${reason} ${install}` };
   }
   if (outcome.timedOutAfterMs !== undefined) {
     const limit = formatTimeLimit(outcome.timedOutAfterMs, l10n);
+    const noAnswer =
+      daemon === ''
+        ? l10n.t('"{0} version" did not answer within {1}, so the {2} cannot be used.', executable, limit, engine)
+        : l10n.t(
+            '"{0} version" did not answer within {1}, so the {2} at {3} cannot be used.',
+            executable,
+            limit,
+            engine,
+            daemon,
+          );
     return {
       kind: 'daemonUnreachable',
-      message:
-        daemon === ''
-          ? l10n.t(
-              '"{0} version" did not answer within {1}, so the Docker daemon cannot be used. ' +
-                'Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
-              executable,
-              limit,
-            )
-          : l10n.t(
-              '"{0} version" did not answer within {1}, so the Docker daemon at {2} cannot be used. ' +
-                'Check that it is running and responsive, or check "layerwise.docker.context" and DOCKER_HOST.',
-              executable,
-              limit,
-              daemon,
-            ),
+      message: `${noAnswer} ${l10n.t(
+        'Check that it is running and responsive, or check "layerwise.docker.context" and {0}.',
+        tool.hostVariable,
+      )}`,
       detail: firstMeaningfulLine(outcome.stderr.slice(0, classifiedChars)) || l10n.t('no answer'),
     };
   }
@@ -130,21 +136,15 @@ export function classifyDockerProbe(
     l10n.t('exit code {0}', String(outcome.exitCode));
   let message: string;
   if (looksUnreachable(outcome.stderr)) {
-    message =
-      daemon === ''
-        ? l10n.t(
-            'The Docker daemon is not reachable. Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
-          )
-        : l10n.t(
-            'The Docker daemon at {0} is not reachable. ' +
-              'Start Docker, or check "layerwise.docker.context" and DOCKER_HOST.',
-            daemon,
-          );
+    const cannotReach =
+      daemon === '' ? l10n.t('Cannot reach the {0}.', engine) : l10n.t('Cannot reach the {0} at {1}.', engine, daemon);
+    const start = l10n.t('Start {0}, or check "layerwise.docker.context" and {1}.', tool.name, tool.hostVariable);
+    message = `${cannotReach} ${start}`;
   } else {
     message =
       daemon === ''
-        ? l10n.t('"{0} version" failed, so the Docker daemon cannot be used.', executable)
-        : l10n.t('"{0} version" failed, so the Docker daemon at {1} cannot be used.', executable, daemon);
+        ? l10n.t('"{0} version" failed, so the {1} cannot be used.', executable, engine)
+        : l10n.t('"{0} version" failed, so the {1} at {2} cannot be used.', executable, engine, daemon);
   }
   return {
     kind: 'daemonUnreachable',

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { l10n, t } from '../l10n/displayLanguage';
 import { dockerVersionArgs } from './containerCommandArgs';
+import { containerTool } from './containerTool';
 import { classifyDockerProbe } from './dockerAvailability';
 import { dockerInvocation } from './dockerInvocation';
 import { runDockerWithProgress } from './dockerProgress';
@@ -37,7 +38,7 @@ export async function ensureDockerReady(scope?: vscode.Uri): Promise<DockerSetti
   for (;;) {
     const settings = currentDockerSettings(scope);
     const outcome = await runDockerWithProgress(dockerInvocation(settings, dockerVersionArgs()), {
-      title: t('Checking Docker ({0} version)…', settings.dockerPath),
+      title: t('Checking {0} ({1} version)…', containerTool(settings.dockerPath).name, settings.dockerPath),
     });
     if (outcome.canceled === true) return undefined;
     const availability = classifyDockerProbe(outcome, settings.dockerPath, settings.dockerContext, l10n);

@@ -11,6 +11,7 @@ import { registerDockerCommands } from '../commands/commandTable';
 import { DockerfileMemory } from '../commands/dockerfileMemory';
 import { registerDockerTaskProvider } from '../commands/dockerTaskProvider';
 import { stopAllDockerProcesses } from './processRunner';
+import { registerBuilderProbeCache } from './sessionBuilderProbe';
 import { StartedContainers } from './startedContainers';
 
 export function registerDockerFeatures(context: vscode.ExtensionContext): void {
@@ -23,6 +24,7 @@ export function registerDockerFeatures(context: vscode.ExtensionContext): void {
     registerBuildDecorations(buildResults),
     registerBuildDiagnostics(buildResults),
     registerBuildStatusBar(buildResults, dockerCommands.buildImage.id),
+    registerBuilderProbeCache(),
     // Nothing Layerwise started outlives the extension.
     {
       dispose: () => {

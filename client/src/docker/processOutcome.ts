@@ -1,6 +1,9 @@
 // What happened when a process ran: how it ended and what it printed. Shared by the process
 // runner (which produces it) and the pure classifiers (which read it).
 import type { Translator } from '../l10n/translator';
+import { containerTool, engineName } from './containerTool';
+import type { DockerInvocation } from './dockerInvocation';
+import { commandLabel } from './processTimeouts';
 
 interface SpawnFailure {
   /** Node's error code: ENOENT (not found), EACCES (not executable), ... */
@@ -31,16 +34,22 @@ export function formatTimeLimit(ms: number, l10n: Translator): string {
 }
 
 /**
- * Why `command` (e.g. `docker history`) did not succeed, in one sentence; undefined when it
- * exited with 0. Timeouts and cancellations name the command and the limit.
+ * Why `invocation` (e.g. `docker history`) did not succeed, in one sentence; undefined when it
+ * exited with 0. Timeouts and cancellations name the command, the limit and the engine (the Docker
+ * daemon or the Podman service, after the executable).
  */
-export function processProblem(outcome: ProcessOutcome, command: string, l10n: Translator): string | undefined {
+export function processProblem(
+  outcome: ProcessOutcome,
+  invocation: Pick<DockerInvocation, 'executable' | 'args'>,
+  l10n: Translator,
+): string | undefined {
+  const command = commandLabel(invocation);
   if (outcome.timedOutAfterMs !== undefined) {
     return l10n.t(
-      '"{0}" did not finish within {1}; Layerwise ended the process. ' +
-        'Check that the Docker daemon is running and responsive.',
+      '"{0}" did not finish within {1}; Layerwise ended the process. Check that the {2} is running and responsive.',
       command,
       formatTimeLimit(outcome.timedOutAfterMs, l10n),
+      engineName(containerTool(invocation.executable), l10n),
     );
   }
   if (outcome.canceled === true) return l10n.t('"{0}" was canceled.', command);

@@ -7,6 +7,7 @@
 // `npm run record-image-facts` (or `node --import tsx scripts/record-image-facts.ts`).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, posix, resolve } from 'node:path';
+import { type RecordedEntry, recordedFacts } from '../core/src/docs/recordedImageFacts';
 import { ImageCatalog } from '../core/src/engine/imageCatalog';
 import { buildModel, expandValue } from '../core/src/model';
 import type { ImageFactsLookup } from '../core/src/model/imageFacts';
@@ -18,26 +19,10 @@ const OUTPUT = resolve(__dirname, '../core/docs/imageFacts.json');
 const RECORDED_ON = new Date().toISOString().slice(0, 10);
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
-interface Entry {
-  tags: string[];
-  basis: string;
-  env: [string, string][];
-  user: string;
-  workdir: string;
-  entrypoint: string[] | null;
-  cmd: string[] | null;
-  exposedPorts: string[];
-  volumes: string[];
-  labels: Record<string, string>;
-  os: string;
-  /** A HEALTHCHECK is set (none of the recorded images has one). */
-  healthcheck: boolean;
-}
+const entries: RecordedEntry[] = [];
+const byTag = new Map<string, RecordedEntry>();
 
-const entries: Entry[] = [];
-const byTag = new Map<string, Entry>();
-
-function record(entry: Entry): void {
+function record(entry: RecordedEntry): void {
   entries.push(entry);
   for (const tag of entry.tags) byTag.set(tag, entry);
 }
@@ -46,21 +31,7 @@ function record(entry: Entry): void {
 const recordedSoFar: ImageFactsLookup = {
   factsFor(reference) {
     const entry = byTag.get(reference.includes(':') ? reference : `${reference}:latest`);
-    if (!entry) return undefined;
-    return {
-      reference,
-      source: { kind: 'recorded', recordedOn: RECORDED_ON, basis: entry.basis },
-      env: entry.env,
-      user: entry.user,
-      workdir: entry.workdir,
-      entrypoint: entry.entrypoint ?? undefined,
-      cmd: entry.cmd ?? undefined,
-      exposedPorts: entry.exposedPorts,
-      volumes: entry.volumes,
-      labels: entry.labels,
-      os: entry.os,
-      healthcheck: entry.healthcheck,
-    };
+    return entry === undefined ? undefined : recordedFacts(reference, entry, RECORDED_ON);
   },
 };
 

@@ -2,20 +2,15 @@
 // plain and rawjson formats, plus edge cases as inline strings.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
 import { parseBuildkitVertexName } from '../../client/src/docker/buildkitVertexName';
 import { OutputLineSplitter, stripAnsi } from '../../client/src/docker/outputLines';
-import { fixture, parseText } from '../helpers/buildOutput';
-
-function summary(parsed: ParsedBuildOutput): string[] {
-  return parsed.steps.map((step) => `${step.id} ${step.keyword} ${step.status}`);
-}
+import { fixture, parseText, stepSummary } from '../helpers/buildOutput';
 
 describe('classic builder output', () => {
   it('a partly cached build: cached and ran steps, image ids, final id and tag', () => {
     const parsed = parseText(fixture('classic-partly-cached.txt'), 0);
     assert.equal(parsed.format, 'classic');
-    assert.deepEqual(summary(parsed), [
+    assert.deepEqual(stepSummary(parsed), [
       '1 FROM ran',
       '2 COPY cached',
       '3 RUN cached',
@@ -34,7 +29,7 @@ describe('classic builder output', () => {
 
   it('a rebuild: every step after FROM came from the cache', () => {
     const parsed = parseText(fixture('classic-cached.txt'), 0);
-    assert.deepEqual(summary(parsed), [
+    assert.deepEqual(stepSummary(parsed), [
       '1 FROM ran',
       '2 COPY cached',
       '3 RUN cached',
@@ -48,7 +43,7 @@ describe('classic builder output', () => {
 
   it('a failing RUN: the step, its output and the builder message', () => {
     const parsed = parseText(fixture('classic-failed.txt'), 3);
-    assert.deepEqual(summary(parsed), ['1 ARG ran', '2 FROM ran', '3 COPY cached', '4 RUN cached', '5 RUN failed']);
+    assert.deepEqual(stepSummary(parsed), ['1 ARG ran', '2 FROM ran', '3 COPY cached', '4 RUN cached', '5 RUN failed']);
     assert.equal(parsed.failure?.stepId, '5');
     assert.match(parsed.failure?.message ?? '', /returned a non-zero code: 3/);
     assert.deepEqual(parsed.steps[4]?.output, ['about to fail']);
@@ -59,7 +54,7 @@ describe('classic builder output', () => {
       'Step 1/2 : FROM scratch\n ---> \nStep 2/2 : COPY nothere /x\nCOPY failed: file not found in build context\n',
       1,
     );
-    assert.deepEqual(summary(parsed), ['1 FROM ran', '2 COPY failed']);
+    assert.deepEqual(stepSummary(parsed), ['1 FROM ran', '2 COPY failed']);
     assert.equal(parsed.failure?.message, 'COPY failed: file not found in build context');
   });
 
@@ -83,7 +78,7 @@ describe('BuildKit plain output', () => {
   it('cached and ran steps with durations; internal vertices are not steps', () => {
     const parsed = parseText(fixture('buildkit-plain-cached.txt'), 0);
     assert.equal(parsed.format, 'buildkit-plain');
-    assert.deepEqual(summary(parsed), ['#4 COPY cached', '#5 RUN cached', '#6 RUN ran']);
+    assert.deepEqual(stepSummary(parsed), ['#4 COPY cached', '#5 RUN cached', '#6 RUN ran']);
     assert.equal(parsed.steps[2]?.durationMs, 400);
     assert.deepEqual(parsed.steps[2]?.output, ['writing greeting']);
     assert.deepEqual(parsed.steps[0]?.position, { kind: 'buildkit', stage: 'base', index: 1, total: 3 });
@@ -93,7 +88,7 @@ describe('BuildKit plain output', () => {
 
   it('a failure: the failed step, its message and the Dockerfile line from the report', () => {
     const parsed = parseText(fixture('buildkit-plain-failed.txt'), 1);
-    assert.deepEqual(summary(parsed), ['#4 COPY cached', '#5 RUN ran', '#6 RUN failed']);
+    assert.deepEqual(stepSummary(parsed), ['#4 COPY cached', '#5 RUN ran', '#6 RUN failed']);
     assert.equal(parsed.failure?.stepId, '#6');
     assert.equal(parsed.failure?.dockerfileLine, 5);
     assert.match(parsed.failure?.message ?? '', /did not complete successfully: exit code: 3/);
@@ -101,7 +96,7 @@ describe('BuildKit plain output', () => {
 
   it('keeps colours out of the parse', () => {
     const parsed = parseText('\x1b[34m#1 [1/1] RUN true\x1b[0m\n\x1b[34m#1 DONE 0.1s\x1b[0m\n', 0);
-    assert.deepEqual(summary(parsed), ['#1 RUN ran']);
+    assert.deepEqual(stepSummary(parsed), ['#1 RUN ran']);
   });
 
   it('CANCELED steps and a failure outside any step', () => {
@@ -110,7 +105,7 @@ describe('BuildKit plain output', () => {
         '#2 ERROR: pull access denied\n------\nERROR: failed to solve: nope:1: not found\n',
       1,
     );
-    assert.deepEqual(summary(parsed), ['#1 RUN canceled']);
+    assert.deepEqual(stepSummary(parsed), ['#1 RUN canceled']);
     assert.equal(parsed.failure?.message, 'nope:1: not found'.replace(/^/, 'failed to solve: '));
   });
 });
@@ -130,7 +125,7 @@ describe('BuildKit rawjson output', () => {
   it('a vertex error is the failure; the stderr report line is read too', () => {
     const parsed = parseText(fixture('buildkit-rawjson-failed.jsonl'), 1);
     assert.deepEqual(
-      summary(parsed).map((line) => line.replace(/^sha256:\w+ /, '')),
+      stepSummary(parsed).map((line) => line.replace(/^sha256:\w+ /, '')),
       ['COPY cached', 'RUN cached', 'RUN failed'],
     );
     assert.match(parsed.failure?.message ?? '', /exit code: 3/);

@@ -2,46 +2,22 @@
 // captured here (see fixtures/README.md): fresh, cached, nested stages, --target, failures.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recordBuild } from '../../client/src/build/buildRecord';
 import { cacheSummary } from '../../client/src/build/buildResults';
 import { locateSteps } from '../../client/src/build/stepLocations';
 import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
 import { parseImageHistory } from '../../client/src/docker/imageHistory';
 import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
-import { english } from '../../client/src/l10n/translator';
-import { fixture, parseText } from '../helpers/buildOutput';
+import { fixture, instructionLines, parseText, recordFixtureBuild, stepSummary } from '../helpers/buildOutput';
 
-function summary(parsed: ParsedBuildOutput): string[] {
-  return parsed.steps.map((step) => `${step.id} ${step.keyword} ${step.status}`);
-}
-
-/** "line keyword status" per instruction of a recorded build (1-based lines). */
-function byLine(parsed: ParsedBuildOutput, dockerfile: string, target: string | undefined, historyFile?: string) {
-  const result = recordBuild(
-    {
-      dockerfileUri: 'file:///w/Dockerfile',
-      imageTag: 'x',
-      target,
-      buildArgs: {},
-      startedAt: 0,
-      finishedAt: 1000,
-      exitCode: parsed.failure === undefined ? 0 : 1,
-      canceled: false,
-      parsed,
-      outline: outlineDockerfile(fixture(dockerfile)),
-      layers: historyFile === undefined ? [] : parseImageHistory(fixture(historyFile)),
-      builder: 'podman',
-    },
-    english,
-  );
-  return result;
-}
+/** The podman build of fixture `dockerfile` that printed `parsed`, as the extension records it. */
+const podmanBuild = (parsed: ParsedBuildOutput, dockerfile: string, target?: string, history?: string) =>
+  recordFixtureBuild(parsed, 'podman', dockerfile, target, history);
 
 describe('buildah output', () => {
   it('a fresh multi-stage build with --target: every step ran, each with the image it made', () => {
     const parsed = parseText(fixture('buildah-fresh.txt'), 0);
     assert.equal(parsed.format, 'buildah');
-    assert.deepEqual(summary(parsed), [
+    assert.deepEqual(stepSummary(parsed), [
       '1:1 FROM ran',
       '1:2 COPY ran',
       '1:3 RUN ran',
@@ -106,36 +82,31 @@ describe('buildah output', () => {
   });
 
   it('maps [stage/stages] STEP n/m onto the n-th instruction of the stage; skipped stages are not built', () => {
-    const result = byLine(parseText(fixture('buildah-cached.txt'), 0), 'stages.Dockerfile', 'web');
-    assert.deepEqual(
-      result.instructions.map(
-        (instruction) => `${instruction.startLine + 1} ${instruction.keyword} ${instruction.status}`,
-      ),
-      [
-        '1 FROM ran',
-        '2 COPY cached',
-        '3 RUN cached',
-        '5 FROM ran',
-        '6 RUN cached',
-        '8 FROM ran',
-        '9 RUN cached',
-        '11 FROM not-built',
-        '12 RUN not-built',
-        '14 FROM ran',
-        '15 WORKDIR cached',
-        '16 COPY cached',
-        '17 COPY cached',
-        '18 EXPOSE cached',
-        '19 CMD cached',
-        '21 FROM not-built',
-        '22 RUN not-built',
-      ],
-    );
+    const result = podmanBuild(parseText(fixture('buildah-cached.txt'), 0), 'stages.Dockerfile', 'web');
+    assert.deepEqual(instructionLines(result), [
+      '1 FROM ran',
+      '2 COPY cached',
+      '3 RUN cached',
+      '5 FROM ran',
+      '6 RUN cached',
+      '8 FROM ran',
+      '9 RUN cached',
+      '11 FROM not-built',
+      '12 RUN not-built',
+      '14 FROM ran',
+      '15 WORKDIR cached',
+      '16 COPY cached',
+      '17 COPY cached',
+      '18 EXPOSE cached',
+      '19 CMD cached',
+      '21 FROM not-built',
+      '22 RUN not-built',
+    ]);
     assert.deepEqual(cacheSummary(result), { steps: 9, cached: 9, ran: 0 });
   });
 
   it('without --target, a stage nothing needs is still skipped; the last stage is built', () => {
-    const result = byLine(parseText(fixture('buildah-all-stages.txt'), 0), 'stages.Dockerfile', undefined);
+    const result = podmanBuild(parseText(fixture('buildah-all-stages.txt'), 0), 'stages.Dockerfile', undefined);
     const status = new Map(result.instructions.map((instruction) => [instruction.startLine + 1, instruction.status]));
     assert.equal(status.get(12), 'not-built');
     assert.equal(status.get(22), 'ran');
@@ -145,34 +116,29 @@ describe('buildah output', () => {
   it('--target of the first stage: no [i/n] prefix, steps count every instruction (ARG too)', () => {
     const parsed = parseText(fixture('buildah-target-first-stage.txt'), 0);
     assert.ok(parsed.steps.every((step) => step.position.kind === 'buildah' && step.position.stage === undefined));
-    const result = byLine(parsed, 'multistage.Dockerfile', 'base');
-    assert.deepEqual(
-      result.instructions.map(
-        (instruction) => `${instruction.startLine + 1} ${instruction.keyword} ${instruction.status}`,
-      ),
-      [
-        '1 FROM ran',
-        '2 COPY cached',
-        '3 RUN cached',
-        '4 ARG ran',
-        '5 RUN ran',
-        '7 FROM not-built',
-        '8 EXPOSE not-built',
-        '9 CMD not-built',
-      ],
-    );
+    const result = podmanBuild(parsed, 'multistage.Dockerfile', 'base');
+    assert.deepEqual(instructionLines(result), [
+      '1 FROM ran',
+      '2 COPY cached',
+      '3 RUN cached',
+      '4 ARG ran',
+      '5 RUN ran',
+      '7 FROM not-built',
+      '8 EXPOSE not-built',
+      '9 CMD not-built',
+    ]);
   });
 
   it("a failing RUN: the step fails with buildah's error text, mapped to its lines (global ARG not counted)", () => {
     const parsed = parseText(fixture('buildah-failed.txt'), 3);
-    assert.deepEqual(summary(parsed), [':1 FROM ran', ':2 COPY cached', ':3 RUN cached', ':4 RUN failed']);
+    assert.deepEqual(stepSummary(parsed), [':1 FROM ran', ':2 COPY cached', ':3 RUN cached', ':4 RUN failed']);
     assert.equal(
       parsed.failure?.message,
       'building at STEP "RUN echo about to fail &&     exit 3": while running runtime: exit status 3',
     );
     assert.equal(parsed.failure?.stepId, ':4');
     assert.deepEqual(parsed.steps[3]?.output, ['about to fail']);
-    const result = byLine(parsed, 'failing.Dockerfile', undefined);
+    const result = podmanBuild(parsed, 'failing.Dockerfile', undefined);
     assert.deepEqual([result.failure?.startLine, result.failure?.endLine], [4, 5]);
     assert.equal(result.failure?.message, parsed.failure?.message);
     assert.equal(result.succeeded, false);
@@ -180,13 +146,13 @@ describe('buildah output', () => {
 
   it('a failing COPY: the error names the step even though it printed nothing', () => {
     const parsed = parseText(fixture('buildah-copy-missing.txt'), 125);
-    assert.deepEqual(summary(parsed), [':1 FROM ran', ':2 COPY failed']);
+    assert.deepEqual(stepSummary(parsed), [':1 FROM ran', ':2 COPY failed']);
     assert.match(parsed.failure?.message ?? '', /^building at STEP "COPY nothere \/x": .*no such file or directory$/);
   });
 
   it('a base image that cannot be pulled fails its FROM step', () => {
     const parsed = parseText(fixture('buildah-pull-failed.txt'), 125);
-    assert.deepEqual(summary(parsed), [':1 FROM failed']);
+    assert.deepEqual(stepSummary(parsed), [':1 FROM failed']);
     assert.match(parsed.failure?.message ?? '', /^creating build container: .*no such host$/);
   });
 
@@ -208,7 +174,7 @@ describe('buildah output', () => {
 
   it('a build stopped mid-step: the open step is canceled, the message says it was stopped', () => {
     const parsed = parseText('STEP 1/2: FROM scratch\nSTEP 2/2: RUN sleep 100\n', null);
-    assert.deepEqual(summary(parsed), [':1 FROM ran', ':2 RUN canceled']);
+    assert.deepEqual(stepSummary(parsed), [':1 FROM ran', ':2 RUN canceled']);
     assert.equal(parsed.failure?.message, 'The build was stopped.');
   });
 
@@ -216,7 +182,7 @@ describe('buildah output', () => {
     const layers = parseImageHistory(fixture('buildah-history.json'));
     assert.equal(layers.length, 7);
     assert.equal(layers[0]?.sizeBytes, 0);
-    const result = byLine(
+    const result = podmanBuild(
       parseText(fixture('buildah-fresh.txt'), 0),
       'stages.Dockerfile',
       'web',

@@ -4,13 +4,9 @@
 // stages, stages built in parallel, a cached rebuild, a failing RUN, layer sizes from history.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { recordBuild } from '../../client/src/build/buildRecord';
 import { cacheSummary, type DockerfileBuildResult } from '../../client/src/build/buildResults';
 import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
-import { parseImageHistory } from '../../client/src/docker/imageHistory';
-import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
-import { english } from '../../client/src/l10n/translator';
-import { fixture, parseText } from '../helpers/buildOutput';
+import { fixture, instructionLines, parseText, recordFixtureBuild } from '../helpers/buildOutput';
 
 function record(
   parsed: ParsedBuildOutput,
@@ -18,29 +14,7 @@ function record(
   target: string | undefined,
   history?: string,
 ): DockerfileBuildResult {
-  return recordBuild(
-    {
-      dockerfileUri: 'file:///w/Dockerfile',
-      imageTag: 'x',
-      target,
-      buildArgs: {},
-      startedAt: 0,
-      finishedAt: 1000,
-      exitCode: parsed.failure === undefined ? 0 : 1,
-      canceled: false,
-      parsed,
-      outline: outlineDockerfile(fixture(dockerfile)),
-      layers: history === undefined ? [] : parseImageHistory(fixture(history)),
-      builder: parsed.format === 'classic' ? 'classic' : 'buildkit',
-    },
-    english,
-  );
-}
-
-function lines(result: DockerfileBuildResult): string[] {
-  return result.instructions.map(
-    (instruction) => `${instruction.startLine + 1} ${instruction.keyword} ${instruction.status}`,
-  );
+  return recordFixtureBuild(parsed, parsed.format === 'classic' ? 'classic' : 'buildkit', dockerfile, target, history);
 }
 
 describe('real BuildKit 20.10 plain output', () => {
@@ -51,7 +25,7 @@ describe('real BuildKit 20.10 plain output', () => {
     assert.ok(parsed.steps.every((step) => !step.output.some((line) => line.startsWith('sha256:'))));
     const result = record(parsed, 'stages.Dockerfile', 'web', 'buildkit20-history.jsonl');
     assert.equal(result.builder, 'buildkit');
-    assert.deepEqual(lines(result), [
+    assert.deepEqual(instructionLines(result), [
       '2 COPY ran',
       '3 RUN ran',
       '6 RUN ran',
@@ -82,7 +56,7 @@ describe('real BuildKit 20.10 plain output', () => {
 
   it('two stages built in parallel both ran for their own time', () => {
     const result = record(parseText(fixture('buildkit20-plain-parallel.txt'), 0), 'parallel.Dockerfile', undefined);
-    assert.deepEqual(lines(result), [
+    assert.deepEqual(instructionLines(result), [
       '2 COPY cached',
       '3 RUN cached',
       '6 RUN ran',
@@ -116,7 +90,7 @@ describe('real BuildKit 20.10 plain output', () => {
   it("a failing RUN: the step, its output, BuildKit's error text, mapped to its lines", () => {
     const parsed = parseText(fixture('buildkit20-plain-failed.txt'), 1);
     const result = record(parsed, 'failing.Dockerfile', undefined);
-    assert.deepEqual(lines(result), ['3 COPY cached', '4 RUN cached', '5 RUN failed']);
+    assert.deepEqual(instructionLines(result), ['3 COPY cached', '4 RUN cached', '5 RUN failed']);
     assert.equal(
       result.failure?.message,
       'executor failed running [/bin/sh -c echo about to fail &&     exit 3]: exit code: 3',

@@ -9,9 +9,10 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { LocalImageFactsReader } from '../../client/src/docker/localImageFacts';
 import { defaultDockerSettings } from '../../client/src/docker/settings';
-import { IMAGE_FACTS, IMAGE_FACTS_OPTION, IMAGES_CHANGED, type ImageFactsParams } from '../../protocol/src/protocol';
-import { docker, engineSkipReason, eventually, makeBuildContext } from '../helpers/dockerEngine';
-import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+import { IMAGES_CHANGED } from '../../protocol/src/protocol';
+import { docker, engineSkipReason, makeBuildContext } from '../helpers/dockerEngine';
+import { type ImageFactsClient, startImageFactsClient } from '../helpers/imageFactsClient';
+import type { Diagnostic, LspClient } from '../helpers/lspClient';
 
 const baseImages = (appEnv: string): string => `FROM scratch AS busybox
 COPY busybox /bin/busybox
@@ -42,12 +43,9 @@ describe('base image facts over LSP, from the real engine', async () => {
   const app = `${name}:app`;
   const root = `${name}:root`;
   let context: ReturnType<typeof makeBuildContext>;
+  let imageFacts: ImageFactsClient;
   let client: LspClient;
   const reader = new LocalImageFactsReader({ settings: () => defaultDockerSettings });
-  /** Every event in order: answers to the server, and full publishes. */
-  let sequence = 0;
-  const answeredAt = new Map<string, number>();
-  const published = new Map<string, { at: number; params: PublishedDiagnostics }>();
   let documents = 0;
   /** Images a rebuild left without a tag. */
   const untagged: string[] = [];
@@ -66,18 +64,6 @@ describe('base image facts over LSP, from the real engine', async () => {
     ]);
     assert.equal(built.exitCode, 0, built.stderr);
   };
-
-  /** The diagnostics published after the server heard about `reference` from the client. */
-  const diagnosticsWithFacts = (uri: string, reference: string): Promise<Diagnostic[]> =>
-    eventually(
-      async () => {
-        const answered = answeredAt.get(reference);
-        const last = published.get(uri);
-        return answered !== undefined && last !== undefined && last.at > answered ? last.params.diagnostics : undefined;
-      },
-      20_000,
-      `diagnostics of ${uri} after the facts of ${reference}`,
-    );
 
   /** The hover on the base image's name in the FROM of `uri`. */
   const fromHover = async (uri: string): Promise<string> => {
@@ -102,15 +88,8 @@ describe('base image facts over LSP, from the real engine', async () => {
     });
     await build('app', app, 'first.Dockerfile');
     await build('root', root, 'first.Dockerfile');
-    client = await LspClient.start({ transport: 'in-process', initializationOptions: { [IMAGE_FACTS_OPTION]: true } });
-    client.publishListeners.push((params) => {
-      if (!params.partial) published.set(params.uri, { at: ++sequence, params });
-    });
-    client.connection.onRequest(IMAGE_FACTS.method, async (params: ImageFactsParams) => {
-      const images = await reader.factsFor(params.references);
-      for (const reference of params.references) answeredAt.set(reference, ++sequence);
-      return { images };
-    });
+    imageFacts = await startImageFactsClient((references) => reader.factsFor(references), 20_000);
+    client = imageFacts.client;
   });
 
   after(async () => {
@@ -131,7 +110,7 @@ ENV LOGS=$LOG_DIR
     skip,
   }, async () => {
     appUri = await open(usesApp);
-    const diagnostics = await diagnosticsWithFacts(appUri, app);
+    const diagnostics = await imageFacts.diagnosticsAfterAnswer(appUri, app);
     assert.deepEqual(onLine(diagnostics, 1, 'UndefinedVar'), [], '$APP_HOME comes from the base image');
     const [typo] = onLine(diagnostics, 2, 'UndefinedVar');
     assert.match(typo?.message ?? '', /\$APP_HOEM.*did you mean \$APP_HOME\?/);
@@ -147,14 +126,14 @@ ENV LOGS=$LOG_DIR
 
   it('warns about a final stage on a root base image, not on a non-root one', { skip }, async () => {
     const onRoot = await open(`FROM ${root}\nRUN true\n`);
-    const rootDiagnostics = await diagnosticsWithFacts(onRoot, root);
+    const rootDiagnostics = await imageFacts.diagnosticsAfterAnswer(onRoot, root);
     assert.equal(
       rootDiagnostics.filter((diagnostic) => diagnostic.code === 'FinalStageUserRoot').length,
       1,
       JSON.stringify(rootDiagnostics),
     );
     const onApp = await open(`FROM ${app}\nRUN true\n`);
-    const appDiagnostics = await diagnosticsWithFacts(onApp, app);
+    const appDiagnostics = await imageFacts.diagnosticsAfterAnswer(onApp, app);
     assert.deepEqual(
       appDiagnostics.filter((diagnostic) => diagnostic.code === 'FinalStageUserRoot'),
       [],
@@ -163,7 +142,7 @@ ENV LOGS=$LOG_DIR
 
   it('says that an ENTRYPOINT resets the CMD inherited from the base image', { skip }, async () => {
     const uri = await open(`FROM ${app}\nENTRYPOINT ["/bin/echo"]\n`);
-    const diagnostics = await diagnosticsWithFacts(uri, app);
+    const diagnostics = await imageFacts.diagnosticsAfterAnswer(uri, app);
     const [reset] = onLine(diagnostics, 1, 'EntrypointResetsCmd');
     assert.match(reset?.message ?? '', /echo hello/, JSON.stringify(diagnostics));
   });
@@ -175,9 +154,9 @@ ENV LOGS=$LOG_DIR
     if (first) untagged.push(first.source.imageId);
     await build('app', app, 'rebuilt.Dockerfile');
     reader.forgetReferences();
-    answeredAt.delete(app);
+    imageFacts.forgetAnswer(app);
     await client.connection.sendNotification(IMAGES_CHANGED);
-    const diagnostics = await diagnosticsWithFacts(appUri, app);
+    const diagnostics = await imageFacts.diagnosticsAfterAnswer(appUri, app);
     assert.deepEqual(onLine(diagnostics, 3, 'UndefinedVar'), [], '$LOG_DIR is in the rebuilt base image');
     assert.equal(onLine(diagnostics, 2, 'UndefinedVar').length, 1, '$APP_HOEM is still misspelt');
     assert.match((await fromHover(appUri)).replaceAll('\\', ''), /LOG_DIR=\/var\/log\/app/);

@@ -5,15 +5,10 @@
 // ENTRYPOINT that resets an inherited CMD (rule and hint), and findings that follow a changed entry.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  IMAGE_FACTS,
-  IMAGE_FACTS_OPTION,
-  IMAGES_CHANGED,
-  type ImageFactsParams,
-  type LocalImageFacts,
-} from '../../protocol/src/protocol';
+import { IMAGES_CHANGED, type LocalImageFacts } from '../../protocol/src/protocol';
 import { eventually } from '../helpers/dockerEngine';
-import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+import { type ImageFactsClient, startImageFactsClient } from '../helpers/imageFactsClient';
+import { type Diagnostic, LspClient } from '../helpers/lspClient';
 
 const IMAGE_ID = `sha256:${'5e'.repeat(32)}`;
 
@@ -56,23 +51,16 @@ const codes = (diagnostics: readonly Diagnostic[], code: string): number[] =>
   diagnostics.filter((diagnostic) => diagnostic.code === code).map((diagnostic) => diagnostic.range.start.line);
 
 describe('base image facts in hover, hints and rules', () => {
+  let imageFacts: ImageFactsClient;
   let client: LspClient;
   /** What the test client answers, by reference; absent: null. */
   const table = new Map<string, LocalImageFacts>();
-  let sequence = 0;
-  const answeredAt = new Map<string, number>();
-  const published = new Map<string, { at: number; params: PublishedDiagnostics }>();
 
   before(async () => {
-    client = await LspClient.start({ transport: 'in-process', initializationOptions: { [IMAGE_FACTS_OPTION]: true } });
-    client.publishListeners.push((params) => {
-      if (!params.partial) published.set(params.uri, { at: ++sequence, params });
-    });
-    client.connection.onRequest(IMAGE_FACTS.method, (params: ImageFactsParams) => {
-      const images = params.references.map((reference) => table.get(reference) ?? null);
-      for (const reference of params.references) answeredAt.set(reference, ++sequence);
-      return { images };
-    });
+    imageFacts = await startImageFactsClient((references) =>
+      references.map((reference) => table.get(reference) ?? null),
+    );
+    client = imageFacts.client;
   });
   after(async () => {
     await client.stop();
@@ -80,21 +68,10 @@ describe('base image facts in hover, hints and rules', () => {
 
   /** Opens the document and waits for the diagnostics published after the client answered about `reference`. */
   const openAndWait = async (uri: string, text: string, reference: string): Promise<Diagnostic[]> => {
-    answeredAt.delete(reference);
+    imageFacts.forgetAnswer(reference);
     await client.open(uri, text);
-    return diagnosticsAfterAnswer(uri, reference);
+    return imageFacts.diagnosticsAfterAnswer(uri, reference);
   };
-
-  const diagnosticsAfterAnswer = (uri: string, reference: string): Promise<Diagnostic[]> =>
-    eventually(
-      async () => {
-        const answered = answeredAt.get(reference);
-        const last = published.get(uri);
-        return answered !== undefined && last !== undefined && last.at > answered ? last.params.diagnostics : undefined;
-      },
-      10_000,
-      `diagnostics of ${uri} after the answer about ${reference}`,
-    );
 
   it('hover on FROM shows what the local image brings and where the facts came from', async () => {
     table.set('local/app:1', facts('local/app:1'));
@@ -127,8 +104,8 @@ describe('base image facts in hover, hints and rules', () => {
     // Without facts (the client knows nothing of this image), only a likely typo is reported: none here.
     const unknown = 'file:///facts/unknown/Dockerfile';
     await client.open(unknown, 'FROM local/none:1\nENV C=$LOG_DIR\n');
-    await eventually(async () => (answeredAt.has('local/none:1') ? true : undefined), 10_000, 'the answer');
-    assert.deepEqual(codes(published.get(unknown)!.params.diagnostics, 'UndefinedVar'), []);
+    await eventually(async () => (imageFacts.answered('local/none:1') ? true : undefined), 10_000, 'the answer');
+    assert.deepEqual(codes(imageFacts.published(unknown)!.diagnostics, 'UndefinedVar'), []);
   });
 
   it('a final stage on an image that runs as root is warned; on a non-root image it is not', async () => {
@@ -163,9 +140,9 @@ describe('base image facts in hover, hints and rules', () => {
     const first = await openAndWait(uri, 'FROM local/change:1\nENV A=$LOG_DIR\n', 'local/change:1');
     assert.deepEqual(codes(first, 'UndefinedVar'), [1]);
     table.set('local/change:1', facts('local/change:1', { env: [['LOG_DIR', '/var/log/app']] }));
-    answeredAt.delete('local/change:1');
+    imageFacts.forgetAnswer('local/change:1');
     await client.connection.sendNotification(IMAGES_CHANGED);
-    assert.deepEqual(codes(await diagnosticsAfterAnswer(uri, 'local/change:1'), 'UndefinedVar'), []);
+    assert.deepEqual(codes(await imageFacts.diagnosticsAfterAnswer(uri, 'local/change:1'), 'UndefinedVar'), []);
   });
 });
 

@@ -4,15 +4,10 @@
 // again; a malformed answer or a failing client changes nothing.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  IMAGE_FACTS,
-  IMAGE_FACTS_OPTION,
-  IMAGES_CHANGED,
-  type ImageFactsParams,
-  type LocalImageFacts,
-} from '../../protocol/src/protocol';
+import { IMAGES_CHANGED, type LocalImageFacts } from '../../protocol/src/protocol';
 import { eventually } from '../helpers/dockerEngine';
-import { type Diagnostic, LspClient, type PublishedDiagnostics } from '../helpers/lspClient';
+import { type ImageFactsClient, startImageFactsClient } from '../helpers/imageFactsClient';
+import type { LspClient } from '../helpers/lspClient';
 
 const facts = (reference: string, env: [string, string][]): LocalImageFacts => ({
   reference,
@@ -26,44 +21,25 @@ const facts = (reference: string, env: [string, string][]): LocalImageFacts => (
 });
 
 describe('layerwise/imageFacts from the server', () => {
+  let imageFacts: ImageFactsClient;
   let client: LspClient;
   const requests: string[][] = [];
   /** What the test client answers, by reference; absent: null. A function throws. */
   const table = new Map<string, unknown>();
-  let sequence = 0;
-  const answeredAt = new Map<string, number>();
-  const published = new Map<string, { at: number; params: PublishedDiagnostics }>();
 
   before(async () => {
-    client = await LspClient.start({ transport: 'in-process', initializationOptions: { [IMAGE_FACTS_OPTION]: true } });
-    client.publishListeners.push((params) => {
-      if (!params.partial) published.set(params.uri, { at: ++sequence, params });
+    imageFacts = await startImageFactsClient((references) => {
+      requests.push(references);
+      if (references.includes('failing:1')) throw new Error('the engine went away');
+      return references.map((reference) => table.get(reference) ?? null);
     });
-    client.connection.onRequest(IMAGE_FACTS.method, (params: ImageFactsParams) => {
-      requests.push(params.references);
-      if (params.references.includes('failing:1')) throw new Error('the engine went away');
-      const images = params.references.map((reference) => table.get(reference) ?? null);
-      for (const reference of params.references) answeredAt.set(reference, ++sequence);
-      return { images };
-    });
+    client = imageFacts.client;
   });
   after(async () => {
     await client.stop();
   });
 
   const asked = (): string[] => requests.flat();
-
-  /** The diagnostics published after the client answered about `reference`. */
-  const diagnosticsAfterAnswer = (uri: string, reference: string): Promise<Diagnostic[]> =>
-    eventually(
-      async () => {
-        const answered = answeredAt.get(reference);
-        const last = published.get(uri);
-        return answered !== undefined && last !== undefined && last.at > answered ? last.params.diagnostics : undefined;
-      },
-      10_000,
-      `diagnostics of ${uri} after the answer about ${reference}`,
-    );
 
   it('asks about the images stages start from, each once, in batches of at most 16', async () => {
     const images = Array.from({ length: 20 }, (_, index) => `image${index}:1`);
@@ -96,7 +72,7 @@ describe('layerwise/imageFacts from the server', () => {
   it('puts the answer into the model and checks the documents that use the image again', async () => {
     table.set('app:1', facts('app:1', [['APP_HOME', '/app']]));
     await client.open(uri, 'FROM app:1\nENV A=$APP_HOME\nENV B=$APP_HOEM\nENV C=$LOG_DIR\n');
-    const diagnostics = await diagnosticsAfterAnswer(uri, 'app:1');
+    const diagnostics = await imageFacts.diagnosticsAfterAnswer(uri, 'app:1');
     const undefinedVars = diagnostics.filter((diagnostic) => diagnostic.code === 'UndefinedVar');
     assert.deepEqual(
       undefinedVars.map((diagnostic) => diagnostic.range.start.line),
@@ -113,10 +89,10 @@ describe('layerwise/imageFacts from the server', () => {
         ['LOG_DIR', '/log'],
       ]),
     );
-    answeredAt.delete('app:1');
+    imageFacts.forgetAnswer('app:1');
     const before = requests.length;
     await client.connection.sendNotification(IMAGES_CHANGED);
-    const diagnostics = await diagnosticsAfterAnswer(uri, 'app:1');
+    const diagnostics = await imageFacts.diagnosticsAfterAnswer(uri, 'app:1');
     assert.ok(
       requests.slice(before).some((batch) => batch.includes('app:1')),
       JSON.stringify(requests.slice(before)),
@@ -131,7 +107,7 @@ describe('layerwise/imageFacts from the server', () => {
     table.set('junk:1', { source: { kind: 'local' }, env: 'A=1' });
     const junk = 'file:///base-images/junk/Dockerfile';
     await client.open(junk, 'FROM junk:1\nENV A=$X\n');
-    await eventually(async () => (answeredAt.has('junk:1') ? true : undefined), 10_000, 'the answer about junk:1');
+    await eventually(async () => (imageFacts.answered('junk:1') ? true : undefined), 10_000, 'the answer about junk:1');
     // Checked after the answer arrived: read as facts, the answer would define no $X, and UndefinedVar would say so.
     const checked = await client.change(junk, 2, [
       { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '\n' },

@@ -80,6 +80,25 @@ export function buildEndedMessage(exitCode: number | null, l10n: Translator): st
     : l10n.t('The build exited with code {0}.', String(exitCode));
 }
 
+/**
+ * The failure of a line-based build (classic, buildah) that printed none and did not exit 0: its
+ * last line, or how it ended, on the step still open, which failed or was canceled by it.
+ */
+export function unprintedFailure(
+  exitCode: number | null,
+  openStep: BuildStep | undefined,
+  lastLine: string,
+  l10n: Translator,
+): ParsedBuildOutput['failure'] {
+  if (exitCode === 0) return undefined;
+  const message = lastLine || buildEndedMessage(exitCode, l10n);
+  if (openStep !== undefined) {
+    openStep.status = exitCode === null ? 'canceled' : 'failed';
+    openStep.errorMessage = message;
+  }
+  return { message, stepId: openStep?.id };
+}
+
 export function keywordOf(instruction: string): string {
   const word = /^\s*(?:ONBUILD\s+)?([A-Za-z]+)/i.exec(instruction);
   return word?.[1]?.toUpperCase() ?? '';

@@ -11,9 +11,9 @@
 // the next step of its stage starts. Buildah prints no timings: durations come from the lines.
 import type { Translator } from '../l10n/translator';
 import {
-  buildEndedMessage,
   keepLine,
   keywordOf,
+  unprintedFailure,
   type BuildOutputParser,
   type BuildStep,
   type ParsedBuildOutput,
@@ -87,18 +87,10 @@ export class BuildahOutputParser implements BuildOutputParser {
 
   finish(exitCode: number | null, atMs: number): ParsedBuildOutput {
     const open = [...this.awaiting, ...this.lastOfStage.values()];
-    let failure: ParsedBuildOutput['failure'];
-    if (this.failureMessage !== undefined) {
-      failure = { message: this.failureMessage, stepId: this.failedStep?.id };
-    } else if (exitCode !== 0) {
-      const message = this.lastOtherLine || buildEndedMessage(exitCode, this.l10n);
-      const failedAt = this.awaiting.at(-1)?.step;
-      failure = { message, stepId: failedAt?.id };
-      if (failedAt !== undefined) {
-        failedAt.status = exitCode === null ? 'canceled' : 'failed';
-        failedAt.errorMessage = message;
-      }
-    }
+    const failure =
+      this.failureMessage !== undefined
+        ? { message: this.failureMessage, stepId: this.failedStep?.id }
+        : unprintedFailure(exitCode, this.awaiting.at(-1)?.step, this.lastOtherLine, this.l10n);
     for (const { step, startedAt } of open) {
       step.durationMs ??= Math.max(0, atMs - startedAt);
       if (step.status === 'incomplete') step.status = exitCode === 0 ? 'ran' : 'canceled';

@@ -7,9 +7,9 @@
 // The classic builder prints no timings: a step lasts from its "Step" line to the next one.
 import type { Translator } from '../l10n/translator';
 import {
-  buildEndedMessage,
   keepLine,
   keywordOf,
+  unprintedFailure,
   type BuildOutputParser,
   type BuildStep,
   type ParsedBuildOutput,
@@ -90,17 +90,10 @@ export class ClassicBuildOutputParser implements BuildOutputParser {
   finish(exitCode: number | null, atMs: number): ParsedBuildOutput {
     const failedAt = this.current;
     this.closeCurrent(atMs);
-    let failure: ParsedBuildOutput['failure'];
-    if (this.failureMessage !== undefined) {
-      failure = { message: this.failureMessage, stepId: this.failedStep?.id };
-    } else if (exitCode !== 0) {
-      const message = this.lastOtherLine || buildEndedMessage(exitCode, this.l10n);
-      failure = { message, stepId: failedAt?.id };
-      if (failedAt !== undefined) {
-        failedAt.status = exitCode === null ? 'canceled' : 'failed';
-        failedAt.errorMessage = message;
-      }
-    }
+    const failure =
+      this.failureMessage !== undefined
+        ? { message: this.failureMessage, stepId: this.failedStep?.id }
+        : unprintedFailure(exitCode, failedAt, this.lastOtherLine, this.l10n);
     return { format: 'classic', steps: this.steps, failure, imageId: this.imageId, tags: this.tags };
   }
 

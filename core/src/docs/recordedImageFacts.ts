@@ -5,7 +5,8 @@ import type { ImageFacts, ImageFactsLookup, ImageFactsSource } from '../model/im
 import { DOC_FILES } from './docFiles';
 import { splitImageReference } from './images';
 
-interface RecordedEntry {
+/** One image of imageFacts.json, under each of its tags. */
+export interface RecordedEntry {
   tags: string[];
   basis: string;
   env: [string, string][];
@@ -17,6 +18,7 @@ interface RecordedEntry {
   volumes: string[];
   labels: Record<string, string>;
   os: string;
+  /** A HEALTHCHECK is set (none of the recorded images has one). */
   healthcheck: boolean;
 }
 
@@ -56,6 +58,25 @@ function recordedKey(reference: string): string | undefined {
   return `${short}:${tag ?? 'latest'}`;
 }
 
+/** The facts of a recorded entry, for `reference`. */
+export function recordedFacts(reference: string, entry: RecordedEntry, recordedOn: string): ImageFacts {
+  const source: ImageFactsSource = { kind: 'recorded', recordedOn, basis: entry.basis };
+  return {
+    reference,
+    source,
+    env: entry.env.map(([name, value]) => [name, value] as const),
+    user: entry.user,
+    workdir: entry.workdir,
+    entrypoint: entry.entrypoint ?? undefined,
+    cmd: entry.cmd ?? undefined,
+    exposedPorts: entry.exposedPorts,
+    volumes: entry.volumes,
+    labels: entry.labels,
+    os: entry.os,
+    healthcheck: entry.healthcheck,
+  };
+}
+
 /** The recorded facts for a reference, when its tag was recorded. */
 export const RECORDED_IMAGE_FACTS: ImageFactsLookup = {
   factsFor(reference) {
@@ -66,22 +87,7 @@ export const RECORDED_IMAGE_FACTS: ImageFactsLookup = {
     entries ??= load();
     const found = entries.get(key);
     if (!found) return undefined;
-    const { entry, recordedOn } = found;
-    const source: ImageFactsSource = { kind: 'recorded', recordedOn, basis: entry.basis };
-    const facts: ImageFacts = {
-      reference: key,
-      source,
-      env: entry.env.map(([name, value]) => [name, value] as const),
-      user: entry.user,
-      workdir: entry.workdir,
-      entrypoint: entry.entrypoint ?? undefined,
-      cmd: entry.cmd ?? undefined,
-      exposedPorts: entry.exposedPorts,
-      volumes: entry.volumes,
-      labels: entry.labels,
-      os: entry.os,
-      healthcheck: entry.healthcheck,
-    };
+    const facts = recordedFacts(key, found.entry, found.recordedOn);
     made.set(key, facts);
     return facts;
   },

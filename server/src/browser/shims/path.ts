@@ -1,5 +1,6 @@
 // node:path's place in the browser bundle of the server: the POSIX functions the server and core
 // use. Paths there are the paths of workspace URIs (browser/workspaceUris.ts), always `/`-separated.
+import { goCleanPath } from '../../../../core/src/context/goText';
 
 export const sep = '/';
 
@@ -7,21 +8,14 @@ export function isAbsolute(path: string): boolean {
   return path.startsWith('/');
 }
 
-/** Removes `.`, empty parts and `..` (never above the root of an absolute path). */
+/**
+ * Removes `.`, empty parts and `..` (never above the root of an absolute path): Go's lexical
+ * Clean, but a trailing slash stays.
+ */
 export function normalize(path: string): string {
   if (path === '') return '.';
-  const absolute = isAbsolute(path);
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part === '..') {
-      if (parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
-      else if (!absolute) parts.push('..');
-    } else parts.push(part);
-  }
-  const joined = parts.join('/');
-  const trailing = path.endsWith('/') ? '/' : '';
-  return absolute ? `/${joined}${joined === '' ? '' : trailing}` : `${joined || '.'}${trailing}`;
+  const cleaned = goCleanPath(path);
+  return path.endsWith('/') && cleaned !== '/' ? `${cleaned}/` : cleaned;
 }
 
 export function join(...paths: string[]): string {

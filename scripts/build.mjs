@@ -151,7 +151,8 @@ const builds = [
     entryPoints: ['server/src/browserServer.ts'],
     outfile: 'dist/browser/server.js',
     plugins: [browserOnly, bundledDocs],
-    // web-tree-sitter reads import.meta.url only on its Node branch; a worker has a location.
+    // web-tree-sitter also builds a URL from import.meta.url in the browser unless given locateFile
+    // (core/src/shell/shellParser.ts gives one: a worker started from a blob: URL has no valid base).
     define: { ...browserCommon.define, 'import.meta.url': 'self.location.href' },
     // setImmediate (Node's) yields between the slices of a check.
     inject: ['server/src/browser/shims/immediate.ts'],

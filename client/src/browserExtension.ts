@@ -42,12 +42,29 @@ async function blobUrl(file: vscode.Uri, type: string): Promise<string> {
   return URL.createObjectURL(new Blob([bytes], { type }));
 }
 
+/**
+ * A URL the server's worker can fetch `file` from. A `blob:` URL made here is not fetchable from the
+ * worker (Chromium: "Failed to fetch", seen in code-server), but the http(s) URL the host's fetch
+ * resolved `vscode-remote:` to is; on vscode.dev the extension's URI is https already.
+ */
+async function fetchableUrl(file: vscode.Uri, type: string): Promise<string> {
+  try {
+    // GET, not HEAD (code-server answers HEAD with 405); the URL is known once the headers are in.
+    const response = await fetch(file.toString(true));
+    await response.body?.cancel();
+    if (response.ok && /^https?:/i.test(response.url)) return response.url;
+  } catch {
+    // Not served over http(s): the worker gets the bytes as a blob.
+  }
+  return blobUrl(file, type);
+}
+
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   await vscode.commands.executeCommand('setContext', WEB_HOST_CONTEXT_KEY, true);
   const dist = vscode.Uri.joinPath(context.extensionUri, 'dist');
   const [serverUrl, ...wasmUrls] = await Promise.all([
     blobUrl(vscode.Uri.joinPath(dist, 'browser', 'server.js'), 'text/javascript'),
-    ...WASM_FILES.map((file) => blobUrl(vscode.Uri.joinPath(dist, file), 'application/wasm')),
+    ...WASM_FILES.map((file) => fetchableUrl(vscode.Uri.joinPath(dist, file), 'application/wasm')),
   ]);
   const workspaceFs: WorkspaceFileSystem = {
     stat: (uri) => vscode.workspace.fs.stat(vscode.Uri.parse(uri)),

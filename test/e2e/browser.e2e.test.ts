@@ -2,8 +2,8 @@
 // `remote.extensionKind` set to ["web"] for Layerwise, so its `browser` entry runs in the web worker
 // extension host inside Chromium (client in the worker, language server in a worker of its own) and
 // no Node process of ours is involved. Without the setting code-server would pick the Node host for
-// an extension that has `main` too; the first step proves it did not. Recipe and measurements of how
-// code-server chooses the host: /tmp/lw/21b-recipe.md (kept in the lead's notes).
+// an extension that has `main` too; the first step proves it did not ("Developer: Show Running
+// Extensions" labels an extension "web worker" there, and the server's address in the Node host).
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 

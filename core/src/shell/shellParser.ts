@@ -67,17 +67,6 @@ export type ScriptParse = { ok: true; script: ParsedScript } | { ok: false; erro
 
 let parser: Parser | undefined;
 
-/** A script with the constructs RUNs commonly hold, parsed once at load (see initShellParser). */
-const WARM_UP_SCRIPT = [
-  'set -eux; apt-get update && apt-get install -y --no-install-recommends curl ca-certificates \\',
-  '  && rm -rf /var/lib/apt/lists/* || exit 1',
-  'export PATH="/opt/bin:$PATH" A=${B:-c}; curl -fsSL "https://x/$(uname -m)" | tar -xz -C /opt > /dev/null 2>&1',
-  'if [ -f /x ]; then for f in a b; do echo \'$f\' "$f"; done; fi',
-  'cat <<EOF > /etc/x',
-  'line',
-  'EOF',
-].join('\n');
-
 let loading: Promise<void> | undefined;
 
 /** Loads the parser once. Until it resolves, `parseScript` reports that it is not ready. */
@@ -92,9 +81,6 @@ export function initShellParser(): Promise<void> {
     const created = new Parser();
     created.setLanguage(bash);
     parser = created;
-    // The first parse of a process costs tens of milliseconds more than later ones (the wasm and
-    // the walker's code run cold): paid here, while the server starts, not by the first check.
-    parseFresh(created, WARM_UP_SCRIPT);
   })();
   return loading;
 }

@@ -20,8 +20,16 @@ export interface ShellRun {
   after: StageState;
 }
 
-/** The stage's shell-form RUNs and ONBUILD RUN triggers under any SHELL, in source order. */
-export function shellFormRuns(stage: Stage): ShellRun[] {
+/**
+ * The stage's shell-form RUNs and ONBUILD RUN triggers under any SHELL, in source order. A summary
+ * of the stage record (no positions, only instructions and states): the dozen shell rules that
+ * each walk it per stage share one walk, on the first check and on every stage an edit re-made.
+ */
+export function shellFormRuns(stage: Stage): readonly ShellRun[] {
+  return stage.summary(collectShellFormRuns);
+}
+
+function collectShellFormRuns(stage: Stage): ShellRun[] {
   const runs: ShellRun[] = [];
   for (const at of stage.instructions) {
     const run = at.keyword === 'ONBUILD' ? at.trigger : at;
@@ -33,9 +41,10 @@ export function shellFormRuns(stage: Stage): ShellRun[] {
 }
 
 /** `shellFormRuns` under a POSIX-like SHELL: PowerShell and cmd scripts are not read as POSIX shell. */
-function everyShellRun(stage: Stage): ShellRun[] {
-  return shellFormRuns(stage).filter((run) => run.state.shell.posix);
-}
+const posixShellRuns = (stage: Stage): ShellRun[] => shellFormRuns(stage).filter((run) => run.state.shell.posix);
+
+/** `posixShellRuns`, one summary shared by every `shellRunRule`. */
+const everyShellRun = (stage: Stage): readonly ShellRun[] => stage.summary(posixShellRuns);
 
 export interface ShellRunOptions {
   /** Only stages that end up in the image: size advice about builder stages is noise. */

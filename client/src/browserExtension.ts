@@ -9,8 +9,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/browser';
 import { READ_DIRECTORY, READ_FILE, WASM_LOCATION_OPTION } from '../../protocol/src/protocol';
+import { readExtensionFile } from './files/extensionFiles';
 import { answerReadDirectory, answerReadFile, type WorkspaceFileSystem } from './files/fileRequests';
-import { startLayerwise } from './languageClientStart';
+import { startLayerwise, stopLayerwise } from './languageClientStart';
+import { registerBrowserWalkthrough } from './walkthrough/browserWalkthrough';
 
 /** The web worker constructor of the extension host (the project's lib types are Node's). */
 type WorkerConstructor = new (
@@ -23,23 +25,13 @@ const WEB_HOST_CONTEXT_KEY = 'layerwise.webExtensionHost';
 
 const WASM_FILES = ['tree-sitter.wasm', 'tree-sitter-bash.wasm', 'sh-syntax.wasm'];
 
-let client: LanguageClient | undefined;
-
 /**
  * A `blob:` URL holding one of the extension's files. The extension may live behind a URI a worker
  * cannot load (`vscode-remote:` in code-server, where VS Code refuses such workers); the extension
  * host's fetch translates those, and a blob: URL of this origin loads in the worker and its fetch.
  */
 async function blobUrl(file: vscode.Uri, type: string): Promise<string> {
-  let bytes: ArrayBuffer | Uint8Array;
-  try {
-    const response = await fetch(file.toString(true));
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    bytes = await response.arrayBuffer();
-  } catch {
-    bytes = await vscode.workspace.fs.readFile(file);
-  }
-  return URL.createObjectURL(new Blob([bytes], { type }));
+  return URL.createObjectURL(new Blob([await readExtensionFile(file)], { type }));
 }
 
 /**
@@ -71,7 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     readFile: (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
     readDirectory: (uri) => vscode.workspace.fs.readDirectory(vscode.Uri.parse(uri)),
   };
-  client = await startLayerwise(context, {
+  await startLayerwise(context, {
     // Any scheme: a virtual workspace's documents are not `file:`.
     documentSelector: [{ language: 'dockerfile' }],
     // The worker fetches the shell parser's and printer's .wasm files from these.
@@ -83,14 +75,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       const worker = new Worker(serverUrl!, { name: 'Layerwise language server' });
       return new LanguageClient('layerwise', 'Layerwise', options, worker);
     },
-    register: (languageClient) => [
+    register: (languageClient, serverStarted) => [
       languageClient.onRequest(READ_FILE, (params) => answerReadFile(workspaceFs, params)),
       languageClient.onRequest(READ_DIRECTORY, (params) => answerReadDirectory(workspaceFs, params)),
+      // The walkthrough's reading steps, on untitled copies of the example's files.
+      registerBrowserWalkthrough(context, serverStarted),
     ],
   });
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return stopLayerwise();
 }

@@ -10,10 +10,8 @@ import { forwardBuildResults } from './cache/buildResultsForwarder';
 import { WHAT_REBUILDS_COMMAND, whatRebuilds } from './cache/whatRebuilds';
 import { registerDockerFeatures } from './docker';
 import { registerImageFacts } from './docker/imageFactsRequests';
-import { startLayerwise } from './languageClientStart';
+import { startLayerwise, stopLayerwise } from './languageClientStart';
 import { registerWalkthrough } from './walkthrough/walkthroughCommands';
-
-let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -25,7 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       options: { execArgv: ['--nolazy', '--inspect=6009'] },
     },
   };
-  client = await startLayerwise(context, {
+  await startLayerwise(context, {
     documentSelector: [
       { scheme: 'file', language: 'dockerfile' },
       { scheme: 'untitled', language: 'dockerfile' },
@@ -49,7 +47,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   });
 }
 
-export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+export function deactivate(): Promise<void> {
+  return stopLayerwise();
 }

@@ -19,6 +19,9 @@ export interface LayerwiseEntry<Client extends BaseLanguageClient> {
   register(client: Client, serverStarted: Promise<unknown>): vscode.Disposable[];
 }
 
+/** The client from the moment it is created: deactivating while the server starts must stop it too. */
+let running: { client: BaseLanguageClient; settled: Promise<unknown> } | undefined;
+
 /** Starts Layerwise for `entry`; resolves with the started client. */
 export async function startLayerwise<Client extends BaseLanguageClient>(
   context: vscode.ExtensionContext,
@@ -44,13 +47,20 @@ export async function startLayerwise<Client extends BaseLanguageClient>(
   context.subscriptions.push(registerShowDocs(client));
   const started = Date.now();
   const starting = client.start();
-  context.subscriptions.push(
-    ...entry.register(
-      client,
-      starting.catch(() => undefined),
-    ),
-  );
+  const settled = starting.catch(() => undefined);
+  running = { client, settled };
+  context.subscriptions.push(...entry.register(client, settled));
   await starting;
   output.appendLine(`Layerwise language server started in ${Date.now() - started} ms`);
   return client;
+}
+
+/** Stops the client startLayerwise created, whether or not its server has finished starting. */
+export async function stopLayerwise(): Promise<void> {
+  const current = running;
+  running = undefined;
+  if (current === undefined) return;
+  // vscode-languageclient refuses to stop a client that is still starting: let the start settle first.
+  await current.settled;
+  if (current.client.isRunning()) await current.client.stop();
 }

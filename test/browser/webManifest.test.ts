@@ -21,9 +21,11 @@ interface Manifest {
 const manifest = rawManifest<Manifest>();
 /** Commands the browser client (client/src/browserExtension.ts) does not register. */
 const NODE_HOST_ONLY = '!layerwise.webExtensionHost && (!isWeb || remoteName)';
+/** The walkthrough's commands the browser client registers too (client/src/walkthrough/browserWalkthrough.ts). */
+const BROWSER_WALKTHROUGH = new Set(['layerwise.walkthrough.openExample', 'layerwise.walkthrough.reorderExample']);
 const desktopOnly = (command: string): boolean =>
   command.startsWith('layerwise.docker.') ||
-  command.startsWith('layerwise.walkthrough.') ||
+  (command.startsWith('layerwise.walkthrough.') && !BROWSER_WALKTHROUGH.has(command)) ||
   command === 'layerwise.whatRebuilds';
 
 test('the browser entry is the bundle the build writes, and it is packed', () => {
@@ -61,4 +63,13 @@ test('every desktop-only command is out of the palette and menus in the browser'
   }
   for (const entry of manifest.contributes.commands.filter((item) => item.command.startsWith('layerwise.docker.')))
     assert.ok(entry.enablement?.includes(NODE_HOST_ONLY), `${entry.command} disabled in the browser`);
+});
+
+test('the walkthrough commands that work in the browser are not hidden there', () => {
+  for (const [menu, entries] of Object.entries(manifest.contributes.menus))
+    for (const entry of entries.filter((item) => BROWSER_WALKTHROUGH.has(item.command)))
+      assert.ok(!entry.when?.includes('isWeb'), `${menu}: ${entry.command} (${entry.when})`);
+  const registered = readFileSync('client/src/walkthrough/browserWalkthrough.ts', 'utf8');
+  for (const key of ['openExample', 'reorderExample'])
+    assert.match(registered, new RegExp(`walkthroughCommands\\.${key}\\b`));
 });

@@ -12,11 +12,10 @@ import { applyLineEdit, instructionLine, reorderForCache } from '../../client/sr
 import {
   busyboxCandidates,
   copyMissingFiles,
-  EXAMPLE_FOLDER,
   findStaticBusybox,
   isStaticElf,
 } from '../../client/src/walkthrough/exampleProject';
-import { WALKTHROUGH_ID, walkthroughCommands } from '../../client/src/walkthrough/walkthroughCatalog';
+import { EXAMPLE_FOLDER, WALKTHROUGH_ID, walkthroughCommands } from '../../client/src/walkthrough/walkthroughCatalog';
 import { localizedManifest, rawManifest, ROOT } from '../helpers/manifest';
 
 interface Step {

@@ -194,6 +194,31 @@ describe('Layerwise in the web worker extension host (code-server + Chromium)', 
     await screenshot(p, 'web-formatted');
   });
 
+  it("the walkthrough's example opens from the command palette, and Layerwise hovers it", async () => {
+    const p = page();
+    await closeAllEditors(p);
+    // The browser's own command (client/src/walkthrough/browserWalkthrough.ts): no node:fs, an untitled copy.
+    await runCommand(p, 'Layerwise: Open the Walkthrough Example');
+    const editor = p.locator('.editor-group-container.active .monaco-editor').first();
+    await waitUntil(
+      () => editorText(editor),
+      (text) => text.includes('FROM scratch AS base'),
+      "the example's Dockerfile in the active editor",
+    );
+    // Line 7 is `FROM scratch AS base`: the language server answers for the untitled document too.
+    await goTo(p, 7, 2);
+    await runCommand(p, 'Show or Focus Hover');
+    const hover = p.locator('.monaco-hover:not(.hidden)').first();
+    await waitUntil(
+      () => hover.innerText().catch(() => ''),
+      (text) => /Starts a new build stage/.test(text),
+      "an English hover on the example's FROM",
+      15_000,
+    );
+    await screenshot(p, 'web-walkthrough-example');
+    await p.keyboard.press('Escape');
+  });
+
   it('the command palette offers no build or run commands', async () => {
     const p = page();
     await closeAllEditors(p);

@@ -92,6 +92,8 @@ export interface WorkerServer {
   fileRequests: string[];
   /** Milliseconds from starting the worker to the answer to `initialize`. */
   initializeMs: number;
+  /** The server's capabilities, from its answer to `initialize` (the semantic tokens' legend). */
+  capabilities: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -122,7 +124,7 @@ export async function startWorkerServer(folder: string, wasm: string | Record<st
     return answerReadDirectory(nodeWorkspaceFs, params);
   });
   connection.listen();
-  await connection.sendRequest('initialize', {
+  const initialized = await connection.sendRequest<{ capabilities: Record<string, unknown> }>('initialize', {
     processId: null,
     rootUri: pathToFileURL(folder).href,
     workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'root' }],
@@ -139,6 +141,7 @@ export async function startWorkerServer(folder: string, wasm: string | Record<st
     published,
     fileRequests,
     initializeMs,
+    capabilities: initialized.capabilities,
     async stop() {
       await connection.sendRequest('shutdown').catch(() => undefined);
       connection.dispose();

@@ -14,9 +14,6 @@ import {
 } from 'node:fs';
 import * as path from 'node:path';
 
-/** The folder name of the example, in the extension and where it is copied. */
-export const EXAMPLE_FOLDER = 'learn-docker';
-
 /**
  * Copies every file of `source` that `destination` lacks, taking a file from `overlay` instead
  * when it has one of the same name (the Korean Dockerfile and README). Files already there are

@@ -12,3 +12,6 @@ export const walkthroughCommands = {
 
 /** The walkthrough's id in package.json; VS Code knows it as `layerwise.layerwise#learnDocker`. */
 export const WALKTHROUGH_ID = 'learnDocker';
+
+/** The folder name of the example, in the extension (examples/) and where it is copied. */
+export const EXAMPLE_FOLDER = 'learn-docker';

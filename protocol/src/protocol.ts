@@ -146,6 +146,10 @@ export interface LocalImageFacts {
   architecture?: string;
   sizeBytes?: number;
   layerCount?: number;
+  /** The config has a HEALTHCHECK with a test other than NONE. */
+  healthcheck?: boolean;
+  /** Config.Shell, when set (podman's inspect does not show it). */
+  shell?: string[];
 }
 
 export interface ImageFactsParams {

@@ -59,7 +59,31 @@ describe('parseImageInspect on real output', () => {
       architecture: 'amd64',
       sizeBytes: 1982256,
       layerCount: 3,
+      healthcheck: false,
     });
+  });
+
+  it('reads the HEALTHCHECK and SHELL docker keeps in Config (inspect-healthcheck.Dockerfile)', () => {
+    const [facts] = parseImageInspect(fixture('inspect-docker-healthcheck.json'), ['hc']) ?? [];
+    assert.equal(facts?.healthcheck, true);
+    assert.deepEqual(facts?.shell, ['/bin/sh', '-eu', '-c']);
+    // The image's own shell-form CMD was wrapped in that SHELL by the builder.
+    assert.deepEqual(facts?.cmd, ['/bin/sh', '-eu', '-c', 'echo hi']);
+    const [none] = parseImageInspect(fixture('inspect-docker-healthcheck-none.json'), ['none']) ?? [];
+    assert.equal(none?.healthcheck, false, 'HEALTHCHECK NONE');
+    assert.equal(none?.shell, undefined);
+  });
+
+  it('reads the HEALTHCHECK podman shows at the top level; podman never shows a SHELL', () => {
+    const [facts] = parseImageInspect(fixture('inspect-podman-healthcheck.json'), ['hc']) ?? [];
+    assert.equal(facts?.healthcheck, true, '--format docker keeps it, outside Config');
+    assert.equal(facts?.shell, undefined);
+    const [none] = parseImageInspect(fixture('inspect-podman-healthcheck-none.json'), ['none']) ?? [];
+    assert.equal(none?.healthcheck, false, 'HEALTHCHECK NONE');
+    const [oci] = parseImageInspect(fixture('inspect-podman-healthcheck-oci.json'), ['oci']) ?? [];
+    assert.equal(oci?.healthcheck, false, 'the OCI format drops HEALTHCHECK when building');
+    const [base] = parseImageInspect(fixture('inspect-podman-base.json'), ['base']) ?? [];
+    assert.equal(base?.healthcheck, false);
   });
 
   it('reads podman output: the id gets its algorithm, buildah labels stay', () => {
@@ -126,6 +150,8 @@ describe('imageFactsFrom on hostile input', () => {
       Size: -5,
       RootFS: { Layers: 'none' },
     });
+    assert.equal(facts?.healthcheck, false);
+    assert.equal(facts?.shell, undefined);
     assert.deepEqual(facts?.env.slice(0, 3), [
       ['NOEQUALS', ''],
       ['A', 'b=c'],
@@ -143,6 +169,22 @@ describe('imageFactsFrom on hostile input', () => {
     assert.equal(facts?.layerCount, undefined);
   });
 
+  it('a healthcheck needs a test that is not NONE; an empty Shell is none', () => {
+    const healthcheck = (value: unknown, where: 'Config' | 'top' = 'Config') =>
+      imageFactsFrom('x', {
+        Id: 'sha256:abc',
+        Config: where === 'Config' ? { Healthcheck: value, Shell: [] } : {},
+        ...(where === 'top' ? { Healthcheck: value } : {}),
+      });
+    assert.equal(healthcheck({ Test: ['CMD', 'true'] })?.healthcheck, true);
+    assert.equal(healthcheck({ Test: ['CMD-SHELL', 'true'] }, 'top')?.healthcheck, true);
+    assert.equal(healthcheck({ Test: ['NONE'] })?.healthcheck, false);
+    assert.equal(healthcheck({ Test: [] })?.healthcheck, false);
+    assert.equal(healthcheck({ Test: 'CMD true' })?.healthcheck, false);
+    assert.equal(healthcheck('yes')?.healthcheck, false);
+    assert.equal(healthcheck({ Test: ['CMD', 'true'] })?.shell, undefined);
+  });
+
   it('gives nothing without an id', () => {
     assert.equal(imageFactsFrom('x', { Config: {} }), undefined);
     assert.equal(imageFactsFrom('x', null), undefined);
@@ -151,10 +193,22 @@ describe('imageFactsFrom on hostile input', () => {
 });
 
 describe('the server reads what the client sends', () => {
-  it('takes the client facts as they are', () => {
-    const [sent] = parseImageInspect(fixture('inspect-docker-base.json'), ['lw20-fixture:1']) ?? [];
-    const read = readImageFacts(JSON.parse(JSON.stringify(sent)), 'lw20-fixture:1');
-    assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(sent)));
+  for (const name of ['inspect-docker-base.json', 'inspect-docker-healthcheck.json', 'inspect-podman-healthcheck.json'])
+    it(`takes the client facts as they are (${name})`, () => {
+      const [sent] = parseImageInspect(fixture(name), ['lw20-fixture:1']) ?? [];
+      const read = readImageFacts(JSON.parse(JSON.stringify(sent)), 'lw20-fixture:1');
+      assert.deepEqual(JSON.parse(JSON.stringify(read)), JSON.parse(JSON.stringify(sent)));
+    });
+
+  it('reads healthcheck and shell only when well formed', () => {
+    const source = { kind: 'local', imageId: 'sha256:1' };
+    const good = readImageFacts({ source, healthcheck: true, shell: ['/bin/bash', '-c'] }, 'a');
+    assert.equal(good?.healthcheck, true);
+    assert.deepEqual(good?.shell, ['/bin/bash', '-c']);
+    const bad = readImageFacts({ source, healthcheck: 'yes', shell: '/bin/bash' }, 'a');
+    assert.equal(bad?.healthcheck, undefined);
+    assert.equal(bad?.shell, undefined);
+    assert.equal(readImageFacts({ source, shell: [] }, 'a')?.shell, undefined);
   });
 
   it('refuses malformed facts and drops malformed fields', () => {

@@ -8,7 +8,7 @@ import { AnalysedDocument, DocumentStore } from '../../core/src/engine/analysedD
 import { ImageCatalog } from '../../core/src/engine/imageCatalog';
 import { buildModel } from '../../core/src/model';
 import type { ImageFacts } from '../../core/src/model/imageFacts';
-import { runCommand, userInEffect } from '../../core/src/model/runConfig';
+import { runCommand, shellInEffect, userInEffect } from '../../core/src/model/runConfig';
 import { parseText } from '../../core/src/parser';
 
 const localFacts = (reference: string, overrides: Partial<ImageFacts> = {}): ImageFacts => ({
@@ -128,6 +128,30 @@ describe('a stage on an image with known facts', () => {
     const run = runCommand(model.stages[1]!.handsDown, model);
     assert.ok(run !== 'unknown');
     assert.deepEqual(run.argv, ['/b']);
+  });
+
+  it('shell forms run with the image’s Shell until a SHELL instruction sets another', () => {
+    const catalog = new ImageCatalog();
+    catalog.setLocal(
+      'bash:1',
+      localFacts('bash:1', { entrypoint: undefined, shell: ['/bin/bash', '-o', 'pipefail', '-c'] }),
+    );
+    catalog.setLocal('pwsh:1', localFacts('pwsh:1', { shell: ['pwsh', '-Command'] }));
+    const inherited = modelOf('FROM bash:1\nCMD serve\n', catalog);
+    const state = inherited.stages[0]!.handsDown;
+    assert.deepEqual(shellInEffect(state), ['/bin/bash', '-o', 'pipefail', '-c']);
+    assert.deepEqual(state.shell, { posix: true, pipefail: true });
+    assert.equal(state.shellSet, true, 'as BuildKit sees it: the config has a Shell');
+    const run = runCommand(state, inherited);
+    assert.ok(run !== 'unknown');
+    assert.deepEqual(run.argv, ['/bin/bash', '-o', 'pipefail', '-c', 'serve']);
+    const own = modelOf('FROM bash:1\nSHELL ["/bin/sh", "-c"]\nCMD serve\n', catalog);
+    assert.deepEqual(shellInEffect(own.stages[0]!.handsDown), ['/bin/sh', '-c']);
+    assert.equal(own.stages[0]!.handsDown.shell.pipefail, false);
+    assert.equal(modelOf('FROM pwsh:1\n', catalog).stages[0]!.handsDown.shell.posix, false);
+    const plain = modelOf('FROM app:1\n', catalog).stages[0]!.handsDown;
+    assert.deepEqual(shellInEffect(plain), ['/bin/sh', '-c']);
+    assert.equal(plain.shellSet, false);
   });
 
   it('without facts, nothing is known and nothing is assumed', () => {

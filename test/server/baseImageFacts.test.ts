@@ -134,6 +134,46 @@ describe('base image facts in hover, hints and rules', () => {
     assert.match(hover, /`docker run IMAGE` executes `\["\/other\.sh"\]`/);
   });
 
+  it('the image’s SHELL runs shell forms: CMD hover, BashSyntaxInSh and JSONArgsRecommended follow it', async () => {
+    table.set('local/bash:1', facts('local/bash:1', { shell: ['/bin/bash', '-o', 'pipefail', '-c'] }));
+    table.set('local/sh:1', facts('local/sh:1'));
+    const text = (image: string): string =>
+      `FROM ${image}\nRUN [[ -f /etc/os-release ]] && echo yes\nCMD serve --port 80\n`;
+    const bashUri = 'file:///facts/shell-bash/Dockerfile';
+    const bash = await openAndWait(bashUri, text('local/bash:1'), 'local/bash:1');
+    assert.deepEqual(codes(bash, 'BashSyntaxInSh'), []);
+    // BuildKit does not recommend JSON when the image's config has a Shell.
+    assert.deepEqual(codes(bash, 'JSONArgsRecommended'), []);
+    const hover = await hoverText(client, bashUri, 2, 1);
+    assert.match(hover, /shell form, run by `\/bin\/bash -o pipefail -c` \(from the base image\)/);
+    assert.match(hover, /"\/entry\.sh","\/bin\/bash","-o","pipefail","-c","serve --port 80"/);
+    const shUri = 'file:///facts/shell-sh/Dockerfile';
+    const sh = await openAndWait(shUri, text('local/sh:1'), 'local/sh:1');
+    assert.deepEqual(codes(sh, 'BashSyntaxInSh'), [1]);
+    assert.deepEqual(codes(sh, 'JSONArgsRecommended'), [2]);
+    const shHover = await hoverText(client, shUri, 2, 1);
+    assert.match(shHover, /shell form, run by `\/bin\/sh -c` ·/);
+  });
+
+  it('MissingHealthcheck: a local image’s own HEALTHCHECK counts, and its ports when it has none', async () => {
+    table.set('local/checked:1', facts('local/checked:1', { healthcheck: true }));
+    table.set('local/unchecked:1', facts('local/unchecked:1', { healthcheck: false }));
+    // An off-by-default rule, turned on the way BuildKit turns on experimental checks.
+    const on = '# check=experimental=MissingHealthcheck\n';
+    const checked = await openAndWait(
+      'file:///facts/hc-yes/Dockerfile',
+      `${on}FROM local/checked:1\n`,
+      'local/checked:1',
+    );
+    assert.deepEqual(codes(checked, 'MissingHealthcheck'), []);
+    const unchecked = await openAndWait(
+      'file:///facts/hc-no/Dockerfile',
+      `${on}FROM local/unchecked:1\n`,
+      'local/unchecked:1',
+    );
+    assert.deepEqual(codes(unchecked, 'MissingHealthcheck'), [1], 'it exposes 8080 and has no HEALTHCHECK');
+  });
+
   it('a changed entry changes the findings of the documents on that image', async () => {
     const uri = 'file:///facts/changed/Dockerfile';
     table.set('local/change:1', facts('local/change:1', { env: [['APP_HOME', '/srv/app']] }));

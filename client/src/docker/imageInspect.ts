@@ -1,6 +1,6 @@
 // `docker image inspect` (or podman's) of base images, read into the facts the server's model
-// starts stages from: Env, User, WorkingDir, Entrypoint, Cmd, ports, volumes, labels, platform,
-// size and layer count. Inspect never pulls: an image that is not local is simply not there.
+// starts stages from: Env, User, WorkingDir, Entrypoint, Cmd, Shell, Healthcheck, ports, volumes,
+// labels, platform, size and layer count. Inspect never pulls: an image that is not local is simply not there.
 // Pure: the output comes in as text; no 'vscode' import.
 import type { LocalImageFacts } from '../../../protocol/src/protocol';
 
@@ -61,6 +61,18 @@ function labels(value: unknown): Record<string, string> {
   return result;
 }
 
+/**
+ * A HEALTHCHECK with a test other than NONE. Docker keeps it in Config.Healthcheck; podman 4.3 shows
+ * it at the top level (images built with `--format docker`; the OCI format has none). An image
+ * without one has no field at all.
+ */
+function hasHealthcheck(inspected: Json, config: Json): boolean {
+  const healthcheck = isObject(config.Healthcheck) ? config.Healthcheck : inspected.Healthcheck;
+  if (!isObject(healthcheck) || !Array.isArray(healthcheck.Test)) return false;
+  const kind: unknown = healthcheck.Test[0];
+  return typeof kind === 'string' && kind !== 'NONE';
+}
+
 /** Podman prints the id without its algorithm; docker with it. */
 function imageId(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return undefined;
@@ -88,6 +100,10 @@ export function imageFactsFrom(reference: string, inspected: unknown): LocalImag
   if (entrypoint !== undefined) facts.entrypoint = entrypoint;
   const cmd = words(config.Cmd);
   if (cmd !== undefined) facts.cmd = cmd;
+  // Docker shows Config.Shell; podman's inspect never does (its shell stays unknown).
+  const shell = words(config.Shell);
+  if (shell !== undefined && shell.length > 0) facts.shell = shell;
+  facts.healthcheck = hasHealthcheck(inspected, config);
   const os = text(inspected.Os);
   if (os !== undefined) facts.os = os;
   const architecture = text(inspected.Architecture);

@@ -36,6 +36,11 @@ export interface ImageFacts {
   readonly layerCount?: number | undefined;
   /** Config.Healthcheck sets a test (not NONE); undefined when not known. */
   readonly healthcheck?: boolean | undefined;
+  /**
+   * Config.Shell: what shell-form RUN, CMD and ENTRYPOINT run with in stages on this image (set by a
+   * SHELL instruction when the image was built); undefined when unset or not known (`/bin/sh -c`).
+   */
+  readonly shell?: readonly string[] | undefined;
 }
 
 /** Looks up what is known about an image reference; undefined when nothing is. */

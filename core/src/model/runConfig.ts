@@ -24,9 +24,15 @@ const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c'];
  */
 function commandArgv(instruction: Instruction, model: DockerfileModel): readonly string[] {
   if (instruction.exec) return instruction.exec.strings.map((string) => string.value);
-  const shellSetBy = model.stageOf(instruction)?.before(instruction).shellSetBy;
-  const shell = shellSetBy?.exec?.strings.map((string) => string.value) ?? DEFAULT_SHELL;
-  return [...shell, instruction.argsText.trim()];
+  const state = model.stageOf(instruction)?.before(instruction);
+  return [...(state ? shellInEffect(state) : DEFAULT_SHELL), instruction.argsText.trim()];
+}
+
+/** The shell that shell forms run with: the last exec-form SHELL, else the base image's, else `/bin/sh -c`. */
+export function shellInEffect(state: StageState): readonly string[] {
+  const imageShell = state.image?.shell;
+  const fromImage = imageShell && imageShell.length > 0 ? imageShell : DEFAULT_SHELL;
+  return state.shellSetBy?.exec?.strings.map((string) => string.value) ?? fromImage;
 }
 
 function inEffect(

@@ -100,7 +100,7 @@ export interface StageState {
   env: EnvChain;
   /** The SHELL that shell-form RUN uses. */
   shell: StageShell;
-  /** A SHELL instruction was given (here or in a stage this one builds on). */
+  /** A SHELL instruction was given (here or in a stage this one builds on), or the base image sets a Shell. */
   shellSet: boolean;
   /** The path of the last WORKDIR with one, as written; undefined when none was set. */
   workdir: string | undefined;
@@ -177,6 +177,8 @@ export function imageFactsState(image: ImageFacts): StageState {
     const env = new Map<string, VariableDefinition>();
     for (const [name, value] of image.env) env.set(name, imageEnvDefinition(name, value, image));
     state = { ...IMAGE_STATE, env: new EnvChain(undefined, env), image };
+    // BuildKit starts the stage's config from the image's, Shell included: shell forms run with it.
+    if (image.shell && image.shell.length > 0) state = { ...state, shellSet: true, shell: shellOfWords(image.shell) };
     imageStates.set(image, state);
   }
   return state;
@@ -196,8 +198,10 @@ function imageEnvDefinition(name: string, value: string, image: ImageFacts): Var
   };
 }
 
-function shellOf(instruction: Instruction): StageShell {
-  const strings = instruction.exec?.strings.map((s) => s.value) ?? [];
+const shellOf = (instruction: Instruction): StageShell =>
+  shellOfWords(instruction.exec?.strings.map((s) => s.value) ?? []);
+
+function shellOfWords(strings: readonly string[]): StageShell {
   const program = strings[0] ?? '';
   const posix = /(^|[/\\])(sh|bash|dash|ash|ksh|mksh|zsh)(\.exe)?$/i.test(program);
   let pipefail = false;

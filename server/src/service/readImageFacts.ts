@@ -39,6 +39,8 @@ function labels(value: unknown): Record<string, string> {
   return result;
 }
 
+const nonEmpty = (list: string[]): string[] | undefined => (list.length > 0 ? list : undefined);
+
 const count = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined;
 
@@ -62,6 +64,8 @@ export function readImageFacts(value: unknown, reference: string): ImageFacts | 
     architecture: text(value.architecture),
     sizeBytes: count(value.sizeBytes),
     layerCount: count(value.layerCount),
+    healthcheck: typeof value.healthcheck === 'boolean' ? value.healthcheck : undefined,
+    shell: nonEmpty(strings(value.shell)),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Finding, StageRule } from '../rule';
 import type { Heredoc, Instruction, Position } from '../../parser';
 import { wordOffsetMapper } from '../../parser';
 import type { Stage } from '../../model';
+import { shellInEffect } from '../../model/runConfig';
 import { runShell } from '../../shell';
 import { defineMessages } from '../messages';
 import { referenceDocs } from '../support';
@@ -231,7 +232,7 @@ export const bashSyntaxInSh: StageRule = {
       const shell = state.shell;
       const heredoc = scriptHeredoc(instruction);
       const shebang = heredoc && shebangOf(heredoc.content);
-      const program = state.shellSetBy?.exec?.strings[0]?.value ?? '/bin/sh';
+      const program = shellInEffect(state)[0] ?? '/bin/sh';
       // A `#!/bin/sh` script runs with sh whatever SHELL says; other RUNs with the SHELL in effect.
       const runsSh = shebang !== undefined ? !linkedBash : shell.posix && !BASH_LIKE.test(program) && !linkedBash;
       if (runsSh) for (const use of bashOnlyUses(instruction)) if (failing.has(use.kind)) findings.push(use.finding);

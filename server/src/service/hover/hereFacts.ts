@@ -54,7 +54,7 @@ interface StageSettings {
   /** `line` is FROM_IMAGE when the base image's config sets it (no instruction here does). */
   workdir: { path: string; line: number } | undefined;
   user: { value: string; line: number } | undefined;
-  shell: { words: string[]; line: number } | undefined;
+  shell: { words: readonly string[]; line: number } | undefined;
   entrypoint: Instruction | undefined;
 }
 
@@ -124,6 +124,7 @@ function settingsBefore(instruction: Instruction, model: DockerfileModel): Stage
   else if (state.image?.user) settings.user = { value: state.image.user, line: FROM_IMAGE };
   const shell = state.shellSetBy;
   if (shell?.exec) settings.shell = { words: shell.exec.strings.map((s) => s.value), line: shell.range.start.line };
+  else if (state.image?.shell?.length) settings.shell = { words: state.image.shell, line: FROM_IMAGE };
   settings.entrypoint = state.entrypointSetBy;
   return settings;
 }
@@ -132,7 +133,8 @@ const DEFAULT_SHELL = ['/bin/sh', '-c'];
 
 function shellFact(settings: StageSettings, language: Language): string {
   const shell = codeSpan((settings.shell?.words ?? DEFAULT_SHELL).join(' '));
-  return pick({ en: `shell form, run by ${shell}`, ko: `셸 형식, 실행 셸 ${shell}` }, language);
+  const from = settings.shell ? fromImageNote(settings.shell.line, language) : '';
+  return pick({ en: `shell form, run by ${shell}${from}`, ko: `셸 형식, 실행 셸 ${shell}${from}` }, language);
 }
 
 const fromImageNote = (line: number, language: Language): string =>

@@ -27,6 +27,7 @@ import {
   docker,
   engineSkipReason,
   eventually,
+  pageServedAt,
   freePort,
   makeBuildContext,
   probe,
@@ -162,14 +163,7 @@ describe('docker integration', async () => {
     );
     const started = await docker(args);
     assert.equal(started.exitCode, 0, started.stderr);
-    const body = await eventually(
-      async () => {
-        const response = await fetch(`http://127.0.0.1:${hostPort}/index.html`);
-        return response.ok ? response.text() : undefined;
-      },
-      15_000,
-      'httpd to answer',
-    );
+    const body = await pageServedAt(hostPort, '/index.html');
     assert.equal(body, 'hello from "layerwise" & co\n');
     const states = await docker(containerStatesArgs([containerName], english));
     assert.match(states.stdout, new RegExp(`^${containerName}\\trunning`, 'm'));

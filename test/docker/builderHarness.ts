@@ -7,22 +7,20 @@
 // clean-up of everything a test built or started.
 import type { DockerfileBuildResult } from '../../client/src/build/buildResults';
 import { recordBuild } from '../../client/src/build/buildRecord';
-import type { BuildOutputFormat, ParsedBuildOutput } from '../../client/src/docker/buildOutput';
+import type { BuildOutputFormat } from '../../client/src/docker/buildOutput';
 import { type BuilderKind, progressFor } from '../../client/src/docker/builderDetection';
 import { probeBuilder } from '../../client/src/docker/builderProbe';
-import { DetectingBuildOutputParser } from '../../client/src/docker/buildOutputParser';
 import { imageHistoryArgs, imageIdArgs } from '../../client/src/docker/containerCommandArgs';
 import type { DockerfileOutline } from '../../client/src/docker/dockerfileOutline';
 import { dockerInvocation } from '../../client/src/docker/dockerInvocation';
 import { imageBuildArgs, type ImageBuildRequest } from '../../client/src/docker/imageBuildArgs';
 import { parseImageHistory, type ImageLayer } from '../../client/src/docker/imageHistory';
-import { OutputLineSplitter } from '../../client/src/docker/outputLines';
 import type { ProcessOutcome } from '../../client/src/docker/processOutcome';
-import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
+import { runDockerProcess } from '../../client/src/docker/processRunner';
 import { defaultTimeLimit } from '../../client/src/docker/processTimeouts';
 import { DOCKER_SETTING_KEYS, readDockerSettings, type DockerSettings } from '../../client/src/docker/settings';
 import { english } from '../../client/src/l10n/translator';
-import { probe } from '../helpers/dockerEngine';
+import { type BuildRun as ParsedBuildRun, probe, runParsedBuild } from '../helpers/dockerEngine';
 
 /** A build from scratch takes seconds here; this only ends a build that hangs. */
 const buildTimeLimitMs = 180_000;
@@ -128,15 +126,9 @@ export function engine(builder: BuilderUnderTest, args: readonly string[]): Prom
   return runDockerProcess(invocation, { timeoutMs: Math.min(commandTimeLimitMs, defaultTimeLimit(invocation.args)) });
 }
 
-export interface BuildRun {
+export interface BuildRun extends ParsedBuildRun {
   /** What detection said before the build. */
   readonly detected: BuilderKind;
-  readonly parsed: ParsedBuildOutput;
-  readonly exitCode: number | null;
-  /** Everything the builder printed, both streams, as the terminal shows it. */
-  readonly text: string;
-  readonly startedAt: number;
-  readonly finishedAt: number;
 }
 
 /**
@@ -145,28 +137,16 @@ export interface BuildRun {
  */
 export async function build(builder: BuilderUnderTest, request: ImageBuildRequest): Promise<BuildRun> {
   const detected = (await probeBuilder(builder.settings)).kind;
-  const parser = new DetectingBuildOutputParser(english);
-  const splitter = new OutputLineSplitter();
-  let text = '';
-  const onChunk = (chunk: string): void => {
-    text += chunk;
-    for (const line of splitter.push(chunk)) parser.push(line, Date.now());
-  };
-  const startedAt = Date.now();
-  const running = startDockerProcess(
-    dockerInvocation(
-      builder.settings,
-      imageBuildArgs({ ...request, extraArgs: builder.buildExtraArgs, progress: progressFor(detected) }, english),
-    ),
-    { onStdout: onChunk, onStderr: onChunk },
-    { cwd: request.context, timeoutMs: buildTimeLimitMs },
+  const args = imageBuildArgs(
+    { ...request, extraArgs: builder.buildExtraArgs, progress: progressFor(detected) },
+    english,
   );
-  const outcome = await running.outcome;
-  for (const line of splitter.flush()) parser.push(line, Date.now());
-  const finishedAt = Date.now();
-  if (outcome.timedOutAfterMs !== undefined) throw new Error(`${builder.name}: the build hung:\n${text}`);
-  const parsed = parser.finish(outcome.exitCode, finishedAt);
-  return { detected, parsed, exitCode: outcome.exitCode, text, startedAt, finishedAt };
+  const run = await runParsedBuild(dockerInvocation(builder.settings, args), {
+    cwd: request.context,
+    timeoutMs: buildTimeLimitMs,
+  });
+  if (run.timedOut) throw new Error(`${builder.name}: the build hung:\n${run.text}`);
+  return { detected, ...run };
 }
 
 export interface RecordedBuild {

@@ -23,7 +23,7 @@ import { runningContainerNames } from '../../client/src/docker/containerStates';
 import { outlineDockerfile } from '../../client/src/docker/parsedDockerfile';
 import { distinctHostPorts, parsePublishedPorts } from '../../client/src/docker/publishedPorts';
 import { english } from '../../client/src/l10n/translator';
-import { eventually, freePort, makeBuildContext } from '../helpers/dockerEngine';
+import { eventually, freePort, makeBuildContext, pageServedAt } from '../helpers/dockerEngine';
 import {
   build,
   builderSkipReason,
@@ -279,14 +279,7 @@ for (const builder of [classicBuilder, buildkitBuilder, podmanBuilder]) {
         ),
       );
       assert.equal(started.exitCode, 0, started.stderr);
-      const body = await eventually(
-        async () => {
-          const response = await fetch(`http://127.0.0.1:${hostPort}/index.html`);
-          return response.ok ? response.text() : undefined;
-        },
-        15_000,
-        'httpd to answer',
-      );
+      const body = await pageServedAt(hostPort, '/index.html');
       assert.equal(body, 'first\nmiddle, changed\nbuilt\n');
       const published = parsePublishedPorts((await engine(builder, containerPortArgs(container, english))).stdout);
       assert.ok(

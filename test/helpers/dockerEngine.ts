@@ -7,10 +7,10 @@ import type { ParsedBuildOutput } from '../../client/src/docker/buildOutput';
 import { DetectingBuildOutputParser } from '../../client/src/docker/buildOutputParser';
 import { dockerVersionArgs } from '../../client/src/docker/containerCommandArgs';
 import { classifyDockerProbe, type DockerAvailability } from '../../client/src/docker/dockerAvailability';
-import { dockerInvocation } from '../../client/src/docker/dockerInvocation';
+import { type DockerInvocation, dockerInvocation } from '../../client/src/docker/dockerInvocation';
 import { OutputLineSplitter } from '../../client/src/docker/outputLines';
 import type { ProcessOutcome } from '../../client/src/docker/processOutcome';
-import { runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
+import { type RunOptions, runDockerProcess, startDockerProcess } from '../../client/src/docker/processRunner';
 import { defaultDockerSettings, type DockerSettings } from '../../client/src/docker/settings';
 import { english } from '../../client/src/l10n/translator';
 export { freePort } from './freePort';
@@ -42,11 +42,16 @@ export function docker(args: readonly string[]): Promise<ProcessOutcome> {
 export interface BuildRun {
   readonly parsed: ParsedBuildOutput;
   readonly exitCode: number | null;
+  /** Everything the builder printed, both streams, as the terminal shows it. */
   readonly text: string;
+  readonly startedAt: number;
+  readonly finishedAt: number;
+  /** Whether the process was stopped at its time limit. */
+  readonly timedOut: boolean;
 }
 
-/** Runs `docker <args>` the way the extension does: merged streams, line by line, timed. */
-export async function buildWithParser(args: readonly string[]): Promise<BuildRun> {
+/** Runs a build the way the extension does: merged streams, line by line into the parser, timed. */
+export async function runParsedBuild(invocation: DockerInvocation, options: RunOptions = {}): Promise<BuildRun> {
   const parser = new DetectingBuildOutputParser(english);
   const splitter = new OutputLineSplitter();
   let text = '';
@@ -54,13 +59,24 @@ export async function buildWithParser(args: readonly string[]): Promise<BuildRun
     text += chunk;
     for (const line of splitter.push(chunk)) parser.push(line, Date.now());
   };
-  const running = startDockerProcess(dockerInvocation(defaultDockerSettings, args), {
-    onStdout: onChunk,
-    onStderr: onChunk,
-  });
+  const startedAt = Date.now();
+  const running = startDockerProcess(invocation, { onStdout: onChunk, onStderr: onChunk }, options);
   const outcome = await running.outcome;
   for (const line of splitter.flush()) parser.push(line, Date.now());
-  return { parsed: parser.finish(outcome.exitCode, Date.now()), exitCode: outcome.exitCode, text };
+  const finishedAt = Date.now();
+  return {
+    parsed: parser.finish(outcome.exitCode, finishedAt),
+    exitCode: outcome.exitCode,
+    text,
+    startedAt,
+    finishedAt,
+    timedOut: outcome.timedOutAfterMs !== undefined,
+  };
+}
+
+/** `docker <args>` with the default settings, through runParsedBuild. */
+export function buildWithParser(args: readonly string[]): Promise<BuildRun> {
+  return runParsedBuild(dockerInvocation(defaultDockerSettings, args));
 }
 
 /** A temporary build context holding the static busybox and the given Dockerfiles. */
@@ -89,4 +105,16 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`timed out waiting for ${what}${lastError instanceof Error ? `: ${lastError.message}` : ''}`);
+}
+
+/** The body of `path` from a container's web server published on `hostPort`, once it answers. */
+export function pageServedAt(hostPort: number, path: string): Promise<string> {
+  return eventually(
+    async () => {
+      const response = await fetch(`http://127.0.0.1:${hostPort}${path}`);
+      return response.ok ? response.text() : undefined;
+    },
+    15_000,
+    'the web server in the container to answer',
+  );
 }

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { afterEach, before, describe, it } from 'node:test';
 
+import { completeWorkdir, expectEnglishHoverOnFrom } from './languageSteps';
 import { useWorkbenchSession } from './session';
 import {
   chooseUserSetting,
@@ -114,36 +115,11 @@ describe('Layerwise in the web worker extension host (code-server + Chromium)', 
   });
 
   it('hovering an instruction keyword shows our documentation in English', async () => {
-    const p = page();
-    await closeAllEditors(p);
-    const hover = await showHover(p, 'Dockerfile', 3, 2);
-    await waitUntil(
-      () => hover.innerText().catch(() => ''),
-      (text) => /Starts a new build stage/.test(text),
-      'an English hover on FROM',
-      15_000,
-    );
-    await screenshot(p, 'web-hover-english');
-    await p.keyboard.press('Escape');
+    await expectEnglishHoverOnFrom(page(), 'web-hover-english');
   });
 
   it('typing triggers completion with instruction keywords, and accepting one inserts it', async () => {
-    const p = page();
-    await closeAllEditors(p);
-    const editor = await openFile(p, 'broken.Dockerfile');
-    await goTo(p, 1, 13); // end of "FROM scratch"
-    await p.keyboard.press('Enter');
-    await p.keyboard.type('WORKD');
-    await p.keyboard.press('Control+Space');
-    const widget = p.locator('.suggest-widget.visible');
-    await widget.locator('.monaco-list-row', { hasText: 'WORKDIR' }).first().waitFor({ timeout: 15_000 });
-    await screenshot(p, 'web-completion');
-    await p.keyboard.press('Enter');
-    await waitUntil(
-      () => editorText(editor),
-      (text) => /^WORKDIR/m.test(text),
-      'WORKDIR inserted',
-    );
+    await completeWorkdir(page(), 'web-completion');
   });
 
   it('a quick fix from the light bulb menu rewrites MAINTAINER as a label', async () => {

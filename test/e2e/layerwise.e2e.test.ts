@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
+import { completeWorkdir, expectEnglishHoverOnFrom } from './languageSteps';
 import { docker, freeHostPort, useWorkbenchSession } from './session';
 import {
   afterDecorations,
@@ -86,17 +87,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
   });
 
   it('hovering an instruction keyword shows our documentation in English', async () => {
-    const p = page();
-    await closeAllEditors(p);
-    const hover = await showHover(p, 'Dockerfile', 3, 2);
-    await waitUntil(
-      () => hover.innerText().catch(() => ''),
-      (text) => /Starts a new build stage/.test(text),
-      'an English hover on FROM',
-      15_000,
-    );
-    await screenshot(p, 'hover-english');
-    await p.keyboard.press('Escape');
+    await expectEnglishHoverOnFrom(page(), 'hover-english');
   });
 
   it('the brief hover\'s "Open the full page" link opens the whole page beside the editor', async () => {
@@ -180,21 +171,7 @@ describe('Layerwise in VS Code (code-server + Chromium)', { timeout: 9 * 60_000 
 
   it('typing triggers completion with instruction keywords, and accepting one inserts it', async () => {
     const p = page();
-    await closeAllEditors(p);
-    const editor = await openFile(p, 'broken.Dockerfile');
-    await goTo(p, 1, 13); // end of "FROM scratch"
-    await p.keyboard.press('Enter');
-    await p.keyboard.type('WORKD');
-    await p.keyboard.press('Control+Space');
-    const widget = p.locator('.suggest-widget.visible');
-    await widget.locator('.monaco-list-row', { hasText: 'WORKDIR' }).first().waitFor({ timeout: 15_000 });
-    await screenshot(p, 'completion');
-    await p.keyboard.press('Enter');
-    await waitUntil(
-      () => editorText(editor),
-      (text) => /^WORKDIR/m.test(text),
-      'WORKDIR inserted',
-    );
+    const editor = await completeWorkdir(p, 'completion');
     await p.locator('.tab.active.dirty[data-resource-name="broken.Dockerfile"]').waitFor();
     await runCommand(p, 'File: Revert File');
     await p.locator('.tab.active[data-resource-name="broken.Dockerfile"]:not(.dirty)').waitFor();

@@ -19,15 +19,17 @@ export interface ImageFactsClient {
 
 /**
  * Starts an in-process server that asks for image facts; `answer` gives one entry (facts, junk or
- * null) per reference, or throws to fail the request. `timeoutMs` bounds each wait for diagnostics.
+ * null) per reference, or throws to fail the request. `timeoutMs` bounds each wait for diagnostics;
+ * `locale` is the display language the server is started with (English unless told).
  */
 export async function startImageFactsClient(
   answer: (references: string[]) => unknown[] | Promise<unknown[]>,
   timeoutMs = 10_000,
+  locale?: string,
 ): Promise<ImageFactsClient> {
   const client = await LspClient.start({
     transport: 'in-process',
-    initializationOptions: { [IMAGE_FACTS_OPTION]: true },
+    initializationOptions: { [IMAGE_FACTS_OPTION]: true, ...(locale === undefined ? {} : { locale }) },
   });
   let sequence = 0;
   const answeredAt = new Map<string, number>();

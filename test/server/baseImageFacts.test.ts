@@ -174,6 +174,42 @@ describe('base image facts in hover, hints and rules', () => {
     assert.deepEqual(codes(unchecked, 'MissingHealthcheck'), [1], 'it exposes 8080 and has no HEALTHCHECK');
   });
 
+  it('hover on FROM shows the image’s SHELL and whether it has a HEALTHCHECK, only when known', async () => {
+    const shell = ['/bin/bash', '-o', 'pipefail', '-c'];
+    table.set('local/sh-hc:1', facts('local/sh-hc:1', { shell, healthcheck: true }));
+    table.set('local/no-hc:1', facts('local/no-hc:1', { healthcheck: false }));
+    table.set('local/plain:1', facts('local/plain:1'));
+    const hoverOnFrom = async (reference: string): Promise<string> => {
+      const uri = `file:///facts/brings-${reference.replace(/\W/g, '-')}/Dockerfile`;
+      await openAndWait(uri, `FROM ${reference}\nRUN make\n`, reference);
+      return hoverText(client, uri, 0, 8);
+    };
+    const withBoth = await hoverOnFrom('local/sh-hc:1');
+    assert.ok(
+      withBoth.includes(
+        '- SHELL `["/bin/bash","-o","pipefail","-c"]`: shell-form RUN, CMD and ENTRYPOINT in this stage run with it',
+      ),
+      withBoth,
+    );
+    assert.match(withBoth, /^- has a HEALTHCHECK$/m);
+    assert.doesNotMatch(withBoth, /no HEALTHCHECK/);
+    const without = await hoverOnFrom('local/no-hc:1');
+    assert.match(without, /^- no HEALTHCHECK$/m);
+    assert.doesNotMatch(without, /SHELL|has a HEALTHCHECK/);
+    const unknown = await hoverOnFrom('local/plain:1');
+    assert.match(unknown, /What the image brings/);
+    assert.doesNotMatch(unknown, /SHELL|HEALTHCHECK/);
+    // The hint after FROM stays short: user, workdir and command only.
+    const hints = await client.request<Hint[]>('textDocument/inlayHint', {
+      textDocument: { uri: 'file:///facts/brings-local-sh-hc-1/Dockerfile' },
+      range: WHOLE,
+    });
+    assert.deepEqual(
+      hints.filter((hint) => hint.position.line === 0).map((hint) => hint.label.trim()),
+      ['user 1000, in /srv/app, runs /entry.sh serve --port 8080'],
+    );
+  });
+
   it('a changed entry changes the findings of the documents on that image', async () => {
     const uri = 'file:///facts/changed/Dockerfile';
     table.set('local/change:1', facts('local/change:1', { env: [['APP_HOME', '/srv/app']] }));
@@ -183,6 +219,50 @@ describe('base image facts in hover, hints and rules', () => {
     imageFacts.forgetAnswer('local/change:1');
     await client.connection.sendNotification(IMAGES_CHANGED);
     assert.deepEqual(codes(await imageFacts.diagnosticsAfterAnswer(uri, 'local/change:1'), 'UndefinedVar'), []);
+  });
+});
+
+describe('base image facts in Korean', () => {
+  let imageFacts: ImageFactsClient;
+  const table = new Map<string, LocalImageFacts>();
+  before(async () => {
+    imageFacts = await startImageFactsClient(
+      (references) => references.map((reference) => table.get(reference) ?? null),
+      10_000,
+      'ko',
+    );
+  });
+  after(async () => {
+    await imageFacts.client.stop();
+  });
+
+  it('hover on FROM words the SHELL and HEALTHCHECK items in Korean, only when known', async () => {
+    const shell = ['/bin/bash', '-o', 'pipefail', '-c'];
+    table.set('local/ko-sh:1', facts('local/ko-sh:1', { shell, healthcheck: true }));
+    table.set('local/ko-no-hc:1', facts('local/ko-no-hc:1', { healthcheck: false }));
+    table.set('local/ko-plain:1', facts('local/ko-plain:1'));
+    const hoverOnFrom = async (reference: string): Promise<string> => {
+      const uri = `file:///ko/${reference.replace(/\W/g, '-')}/Dockerfile`;
+      imageFacts.forgetAnswer(reference);
+      await imageFacts.client.open(uri, `FROM ${reference}\nRUN make\n`);
+      await imageFacts.diagnosticsAfterAnswer(uri, reference);
+      return hoverText(imageFacts.client, uri, 0, 8);
+    };
+    const withBoth = await hoverOnFrom('local/ko-sh:1');
+    assert.match(withBoth, /\*\*이미지가 가져오는 설정\*\* \(로컬 이미지 sha256:5e5e5e5e5e5e, 3일 전 빌드\)/);
+    assert.ok(
+      withBoth.includes(
+        '- SHELL `["/bin/bash","-o","pipefail","-c"]`: 이 스테이지의 셸 형식 RUN, CMD, ENTRYPOINT는 SHELL로 바꾸기 전까지 이 셸로 실행됨',
+      ),
+      withBoth,
+    );
+    assert.match(withBoth, /^- HEALTHCHECK 있음$/m);
+    const without = await hoverOnFrom('local/ko-no-hc:1');
+    assert.match(without, /^- HEALTHCHECK 없음$/m);
+    assert.doesNotMatch(without, /SHELL|HEALTHCHECK 있음/);
+    const unknown = await hoverOnFrom('local/ko-plain:1');
+    assert.match(unknown, /^- 사용자 `1000`$/m);
+    assert.doesNotMatch(unknown, /SHELL|HEALTHCHECK/);
   });
 });
 

@@ -59,6 +59,21 @@ export function imageFactsMarkdown(facts: ImageFacts, language: Language): strin
   items.push(t({ en: `working directory ${workdir}`, ko: `작업 디렉터리 ${workdir}` }));
   if (facts.entrypoint) items.push(`ENTRYPOINT ${shortCode(argvText(facts.entrypoint))}`);
   if (facts.cmd) items.push(`CMD ${shortCode(argvText(facts.cmd))}`);
+  if (facts.shell?.length) {
+    const shell = shortCode(argvText(facts.shell));
+    items.push(
+      t({
+        en: `SHELL ${shell}: shell-form RUN, CMD and ENTRYPOINT in this stage run with it until a SHELL changes it`,
+        ko: `SHELL ${shell}: 이 스테이지의 셸 형식 RUN, CMD, ENTRYPOINT는 SHELL로 바꾸기 전까지 이 셸로 실행됨`,
+      }),
+    );
+  }
+  if (facts.healthcheck !== undefined)
+    items.push(
+      facts.healthcheck
+        ? t({ en: 'has a HEALTHCHECK', ko: 'HEALTHCHECK 있음' })
+        : t({ en: 'no HEALTHCHECK', ko: 'HEALTHCHECK 없음' }),
+    );
   if (facts.exposedPorts.length)
     items.push(t({ en: 'ports ', ko: '포트 ' }) + facts.exposedPorts.map((port) => shortCode(port)).join(', '));
   if (facts.env.length) {

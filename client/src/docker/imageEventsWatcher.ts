@@ -112,7 +112,14 @@ export class ImageEventsWatcher {
     const running = this.start(
       imageEventsInvocation(this.options.settings()),
       { onStdout },
-      { timeoutMs: Number.POSITIVE_INFINITY, keepOutputChars: keptOutputChars },
+      {
+        timeoutMs: Number.POSITIVE_INFINITY,
+        keepOutputChars: keptOutputChars,
+        // In the editor's process group: stopping the editor (or code-server) by signalling its
+        // group ends the watcher too, even when no deactivate runs. Should the extension host die
+        // alone, the closed stdout pipe ends it at the next event it writes.
+        ownProcessGroup: false,
+      },
     );
     this.current = running;
     void running.outcome.then((outcome) => {

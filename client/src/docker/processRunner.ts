@@ -38,6 +38,12 @@ export interface RunOptions {
   readonly signal?: AbortSignal | undefined;
   /** Between SIGTERM and SIGKILL when the time limit or the signal ends it. Default 3 s. */
   readonly killGraceMs?: number | undefined;
+  /**
+   * POSIX: start it as the leader of its own process group (default), so stopping it also ends
+   * what it started. False keeps it in the editor's group instead, for a process that must end
+   * when the editor's process group is signalled even if no deactivate runs (a watcher).
+   */
+  readonly ownProcessGroup?: boolean | undefined;
 }
 
 /** After the process exited, how long its output pipes may stay open (held by a child it left behind). */
@@ -113,7 +119,7 @@ export function startDockerProcess(
     shell: false,
     windowsHide: true,
     // Its own process group, so that ending it also ends what it started (plugins, shells).
-    detached: process.platform !== 'win32',
+    detached: process.platform !== 'win32' && options.ownProcessGroup !== false,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.setEncoding('utf8');

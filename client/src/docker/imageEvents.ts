@@ -3,6 +3,7 @@
 // Docker prints {"Type":"image","Action":"tag","Actor":{"ID":…,"Attributes":{"name":…}}}, podman
 // {"ID":…,"Name":…,"Status":"tag","Type":"image"} (both accept `--format '{{json .}}'`). A line
 // that is too long, not JSON or not a changing image event is skipped. Pure: no 'vscode'.
+import { isJsonObject } from '../../../protocol/src/boundedJson';
 import { type DockerInvocation, dockerInvocation } from './dockerInvocation';
 import type { DockerSettings } from './settings';
 
@@ -53,19 +54,15 @@ export function parseImageEvent(line: string): ImageChange | undefined {
   } catch {
     return undefined;
   }
-  if (!isRecord(event) || event.Type !== 'image') return undefined;
+  if (!isJsonObject(event) || event.Type !== 'image') return undefined;
   // Docker: Action (and the older `status`); podman: Status.
   const action = shortString(event.Action) ?? shortString(event.Status) ?? shortString(event.status);
   if (action === undefined || !changingActions.has(action.toLowerCase())) return undefined;
-  const actor = isRecord(event.Actor) ? event.Actor : undefined;
-  const attributes = actor !== undefined && isRecord(actor.Attributes) ? actor.Attributes : undefined;
+  const actor = isJsonObject(event.Actor) ? event.Actor : undefined;
+  const attributes = actor !== undefined && isJsonObject(actor.Attributes) ? actor.Attributes : undefined;
   const id = shortString(actor?.ID) ?? shortString(event.ID) ?? shortString(event.id);
   const name = shortString(attributes?.name) ?? shortString(event.Name);
   return { action: action.toLowerCase(), id, name };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function shortString(value: unknown): string | undefined {

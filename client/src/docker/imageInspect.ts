@@ -2,6 +2,16 @@
 // starts stages from: Env, User, WorkingDir, Entrypoint, Cmd, Shell, Healthcheck, ports, volumes,
 // labels, platform, size and layer count. Inspect never pulls: an image that is not local is simply not there.
 // Pure: the output comes in as text; no 'vscode' import.
+import {
+  boundedItems,
+  boundedKeys,
+  boundedLabels,
+  boundedStrings,
+  boundedText as text,
+  isJsonObject as isObject,
+  type JsonObject as Json,
+  maxChars,
+} from '../../../protocol/src/boundedJson';
 import type { LocalImageFacts } from '../../../protocol/src/protocol';
 
 /** `image inspect -- <ref...>`: `--` so that a reference starting with "-" is never read as a flag. */
@@ -9,40 +19,17 @@ export function imageInspectArgs(references: readonly string[]): string[] {
   return ['image', 'inspect', '--', ...references];
 }
 
-/** How much of each list and string is kept: an image's config is small, a hostile one is not. */
-const maxItems = 256;
-const maxChars = 4096;
-
 const sha256Hex = /^[0-9a-f]{64}$/;
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, maxChars) : undefined);
 
 /** A string list (Entrypoint, Cmd); docker also accepts a lone string there. */
 function words(value: unknown): string[] | undefined {
-  if (typeof value === 'string') return [value.slice(0, maxChars)];
-  if (!Array.isArray(value)) return undefined;
-  return value
-    .slice(0, maxItems)
-    .filter((word): word is string => typeof word === 'string')
-    .map((word) => word.slice(0, maxChars));
+  return typeof value === 'string' ? [value.slice(0, maxChars)] : boundedStrings(value);
 }
 
-/** The keys of a set-like object (`{"80/tcp": {}}`). */
-const keys = (value: unknown): string[] =>
-  isObject(value)
-    ? Object.keys(value)
-        .slice(0, maxItems)
-        .map((key) => key.slice(0, maxChars))
-    : [];
-
+/** Env's `NAME=value` strings as pairs (a name without `=` has the empty value). */
 function envPairs(value: unknown): [string, string][] {
   const pairs: [string, string][] = [];
-  for (const entry of Array.isArray(value) ? value.slice(0, maxItems) : []) {
+  for (const entry of boundedItems(value)) {
     if (typeof entry !== 'string') continue;
     const equals = entry.indexOf('=');
     const name = equals === -1 ? entry : entry.slice(0, equals);
@@ -50,15 +37,6 @@ function envPairs(value: unknown): [string, string][] {
       pairs.push([name.slice(0, maxChars), equals === -1 ? '' : entry.slice(equals + 1, equals + 1 + maxChars)]);
   }
   return pairs;
-}
-
-function labels(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!isObject(value)) return result;
-  for (const [key, label] of Object.entries(value).slice(0, maxItems)) {
-    if (typeof label === 'string') result[key.slice(0, maxChars)] = label.slice(0, maxChars);
-  }
-  return result;
 }
 
 /**
@@ -92,9 +70,9 @@ export function imageFactsFrom(reference: string, inspected: unknown): LocalImag
     env: envPairs(config.Env),
     user: text(config.User) ?? '',
     workdir: text(config.WorkingDir) ?? '',
-    exposedPorts: keys(config.ExposedPorts),
-    volumes: keys(config.Volumes),
-    labels: labels(config.Labels),
+    exposedPorts: boundedKeys(config.ExposedPorts),
+    volumes: boundedKeys(config.Volumes),
+    labels: boundedLabels(config.Labels),
   };
   const entrypoint = words(config.Entrypoint);
   if (entrypoint !== undefined) facts.entrypoint = entrypoint;

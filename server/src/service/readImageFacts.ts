@@ -1,42 +1,24 @@
 // The client's answer to layerwise/imageFacts, read field by field into core's ImageFacts: what
 // comes over the wire is checked, never trusted to have the promised shape.
 import type { ImageFacts } from '../../../core/src/model/imageFacts';
+import {
+  boundedItems,
+  boundedLabels,
+  boundedStrings,
+  boundedText as text,
+  isJsonObject as isObject,
+  maxChars,
+} from '../../../protocol/src/boundedJson';
 
-/** Lists and strings beyond these are cut: an image's config is small. */
-const maxItems = 256;
-const maxChars = 4096;
-
-type Json = Record<string, unknown>;
-
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value.slice(0, maxChars) : undefined);
-
-function strings(value: unknown): string[] {
-  if (!Array.isArray(value)) return [];
-  return value
-    .slice(0, maxItems)
-    .filter((item): item is string => typeof item === 'string')
-    .map((item) => item.slice(0, maxChars));
-}
+const strings = (value: unknown): string[] => boundedStrings(value) ?? [];
 
 function envPairs(value: unknown): [string, string][] {
-  if (!Array.isArray(value)) return [];
   const pairs: [string, string][] = [];
-  for (const pair of value.slice(0, maxItems)) {
+  for (const pair of boundedItems(value)) {
     if (Array.isArray(pair) && typeof pair[0] === 'string' && pair[0] !== '' && typeof pair[1] === 'string')
       pairs.push([pair[0].slice(0, maxChars), pair[1].slice(0, maxChars)]);
   }
   return pairs;
-}
-
-function labels(value: unknown): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!isObject(value)) return result;
-  for (const [key, label] of Object.entries(value).slice(0, maxItems))
-    if (typeof label === 'string') result[key.slice(0, maxChars)] = label.slice(0, maxChars);
-  return result;
 }
 
 const nonEmpty = (list: string[]): string[] | undefined => (list.length > 0 ? list : undefined);
@@ -59,7 +41,7 @@ export function readImageFacts(value: unknown, reference: string): ImageFacts | 
     cmd: Array.isArray(value.cmd) ? strings(value.cmd) : undefined,
     exposedPorts: strings(value.exposedPorts),
     volumes: strings(value.volumes),
-    labels: labels(value.labels),
+    labels: boundedLabels(value.labels),
     os: text(value.os),
     architecture: text(value.architecture),
     sizeBytes: count(value.sizeBytes),
